@@ -1,0 +1,64 @@
+"""The one message envelope between the kernel and the browser.
+
+Mirrored once in ``nblabel/js/src/protocol.js``; change both together.
+
+Synced traits hold small, bounded view state (see ``nblabel.widgets.base``):
+
+``schema``
+    ``{"objects": [{"name", "type": "image"|"text", "value"}],
+    "controls": [{"name", "type": "choices", "to_name", "multiple", "required",
+    "choices": [{"value", "label", "hotkey", "background"}]}]}``
+``current``
+    The item on screen, or ``{}`` when the queue is empty::
+
+        {"key": str, "label": str, "index": int, "status": "new"|"submitted"|"skipped",
+         "result": [LS result items], "done": bool,
+         "nav": {"prev", "next", "next_unlabeled", "first_unlabeled"},   # keys or None
+         "prefetch": [keys]}                                             # at most a few
+``progress``
+    ``{"total", "submitted", "skipped", "remaining", "per_minute"}``
+``error``
+    The last error for the user, ``""`` when there is none.
+
+Custom messages, every one ``{"kind": ..., "id": ..., ...}``. A request from JS carries a
+fresh ``id``; Python answers each request exactly once with a reply carrying the same ``id``:
+``{"kind": "reply", "id", "ok": True, ...}`` or ``{"kind": "reply", "id", "ok": False,
+"error": str}``.
+
+JS -> Python requests:
+``fetch``   ``{"keys": [...]}`` -> reply ``{"items": [payload, ...]}`` plus binary buffers.
+            A payload is ``{"key", "label", "error": str|None, "objects": {name: obj}}``
+            where ``obj`` is ``{"type": "image", "buffer": i, "mime", "width", "height",
+            "original_width", "original_height"}`` (``buffer`` indexes the message's
+            buffers) or ``{"type": "text", "text": str}``; a failed object is
+            ``{"type": ..., "error": str}``.
+``submit``  ``{"key", "result": [...], "lead_time": seconds}``: commit, then move on.
+``skip``    ``{"key", "lead_time": seconds}``: commit a skip, then move on.
+``goto``    ``{"key"}`` or ``{"to": "next"|"prev"|"first_unlabeled"}``.
+``undo`` / ``redo``  ``{}``: revert / re-apply the last submit or skip of this session.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+FETCH: Final = "fetch"
+SUBMIT: Final = "submit"
+SKIP: Final = "skip"
+GOTO: Final = "goto"
+UNDO: Final = "undo"
+REDO: Final = "redo"
+REPLY: Final = "reply"
+
+REQUESTS: Final = frozenset({FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO})
+GOTO_TARGETS: Final = frozenset({"next", "prev", "first_unlabeled"})
+
+
+def reply(request_id: object, **content: object) -> dict[str, object]:
+    """A successful reply to the request ``request_id``."""
+    return {"kind": REPLY, "id": request_id, "ok": True, **content}
+
+
+def failure(request_id: object, error: str) -> dict[str, object]:
+    """A failed reply to the request ``request_id``; ``error`` is shown to the user."""
+    return {"kind": REPLY, "id": request_id, "ok": False, "error": error}

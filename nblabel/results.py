@@ -1,0 +1,119 @@
+"""Label Studio result items: the storage format, built and checked in one place.
+
+A result item is a dict exactly as Label Studio stores it, e.g.::
+
+    {"id": "a1B2c3D4e5", "from_name": "choice", "to_name": "image", "type": "choices",
+     "origin": "manual", "value": {"choices": ["cat"]}}
+
+Predictions carry ``score`` (and the prediction a ``model_version``). Nothing is translated
+on the way to or from Label Studio.
+"""
+
+from __future__ import annotations
+
+import secrets
+import string
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .errors import ResultError
+from .schema import Control, Schema
+
+Result = dict[str, Any]
+_ALPHABET = string.ascii_letters + string.digits
+
+
+def new_id() -> str:
+    """A fresh region id in Label Studio's style (10 random letters and digits)."""
+    return "".join(secrets.choice(_ALPHABET) for _ in range(10))
+
+
+def choices(
+    control: Control,
+    labels: Sequence[str],
+    *,
+    id: str | None = None,
+    origin: str = "manual",
+    score: float | None = None,
+) -> Result:
+    """A ``choices`` result item for ``control`` selecting ``labels``."""
+    item: Result = {
+        "id": id or new_id(),
+        "from_name": control.name,
+        "to_name": control.to_name[0],
+        "type": "choices",
+        "origin": origin,
+        "value": {"choices": list(labels)},
+    }
+    if score is not None:
+        item["score"] = float(score)
+    return item
+
+
+def labels_of(item: Result) -> list[str]:
+    """The labels a result item carries (``value[type]``), ``[]`` when it carries none."""
+    value = item.get("value") or {}
+    found = value.get(item.get("type", ""), [])
+    return [str(v) for v in found] if isinstance(found, list) else []
+
+
+def validate(
+    schema: Schema, items: Iterable[Result], *, key: object, complete: bool = True
+) -> list[Result]:
+    """Check result items against ``schema``; return them as a list.
+
+    ``complete`` asks that every required control has a label (true for a submission,
+    false for a partial prediction).
+
+    Raises
+    ------
+    ResultError
+        Naming the item ``key`` and the first problem: not a list of dicts, an unknown
+        ``from_name``, a ``to_name``/``type`` that does not match the control, a label the
+        control does not list, several labels on a single-choice control, or a required
+        control left empty.
+    """
+    if isinstance(items, dict | str | bytes):
+        raise ResultError(f"item {key!r}: a result must be a list of result items")
+    out = list(items)
+    controls = {c.name: c for c in schema.controls}
+    seen: set[str] = set()
+    for r in out:
+        if not isinstance(r, dict):
+            raise ResultError(f"item {key!r}: result items must be dicts, got {type(r).__name__}")
+        name = r.get("from_name")
+        control = controls.get(name)  # type: ignore[arg-type]
+        if control is None:
+            raise ResultError(
+                f"item {key!r}: no control named {name!r} in the schema "
+                f"(controls: {', '.join(controls)})"
+            )
+        if r.get("type") != control.type:
+            raise ResultError(
+                f"item {key!r}: control {name!r} makes {control.type!r} results, "
+                f"got type {r.get('type')!r}"
+            )
+        if r.get("to_name") not in control.to_name:
+            raise ResultError(
+                f"item {key!r}: control {name!r} labels {', '.join(control.to_name)}, "
+                f"got to_name {r.get('to_name')!r}"
+            )
+        labels = labels_of(r)
+        if control.choices:
+            unknown = [v for v in labels if v not in control.values]
+            if unknown:
+                raise ResultError(
+                    f"item {key!r}: unknown label(s) {', '.join(map(repr, unknown))} for "
+                    f"control {name!r} (labels: {', '.join(control.values)})"
+                )
+        if control.type == "choices" and not control.multiple and len(labels) > 1:
+            raise ResultError(
+                f"item {key!r}: control {name!r} takes one choice, got {len(labels)}: "
+                f"{', '.join(labels)}"
+            )
+        if labels:
+            seen.add(control.name)
+    missing = [c.name for c in schema.controls if c.required and c.name not in seen]
+    if missing and complete:
+        raise ResultError(f"item {key!r}: required control(s) left empty: {', '.join(missing)}")
+    return out

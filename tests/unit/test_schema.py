@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+import pytest
+from label_studio_sdk.label_interface import LabelInterface
+
+from nblabel import Schema, SchemaError
+from nblabel.errors import UnsupportedTagError
+
+CONFIG = """
+<View>
+  <Header value="Pets"/>
+  <Image name="img" value="$path"/>
+  <Choices name="animal" toName="img" choice="multiple" required="true">
+    <Choice value="Cat" hotkey="c"/>
+    <Choice value="Dog" alias="dog"/>
+    <Choice value="Bird"/>
+  </Choices>
+</View>
+"""
+
+
+def test_config_is_parsed_with_label_studio_semantics():
+    s = Schema(CONFIG)
+    assert [o.name for o in s.objects] == ["img"]
+    assert s.columns == {"img": "path"}
+    c = s.control("animal")
+    assert c.multiple and c.required and c.type == "choices"
+    assert c.to_name == ("img",)
+    # Label Studio stores the alias when there is one.
+    assert c.values == ("Cat", "dog", "Bird")
+    assert [ch.label for ch in c.choices] == ["Cat", "Dog", "Bird"]
+
+
+def test_hotkeys_from_config_are_kept_and_defaults_fill_the_rest():
+    c = Schema(CONFIG).control("animal")
+    assert [ch.hotkey for ch in c.choices] == ["c", "1", "2"]
+
+
+def test_default_hotkeys_continue_across_controls_and_avoid_shell_keys():
+    labels = [f"l{i}" for i in range(30)]
+    s = Schema.from_shorthands(text="t", choices=labels)
+    keys = [ch.hotkey for ch in s.control("choice").choices]
+    assert keys[:10] == list("1234567890")
+    assert len(set(keys)) == 30
+    assert not {"s", "u", "g"} & set(keys)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"image": "path", "choices": ["cat", "dog"]},
+        {"image": "path", "choices": ["cat", "dog"], "multiple": True},
+        {"image": "path", "boxes": ["car"], "polygons": ["road"], "keypoints": ["eye"]},
+        {"image": "path", "masks": ["tumor"], "choices": ["ok", "bad"]},
+        {"text": "text", "spans": ["PER", "ORG"], "relations": ["works_for"]},
+        {"text": "text", "choices": ["pos", "neg"]},
+        {"timeseries": "path", "channels": ["ax", "ay"], "time_column": "t", "ranges": ["run"]},
+    ],
+)
+def test_shorthands_make_xml_that_label_studio_parses_the_same_way(kwargs):
+    s = Schema.from_shorthands(**kwargs)
+    li = LabelInterface(s.xml)
+    assert sorted(li._controls) == sorted(c.name for c in s.controls if c.type != "relations")
+    for c in s.controls:
+        if c.type == "relations":
+            continue
+        assert list(li.get_control(c.name).labels) == list(c.values)
+    # Round trip: the XML alone rebuilds the same schema.
+    assert Schema(s.xml).summary() == s.summary()
+
+
+def test_multiple_shorthand_sets_choice_multiple():
+    assert (
+        Schema.from_shorthands(image="p", choices=["a", "b"], multiple=True)
+        .control("choice")
+        .multiple
+    )
+
+
+@pytest.mark.parametrize(
+    ("config", "needle"),
+    [
+        ("<View><Image name='i' value='$p'/>", "not well-formed"),
+        ("", "empty"),
+        ("<View><Image name='i' value='$p'/><Choise name='c' toName='i'/></View>", "Choise"),
+        (
+            "<View><Image name='i' value='$p'/><Choices name='c' toName='nope'>"
+            "<Choice value='a'/></Choices></View>",
+            "'nope'",
+        ),
+        (
+            "<View><Image name='i' value='$p'/><Choices name='i' toName='i'>"
+            "<Choice value='a'/></Choices></View>",
+            "duplicate",
+        ),
+        ("<View><Image name='i' value='static.png'/></View>", "$column"),
+        (
+            "<View><Text name='t' value='$t'/><Choices name='c' toName='t'>"
+            "<Choice value='a'/><Choice value='a'/></Choices></View>",
+            "same value twice",
+        ),
+    ],
+)
+def test_bad_configs_name_the_problem(config, needle):
+    with pytest.raises(SchemaError, match=None) as info:
+        Schema(config)
+    assert needle in str(info.value)
+
+
+def test_require_names_every_unsupported_tag():
+    s = Schema.from_shorthands(image="p", boxes=["car"], choices=["a"], keypoints=["k"])
+    with pytest.raises(UnsupportedTagError) as info:
+        s.require(["Image", "Choices"])
+    assert info.value.tags == ["KeyPointLabels", "RectangleLabels"]
+    assert "RectangleLabels" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "needle"),
+    [
+        ({"choices": ["a"]}, "exactly one data column"),
+        ({"image": "p"}, "nothing to label"),
+        ({"image": "p", "spans": ["PER"]}, "spans="),
+        ({"text": "t", "choices": "abc"}, "list of labels"),
+        ({"text": "t", "choices": []}, "empty"),
+        ({"text": "t", "relations": ["r"]}, "needs spans"),
+    ],
+)
+def test_bad_shorthands(kwargs, needle):
+    with pytest.raises(SchemaError) as info:
+        Schema.from_shorthands(**kwargs)
+    assert needle in str(info.value)
+
+
+def test_labels_with_xml_special_characters_survive():
+    s = Schema.from_shorthands(text="t", choices=['a "quoted" <b>', "x & y"])
+    assert s.control("choice").values == ('a "quoted" <b>', "x & y")
