@@ -1,0 +1,40 @@
+"""Shared fixtures: sample data made on the fly (no downloads)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from PIL import Image
+
+
+def make_image(path: Path, size: tuple[int, int] = (64, 48), color=(200, 30, 30), **save) -> Path:
+    img = Image.new("RGB", size, color)
+    # A white square in the top-left corner makes orientation visible.
+    img.paste((255, 255, 255), (0, 0, size[0] // 4, size[1] // 4))
+    img.save(path, **save)
+    return path
+
+
+@pytest.fixture
+def image_df(tmp_path: Path) -> pd.DataFrame:
+    paths = [make_image(tmp_path / f"img{i}.jpg", color=(40 * i, 100, 150)) for i in range(5)]
+    return pd.DataFrame({"path": [str(p) for p in paths]}, index=[f"im{i}" for i in range(5)])
+
+
+@pytest.fixture
+def text_df() -> pd.DataFrame:
+    return pd.DataFrame({"text": ["great film", "awful plot", "fine", "meh 🙂", "loved it"]})
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Default stores land in the working directory: keep them out of the repo."""
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def rng() -> np.random.Generator:
+    return np.random.default_rng(0)
