@@ -1,0 +1,79 @@
+"""DataFrame views of a label store: ``labels`` (wide, one row per item) and
+``annotations`` (tidy, one row per result item)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .items import Items
+from .results import labels_of
+from .schema import Schema
+from .store import Store
+
+ANNOTATION_COLUMNS = [
+    "item", "annotation", "id", "from_name", "to_name", "type", "label", "value",
+    "origin", "score", "annotator", "time", "lead_time",
+]  # fmt: skip
+
+
+def status_column(schema: Schema) -> str:
+    """``status``, unless a control already has that name."""
+    return "_status" if any(c.name == "status" for c in schema.controls) else "status"
+
+
+def labels_frame(store: Store, items: Items, schema: Schema) -> pd.DataFrame:
+    """One row per item, aligned to the DataFrame's index.
+
+    A column per control holds its label (a list of labels for multiple-choice
+    controls), ``None`` where there is none; ``status`` is ``"submitted"``, ``"skipped"``
+    or ``None``.
+    """
+    n = len(items)
+    controls = {c.name: c for c in schema.controls}
+    cols = {name: np.full(n, None, dtype=object) for name in controls}
+    status = np.full(n, None, dtype=object)
+    states = list(store.states())
+    positions = items.positions([e.item for e in states])
+    for ev, pos in zip(states, positions, strict=True):
+        if pos < 0:
+            continue
+        status[pos] = ev.status
+        for r in ev.result:
+            control = controls.get(r.get("from_name", ""))
+            if control is None or control.type != "choices":
+                continue
+            labels = labels_of(r)
+            cols[control.name][pos] = (
+                labels if control.multiple else (labels[0] if labels else None)
+            )
+    out = pd.DataFrame(cols, index=items.data.index)
+    out[status_column(schema)] = status
+    return out
+
+
+def annotations_frame(store: Store, items: Items) -> pd.DataFrame:
+    """One row per Label Studio result item in force (tidy).
+
+    ``item`` is the item's id as in the DataFrame, ``annotation`` the store event that
+    made it, ``label`` its label (a list when it carries several), ``value`` the Label
+    Studio value dict, ``time`` a UTC timestamp and ``lead_time`` seconds.
+    """
+    states = list(store.states())
+    positions = items.positions([e.item for e in states])
+    rows = []
+    for ev, pos in zip(states, positions, strict=True):
+        item = items.ids[pos] if pos >= 0 else ev.item
+        for r in ev.result:
+            labels = labels_of(r)
+            rows.append(
+                (
+                    item, ev.seq, r.get("id"), r.get("from_name"), r.get("to_name"),
+                    r.get("type"), labels[0] if len(labels) == 1 else labels, r.get("value"),
+                    r.get("origin", "manual"), r.get("score"), ev.annotator,
+                    pd.Timestamp(ev.created_at, unit="s", tz="UTC"), ev.lead_time,
+                )
+            )  # fmt: skip
+    frame = pd.DataFrame(rows, columns=ANNOTATION_COLUMNS)
+    frame["time"] = pd.to_datetime(frame["time"], utc=True)
+    return frame

@@ -1,0 +1,264 @@
+"""The labeling session: queue order, navigation, undo/redo and timing. Plain Python.
+
+The widget is a thin adapter over this class; everything a user does through the keyboard
+can be done (and is tested) here without a kernel or a browser.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from typing import Any
+
+import numpy as np
+
+from .items import Items
+from .store import Event, Store
+
+NEW, SUBMITTED, SKIPPED = 0, 1, 2
+_STATUS_NAMES = {NEW: "new", SUBMITTED: "submitted", SKIPPED: "skipped"}
+RATE_WINDOW = 300.0  # seconds of recent submits behind "labels per minute"
+
+
+class Session:
+    """Where the annotator is in the queue, and what they did in this session.
+
+    Parameters
+    ----------
+    items, store
+        The job's items and its label store; the session starts on the first item of
+        the queue that has no label yet (resume is the default).
+    annotator
+        Recorded with every event.
+    prefetch
+        How many items ahead of the current one the browser should hold.
+    """
+
+    def __init__(
+        self, items: Items, store: Store, *, annotator: str | None = None, prefetch: int = 4
+    ) -> None:
+        self.items = items
+        self.store = store
+        self.annotator = annotator
+        self.prefetch = prefetch
+        n = len(items)
+        self.order = np.arange(n, dtype=np.int64)  # queue rank -> row position
+        self._rank = None  # row position -> queue rank, built only for a custom order
+        self.status = np.zeros(n, dtype=np.int8)  # by row position
+        done = store.done()
+        if done:
+            keys = list(done)
+            pos = items.positions(keys)
+            codes = np.array([SUBMITTED if done[k] == "submitted" else SKIPPED for k in keys])
+            known = pos >= 0
+            self.status[pos[known]] = codes[known]
+            self.orphans = [k for k, ok in zip(keys, known, strict=True) if not ok]
+        else:
+            self.orphans = []
+        self.cursor = 0
+        first = self.first_unlabeled()
+        self.cursor = 0 if first is None else first
+        self._undo: list[int] = []
+        self._redo: list[int] = []
+        self._recent: deque[float] = deque()
+        self.started = time.time()
+        self.shown_at = time.monotonic()
+
+    # -- queue ----------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def set_order(self, order: np.ndarray) -> None:
+        """Replace the queue order (a permutation of row positions); stay on the same item."""
+        order = np.asarray(order, dtype=np.int64)
+        if sorted(order.tolist()) != list(range(len(self.order))):
+            raise ValueError("order must be a permutation of the row positions")
+        pos = self.pos
+        self.order = order
+        self._rank = np.empty_like(order)
+        self._rank[order] = np.arange(len(order))
+        self.cursor = self.rank_of(pos)
+
+    def rank_of(self, pos: int) -> int:
+        return pos if self._rank is None else int(self._rank[pos])
+
+    @property
+    def pos(self) -> int:
+        """Row position of the current item."""
+        return int(self.order[self.cursor])
+
+    @property
+    def key(self) -> str:
+        return self.items.key(self.pos)
+
+    def _next_with(self, start: int, statuses: tuple[int, ...]) -> int | None:
+        """First rank after ``start`` (wrapping round, ``start`` itself last) whose item
+        has one of ``statuses``. Scans in chunks: cheap when the answer is near."""
+        n = len(self.order)
+        for lo in range(start + 1, start + 1 + n, 4096):
+            ranks = np.arange(lo, min(lo + 4096, start + 1 + n)) % n
+            hits = np.flatnonzero(np.isin(self.status[self.order[ranks]], statuses))
+            if len(hits):
+                return int(ranks[hits[0]])
+        return None
+
+    def next_unlabeled(self, start: int | None = None, *, exclude_start: bool = True) -> int | None:
+        """Rank of the next item with no label after ``start`` (default: the current one);
+        skipped items come round again only once every other item is labeled."""
+        start = self.cursor if start is None else start
+        for statuses in ((NEW,), (SKIPPED,)):
+            hit = self._next_with(start, statuses)
+            if hit is not None and not (exclude_start and hit == start):
+                return hit
+        return None
+
+    def first_unlabeled(self) -> int | None:
+        return self.next_unlabeled(len(self.order) - 1, exclude_start=False)
+
+    @property
+    def done(self) -> bool:
+        """True when every item is submitted."""
+        return bool(len(self.order)) and not np.any(self.status != SUBMITTED)
+
+    # -- moves ----------------------------------------------------------------------------
+    def go(self, rank: int) -> None:
+        if not 0 <= rank < len(self.order):
+            raise IndexError(f"queue rank {rank} out of range (0..{len(self.order) - 1})")
+        if rank != self.cursor:
+            self.cursor = rank
+            self.shown_at = time.monotonic()
+
+    def goto_key(self, key: str) -> None:
+        self.go(self.rank_of(self.items.pos(key)))
+
+    def step(self, delta: int) -> None:
+        self.go(min(max(self.cursor + delta, 0), len(self.order) - 1))
+
+    def _advance(self) -> None:
+        nxt = self.next_unlabeled()
+        if nxt is not None:
+            self.go(nxt)
+
+    def lead_time(self, given: float | None) -> float:
+        return float(given) if given is not None else time.monotonic() - self.shown_at
+
+    # -- actions --------------------------------------------------------------------------
+    def submit(self, result: list[dict[str, Any]], *, lead_time: float | None = None) -> int:
+        """Commit ``result`` for the current item, then move to the next unlabeled one."""
+        seq = self.store.submit(
+            self.key, result, annotator=self.annotator, lead_time=self.lead_time(lead_time)
+        )
+        self.status[self.pos] = SUBMITTED
+        self._did(seq)
+        self._recent.append(time.time())
+        self._advance()
+        return seq
+
+    def skip(self, *, lead_time: float | None = None) -> int:
+        seq = self.store.skip(
+            self.key, annotator=self.annotator, lead_time=self.lead_time(lead_time)
+        )
+        self.status[self.pos] = SKIPPED
+        self._did(seq)
+        self._advance()
+        return seq
+
+    def _did(self, seq: int) -> None:
+        self._undo.append(seq)
+        self._redo.clear()
+
+    def undo(self) -> str:
+        """Revert this session's last submit or skip and show that item again."""
+        if not self._undo:
+            raise LookupError("nothing to undo in this session")
+        seq = self._undo[-1]
+        key = self.store.event(seq).item
+        now = self.store.undo(seq, annotator=self.annotator)
+        self._undo.pop()
+        self._redo.append(seq)
+        self._set_status(key, now)
+        self.goto_key(key)
+        return key
+
+    def redo(self) -> str:
+        """Re-apply the last undone submit or skip, then move on as it did."""
+        if not self._redo:
+            raise LookupError("nothing to redo")
+        seq = self._redo[-1]
+        ev = self.store.redo(seq, annotator=self.annotator)
+        self._redo.pop()
+        self._undo.append(seq)
+        self._set_status(ev.item, ev)
+        self.goto_key(ev.item)
+        self._advance()
+        return ev.item
+
+    def _set_status(self, key: str, ev: Event | None) -> None:
+        code = NEW if ev is None else (SUBMITTED if ev.action == "submit" else SKIPPED)
+        self.status[self.items.pos(key)] = code
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    # -- views for the browser ------------------------------------------------------------
+    def progress(self) -> dict[str, Any]:
+        now = time.time()
+        while self._recent and self._recent[0] < now - RATE_WINDOW:
+            self._recent.popleft()
+        # At least 30 s, so the first labels do not read as hundreds per minute.
+        span = max(30.0, now - max(self.started, now - RATE_WINDOW))
+        submitted = int(np.count_nonzero(self.status == SUBMITTED))
+        skipped = int(np.count_nonzero(self.status == SKIPPED))
+        return {
+            "total": len(self.order),
+            "submitted": submitted,
+            "skipped": skipped,
+            "remaining": len(self.order) - submitted - skipped,
+            "per_minute": round(len(self._recent) * 60.0 / span, 1),
+        }
+
+    def view(self) -> dict[str, Any]:
+        """The ``current`` trait: the item on screen and where the keys lead (bounded)."""
+        if not len(self.order):
+            return {}
+        key = self.key
+        ev = self.store.state(key)
+        k = self.items.key
+
+        def key_at(rank: int | None) -> str | None:
+            return None if rank is None else k(int(self.order[rank]))
+
+        nxt_unlabeled = self.next_unlabeled()
+        ahead: list[str] = []
+        rank = self.cursor
+        for _ in range(self.prefetch):
+            nxt = self.next_unlabeled(rank)
+            if nxt is None or nxt == self.cursor:
+                break
+            ahead.append(key_at(nxt) or "")
+            rank = nxt
+        n = len(self.order)
+        nav = {
+            "prev": key_at(self.cursor - 1) if self.cursor > 0 else None,
+            "next": key_at(self.cursor + 1) if self.cursor + 1 < n else None,
+            "next_unlabeled": key_at(nxt_unlabeled),
+            "first_unlabeled": key_at(self.first_unlabeled()),
+        }
+        prefetch = list(dict.fromkeys([*ahead, *(v for v in (nav["next"], nav["prev"]) if v)]))
+        return {
+            "key": key,
+            "label": str(self.items.ids[self.pos]),
+            "index": self.cursor,
+            "status": _STATUS_NAMES[int(self.status[self.pos])],
+            "result": ev.result if ev is not None else [],
+            "done": self.done,
+            "can_undo": self.can_undo,
+            "can_redo": self.can_redo,
+            "nav": nav,
+            "prefetch": [p for p in prefetch if p != key],
+        }

@@ -1,0 +1,325 @@
+"""The durable label store: an append-only journal of events in one SQLite file.
+
+Every submit, skip, undo and redo is one event, committed (WAL, ``synchronous=FULL``) before
+the call returns, so a kernel killed at any moment loses nothing that was acknowledged. The
+table ``current`` points at the event in force for each item, which keeps the DataFrame
+views cheap however long the journal grows.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import StoreError
+
+SCHEMA_VERSION = "1"
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS events (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    item       TEXT NOT NULL,
+    action     TEXT NOT NULL CHECK (action IN ('submit', 'skip', 'undo', 'redo')),
+    target     INTEGER REFERENCES events(seq),  -- undo/redo: the event reverted/re-applied
+    prev       INTEGER REFERENCES events(seq),  -- submit/skip: the event it replaced
+    result     TEXT,                            -- JSON list of Label Studio result items
+    annotator  TEXT,
+    created_at REAL NOT NULL,                   -- unix time, seconds
+    lead_time  REAL                             -- seconds the annotator spent on the item
+);
+CREATE INDEX IF NOT EXISTS events_item ON events (item);
+CREATE TABLE IF NOT EXISTS current (
+    item TEXT PRIMARY KEY,
+    seq  INTEGER NOT NULL REFERENCES events(seq)
+);
+"""
+
+
+@dataclass(frozen=True)
+class Event:
+    """A submit or skip as stored: what is in force for an item."""
+
+    seq: int
+    item: str
+    action: str
+    result: list[dict[str, Any]]
+    annotator: str | None
+    created_at: float
+    lead_time: float | None
+    prev: int | None
+
+    @property
+    def status(self) -> str:
+        return "submitted" if self.action == "submit" else "skipped"
+
+
+class Store:
+    """One labeling job's journal.
+
+    Parameters
+    ----------
+    path
+        The SQLite file; created with its folder when missing. ``":memory:"`` keeps
+        everything in memory (tests only: nothing survives).
+    durable
+        ``True`` (default) fsyncs every commit (``synchronous=FULL``): an acknowledged
+        label survives a kernel crash and a power cut. ``False`` survives a crashed
+        process but not the machine going down.
+    """
+
+    def __init__(self, path: str | Path, *, durable: bool = True) -> None:
+        self.path = Path(path) if str(path) != ":memory:" else None
+        try:
+            if self.path is not None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            # One connection shared under a lock: comm handlers and background threads
+            # (retraining, syncing) may both touch the store.
+            self._db = sqlite3.connect(
+                str(path), timeout=30, isolation_level=None, check_same_thread=False
+            )
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.executescript(_DDL)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the label store {str(path)!r}: {exc}") from None
+        self._lock = threading.RLock()
+        version = self.get_meta("store_version")
+        if version is None:
+            self.set_meta("store_version", SCHEMA_VERSION)
+        elif version != SCHEMA_VERSION:
+            raise StoreError(
+                f"the label store {str(path)!r} has format {version}, this nblabel reads "
+                f"{SCHEMA_VERSION}; open it with a matching nblabel version"
+            )
+
+    # -- plumbing -------------------------------------------------------------------------
+    def _tx(self) -> _Transaction:
+        return _Transaction(self)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def get_meta(self, key: str) -> str | None:
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # -- writes ---------------------------------------------------------------------------
+    def submit(
+        self,
+        item: str,
+        result: list[dict[str, Any]],
+        *,
+        annotator: str | None = None,
+        lead_time: float | None = None,
+    ) -> int:
+        """Record ``result`` as the labels of ``item``; return the event's ``seq``."""
+        return self._record(item, "submit", result, annotator, lead_time)
+
+    def skip(
+        self, item: str, *, annotator: str | None = None, lead_time: float | None = None
+    ) -> int:
+        """Record that ``item`` was skipped; return the event's ``seq``."""
+        return self._record(item, "skip", None, annotator, lead_time)
+
+    def _record(
+        self,
+        item: str,
+        action: str,
+        result: list[dict[str, Any]] | None,
+        annotator: str | None,
+        lead_time: float | None,
+    ) -> int:
+        payload = None if result is None else json.dumps(result, ensure_ascii=False)
+        with self._tx() as db:
+            row = db.execute("SELECT seq FROM current WHERE item = ?", (item,)).fetchone()
+            cur = db.execute(
+                "INSERT INTO events (item, action, prev, result, annotator, created_at, "
+                "lead_time) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (item, action, row and row[0], payload, annotator, time.time(), lead_time),
+            )
+            seq = int(cur.lastrowid or 0)
+            self._point(db, item, seq)
+        return seq
+
+    def undo(self, seq: int, *, annotator: str | None = None) -> Event | None:
+        """Revert the submit/skip ``seq``: its item goes back to what it had before.
+
+        Returns the event now in force for the item (``None`` when it is unlabeled again).
+        Raises :class:`StoreError` when the item changed since (someone labeled it again).
+        """
+        with self._tx() as db:
+            ev = self._event(db, seq)
+            self._require_current(db, ev, seq, "undo")
+            self._point(db, ev.item, ev.prev)
+            db.execute(
+                "INSERT INTO events (item, action, target, annotator, created_at) "
+                "VALUES (?, 'undo', ?, ?, ?)",
+                (ev.item, seq, annotator, time.time()),
+            )
+            return None if ev.prev is None else self._event(db, ev.prev)
+
+    def redo(self, seq: int, *, annotator: str | None = None) -> Event:
+        """Re-apply the submit/skip ``seq`` that an undo reverted."""
+        with self._tx() as db:
+            ev = self._event(db, seq)
+            self._require_current(db, ev, ev.prev, "redo")
+            self._point(db, ev.item, seq)
+            db.execute(
+                "INSERT INTO events (item, action, target, annotator, created_at) "
+                "VALUES (?, 'redo', ?, ?, ?)",
+                (ev.item, seq, annotator, time.time()),
+            )
+            return ev
+
+    @staticmethod
+    def _point(db: sqlite3.Connection, item: str, seq: int | None) -> None:
+        if seq is None:
+            db.execute("DELETE FROM current WHERE item = ?", (item,))
+        else:
+            db.execute(
+                "INSERT INTO current (item, seq) VALUES (?, ?) "
+                "ON CONFLICT (item) DO UPDATE SET seq = excluded.seq",
+                (item, seq),
+            )
+
+    @staticmethod
+    def _require_current(
+        db: sqlite3.Connection, ev: Event, expected: int | None, what: str
+    ) -> None:
+        row = db.execute("SELECT seq FROM current WHERE item = ?", (ev.item,)).fetchone()
+        if (row and row[0]) != expected:
+            raise StoreError(
+                f"item {ev.item!r}: cannot {what}, its labels changed since (event {seq_str(row)})"
+            )
+
+    # -- reads ----------------------------------------------------------------------------
+    def _event(self, db: sqlite3.Connection, seq: int) -> Event:
+        row = db.execute(
+            "SELECT seq, item, action, result, annotator, created_at, lead_time, prev "
+            "FROM events WHERE seq = ?",
+            (seq,),
+        ).fetchone()
+        if row is None or row[2] not in ("submit", "skip"):
+            raise StoreError(f"no submit or skip event {seq} in the label store")
+        return _event(row)
+
+    def event(self, seq: int) -> Event:
+        """The submit or skip event ``seq``."""
+        with self._lock:
+            return self._event(self._db, seq)
+
+    def state(self, item: str) -> Event | None:
+        """The submit/skip in force for ``item``, ``None`` when it has none."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT e.seq, e.item, e.action, e.result, e.annotator, e.created_at, "
+                "e.lead_time, e.prev FROM current c JOIN events e ON e.seq = c.seq "
+                "WHERE c.item = ?",
+                (item,),
+            ).fetchone()
+        return None if row is None else _event(row)
+
+    def states(self) -> Iterator[Event]:
+        """Every item's event in force, in the order they were made."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT e.seq, e.item, e.action, e.result, e.annotator, e.created_at, "
+                "e.lead_time, e.prev FROM current c JOIN events e ON e.seq = c.seq "
+                "ORDER BY e.seq"
+            ).fetchall()
+        return (_event(r) for r in rows)
+
+    def done(self) -> dict[str, str]:
+        """Item key -> ``"submitted"`` or ``"skipped"`` for every item that has either."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT c.item, e.action FROM current c JOIN events e ON e.seq = c.seq"
+            ).fetchall()
+        return {item: ("submitted" if action == "submit" else "skipped") for item, action in rows}
+
+    def counts(self) -> dict[str, int]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT e.action, count(*) FROM current c JOIN events e ON e.seq = c.seq "
+                "GROUP BY e.action"
+            ).fetchall()
+        found = dict(rows)
+        return {"submitted": found.get("submit", 0), "skipped": found.get("skip", 0)}
+
+    def submit_times(self, since: float) -> list[float]:
+        """Creation times of the submits made after ``since`` (for labels per minute)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT created_at FROM events WHERE action = 'submit' AND created_at > ?",
+                (since,),
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def __repr__(self) -> str:
+        c = self.counts()
+        where = self.path or ":memory:"
+        return f"Store({str(where)!r}, submitted={c['submitted']}, skipped={c['skipped']})"
+
+
+def seq_str(row: tuple[Any, ...] | None) -> str:
+    return "none" if row is None else str(row[0])
+
+
+def _event(row: tuple[Any, ...]) -> Event:
+    return Event(
+        seq=row[0],
+        item=row[1],
+        action=row[2],
+        result=json.loads(row[3]) if row[3] else [],
+        annotator=row[4],
+        created_at=row[5],
+        lead_time=row[6],
+        prev=row[7],
+    )
+
+
+class _Transaction:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT`` under the store's lock; rolls back on error."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.store._lock.acquire()
+        try:
+            self.store._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            self.store._lock.release()
+            raise StoreError(f"cannot write the label store: {exc}") from None
+        return self.store._db
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        try:
+            if exc_type is None:
+                try:
+                    self.store._db.execute("COMMIT")
+                except sqlite3.Error as err:
+                    self.store._db.execute("ROLLBACK")
+                    raise StoreError(f"cannot write the label store: {err}") from None
+            else:
+                self.store._db.execute("ROLLBACK")
+        finally:
+            self.store._lock.release()
