@@ -1,0 +1,6 @@
+"""The labeling widgets (anywidget)."""
+
+from .base import Labeler
+from .labelers import ImageLabeler, TextLabeler
+
+__all__ = ["ImageLabeler", "Labeler", "TextLabeler"]

@@ -1,0 +1,174 @@
+"""The widget on a dummy comm: messages stand in for the browser."""
+
+from __future__ import annotations
+
+import io
+import itertools
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from PIL import Image
+
+import nblabel
+from nblabel import protocol
+
+_ids = itertools.count()
+
+
+class Browser:
+    """Sends requests like the JS side does and collects the replies."""
+
+    def __init__(self, widget):
+        self.w = widget
+        self.replies = []
+        widget.send = lambda content, buffers=None: self.replies.append((content, buffers or []))
+
+    def ask(self, kind, **content):
+        rid = next(_ids)
+        self.w._handle_custom_msg({"kind": kind, "id": rid, **content}, [])
+        reply, buffers = self.replies[-1]
+        assert reply["kind"] == "reply" and reply["id"] == rid
+        return reply, buffers
+
+    def choose(self, *labels, control="choice"):
+        c = self.w.schema.control(control)
+        result = [nblabel.results.choices(c, list(labels))] if labels else []
+        return self.ask(protocol.SUBMIT, key=self.w.current["key"], result=result, lead_time=1.0)
+
+
+def test_keyboard_flow_reaches_python(image_df):
+    w = nblabel.ImageLabeler(image_df, image="path", choices=["cat", "dog"])
+    b = Browser(w)
+    assert w.current["key"] == "im0"
+    reply, buffers = b.ask(protocol.FETCH, keys=[w.current["key"], *w.current["prefetch"]])
+    assert reply["ok"] and len(reply["items"]) == 5 and len(buffers) == 5
+    first = reply["items"][0]["objects"]["image"]
+    assert Image.open(io.BytesIO(buffers[first["buffer"]])).size == (64, 48)
+    assert b.choose("dog")[0]["ok"]
+    assert b.choose("cat")[0]["ok"]
+    assert w.current["key"] == "im2"
+    labels = w.labels
+    assert labels.index.tolist() == image_df.index.tolist()
+    assert labels["choice"].tolist()[:2] == ["dog", "cat"]
+    assert labels["choice"].isna().tolist() == [False, False, True, True, True]
+    assert labels["status"].tolist()[:2] == ["submitted", "submitted"]
+    ann = w.annotations
+    assert ann["item"].tolist() == ["im0", "im1"] and ann["label"].tolist() == ["dog", "cat"]
+    assert set(ann.columns) >= {"from_name", "value", "annotator", "time", "lead_time"}
+    assert ann["lead_time"].tolist() == [1.0, 1.0]
+    assert w.progress["submitted"] == 2 and w.progress["remaining"] == 3
+
+
+def test_undo_redo_goto_skip_through_messages(text_df):
+    w = nblabel.TextLabeler(text_df, choices=["pos", "neg"])
+    b = Browser(w)
+    b.choose("pos")
+    assert b.ask(protocol.UNDO)[0]["ok"] and w.current["key"] == "0"
+    assert w.labels["choice"].isna().all()
+    assert b.ask(protocol.REDO)[0]["ok"] and w.current["key"] == "1"
+    assert b.ask(protocol.SKIP, key="1", lead_time=0.5)[0]["ok"] and w.current["key"] == "2"
+    assert b.ask(protocol.GOTO, to="prev")[0]["ok"] and w.current["key"] == "1"
+    assert b.ask(protocol.GOTO, key="4")[0]["ok"] and w.current["key"] == "4"
+    assert b.ask(protocol.GOTO, to="first_unlabeled")[0]["ok"] and w.current["key"] == "2"
+    assert w.labels["status"].tolist()[:2] == ["submitted", "skipped"]
+    assert w.labels["status"].isna().sum() == 3
+
+
+def test_multiple_choice_labels_are_lists(text_df):
+    w = nblabel.TextLabeler(text_df, choices=["a", "b", "c"], multiple=True)
+    b = Browser(w)
+    b.choose("a", "c")
+    assert w.labels["choice"][0] == ["a", "c"]
+    assert w.annotations["label"][0] == ["a", "c"]
+
+
+def test_bad_submission_is_refused_shown_and_nothing_is_lost(text_df):
+    w = nblabel.TextLabeler(text_df, choices=["pos", "neg"])
+    b = Browser(w)
+    b.choose("pos")
+    bad = [{"from_name": "choice", "to_name": "text", "type": "choices",
+            "value": {"choices": ["maybe"]}}]  # fmt: skip
+    reply, _ = b.ask(protocol.SUBMIT, key="1", result=bad)
+    assert not reply["ok"] and "item '1'" in reply["error"] and "'maybe'" in reply["error"]
+    assert w.error == reply["error"]
+    assert w.errors["message"].iloc[-1] == reply["error"]
+    assert w.labels["choice"][0] == "pos"  # still there
+    assert b.choose("neg")[0]["ok"] and w.error == ""  # the session goes on
+    reply, _ = b.ask(protocol.GOTO, key="nope")
+    assert not reply["ok"] and "nope" in reply["error"]
+    reply, _ = b.ask(protocol.UNDO)
+    assert reply["ok"]
+    assert b.ask(protocol.REDO)[0]["ok"]
+    reply, _ = b.ask(protocol.REDO)
+    assert not reply["ok"] and "nothing to redo" in reply["error"]
+
+
+def test_bad_items_are_reported_and_the_session_goes_on(tmp_path: Path):
+    good = tmp_path / "ok.png"
+    Image.new("RGB", (8, 8)).save(good)
+    df = pd.DataFrame({"path": [str(tmp_path / "missing.png"), str(good)]})
+    w = nblabel.ImageLabeler(df, image="path", choices=["a"])
+    b = Browser(w)
+    reply, buffers = b.ask(protocol.FETCH, keys=["0", "1", "zzz"])
+    items = reply["items"]
+    assert "not found" in items[0]["error"] and items[1]["error"] is None
+    assert "not in this DataFrame" in items[2]["error"]
+    assert len(buffers) == 1 and items[1]["objects"]["image"]["buffer"] == 0
+    assert "missing.png" in w.errors["message"].iloc[0]
+    assert b.ask(protocol.SKIP, key="0")[0]["ok"]
+    assert b.choose("a")[0]["ok"]
+
+
+def test_traits_stay_small_with_a_large_frame():
+    df = pd.DataFrame({"text": ["x"] * 200_000})
+    w = nblabel.TextLabeler(df, choices=["a", "b"])
+    state = w.get_state()
+    import json
+
+    assert (
+        len(json.dumps({k: state[k] for k in ("_schema", "current", "progress", "error")})) < 2000
+    )
+
+
+def test_resume_after_reopen(text_df):
+    w = nblabel.TextLabeler(text_df, choices=["pos", "neg"])
+    w.submit("pos")
+    w.submit("neg")
+    again = nblabel.TextLabeler(text_df, choices=["pos", "neg"])
+    assert again.current["key"] == "2"
+    assert again.labels["choice"].tolist()[:2] == ["pos", "neg"]
+    assert Path(again.store.path).name == "text-choice.nblabel.sqlite"
+
+
+def test_config_labeler_and_unsupported_tags(text_df):
+    xml = ("<View><Text name='t' value='$text'/><Choices name='tone' toName='t'>"
+           "<Choice value='pos'/><Choice value='neg'/></Choices></View>")  # fmt: skip
+    g = nblabel.Labeler(text_df, config=xml, job="tone")
+    g.submit("neg")
+    assert g.labels["tone"][0] == "neg"
+    bad = xml.replace(
+        "</View>", "<Labels name='ner' toName='t'><Label value='PER'/></Labels></View>"
+    )
+    with pytest.raises(nblabel.SchemaError, match="Labels"):
+        nblabel.Labeler(text_df, config=bad)
+
+
+def test_api_mistakes_are_type_errors(text_df):
+    with pytest.raises(TypeError):
+        nblabel.TextLabeler(text_df, choices=["a"], colour="red")
+    with pytest.raises(TypeError):
+        nblabel.TextLabeler(text_df, image="x", choices=["a"])
+    with pytest.raises(TypeError):
+        nblabel.Labeler(text_df, config="<View/>", choices=["a"])
+
+
+def test_repr_is_a_cheap_summary(text_df):
+    w = nblabel.TextLabeler(text_df, choices=["a"])
+    w.submit("a")
+    assert repr(w).startswith("TextLabeler(5 items, 1 submitted, 0 skipped")
+
+
+def test_store_keeps_the_config(text_df):
+    w = nblabel.TextLabeler(text_df, choices=["a"])
+    assert w.store.get_meta("config") == w.schema.xml
