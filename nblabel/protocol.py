@@ -4,7 +4,7 @@ Mirrored once in ``nblabel/js/src/protocol.js``; change both together.
 
 Synced traits hold small, bounded view state (see ``nblabel.widgets.base``):
 
-``schema``
+``_schema``
     ``{"objects": [{"name", "type": "image"|"text", "value"}],
     "controls": [{"name", "type": "choices", "to_name", "multiple", "required",
     "choices": [{"value", "label", "hotkey", "background"}]}]}``
@@ -12,13 +12,16 @@ Synced traits hold small, bounded view state (see ``nblabel.widgets.base``):
     The item on screen, or ``{}`` when the queue is empty::
 
         {"key": str, "label": str, "index": int, "status": "new"|"submitted"|"skipped",
-         "result": [LS result items], "done": bool,
+         "result": [LS result items], "done": bool, "can_undo": bool, "can_redo": bool,
          "nav": {"prev", "next", "next_unlabeled", "first_unlabeled"},   # keys or None
          "prefetch": [keys]}                                             # at most a few
 ``progress``
     ``{"total", "submitted", "skipped", "remaining", "per_minute"}``
 ``error``
     The last error for the user, ``""`` when there is none.
+
+``current`` is assigned once per request, and before the reply is sent; JS copes with
+either order. ``next_unlabeled`` may be a skipped item once no new item is left.
 
 Custom messages, every one ``{"kind": ..., "id": ..., ...}``. A request from JS carries a
 fresh ``id``; Python answers each request exactly once with a reply carrying the same ``id``:

@@ -1,0 +1,122 @@
+// Choices control: the selection logic is pure (and tested); `createChoices` draws it.
+
+/** New selection after the user picks `value`; kept in schema order. */
+export function toggleChoice(control, selected, value) {
+  const has = selected.includes(value);
+  let next;
+  if (control.multiple) {
+    next = has ? selected.filter((v) => v !== value) : [...selected, value];
+  } else {
+    // Picking the selected one again clears it, so a single choice can be undone by key.
+    next = has ? [] : [value];
+  }
+  return inSchemaOrder(control, next);
+}
+
+export function inSchemaOrder(control, values) {
+  const order = (control.choices || []).map((c) => c.value);
+  return order.filter((v) => values.includes(v));
+}
+
+/** Selections (control name -> values) read back from Label Studio result items. */
+export function selectionsFromResult(controls, result) {
+  const selections = new Map();
+  for (const control of controls) {
+    if (control.type !== "choices") continue;
+    const values = [];
+    for (const item of result || []) {
+      if (item && item.from_name === control.name && item.value && Array.isArray(item.value.choices)) {
+        values.push(...item.value.choices);
+      }
+    }
+    selections.set(control.name, inSchemaOrder(control, values));
+  }
+  return selections;
+}
+
+/** Names of required controls with nothing selected. */
+export function missingRequired(controls, selections) {
+  return controls
+    .filter((c) => c.type === "choices" && c.required)
+    .filter((c) => !(selections.get(c.name) || []).length)
+    .map((c) => c.name);
+}
+
+const ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+
+/** A 10-character region id like the ones Label Studio makes. */
+export function randomId(length = 10) {
+  const bytes = new Uint8Array(length);
+  globalThis.crypto.getRandomValues(bytes);
+  let id = "";
+  for (const b of bytes) id += ID_ALPHABET[b & 63];
+  return id;
+}
+
+/** Label Studio result items for every choices control with a non-empty selection. */
+export function buildResult(controls, selections, makeId = randomId) {
+  const result = [];
+  for (const control of controls) {
+    if (control.type !== "choices") continue;
+    const values = inSchemaOrder(control, selections.get(control.name) || []);
+    if (!values.length) continue;
+    result.push({
+      id: makeId(),
+      from_name: control.name,
+      to_name: control.to_name,
+      type: "choices",
+      origin: "manual",
+      value: { choices: values },
+    });
+  }
+  return result;
+}
+
+/**
+ * A group of toggle buttons. Clicks are handled by the shell (one delegated listener on
+ * the root), which owns the selection and calls `render(values)` back, so keys and clicks
+ * share one path.
+ */
+export function createChoices(control) {
+  const group = document.createElement("div");
+  group.className = "nbl-choices";
+  group.setAttribute("role", "group");
+  group.setAttribute("aria-label", control.name);
+  group.dataset.control = control.name;
+
+  const buttons = new Map();
+  for (const choice of control.choices || []) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "nbl-choice";
+    button.setAttribute("data-testid", "choice");
+    button.dataset.control = control.name;
+    button.dataset.value = choice.value;
+    button.setAttribute("aria-pressed", "false");
+    if (choice.background) button.style.setProperty("--nbl-choice-color", choice.background);
+    const label = document.createElement("span");
+    label.className = "nbl-choice-label";
+    label.textContent = choice.label ?? choice.value;
+    button.append(label);
+    if (choice.hotkey) {
+      const badge = document.createElement("kbd");
+      badge.className = "nbl-hotkey";
+      badge.textContent = choice.hotkey;
+      button.append(badge);
+      button.title = `${label.textContent} (key ${choice.hotkey})`;
+    }
+    buttons.set(choice.value, button);
+    group.append(button);
+  }
+
+  return {
+    el: group,
+    render(values) {
+      for (const [value, button] of buttons) {
+        const on = values.includes(value);
+        button.setAttribute("aria-pressed", String(on));
+        button.classList.toggle("nbl-selected", on);
+      }
+    },
+  };
+}

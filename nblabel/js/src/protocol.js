@@ -1,0 +1,121 @@
+// Mirror of nblabel/protocol.py: the one {kind, id, ...} envelope. Change both together.
+
+export const FETCH = "fetch";
+export const SUBMIT = "submit";
+export const SKIP = "skip";
+export const GOTO = "goto";
+export const UNDO = "undo";
+export const REDO = "redo";
+export const REPLY = "reply";
+
+export const REQUESTS = new Set([FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO]);
+export const GOTO_TARGETS = new Set(["next", "prev", "first_unlabeled"]);
+
+export const DEFAULT_TIMEOUT_MS = 15000;
+
+/** A request that failed: Python said ok=false, it timed out, or the widget went away. */
+export class RequestError extends Error {
+  constructor(kind, message, { timeout = false } = {}) {
+    super(message);
+    this.name = "RequestError";
+    this.kind = kind;
+    this.timeout = timeout;
+  }
+}
+
+/**
+ * Sends requests over the widget's custom messages and matches replies by id.
+ *
+ * Python answers every request exactly once, but a busy or restarted kernel may never
+ * answer; the timeout turns that into an error the user sees instead of a frozen widget.
+ */
+export class Requester {
+  constructor(
+    model,
+    // Wrapped: the browser's timer functions throw "Illegal invocation" when called as methods.
+    { timeout = DEFAULT_TIMEOUT_MS, setTimer = (fn, ms) => setTimeout(fn, ms), clearTimer = (t) => clearTimeout(t) } = {},
+  ) {
+    this._model = model;
+    this._timeout = timeout;
+    this._setTimer = setTimer;
+    this._clearTimer = clearTimer;
+    this._pending = new Map();
+    this._counter = 0;
+    // Two views of one widget share a comm and see each other's replies; the prefix keeps
+    // their ids apart.
+    this._prefix = Math.random().toString(36).slice(2, 8);
+    this._onMessage = (msg, buffers) => this._receive(msg, buffers);
+    model.on("msg:custom", this._onMessage);
+  }
+
+  /** Resolves with `{msg, buffers}` for an ok reply; rejects with a RequestError otherwise. */
+  request(kind, content = {}, { timeout = this._timeout } = {}) {
+    if (!REQUESTS.has(kind)) {
+      return Promise.reject(new RequestError(kind, `unknown request kind '${kind}'`));
+    }
+    if (this._model === null) {
+      return Promise.reject(new RequestError(kind, "the widget was closed"));
+    }
+    const id = `${this._prefix}-${++this._counter}`;
+    return new Promise((resolve, reject) => {
+      const timer = this._setTimer(() => {
+        this._pending.delete(id);
+        const seconds = Math.round(timeout / 100) / 10;
+        reject(
+          new RequestError(
+            kind,
+            `No answer from Python to '${kind}' after ${seconds} s. ` +
+              "The kernel may be busy; if it was restarted, re-run the cell.",
+            { timeout: true },
+          ),
+        );
+      }, timeout);
+      this._pending.set(id, { kind, resolve, reject, timer });
+      try {
+        this._model.send({ ...content, kind, id });
+      } catch (err) {
+        this._clearTimer(timer);
+        this._pending.delete(id);
+        reject(new RequestError(kind, `could not send '${kind}': ${err && err.message ? err.message : err}`));
+      }
+    });
+  }
+
+  get pendingCount() {
+    return this._pending.size;
+  }
+
+  _receive(msg, buffers) {
+    if (!msg || msg.kind !== REPLY) return;
+    const entry = this._pending.get(msg.id);
+    // Replies to another view of the same widget, or ones that arrive after their timeout.
+    if (!entry) return;
+    this._pending.delete(msg.id);
+    this._clearTimer(entry.timer);
+    if (msg.ok) {
+      entry.resolve({ msg, buffers: buffers || [] });
+    } else {
+      entry.reject(new RequestError(entry.kind, String(msg.error || `'${entry.kind}' failed`)));
+    }
+  }
+
+  dispose() {
+    if (this._model === null) return;
+    this._model.off("msg:custom", this._onMessage);
+    this._model = null;
+    for (const [, entry] of this._pending) {
+      this._clearTimer(entry.timer);
+      entry.reject(new RequestError(entry.kind, "the widget was closed"));
+    }
+    this._pending.clear();
+  }
+}
+
+/** A binary buffer from a message as something `Blob` accepts, whatever the transport gave. */
+export function toBlobPart(buffer) {
+  if (buffer instanceof ArrayBuffer) return buffer;
+  if (ArrayBuffer.isView(buffer)) {
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  }
+  throw new TypeError("expected an ArrayBuffer or a view of one");
+}

@@ -1,0 +1,45 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { buildResult, missingRequired, randomId, selectionsFromResult, toggleChoice } from "../src/controls/choices.js";
+
+const single = { name: "animal", type: "choices", to_name: "image", multiple: false, required: true, choices: [{ value: "cat" }, { value: "dog" }] };
+const multi = { name: "tags", type: "choices", to_name: "image", multiple: true, required: false, choices: [{ value: "a" }, { value: "b" }, { value: "c" }] };
+
+test("single choice replaces, and picking the selected one clears it", () => {
+  assert.deepEqual(toggleChoice(single, [], "cat"), ["cat"]);
+  assert.deepEqual(toggleChoice(single, ["cat"], "dog"), ["dog"]);
+  assert.deepEqual(toggleChoice(single, ["dog"], "dog"), []);
+});
+
+test("multiple choice toggles and keeps schema order", () => {
+  assert.deepEqual(toggleChoice(multi, ["c"], "a"), ["a", "c"]);
+  assert.deepEqual(toggleChoice(multi, ["a", "c"], "a"), ["c"]);
+});
+
+test("result items follow Label Studio's shape; empty controls are left out", () => {
+  let n = 0;
+  const result = buildResult([single, multi], new Map([["animal", ["dog"]], ["tags", []]]), () => `id${++n}`);
+  assert.deepEqual(result, [
+    { id: "id1", from_name: "animal", to_name: "image", type: "choices", origin: "manual", value: { choices: ["dog"] } },
+  ]);
+  assert.deepEqual(buildResult([multi], new Map()), []);
+});
+
+test("a result read back gives the same selection", () => {
+  const selections = new Map([["animal", ["cat"]], ["tags", ["b", "c"]]]);
+  const back = selectionsFromResult([single, multi], buildResult([single, multi], selections));
+  assert.deepEqual([...back], [...selections]);
+  assert.deepEqual(selectionsFromResult([single], [{ from_name: "other", value: { choices: ["cat"] } }]).get("animal"), []);
+});
+
+test("required controls must not be empty", () => {
+  assert.deepEqual(missingRequired([single, multi], new Map()), ["animal"]);
+  assert.deepEqual(missingRequired([single, multi], new Map([["animal", ["cat"]]])), []);
+});
+
+test("ids are 10 characters and differ", () => {
+  const a = randomId();
+  assert.match(a, /^[A-Za-z0-9_-]{10}$/);
+  assert.notEqual(a, randomId());
+});

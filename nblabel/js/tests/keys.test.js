@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { actionForKey, hotkeyMap } from "../src/keys.js";
+
+const controls = [
+  { name: "animal", type: "choices", choices: [{ value: "cat", hotkey: "1" }, { value: "dog", hotkey: "2" }] },
+  { name: "tags", type: "choices", multiple: true, choices: [{ value: "blurry", hotkey: "a" }, { value: "skipme", hotkey: "s" }] },
+];
+const hotkeys = hotkeyMap(controls);
+const press = (key, mods = {}) => actionForKey({ key, ...mods }, hotkeys);
+
+test("choice hotkeys map to their control and value", () => {
+  assert.deepEqual(press("1"), { type: "choice", control: "animal", value: "cat" });
+  assert.deepEqual(press("a"), { type: "choice", control: "tags", value: "blurry" });
+  assert.deepEqual(press("A"), { type: "choice", control: "tags", value: "blurry" }, "caps lock");
+  assert.equal(press("A", { shiftKey: true }), null);
+  assert.equal(press("1", { ctrlKey: true }), null, "Ctrl+1 belongs to the browser");
+});
+
+test("a schema hotkey wins over a single-letter built-in", () => {
+  assert.deepEqual(press("s"), { type: "choice", control: "tags", value: "skipme" });
+  assert.deepEqual(actionForKey({ key: "s" }, new Map()), { type: "skip" });
+});
+
+test("navigation, submit, undo and redo", () => {
+  const none = new Map();
+  const k = (key, mods) => actionForKey({ key, ...mods }, none)?.type ?? null;
+  assert.equal(k("Enter"), "submit");
+  assert.equal(k("Enter", { shiftKey: true }), null, "Shift+Enter still runs the cell");
+  assert.equal(k("ArrowRight"), "next");
+  assert.equal(k("ArrowLeft"), "prev");
+  assert.equal(k("Home"), "first_unlabeled");
+  assert.equal(k("g"), "first_unlabeled");
+  assert.equal(k("u"), "undo");
+  assert.equal(k("U", { shiftKey: true }), "redo");
+  assert.equal(k("z", { ctrlKey: true }), "undo");
+  assert.equal(k("z", { metaKey: true }), "undo");
+  assert.equal(k("Z", { ctrlKey: true, shiftKey: true }), "redo");
+  assert.equal(k("y", { ctrlKey: true }), "redo");
+  assert.equal(k("?", { shiftKey: true }), "help");
+  assert.equal(k("Escape"), "close_help");
+  assert.equal(k("c", { ctrlKey: true }), null);
+  assert.equal(k("x"), null);
+  assert.equal(k("Enter", { isComposing: true }), null);
+});
+
+test("duplicate hotkeys keep the first binding", () => {
+  const map = hotkeyMap([
+    { name: "a", type: "choices", choices: [{ value: "x", hotkey: "1" }] },
+    { name: "b", type: "choices", choices: [{ value: "y", hotkey: "1" }] },
+  ]);
+  assert.deepEqual(map.get("1"), { control: "a", value: "x" });
+});

@@ -1,0 +1,91 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { Requester, RequestError, toBlobPart } from "../src/protocol.js";
+
+class FakeModel {
+  constructor() {
+    this.sent = [];
+    this.handlers = new Map();
+  }
+  send(content) {
+    this.sent.push(content);
+  }
+  on(name, cb) {
+    this.handlers.set(name, [...(this.handlers.get(name) || []), cb]);
+  }
+  off(name, cb) {
+    this.handlers.set(name, (this.handlers.get(name) || []).filter((h) => h !== cb));
+  }
+  reply(msg, buffers) {
+    for (const cb of this.handlers.get("msg:custom") || []) cb(msg, buffers);
+  }
+}
+
+test("a reply resolves the request with the same id, with its buffers", async () => {
+  const model = new FakeModel();
+  const requester = new Requester(model);
+  const first = requester.request("fetch", { keys: ["a"] });
+  const second = requester.request("goto", { to: "next" });
+  const [a, b] = model.sent;
+  assert.equal(a.kind, "fetch");
+  assert.deepEqual(a.keys, ["a"]);
+  assert.notEqual(a.id, b.id);
+  const buf = new DataView(new ArrayBuffer(4));
+  model.reply({ kind: "reply", id: b.id, ok: true });
+  model.reply({ kind: "reply", id: a.id, ok: true, items: [{ key: "a" }] }, [buf]);
+  const got = await first;
+  assert.deepEqual(got.msg.items, [{ key: "a" }]);
+  assert.equal(got.buffers[0], buf);
+  assert.equal((await second).msg.ok, true);
+  assert.equal(requester.pendingCount, 0);
+  requester.dispose();
+});
+
+test("ok=false rejects with Python's message; other messages are ignored", async () => {
+  const model = new FakeModel();
+  const requester = new Requester(model);
+  const p = requester.request("submit", { key: "k", result: [], lead_time: 1 });
+  const { id } = model.sent[0];
+  model.reply({ kind: "something-else", id });
+  model.reply({ kind: "reply", id: "not-ours", ok: true });
+  model.reply({ kind: "reply", id, ok: false, error: "item k: store is locked" });
+  await assert.rejects(p, (err) => err instanceof RequestError && err.message === "item k: store is locked" && err.kind === "submit");
+  requester.dispose();
+});
+
+test("a request with no reply rejects after the timeout, and a late reply is harmless", async () => {
+  const model = new FakeModel();
+  const requester = new Requester(model, { timeout: 20 });
+  const p = requester.request("undo");
+  await assert.rejects(p, (err) => err.timeout === true && /No answer from Python to 'undo'/.test(err.message));
+  assert.equal(requester.pendingCount, 0);
+  model.reply({ kind: "reply", id: model.sent[0].id, ok: true });
+  requester.dispose();
+});
+
+test("dispose removes the listener and rejects what is pending", async () => {
+  const model = new FakeModel();
+  const requester = new Requester(model, { timeout: 10_000 });
+  const p = requester.request("redo");
+  requester.dispose();
+  assert.equal(model.handlers.get("msg:custom").length, 0);
+  await assert.rejects(p, /closed/);
+  await assert.rejects(requester.request("redo"), /closed/);
+});
+
+test("unknown kinds are refused before sending", async () => {
+  const model = new FakeModel();
+  const requester = new Requester(model);
+  await assert.rejects(requester.request("delete_everything"), /unknown request kind/);
+  assert.equal(model.sent.length, 0);
+  requester.dispose();
+});
+
+test("buffers arrive as DataView or ArrayBuffer; both become Blob parts over the same bytes", () => {
+  const raw = new Uint8Array([1, 2, 3, 4, 5]).buffer;
+  assert.equal(toBlobPart(raw), raw);
+  const part = toBlobPart(new DataView(raw, 1, 3));
+  assert.deepEqual([...part], [2, 3, 4]);
+  assert.throws(() => toBlobPart("nope"), TypeError);
+});
