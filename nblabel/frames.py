@@ -47,8 +47,12 @@ def labels_frame(store: Store, items: Items, schema: Schema) -> pd.DataFrame:
             cols[control.name][pos] = (
                 labels if control.multiple else (labels[0] if labels else None)
             )
-    out = pd.DataFrame(cols, index=items.data.index)
-    out[status_column(schema)] = status
+    # object dtype throughout: missing is None whatever pandas would infer for strings.
+    out = pd.DataFrame(
+        {name: pd.Series(col, dtype=object, copy=False) for name, col in cols.items()}
+    )
+    out[status_column(schema)] = pd.Series(status, dtype=object, copy=False)
+    out.index = items.data.index
     return out
 
 
