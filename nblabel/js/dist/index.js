@@ -722,14 +722,17 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     const timing = pendingTiming;
     pendingTiming = null;
     if (!timing) return;
-    requestAnimationFrame(
-      () => requestAnimationFrame(() => {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
         if (disposed) return;
         const timings = root.nblabelTimings;
         timings.push(performance.now() - timing.t0);
         if (timings.length > TIMINGS_CAP) timings.splice(0, timings.length - TIMINGS_CAP);
-      })
-    );
+      };
+      channel.port2.postMessage(null);
+    });
   }
   function fetchItems(keys) {
     return request(FETCH, { keys }).then(({ msg, buffers }) => ({ items: msg.items, buffers }));

@@ -304,15 +304,20 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     const timing = pendingTiming;
     pendingTiming = null;
     if (!timing) return;
-    // Two frames: the first callback runs before the swap is painted, the second after.
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
+    // The rAF callback runs just before the frame that shows the swap is rendered; a task
+    // posted from it runs right after that frame's paint ("after next paint"). A second rAF
+    // would wait for the frame after, overstating the time by up to one frame.
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
         if (disposed) return;
         const timings = root.nblabelTimings;
         timings.push(performance.now() - timing.t0);
         if (timings.length > TIMINGS_CAP) timings.splice(0, timings.length - TIMINGS_CAP);
-      }),
-    );
+      };
+      channel.port2.postMessage(null);
+    });
   }
 
   function fetchItems(keys) {
