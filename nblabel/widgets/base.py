@@ -22,7 +22,7 @@ from ..errors import NblabelError
 from ..frames import annotations_frame, labels_frame
 from ..items import Items
 from ..results import choices as choices_result
-from ..results import validate
+from ..results import stale, validate
 from ..schema import Schema
 from ..session import Session
 from ..store import Store
@@ -143,6 +143,11 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         super().__init__()
         self._schema = schema.summary()
         self._refresh()
+        misfits = stale(schema, ((e.item, e.result) for e in the_store.states()))
+        for key, problem in misfits:
+            self._note(key, f"{problem}; kept in the store as it is", show=False)
+        if misfits:
+            self.error = f"{len(misfits)} stored label(s) do not fit this config: see w.errors"
         if self.session.orphans:
             self._note(
                 None,
