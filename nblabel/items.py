@@ -97,11 +97,11 @@ class Items:
         """Row positions of ``keys`` (``-1`` where a key is not in the data)."""
         if self._int_keys:
             wanted = [int(k) if k.lstrip("-").isdigit() else None for k in keys]
-            pos = self._lookup.get_indexer([w for w in wanted if w is not None])
+            pos = self._lookup.get_indexer(pd.Index([w for w in wanted if w is not None]))
             out = np.full(len(keys), -1, dtype=np.int64)
             out[[i for i, w in enumerate(wanted) if w is not None]] = pos
             return out
-        return np.asarray(self._lookup.get_indexer(list(keys)), dtype=np.int64)
+        return np.asarray(self._lookup.get_indexer(pd.Index(list(keys))), dtype=np.int64)
 
     # -- media ---------------------------------------------------------------------------
     def load(self, pos: int, *, display_size: int = 1280) -> tuple[dict[str, Any], list[bytes]]:

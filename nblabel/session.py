@@ -42,8 +42,8 @@ class Session:
         self.annotator = annotator
         self.prefetch = prefetch
         n = len(items)
-        self.order = np.arange(n, dtype=np.int64)  # queue rank -> row position
-        self._rank = None  # row position -> queue rank, built only for a custom order
+        self.order: np.ndarray = np.arange(n, dtype=np.int64)  # queue rank -> row position
+        self._rank: np.ndarray | None = None  # row position -> rank, only for a custom order
         self.status = np.zeros(n, dtype=np.int8)  # by row position
         done = store.done()
         if done:
@@ -71,12 +71,17 @@ class Session:
     def set_order(self, order: np.ndarray) -> None:
         """Replace the queue order (a permutation of row positions); stay on the same item."""
         order = np.asarray(order, dtype=np.int64)
-        if sorted(order.tolist()) != list(range(len(self.order))):
+        n = len(self.order)
+        if (
+            order.shape != (n,)
+            or (n and (order.min() < 0 or order.max() >= n))
+            or not np.all(np.bincount(order, minlength=n) == 1)
+        ):
             raise ValueError("order must be a permutation of the row positions")
         pos = self.pos
-        self.order = order
-        self._rank = np.empty_like(order)
-        self._rank[order] = np.arange(len(order))
+        rank = np.empty_like(order)
+        rank[order] = np.arange(n)
+        self.order, self._rank = order, rank
         self.cursor = self.rank_of(pos)
 
     def rank_of(self, pos: int) -> int:
