@@ -64,6 +64,16 @@ def jupyter_server(jupyter_env: JupyterEnv) -> Iterator[JupyterServer]:
 
 
 @pytest.fixture(scope="session")
+def notebook7_server(jupyter_env: JupyterEnv) -> Iterator[JupyterServer]:
+    """Notebook 7 (``jupyter notebook``) on 127.0.0.1, sharing the env and root dir."""
+    server = JupyterServer.start(jupyter_env, frontend="notebook")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
 def chromium_browser(jupyter_env: JupyterEnv) -> Iterator[Any]:
     """Debian's /usr/bin/chromium driven by Playwright (a ``playwright.sync_api.Browser``)."""
     env = jupyter_env.environ()
@@ -110,12 +120,10 @@ class Lab:
         return getattr(self.notebooks[-1], name)
 
 
-@pytest.fixture
-def lab(
-    request: pytest.FixtureRequest, jupyter_server: JupyterServer, chromium_browser: Any
+def _lab_fixture(
+    request: pytest.FixtureRequest, server: JupyterServer, browser: Any
 ) -> Iterator[Lab]:
-    """Open notebooks in JupyterLab; on failure save screenshot + logs to test-artifacts/."""
-    helper = Lab(jupyter_server, chromium_browser, request.node.name)
+    helper = Lab(server, browser, request.node.name)
     try:
         yield helper
     finally:
@@ -126,3 +134,19 @@ def lab(
                 name = request.node.nodeid.replace(os.sep, "_") + suffix
                 nb.save_debug_artifacts(name, directory=ARTIFACTS_DIR)
             nb.close()
+
+
+@pytest.fixture
+def lab(
+    request: pytest.FixtureRequest, jupyter_server: JupyterServer, chromium_browser: Any
+) -> Iterator[Lab]:
+    """Open notebooks in JupyterLab; on failure save screenshot + logs to test-artifacts/."""
+    yield from _lab_fixture(request, jupyter_server, chromium_browser)
+
+
+@pytest.fixture
+def notebook7(
+    request: pytest.FixtureRequest, notebook7_server: JupyterServer, chromium_browser: Any
+) -> Iterator[Lab]:
+    """The same helper as ``lab``, in Notebook 7's single-document page."""
+    yield from _lab_fixture(request, notebook7_server, chromium_browser)

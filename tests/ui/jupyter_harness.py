@@ -233,9 +233,26 @@ def free_port() -> int:
 # --------------------------------------------------------------------------------------------
 
 
+# Front end -> (module run with ``python -m``, its own options).
+FRONTENDS = {
+    "lab": (
+        "jupyterlab",
+        (
+            "--LabApp.news_url=None",
+            "--LabApp.extension_manager=readonly",
+            "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate",
+            "--LabApp.expose_app_in_browser=True",
+        ),
+    ),
+    # Notebook 7 rejects the Lab-only options; its news and update checks follow the
+    # setting overrides.
+    "notebook": ("notebook", ("--expose-app-in-browser",)),
+}
+
+
 @dataclass
 class JupyterServer:
-    """A running ``jupyter lab`` process; start it with :meth:`start`."""
+    """A running ``jupyter lab`` / ``jupyter notebook`` process; start it with :meth:`start`."""
 
     env: JupyterEnv
     port: int
@@ -244,6 +261,7 @@ class JupyterServer:
     log_path: Path
     start_seconds: float = 0.0
     _log_file: Any = field(default=None, repr=False)
+    frontend: str = "lab"  # "lab" (JupyterLab) or "notebook" (Notebook 7)
 
     @property
     def url(self) -> str:
@@ -265,13 +283,19 @@ class JupyterServer:
         port: int | None = None,
         timeout: float = 60.0,
         extra_args: tuple[str, ...] = (),
+        frontend: str = "lab",
     ) -> JupyterServer:
-        """Start ``jupyter lab`` on 127.0.0.1 and return once ``/api/status`` answers."""
+        """Start ``jupyter lab`` (or ``jupyter notebook`` for ``frontend="notebook"``) on
+        127.0.0.1 and return once ``/api/status`` answers."""
+        if frontend not in FRONTENDS:
+            raise ValueError(f"frontend must be one of {sorted(FRONTENDS)}")
         attempts = 1 if port is not None else 3
         last_error: Exception | None = None
         for attempt in range(attempts):
             try:
-                return cls._start_once(env, port or free_port(), timeout, extra_args, attempt)
+                return cls._start_once(
+                    env, port or free_port(), timeout, extra_args, attempt, frontend
+                )
             except HarnessError as exc:  # e.g. the free port was taken in between
                 last_error = exc
         assert last_error is not None
@@ -285,13 +309,15 @@ class JupyterServer:
         timeout: float,
         extra_args: tuple[str, ...],
         attempt: int,
+        frontend: str = "lab",
     ) -> JupyterServer:
         token = secrets.token_hex(24)
+        module, frontend_args = FRONTENDS[frontend]
         log_path = env.base / f"jupyter-server-{attempt}.log"
         cmd = [
             sys.executable,
             "-m",
-            "jupyterlab",
+            module,
             "--no-browser",
             "--allow-root",
             "--ip",
@@ -302,10 +328,7 @@ class JupyterServer:
             f"--IdentityProvider.token={token}",
             f"--ServerApp.root_dir={env.root_dir}",
             "--ServerApp.terminals_enabled=False",
-            "--LabApp.news_url=None",
-            "--LabApp.extension_manager=readonly",
-            "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate",
-            "--LabApp.expose_app_in_browser=True",
+            *frontend_args,
             *extra_args,
         ]
         log_file = open(log_path, "wb")  # noqa: SIM115 - closed in stop()
@@ -319,7 +342,7 @@ class JupyterServer:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        server = cls(env, port, token, process, log_path, _log_file=log_file)
+        server = cls(env, port, token, process, log_path, _log_file=log_file, frontend=frontend)
         deadline = t0 + timeout
         while True:
             if process.poll() is not None:
@@ -351,8 +374,11 @@ class JupyterServer:
         return json.loads(raw) if raw else None
 
     def lab_url(self, notebook_path: str, *, workspace: str) -> str:
-        """URL opening ``notebook_path`` (relative to root_dir) in its own workspace."""
+        """URL opening ``notebook_path`` (relative to root_dir) in its own workspace
+        (Notebook 7 has no workspaces: one notebook per page)."""
         quoted = urllib.parse.quote(notebook_path)
+        if self.frontend == "notebook":
+            return f"{self.url}/notebooks/{quoted}?token={self.token}"
         return f"{self.url}/lab/workspaces/{workspace}/tree/{quoted}?token={self.token}"
 
     def connection_file(self, kernel_id: str) -> Path:
@@ -412,12 +438,16 @@ def _is_zombie(pid: int) -> bool:
 
 @contextlib.contextmanager
 def isolated_jupyter_lab(
-    base: Path | str | None = None, *, nodelay: bool = True, keep: bool = False
+    base: Path | str | None = None,
+    *,
+    nodelay: bool = True,
+    keep: bool = False,
+    frontend: str = "lab",
 ) -> Iterator[JupyterServer]:
     """A fresh :class:`JupyterEnv` plus a running server; both cleaned up on exit."""
     env = JupyterEnv.create(base, nodelay=nodelay)
     try:
-        with JupyterServer.start(env) as server:
+        with JupyterServer.start(env, frontend=frontend) as server:
             yield server
     finally:
         if not keep and base is None:
