@@ -117,3 +117,18 @@ def validate(
     if missing and complete:
         raise ResultError(f"item {key!r}: required control(s) left empty: {', '.join(missing)}")
     return out
+
+
+def stale(schema: Schema, stored: Iterable[tuple[str, list[Result]]]) -> list[tuple[str, str]]:
+    """``(item key, problem)`` for every stored result that no longer fits ``schema``.
+
+    A store outlives its config: a label dropped from the config is kept in the store, and
+    reported here rather than hidden.
+    """
+    problems = []
+    for key, result in stored:
+        try:
+            validate(schema, result, key=key, complete=False)
+        except ResultError as exc:
+            problems.append((key, str(exc)))
+    return problems
