@@ -26,7 +26,8 @@ class ImageLabeler(Labeler):
 class TextLabeler(Labeler):
     """Label texts: one per row, read from the column ``text``.
 
-    ``nblabel.TextLabeler(df, text="review", choices=["pos", "neg"])``; every other
+    ``nblabel.TextLabeler(df, text="review", choices=["pos", "neg"])``, or
+    ``spans=["PER", "LOC"]`` for entity spans (see :meth:`Labeler.spans_as`); every other
     keyword is :class:`Labeler`'s.
     """
 

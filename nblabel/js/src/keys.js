@@ -9,6 +9,7 @@ export const SHORTCUTS = [
   { keys: ["u", "Ctrl+Z"], action: "undo", text: "Undo the last submit or skip" },
   { keys: ["Shift+U", "Ctrl+Shift+Z", "Ctrl+Y"], action: "redo", text: "Redo" },
   { keys: ["g", "Home"], action: "first_unlabeled", text: "First unlabeled item" },
+  { keys: ["Delete", "Backspace"], action: "delete_span", text: "Delete the selected span" },
   { keys: ["?"], action: "help", text: "Show or hide this help" },
   { keys: ["Esc"], action: "close_help", text: "Close this help" },
 ];
@@ -45,6 +46,7 @@ export function actionForKey(event, hotkeys = new Map()) {
   if (key === "ArrowLeft" && !shiftKey) return { type: "prev" };
   if (key === "Home" && !shiftKey) return { type: "first_unlabeled" };
   if (key === "Escape") return { type: "close_help" };
+  if (key === "Delete" || key === "Backspace") return { type: "delete_span" };
 
   const choice = hotkeys.get(key) || (!shiftKey ? hotkeys.get(key.toLowerCase()) : undefined);
   if (choice) return { type: "choice", control: choice.control, value: choice.value };
@@ -57,11 +59,11 @@ export function actionForKey(event, hotkeys = new Map()) {
   return null;
 }
 
-/** Map of hotkey -> {control, value} for every choice of every choices control. */
+/** Map of hotkey -> {control, value} for every option of every choices or labels control. */
 export function hotkeyMap(controls) {
   const map = new Map();
   for (const control of controls || []) {
-    if (control.type !== "choices") continue;
+    if (control.type !== "choices" && control.type !== "labels") continue;
     for (const choice of control.choices || []) {
       if (!choice.hotkey) continue;
       const key = String(choice.hotkey);

@@ -1,0 +1,200 @@
+// Labels control (text spans). A span IS a Label Studio `labels` result item; the pure
+// functions below edit lists of them (tested), `createSpanLayer` wires them to the mouse,
+// the label buttons and the text views.
+
+import { selectionToSpan } from "../offsets.js";
+import { createChoices, randomId } from "./choices.js";
+
+const PALETTE = ["#ffd54f", "#81d4fa", "#a5d6a7", "#f48fb1", "#ce93d8", "#ffab91", "#b0bec5", "#e6ee9c"];
+
+/** The `labels` items of `controls` in a result (stored or predicted), sorted by offset. */
+export function spansFromResult(controls, result) {
+  const names = new Set(controls.map((c) => c.name));
+  return (result || [])
+    .filter((r) => r && r.type === "labels" && names.has(r.from_name) && r.value && Number.isInteger(r.value.start) && Number.isInteger(r.value.end))
+    .sort((a, b) => a.value.start - b.value.start || b.value.end - a.value.end);
+}
+
+/**
+ * Spans after labeling `range` ({start, end, text} in code points) with `value`. The same
+ * range of the same control is relabeled rather than drawn twice. Returns [spans, id].
+ */
+export function addSpan(spans, control, range, value, makeId = randomId) {
+  const same = spans.find((s) => s.from_name === control.name && s.value.start === range.start && s.value.end === range.end);
+  if (same) return [relabelSpan(spans, same.id, control, value), same.id];
+  const item = {
+    id: makeId(),
+    from_name: control.name,
+    to_name: control.to_name,
+    type: "labels",
+    origin: "manual",
+    value: { start: range.start, end: range.end, text: range.text, labels: [value] },
+  };
+  return [spansFromResult([control], [...spans, item]), item.id];
+}
+
+/** Single-label controls replace the label; `choice="multiple"` ones toggle it (a span left
+ * with no label is removed). */
+export function relabelSpan(spans, id, control, value) {
+  const out = [];
+  for (const s of spans) {
+    if (s.id !== id) {
+      out.push(s);
+      continue;
+    }
+    const has = s.value.labels.includes(value);
+    const labels = control.multiple ? (has ? s.value.labels.filter((v) => v !== value) : [...s.value.labels, value]) : [value];
+    // An edited prediction is the annotator's now, as in Label Studio.
+    if (labels.length) out.push({ ...s, origin: s.origin === "prediction" ? "prediction-changed" : s.origin, value: { ...s.value, labels } });
+  }
+  return out;
+}
+
+export function removeSpan(spans, id) {
+  return spans.filter((s) => s.id !== id);
+}
+
+/** Names of required Labels controls without a span. */
+export function missingSpans(controls, spans) {
+  return controls.filter((c) => c.required && !spans.some((s) => s.from_name === c.name)).map((c) => c.name);
+}
+
+/** Display name and colour of every label of a control, for the view. */
+export function labelStyles(controls) {
+  const styles = new Map();
+  for (const control of controls) {
+    (control.choices || []).forEach((choice, i) => {
+      styles.set(`${control.name}\u0000${choice.value}`, { text: choice.label ?? choice.value, color: choice.background || PALETTE[i % PALETTE.length] });
+    });
+  }
+  return (span) => {
+    const label = span.value.labels[0];
+    const style = styles.get(`${span.from_name}\u0000${label}`) || { text: label, color: PALETTE[0] };
+    const names = span.value.labels.map((l) => (styles.get(`${span.from_name}\u0000${l}`) || { text: l }).text);
+    return { text: names.join(", "), color: style.color };
+  };
+}
+
+/**
+ * Mouse selection, label keys/buttons, click-to-select and delete for every Labels control.
+ * `views` are the shell's {spec, view}; `canEdit()` says whether the item on screen takes
+ * edits; `onEdit()` runs after every change; `onHint(message)` when a key had nothing to do.
+ */
+export function createSpanLayer({ controls, views, root, canEdit, onEdit, onHint = () => {} }) {
+  const textViews = views.filter(({ spec }) => spec.type === "text" && controls.some((c) => c.to_name === spec.name));
+  const describe = labelStyles(controls);
+  const groups = new Map(controls.map((c) => [c.name, createChoices(c)]));
+  let key = null;
+  let spans = [];
+  let selected = null; // id of the span clicked last
+  let pending = null; // {name, start, end, text}: the text selected with the mouse last
+
+  function redraw() {
+    for (const { spec, view } of textViews) {
+      view.setSpans(
+        key,
+        spans.filter((s) => s.to_name === spec.name),
+        selected,
+        describe,
+      );
+    }
+    renderButtons();
+  }
+
+  function renderButtons() {
+    const span = spans.find((s) => s.id === selected);
+    for (const [name, group] of groups) group.render(span && span.from_name === name ? span.value.labels : []);
+  }
+
+  function select(id) {
+    selected = id;
+    for (const { view } of textViews) view.markSelected(selected);
+    renderButtons();
+  }
+
+  /** The text selected in a view right now, as a span in code points, or null. */
+  function liveSelection(viewName) {
+    const found = textViews.find(({ spec }) => spec.name === viewName);
+    const range = found && found.view.selectedRange();
+    if (!range) return null;
+    const span = selectionToSpan(found.view.text(), range.from, range.to);
+    return span && { name: viewName, ...span };
+  }
+
+  function onMouseUp(event) {
+    const target = event.target && event.target.closest ? event.target : null;
+    const hit = target && textViews.find(({ view }) => view.textEl.contains(target));
+    if (!hit) {
+      // A press on a label button must not forget the text just selected.
+      if (!(target && target.closest("button"))) pending = null;
+      return;
+    }
+    pending = liveSelection(hit.spec.name);
+    if (pending) {
+      select(null);
+      return;
+    }
+    const segment = target.closest("[data-spans]");
+    const ids = segment ? segment.dataset.spans.split(" ") : [];
+    // Repeated clicks on overlapping spans go through them in turn, innermost first.
+    const next = ids.length ? ids[(ids.indexOf(selected) + 1) % ids.length] : null;
+    select(next);
+  }
+
+  root.addEventListener("mouseup", onMouseUp);
+
+  function pick(controlName, value) {
+    const control = controls.find((c) => c.name === controlName);
+    if (!control || !canEdit()) return;
+    const range = liveSelection(control.to_name) || (pending && pending.name === control.to_name ? pending : null);
+    if (range) {
+      const [next, id] = addSpan(spans, control, range, value);
+      spans = next;
+      selected = id;
+      pending = null;
+      for (const { view } of textViews) view.clearSelection();
+    } else if (selected && spans.some((s) => s.id === selected && s.from_name === control.name)) {
+      spans = relabelSpan(spans, selected, control, value);
+      if (!spans.some((s) => s.id === selected)) selected = null;
+    } else {
+      onHint("Select text first (drag or double-click), then press a label's key.");
+      return;
+    }
+    redraw();
+    onEdit();
+  }
+
+  return {
+    controls,
+    groups,
+    has: (name) => groups.has(name),
+    pick,
+    deleteSelected() {
+      if (!selected || !canEdit()) return;
+      spans = removeSpan(spans, selected);
+      selected = null;
+      redraw();
+      onEdit();
+    },
+    /** The spans of item `itemKey` are `result`'s (from Python, or [] for a fresh item). */
+    load(itemKey, result) {
+      key = itemKey;
+      spans = spansFromResult(controls, result);
+      selected = null;
+      pending = null;
+      redraw();
+    },
+    result: () => spans.map((s) => ({ ...s, value: { ...s.value, labels: [...s.value.labels] } })),
+    snapshot: () => ({ key, spans }),
+    restore(snap) {
+      key = snap.key;
+      spans = snap.spans;
+      selected = null;
+      redraw();
+    },
+    missing: () => missingSpans(controls, spans),
+    dispose() {
+      root.removeEventListener("mouseup", onMouseUp);
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// The one place where browser positions become stored offsets and back.
+//
+// The DOM, Selection and JS strings count UTF-16 code units; Python and Label Studio count
+// code points. Everything else in the browser works in one or the other by going through
+// these two functions (tested on tests/fixtures/offsets.json, the table Python uses too).
+
+function isHigh(code) {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLow(code) {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/**
+ * Code-point offset of UTF-16 index `index` in `text`. An index that splits a surrogate
+ * pair counts the character it splits (rounds up), as Python's `from_utf16` does.
+ */
+export function toCodePoints(text, index) {
+  const stop = Math.max(0, Math.min(index, text.length));
+  let points = 0;
+  for (let i = 0; i < stop; i += 1) {
+    if (isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1))) i += 1;
+    points += 1;
+  }
+  return points;
+}
+
+/** UTF-16 index (what `text.slice` and Range offsets take) of code point `offset`. */
+export function toUtf16(text, offset) {
+  let index = 0;
+  for (let points = 0; points < offset && index < text.length; points += 1) {
+    index += isHigh(text.charCodeAt(index)) && isLow(text.charCodeAt(index + 1)) ? 2 : 1;
+  }
+  return index;
+}
+
+/**
+ * A selection [from, to) in UTF-16 indices as a span in code points, with surrounding
+ * whitespace left out (a double-click may take the space after a word); null when only
+ * whitespace is left.
+ */
+export function selectionToSpan(text, from, to) {
+  let a = Math.max(0, Math.min(from, to));
+  let b = Math.min(text.length, Math.max(from, to));
+  while (a < b && /\s/.test(text[a])) a += 1;
+  while (b > a && /\s/.test(text[b - 1])) b -= 1;
+  if (a >= b) return null;
+  const start = toCodePoints(text, a);
+  const end = toCodePoints(text, b);
+  return { start, end, text: text.slice(toUtf16(text, start), toUtf16(text, end)) };
+}

@@ -1,0 +1,71 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { addSpan, labelStyles, missingSpans, relabelSpan, removeSpan, spansFromResult } from "../src/controls/labels.js";
+import { segmentsFor } from "../src/views/text.js";
+
+const ner = { name: "ner", type: "labels", to_name: "text", multiple: false, required: true, choices: [{ value: "PER", label: "Person" }, { value: "LOC", background: "#00ff00" }] };
+const tags = { ...ner, name: "tags", multiple: true, required: false };
+const ids = () => {
+  let n = 0;
+  return () => `s${++n}`;
+};
+
+test("a new span is a Label Studio labels item in code points", () => {
+  const [spans, id] = addSpan([], ner, { start: 2, end: 3, text: "😀" }, "PER", ids());
+  assert.equal(id, "s1");
+  assert.deepEqual(spans, [
+    { id: "s1", from_name: "ner", to_name: "text", type: "labels", origin: "manual", value: { start: 2, end: 3, text: "😀", labels: ["PER"] } },
+  ]);
+});
+
+test("the same range is relabeled, not drawn twice; multiple toggles; delete removes", () => {
+  const make = ids();
+  let [spans] = addSpan([], ner, { start: 0, end: 3, text: "Ada" }, "PER", make);
+  [spans] = addSpan(spans, ner, { start: 0, end: 3, text: "Ada" }, "LOC", make);
+  assert.equal(spans.length, 1);
+  assert.deepEqual(spans[0].value.labels, ["LOC"]);
+  let [multi] = addSpan([], tags, { start: 0, end: 3, text: "Ada" }, "PER", make);
+  multi = relabelSpan(multi, multi[0].id, tags, "LOC");
+  assert.deepEqual(multi[0].value.labels, ["PER", "LOC"]);
+  multi = relabelSpan(relabelSpan(multi, multi[0].id, tags, "LOC"), multi[0].id, tags, "PER");
+  assert.deepEqual(multi, []);
+  assert.deepEqual(removeSpan(spans, spans[0].id), []);
+});
+
+test("an edited prediction is marked prediction-changed", () => {
+  const pred = { id: "p", from_name: "ner", to_name: "text", type: "labels", origin: "prediction", value: { start: 0, end: 1, text: "A", labels: ["PER"] } };
+  assert.equal(relabelSpan([pred], "p", ner, "LOC")[0].origin, "prediction-changed");
+});
+
+test("stored spans are read back sorted; other items and other controls are left out", () => {
+  const result = [
+    { id: "b", from_name: "ner", type: "labels", value: { start: 5, end: 7, labels: ["LOC"] } },
+    { id: "a", from_name: "ner", type: "labels", value: { start: 0, end: 9, labels: ["PER"] } },
+    { id: "c", from_name: "choice", type: "choices", value: { choices: ["x"] } },
+    { id: "d", from_name: "other", type: "labels", value: { start: 0, end: 1, labels: ["PER"] } },
+  ];
+  assert.deepEqual(spansFromResult([ner], result).map((s) => s.id), ["a", "b"]);
+  assert.deepEqual(missingSpans([ner, tags], []), ["ner"]);
+});
+
+test("overlapping spans cut the text into segments, innermost first", () => {
+  const text = "👩‍💻 Ada Lovelace";
+  const outer = { id: "o", value: { start: 0, end: 16 } };
+  const inner = { id: "i", value: { start: 4, end: 7 } };
+  const segs = segmentsFor(text, [outer, inner]);
+  assert.deepEqual(
+    segs.map((s) => [text.slice(s.from, s.to), s.ids, s.ends]),
+    [
+      ["👩‍💻 ", ["o"], []],
+      ["Ada", ["i", "o"], ["i"]],
+      [" Lovelace", ["o"], ["o"]],
+    ],
+  );
+});
+
+test("labels show their display name and colour", () => {
+  const describe = labelStyles([ner]);
+  assert.deepEqual(describe({ from_name: "ner", value: { labels: ["PER"] } }).text, "Person");
+  assert.equal(describe({ from_name: "ner", value: { labels: ["LOC"] } }).color, "#00ff00");
+});

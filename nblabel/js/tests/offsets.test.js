@@ -1,0 +1,40 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+
+import { selectionToSpan, toCodePoints, toUtf16 } from "../src/offsets.js";
+
+// The same table tests/unit/test_text.py reads.
+const { cases } = JSON.parse(readFileSync(new URL("../../../tests/fixtures/offsets.json", import.meta.url), "utf8"));
+
+test("the shared table is there and has the hard cases", () => {
+  assert.ok(cases.length >= 15);
+  for (const name of ["ZWJ", "flag", "skin tone", "combining", "CJK", "RTL", "CRLF", "at start", "at end"]) {
+    assert.ok(cases.some((c) => c.name.includes(name)), name);
+  }
+});
+
+for (const c of cases) {
+  test(`offsets: ${c.name}`, () => {
+    assert.equal(toCodePoints(c.text, c.utf16_start), c.start);
+    assert.equal(toCodePoints(c.text, c.utf16_end), c.end);
+    assert.equal(toUtf16(c.text, c.start), c.utf16_start);
+    assert.equal(toUtf16(c.text, c.end), c.utf16_end);
+    assert.equal(c.text.slice(c.utf16_start, c.utf16_end), c.span);
+    // What a mouse selection of exactly those characters gives.
+    assert.deepEqual(selectionToSpan(c.text, c.utf16_start, c.utf16_end), { start: c.start, end: c.end, text: c.span });
+  });
+}
+
+test("a position inside a surrogate pair rounds up, as in Python", () => {
+  assert.equal(toCodePoints("a😀b", 2), 2);
+  assert.equal(toCodePoints("a😀b", 99), 3);
+  assert.equal(toUtf16("a😀b", 99), 4);
+});
+
+test("a selection leaves surrounding whitespace out; whitespace alone is no span", () => {
+  const text = "say  😀 hi\r\n";
+  assert.deepEqual(selectionToSpan(text, 3, text.length), { start: 5, end: 9, text: "😀 hi" });
+  assert.deepEqual(selectionToSpan(text, 9, 3), selectionToSpan(text, 3, 9)); // backwards drag
+  assert.equal(selectionToSpan(text, 3, 5), null);
+});

@@ -1,0 +1,145 @@
+"""Text spans in a real JupyterLab: select with the mouse, label by key or button, and the
+kernel gets code-point offsets; a document full of markup stays inert text."""
+
+from __future__ import annotations
+
+from .jupyter_harness import ARTIFACTS_DIR
+from .test_accessibility import AXE, axe_violations
+from .test_quickstart import wait_key
+
+SETUP = """
+import pandas as pd
+import nblabel
+df = pd.DataFrame(
+    {"text": ["Hello 👩‍💻 Ada Lovelace, from London 🇬🇧.",
+              "<img src=x onerror=alert(1)> and <script>window.pwned = 1</script> 😀 Bob"]},
+    index=["a", "b"],
+)
+w = nblabel.TextLabeler(df, spans=["PER", "LOC"], job="ui-spans")
+w
+"""
+
+# Client rectangle of the characters [from, to) (UTF-16 indices) of the text view, whatever
+# span elements cut it into.
+_RECT = """([el, from, to]) => {
+  const text = el.querySelector('[data-testid=text]');
+  const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let seen = 0, node;
+  while ((node = walker.nextNode())) {
+    const n = node.data.length;
+    if (from >= seen && from <= seen + n) range.setStart(node, from - seen);
+    if (to >= seen && to <= seen + n) { range.setEnd(node, to - seen); break; }
+    seen += n;
+  }
+  const r = range.getClientRects();
+  const first = r[0], last = r[r.length - 1];
+  return {x0: first.left, y0: (first.top + first.bottom) / 2,
+          x1: last.right, y1: (last.top + last.bottom) / 2};
+}"""
+
+
+def rect(root, doc: str, sub: str) -> dict:
+    # JS indices are UTF-16 units.
+    start = len(doc[: doc.index(sub)].encode("utf-16-le")) // 2
+    end = start + len(sub.encode("utf-16-le")) // 2
+    return root.page.evaluate(_RECT, [root.element_handle(), start, end])
+
+
+def drag_select(page, box: dict) -> None:
+    page.mouse.move(box["x0"] + 1, box["y0"])
+    page.mouse.down()
+    page.mouse.move((box["x0"] + box["x1"]) / 2, box["y1"], steps=4)
+    page.mouse.move(box["x1"] - 1, box["y1"], steps=4)
+    page.mouse.up()
+
+
+def double_click(page, box: dict) -> None:
+    page.mouse.dblclick((box["x0"] + box["x1"]) / 2, box["y0"])
+
+
+def spans_shown(root) -> list[str]:
+    return root.locator('[data-testid="span"]').all_inner_texts()
+
+
+def test_mouse_spans_reach_python_as_code_points_and_markup_stays_text(lab):
+    lab.open_cells(SETUP)
+    dialogs: list[str] = []
+    lab.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    lab.run_all()
+    root = lab.page.locator('[data-testid="nblabel"]').first
+    wait_key(root, "a")
+    page = lab.page
+    doc = lab.eval_json("df.text['a']")
+
+    # Drag across an emoji (a ZWJ sequence) and the name after it, then press PER's key.
+    drag_select(page, rect(root, doc, "👩‍💻 Ada Lovelace"))
+    root.press("1")
+    root.locator('[data-testid="span"]').first.wait_for(state="visible")
+    assert "".join(spans_shown(root)) == "👩‍💻 Ada Lovelace"
+    # Double-click a word and click the LOC button.
+    double_click(page, rect(root, doc, "London"))
+    root.locator('button[data-testid="choice"][data-value="LOC"]').click()
+    page.wait_for_function(
+        "el => el.querySelectorAll('[data-testid=span]').length >= 2", arg=root.element_handle()
+    )
+    # The label is shown as text, not by colour alone.
+    tags = root.locator("[data-tags]").evaluate_all("els => els.map(e => e.dataset.tags)")
+    assert tags == ["PER", "LOC"]
+    lab.screenshot("text-spans", directory=ARTIFACTS_DIR)
+    if AXE.exists():
+        assert axe_violations(page) == []
+    root.press("Enter")
+    wait_key(root, "b")
+
+    rows = lab.eval_json(
+        "[[int(r.start), int(r.end), r.text, r.label, df.text[r.item][r.start:r.end]]"
+        " for r in w.annotations.itertuples()]"
+    )
+    per = doc.index("👩‍💻")
+    london = doc.index("London")
+    assert rows == [
+        [per, per + len("👩‍💻 Ada Lovelace"), "👩‍💻 Ada Lovelace", "PER", "👩‍💻 Ada Lovelace"],
+        [london, london + 6, "London", "LOC", "London"],
+    ]
+
+    # Markup in a document is shown as the characters it is and runs nothing.
+    text = root.locator('[data-testid="text"]')
+    assert text.inner_text().startswith("<img src=x onerror=alert(1)> and <script>")
+    assert root.locator("img, script").count() == 0
+    assert page.evaluate("() => window.pwned === undefined")
+    # Label "Bob" by double-click + key, select the span by clicking it, delete it, label again.
+    doc_b = lab.eval_json("df.text['b']")
+    double_click(page, rect(root, doc_b, "Bob"))
+    root.press("1")
+    root.locator('[data-testid="span"]').wait_for(state="visible")
+    root.locator('[data-testid="span"]').click()
+    assert "nbl-span-selected" in (root.locator('[data-testid="span"]').get_attribute("class"))
+    root.press("Delete")
+    root.locator('[data-testid="span"]').wait_for(state="detached")
+    drag_select(page, rect(root, doc_b, "😀 Bob"))
+    root.press("2")
+    root.locator('[data-testid="span"]').wait_for(state="visible")
+    root.press("1")  # the new span is selected: its label key relabels it
+    page.wait_for_function(
+        "el => el.querySelector('[data-tags]').dataset.tags === 'PER'", arg=root.element_handle()
+    )
+    # A span inside another: both labels shown, the shared text marked a level deeper.
+    double_click(page, rect(root, doc_b, "Bob"))
+    root.press("2")
+    page.wait_for_function(
+        "el => el.querySelector('[data-depth=\"2\"]')?.textContent === 'Bob'",
+        arg=root.element_handle(),
+    )
+    assert root.locator("[data-tags]").get_attribute("data-tags") == "LOC | PER"
+    lab.screenshot("text-spans-nested", directory=ARTIFACTS_DIR)
+    root.press("Enter")
+    page.wait_for_function(
+        "el => el.dataset.busy === 'false'", arg=root.element_handle(), timeout=15_000
+    )
+    assert lab.eval_json("w.labels['span'].tolist()") == [
+        [[per, per + len("👩‍💻 Ada Lovelace"), "PER"], [london, london + 6, "LOC"]],
+        [[doc_b.index("😀"), len(doc_b), "PER"], [len(doc_b) - 3, len(doc_b), "LOC"]],
+    ]
+    assert root.locator("img, script").count() == 0
+    assert dialogs == []
