@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { buildResult, missingRequired, randomId, selectionsFromResult, toggleChoice } from "../src/controls/choices.js";
+import { buildResult, missingRequired, randomId, selectionsFromResult, suggestionText, toggleChoice } from "../src/controls/choices.js";
 
 const single = { name: "animal", type: "choices", to_name: "image", multiple: false, required: true, choices: [{ value: "cat" }, { value: "dog" }] };
 const multi = { name: "tags", type: "choices", to_name: "image", multiple: true, required: false, choices: [{ value: "a" }, { value: "b" }, { value: "c" }] };
@@ -42,4 +42,12 @@ test("ids are 10 characters and differ", () => {
   const a = randomId();
   assert.match(a, /^[A-Za-z0-9_-]{10}$/);
   assert.notEqual(a, randomId());
+});
+
+test("a model suggestion reads as label, score and model version", () => {
+  const s = { choices: ["cat"], score: 0.873, model_version: "LogisticRegression-v4" };
+  assert.equal(suggestionText(s), "suggested: cat · 87% · LogisticRegression-v4");
+  assert.equal(suggestionText({ choices: ["dog"] }), "suggested: dog");
+  assert.equal(suggestionText(undefined), "");
+  assert.equal(suggestionText({ choices: [] }), "");
 });

@@ -120,3 +120,16 @@ export function createChoices(control) {
     },
   };
 }
+
+/**
+ * The header's words for a model suggestion (`current.suggestion` from Python), "" when
+ * there is none: "suggested: cat · 87% · LogisticRegression-v4".
+ */
+export function suggestionText(suggestion) {
+  if (!suggestion || !Array.isArray(suggestion.choices) || !suggestion.choices.length) return "";
+  const parts = [`suggested: ${suggestion.choices.join(", ")}`];
+  const score = Number(suggestion.score);
+  if (suggestion.score != null && Number.isFinite(score)) parts.push(`${Math.round(score * 100)}%`);
+  if (suggestion.model_version) parts.push(String(suggestion.model_version));
+  return parts.join(" · ");
+}

@@ -1,0 +1,191 @@
+"""Active learning: label efficiency, re-ordering a million items, submits during a fit.
+
+Targets (issue 6):
+- labels to reach 90% test accuracy on digits, ``entropy`` vs ``random``: <= 0.5x;
+- re-ordering a 1,000,000-item pool from fresh scores: <= 1.2x ``np.argpartition`` on the
+  same scores (plus the model's own predict time);
+- submit -> next item p95 while a 2-second fit runs in the background: <= 50 ms.
+
+    python benchmarks/bench_active.py            # everything (about a minute)
+    python benchmarks/bench_active.py efficiency|reorder|submit
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+
+import numpy as np
+import pandas as pd
+
+SEEDS = range(5)
+TARGET = 0.90
+MAX_LABELS = 800
+
+
+# -- label efficiency on digits ---------------------------------------------------------------
+def labels_to_target(strategy: str, seed: int) -> int | None:
+    """Simulated annotator answering with the true label, retraining every 10 labels."""
+    from sklearn.datasets import load_digits
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import train_test_split
+
+    from nblabel.active import Learner
+
+    digits = load_digits()
+    data = pd.DataFrame({"x": list(digits.data / 16.0), "y": digits.target.astype(str)})
+    pool, test = train_test_split(data, test_size=0.25, stratify=data["y"], random_state=seed)
+    pool = pool.reset_index(drop=True)
+    learner = Learner(
+        pool, model=LogisticRegression(max_iter=1000), labels=[str(d) for d in range(10)],
+        features="x", strategy=strategy, retrain_every=10, cold_start=2,
+        holdout=test.assign(label=test["y"]), seed=seed, background=False,
+    )  # fmt: skip
+    labeled = np.zeros(len(pool), dtype=bool)
+    while labeled.sum() < MAX_LABELS:
+        ranking = learner.ranking()
+        pos = int(ranking[~labeled[ranking]][0])  # the widget's next item
+        labeled[pos] = True
+        learner.set_label(pos, pool.loc[pos, "y"])
+        history = learner.history
+        hit = history[history["metric"] >= TARGET]
+        if len(hit):
+            return int(hit["n_labels"].iloc[0])
+    return None
+
+
+def efficiency() -> None:
+    print(f"labels to reach {TARGET:.0%} holdout accuracy on digits (LogisticRegression, "
+          f"retrain every 10, seeds {list(SEEDS)})")  # fmt: skip
+    means = {}
+    for strategy in ("random", "entropy", "margin", "k_center"):
+        t0 = time.perf_counter()
+        counts = [labels_to_target(strategy, seed) for seed in SEEDS]
+        ok = [c for c in counts if c is not None]
+        means[strategy] = float(np.mean(ok)) if ok else float("nan")
+        print(f"  {strategy:>9}: {counts}  mean {means[strategy]:6.1f}"
+              f"   ({time.perf_counter() - t0:5.1f} s)")  # fmt: skip
+    for strategy in ("entropy", "margin", "k_center"):
+        print(f"  {strategy} / random = {means[strategy] / means['random']:.2f}x  (target <= 0.5x)")
+
+
+# -- re-ordering a million items ----------------------------------------------------------------
+def best(fn, repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def reorder() -> None:
+    from nblabel.active import HEAD, Uncertainty, entropy_scores, queue_order, rank_by
+
+    n, k = 1_000_000, 10
+    rng = np.random.default_rng(0)
+    probs = rng.dirichlet(np.ones(k), size=n)
+    labeled = np.zeros(n, dtype=bool)
+    labeled[rng.choice(n, 5000, replace=False)] = True
+    scores = entropy_scores(probs)
+    base = best(lambda: np.argpartition(-scores, HEAD), repeat=21)
+    ours = best(lambda: rank_by(scores, labeled), repeat=21)
+    print(f"re-ordering {n:,} items (top {HEAD:,} sorted), 5,000 labeled:")
+    print(f"  np.argpartition on the scores        {base * 1000:7.1f} ms")
+    print(f"  rank_by (unlabeled, head sorted)     {ours * 1000:7.1f} ms   = {ours / base:.2f}x")
+    t_entropy = best(lambda: entropy_scores(probs))
+    print(f"  entropy of (n, {k}) probabilities     {t_entropy * 1000:7.1f} ms")
+    strategy = Uncertainty("entropy")
+    ranking = strategy(probs, None, labeled)
+    first = np.flatnonzero(labeled)
+    t_queue = best(lambda: queue_order(first, ranking, n))
+    print(f"  queue_order (labeled first, then ranking) {t_queue * 1000:5.1f} ms")
+
+    from nblabel.items import Items
+    from nblabel.schema import Schema
+    from nblabel.session import Session
+    from nblabel.store import Store
+
+    schema = Schema.from_shorthands(text="t", choices=["a"])
+    frame = pd.DataFrame({"t": np.zeros(n)})
+    session = Session(Items(frame, schema.objects), Store(":memory:"))
+    order = queue_order(first, ranking, n)
+    t_set = best(lambda: session.set_order(order))
+    print(f"  Session.set_order (checks the permutation) {t_set * 1000:5.1f} ms")
+    total = t_entropy + ours + t_queue + t_set
+    print(f"  end to end from probabilities        {total * 1000:7.1f} ms   = {total / base:.2f}x")
+
+
+# -- submits while a fit runs -------------------------------------------------------------------
+def submit_during_fit() -> None:
+    import nblabel
+    from nblabel.active import Model
+
+    def pure_python_fit(labeled: pd.DataFrame):
+        # Worst case for a thread: pure Python holds the GIL for the whole 2 s.
+        t0, x = time.perf_counter(), 0
+        while time.perf_counter() - t0 < 2.0:
+            x += 1
+        return lambda items: np.full((len(items), 2), 0.5)
+
+    def numpy_fit(labeled: pd.DataFrame):
+        a = np.random.default_rng(0).random((400, 400))
+        t0 = time.perf_counter()
+        while time.perf_counter() - t0 < 2.0:
+            a = np.tanh(a @ a / 400)  # BLAS and ufuncs release the GIL
+        return lambda items: np.full((len(items), 2), 0.5)
+
+    def sklearn_fit(labeled: pd.DataFrame):
+        from sklearn.linear_model import LogisticRegression
+
+        rng = np.random.default_rng(0)
+        x = rng.normal(size=(20_000, 50))
+        y = (x[:, :5].sum(axis=1) > 0).astype(int) + (x[:, 5] > 1)
+        t0 = time.perf_counter()
+        while time.perf_counter() - t0 < 2.0:  # refit until 2 s have passed
+            LogisticRegression(max_iter=200).fit(x, y)
+        return lambda items: np.full((len(items), 2), 0.5)
+
+    df = pd.DataFrame({"text": [f"t{i}" for i in range(5000)]})
+    for name, fit in (("no fit running", None), ("pure-Python fit", pure_python_fit),
+                      ("numpy fit", numpy_fit), ("sklearn fit", sklearn_fit)):  # fmt: skip
+        with tempfile.TemporaryDirectory() as tmp:
+            os.chdir(tmp)
+            model = Model(lambda items: np.full((len(items), 2), 0.5), fit=fit, name="m")
+            w = nblabel.TextLabeler(df, choices=["a", "b"], model=model, retrain_every=10_000,
+                                    cold_start=0, store="s.sqlite")  # fmt: skip
+            for label in "ab":
+                w.submit(label)
+            if fit is not None:
+                w.learner.retrain(wait=False)
+                while not w.learner.busy:
+                    time.sleep(0.001)
+            times = []
+            t_end = time.perf_counter() + 1.8
+            while time.perf_counter() < t_end:
+                t0 = time.perf_counter()
+                w.submit("a")  # commit (fsync), hand to the learner, next item's view
+                times.append(time.perf_counter() - t0)
+                time.sleep(0.02)  # an annotator far faster than a person
+            w.close()
+        a = np.array(times) * 1000
+        p50, p95 = np.percentile(a, [50, 95])
+        print(f"  submit -> next item, {name:>16}: p50 {p50:5.1f} ms  p95 {p95:5.1f} ms"
+              f"  max {a.max():5.1f} ms  ({len(a)} submits)")  # fmt: skip
+
+
+def main() -> None:
+    which = sys.argv[1:] or ["efficiency", "reorder", "submit"]
+    if "reorder" in which:
+        reorder()
+    if "submit" in which:
+        print("submits while a 2-second fit runs on the retrainer thread (Python side):")
+        submit_during_fit()
+    if "efficiency" in which:
+        efficiency()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,911 @@
+"""Active learning for classification: model adapters, query strategies, a background
+retrainer. Plain Python, tested without a kernel; the widget is a thin adapter over
+:class:`Learner`.
+
+Conventions used throughout:
+
+- ``scores`` are class probabilities, an ``(n, k)`` float array with one row per item
+  (DataFrame row position) and one column per label, in the order of the control's labels.
+- A strategy is any callable ``strategy(scores, features, labeled_mask) -> order``:
+  ``scores`` as above (``None`` before any model has predicted), ``features`` the
+  ``(n, d)`` matrix of the ``features=`` column (or ``None``), ``labeled_mask`` a boolean
+  array of the items that have a label. ``order`` lists row positions, most wanted first;
+  positions it leaves out follow in row order.
+- ``fit`` receives the labeled rows (a copy) with their human label in the column
+  ``label`` (replacing any column of that name in the copy).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import ModelError
+
+Order = Sequence[int] | np.ndarray
+Strategy = Callable[[np.ndarray | None, np.ndarray | None, np.ndarray], Order]
+LABEL = "label"
+#: Built-in strategies rank only this many of the best items; the rest follow in row order
+#: (every retrain re-ranks), which keeps a million-item pool as cheap as an argpartition.
+HEAD = 10_000
+
+
+# -- models ---------------------------------------------------------------------------------
+class Model:
+    """Any Python model, as two callables.
+
+    Parameters
+    ----------
+    predict
+        ``predict(items: DataFrame) -> (n, k)`` class probabilities, one column per label
+        in the order of the control's labels.
+    fit
+        Optional ``fit(labeled: DataFrame)``: ``labeled`` is a copy of the labeled rows
+        with the human label in the column ``label``. Return a new ``predict`` callable
+        (or a :class:`Model`) to have it swapped in atomically once it is ready and to
+        allow cross-validation; return ``None`` if ``fit`` updates what ``predict`` uses
+        in place (then labeling goes on with a model that changes under it, and no
+        cross-validated metric can be computed).
+    name
+        Shown with the model version; default: the name of ``predict``.
+    """
+
+    def __init__(
+        self,
+        predict: Callable[[pd.DataFrame], Any],
+        *,
+        fit: Callable[[pd.DataFrame], Any] | None = None,
+        name: str | None = None,
+    ) -> None:
+        if not callable(predict):
+            raise TypeError(f"predict must be callable, got {type(predict).__name__}")
+        if fit is not None and not callable(fit):
+            raise TypeError(f"fit must be callable or None, got {type(fit).__name__}")
+        self._predict = predict
+        self._fit = fit
+        self.name = name or getattr(predict, "__name__", None) or type(predict).__name__
+        #: True when fitting returns a fresh predictor and leaves this one alone.
+        self.pure = False
+
+    @property
+    def can_fit(self) -> bool:
+        return self._fit is not None
+
+    def fit(self, labeled: pd.DataFrame) -> Model:
+        """Fit on ``labeled``; return the model to predict with from now on."""
+        if self._fit is None:
+            return self
+        out = self._fit(labeled)
+        if isinstance(out, Model):
+            return out
+        if callable(out):
+            fresh = Model(out, fit=self._fit, name=self.name)
+            fresh.pure = True
+            return fresh
+        return self
+
+    def predict(self, items: pd.DataFrame) -> np.ndarray:
+        return np.asarray(self._predict(items), dtype=float)
+
+    def __repr__(self) -> str:
+        return f"Model({self.name!r}, fit={'yes' if self.can_fit else 'no'})"
+
+
+class SklearnModel(Model):
+    """A scikit-learn classifier (anything with ``fit`` and ``predict_proba``).
+
+    Every fit works on a ``sklearn.base.clone`` of ``estimator``, so the model in use is
+    never touched while a new one trains. Labels are passed to ``fit`` as strings;
+    ``predict_proba``'s columns (``classes_``) are mapped to the control's labels, and a
+    label the model has not seen yet gets probability 0.
+
+    Parameters
+    ----------
+    estimator
+        The unfitted (or fitted) classifier.
+    labels
+        The control's labels, in order.
+    inputs
+        The DataFrame column fed to the estimator: a column of vectors (stacked into an
+        ``(n, d)`` matrix) or of scalars/strings (passed as a 1-D array, e.g. for a
+        text pipeline).
+    """
+
+    def __init__(self, estimator: Any, *, labels: Sequence[str], inputs: str) -> None:
+        for attr in ("fit", "predict_proba"):
+            if not callable(getattr(estimator, attr, None)):
+                raise ModelError(
+                    f"{type(estimator).__name__} has no {attr}(); pass a scikit-learn "
+                    "classifier with predict_proba, or nblabel.active.Model(predict, fit=...)"
+                )
+        super().__init__(self._predict_frame, name=type(estimator).__name__)
+        self.estimator = estimator
+        self.labels = tuple(labels)
+        self.inputs = inputs
+        self._fitted: Any = estimator if hasattr(estimator, "classes_") else None
+        self._cache: dict[int, tuple[pd.DataFrame, np.ndarray]] = {}
+        self.pure = True
+
+    @property
+    def can_fit(self) -> bool:
+        return True
+
+    def matrix(self, frame: pd.DataFrame) -> np.ndarray:
+        """The estimator's input for ``frame`` (cached for frames seen before)."""
+        hit = self._cache.get(id(frame))
+        if hit is not None and hit[0] is frame:
+            return hit[1]
+        out = column_matrix(frame, self.inputs)
+        if len(frame) > 1000:  # the pool and the holdout: kept, the small fit sets not
+            self._cache[id(frame)] = (frame, out)
+        return out
+
+    def fit(self, labeled: pd.DataFrame) -> SklearnModel:
+        from sklearn.base import clone
+
+        est = clone(self.estimator)
+        est.fit(self.matrix(labeled), labeled[LABEL].astype(str).to_numpy())
+        fresh = SklearnModel.__new__(SklearnModel)
+        fresh.__dict__.update(self.__dict__)
+        fresh._predict = fresh._predict_frame
+        fresh._fitted = est
+        return fresh
+
+    def _predict_frame(self, items: pd.DataFrame) -> np.ndarray:
+        if self._fitted is None:
+            raise ModelError(f"{self.name} has not been fitted yet")
+        proba = np.asarray(self._fitted.predict_proba(self.matrix(items)), dtype=float)
+        out = np.zeros((len(items), len(self.labels)))
+        where = {label: j for j, label in enumerate(self.labels)}
+        for col, cls in enumerate(self._fitted.classes_):
+            j = where.get(str(cls))
+            if j is not None:
+                out[:, j] = proba[:, col]
+        return out
+
+    def __repr__(self) -> str:
+        return f"SklearnModel({self.estimator!r}, inputs={self.inputs!r})"
+
+
+def column_matrix(frame: pd.DataFrame, column: str) -> np.ndarray:
+    """A column of vectors as an ``(n, d)`` array; a column of scalars as a 1-D array."""
+    if column not in frame.columns:
+        raise ModelError(
+            f"the model reads column {column!r}, which the DataFrame does not have "
+            f"(columns: {', '.join(map(str, frame.columns))})"
+        )
+    values = frame[column].to_numpy()
+    if len(values) and isinstance(values[0], list | tuple | np.ndarray):
+        return np.stack([np.asarray(v, dtype=float).ravel() for v in values])
+    return values
+
+
+def as_model(model: Any, *, labels: Sequence[str], inputs: str | None) -> Model:
+    """A :class:`Model` for whatever the user passed: a Model, an sklearn classifier or a
+    bare ``predict`` callable."""
+    if isinstance(model, Model):
+        return model
+    if callable(getattr(model, "predict_proba", None)) and callable(getattr(model, "fit", None)):
+        if inputs is None:
+            raise ModelError(
+                "a scikit-learn model needs features='column of vectors' (or a text column)"
+            )
+        return SklearnModel(model, labels=labels, inputs=inputs)
+    if callable(model):
+        return Model(model)
+    raise ModelError(
+        f"model={type(model).__name__} is neither a scikit-learn classifier nor a callable; "
+        "wrap your model as nblabel.active.Model(predict, fit=...)"
+    )
+
+
+# -- strategies -----------------------------------------------------------------------------
+def least_confidence_scores(probs: np.ndarray) -> np.ndarray:
+    """``1 - max p``: high when the top class is unsure."""
+    return 1.0 - probs.max(axis=1)
+
+
+def margin_scores(probs: np.ndarray) -> np.ndarray:
+    """``1 - (p1 - p2)``: high when the two best classes are close."""
+    if probs.shape[1] < 2:
+        return 1.0 - probs[:, 0]
+    top2 = np.partition(probs, probs.shape[1] - 2, axis=1)[:, -2:]
+    return 1.0 - (top2[:, 1] - top2[:, 0])
+
+
+def entropy_scores(probs: np.ndarray) -> np.ndarray:
+    """Shannon entropy of each row (nats)."""
+    p = np.clip(probs, 1e-12, 1.0)
+    return -(probs * np.log(p)).sum(axis=1)
+
+
+MEASURES: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+    "least_confidence": least_confidence_scores,
+    "margin": margin_scores,
+    "entropy": entropy_scores,
+}
+
+
+def rank_by(values: np.ndarray, labeled_mask: np.ndarray, *, head: int = HEAD) -> np.ndarray:
+    """The ``head`` unlabeled row positions with the highest ``values``, highest first
+    (ties: lower row position first). Positions left out follow in row order when the
+    queue is built (:func:`queue_order`)."""
+    n_unlabeled = len(labeled_mask) - int(np.count_nonzero(labeled_mask))
+    if n_unlabeled <= head:
+        candidates = np.flatnonzero(~labeled_mask)
+        return candidates[np.argsort(-values[candidates], kind="stable")]
+    # Partition without copying ``values``: take enough of the largest that ``head`` of
+    # them are unlabeled, then drop the labeled ones.
+    n = len(values)
+    k = min(n, head + (n - n_unlabeled))
+    top = np.argpartition(values, n - k)[n - k :]
+    top = top[~labeled_mask[top]]
+    return top[np.lexsort((top, -values[top]))][:head]
+
+
+class Uncertainty:
+    """Most uncertain first, by ``least_confidence``, ``margin`` or ``entropy``."""
+
+    def __init__(self, measure: str = "entropy", *, head: int = HEAD) -> None:
+        if measure not in MEASURES:
+            raise ValueError(f"unknown measure {measure!r} (one of {', '.join(MEASURES)})")
+        self.measure = measure
+        self.head = head
+
+    def __call__(
+        self, scores: np.ndarray | None, features: np.ndarray | None, labeled_mask: np.ndarray
+    ) -> np.ndarray:
+        if scores is None:
+            return np.flatnonzero(~labeled_mask)
+        return rank_by(MEASURES[self.measure](scores), labeled_mask, head=self.head)
+
+    def __repr__(self) -> str:
+        return f"Uncertainty({self.measure!r})"
+
+
+class RandomOrder:
+    """Unlabeled items in a random order (the baseline)."""
+
+    def __init__(self, *, seed: int | None = None) -> None:
+        self.rng = np.random.default_rng(seed)
+
+    def __call__(
+        self, scores: np.ndarray | None, features: np.ndarray | None, labeled_mask: np.ndarray
+    ) -> np.ndarray:
+        return self.rng.permutation(np.flatnonzero(~labeled_mask))
+
+    def __repr__(self) -> str:
+        return "RandomOrder()"
+
+
+class KCenter:
+    """Uncertain *and* diverse: greedy k-center over ``features`` among the most uncertain.
+
+    From the ``candidates`` most uncertain items (by ``measure``), picks ``batch`` items
+    one at a time, each the farthest (Euclidean, in feature space) from every labeled item
+    and every item already picked, so one batch does not spend labels on near-duplicates.
+    The other items follow by uncertainty.
+    """
+
+    def __init__(
+        self, *, batch: int = 50, candidates: int = 1000, measure: str = "entropy"
+    ) -> None:
+        self.batch = batch
+        self.candidates = candidates
+        self.rank = Uncertainty(measure)
+
+    def __call__(
+        self, scores: np.ndarray | None, features: np.ndarray | None, labeled_mask: np.ndarray
+    ) -> np.ndarray:
+        if features is None or features.ndim != 2:
+            raise ModelError("strategy 'k_center' needs features='a column of vectors'")
+        ranked = self.rank(scores, features, labeled_mask)
+        cand = ranked[: self.candidates]
+        if not len(cand):
+            return ranked
+        x = features[cand].astype(float)
+        xx = (x * x).sum(axis=1)
+        nearest = np.full(len(cand), np.inf)
+        labeled = np.flatnonzero(labeled_mask)
+        for lo in range(0, len(labeled), 4096):  # chunks bound the memory
+            lab = features[labeled[lo : lo + 4096]].astype(float)
+            d = xx[:, None] + (lab * lab).sum(axis=1)[None, :] - 2.0 * x @ lab.T
+            nearest = np.minimum(nearest, d.min(axis=1))
+        picks: list[int] = []
+        for _ in range(min(self.batch, len(cand))):
+            j = int(np.argmax(nearest))  # ties: the more uncertain one (earlier in cand)
+            picks.append(j)
+            nearest = np.minimum(nearest, ((x - x[j]) ** 2).sum(axis=1))
+            nearest[picks] = -np.inf
+        chosen = cand[picks]
+        keep = np.ones(len(ranked), dtype=bool)
+        keep[np.isin(ranked, chosen)] = False
+        return np.concatenate([chosen, ranked[keep]])
+
+    def __repr__(self) -> str:
+        return f"KCenter(batch={self.batch}, candidates={self.candidates})"
+
+
+STRATEGIES = ("random", "least_confidence", "margin", "entropy", "k_center")
+
+
+def get_strategy(strategy: str | Strategy, *, seed: int | None = None) -> Strategy:
+    """A strategy callable from its name (see ``STRATEGIES``) or the callable itself."""
+    if callable(strategy):
+        return strategy
+    if strategy == "random":
+        return RandomOrder(seed=seed)
+    if strategy in MEASURES:
+        return Uncertainty(strategy)
+    if strategy == "k_center":
+        return KCenter()
+    raise ValueError(
+        f"unknown strategy {strategy!r}: one of {', '.join(STRATEGIES)}, or a callable"
+    )
+
+
+def complete_order(order: Order, n: int) -> np.ndarray:
+    """``order`` (distinct row positions) followed by every position it left out."""
+    checked = check_order(order, n)
+    seen = np.zeros(n, dtype=bool)
+    seen[checked] = True
+    return np.concatenate([checked, np.flatnonzero(~seen)])
+
+
+def check_order(order: Order, n: int) -> np.ndarray:
+    """``order`` as an int64 array; raises :class:`ModelError` unless it lists distinct
+    row positions of ``0..n-1``."""
+    arr = np.asarray(order)
+    if arr.size and not np.issubdtype(arr.dtype, np.integer):
+        raise ModelError(f"a strategy must return row positions (integers), got {arr.dtype}")
+    arr = arr.astype(np.int64, copy=False).ravel()
+    if arr.size and (arr.min() < 0 or arr.max() >= n):
+        raise ModelError(f"a strategy returned a row position outside 0..{n - 1}")
+    seen = np.zeros(n, dtype=bool)
+    seen[arr] = True
+    if int(seen.sum()) != len(arr):
+        raise ModelError("a strategy returned the same row position twice")
+    return arr
+
+
+def mix_in_random(
+    order: np.ndarray,
+    fraction: float,
+    rng: np.random.Generator,
+    *,
+    pool: np.ndarray | None = None,
+    head: int = HEAD,
+) -> np.ndarray:
+    """Fill ``round(fraction * h)`` randomly placed slots among the first ``h`` (at most
+    ``head``) of ``order`` with items drawn uniformly from ``pool`` (default: ``order``;
+    the Learner passes every unlabeled item). The strategy's picks keep their order and
+    move down; nothing is repeated."""
+    h = min(len(order), head)
+    pool = order if pool is None else np.asarray(pool)
+    m = min(round(fraction * h), len(pool))
+    if m <= 0 or h == 0:
+        return order
+    slots = np.zeros(h, dtype=bool)
+    slots[rng.choice(h, size=m, replace=False)] = True
+    drawn = rng.choice(pool, size=m, replace=False).astype(order.dtype)
+    others = order[~np.isin(order, drawn)]  # the strategy's order without the draws
+    new_head = np.empty(h, dtype=order.dtype)
+    new_head[slots] = drawn
+    new_head[~slots] = others[: h - m]
+    return np.concatenate([new_head, others[h - m :]])
+
+
+def queue_order(first: Sequence[int], ranked: Order, n: int) -> np.ndarray:
+    """A full queue order: ``first`` (deduplicated, in order), then ``ranked`` without
+    them, then every other row position."""
+    head = np.asarray(list(dict.fromkeys(int(p) for p in first)), dtype=np.int64)
+    placed = np.zeros(n, dtype=bool)
+    placed[head] = True
+    rest = np.asarray(ranked, dtype=np.int64)
+    rest = rest[~placed[rest]]
+    placed[rest] = True
+    return np.concatenate([head, rest, np.flatnonzero(~placed)])
+
+
+# -- provenance -----------------------------------------------------------------------------
+def suggestion_result(
+    control: Any, label: str, *, score: float, model_version: str
+) -> dict[str, Any]:
+    """The Label Studio result item that pre-fills ``label`` for ``control``."""
+    from .results import choices
+
+    item = choices(control, [label], origin="prediction", score=score)
+    item["model_version"] = model_version
+    return item
+
+
+def mark_provenance(
+    result: list[dict[str, Any]], suggested: dict[str, Any] | None
+) -> list[dict[str, Any]]:
+    """Record in a submitted ``result`` what the model had suggested.
+
+    The result item of the suggested control keeps the user's labels and gets, as Label
+    Studio does for an edited prediction, ``origin: "prediction"`` when the suggestion was
+    accepted unchanged (with its ``score`` and ``model_version``) or
+    ``"prediction-changed"`` when the user chose otherwise (with ``model_version`` and
+    ``prediction: {"choices", "score"}``, what the model had said). Other items are left
+    alone; with nothing to compare, ``result`` is returned as it is.
+    """
+    if not suggested:
+        return result
+    from .results import labels_of
+
+    out = []
+    for item in result:
+        if item.get("from_name") == suggested["from_name"] and item.get("type") == "choices":
+            item = {k: v for k, v in item.items() if k not in ("score", "prediction")}
+            item["model_version"] = suggested["model_version"]
+            if labels_of(item) == labels_of(suggested):
+                item["origin"] = "prediction"
+                item["score"] = suggested["score"]
+            else:
+                item["origin"] = "prediction-changed"
+                item["prediction"] = {
+                    "choices": labels_of(suggested),
+                    "score": suggested["score"],
+                }
+        out.append(item)
+    return out
+
+
+# -- the learner ----------------------------------------------------------------------------
+@dataclass
+class _Snapshot:
+    positions: np.ndarray
+    labels: np.ndarray
+    fit: bool
+
+
+HISTORY_COLUMNS = [
+    "version", "model_version", "n_labels", "metric", "metric_name",
+    "fit_seconds", "predict_seconds", "time", "error",
+]  # fmt: skip
+
+
+class Learner:
+    """Suggestions, queue order and background retraining for one ``Choices`` control.
+
+    Parameters
+    ----------
+    data
+        The items (kept by reference, never modified).
+    model
+        A scikit-learn classifier, a :class:`Model`, or a bare ``predict`` callable.
+    labels
+        The control's labels, in order (the columns of the probabilities).
+    features
+        Column of vectors: the sklearn model's input and the space ``k_center`` measures
+        distances in. ``None``: sklearn models read ``inputs`` instead.
+    inputs
+        Column fed to a scikit-learn model when ``features`` is ``None`` (a text column).
+    strategy
+        ``"random"``, ``"least_confidence"``, ``"margin"``, ``"entropy"``,
+        ``"k_center"`` or a callable ``strategy(scores, features, labeled_mask) -> order``.
+    retrain_every
+        Refit after this many new or changed labels (``None``: not by count).
+    retrain_seconds
+        Also refit when this many seconds passed since the last fit and some label
+        changed (``None``: not by time).
+    explore
+        Fraction of the queue's head given to items drawn uniformly at random.
+    cold_start
+        Items come in random order until every label has this many examples.
+    holdout
+        Labeled data for the metric: the same columns as ``data`` plus ``label``. Without
+        it the metric is ``cv``-fold cross-validated accuracy on the labeled items (for
+        models whose fit returns a new predictor), else missing. Items picked by an
+        uncertainty strategy are hard ones, so cross-validated accuracy reads low: a
+        holdout gives the honest learning curve.
+    cv
+        Folds for the cross-validated metric (each costs one more fit, in the
+        background); 0 turns it off. Default: 3 for scikit-learn models, 0 for others.
+    seed
+        Seeds the random order, cold start and exploration.
+    background
+        Fit on a background thread (default); ``False`` fits inline, inside
+        :meth:`set_label` (deterministic: for tests and benchmarks).
+    on_update
+        Called (without arguments, on the retrainer's thread) after each fit attempt,
+        successful or not. Exceptions it raises are ignored.
+    """
+
+    def __init__(
+        self,
+        data: pd.DataFrame,
+        *,
+        model: Any,
+        labels: Sequence[str],
+        features: str | None = None,
+        inputs: str | None = None,
+        strategy: str | Strategy = "entropy",
+        retrain_every: int | None = 20,
+        retrain_seconds: float | None = None,
+        explore: float = 0.0,
+        cold_start: int = 2,
+        holdout: pd.DataFrame | None = None,
+        cv: int | None = None,
+        seed: int | None = None,
+        background: bool = True,
+        on_update: Callable[[], None] | None = None,
+    ) -> None:
+        if not 0.0 <= explore <= 1.0:
+            raise ValueError(f"explore must be a fraction between 0 and 1, got {explore}")
+        if retrain_every is not None and retrain_every < 1:
+            raise ValueError(f"retrain_every must be at least 1, got {retrain_every}")
+        if holdout is not None and LABEL not in holdout.columns:
+            raise ModelError("holdout= needs a 'label' column with the true labels")
+        self.data = data
+        self.labels = tuple(labels)
+        self.model = as_model(model, labels=self.labels, inputs=features or inputs)
+        self.features_column = features
+        self.features = column_matrix(data, features) if features is not None else None
+        if isinstance(self.model, SklearnModel) and self.features is not None:
+            self.model._cache[id(data)] = (data, self.features)
+        self.strategy = get_strategy(strategy, seed=seed)
+        if isinstance(self.strategy, KCenter) and (
+            self.features is None or self.features.ndim != 2
+        ):
+            raise ModelError("strategy='k_center' needs features='a column of vectors'")
+        self.retrain_every = retrain_every
+        self.retrain_seconds = retrain_seconds
+        self.explore = explore
+        self.cold_start = cold_start
+        self.holdout = holdout
+        self.cv = cv if cv is not None else (3 if isinstance(self.model, SklearnModel) else 0)
+        self.rng = np.random.default_rng(seed)
+        self.background = background
+        self.on_update = on_update
+        n = len(data)
+        self._y = np.full(n, None, dtype=object)
+        self._counts: dict[str, int] = {}
+        self._random = self.rng.permutation(n)
+        self._cond = threading.Condition(threading.Lock())
+        # A model that cannot be fitted, or an already fitted sklearn model, predicts at once.
+        ready = not self.model.can_fit or (
+            isinstance(self.model, SklearnModel) and self.model._fitted is not None
+        )
+        self._live: Model | None = self.model if ready else None
+        self._scores: np.ndarray | None = None
+        self._ranking = self._random
+        self._changes = 0
+        self._last_fit = time.monotonic()
+        self._force = False
+        self._rerank = False
+        self._cold = cold_start > 0
+        self._busy = False
+        self._stop = False
+        self._history: list[dict[str, Any]] = []
+        #: Bumped whenever a new model (or a new order) is ready: the widget re-orders.
+        self.stamp = 0
+        #: Bumped with every failed fit/predict/strategy.
+        self.error_stamp = 0
+        #: The last failure, ``""`` after a successful fit.
+        self.error = ""
+        self.version = 0
+        self._predict_first = ready
+        self._thread: threading.Thread | None = None
+        if background:
+            self._thread = threading.Thread(target=self._loop, name="nblabel-learner", daemon=True)
+            self._thread.start()
+        else:
+            self._run_due()
+
+    # -- what the widget reads ------------------------------------------------------------
+    @property
+    def model_version(self) -> str | None:
+        """``"<model name>-v<version>"``, ``None`` before the first model is ready."""
+        return f"{self.model.name}-v{self.version}" if self.version else None
+
+    @property
+    def scores(self) -> np.ndarray | None:
+        """Probabilities of the model in use, ``(n, k)``, ``None`` before the first one."""
+        return self._scores
+
+    @property
+    def n_labeled(self) -> int:
+        with self._cond:
+            return int(np.count_nonzero(self._y != None))  # noqa: E711
+
+    @property
+    def busy(self) -> bool:
+        """True while a fit (or predict) runs."""
+        return self._busy
+
+    @property
+    def history(self) -> pd.DataFrame:
+        """One row per fit attempt: ``version``, ``model_version``, ``n_labels`` (in the
+        fit), ``metric`` (accuracy; see ``metric_name``), ``fit_seconds``,
+        ``predict_seconds``, ``time`` (UTC), ``error`` (``None`` when it worked)."""
+        with self._cond:
+            rows = list(self._history)
+        frame = pd.DataFrame(rows, columns=HISTORY_COLUMNS)
+        frame["time"] = pd.to_datetime(frame["time"], unit="s", utc=True)
+        return frame
+
+    def ranking(self) -> np.ndarray:
+        """Row positions unlabeled when ranked, most wanted first: what the strategy
+        returned (built-ins: the best :data:`HEAD`), with exploration mixed in, or a
+        random order during the cold start. The queue puts labeled items first and every
+        position left out after it (:func:`queue_order`)."""
+        return self._ranking
+
+    def suggestion(self, pos: int) -> tuple[str, float, str] | None:
+        """``(label, score, model_version)`` the model in use suggests for row ``pos``."""
+        with self._cond:
+            scores, version = self._scores, self.model_version
+        if scores is None or version is None:
+            return None
+        row = scores[pos]
+        j = int(np.argmax(row))
+        if not np.isfinite(row[j]) or row[j] <= 0:
+            return None
+        return self.labels[j], float(row[j]), version
+
+    # -- what the widget tells it ---------------------------------------------------------
+    def set_label(self, pos: int, label: str | None) -> None:
+        """The label of row ``pos`` is now ``label`` (``None``: unlabeled or skipped)."""
+        self.set_labels({pos: label})
+
+    def set_labels(self, labels: dict[int, str | None]) -> None:
+        """Several :meth:`set_label` at once (e.g. the labels already in a store)."""
+        with self._cond:
+            for pos, label in labels.items():
+                old = self._y[pos]
+                if old == label:
+                    continue
+                if old is not None:
+                    self._counts[old] -= 1
+                if label is not None:
+                    self._counts[label] = self._counts.get(label, 0) + 1
+                self._y[pos] = label
+                self._changes += 1
+            was_cold = self._cold
+            self._cold = self._is_cold()
+            if was_cold and not self._cold:
+                self._rerank = True
+            self._cond.notify_all()
+        if not self.background:
+            self._run_due()
+
+    def retrain(self, *, wait: bool = True, timeout: float | None = None) -> None:
+        """Fit now (with at least two labels seen; a model without ``fit`` re-ranks), and
+        by default wait for it."""
+        with self._cond:
+            self._force = True
+            self._rerank = not self.model.can_fit  # nothing to fit: re-rank
+            self._cond.notify_all()
+        if not self.background:
+            self._run_due()
+        elif wait:
+            self.wait(timeout=timeout)
+
+    def wait(self, *, timeout: float | None = None) -> bool:
+        """Block until no fit runs or is due; ``False`` on timeout."""
+        if not self.background:
+            return True
+        with self._cond:
+            return self._cond.wait_for(lambda: not self._busy and not self._due(), timeout)
+
+    def close(self) -> None:
+        """Stop the background thread (a running fit finishes first)."""
+        with self._cond:
+            self._stop = True
+            self._cond.notify_all()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join()
+
+    # -- the retrainer ----------------------------------------------------------------------
+    def _is_cold(self) -> bool:
+        if self.cold_start <= 0:
+            return False
+        return any(self._counts.get(label, 0) < self.cold_start for label in self.labels)
+
+    def _can_fit(self) -> bool:
+        return self.model.can_fit and sum(1 for c in self._counts.values() if c > 0) >= 2
+
+    def _due(self) -> bool:
+        """Is there work? Called with the lock held."""
+        if self._stop:
+            return False
+        if self._predict_first or self._rerank:
+            return True
+        return self._fit_due()
+
+    def _fit_due(self) -> bool:
+        if not self._can_fit():
+            return False
+        if self._force:
+            return True
+        if self.retrain_every is not None and self._changes >= self.retrain_every:
+            return True
+        return bool(
+            self.retrain_seconds is not None
+            and self._changes > 0
+            and time.monotonic() - self._last_fit >= self.retrain_seconds
+        )
+
+    def _take(self) -> _Snapshot:
+        """Snapshot the labeled set for the job about to run. Lock held."""
+        labeled = np.flatnonzero(self._y != None)  # noqa: E711
+        fit = self._fit_due()
+        if fit:
+            self._changes = 0
+            self._last_fit = time.monotonic()
+            self._force = False
+        self._predict_first = False
+        self._rerank = False
+        self._busy = True
+        return _Snapshot(labeled, self._y[labeled].astype(str), fit)
+
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                while not self._stop and not self._due():
+                    self._cond.wait(timeout=self._tick())
+                if self._stop:
+                    return
+                job = self._take()
+            self._run(job)
+
+    def _tick(self) -> float | None:
+        if self.retrain_seconds is None:
+            return None
+        return max(0.05, self.retrain_seconds - (time.monotonic() - self._last_fit))
+
+    def _run_due(self) -> None:
+        while True:
+            with self._cond:
+                if not self._due():
+                    return
+                job = self._take()
+            self._run(job)
+
+    def _run(self, job: _Snapshot) -> None:
+        """One job, then ``on_update``; only then is the learner idle (see :meth:`wait`)."""
+        try:
+            self._attempt(job)
+            if self.on_update is not None:
+                self.on_update()
+        except Exception:  # a broken callback must not stop the retrainer
+            pass
+        finally:
+            with self._cond:
+                self._busy = False
+                self._cond.notify_all()
+
+    def _attempt(self, job: _Snapshot) -> None:
+        """Fit (maybe), predict, measure, rank; then swap in under the lock. Never raises."""
+        record: dict[str, Any] = dict.fromkeys(HISTORY_COLUMNS)
+        record.update(n_labels=len(job.positions), time=time.time())
+        new: Model | None = None
+        scores: np.ndarray | None = None
+        try:
+            if job.fit:
+                t0 = time.perf_counter()
+                new = self.model.fit(self._frame(job))
+                record["fit_seconds"] = time.perf_counter() - t0
+            elif self._live is not None and self.version == 0:
+                new = self._live  # a model ready before any fit: its first prediction
+            if new is not None:
+                t0 = time.perf_counter()
+                scores = self._checked(new.predict(self.data), len(self.data))
+                record["predict_seconds"] = time.perf_counter() - t0
+                record["metric"], record["metric_name"] = self._metric(new, job)
+        except Exception as exc:  # any model code may fail: keep the last good model
+            with self._cond:
+                if new is not None or job.fit:
+                    record.update(version=self.version, model_version=self.model_version,
+                                  error=f"{type(exc).__name__}: {exc}")  # fmt: skip
+                    self._history.append(record)
+                self._failed("the model", exc)
+            return
+        try:
+            ranking: np.ndarray | None = self._rank(scores if scores is not None else self._scores)
+        except Exception as exc:  # a custom strategy: keep the last order
+            ranking = None
+            with self._cond:
+                self._failed("the strategy", exc)
+        with self._cond:
+            if scores is not None:
+                self._live, self._scores = new, scores
+                self.version += 1
+                record.update(version=self.version, model_version=self.model_version)
+                self._history.append(record)
+                if ranking is not None:
+                    self.error = ""
+            if ranking is not None:
+                self._ranking = ranking
+                self.stamp += 1
+
+    def _failed(self, what: str, exc: Exception) -> None:
+        """Record a failure of user code. Lock held."""
+        then = "the last good model" if self.version else "no suggestions"
+        self.error = f"{what} failed, labeling goes on with {then}: {type(exc).__name__}: {exc}"
+        self.error_stamp += 1
+
+    def _frame(self, job: _Snapshot) -> pd.DataFrame:
+        frame = self.data.iloc[job.positions].copy()
+        frame[LABEL] = job.labels
+        return frame
+
+    def _checked(self, probs: Any, n: int) -> np.ndarray:
+        arr = np.asarray(probs, dtype=float)
+        k = len(self.labels)
+        if arr.shape != (n, k):
+            raise ModelError(
+                f"predict returned shape {arr.shape}, expected ({n}, {k}): one row per item, "
+                f"one column per label in the order {', '.join(self.labels)}"
+            )
+        if not np.isfinite(arr).all():
+            raise ModelError("predict returned NaN or infinite probabilities")
+        return arr
+
+    def _metric(self, model: Model, job: _Snapshot) -> tuple[float, str | None]:
+        if self.holdout is not None:
+            probs = self._checked(model.predict(self.holdout), len(self.holdout))
+            return self._accuracy(probs, self.holdout[LABEL].astype(str).to_numpy()), (
+                "holdout accuracy"
+            )
+        if not (model.pure and self.cv >= 2 and job.fit):
+            return float("nan"), None
+        folds = self._folds(job.labels, self.cv)
+        if folds is None:
+            return float("nan"), None
+        frame = self._frame(job)
+        hits = 0
+        for f in range(self.cv):
+            test = folds == f
+            fold_model = self.model.fit(frame.iloc[np.flatnonzero(~test)])
+            part = frame.iloc[np.flatnonzero(test)]
+            probs = self._checked(fold_model.predict(part), len(part))
+            hits += int(self._accuracy(probs, job.labels[test]) * test.sum() + 0.5)
+        return hits / len(job.labels), f"{self.cv}-fold CV accuracy"
+
+    def _folds(self, labels: np.ndarray, k: int) -> np.ndarray | None:
+        """Stratified fold numbers; ``None`` with too few labels to cross-validate."""
+        if len(labels) < 2 * k:
+            return None
+        rng = np.random.default_rng(len(labels))  # same folds for the same labels
+        folds = np.empty(len(labels), dtype=int)
+        start = 0
+        for label in np.unique(labels):
+            where = rng.permutation(np.flatnonzero(labels == label))
+            folds[where] = (np.arange(len(where)) + start) % k
+            start += len(where)
+        return folds
+
+    def _accuracy(self, probs: np.ndarray, truth: np.ndarray) -> float:
+        if not len(truth):
+            return float("nan")
+        guess = np.asarray(self.labels, dtype=object)[probs.argmax(axis=1)]
+        ok = (guess == truth) & (probs.max(axis=1) > 0)
+        return float(ok.mean())
+
+    def _rank(self, scores: np.ndarray | None) -> np.ndarray:
+        with self._cond:
+            labeled = self._y != None  # noqa: E711
+            cold = self._cold
+        if cold or scores is None:
+            return self._random[~labeled[self._random]]
+        order = check_order(self.strategy(scores, self.features, labeled), len(labeled))
+        order = order[~labeled[order]]
+        if self.explore:
+            order = mix_in_random(order, self.explore, self.rng, pool=np.flatnonzero(~labeled))
+        return order
+
+    def __repr__(self) -> str:
+        return (
+            f"Learner({self.model.name}, version={self.version}, labeled={self.n_labeled}, "
+            f"strategy={self.strategy!r}{', error' if self.error else ''})"
+        )

@@ -1,0 +1,227 @@
+"""The labeler with a model attached, on a dummy comm: messages stand in for the browser."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import nblabel
+from nblabel import protocol
+from nblabel.active import Model
+
+_ids = itertools.count()
+LABELS = ["a", "b", "c"]
+
+
+class Browser:
+    """Sends what the JS sends: on Enter, the selection (pre-filled or picked) as a
+    ``manual`` result item with a fresh id."""
+
+    def __init__(self, widget):
+        self.w = widget
+        self.replies = []
+        widget.send = lambda content, buffers=None: self.replies.append((content, buffers or []))
+
+    def ask(self, kind, **content):
+        rid = next(_ids)
+        self.w._handle_custom_msg({"kind": kind, "id": rid, **content}, [])
+        reply, _ = self.replies[-1]
+        assert reply["kind"] == "reply" and reply["id"] == rid
+        return reply
+
+    def enter(self, *labels):
+        """Enter on the item on screen: ``labels`` picked, or else what is pre-selected."""
+        current = self.w.current
+        picked = list(labels) or [v for r in current["result"] for v in r["value"]["choices"]]
+        control = self.w.schema.control("choice")
+        result = [nblabel.results.choices(control, picked)] if picked else []
+        return self.ask(protocol.SUBMIT, key=current["key"], result=result, lead_time=1.0)
+
+
+@pytest.fixture
+def df() -> pd.DataFrame:
+    # "Uncertainty" is readable from the text: item i has probabilities PROBS[i].
+    return pd.DataFrame({"text": [f"item {i}" for i in range(6)]})
+
+
+PROBS = np.array(
+    [
+        [0.90, 0.05, 0.05],
+        [0.40, 0.35, 0.25],  # 2nd most uncertain
+        [0.10, 0.80, 0.10],
+        [0.34, 0.33, 0.33],  # most uncertain
+        [0.05, 0.05, 0.90],
+        [0.60, 0.30, 0.10],
+    ]
+)
+
+
+def fixed_model():
+    return Model(lambda items: PROBS[items.index.to_numpy()], name="fixed")
+
+
+def labeler(df, **kwargs):
+    kwargs.setdefault("cold_start", 0)
+    w = nblabel.TextLabeler(df, choices=LABELS, model=kwargs.pop("model", fixed_model()), **kwargs)
+    assert w.learner.wait(timeout=60)
+    return w
+
+
+def test_the_suggestion_is_prefilled_and_enter_accepts_it(df):
+    w = labeler(df)
+    b = Browser(w)
+    w.goto(0)  # the first model may land after the widget showed its first item
+    (item,) = w.current["result"]
+    assert item["origin"] == "prediction" and item["value"] == {"choices": ["a"]}
+    assert item["score"] == 0.9 and item["model_version"] == "fixed-v1"
+    assert w.current["suggestion"] == {
+        "choices": ["a"], "score": 0.9, "model_version": "fixed-v1",
+    }  # fmt: skip
+    assert w.current["status"] == "new"
+    assert b.enter()["ok"]
+    ann = w.annotations.iloc[0]
+    assert ann["item"] == 0 and ann["label"] == "a"
+    assert ann["origin"] == "prediction" and ann["score"] == 0.9
+    stored = w.store.state("0").result[0]
+    assert stored["model_version"] == "fixed-v1"
+
+
+def test_a_changed_suggestion_is_the_users_with_the_prediction_kept(df):
+    w = labeler(df)
+    b = Browser(w)
+    w.goto(2)
+    assert b.enter("c")["ok"]
+    (stored,) = w.store.state("2").result
+    assert stored["value"] == {"choices": ["c"]} and stored["origin"] == "prediction-changed"
+    assert stored["prediction"] == {"choices": ["b"], "score": 0.8}
+    assert stored["model_version"] == "fixed-v1"
+    assert w.labels["choice"][2] == "c"
+    # A submitted item shows its label, not a suggestion.
+    w.goto(2)
+    assert w.current["result"][0]["value"] == {"choices": ["c"]}
+    assert "suggestion" not in w.current
+
+
+def test_the_queue_follows_the_strategy_and_keeps_the_item_on_screen(df):
+    w = labeler(df, strategy="entropy")
+    b = Browser(w)
+    w.goto(0)  # whatever the order, the user can be anywhere
+    pinned = w.current["nav"]["next_unlabeled"]  # where the browser goes on Enter
+    w.learner.retrain()  # a new ranking lands while item 0 is on screen
+    assert w.current["key"] == "0" and w.current["nav"]["next_unlabeled"] == pinned
+    assert b.enter()["ok"]
+    seen = []
+    while not w.session.done:
+        seen.append(w.current["key"])
+        assert b.enter()["ok"]
+    # The pinned item, then most uncertain first.
+    assert seen == [pinned, *(k for k in ["3", "1", "5", "2", "4"] if k != pinned)]
+    assert w.labels["status"].eq("submitted").all()
+
+
+def test_retraining_while_labeling_loses_and_reorders_no_submit(df):
+    big = pd.DataFrame({"text": [f"t{i}" for i in range(200)]})
+    fits = []
+
+    def fit(labeled):
+        fits.append(len(labeled))
+        time.sleep(0.03)
+        share = labeled["label"].value_counts(normalize=True)
+        probs = np.array([share.get(v, 0.0) for v in LABELS])
+        return lambda items: np.tile(probs, (len(items), 1))
+
+    model = Model(lambda items: np.full((len(items), 3), 1 / 3), fit=fit, name="share")
+    w = labeler(big, model=model, retrain_every=5, strategy="random", seed=1)
+    b = Browser(w)
+    submitted = []
+    for i in range(120):
+        key = w.current["key"]
+        label = LABELS[i % 3]
+        assert b.enter(label)["ok"]
+        submitted.append((key, label))
+    assert w.learner.wait(timeout=60)
+    ann = w.annotations
+    assert list(zip(ann["item"].astype(str), ann["label"], strict=True)) == submitted
+    assert len(set(k for k, _ in submitted)) == 120  # never the same item twice
+    assert len(fits) >= 3 and w.learner.version == len(fits)
+    w.close()
+
+
+def test_a_failing_fit_shows_its_error_and_labeling_goes_on(df):
+    def fit(labeled):
+        raise ValueError("bad features")
+
+    w = labeler(df, model=Model(lambda items: PROBS[: len(items)], fit=fit), retrain_every=2)
+    b = Browser(w)
+    for label in ("a", "b"):
+        assert b.enter(label)["ok"]
+    assert w.learner.wait(timeout=60)
+    assert "ValueError: bad features" in w.error
+    assert "bad features" in w.learner.error and w.learner.version == 0
+    assert b.enter("c")["ok"]  # labeling goes on, nothing lost
+    assert w.labels["choice"].notna().sum() == 3
+    assert w.learner.history["error"].str.contains("bad features").all()
+
+
+def test_undo_and_skip_take_the_label_back_from_the_model(df):
+    w = labeler(df)
+    b = Browser(w)
+    key = w.current["key"]
+    assert b.enter("b")["ok"]
+    assert w.learner.n_labeled == 1
+    assert b.ask(protocol.UNDO)["ok"] and w.current["key"] == key
+    assert w.learner.n_labeled == 0
+    assert b.ask(protocol.SKIP, key=key)["ok"] and w.learner.n_labeled == 0
+
+
+def test_labels_in_the_store_are_the_model_s_on_resume(df):
+    w = labeler(df, job="resume")
+    for _ in range(3):
+        w.submit("a")
+    w.close()
+    again = labeler(df, job="resume")
+    assert again.learner.n_labeled == 3
+    assert again.session.status[again.session.pos] == 0  # opens on an unlabeled item
+
+
+def test_a_model_needs_a_single_choice_control(df):
+    with pytest.raises(nblabel.SchemaError, match="single-choice"):
+        nblabel.TextLabeler(df, choices=LABELS, multiple=True, model=fixed_model())
+    with pytest.raises(nblabel.ModelError, match="features"):
+        nblabel.TextLabeler(df, choices=LABELS, model=fixed_model(), strategy="k_center")
+
+
+def test_the_model_lands_on_the_retrainer_thread_without_a_browser_action(df):
+    landed = threading.Event()
+    model = Model(lambda items: (landed.wait(5), PROBS[: len(items)])[1], name="slow")
+    w = nblabel.TextLabeler(df, choices=LABELS, model=model, cold_start=0)
+    assert "suggestion" not in w.current  # not there yet; the widget did not wait
+    landed.set()
+    assert w.learner.wait(timeout=60)
+    assert w.current["suggestion"]["model_version"] == "slow-v1"
+    assert "model=slow-v1" in repr(w)
+
+
+def test_a_text_pipeline_reads_the_text_column_without_features():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    truth = {"great film": "pos", "awful plot": "neg", "loved it": "pos", "hated it": "neg"}
+    df = pd.DataFrame({"text": list(truth) * 5})
+    w = nblabel.TextLabeler(
+        df, choices=["pos", "neg"], cold_start=0, retrain_every=4,
+        model=make_pipeline(TfidfVectorizer(), LogisticRegression()),
+    )  # fmt: skip
+    given = []
+    while len(given) < 4 or len(set(given)) < 2:  # a fit needs two different labels
+        given.append(truth[df.loc[int(w.current["key"]), "text"]])
+        w.submit(given[-1])
+    assert w.learner.wait(timeout=60) and w.learner.version >= 1, w.learner.error
+    assert w.learner.scores.shape == (20, 2)
+    w.close()
