@@ -42,3 +42,27 @@ class ResultError(NblabelError, ValueError):
 
 class StoreError(NblabelError, RuntimeError):
     """The label store cannot be opened or written."""
+
+
+class ModelError(NblabelError, RuntimeError):
+    """A model attached for active learning cannot be used, or its fit/predict failed."""
+
+
+class LabelStudioError(NblabelError, RuntimeError):
+    """A Label Studio server refused or failed a request, or cannot be reached.
+
+    ``status_code`` is the HTTP status when there was one. Messages never contain the
+    API key.
+    """
+
+    def __init__(self, message: str, *, status_code: int | None = None) -> None:
+        self.status_code = status_code
+        super().__init__(message)
+
+
+class ConfigMismatchError(LabelStudioError):
+    """An existing Label Studio project's labeling config does not match the labeler's."""
+
+    def __init__(self, message: str, *, differences: list[str]) -> None:
+        self.differences = differences
+        super().__init__(message)

@@ -9,10 +9,11 @@ views cheap however long the journal grows.
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,36 @@ CREATE TABLE IF NOT EXISTS current (
     item TEXT PRIMARY KEY,
     seq  INTEGER NOT NULL REFERENCES events(seq)
 );
+-- Sync with a Label Studio project ("remote" = "<server url>/projects/<id>").
+CREATE TABLE IF NOT EXISTS remote_tasks (
+    remote     TEXT NOT NULL,
+    item       TEXT NOT NULL,
+    task_id    INTEGER,                         -- NULL while the import carrying it is in flight
+    data_hash  TEXT,                            -- of the task data the server has
+    pushed_seq INTEGER,                         -- the local event whose labels the server has
+    PRIMARY KEY (remote, item)
+);
+CREATE TABLE IF NOT EXISTS remote_files (
+    remote      TEXT NOT NULL,
+    item        TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,                  -- of the local media that was uploaded
+    url         TEXT NOT NULL,                  -- where the server serves it
+    PRIMARY KEY (remote, item)
+);
+CREATE TABLE IF NOT EXISTS remote_annotations (
+    remote     TEXT NOT NULL,
+    id         INTEGER NOT NULL,                -- the server's annotation id
+    item       TEXT NOT NULL,
+    result     TEXT NOT NULL,                   -- JSON list of Label Studio result items
+    annotator  TEXT,
+    created_at REAL NOT NULL,
+    updated_at TEXT,                            -- as the server wrote it
+    lead_time  REAL,
+    seq        INTEGER REFERENCES events(seq),  -- the submit event that applied it, if any
+    shown      INTEGER NOT NULL DEFAULT 0,      -- listed in `annotations` though not applied
+    PRIMARY KEY (remote, id)
+);
+CREATE INDEX IF NOT EXISTS remote_annotations_seq ON remote_annotations (seq);
 """
 
 
@@ -147,16 +178,28 @@ class Store:
         annotator: str | None,
         lead_time: float | None,
     ) -> int:
-        payload = None if result is None else json.dumps(result, ensure_ascii=False)
         with self._tx() as db:
-            row = db.execute("SELECT seq FROM current WHERE item = ?", (item,)).fetchone()
-            cur = db.execute(
-                "INSERT INTO events (item, action, prev, result, annotator, created_at, "
-                "lead_time) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (item, action, row and row[0], payload, annotator, time.time(), lead_time),
-            )
-            seq = int(cur.lastrowid or 0)
-            self._point(db, item, seq)
+            return self._insert(db, item, action, result, annotator, lead_time, time.time())
+
+    def _insert(
+        self,
+        db: sqlite3.Connection,
+        item: str,
+        action: str,
+        result: list[dict[str, Any]] | None,
+        annotator: str | None,
+        lead_time: float | None,
+        created_at: float,
+    ) -> int:
+        payload = None if result is None else json.dumps(result, ensure_ascii=False)
+        row = db.execute("SELECT seq FROM current WHERE item = ?", (item,)).fetchone()
+        cur = db.execute(
+            "INSERT INTO events (item, action, prev, result, annotator, created_at, "
+            "lead_time) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (item, action, row and row[0], payload, annotator, created_at, lead_time),
+        )
+        seq = int(cur.lastrowid or 0)
+        self._point(db, item, seq)
         return seq
 
     def undo(self, seq: int, *, annotator: str | None = None) -> Event | None:
@@ -273,10 +316,166 @@ class Store:
             ).fetchall()
         return [r[0] for r in rows]
 
+    # -- sync with a Label Studio project -------------------------------------------------
+    def identity(self) -> int:
+        """A random number naming this store (31 bits), made once: tells this journal's
+        own annotations apart when they come back from a server."""
+        found = self.get_meta("store_identity")
+        if found is None:
+            found = str(secrets.randbelow(2**31 - 1) + 1)
+            self.set_meta("store_identity", found)
+        return int(found)
+
+    def remote_tasks(self, remote: str) -> dict[str, tuple[int | None, str | None, int | None]]:
+        """Item key -> ``(task_id, data_hash, pushed_seq)`` for the tasks of ``remote``."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT item, task_id, data_hash, pushed_seq FROM remote_tasks WHERE remote = ?",
+                (remote,),
+            ).fetchall()
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    def set_remote_tasks(
+        self,
+        remote: str,
+        rows: Iterable[tuple[str, int | None, str | None, int | None]],
+        *,
+        replace: bool = False,
+    ) -> None:
+        """Record ``(item, task_id, data_hash, pushed_seq)`` rows for ``remote`` at once;
+        ``replace`` forgets every other row of ``remote`` in the same transaction."""
+        with self._tx() as db:
+            if replace:
+                db.execute("DELETE FROM remote_tasks WHERE remote = ?", (remote,))
+            db.executemany(
+                "INSERT INTO remote_tasks (remote, item, task_id, data_hash, pushed_seq) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (remote, item) DO UPDATE SET "
+                "task_id = excluded.task_id, data_hash = excluded.data_hash, "
+                "pushed_seq = excluded.pushed_seq",
+                [(remote, *r) for r in rows],
+            )
+
+    def remote_files(self, remote: str) -> dict[str, tuple[str, str]]:
+        """Item key -> ``(fingerprint, url)`` of the media uploaded to ``remote``."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT item, fingerprint, url FROM remote_files WHERE remote = ?", (remote,)
+            ).fetchall()
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    def set_remote_files(self, remote: str, rows: Iterable[tuple[str, str, str]]) -> None:
+        """Record ``(item, fingerprint, url)`` rows for media uploaded to ``remote``."""
+        with self._tx() as db:
+            db.executemany(
+                "INSERT INTO remote_files (remote, item, fingerprint, url) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (remote, item) DO UPDATE SET fingerprint = excluded.fingerprint, "
+                "url = excluded.url",
+                [(remote, *r) for r in rows],
+            )
+
+    def remote_annotation_versions(self, remote: str) -> dict[int, str | None]:
+        """Server annotation id -> its ``updated_at`` as last pulled from ``remote``."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, updated_at FROM remote_annotations WHERE remote = ?", (remote,)
+            ).fetchall()
+        return {int(r[0]): r[1] for r in rows}
+
+    def remote_seqs(self) -> set[int]:
+        """The events that applied annotations pulled from a server (never pushed back)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT seq FROM remote_annotations WHERE seq IS NOT NULL"
+            ).fetchall()
+        return {int(r[0]) for r in rows}
+
+    def add_remote_annotation(
+        self,
+        remote: str,
+        id: int,
+        item: str,
+        result: list[dict[str, Any]],
+        *,
+        annotator: str | None,
+        created_at: float,
+        updated_at: str | None,
+        lead_time: float | None,
+        apply: str,
+    ) -> int | None:
+        """Keep an annotation pulled from ``remote``; maybe make it the item's labels.
+
+        ``apply`` says when it becomes the item's labels in force: ``"always"``;
+        ``"if-unlabeled"`` (only when the item has no labels, or labels that came from a
+        server); ``"show"`` (the same, and when not applied it is still listed in
+        ``annotations``); ``"never"``. Returns the seq of the submit event made (``None``
+        when none was). One transaction: annotation and event are recorded together.
+        """
+        with self._tx() as db:
+            seq: int | None = None
+            if apply == "always":
+                take = True
+            elif apply in ("if-unlabeled", "show"):
+                row = db.execute("SELECT seq FROM current WHERE item = ?", (item,)).fetchone()
+                take = row is None or bool(
+                    db.execute(
+                        "SELECT 1 FROM remote_annotations WHERE seq = ?", (row[0],)
+                    ).fetchone()
+                )
+            else:
+                take = False
+            if take:
+                seq = self._insert(db, item, "submit", result, annotator, lead_time, created_at)
+            db.execute(
+                "INSERT INTO remote_annotations (remote, id, item, result, annotator, "
+                "created_at, updated_at, lead_time, seq, shown) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                "?, ?) ON CONFLICT (remote, id) DO UPDATE SET item = excluded.item, "
+                "result = excluded.result, annotator = excluded.annotator, "
+                "created_at = excluded.created_at, updated_at = excluded.updated_at, "
+                "lead_time = excluded.lead_time, seq = excluded.seq, shown = excluded.shown",
+                (
+                    remote, id, item, json.dumps(result, ensure_ascii=False), annotator,
+                    created_at, updated_at, lead_time, seq, int(apply == "show" and not take),
+                ),
+            )  # fmt: skip
+        return seq
+
+    def shown_remote_annotations(self) -> list[RemoteAnnotation]:
+        """Pulled annotations listed in ``annotations`` besides the labels in force."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT remote, id, item, result, annotator, created_at, lead_time "
+                "FROM remote_annotations WHERE shown = 1 ORDER BY created_at, id"
+            ).fetchall()
+        return [
+            RemoteAnnotation(r[0], int(r[1]), r[2], json.loads(r[3]), r[4], r[5], r[6])
+            for r in rows
+        ]
+
+    def remote_annotation_of(self) -> dict[int, int]:
+        """Event seq -> the server annotation id it applied."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT seq, id FROM remote_annotations WHERE seq IS NOT NULL"
+            ).fetchall()
+        return {int(r[0]): int(r[1]) for r in rows}
+
     def __repr__(self) -> str:
         c = self.counts()
         where = self.path or ":memory:"
         return f"Store({str(where)!r}, submitted={c['submitted']}, skipped={c['skipped']})"
+
+
+@dataclass(frozen=True)
+class RemoteAnnotation:
+    """An annotation pulled from a Label Studio server, as kept in the store."""
+
+    remote: str
+    id: int
+    item: str
+    result: list[dict[str, Any]]
+    annotator: str | None
+    created_at: float
+    lead_time: float | None
 
 
 def seq_str(row: tuple[Any, ...] | None) -> str:

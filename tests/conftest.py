@@ -1,7 +1,8 @@
-"""Shared fixtures: sample data made on the fly (no downloads)."""
+"""Shared fixtures: sample data made on the fly (no downloads); a real Label Studio."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -38,3 +39,20 @@ def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def rng() -> np.random.Generator:
     return np.random.default_rng(0)
+
+
+@pytest.fixture(scope="session")
+def ls_server() -> Iterator[object]:
+    """A real Label Studio on 127.0.0.1, started once per test session, stopped by PID.
+
+    Installed on first use into its own venv (``$NBLABEL_LS_VENV``); each session gets a
+    fresh SQLite data dir and a random admin token. Here rather than in
+    ``tests/labelstudio/conftest.py`` because the notebook test uses it too.
+    """
+    from nblabel.labelstudio.localserver import LocalServer
+
+    server = LocalServer.start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -10,10 +11,28 @@ import pytest
 from nbclient import NotebookClient
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
+#: Notebooks that talk to Label Studio: they get the test server through the environment.
+NEEDS_LABEL_STUDIO = {"labelstudio"}
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_runs(path: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(p, marks=[pytest.mark.labelstudio] if p.stem in NEEDS_LABEL_STUDIO else [])
+        for p in NOTEBOOKS
+    ],
+    ids=[p.stem for p in NOTEBOOKS],
+)
+def test_notebook_runs(
+    path: Path, tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = None
+    if path.stem in NEEDS_LABEL_STUDIO:
+        server = request.getfixturevalue("ls_server")
+        secret = server.api_key
+        # The kernel inherits the environment; the key never enters the notebook itself.
+        monkeypatch.setenv("LABEL_STUDIO_URL", server.url)
+        monkeypatch.setenv("LABEL_STUDIO_API_KEY", server.api_key)
     work = tmp_path / path.name
     shutil.copy(path, work)
     nb = nbformat.read(work, as_version=4)
@@ -27,6 +46,8 @@ def test_notebook_runs(path: Path, tmp_path: Path) -> None:
         o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
     ]
     assert widgets
+    if secret is not None:
+        assert secret not in json.dumps(nbformat.writes(nb))
 
 
 def test_there_is_a_quickstart():

@@ -1,0 +1,303 @@
+"""A connection to a Label Studio server, through ``label_studio_sdk.LabelStudio``.
+
+The API key goes to the SDK client and nowhere else: not into ``repr``, log lines,
+exception messages, the label store or a widget trait.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+import httpx
+from label_studio_sdk import LabelStudio
+from label_studio_sdk.core.api_error import ApiError
+from label_studio_sdk.core.request_options import RequestOptions
+
+from ..errors import ConfigMismatchError, LabelStudioError, SchemaError
+from ..schema import Schema
+
+if TYPE_CHECKING:
+    from ..widgets import Labeler
+    from .sync import PullReport, PushReport
+
+T = TypeVar("T")
+
+#: Retries off: the SDK retries POSTs on 5xx/408/409/429 and connection errors, and a
+#: retried import that had half succeeded duplicates tasks. Idempotence is ours to keep.
+NO_RETRY: RequestOptions = {"max_retries": 0}
+
+
+class Connection:
+    """A Label Studio server and the user a key logs in as. Make one with :func:`connect`.
+
+    Attributes
+    ----------
+    url : str
+        The server's base URL.
+    user : str
+        The e-mail of the user the key belongs to.
+    client : label_studio_sdk.LabelStudio
+        The SDK client, for anything nblabel does not wrap.
+    """
+
+    def __init__(self, url: str, api_key: str, *, timeout: float = 60.0) -> None:
+        self.url = url.rstrip("/")
+        if not api_key:
+            raise LabelStudioError(
+                "no Label Studio API key: pass api_key= or set LABEL_STUDIO_API_KEY "
+                "(Account & Settings > Personal Access Token, or a legacy token)"
+            )
+        # The key is needed once more, to scrub it from any message a server might echo.
+        self._scrub: Callable[[str], str] = lambda text: text.replace(api_key, "***")
+        # Our own HTTP client, so that close() can end its connections.
+        self._http = httpx.Client(timeout=timeout, follow_redirects=True)
+        self.client = LabelStudio(base_url=self.url, api_key=api_key, httpx_client=self._http)
+        try:
+            me = self.call("check the API key", self.client.users.whoami)
+        except BaseException:
+            self.close()
+            raise
+        self.user: str = str(me.email or me.username or me.id)
+        self.user_id: int = int(me.id)
+
+    def __repr__(self) -> str:
+        return f"Connection({self.url!r}, user={self.user!r})"
+
+    def close(self) -> None:
+        """Close the HTTP connections (the object is unusable after)."""
+        self._http.close()
+
+    def __enter__(self) -> Connection:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- errors ---------------------------------------------------------------------------
+    def call(self, what: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Call the SDK; turn its failures into :class:`LabelStudioError` naming ``what``."""
+        try:
+            return fn(*args, **kwargs)
+        except ApiError as exc:
+            raise self.error(what, exc) from None
+        except httpx.TimeoutException:
+            raise LabelStudioError(
+                f"cannot {what}: Label Studio at {self.url} did not answer in time "
+                "(pass timeout= to connect() for large imports)"
+            ) from None
+        except httpx.HTTPError as exc:
+            raise LabelStudioError(
+                self._scrub(f"cannot {what}: cannot reach Label Studio at {self.url} ({exc})")
+            ) from None
+
+    def error(self, what: str, exc: ApiError) -> LabelStudioError:
+        status = exc.status_code
+        body = exc.body if isinstance(exc.body, dict) else {"detail": exc.body}
+        detail = str(body.get("detail") or "").strip()
+        problems = body.get("validation_errors") or {}
+        if isinstance(problems, dict) and problems:
+            detail = "; ".join(
+                f"{field}: {' '.join(map(str, msgs)) if isinstance(msgs, list) else msgs}"
+                for field, msgs in problems.items()
+            )
+        if status == 401:
+            hint = (
+                "the server refused the API key: check LABEL_STUDIO_API_KEY / api_key= "
+                "(a personal access token or, where the organization allows them, a legacy "
+                "token)"
+            )
+            detail = f"{hint}; server said: {detail}" if detail else hint
+        elif status == 403:
+            detail = f"this user may not do that ({detail or 'forbidden'})"
+        elif status == 404:
+            detail = f"not found ({detail or 'no such object'})"
+        message = f"cannot {what}: Label Studio at {self.url} answered {status}: {detail}"
+        return LabelStudioError(self._scrub(message), status_code=status)
+
+    # -- projects -------------------------------------------------------------------------
+    def find_project(self, project: int | str) -> Any | None:
+        """The project with id ``project`` (an int) or title ``project`` (a str), or None.
+
+        Raises :class:`LabelStudioError` when several projects have that title.
+        """
+        if isinstance(project, int):
+            try:
+                return self.client.projects.get(project)
+            except ApiError as exc:
+                if exc.status_code == 404:
+                    return None
+                raise self.error(f"read project {project}", exc) from None
+        pages: Any = self.call("list projects", self.client.projects.list, page_size=100)
+        listed: list[Any] = self.call("list projects", list, pages)
+        found = [p for p in listed if p.title == project]
+        if len(found) > 1:
+            ids = ", ".join(str(p.id) for p in found)
+            raise LabelStudioError(
+                f"{len(found)} projects on {self.url} are titled {project!r} (ids {ids}): "
+                "pass project=<id> instead"
+            )
+        return self.client.projects.get(int(found[0].id)) if found else None
+
+    def project_for(self, project: int | str, schema: Schema) -> tuple[Any, bool]:
+        """Find ``project`` and check its config fits ``schema``, or create it (by title).
+
+        Returns the project and whether it was created.
+        """
+        found = self.find_project(project)
+        if found is None:
+            if isinstance(project, int):
+                raise LabelStudioError(f"no project {project} on {self.url}", status_code=404)
+            created = self.call(
+                f"create project {project!r}",
+                self.client.projects.create,
+                title=project,
+                label_config=schema.xml,
+            )
+            return self.client.projects.get(int(created.id or 0)), True
+        check_compatible(schema, found.label_config or "", project=found)
+        return found, False
+
+    # -- sync -----------------------------------------------------------------------------
+    def push(
+        self,
+        labeler: Labeler,
+        *,
+        project: int | str,
+        images: Literal["upload", "data-url"] = "upload",
+        batch_size: int = 1000,
+        progress: bool | None = None,
+    ) -> PushReport:
+        """Send the labeler's items, and the labels made so far, to a project.
+
+        Parameters
+        ----------
+        labeler
+            An nblabel labeler (``ImageLabeler``, ``TextLabeler``, ``Labeler``).
+        project
+            A title (the project is created from ``labeler.schema.xml`` when no project has
+            it) or the id of an existing project. An existing project's config must match.
+        images
+            ``"upload"`` (default) sends image files to the server; ``"data-url"`` puts
+            them inline in the task as ``data:`` URLs. ``http(s)://`` cells stay URLs.
+        batch_size
+            Tasks per import request.
+        progress
+            Show a tqdm progress bar (default: when tqdm is installed).
+
+        Every task carries the item's id in ``data["nblabel_id"]``: pushing again sends
+        only items that are new, whose data changed, or whose labels changed.
+        """
+        from .sync import push
+
+        return push(
+            self, labeler, project=project, images=images, batch_size=batch_size,
+            progress=progress,
+        )  # fmt: skip
+
+    def pull(
+        self,
+        labeler: Labeler,
+        *,
+        project: int | str | None = None,
+        prefer: Literal["remote", "local", "both"] = "remote",
+    ) -> PullReport:
+        """Bring annotations made in Label Studio into the labeler's store.
+
+        Only tasks updated since the last pull are read. ``prefer`` settles items that
+        have labels on both sides: ``"remote"`` makes the newest Label Studio annotation
+        the item's labels; ``"local"`` keeps labels made in the notebook (Label Studio's
+        still fill unlabeled items); ``"both"`` keeps local labels and lists every other
+        Label Studio annotation in ``labeler.annotations`` as well. ``project`` defaults
+        to the project this labeler was last pushed to.
+        """
+        from .sync import pull
+
+        return pull(self, labeler, project=project, prefer=prefer)
+
+    def remote_key(self, project_id: int) -> str:
+        """How the store names a project: ``<server url>/projects/<id>``."""
+        return f"{self.url}/projects/{project_id}"
+
+
+def connect(
+    url: str | None = None, *, api_key: str | None = None, timeout: float = 60.0
+) -> Connection:
+    """Connect to a Label Studio server and check the key.
+
+    Parameters
+    ----------
+    url
+        The server's base URL; default: ``$LABEL_STUDIO_URL``.
+    api_key
+        A personal access token or a legacy API token; default: ``$LABEL_STUDIO_API_KEY``
+        (read now, not when nblabel was imported).
+    timeout
+        Seconds the SDK waits for one request.
+
+    Raises
+    ------
+    LabelStudioError
+        No URL or key, the server cannot be reached, or it refuses the key (the message
+        says which, never what the key is).
+    """
+    url = url or os.environ.get("LABEL_STUDIO_URL")
+    if not url:
+        raise LabelStudioError(
+            "no Label Studio URL: pass url= or set LABEL_STUDIO_URL (e.g. http://localhost:8080)"
+        )
+    return Connection(url, api_key or os.environ.get("LABEL_STUDIO_API_KEY") or "", timeout=timeout)
+
+
+# -- config compatibility ----------------------------------------------------------------
+def _shape(schema: Schema) -> dict[str, str]:
+    """What must agree between two configs for results to move unchanged, as text lines."""
+    out = {}
+    for o in schema.objects:
+        out[f"object {o.name}"] = f"<{o.tag.lower()}> reads ${o.column}"
+    for c in schema.controls:
+        mode = " (multiple)" if c.multiple else ""
+        labels = ", ".join(sorted(c.values))
+        out[f"control {c.name}"] = (
+            f"<{c.type}> on {','.join(c.to_name)}{mode}: {labels}" if labels else
+            f"<{c.type}> on {','.join(c.to_name)}{mode}"
+        )  # fmt: skip
+    return out
+
+
+def check_compatible(schema: Schema, remote_xml: str, *, project: Any) -> None:
+    """Raise :class:`ConfigMismatchError` unless the project's config has the same objects
+    and controls (names, tags, data columns, labels) as ``schema``; layout, styles and
+    hotkeys may differ."""
+    try:
+        remote = Schema(remote_xml)
+    except SchemaError as exc:
+        raise ConfigMismatchError(
+            f"project {project.id} ({project.title!r}) has a labeling config nblabel cannot "
+            f"read: {exc}",
+            differences=[str(exc)],
+        ) from None
+    here, there = _shape(schema), _shape(remote)
+    differences = []
+    for key in sorted(set(here) | set(there)):
+        if here.get(key) != there.get(key):
+            differences.append(
+                f"{key}: here {here.get(key) or '(missing)'}; "
+                f"in the project {there.get(key) or '(missing)'}"
+            )
+    if differences:
+        diff = "\n".join(
+            difflib.unified_diff(
+                remote_xml.strip().splitlines(), schema.xml.strip().splitlines(),
+                f"project {project.id}", "this labeler", lineterm="",
+            )
+        )  # fmt: skip
+        raise ConfigMismatchError(
+            f"project {project.id} ({project.title!r}) has a different labeling config:\n  "
+            + "\n  ".join(differences)
+            + "\nUse another project title, or make the labeler from the project's config. "
+            + f"XML diff:\n{diff}",
+            differences=differences,
+        )

@@ -1,0 +1,299 @@
+"""A throwaway Label Studio server on 127.0.0.1, for tests, benchmarks and trying things out.
+
+Label Studio lives in its own virtual environment (it pins its own numpy, pandas and SDK),
+made once at ``$NBLABEL_LS_VENV`` (default ``~/.cache/nblabel/label-studio-venv``). Each
+server gets a fresh SQLite data dir copied from a template made once with
+``label-studio init``, a preset admin user and a random legacy API token, binds to loopback
+only, and is stopped by its PID. Nothing here imports pytest.
+
+    from nblabel.labelstudio.localserver import LocalServer
+    with LocalServer.start() as server:
+        server.url, server.api_key, server.username, server.password
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LABEL_STUDIO_VERSION = "1.23.2"
+_READY = ".nblabel-ready"  # written once pip finished, so a half-made venv is never trusted
+
+# Label Studio falls back to these unprefixed variables: never let the caller's leak in.
+_LEAKY_ENV = ("HOST", "PORT", "USERNAME", "PASSWORD", "DEBUG", "SENTRY_DSN", "LABEL_STUDIO_HOST")
+
+
+def venv_dir() -> Path:
+    """Where Label Studio's own virtual environment lives (``$NBLABEL_LS_VENV``)."""
+    default = Path.home() / ".cache" / "nblabel" / "label-studio-venv"
+    return Path(os.environ.get("NBLABEL_LS_VENV") or default)
+
+
+def executable() -> Path:
+    return venv_dir() / "bin" / "label-studio"
+
+
+def is_installed() -> bool:
+    return (venv_dir() / _READY).is_file() and executable().is_file()
+
+
+def install(*, quiet: bool = True) -> Path:
+    """Make the venv and ``pip install label-studio`` into it, unless already done.
+
+    Takes about 1.5 min and ~1 GB the first time; returns the ``label-studio`` executable.
+    """
+    venv = venv_dir()
+    if is_installed():
+        return executable()
+    if venv.exists():  # left half-made by an interrupted install
+        shutil.rmtree(venv)
+    venv.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--progress-bar", "off"]
+    if quiet:
+        pip.append("-q")
+    version = os.environ.get("NBLABEL_LS_VERSION", LABEL_STUDIO_VERSION)
+    subprocess.run([*pip, f"label-studio=={version}"], check=True)
+    (venv / _READY).touch()
+    return executable()
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _server_env(home: Path, data_dir: Path, extra: dict[str, str]) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in _LEAKY_ENV}
+    env = {k: v for k, v in env.items() if not k.startswith("LABEL_STUDIO_")}
+    env.update(
+        HOME=str(home),
+        PYTHONUNBUFFERED="1",
+        LABEL_STUDIO_BASE_DATA_DIR=str(data_dir),
+        LABEL_STUDIO_ENABLE_LEGACY_API_TOKEN="true",
+        LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK="true",
+        LABEL_STUDIO_LATEST_VERSION_CHECK="false",
+        LABEL_STUDIO_COLLECT_ANALYTICS="false",
+        SENTRY_DSN="",
+        FRONTEND_SENTRY_DSN="",
+    )
+    env.update(extra)
+    return env
+
+
+def _template_dir() -> Path:
+    """A data dir initialised once (migrations done), copied for every server."""
+    template = venv_dir().parent / f"label-studio-template-{LABEL_STUDIO_VERSION}"
+    if (template / _READY).is_file():
+        return template
+    if template.exists():
+        shutil.rmtree(template)
+    with tempfile.TemporaryDirectory(prefix="nblabel-ls-init-") as tmp:
+        home = Path(tmp)
+        data = home / "data"
+        subprocess.run(
+            [
+                str(executable()),
+                "init",
+                "--quiet",  # no user yet: each server makes its own at start
+                "--data-dir",
+                str(data),
+                "--enable-legacy-api-token",
+            ],
+            env=_server_env(home, data, {}),
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=600,
+        )
+        shutil.copytree(data, template)
+    (template / _READY).touch()
+    return template
+
+
+@dataclass
+class LocalServer:
+    """A running Label Studio; :meth:`start` makes one, :meth:`stop` ends it.
+
+    ``api_key`` is the admin's legacy token, made at random for this server and kept only
+    in memory; it is left out of ``repr``.
+    """
+
+    url: str
+    username: str
+    password: str = field(repr=False)
+    api_key: str = field(repr=False)
+    pid: int
+    root: Path
+    log: Path
+    startup_seconds: float
+    port: int = 0
+    _env: dict[str, str] = field(default_factory=dict, repr=False)
+    _proc: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+
+    @classmethod
+    def start(
+        cls,
+        *,
+        port: int | None = None,
+        timeout: float = 180.0,
+        env: dict[str, str] | None = None,
+        install_if_missing: bool = True,
+    ) -> LocalServer:
+        """Start a server with a fresh data dir; wait until ``/health`` answers ``UP``."""
+        if not is_installed():
+            if not install_if_missing:
+                raise RuntimeError(f"Label Studio is not installed in {venv_dir()}")
+            install()
+        template = _template_dir()
+        root = Path(tempfile.mkdtemp(prefix="nblabel-ls-"))
+        data = root / "data"
+        shutil.copytree(template, data)
+        (data / _READY).unlink(missing_ok=True)
+        port = port or _free_port()
+        username = "admin@example.com"
+        password = secrets.token_urlsafe(16)
+        api_key = secrets.token_hex(20)
+        extra = {
+            "LABEL_STUDIO_USERNAME": username,
+            "LABEL_STUDIO_PASSWORD": password,
+            "LABEL_STUDIO_USER_TOKEN": api_key,
+            **(env or {}),
+        }
+        server = cls(
+            url=f"http://127.0.0.1:{port}",
+            username=username,
+            password=password,
+            api_key=api_key,
+            pid=0,
+            root=root,
+            log=root / "server.log",
+            startup_seconds=0.0,
+            port=port,
+            _env=_server_env(root, data, extra),
+        )
+        server._launch(timeout)
+        # Started in its own session (a Ctrl+C meant for us does not reach it): make sure
+        # it does not outlive this process.
+        atexit.register(server.stop)
+        return server
+
+    def _launch(self, timeout: float) -> None:
+        started = time.monotonic()
+        with open(self.log, "wb") as out:
+            self._proc = subprocess.Popen(
+                [
+                    str(executable()),
+                    "start",
+                    "--no-browser",
+                    "--internal-host",
+                    "127.0.0.1",
+                    "--port",
+                    str(self.port),
+                    "--data-dir",
+                    self._env["LABEL_STUDIO_BASE_DATA_DIR"],
+                    "--enable-legacy-api-token",
+                ],
+                env=self._env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                cwd=self.root,
+                start_new_session=True,
+            )
+        self.pid = self._proc.pid
+        try:
+            self._wait(self.port, started + timeout)
+        except BaseException:
+            self.stop()
+            raise
+        self.startup_seconds = time.monotonic() - started
+
+    def kill(self) -> None:
+        """SIGKILL the server, as a crash would; its data stays for :meth:`restart`."""
+        if self._proc is not None and self._proc.poll() is None:
+            os.kill(self._proc.pid, signal.SIGKILL)
+            self._proc.wait(timeout=15)
+
+    def restart(self, *, timeout: float = 180.0) -> None:
+        """Start the server again on the same port, data dir, user and token."""
+        self.kill()
+        self._launch(timeout)
+
+    def _wait(self, port: int, deadline: float) -> None:
+        # Label Studio moves to PORT+1 silently when PORT is taken: trust /health only once
+        # the log names the port we asked for.
+        wanted = f"127.0.0.1:{port}/"
+        while time.monotonic() < deadline:
+            if self._proc is not None and self._proc.poll() is not None:
+                raise RuntimeError(
+                    f"Label Studio exited with code {self._proc.returncode}; log:\n{self.tail()}"
+                )
+            if wanted in self.log.read_text(errors="replace"):
+                try:
+                    with urllib.request.urlopen(f"{self.url}/health", timeout=2) as r:
+                        if b'"UP"' in r.read():
+                            return
+                except OSError:
+                    pass
+            time.sleep(0.25)
+        raise TimeoutError(f"Label Studio did not answer on {self.url}; log:\n{self.tail()}")
+
+    def tail(self, lines: int = 40) -> str:
+        try:
+            text = self.log.read_text(errors="replace")
+        except OSError:
+            return ""
+        # The token is passed by environment, never on the command line, but be sure.
+        return "\n".join(text.splitlines()[-lines:]).replace(self.api_key, "***")
+
+    def stop(self, *, timeout: float = 15.0) -> None:
+        """SIGTERM the server's PID, then SIGKILL if it lingers; remove its data dir."""
+        proc = self._proc
+        if proc is not None and proc.poll() is None:
+            try:
+                os.kill(proc.pid, signal.SIGTERM)
+                proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                os.kill(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=timeout)
+            except ProcessLookupError:
+                pass
+        self._proc = None
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def __enter__(self) -> LocalServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def main() -> None:
+    """``python -m nblabel.labelstudio.localserver install``: make the venv if missing."""
+    if sys.argv[1:] == ["install"]:
+        if is_installed():
+            print(f"Label Studio already installed in {venv_dir()}")
+        else:
+            print(f"installing label-studio=={LABEL_STUDIO_VERSION} into {venv_dir()}")
+            install(quiet=True)
+        # Migrations on an empty database take ~40 s: done once here, not in each start.
+        print(f"data dir template: {_template_dir()}")
+        return
+    raise SystemExit("usage: python -m nblabel.labelstudio.localserver install")
+
+
+if __name__ == "__main__":
+    main()

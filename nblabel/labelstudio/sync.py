@@ -1,0 +1,708 @@
+"""Push a labeler's items and labels to a Label Studio project; pull annotations back.
+
+Result items are Label Studio's own format, so both ways are a copy. What makes repeated
+syncs cheap and safe lives in the label store: which item is which task (by the item id
+every task carries in ``data["nblabel_id"]``, never by order), what data and labels the
+server already has, and the ``updated_at`` watermark of the last pull.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import io
+import json
+import mimetypes
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from label_studio_sdk.core.api_error import ApiError
+from PIL import Image
+
+from ..errors import ItemError, LabelStudioError, ResultError
+from ..items import check_text
+from ..results import validate
+from ..schema import DataObject
+from .connection import NO_RETRY, Connection
+
+if TYPE_CHECKING:
+    from ..store import Event, Store
+    from ..widgets import Labeler
+
+ID_FIELD = "nblabel_id"
+_UPLOAD_FILES = 50  # files per upload request
+_UPLOAD_BYTES = 32 * 2**20  # bytes per upload request
+_LS_TIME = "%Y-%m-%dT%H:%M:%S.%fZ"  # the one format the Data Manager's Datetime filter reads
+
+
+@dataclass
+class PushReport:
+    """What a push did. ``url`` opens the project in Label Studio."""
+
+    project: int
+    url: str
+    created_project: bool = False
+    tasks_created: int = 0
+    tasks_updated: int = 0
+    annotations_sent: int = 0
+    unchanged: int = 0
+    files_uploaded: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return (
+            f"PushReport(project={self.project}, created={self.tasks_created}, "
+            f"updated={self.tasks_updated}, annotations={self.annotations_sent}, "
+            f"unchanged={self.unchanged}, uploaded={self.files_uploaded}, "
+            f"errors={len(self.errors)})"
+        )
+
+
+@dataclass
+class PullReport:
+    """What a pull did."""
+
+    project: int
+    tasks_read: int = 0
+    annotations_new: int = 0
+    annotations_applied: int = 0
+    ours: int = 0
+    skipped_unknown_tasks: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return (
+            f"PullReport(project={self.project}, tasks_read={self.tasks_read}, "
+            f"new={self.annotations_new}, applied={self.annotations_applied}, "
+            f"errors={len(self.errors)})"
+        )
+
+
+def _meta_project(store: Store) -> str | None:
+    return store.get_meta("labelstudio.project")
+
+
+def _hash(data: dict[str, Any]) -> str:
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def _import_id(tag: int, seq: int) -> int:
+    """The ``import_id`` a pushed annotation carries: this store's identity and the event.
+
+    It comes back on pull, so the store's own labels are not taken for someone else's."""
+    return (tag << 32) | seq
+
+
+def _ours(tag: int, import_id: object) -> int | None:
+    if isinstance(import_id, int) and import_id >> 32 == tag:
+        return import_id & 0xFFFFFFFF
+    return None
+
+
+def _progress(total: int, enabled: bool | None, desc: str) -> Any:
+    if enabled is False:
+        return None
+    try:
+        from tqdm.auto import tqdm  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    return tqdm(total=total, desc=desc, unit="item", leave=False)
+
+
+# -- push ----------------------------------------------------------------------------------
+def push(
+    ls: Connection,
+    labeler: Labeler,
+    *,
+    project: int | str,
+    images: str = "upload",
+    batch_size: int = 1000,
+    progress: bool | None = None,
+) -> PushReport:
+    if images not in ("upload", "data-url"):
+        raise ValueError(f"images= must be 'upload' or 'data-url', got {images!r}")
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    items, store = labeler.items, labeler.store
+    proj, created = ls.project_for(project, labeler.schema)
+    pid = int(proj.id)
+    remote = ls.remote_key(pid)
+    store.set_meta("labelstudio.project", remote)
+    report = PushReport(project=pid, url=f"{ls.url}/projects/{pid}", created_project=created)
+
+    known = store.remote_tasks(remote)
+    on_server = int(proj.task_number or 0)
+    in_flight = any(task_id is None for task_id, _, _ in known.values())
+    count_key = f"labelstudio.task_count {remote}"
+    expected = store.get_meta(count_key)
+    if in_flight or on_server != (len(known) if expected is None else int(expected)):
+        # A push cut off mid-way, another store, or tasks added elsewhere: the server's
+        # tasks (by nblabel id) are the truth, not our notes.
+        known = _reconcile(ls, store, pid, remote)
+
+    tag = store.identity()
+    pulled = store.remote_seqs()
+    states = {ev.item: ev for ev in store.states()}
+    uploads = store.remote_files(remote) if images == "upload" else {}
+    ends: dict[int, str] = {}  # task id -> item key, checked once at the end
+    bar = _progress(len(items), progress, f"push to {proj.title}")
+    try:
+        for start in range(0, len(items), batch_size):
+            positions = range(start, min(start + batch_size, len(items)))
+            _push_batch(
+                ls, labeler, pid, remote, positions, known, states, pulled, uploads, tag,
+                images, report, ends,
+            )  # fmt: skip
+            if bar is not None:
+                bar.update(len(positions))
+    finally:
+        if bar is not None:
+            bar.close()
+    if ends and not _ends_match(ls, pid, ends):
+        _reconcile(ls, store, pid, remote)
+        report.errors.append(
+            "the server's task ids did not follow the import order: the item -> task "
+            "table was rebuilt from the tasks' nblabel ids"
+        )
+    # Tasks made elsewhere (without an nblabel id) count too: a change in this number is
+    # what sends the next push to the server's tasks for the truth.
+    store.set_meta(count_key, str(on_server + report.tasks_created))
+    return report
+
+
+def _labels_to_send(ev: Event | None, pulled: set[int]) -> Event | None:
+    """The event whose labels the server should have: a local submit, not a pulled one."""
+    if ev is None or ev.action != "submit" or ev.seq in pulled:
+        return None
+    return ev
+
+
+def _annotation(ev: Event, tag: int) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": _import_id(tag, ev.seq),  # stored by Label Studio as the annotation's import_id
+        "result": ev.result,
+        "ground_truth": False,
+    }
+    if ev.lead_time is not None:
+        out["lead_time"] = ev.lead_time
+    return out
+
+
+def _push_batch(
+    ls: Connection,
+    labeler: Labeler,
+    pid: int,
+    remote: str,
+    positions: range,
+    known: dict[str, tuple[int | None, str | None, int | None]],
+    states: dict[str, Event],
+    pulled: set[int],
+    uploads: dict[str, tuple[str, str]],
+    tag: int,
+    images: str,
+    report: PushReport,
+    ends: dict[int, str],
+) -> None:
+    items, store = labeler.items, labeler.store
+    image_objects = [o for o in items.objects if o.type == "image"]
+    keys = [items.key(p) for p in positions]
+    media: dict[str, dict[str, str]] = {}
+    if image_objects:
+        media = _image_values(ls, labeler, pid, remote, positions, image_objects, images,
+                              uploads, report)  # fmt: skip
+
+    new: list[tuple[str, dict[str, Any], str, Event | None]] = []
+    changed: list[tuple[str, int, dict[str, Any] | None, str, Event | None, int | None]] = []
+    # One slice per column and batch: a row-by-row .iloc costs more than the request.
+    columns = {
+        o.column: items.data[o.column].iloc[positions.start : positions.stop].tolist()
+        for o in items.objects
+        if o.type != "image"
+    }
+    for i, key in enumerate(keys):
+        try:
+            cells = {c: values[i] for c, values in columns.items()}
+            data = _task_data(labeler, cells, key, media.get(key, {}))
+        except ItemError as exc:
+            report.errors.append(str(exc))
+            continue
+        h = _hash(data)
+        ev = _labels_to_send(states.get(key), pulled)
+        task_id, old_hash, pushed_seq = known.get(key, (None, None, None))
+        if task_id is None:
+            new.append((key, data, h, ev))
+            continue
+        send = ev if ev is not None and ev.seq != pushed_seq else None
+        if h != old_hash or send is not None:
+            changed.append((key, task_id, data if h != old_hash else None, h, send, pushed_seq))
+        else:
+            report.unchanged += 1
+
+    if new:
+        _import_new(ls, store, pid, remote, new, known, tag, report, ends)
+    for key, task_id, new_data, h, send, pushed_seq in changed:
+        if new_data is not None:
+            ls.call(f"update task {task_id} (item {key!r})", ls.client.tasks.update,
+                    id=task_id, data=new_data)  # fmt: skip
+            report.tasks_updated += 1
+        if send is not None:
+            ls.call(
+                f"send the labels of item {key!r}",
+                ls.client.annotations.create,
+                id=task_id,
+                result=send.result,
+                lead_time=send.lead_time,
+                import_id=_import_id(tag, send.seq),
+                ground_truth=False,
+                request_options=NO_RETRY,
+            )
+            report.annotations_sent += 1
+            if new_data is None:
+                report.tasks_updated += 1
+        seq = send.seq if send is not None else pushed_seq
+        store.set_remote_tasks(remote, [(key, task_id, h, seq)])
+        known[key] = (task_id, h, seq)
+
+
+def _import_new(
+    ls: Connection,
+    store: Store,
+    pid: int,
+    remote: str,
+    new: list[tuple[str, dict[str, Any], str, Event | None]],
+    known: dict[str, tuple[int | None, str | None, int | None]],
+    tag: int,
+    report: PushReport,
+    ends: dict[int, str],
+) -> None:
+    tasks = []
+    for _, data, _, ev in new:
+        task: dict[str, Any] = {"data": data}
+        if ev is not None:
+            task["annotations"] = [_annotation(ev, tag)]
+        tasks.append(task)
+    # In flight: if the answer never comes, the next push asks the server what it has.
+    store.set_remote_tasks(remote, [(key, None, h, None) for key, _, h, _ in new])
+    answer = ls.call(
+        f"import {len(tasks)} tasks into project {pid}",
+        ls.client.projects.import_tasks,
+        id=pid,
+        request=tasks,
+        return_task_ids=True,
+        request_options=NO_RETRY,
+    )
+    extra = answer.model_extra or {}
+    task_ids = list(getattr(answer, "task_ids", None) or extra.get("task_ids") or [])
+    ids = _new_task_ids(ls, pid, [key for key, _, _, _ in new], task_ids, ends)
+    rows = []
+    for key, _, h, ev in new:
+        task_id = ids.get(key)
+        if task_id is None:
+            report.errors.append(f"item {key!r}: the server made no task for it")
+            continue
+        seq = ev.seq if ev is not None else None
+        rows.append((key, task_id, h, seq))
+        known[key] = (task_id, h, seq)
+        report.annotations_sent += ev is not None
+    store.set_remote_tasks(remote, rows)
+    report.tasks_created += len(rows)
+
+
+def _tasks(
+    ls: Connection,
+    pid: int,
+    *,
+    query: dict[str, Any] | None,
+    fields: str,
+    include: str | None = None,
+    page_size: int = 1000,
+) -> Iterator[Any]:
+    pages: Any = ls.call(
+        f"list the tasks of project {pid}",
+        ls.client.tasks.list,
+        project=pid,
+        fields=fields,
+        include=include,
+        page_size=page_size,
+        query=json.dumps(query) if query else None,
+        resolve_uri=False,
+    )
+    it = iter(pages)
+    while True:
+        try:
+            yield ls.call(f"list the tasks of project {pid}", next, it)
+        except StopIteration:
+            return
+
+
+def _new_task_ids(
+    ls: Connection, pid: int, keys: list[str], task_ids: list[int], ends: dict[int, str]
+) -> dict[str, int]:
+    """Item key -> the id of the task just imported for it.
+
+    Label Studio creates the tasks of one import in the order sent and answers their ids in
+    that order. Looking each task up by its nblabel id costs about as much as the import
+    itself, so the order is relied on, and checked once per push on the first and last task
+    of every import (``ends``, see :func:`_ends_match`); a mismatch there makes the push
+    rebuild the item -> task table from the server's tasks, by nblabel id.
+    """
+    if not task_ids:
+        return {}
+    if len(task_ids) != len(keys):
+        return _task_ids_by_key(ls, pid, task_ids)
+    ends[task_ids[0]] = keys[0]
+    ends[task_ids[-1]] = keys[-1]
+    return dict(zip(keys, task_ids, strict=True))
+
+
+def _ends_match(ls: Connection, pid: int, ends: dict[int, str]) -> bool:
+    """Do the tasks ``ends`` names carry the nblabel ids recorded for them? One request."""
+    query = {
+        "filters": {
+            "conjunction": "or",
+            "items": [
+                {"filter": "filter:tasks:id", "operator": "equal", "type": "Number", "value": i}
+                for i in ends
+            ],
+        }
+    }
+    tasks = _tasks(ls, pid, query=query, fields="task_only", include="id,data")
+    return {int(t.id): str((t.data or {}).get(ID_FIELD)) for t in tasks} == ends
+
+
+def _task_ids_by_key(ls: Connection, pid: int, task_ids: list[int]) -> dict[str, int]:
+    query = {
+        "filters": {
+            "conjunction": "and",
+            "items": [
+                {
+                    "filter": "filter:tasks:id",
+                    "operator": "in",
+                    "type": "Number",
+                    "value": {"min": min(task_ids), "max": max(task_ids)},
+                }
+            ],
+        }
+    }
+    wanted = set(task_ids)
+    out = {}
+    for task in _tasks(ls, pid, query=query, fields="task_only", include="id,data"):
+        key = (task.data or {}).get(ID_FIELD)
+        if task.id in wanted and key is not None:
+            out[str(key)] = int(task.id)
+    return out
+
+
+def _reconcile(
+    ls: Connection, store: Store, pid: int, remote: str
+) -> dict[str, tuple[int | None, str | None, int | None]]:
+    """Rebuild the item -> task table from the server's tasks (O(project) reads)."""
+    tag = store.identity()
+    found: dict[str, tuple[int | None, str | None, int | None]] = {}
+    for task in _tasks(ls, pid, query=None, fields="all"):
+        key = (task.data or {}).get(ID_FIELD)
+        if key is None:
+            continue
+        seqs = [_ours(tag, a.get("import_id")) for a in task.annotations or []]
+        mine = [s for s in seqs if s is not None]
+        found[str(key)] = (int(task.id), _hash(task.data), max(mine) if mine else None)
+    store.set_remote_tasks(remote, [(k, *v) for k, v in found.items()], replace=True)
+    return found
+
+
+def _task_data(
+    labeler: Labeler, cells: dict[str, Any], key: str, media: dict[str, str]
+) -> dict[str, Any]:
+    """The ``data`` of the task for one item; ``cells`` maps column -> this row's value."""
+    items = labeler.items
+    data: dict[str, Any] = {ID_FIELD: key}
+    for obj in items.objects:
+        if obj.type == "image":
+            if obj.name not in media:
+                raise ItemError(key, f"no image to send for <{obj.tag} name={obj.name!r}>")
+            data[obj.column] = media[obj.name]
+        elif obj.type == "text":
+            data[obj.column] = check_text(cells[obj.column], key)
+        else:
+            # A new view adds its own rule here (e.g. TimeSeries: inline JSON columns).
+            raise ItemError(key, f"nblabel cannot send <{obj.tag}> objects to Label Studio yet")
+    return data
+
+
+# -- images --------------------------------------------------------------------------------
+def _image_bytes(cell: object, key: str) -> tuple[bytes, str, str]:
+    """``(bytes, file suffix, fingerprint)`` of an image cell, sent as the original is."""
+    if isinstance(cell, str | os.PathLike) and not os.fspath(cell).startswith("data:"):
+        path = Path(os.fspath(cell)).expanduser()
+        try:
+            st = path.stat()
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise ItemError(key, f"cannot read image file {os.fspath(cell)!r}: {exc}") from None
+        fingerprint = f"file:{path.resolve()}:{st.st_size}:{st.st_mtime_ns}"
+        return raw, path.suffix.lower() or ".img", fingerprint
+    if isinstance(cell, str):
+        try:
+            header, payload = cell.split(",", 1)
+            raw = base64.b64decode(payload)
+        except ValueError:
+            raise ItemError(key, "malformed data: URL") from None
+        suffix = mimetypes.guess_extension(header[5:].split(";")[0]) or ".img"
+        return raw, suffix, "sha1:" + hashlib.sha1(raw).hexdigest()
+    if isinstance(cell, bytes | bytearray | memoryview):
+        raw = bytes(cell)
+        fmt = _format_of(raw, key)
+        return raw, "." + fmt, "sha1:" + hashlib.sha1(raw).hexdigest()
+    if isinstance(cell, np.ndarray | Image.Image):
+        img = cell if isinstance(cell, Image.Image) else Image.fromarray(cell)
+        out = io.BytesIO()
+        img.save(out, format="PNG")
+        raw = out.getvalue()
+        return raw, ".png", "sha1:" + hashlib.sha1(raw).hexdigest()
+    raise ItemError(key, f"cannot send an image from a {type(cell).__name__}")
+
+
+def _format_of(raw: bytes, key: str) -> str:
+    try:
+        with Image.open(io.BytesIO(raw)) as img:
+            return (img.format or "img").lower()
+    except Exception:
+        raise ItemError(key, "these bytes are not an image Pillow can read") from None
+
+
+def _image_values(
+    ls: Connection,
+    labeler: Labeler,
+    pid: int,
+    remote: str,
+    positions: range,
+    objects: list[DataObject],
+    images: str,
+    uploads: dict[str, tuple[str, str]],
+    report: PushReport,
+) -> dict[str, dict[str, str]]:
+    """Item key -> object name -> the value its task's data holds (URL or ``data:`` URL)."""
+    items = labeler.items
+    out: dict[str, dict[str, str]] = {}
+    todo: list[tuple[str, str, str, bytes, str]] = []  # key, object, name, bytes, fingerprint
+    for pos in positions:
+        key = items.key(pos)
+        for obj in objects:
+            cell = items.data[obj.column].iloc[pos]
+            if isinstance(cell, str) and cell.startswith(("http://", "https://", "s3://", "gs://")):
+                out.setdefault(key, {})[obj.name] = cell
+                continue
+            try:
+                raw, suffix, fingerprint = _image_bytes(cell, key)
+            except ItemError as exc:
+                report.errors.append(str(exc))
+                continue
+            if images == "data-url":
+                mime = mimetypes.guess_type("x" + suffix)[0] or "application/octet-stream"
+                url = f"data:{mime};base64,{base64.b64encode(raw).decode()}"
+                out.setdefault(key, {})[obj.name] = url
+                continue
+            slot = f"{key}\x00{obj.name}"  # remote_files holds one file per item and object
+            done = uploads.get(slot)
+            if done is not None and done[0] == fingerprint:
+                out.setdefault(key, {})[obj.name] = done[1]
+                continue
+            name = f"nb_{hashlib.sha1(slot.encode()).hexdigest()[:16]}{suffix}"
+            todo.append((key, obj.name, name, raw, fingerprint))
+    i = 0
+    while i < len(todo):
+        chunk: list[tuple[str, str, str, bytes, str]] = []
+        size = 0
+        while (
+            i < len(todo)
+            and len(chunk) < _UPLOAD_FILES
+            and (not chunk or size + len(todo[i][3]) <= _UPLOAD_BYTES)
+        ):
+            chunk.append(todo[i])
+            size += len(todo[i][3])
+            i += 1
+        urls = _upload(ls, pid, [(name, raw) for _, _, name, raw, _ in chunk])
+        rows = []
+        for key, obj_name, name, _, fingerprint in chunk:
+            served = urls.get(name)
+            if served is None:
+                report.errors.append(f"item {key!r}: the server kept no file for its image")
+                continue
+            slot = f"{key}\x00{obj_name}"
+            uploads[slot] = (fingerprint, served)
+            rows.append((slot, fingerprint, served))
+            out.setdefault(key, {})[obj_name] = served
+        labeler.store.set_remote_files(remote, rows)
+        report.files_uploaded += len(rows)
+    return out
+
+
+def _upload(ls: Connection, pid: int, files: list[tuple[str, bytes]]) -> dict[str, str]:
+    """Upload files to the project without making tasks; file name -> URL served.
+
+    The SDK has no call for a multipart upload (``projects.import_tasks`` sends JSON
+    only), so this one request goes through the SDK's own HTTP client: same auth (legacy
+    or personal access token), same base URL. ``commit_to_project=false`` keeps the
+    files as uploads: the tasks, carrying their nblabel ids, are imported as JSON after.
+    """
+    form: Any = {f"file{i}": (name, raw) for i, (name, raw) in enumerate(files)}
+    try:
+        response = ls.client._client_wrapper.httpx_client.request(
+            f"api/projects/{pid}/import",
+            method="POST",
+            params={"commit_to_project": "false"},
+            files=form,
+            request_options=NO_RETRY,
+        )
+    except Exception as exc:
+        raise LabelStudioError(
+            f"cannot upload {len(files)} images to project {pid}: {type(exc).__name__}"
+        ) from None
+    if response.status_code >= 300:
+        body: Any
+        try:
+            body = response.json()
+        except ValueError:
+            body = response.text[:500]
+        raise ls.error(
+            f"upload {len(files)} images to project {pid}",
+            ApiError(status_code=response.status_code, headers={}, body=body),
+        )
+    ids = response.json().get("file_upload_ids") or []
+    listed = ls.call("read the uploaded files", ls.client.files.list, id=pid, ids=json.dumps(ids))
+    out = {}
+    for f in listed:
+        stored = str(f.file or "")
+        for name, _ in files:
+            # The server prefixes a random 8-character id: "upload/<pid>/<uuid8>-<name>".
+            if stored.endswith("-" + name):
+                out[name] = "/data/" + stored
+    return out
+
+
+# -- pull ----------------------------------------------------------------------------------
+def _when(value: object) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    return dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+
+
+def pull(
+    ls: Connection,
+    labeler: Labeler,
+    *,
+    project: int | str | None = None,
+    prefer: str = "remote",
+) -> PullReport:
+    apply = {"remote": "always", "local": "if-unlabeled", "both": "show"}.get(prefer)
+    if apply is None:
+        raise ValueError(f"prefer= must be 'remote', 'local' or 'both', got {prefer!r}")
+    schema, items, store = labeler.schema, labeler.items, labeler.store
+    if project is None:
+        remote = _meta_project(store)
+        if remote is None or not remote.startswith(ls.url + "/projects/"):
+            raise LabelStudioError(
+                f"this labeler was never pushed to {ls.url}: pass project=<title or id>"
+            )
+        pid = int(remote.rsplit("/", 1)[1])
+    else:
+        found = ls.find_project(project)
+        if found is None:
+            raise LabelStudioError(f"no project {project!r} on {ls.url}", status_code=404)
+        pid = int(found.id)
+        remote = ls.remote_key(pid)
+    report = PullReport(project=pid)
+    mark = f"labelstudio.pulled_until {remote}"
+    since = store.get_meta(mark)
+    query = None
+    if since is not None:
+        # Strictly after the newest update already read (microseconds, the server's own
+        # clock). A write committed later than our read but stamped earlier (a long
+        # transaction on a Postgres server) would be missed; sqlite servers have one writer.
+        after = _when(since)
+        query = {
+            "filters": {
+                "conjunction": "and",
+                "items": [
+                    {
+                        "filter": "filter:tasks:updated_at",
+                        "operator": "greater",
+                        "type": "Datetime",
+                        "value": after.astimezone(dt.timezone.utc).strftime(_LS_TIME),
+                    }
+                ],
+            }
+        }
+    users = {
+        int(u.id): str(u.email or u.username or u.id)
+        for u in ls.call("list users", lambda: list(ls.client.users.list()))
+    }
+    versions = store.remote_annotation_versions(remote)
+    tag = store.identity()
+    newest = _when(since) if since is not None else None
+    touched: set[str] = set()
+    for task in _tasks(ls, pid, query=query, fields="all"):
+        report.tasks_read += 1
+        updated = _when(task.updated_at) if task.updated_at else None
+        if updated is not None and (newest is None or updated > newest):
+            newest = updated
+        key = (task.data or {}).get(ID_FIELD)
+        if key is None or _position(items, str(key)) is None:
+            report.skipped_unknown_tasks += 1
+            continue
+        key = str(key)
+        anns = sorted(task.annotations or [], key=lambda a: (str(a.get("created_at")), a["id"]))
+        for a in anns:
+            if a.get("was_cancelled"):
+                continue
+            if _ours(tag, a.get("import_id")) is not None:
+                report.ours += 1
+                continue
+            version = str(a.get("updated_at") or a.get("created_at"))
+            if versions.get(int(a["id"])) == version:
+                continue
+            try:
+                result = validate(schema, a.get("result") or [], key=key, complete=False)
+            except ResultError as exc:
+                report.errors.append(f"annotation {a['id']} on task {task.id}: {exc}")
+                continue
+            user = a.get("completed_by")
+            seq = store.add_remote_annotation(
+                remote,
+                int(a["id"]),
+                key,
+                result,
+                annotator=users.get(int(user), str(user)) if user is not None else None,
+                created_at=_when(a.get("created_at") or task.updated_at).timestamp(),
+                updated_at=version,
+                lead_time=a.get("lead_time"),
+                apply=apply,
+            )
+            versions[int(a["id"])] = version
+            report.annotations_new += 1
+            if seq is not None:
+                report.annotations_applied += 1
+                touched.add(key)
+    if newest is not None:
+        store.set_meta(mark, newest.isoformat())
+    _refresh(labeler, touched)
+    return report
+
+
+def _position(items: Any, key: str) -> int | None:
+    try:
+        return int(items.pos(key))
+    except KeyError:
+        return None
+
+
+def _refresh(labeler: Labeler, keys: set[str]) -> None:
+    """Tell the labeler's queue which items now have labels from the server, and redraw."""
+    if keys:
+        labeler.reload(sorted(keys))

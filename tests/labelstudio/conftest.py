@@ -1,0 +1,67 @@
+"""Fixtures for tests against a real Label Studio (the server itself: ``ls_server`` in
+``tests/conftest.py``). Every test here is marked ``labelstudio``."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pandas as pd
+import pytest
+
+import nblabel.labelstudio as nls
+from tests.conftest import make_image
+
+_titles = itertools.count()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.labelstudio)
+
+
+@pytest.fixture
+def ls(ls_server) -> Iterator[nls.Connection]:
+    with nls.connect(ls_server.url, api_key=ls_server.api_key) as connection:
+        yield connection
+
+
+@pytest.fixture
+def title(request: pytest.FixtureRequest) -> str:
+    """A project title no other test uses (the server lives for the whole session)."""
+    return f"{request.node.name[5:40]} {next(_titles)}"
+
+
+@pytest.fixture
+def images(tmp_path: Path) -> pd.DataFrame:
+    sizes = [(64, 48), (30, 90), (120, 40)]
+    paths = [
+        make_image(tmp_path / f"photo {i}.jpg", size=s, color=(60 * i, 90, 160))
+        for i, s in enumerate(sizes)
+    ]
+    return pd.DataFrame({"path": [str(p) for p in paths]}, index=["cat-1", "dog-2", "cow-3"])
+
+
+def personal_access_token(url: str, email: str, password: str) -> str:
+    """Log in as a browser would, then ask for a personal access token (one per user)."""
+    with httpx.Client(base_url=url, follow_redirects=False, timeout=30) as http:
+        page = http.get("/user/login/")
+        csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+        assert csrf, "no CSRF token on the login page"
+        login = http.post(
+            "/user/login/",
+            data={"email": email, "password": password, "csrfmiddlewaretoken": csrf.group(1)},
+            headers={"Referer": f"{url}/user/login/"},
+        )
+        assert login.status_code == 302, login.status_code
+        token = http.post(
+            "/api/token/",
+            headers={"X-CSRFToken": http.cookies.get("csrftoken", ""), "Referer": url},
+        )
+        assert token.status_code in (200, 201), token.status_code
+        return str(token.json()["token"])

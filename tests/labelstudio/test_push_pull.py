@@ -1,0 +1,315 @@
+"""Push and pull against a real Label Studio server (no mocks)."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import httpx
+import pandas as pd
+import pytest
+
+import nblabel
+import nblabel.labelstudio as nls
+
+from .conftest import personal_access_token
+
+
+def server_tasks(ls: nls.Connection, project: int) -> dict[str, object]:
+    """nblabel id -> the server's task, read straight through the SDK."""
+    tasks = ls.client.tasks.list(project=project, fields="all", page_size=1000)
+    return {t.data["nblabel_id"]: t for t in tasks}
+
+
+def label(w: nblabel.Labeler, key: str, *labels: str, lead_time: float = 2.5) -> None:
+    control = w.schema.controls[0]
+    w.goto(key)
+    w.session.submit([nblabel.results.choices(control, list(labels))], lead_time=lead_time)
+    w.goto(key)
+
+
+def test_text_round_trip_field_by_field_and_repush_adds_nothing(ls, title):
+    df = pd.DataFrame({"text": ["great film", "awful plot", "fine 🙂"]}, index=[10, 20, 30])
+    w = nblabel.TextLabeler(df, text="text", choices=["pos", "neg"], store="t.sqlite")
+    label(w, "10", "pos", lead_time=1.25)
+    label(w, "30", "neg", lead_time=4.0)
+
+    report = ls.push(w, project=title)
+    assert (report.created_project, report.tasks_created, report.annotations_sent) == (True, 3, 2)
+    project = ls.client.projects.get(report.project)
+    assert project.label_config == w.schema.xml
+
+    tasks = server_tasks(ls, report.project)
+    assert set(tasks) == {"10", "20", "30"}
+    for key, text in zip(["10", "20", "30"], df["text"], strict=True):
+        assert tasks[key].data == {"nblabel_id": key, "text": text}
+    for key in ("10", "30"):
+        (ann,) = tasks[key].annotations
+        local = w.store.state(key)
+        assert ann["result"] == local.result  # a copy: every field of every result item
+        assert ann["lead_time"] == pytest.approx(local.lead_time)
+        assert ann["completed_by"] == ls.user_id
+    assert tasks["20"].annotations == []
+
+    again = ls.push(w, project=title)
+    assert (again.tasks_created, again.tasks_updated, again.annotations_sent) == (0, 0, 0)
+    assert again.unchanged == 3
+    assert ls.client.projects.get(report.project).task_number == 3
+
+    # A new label and a new row: only they go.
+    label(w, "20", "neg")
+    bigger = pd.concat([df, pd.DataFrame({"text": ["new one"]}, index=[40])])
+    w2 = nblabel.TextLabeler(bigger, text="text", choices=["pos", "neg"], store="t.sqlite")
+    third = ls.push(w2, project=title)
+    assert (third.tasks_created, third.annotations_sent, third.unchanged) == (1, 1, 2)
+    tasks = server_tasks(ls, report.project)
+    assert len(tasks) == 4
+    assert tasks["20"].annotations[0]["result"] == w2.store.state("20").result
+
+
+def test_images_are_uploaded_and_come_back_byte_for_byte(ls, title, images):
+    w = nblabel.ImageLabeler(images, image="path", choices=["cat", "dog"], store="i.sqlite")
+    label(w, "dog-2", "dog")
+    report = ls.push(w, project=title)
+    assert (report.tasks_created, report.files_uploaded, report.annotations_sent) == (3, 3, 1)
+    tasks = server_tasks(ls, report.project)
+    http = ls.client._client_wrapper.httpx_client  # authenticated, as the LS UI is
+    for key, path in images["path"].items():
+        url = tasks[key].data["path"]
+        assert url.startswith(f"/data/upload/{report.project}/")
+        served = http.request(url.lstrip("/"), method="GET")
+        assert served.status_code == 200
+        assert served.content == Path(path).read_bytes()
+    assert tasks["dog-2"].annotations[0]["result"] == w.store.state("dog-2").result
+
+    again = ls.push(w, project=title)
+    assert (again.tasks_created, again.files_uploaded, again.tasks_updated) == (0, 0, 0)
+
+    # A changed file is uploaded again and its task updated, not duplicated.
+    Path(images.loc["cat-1", "path"]).write_bytes(Path(images.loc["cow-3", "path"]).read_bytes())
+    third = ls.push(w, project=title)
+    assert (third.tasks_created, third.files_uploaded, third.tasks_updated) == (0, 1, 1)
+    assert len(server_tasks(ls, report.project)) == 3
+
+
+def test_images_as_data_urls(ls, title, images):
+    w = nblabel.ImageLabeler(images, image="path", choices=["cat"], store="d.sqlite")
+    report = ls.push(w, project=title, images="data-url")
+    assert report.files_uploaded == 0
+    for key, task in server_tasks(ls, report.project).items():
+        head, payload = task.data["path"].split(",", 1)
+        assert head == "data:image/jpeg;base64"
+        assert base64.b64decode(payload) == Path(images.loc[key, "path"]).read_bytes()
+
+
+def test_a_push_cut_off_before_its_answer_resumes_without_duplicates(ls, title):
+    df = pd.DataFrame({"text": [f"text {i}" for i in range(7)]})
+    w = nblabel.TextLabeler(df, text="text", choices=["a", "b"], store="c.sqlite")
+    label(w, "3", "b")
+    report = ls.push(w, project=title, batch_size=3)
+    remote = ls.remote_key(report.project)
+    # As if the answer to the last import never came: the store knows only "in flight".
+    w.store.set_remote_tasks(remote, [(k, None, None, None) for k in ("3", "6")])
+    label(w, "4", "a")
+    again = ls.push(w, project=title, batch_size=3)
+    assert (again.tasks_created, again.annotations_sent) == (0, 1)
+    tasks = server_tasks(ls, report.project)
+    assert sorted(tasks) == [str(i) for i in range(7)]
+    assert [len(tasks[k].annotations) for k in ("3", "4")] == [1, 1]
+
+
+def test_another_users_annotation_comes_back_on_pull_with_a_personal_access_token(
+    ls, ls_server, title, request
+):
+    df = pd.DataFrame({"text": ["one", "two", "three", "four"]}, index=list("abcd"))
+    w = nblabel.TextLabeler(df, text="text", choices=["pos", "neg"], store="p.sqlite")
+    label(w, "a", "pos")
+    report = ls.push(w, project=title)
+    first = ls.pull(w)
+    assert (first.tasks_read, first.annotations_new, first.ours) == (4, 0, 1)
+
+    # Another user, and the admin acting through a personal access token (a JWT the SDK
+    # exchanges for access tokens) recording that user's annotation, as a reviewer could.
+    email = f"annotator{report.project}@example.com"
+    someone = ls.client.users.create(email=email, username=email.split("@")[0])
+    pat = personal_access_token(ls_server.url, ls_server.username, ls_server.password)
+    assert pat.count(".") == 2 and pat != ls_server.api_key
+    admin = nls.connect(ls_server.url, api_key=pat)
+    request.addfinalizer(admin.close)
+    assert admin.user == ls_server.username
+    assert pat not in repr(admin)
+    task_c = server_tasks(admin, report.project)["c"]
+    result = [
+        {"id": "rX1", "from_name": "choice", "to_name": "text", "type": "choices",
+         "origin": "manual", "value": {"choices": ["neg"]}}
+    ]  # fmt: skip
+    made = admin.client.annotations.create(
+        id=task_c.id, result=result, lead_time=7.5, completed_by=someone.id
+    )
+
+    second = ls.pull(w)
+    assert second.tasks_read == 1  # only the task annotated since the last pull
+    assert (second.annotations_new, second.annotations_applied) == (1, 1)
+    assert w.labels.loc["c", "choice"] == "neg"
+    assert w.labels.loc["c", "status"] == "submitted"
+    row = w.annotations.set_index("item").loc["c"]
+    assert row["annotator"] == email
+    assert row["lead_time"] == pytest.approx(7.5)
+    assert row["ls_annotation"] == made.id
+    assert row["value"] == {"choices": ["neg"]}
+    assert w.store.state("c").result == result
+    assert abs(row["time"] - pd.Timestamp(made.created_at)).total_seconds() < 1
+    assert w.progress["submitted"] == 2
+
+    third = ls.pull(w)
+    assert third.annotations_new == 0
+    # Pulled labels are not pushed back as the notebook user's.
+    assert ls.push(w, project=title).annotations_sent == 0
+
+
+def test_prefer_local_remote_and_both(ls, title):
+    df = pd.DataFrame({"text": ["x", "y"]}, index=["x", "y"])
+    remote_result = [{"from_name": "choice", "to_name": "text", "type": "choices",
+                      "value": {"choices": ["neg"]}}]  # fmt: skip
+    labelers = {}
+    for prefer in ("local", "remote", "both"):
+        w = nblabel.TextLabeler(df, text="text", choices=["pos", "neg"], store=f"{prefer}.sqlite")
+        label(w, "x", "pos")
+        project = ls.push(w, project=f"{title} {prefer}").project
+        task = server_tasks(ls, project)["x"]
+        ls.client.annotations.create(id=task.id, result=remote_result, lead_time=1.0)
+        ls.pull(w, prefer=prefer)
+        labelers[prefer] = w
+    assert labelers["local"].labels.loc["x", "choice"] == "pos"
+    assert labelers["remote"].labels.loc["x", "choice"] == "neg"
+    assert labelers["both"].labels.loc["x", "choice"] == "pos"
+    assert list(labelers["local"].annotations["label"]) == ["pos"]
+    assert sorted(labelers["both"].annotations["label"]) == ["neg", "pos"]
+    # undo goes back to the local label the remote one replaced: nothing is lost.
+    assert labelers["remote"].store.state("x").prev is not None
+
+
+def test_a_wrong_token_is_a_clear_error_without_the_key(ls_server):
+    wrong = "0123456789abcdef0123456789abcdef01234567"
+    with pytest.raises(nls.LabelStudioError) as info:
+        nls.connect(ls_server.url, api_key=wrong)
+    message = str(info.value)
+    assert info.value.status_code == 401
+    assert "LABEL_STUDIO_API_KEY" in message and ls_server.url in message
+    assert wrong not in message and wrong not in repr(info.value)
+    assert info.value.__suppress_context__  # the SDK's error (headers, cookies) is not shown
+
+
+def test_a_server_that_is_not_there_is_a_clear_error():
+    key = "f" * 40
+    with pytest.raises(
+        nls.LabelStudioError, match=r"cannot reach Label Studio at http://127\.0\.0\.1:9"
+    ) as info:
+        nls.connect("http://127.0.0.1:9", api_key=key)
+    assert key not in str(info.value)
+
+
+def test_no_url_or_key_says_which_env_var(monkeypatch):
+    monkeypatch.delenv("LABEL_STUDIO_URL", raising=False)
+    monkeypatch.delenv("LABEL_STUDIO_API_KEY", raising=False)
+    with pytest.raises(nls.LabelStudioError, match="LABEL_STUDIO_URL"):
+        nls.connect()
+    with pytest.raises(nls.LabelStudioError, match="LABEL_STUDIO_API_KEY"):
+        nls.connect("http://127.0.0.1:9")
+
+
+def test_env_vars_are_read_at_connect_time(ls_server, monkeypatch):
+    monkeypatch.setenv("LABEL_STUDIO_URL", ls_server.url)
+    monkeypatch.setenv("LABEL_STUDIO_API_KEY", ls_server.api_key)
+    with nls.connect() as ls:
+        assert ls.user == ls_server.username
+        assert ls_server.api_key not in repr(ls)
+
+
+def test_a_config_the_server_rejects_shows_its_message(ls, title):
+    config = '<View><Text name="text" value="$text"/><Choices name="c" toName="text"/></View>'
+    w = nblabel.Labeler(pd.DataFrame({"text": ["a"]}), config=config, store="r.sqlite")
+    with pytest.raises(nls.LabelStudioError, match="'Choice' is a required property") as info:
+        ls.push(w, project=title)
+    assert info.value.status_code == 400
+    assert "label_config" in str(info.value)
+
+
+def test_an_existing_project_with_another_config_is_refused_with_a_diff(ls, title):
+    df = pd.DataFrame({"text": ["a"]})
+    w1 = nblabel.TextLabeler(df, text="text", choices=["pos", "neg"], store="1.sqlite")
+    ls.push(w1, project=title)
+    w2 = nblabel.TextLabeler(df, text="text", choices=["pos", "neutral"], store="2.sqlite")
+    with pytest.raises(nls.ConfigMismatchError) as info:
+        ls.push(w2, project=title)
+    assert info.value.differences == [
+        "control choice: here <choices> on text: neutral, pos; "
+        "in the project <choices> on text: neg, pos"
+    ]
+    assert '+    <Choice value="neutral"/>' in str(info.value)
+    # Same objects and controls, another layout: accepted; the task is already there.
+    w3 = nblabel.Labeler(df, config=w1.schema.xml.replace("<View>", '<View style="x">'),
+                         store="3.sqlite")  # fmt: skip
+    report = ls.push(w3, project=title)
+    assert (report.tasks_created, report.unchanged) == (0, 1)
+
+
+def test_server_killed_mid_push_then_restarted_resumes_without_duplicates_or_loss(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """SIGKILL the server right after it committed an import, before nblabel heard back."""
+    from nblabel.labelstudio.localserver import LocalServer
+
+    df = pd.DataFrame({"text": [f"text {i}" for i in range(10)]})
+    w = nblabel.TextLabeler(df, text="text", choices=["a", "b"], store="k.sqlite")
+    for key in ("1", "5", "8"):
+        label(w, key, "b")
+    with LocalServer.start() as server, nls.connect(server.url, api_key=server.api_key) as ls:
+        real_import = ls.client.projects.import_tasks
+        calls = []
+
+        def import_then_crash(*args, **kwargs):
+            answer = real_import(*args, **kwargs)
+            calls.append(answer)
+            if len(calls) == 2:  # the second batch is on the server; its answer is lost
+                server.kill()
+                raise httpx.ReadError("connection reset by peer")
+            return answer
+
+        monkeypatch.setattr(ls.client.projects, "import_tasks", import_then_crash)
+        with pytest.raises(nls.LabelStudioError, match="cannot reach Label Studio"):
+            ls.push(w, project="crash test", batch_size=4)
+        server.restart()
+        report = ls.push(w, project="crash test", batch_size=4)
+        # Batch 1 was recorded, batch 2 is found on the server (with the label of item 5),
+        # batch 3 (items 8, 9) is new: only its label goes.
+        assert (report.tasks_created, report.annotations_sent) == (2, 1)
+        tasks = server_tasks(ls, report.project)
+        assert sorted(tasks, key=int) == [str(i) for i in range(10)]
+        assert {k: len(t.annotations) for k, t in tasks.items() if t.annotations} == {
+            "1": 1, "5": 1, "8": 1,
+        }  # fmt: skip
+        assert ls.push(w, project="crash test").tasks_created == 0
+
+
+def test_text_spans_go_and_come_back_unchanged(ls, title):
+    df = pd.DataFrame({"text": ["John works at Acme", "Zoë met 🙂 Ann"]}, index=["a", "b"])
+    w = nblabel.TextLabeler(df, text="text", spans=["PER", "ORG"], store="s.sqlite")
+    span = {"id": "s1", "from_name": "span", "to_name": "text", "type": "labels",
+            "origin": "manual", "value": {"start": 14, "end": 18, "text": "Acme",
+                                          "labels": ["ORG"]}}  # fmt: skip
+    w.goto("a")
+    w.session.submit([span], lead_time=3.0)
+    report = ls.push(w, project=title)
+    tasks = server_tasks(ls, report.project)
+    assert tasks["a"].annotations[0]["result"] == [span]
+
+    # A span made in Label Studio; offsets are code points, past an emoji.
+    theirs = {"id": "s2", "from_name": "span", "to_name": "text", "type": "labels",
+              "value": {"start": 10, "end": 13, "text": "Ann", "labels": ["PER"]}}  # fmt: skip
+    ls.client.annotations.create(id=tasks["b"].id, result=[theirs], lead_time=1.0)
+    assert ls.pull(w).annotations_applied == 1
+    row = w.annotations.set_index("item").loc["b"]
+    assert (row["start"], row["end"], row["text"], row["label"]) == (10, 13, "Ann", "PER")
+    assert df.loc["b", "text"][row["start"] : row["end"]] == "Ann"
+    assert w.store.state("b").result == [theirs]

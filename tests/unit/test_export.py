@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import csv
+import json
+
+import pandas as pd
+import pytest
+
+import nblabel
+from nblabel.export import export
+
+
+@pytest.fixture
+def labeled(text_df: pd.DataFrame) -> nblabel.TextLabeler:
+    w = nblabel.TextLabeler(text_df, choices=["pos", "neg"], store="e.sqlite")
+    w.submit("pos")
+    w.submit("neg")
+    return w
+
+
+def test_csv_and_json_min_have_one_row_per_item_with_its_label(labeled, tmp_path):
+    path = export(labeled, "csv", tmp_path / "csv")
+    rows = {r["nblabel_id"]: r for r in csv.DictReader(path.open())}
+    assert list(rows) == ["0", "1", "2", "3", "4"]
+    assert [rows[k]["choice"] for k in ("0", "1", "2")] == ["pos", "neg", ""]
+    assert rows["0"]["text"] == "great film"
+
+    records = json.loads(export(labeled, "json-min", tmp_path / "min").read_text())
+    by_id = {r["nblabel_id"]: r for r in records}
+    assert by_id["1"]["choice"] == "neg" and "choice" not in by_id["4"]
+    assert by_id["0"]["lead_time"] == pytest.approx(labeled.store.state("0").lead_time)
+
+
+def test_json_is_label_studio_task_json_with_the_stored_results(labeled, tmp_path):
+    tasks = json.loads(export(labeled, "json", tmp_path).read_text())
+    assert len(tasks) == 5
+    (ann,) = tasks[0]["annotations"]
+    assert ann["result"] == labeled.store.state("0").result
+    assert tasks[2]["annotations"] == []
+
+
+def test_unknown_format_names_the_known_ones(labeled, tmp_path):
+    with pytest.raises(ValueError, match="json-min"):
+        export(labeled, "xlsx", tmp_path)
