@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -197,6 +198,15 @@ class Session:
         self.goto_key(ev.item)
         self._advance()
         return ev.item
+
+    def reload(self, keys: Iterable[str]) -> None:
+        """Re-read the status of ``keys`` from the store (written by someone else: a pull
+        from Label Studio, another process); keys not in the data are ignored."""
+        for key in keys:
+            try:
+                self._set_status(key, self.store.state(key))
+            except KeyError:
+                continue
 
     def _set_status(self, key: str, ev: Event | None) -> None:
         code = NEW if ev is None else (SUBMITTED if ev.action == "submit" else SKIPPED)

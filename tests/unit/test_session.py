@@ -118,3 +118,15 @@ def test_labels_per_minute_counts_this_sessions_submits():
     for _ in range(3):
         s.submit(R)
     assert s.progress()["per_minute"] == pytest.approx(6.0)
+
+
+def test_reload_picks_up_labels_written_elsewhere(tmp_path):
+    store = Store(tmp_path / "j.sqlite")
+    s = make(store=store)
+    other = Store(tmp_path / "j.sqlite")  # e.g. a pull from Label Studio
+    other.submit("100", R)
+    other.skip("101")
+    assert s.progress()["submitted"] == 0
+    s.reload(["100", "101", "not-an-item"])
+    assert s.progress()["submitted"] == 1 and s.progress()["skipped"] == 1
+    assert s.next_unlabeled(0) == 2
