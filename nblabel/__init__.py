@@ -4,8 +4,16 @@ Label Studio's formats (labeling config XML, result items) are nblabel's own, so
 move to and from Label Studio unchanged.
 """
 
-from . import errors, results, samples
-from .errors import ItemError, NblabelError, ResultError, SchemaError, StoreError
+from . import active, errors, results, samples, text
+from .active import Model
+from .errors import (
+    ItemError,
+    ModelError,
+    NblabelError,
+    ResultError,
+    SchemaError,
+    StoreError,
+)
 from .schema import Schema
 from .store import Store
 from .widgets import ImageLabeler, Labeler, TextLabeler
@@ -16,6 +24,8 @@ __all__ = [
     "ImageLabeler",
     "ItemError",
     "Labeler",
+    "Model",
+    "ModelError",
     "NblabelError",
     "ResultError",
     "Schema",
@@ -24,7 +34,9 @@ __all__ = [
     "StoreError",
     "TextLabeler",
     "__version__",
+    "active",
     "errors",
     "results",
     "samples",
+    "text",
 ]

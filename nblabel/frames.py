@@ -10,10 +10,12 @@ from .items import Items
 from .results import labels_of
 from .schema import Schema
 from .store import Store
+from .text import span_tuples
 
 ANNOTATION_COLUMNS = [
     "item", "annotation", "id", "from_name", "to_name", "type", "label", "value",
-    "origin", "score", "annotator", "time", "lead_time",
+    "origin", "score", "annotator", "time", "lead_time", "ls_annotation",
+    "start", "end", "text",
 ]  # fmt: skip
 
 
@@ -26,7 +28,8 @@ def labels_frame(store: Store, items: Items, schema: Schema) -> pd.DataFrame:
     """One row per item, aligned to the DataFrame's index.
 
     A column per control holds its label (a list of labels for multiple-choice
-    controls), ``None`` where there is none; ``status`` is ``"submitted"``, ``"skipped"``
+    controls; for a ``Labels`` control the list of ``(start, end, label)`` spans),
+    ``None`` where there is none; ``status`` is ``"submitted"``, ``"skipped"``
     or ``None``.
     """
     n = len(items)
@@ -39,6 +42,9 @@ def labels_frame(store: Store, items: Items, schema: Schema) -> pd.DataFrame:
         if pos < 0:
             continue
         status[pos] = ev.status
+        for name, spans in controls.items():
+            if spans.type == "labels" and ev.action == "submit":
+                cols[name][pos] = span_tuples(ev.result, control=name)
         for r in ev.result:
             control = controls.get(r.get("from_name", ""))
             if control is None or control.type != "choices":
@@ -62,22 +68,54 @@ def annotations_frame(store: Store, items: Items) -> pd.DataFrame:
     ``item`` is the item's id as in the DataFrame, ``annotation`` the store event that
     made it, ``label`` its label (a list when it carries several), ``value`` the Label
     Studio value dict, ``time`` a UTC timestamp and ``lead_time`` seconds.
+    ``ls_annotation`` is the Label Studio annotation id for labels pulled from a server
+    (``None`` for labels made here); after a pull with ``prefer="both"`` the pulled
+    annotations not in force are listed too, with ``annotation`` ``None``.
+    ``start``, ``end`` (code points) and ``text`` are a span's (``labels`` items), so
+    ``text == data[start:end]``; missing for other items.
     """
     states = list(store.states())
+    pulled = store.remote_annotation_of()
     positions = items.positions([e.item for e in states])
     rows = []
     for ev, pos in zip(states, positions, strict=True):
         item = items.ids[pos] if pos >= 0 else ev.item
         for r in ev.result:
-            labels = labels_of(r)
-            rows.append(
-                (
-                    item, ev.seq, r.get("id"), r.get("from_name"), r.get("to_name"),
-                    r.get("type"), labels[0] if len(labels) == 1 else labels, r.get("value"),
-                    r.get("origin", "manual"), r.get("score"), ev.annotator,
-                    pd.Timestamp(ev.created_at, unit="s", tz="UTC"), ev.lead_time,
-                )
-            )  # fmt: skip
+            rows.append(_row(item, ev.seq, r, ev.annotator, ev.created_at, ev.lead_time,
+                             pulled.get(ev.seq)))  # fmt: skip
+    extra = store.shown_remote_annotations()
+    if extra:
+        in_force = {ev.item: ev.seq for ev in states}
+        extra_pos = items.positions([a.item for a in extra])
+        for a, pos in zip(extra, extra_pos, strict=True):
+            if pulled.get(in_force.get(a.item, -1)) == a.id:
+                continue
+            item = items.ids[pos] if pos >= 0 else a.item
+            for r in a.result:
+                rows.append(_row(item, None, r, a.annotator, a.created_at, a.lead_time, a.id))
     frame = pd.DataFrame(rows, columns=ANNOTATION_COLUMNS)
     frame["time"] = pd.to_datetime(frame["time"], utc=True)
+    frame["ls_annotation"] = frame["ls_annotation"].astype("Int64")
+    frame["start"] = frame["start"].astype("Int64")
+    frame["end"] = frame["end"].astype("Int64")
     return frame
+
+
+def _row(
+    item: object,
+    seq: int | None,
+    r: dict,
+    annotator: str | None,
+    created_at: float,
+    lead_time: float | None,
+    ls_annotation: int | None,
+) -> tuple:
+    labels = labels_of(r)
+    value = r.get("value") or {}
+    span = (value.get("start"), value.get("end"), value.get("text"))
+    return (
+        item, seq, r.get("id"), r.get("from_name"), r.get("to_name"), r.get("type"),
+        labels[0] if len(labels) == 1 else labels, r.get("value"), r.get("origin", "manual"),
+        r.get("score"), annotator, pd.Timestamp(created_at, unit="s", tz="UTC"), lead_time,
+        ls_annotation, *(span if r.get("type") == "labels" else (None, None, None)),
+    )  # fmt: skip

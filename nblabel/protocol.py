@@ -6,15 +6,22 @@ Synced traits hold small, bounded view state (see ``nblabel.widgets.base``):
 
 ``_schema``
     ``{"objects": [{"name", "type": "image"|"text", "value"}],
-    "controls": [{"name", "type": "choices", "to_name", "multiple", "required",
+    "controls": [{"name", "type": "choices"|"labels", "to_name", "multiple", "required",
     "choices": [{"value", "label", "hotkey", "background"}]}]}``
+    (a ``labels`` control's ``choices`` are its ``<Label>``s; its results are text spans,
+    Label Studio ``labels`` items with code-point ``start``/``end``)
 ``current``
     The item on screen, or ``{}`` when the queue is empty::
 
         {"key": str, "label": str, "index": int, "status": "new"|"submitted"|"skipped",
          "result": [LS result items], "done": bool, "can_undo": bool, "can_redo": bool,
          "nav": {"prev", "next", "next_unlabeled", "first_unlabeled"},   # keys or None
-         "prefetch": [keys]}                                             # at most a few
+         "prefetch": [keys],                                             # at most a few
+         "suggestion": {"choices", "score", "model_version"}}            # with model= only
+
+    With a model attached, an item without labels carries the model's suggestion as its
+    ``result`` (one ``choices`` item, ``origin: "prediction"``, ``score``,
+    ``model_version``), so the browser pre-selects it like any stored label.
 ``progress``
     ``{"total", "submitted", "skipped", "remaining", "per_minute"}``
 ``error``

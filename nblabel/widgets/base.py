@@ -7,27 +7,46 @@ as binary buffers in replies to the browser's ``fetch`` requests.
 
 from __future__ import annotations
 
+import functools
 import getpass
 import re
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import anywidget
 import pandas as pd
 import traitlets
 
 from .. import protocol
-from ..errors import NblabelError
+from ..active import Learner, Strategy, mark_provenance, queue_order, suggestion_result
+from ..errors import NblabelError, ResultError, SchemaError
 from ..frames import annotations_frame, labels_frame
 from ..items import Items
 from ..results import choices as choices_result
-from ..results import stale, validate
+from ..results import labels_of, stale, validate
 from ..schema import Schema
 from ..session import Session
 from ..store import Store
+from ..text import bio_tags, check_spans, span_tuples
 
 _DIST = Path(__file__).resolve().parent.parent / "js" / "dist"
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _locked(method: F) -> F:
+    """Run under the widget's lock: a model landing on the retrainer's thread re-orders
+    the queue, and must not do so in the middle of a submit."""
+
+    @functools.wraps(method)
+    def run(self: Labeler, *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return run  # type: ignore[return-value]
 
 
 def _default_annotator() -> str:
@@ -47,7 +66,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     config
         Label Studio labeling config XML. Or leave it out and use the shorthands of
         :meth:`nblabel.Schema.from_shorthands` (``image=``/``text=`` plus ``choices=``,
-        ``multiple=``, ...), as :class:`ImageLabeler` and :class:`TextLabeler` do.
+        ``multiple=``, ``spans=`` for text spans, ...), as :class:`ImageLabeler` and
+        :class:`TextLabeler` do.
     id
         Column with a unique id per row; default: the DataFrame's index.
     job
@@ -63,6 +83,28 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     display_size
         Longest side, in pixels, of the image copies sent to the browser (labels are
         always reported against the original size).
+    model
+        Active learning (first ``Choices`` control, single choice): a scikit-learn
+        classifier, an :class:`nblabel.active.Model` or a ``predict(items) -> (n, k)``
+        callable. Its suggestion for the item on screen is pre-selected (Enter accepts
+        it), the queue follows ``strategy``, and it is refitted in the background.
+    features
+        Column of vectors the model (scikit-learn) and ``k_center`` read; ``None``: a
+        scikit-learn model reads the text column.
+    strategy
+        ``"entropy"`` (default), ``"margin"``, ``"least_confidence"``, ``"random"``,
+        ``"k_center"`` or ``strategy(scores, features, labeled_mask) -> order``.
+    retrain_every, retrain_seconds
+        Refit after this many new labels, and/or this many seconds after the last fit.
+    explore
+        Fraction of the queue filled with items drawn at random.
+    cold_start
+        Random order until every label has this many examples.
+    holdout
+        Labeled data (same columns plus ``label``) for the metric in
+        ``learner.history``; default: cross-validated accuracy on the labels given.
+    seed
+        Seeds the random order, cold start and exploration.
 
     Attributes
     ----------
@@ -72,6 +114,9 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         One row per Label Studio result item (tidy).
     errors : pandas.DataFrame
         Every problem met so far (bad items, rejected submissions), newest last.
+    learner : nblabel.active.Learner or None
+        With ``model=``: ``history``, ``version``, ``model_version``, ``error``,
+        ``wait()``, ``retrain()``.
     """
 
     _esm = _DIST / "index.js"
@@ -83,7 +128,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     error = traitlets.Unicode("").tag(sync=True)
 
     #: Object and control tags this class can show; others are refused at construction.
-    SUPPORTED: ClassVar[tuple[str, ...]] = ("Image", "Text", "Choices")
+    SUPPORTED: ClassVar[tuple[str, ...]] = ("Image", "Text", "Choices", "Labels")
 
     def __init__(
         self,
@@ -107,6 +152,15 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         spans: Sequence[str] | None = None,
         relations: Sequence[str] | None = None,
         ranges: Sequence[str] | None = None,
+        model: Any = None,
+        features: str | None = None,
+        strategy: str | Strategy = "entropy",
+        retrain_every: int | None = 20,
+        retrain_seconds: float | None = None,
+        explore: float = 0.0,
+        cold_start: int = 2,
+        holdout: pd.DataFrame | None = None,
+        seed: int | None = None,
     ) -> None:
         shorthands: dict[str, Any] = {
             k: v
@@ -125,6 +179,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             schema = Schema(config)
         else:
             schema = Schema.from_shorthands(multiple=multiple, **shorthands)
+        _refuse_out_of_scope(schema)
         schema.require(self.SUPPORTED)
         items = Items(data, schema.objects, id=id)
         if isinstance(store, Store):
@@ -140,10 +195,22 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             items, the_store, annotator=annotator or _default_annotator(), prefetch=prefetch
         )
         self._errors: list[dict[str, Any]] = []
+        self._lock = threading.RLock()
+        self._ready = False  # the retrainer may call back before the widget is built
+        self.learner: Learner | None = None
+        self._suggested: tuple[str, dict[str, Any]] | None = None  # (key, item) on screen
+        self._applied = (-1, 0)  # learner stamps already applied: order, error
+        if model is not None:
+            self._start_learner(
+                model, features=features, strategy=strategy, retrain_every=retrain_every,
+                retrain_seconds=retrain_seconds, explore=explore, cold_start=cold_start,
+                holdout=holdout, seed=seed,
+            )  # fmt: skip
         super().__init__()
         self._schema = schema.summary()
         self._refresh()
         misfits = stale(schema, ((e.item, e.result) for e in the_store.states()))
+        misfits += self._stale_spans(misfits)
         for key, problem in misfits:
             self._note(key, f"{problem}; kept in the store as it is", show=False)
         if misfits:
@@ -155,6 +222,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                 f"DataFrame (e.g. {self.session.orphans[0]!r}); they are kept, not shown",
             )
         self.on_msg(self._on_msg)
+        self._ready = True
 
     # -- Python API (the same paths the keys take) ----------------------------------------
     @property
@@ -169,6 +237,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     def errors(self) -> pd.DataFrame:
         return pd.DataFrame(self._errors, columns=["item", "message"])
 
+    @_locked
     def submit(self, *labels: str, result: list[dict[str, Any]] | None = None) -> None:
         """Submit labels for the current item and move on, as the Enter key does.
 
@@ -183,24 +252,96 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         self._submit(self.session.key, result, None)
         self._refresh()
 
+    def spans_as(self, format: str, *, control: str | None = None, tokenizer: Any = None) -> Any:
+        """The submitted spans of every labeled item, for training a model.
+
+        Parameters
+        ----------
+        format
+            ``"spacy"``: a list of ``(text, {"entities": [(start, end, label), ...]})``,
+            one per submitted item, offsets in code points (spaCy's training tuples).
+            ``"bio"``: a DataFrame indexed by item id with columns ``text``, ``tokens``
+            and ``tags`` (``B-PER``, ``I-PER``, ``O``).
+        control
+            The ``Labels`` control; default: the first one.
+        tokenizer
+            For ``"bio"``: ``tokenizer(text)`` returning token strings, ``(start, end)``
+            pairs or spaCy tokens; default: whitespace-separated words.
+
+        Raises
+        ------
+        SchemaError
+            The schema has no ``Labels`` control (or none named ``control``).
+        ValueError
+            An unknown ``format``.
+        """
+        spans = [c for c in self.schema.controls if c.type == "labels"]
+        chosen = next((c for c in spans if control in (None, c.name)), None)
+        if chosen is None:
+            raise SchemaError(
+                f"no Labels control{'' if control is None else ' named ' + repr(control)} "
+                f"(Labels controls: {', '.join(c.name for c in spans) or 'none'})"
+            )
+        if format not in ("spacy", "bio"):
+            raise ValueError(f"format must be 'spacy' or 'bio', got {format!r}")
+        submitted = [ev for ev in self.store.states() if ev.action == "submit"]
+        positions = self.items.positions([ev.item for ev in submitted])
+        rows = []
+        for ev, pos in zip(submitted, positions, strict=True):
+            text = self._texts_at(int(pos)).get(chosen.to_name[0]) if pos >= 0 else None
+            if text is not None:
+                rows.append((int(pos), text, span_tuples(ev.result, control=chosen.name)))
+        rows.sort(key=lambda r: r[0])
+        if format == "spacy":
+            return [(text, {"entities": found}) for _, text, found in rows]
+        tagged = [bio_tags(text, found, tokenizer=tokenizer) for _, text, found in rows]
+        return pd.DataFrame(
+            {
+                "text": [r[1] for r in rows],
+                "tokens": [t[0] for t in tagged],
+                "tags": [t[1] for t in tagged],
+            },
+            index=pd.Index([self.items.ids[r[0]] for r in rows], name="item"),
+        )
+
+    @_locked
     def skip(self) -> None:
+        key = self.session.key
         self.session.skip()
+        self._learn(key)
         self._refresh()
 
+    @_locked
     def goto(self, item: object) -> None:
         """Show the item with id ``item`` (a DataFrame index value or ``id=`` value)."""
         self.session.goto_key(str(item))
         self._refresh()
 
+    @_locked
     def undo(self) -> None:
-        self.session.undo()
+        self._learn(self.session.undo())
         self._refresh()
 
+    @_locked
     def redo(self) -> None:
-        self.session.redo()
+        self._learn(self.session.redo())
+        self._refresh()
+
+    @_locked
+    def reload(self, items: Sequence[str] | None = None) -> None:
+        """Re-read labels that another writer put in the store (a pull from Label Studio,
+        another process) for ``items`` (keys; default: every labeled item), and redraw."""
+        keys = list(self.store.done()) if items is None else [str(k) for k in items]
+        self.session.reload(keys)
+        for key in keys:
+            try:
+                self._learn(key)
+            except KeyError:  # labeled in the store, not in this DataFrame
+                continue
         self._refresh()
 
     # -- messages from the browser --------------------------------------------------------
+    @_locked
     def _on_msg(self, _widget: object, content: dict[str, Any], buffers: list[bytes]) -> None:
         kind, rid = content.get("kind"), content.get("id")
         if kind not in protocol.REQUESTS:
@@ -216,12 +357,13 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             elif kind == protocol.SKIP:
                 self._at(str(content["key"]))
                 self.session.skip(lead_time=content.get("lead_time"))
+                self._learn(str(content["key"]))
             elif kind == protocol.GOTO:
                 self._goto(content)
             elif kind == protocol.UNDO:
-                self.session.undo()
+                self._learn(self.session.undo())
             elif kind == protocol.REDO:
-                self.session.redo()
+                self._learn(self.session.redo())
             self.error = ""
             self._refresh()
             self.send(protocol.reply(rid))
@@ -238,7 +380,44 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
 
     def _submit(self, key: str, result: list[dict[str, Any]], lead_time: float | None) -> None:
         self._at(key)
-        self.session.submit(validate(self.schema, result, key=key), lead_time=lead_time)
+        result = validate(self.schema, result, key=key)
+        if any(r.get("type") == "labels" for r in result):
+            check_spans(self.schema, result, self._texts_at(self.items.pos(key)), key=key)
+        if self.learner is not None:
+            shown = self._suggested
+            result = mark_provenance(result, shown[1] if shown and shown[0] == key else None)
+            # A model that landed meanwhile decides what comes after the next item.
+            self._apply_model(pin_next=True)
+        self.session.submit(result, lead_time=lead_time)
+        self._learn(key)
+
+    def _stale_spans(self, known: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Stored spans whose text no longer matches the data (the text was edited)."""
+        seen = {key for key, _ in known}
+        with_spans = [
+            e
+            for e in self.store.states()
+            if e.item not in seen and any(r.get("type") == "labels" for r in e.result)
+        ]
+        problems = []
+        positions = self.items.positions([e.item for e in with_spans])
+        for ev, pos in zip(with_spans, positions, strict=True):
+            if pos < 0:
+                continue
+            try:
+                check_spans(self.schema, ev.result, self._texts_at(int(pos)), key=ev.item)
+            except ResultError as exc:
+                problems.append((ev.item, str(exc)))
+        return problems
+
+    def _texts_at(self, pos: int) -> dict[str, str]:
+        """The item's text per ``Text`` object (what its spans index into)."""
+        row = self.items.data.iloc[pos]
+        return {
+            o.name: row[o.column]
+            for o in self.schema.objects
+            if o.type == "text" and isinstance(row[o.column], str)
+        }
 
     def _goto(self, content: dict[str, Any]) -> None:
         target = content.get("to")
@@ -284,15 +463,148 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             self.error = message
 
     def _refresh(self) -> None:
-        self.current = self.session.view()
+        if self.learner is not None:
+            self._apply_model()
+            self.current = self._with_suggestion(self.session.view())
+        else:
+            self.current = self.session.view()
         self.progress = self.session.progress()
+
+    # -- active learning ------------------------------------------------------------------
+    def _start_learner(self, model: Any, **options: Any) -> None:
+        control = next((c for c in self.schema.controls if c.type == "choices"), None)
+        if control is None or control.multiple:
+            raise SchemaError(
+                "model= needs a single-choice Choices control to suggest labels for "
+                "(multiple choice and regions are not supported yet)"
+            )
+        self._control = control
+        text = next((o.column for o in self.schema.objects if o.type == "text"), None)
+        self.learner = Learner(
+            self.items.data, model=model, labels=control.values, inputs=text,
+            on_update=self._model_landed, **options,
+        )  # fmt: skip
+        try:
+            states = list(self.store.states())
+            positions = self.items.positions([ev.item for ev in states])
+            self.learner.set_labels(
+                {int(p): self._label_of(ev) for ev, p in zip(states, positions, strict=True)
+                 if p >= 0}
+            )  # fmt: skip
+            # Start on the strategy's first item (random during the cold start).
+            self._apply_model(keep_current=False)
+        except BaseException:
+            self.learner.close()  # no retrainer thread left behind by a failed labeler
+            raise
+        first = self.session.first_unlabeled()
+        if first is not None:
+            self.session.go(first)
+
+    def _model_landed(self) -> None:
+        """On the retrainer's thread: show a new model's order (and an error) at once,
+        keeping both the item on screen and the one Enter leads to."""
+        if not self._ready or self.comm is None:
+            return
+        with self._lock:
+            self._apply_model(pin_next=True)
+            self._refresh()
+
+    def _label_of(self, ev: Any) -> str | None:
+        if ev is None or ev.action != "submit":
+            return None
+        for r in ev.result:
+            if r.get("from_name") == self._control.name:
+                found = labels_of(r)
+                return found[0] if found else None
+        return None
+
+    def _learn(self, key: str) -> None:
+        """Tell the learner what ``key``'s label is now (after a submit, skip, undo...)."""
+        if self.learner is not None:
+            self.learner.set_label(self.items.pos(key), self._label_of(self.store.state(key)))
+
+    def _apply_model(self, *, pin_next: bool = False, keep_current: bool = True) -> None:
+        """Re-order the queue if the learner has a new ranking: labeled items first (in
+        the order they were labeled), then the item on screen, then (``pin_next``) the one
+        the browser already moves to on Enter, then the ranking. Never leaves the item on
+        screen."""
+        learner = self.learner
+        if learner is None:
+            return
+        stamp, error_stamp = learner.stamp, learner.error_stamp
+        if error_stamp != self._applied[1] and learner.error:
+            self._note(None, learner.error)
+        if stamp == self._applied[0]:
+            self._applied = (stamp, error_stamp)
+            return
+        self._applied = (stamp, error_stamp)
+        ranking = learner.ranking()
+        done = [ev.item for ev in self.store.states()]
+        first = [int(p) for p in self.items.positions(done) if p >= 0]
+        if keep_current and len(self.session):
+            first.append(self.session.pos)
+        nxt = (self.current.get("nav") or {}).get("next_unlabeled") if pin_next else None
+        if nxt is not None:
+            first.append(self.items.pos(nxt))
+        self.session.set_order(queue_order(first, ranking, len(self.items)))
+
+    def _with_suggestion(self, view: dict[str, Any]) -> dict[str, Any]:
+        """Pre-fill the model's suggestion on an item without labels. The suggestion made
+        for the item on screen stays while it is on screen, even if a new model lands."""
+        if not view or self.learner is None or view["status"] == "submitted":
+            return view
+        key = view["key"]
+        if self._suggested is None or self._suggested[0] != key:
+            self._suggested = None
+            found = self.learner.suggestion(self.items.pos(key))
+            if found is not None:
+                label, score, version = found
+                item = suggestion_result(self._control, label, score=score, model_version=version)
+                self._suggested = (key, item)
+        if self._suggested is None:
+            return view
+        item = self._suggested[1]
+        view = dict(view)
+        view["result"] = [item]
+        view["suggestion"] = {
+            "choices": labels_of(item),
+            "score": item["score"],
+            "model_version": item["model_version"],
+        }
+        return view
+
+    def close(self) -> None:
+        """Close the widget and stop the background retrainer."""
+        learner = getattr(self, "learner", None)  # None when __init__ failed early
+        if learner is not None:
+            learner.close()
+        super().close()
 
     def __repr__(self) -> str:
         p = self.session.progress()
+        model = "" if self.learner is None else f", model={self.learner.model_version}"
         return (
             f"{type(self).__name__}({p['total']} items, {p['submitted']} submitted, "
-            f"{p['skipped']} skipped, store={str(self.store.path or ':memory:')!r})"
+            f"{p['skipped']} skipped{model}, store={str(self.store.path or ':memory:')!r})"
         )
+
+
+def _refuse_out_of_scope(schema: Schema) -> None:
+    """Clear words for what a generic 'unsupported tag' would leave unexplained."""
+    for o in schema.objects:
+        if o.type == "hypertext":
+            raise SchemaError(
+                f"<HyperText name={o.name!r}> is out of scope: nblabel shows text only as "
+                'plain text, never as HTML; use <Text name=... value="$column"/> (spans '
+                "keep the same start/end offsets)"
+            )
+    kinds = {o.name: o.type for o in schema.objects}
+    for c in schema.controls:
+        if c.type == "labels" and any(kinds.get(t) != "text" for t in c.to_name):
+            raise SchemaError(
+                f"<Labels name={c.name!r}> labels spans of <Text> objects only; "
+                f"toName={','.join(c.to_name)!r} names something else"
+            )
 
 
 def default_store_path(job: str | None, schema: Schema) -> Path:

@@ -147,10 +147,8 @@ def test_config_labeler_and_unsupported_tags(text_df):
     g = nblabel.Labeler(text_df, config=xml, job="tone")
     g.submit("neg")
     assert g.labels["tone"][0] == "neg"
-    bad = xml.replace(
-        "</View>", "<Labels name='ner' toName='t'><Label value='PER'/></Labels></View>"
-    )
-    with pytest.raises(nblabel.SchemaError, match="Labels"):
+    bad = xml.replace("</View>", "<TextArea name='note' toName='t'/></View>")
+    with pytest.raises(nblabel.SchemaError, match="TextArea"):
         nblabel.Labeler(text_df, config=bad)
 
 
@@ -172,3 +170,28 @@ def test_repr_is_a_cheap_summary(text_df):
 def test_store_keeps_the_config(text_df):
     w = nblabel.TextLabeler(text_df, choices=["a"])
     assert w.store.get_meta("config") == w.schema.xml
+
+
+def test_stored_labels_that_no_longer_fit_the_config_are_reported_and_kept(text_df):
+    w = nblabel.TextLabeler(text_df, choices=["pos", "neg", "meh"], job="j")
+    w.submit("meh")
+    w.submit("pos")
+    again = nblabel.TextLabeler(text_df, choices=["pos", "neg"], job="j")
+    assert "1 stored label(s) do not fit" in again.error
+    assert again.errors["item"].tolist() == ["0"]
+    assert "unknown label(s) 'meh'" in again.errors["message"][0]
+    assert again.labels["choice"].tolist()[:2] == ["meh", "pos"]  # nothing dropped
+    assert again.current["key"] == "2"
+
+
+def test_reload_shows_labels_another_writer_stored(text_df):
+    w = nblabel.TextLabeler(text_df, choices=["pos", "neg"], job="shared")
+    other = nblabel.Store(w.store.path)
+    other.submit("0", [nblabel.results.choices(w.schema.control("choice"), ["neg"])])
+    assert w.progress["submitted"] == 0
+    w.reload()
+    # The item on screen stays, now showing the label it got elsewhere.
+    assert w.progress["submitted"] == 1 and w.current["key"] == "0"
+    assert w.current["status"] == "submitted" and w.current["nav"]["next_unlabeled"] == "1"
+    assert w.current["result"][0]["value"] == {"choices": ["neg"]}
+    assert w.labels["choice"].iloc[0] == "neg"

@@ -335,6 +335,209 @@ function createChoices(control) {
     }
   };
 }
+function suggestionText(suggestion) {
+  if (!suggestion || !Array.isArray(suggestion.choices) || !suggestion.choices.length) return "";
+  const parts = [`suggested: ${suggestion.choices.join(", ")}`];
+  const score = Number(suggestion.score);
+  if (suggestion.score != null && Number.isFinite(score)) parts.push(`${Math.round(score * 100)}%`);
+  if (suggestion.model_version) parts.push(String(suggestion.model_version));
+  return parts.join(" · ");
+}
+
+// nblabel/js/src/offsets.js
+function isHigh(code) {
+  return code >= 55296 && code <= 56319;
+}
+function isLow(code) {
+  return code >= 56320 && code <= 57343;
+}
+function toCodePoints(text, index) {
+  const stop = Math.max(0, Math.min(index, text.length));
+  let points = 0;
+  for (let i = 0; i < stop; i += 1) {
+    if (isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1))) i += 1;
+    points += 1;
+  }
+  return points;
+}
+function toUtf16(text, offset) {
+  let index = 0;
+  for (let points = 0; points < offset && index < text.length; points += 1) {
+    index += isHigh(text.charCodeAt(index)) && isLow(text.charCodeAt(index + 1)) ? 2 : 1;
+  }
+  return index;
+}
+function selectionToSpan(text, from, to) {
+  let a = Math.max(0, Math.min(from, to));
+  let b = Math.min(text.length, Math.max(from, to));
+  while (a < b && /\s/.test(text[a])) a += 1;
+  while (b > a && /\s/.test(text[b - 1])) b -= 1;
+  if (a >= b) return null;
+  const start = toCodePoints(text, a);
+  const end = toCodePoints(text, b);
+  return { start, end, text: text.slice(toUtf16(text, start), toUtf16(text, end)) };
+}
+
+// nblabel/js/src/controls/labels.js
+var PALETTE = ["#ffd54f", "#81d4fa", "#a5d6a7", "#f48fb1", "#ce93d8", "#ffab91", "#b0bec5", "#e6ee9c"];
+function spansFromResult(controls, result) {
+  const names = new Set(controls.map((c) => c.name));
+  return (result || []).filter((r) => r && r.type === "labels" && names.has(r.from_name) && r.value && Number.isInteger(r.value.start) && Number.isInteger(r.value.end)).sort((a, b) => a.value.start - b.value.start || b.value.end - a.value.end);
+}
+function addSpan(spans, control, range, value, makeId = randomId) {
+  const same = spans.find((s) => s.from_name === control.name && s.value.start === range.start && s.value.end === range.end);
+  if (same) return [relabelSpan(spans, same.id, control, value), same.id];
+  const item = {
+    id: makeId(),
+    from_name: control.name,
+    to_name: control.to_name,
+    type: "labels",
+    origin: "manual",
+    value: { start: range.start, end: range.end, text: range.text, labels: [value] }
+  };
+  return [spansFromResult([control], [...spans, item]), item.id];
+}
+function relabelSpan(spans, id, control, value) {
+  const out = [];
+  for (const s of spans) {
+    if (s.id !== id) {
+      out.push(s);
+      continue;
+    }
+    const has = s.value.labels.includes(value);
+    const labels = control.multiple ? has ? s.value.labels.filter((v) => v !== value) : [...s.value.labels, value] : [value];
+    if (labels.length) out.push({ ...s, origin: s.origin === "prediction" ? "prediction-changed" : s.origin, value: { ...s.value, labels } });
+  }
+  return out;
+}
+function removeSpan(spans, id) {
+  return spans.filter((s) => s.id !== id);
+}
+function missingSpans(controls, spans) {
+  return controls.filter((c) => c.required && !spans.some((s) => s.from_name === c.name)).map((c) => c.name);
+}
+function labelStyles(controls) {
+  const styles = /* @__PURE__ */ new Map();
+  for (const control of controls) {
+    (control.choices || []).forEach((choice, i) => {
+      styles.set(`${control.name}\0${choice.value}`, { text: choice.label ?? choice.value, color: choice.background || PALETTE[i % PALETTE.length] });
+    });
+  }
+  return (span) => {
+    const label = span.value.labels[0];
+    const style = styles.get(`${span.from_name}\0${label}`) || { text: label, color: PALETTE[0] };
+    const names = span.value.labels.map((l) => (styles.get(`${span.from_name}\0${l}`) || { text: l }).text);
+    return { text: names.join(", "), color: style.color };
+  };
+}
+function createSpanLayer({ controls, views, root, canEdit, onEdit, onHint = () => {
+} }) {
+  const textViews = views.filter(({ spec }) => spec.type === "text" && controls.some((c) => c.to_name === spec.name));
+  const describe = labelStyles(controls);
+  const groups = new Map(controls.map((c) => [c.name, createChoices(c)]));
+  let key = null;
+  let spans = [];
+  let selected = null;
+  let pending = null;
+  function redraw() {
+    for (const { spec, view } of textViews) {
+      view.setSpans(
+        key,
+        spans.filter((s) => s.to_name === spec.name),
+        selected,
+        describe
+      );
+    }
+    renderButtons();
+  }
+  function renderButtons() {
+    const span = spans.find((s) => s.id === selected);
+    for (const [name, group] of groups) group.render(span && span.from_name === name ? span.value.labels : []);
+  }
+  function select(id) {
+    selected = id;
+    for (const { view } of textViews) view.markSelected(selected);
+    renderButtons();
+  }
+  function liveSelection(viewName) {
+    const found = textViews.find(({ spec }) => spec.name === viewName);
+    const range = found && found.view.selectedRange();
+    if (!range) return null;
+    const span = selectionToSpan(found.view.text(), range.from, range.to);
+    return span && { name: viewName, ...span };
+  }
+  function onMouseUp(event) {
+    const target = event.target && event.target.closest ? event.target : null;
+    const hit = target && textViews.find(({ view }) => view.textEl.contains(target));
+    if (!hit) {
+      if (!(target && target.closest("button"))) pending = null;
+      return;
+    }
+    pending = liveSelection(hit.spec.name);
+    if (pending) {
+      select(null);
+      return;
+    }
+    const segment = target.closest("[data-spans]");
+    const ids = segment ? segment.dataset.spans.split(" ") : [];
+    const next = ids.length ? ids[(ids.indexOf(selected) + 1) % ids.length] : null;
+    select(next);
+  }
+  root.addEventListener("mouseup", onMouseUp);
+  function pick(controlName, value) {
+    const control = controls.find((c) => c.name === controlName);
+    if (!control || !canEdit()) return;
+    const range = liveSelection(control.to_name) || (pending && pending.name === control.to_name ? pending : null);
+    if (range) {
+      const [next, id] = addSpan(spans, control, range, value);
+      spans = next;
+      selected = id;
+      pending = null;
+      for (const { view } of textViews) view.clearSelection();
+    } else if (selected && spans.some((s) => s.id === selected && s.from_name === control.name)) {
+      spans = relabelSpan(spans, selected, control, value);
+      if (!spans.some((s) => s.id === selected)) selected = null;
+    } else {
+      onHint("Select text first (drag or double-click), then press a label's key.");
+      return;
+    }
+    redraw();
+    onEdit();
+  }
+  return {
+    controls,
+    groups,
+    has: (name) => groups.has(name),
+    pick,
+    deleteSelected() {
+      if (!selected || !canEdit()) return;
+      spans = removeSpan(spans, selected);
+      selected = null;
+      redraw();
+      onEdit();
+    },
+    /** The spans of item `itemKey` are `result`'s (from Python, or [] for a fresh item). */
+    load(itemKey, result) {
+      key = itemKey;
+      spans = spansFromResult(controls, result);
+      selected = null;
+      pending = null;
+      redraw();
+    },
+    result: () => spans.map((s) => ({ ...s, value: { ...s.value, labels: [...s.value.labels] } })),
+    snapshot: () => ({ key, spans }),
+    restore(snap) {
+      key = snap.key;
+      spans = snap.spans;
+      selected = null;
+      redraw();
+    },
+    missing: () => missingSpans(controls, spans),
+    dispose() {
+      root.removeEventListener("mouseup", onMouseUp);
+    }
+  };
+}
 
 // nblabel/js/src/keys.js
 var SHORTCUTS = [
@@ -345,6 +548,7 @@ var SHORTCUTS = [
   { keys: ["u", "Ctrl+Z"], action: "undo", text: "Undo the last submit or skip" },
   { keys: ["Shift+U", "Ctrl+Shift+Z", "Ctrl+Y"], action: "redo", text: "Redo" },
   { keys: ["g", "Home"], action: "first_unlabeled", text: "First unlabeled item" },
+  { keys: ["Delete", "Backspace"], action: "delete_span", text: "Delete the selected span" },
   { keys: ["?"], action: "help", text: "Show or hide this help" },
   { keys: ["Esc"], action: "close_help", text: "Close this help" }
 ];
@@ -368,6 +572,7 @@ function actionForKey(event, hotkeys = /* @__PURE__ */ new Map()) {
   if (key === "ArrowLeft" && !shiftKey) return { type: "prev" };
   if (key === "Home" && !shiftKey) return { type: "first_unlabeled" };
   if (key === "Escape") return { type: "close_help" };
+  if (key === "Delete" || key === "Backspace") return { type: "delete_span" };
   const choice = hotkeys.get(key) || (!shiftKey ? hotkeys.get(key.toLowerCase()) : void 0);
   if (choice) return { type: "choice", control: choice.control, value: choice.value };
   if (key === "?") return { type: "help" };
@@ -380,7 +585,7 @@ function actionForKey(event, hotkeys = /* @__PURE__ */ new Map()) {
 function hotkeyMap(controls) {
   const map = /* @__PURE__ */ new Map();
   for (const control of controls || []) {
-    if (control.type !== "choices") continue;
+    if (control.type !== "choices" && control.type !== "labels") continue;
     for (const choice of control.choices || []) {
       if (!choice.hotkey) continue;
       const key = String(choice.hotkey);
@@ -435,27 +640,118 @@ function createImageView(spec) {
 }
 
 // nblabel/js/src/views/text.js
+function segmentsFor(text, spans) {
+  const ranges = spans.map((s) => ({ id: s.id, from: toUtf16(text, s.value.start), to: toUtf16(text, s.value.end) })).filter((r) => r.from < r.to);
+  const cuts = /* @__PURE__ */ new Set([0, text.length]);
+  for (const r of ranges) cuts.add(r.from).add(r.to);
+  const points = [...cuts].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
+  const out = [];
+  for (let i = 0; i + 1 < points.length; i += 1) {
+    const from = points[i];
+    const to = points[i + 1];
+    const covering = ranges.filter((r) => r.from <= from && r.to >= to).sort((a, b) => a.to - a.from - (b.to - b.from));
+    out.push({ from, to, ids: covering.map((r) => r.id), ends: covering.filter((r) => r.to === to).map((r) => r.id) });
+  }
+  return out;
+}
+function selectionOf(node) {
+  const scope = node.getRootNode();
+  if (scope !== node.ownerDocument && typeof scope.getSelection === "function") return scope.getSelection();
+  return node.ownerDocument.getSelection();
+}
 function createTextView(spec) {
   const el = createSlot(spec, "text");
   const text = document.createElement("div");
   text.className = "nbl-text";
   text.setAttribute("data-testid", "text");
   text.dataset.object = spec.name;
+  let shown = { key: null, text: "" };
+  let drawn = { key: null, spans: [], selected: null, describe: null };
+  function paint() {
+    const doc = shown.text;
+    if (drawn.key !== shown.key || !drawn.spans.length) {
+      text.textContent = doc;
+      return;
+    }
+    const byId = new Map(drawn.spans.map((s) => [s.id, s]));
+    const nodes = [];
+    for (const seg of segmentsFor(doc, drawn.spans)) {
+      const piece = document.createTextNode(doc.slice(seg.from, seg.to));
+      if (!seg.ids.length) {
+        nodes.push(piece);
+        continue;
+      }
+      const mark = document.createElement("span");
+      mark.className = "nbl-span";
+      mark.setAttribute("data-testid", "span");
+      mark.dataset.spans = seg.ids.join(" ");
+      mark.dataset.depth = String(Math.min(seg.ids.length, 3));
+      const inner = drawn.describe(byId.get(seg.ids[0]));
+      mark.style.setProperty("--nbl-span-color", inner.color);
+      if (seg.ends.length) mark.dataset.tags = seg.ends.map((id) => drawn.describe(byId.get(id)).text).join(" | ");
+      mark.title = seg.ids.map((id) => drawn.describe(byId.get(id)).text).join(", ");
+      mark.append(piece);
+      nodes.push(mark);
+    }
+    text.replaceChildren(...nodes);
+    markSelected(drawn.selected);
+  }
+  function markSelected(id) {
+    drawn.selected = id;
+    for (const mark of text.querySelectorAll("[data-spans]")) {
+      mark.classList.toggle("nbl-span-selected", id != null && mark.dataset.spans.split(" ").includes(id));
+    }
+  }
+  function indexOf(node, offset) {
+    const all = document.createRange();
+    all.selectNodeContents(text);
+    const where = all.comparePoint(node, offset);
+    if (where < 0) return 0;
+    if (where > 0) return shown.text.length;
+    const before = document.createRange();
+    before.setStart(text, 0);
+    before.setEnd(node, offset);
+    return before.toString().length;
+  }
   return {
     el,
+    textEl: text,
+    text: () => shown.text,
     loading() {
       showNotice(el, "loading", "Loading…");
     },
     show(entry) {
       const error = objectError(entry, spec.name);
       if (error) {
+        shown = { key: null, text: "" };
         showNotice(el, "error", error);
         return;
       }
       el.style.minHeight = "";
-      text.textContent = entry.objects[spec.name].text ?? "";
+      shown = { key: entry.key, text: entry.objects[spec.name].text ?? "" };
+      paint();
       text.scrollTop = 0;
       if (el.firstChild !== text) el.replaceChildren(text);
+    },
+    /** Draw `spans` (of item `key`; ignored while another item is shown). */
+    setSpans(key, spans, selected, describe) {
+      drawn = { key, spans, selected, describe };
+      paint();
+    },
+    markSelected,
+    /** The selection inside this text as {from, to} UTF-16 indices, or null. */
+    selectedRange() {
+      const sel = selectionOf(text);
+      if (!sel || !sel.rangeCount || sel.isCollapsed || !text.isConnected) return null;
+      const range = sel.getRangeAt(0);
+      if (!range.intersectsNode(text)) return null;
+      const from = indexOf(range.startContainer, range.startOffset);
+      const to = indexOf(range.endContainer, range.endOffset);
+      return from < to ? { from, to } : null;
+    },
+    clearSelection() {
+      const sel = selectionOf(text);
+      if (sel && sel.rangeCount && text.contains(sel.anchorNode)) sel.removeAllRanges();
     }
   };
 }
@@ -499,6 +795,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
   let current = {};
   let views = [];
   let choiceGroups = /* @__PURE__ */ new Map();
+  let spans = null;
   let hotkeys = /* @__PURE__ */ new Map();
   let selections = /* @__PURE__ */ new Map();
   let dirty = false;
@@ -517,6 +814,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
   root.nblabelTimings = [];
   const label = h("span", { className: "nbl-label", "data-testid": "label" });
   const position = h("span", { className: "nbl-position", "data-testid": "position" });
+  const suggestion = h("span", { className: "nbl-suggestion", "data-testid": "suggestion" });
   const barDone = h("div", { className: "nbl-bar-done" });
   const barSkipped = h("div", { className: "nbl-bar-skipped" });
   const bar = h(
@@ -529,7 +827,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
   const header = h(
     "div",
     { className: "nbl-header" },
-    h("div", { className: "nbl-title" }, label, position),
+    h("div", { className: "nbl-title" }, label, position, suggestion),
     h("div", { className: "nbl-progress" }, bar, progressText)
   );
   const errorList = h("ul", { className: "nbl-error-list" });
@@ -586,7 +884,8 @@ function mountShell({ model, el, requester = new Requester(model) }) {
   function buildSchema() {
     schema = model.get("_schema") || {};
     const objects = Array.isArray(schema.objects) ? schema.objects : [];
-    const controls = (Array.isArray(schema.controls) ? schema.controls : []).filter((c) => c.type === "choices");
+    const allControls = Array.isArray(schema.controls) ? schema.controls : [];
+    const controls = allControls.filter((c) => c.type === "choices");
     schema = { ...schema, objects, controls };
     views = [];
     objectsBox.replaceChildren();
@@ -608,7 +907,23 @@ function mountShell({ model, el, requester = new Requester(model) }) {
       const title = h("div", { className: "nbl-control-name", text: control.required ? `${control.name} *` : control.name });
       controlsBox.append(h("div", { className: "nbl-control" }, title, group.el));
     }
-    hotkeys = hotkeyMap(controls);
+    if (spans) spans.dispose();
+    spans = createSpanLayer({
+      controls: allControls.filter((c) => c.type === "labels"),
+      views,
+      root,
+      canEdit: () => shownKey != null && leaving !== shownKey,
+      onEdit: () => {
+        dirty = true;
+        clearLocalErrors();
+      },
+      onHint: addError
+    });
+    for (const [name, group] of spans.groups) {
+      controlsBox.append(h("div", { className: "nbl-control" }, h("div", { className: "nbl-control-name", text: name }), group.el));
+    }
+    if (current.key != null) spans.load(current.key, current.result);
+    hotkeys = hotkeyMap([...controls, ...spans.controls]);
     selections = new Map(controls.map((c) => [c.name, selections.get(c.name) || []]));
     renderSelections();
     renderHelp();
@@ -618,12 +933,14 @@ function mountShell({ model, el, requester = new Requester(model) }) {
   }
   function renderHelp() {
     const rows = [];
-    for (const control of schema.controls) {
+    for (const control of [...schema.controls, ...spans ? spans.controls : []]) {
       for (const choice of control.choices || []) {
         if (choice.hotkey) rows.push([[String(choice.hotkey)], `${control.name}: ${choice.label ?? choice.value}`]);
       }
     }
-    for (const s of SHORTCUTS) rows.push([s.keys, s.text]);
+    for (const s of SHORTCUTS) {
+      if (s.action !== "delete_span" || spans && spans.controls.length) rows.push([s.keys, s.text]);
+    }
     const table = h("table", { className: "nbl-help-table" });
     for (const [keys, text] of rows) {
       const cell = h("td", { className: "nbl-help-keys" });
@@ -746,6 +1063,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     root.dataset.state = "empty";
     label.textContent = "";
     position.textContent = "";
+    suggestion.textContent = "";
     for (const { view } of views) view.el.replaceChildren();
     itemErrors = [];
     renderErrors();
@@ -778,8 +1096,12 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     if (current.key === wantedKey) {
       guessed = false;
       root.dataset.status = current.status || "";
-      if (!dirty) setSelections(selectionsFromResult(schema.controls, current.result));
+      if (!dirty) {
+        setSelections(selectionsFromResult(schema.controls, current.result));
+        spans.load(current.key, current.result);
+      }
       label.textContent = current.label ?? label.textContent;
+      suggestion.textContent = suggestionText(current.suggestion);
     }
     applyNav();
     cache.load(current.prefetch || [], fetchItems);
@@ -850,13 +1172,15 @@ function mountShell({ model, el, requester = new Requester(model) }) {
   function moveAhead(target, isGuess) {
     if (target == null || !cache.has(target)) return false;
     showEntry(cache.get(target));
+    suggestion.textContent = "";
     root.dataset.status = isGuess ? "" : "new";
     setSelections(/* @__PURE__ */ new Map());
+    spans.load(target, []);
     dirty = false;
     guessed = isGuess;
     return true;
   }
-  function goBack(key, picks, err) {
+  function goBack(key, picks, err, spanPicks) {
     if (disposed) return;
     pendingTiming = null;
     deferred = null;
@@ -864,6 +1188,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     addError(errorText(err));
     if (shownKey !== key) showKey(key);
     setSelections(picks);
+    spans.restore(spanPicks);
     dirty = true;
   }
   function leadTime() {
@@ -877,14 +1202,15 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     }
     const key = shownKey;
     const picks = new Map(selections);
+    const spanPicks = spans.snapshot();
     let content;
     if (kind === "submit") {
-      const missing = missingRequired(schema.controls, selections);
+      const missing = [...missingRequired(schema.controls, selections), ...spans.missing()];
       if (missing.length) {
         addError(`Choose a value for ${missing.join(", ")} before submitting.`);
         return;
       }
-      content = { key, result: buildResult(schema.controls, selections), lead_time: leadTime() };
+      content = { key, result: [...buildResult(schema.controls, selections), ...spans.result()], lead_time: leadTime() };
     } else {
       content = { key, lead_time: leadTime() };
     }
@@ -895,7 +1221,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
       () => {
         if (leaving === key && current.key === key) leaving = null;
       },
-      (err) => goBack(key, picks, err)
+      (err) => goBack(key, picks, err, spanPicks)
     );
     if (!(confirmed && moveAhead((current.nav || {}).next_unlabeled, false))) leaving = key;
   }
@@ -927,7 +1253,11 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     if (action.type !== "choice") clearLocalErrors();
     switch (action.type) {
       case "choice":
-        pick(action.control, action.value);
+        if (spans.has(action.control)) spans.pick(action.control, action.value);
+        else pick(action.control, action.value);
+        break;
+      case "delete_span":
+        spans.deleteSelected();
         break;
       case "submit":
       case "skip":
@@ -1011,6 +1341,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     model.off("change:error", onError);
     root.removeEventListener("keydown", onKeydown);
     root.removeEventListener("click", onClick);
+    spans.dispose();
     requester.dispose();
     cache.close();
     root.remove();

@@ -11,8 +11,10 @@ import {
   createChoices,
   missingRequired,
   selectionsFromResult,
+  suggestionText,
   toggleChoice,
 } from "./controls/choices.js";
+import { createSpanLayer } from "./controls/labels.js";
 import { actionForKey, hotkeyMap, keyFor, SHORTCUTS } from "./keys.js";
 import { FETCH, GOTO, REDO, Requester, SKIP, SUBMIT, UNDO } from "./protocol.js";
 import { createImageView } from "./views/image.js";
@@ -63,6 +65,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
   let current = {};
   let views = []; // [{spec, view}]
   let choiceGroups = new Map(); // control name -> {render}
+  let spans = null; // Labels controls (text spans), see controls/labels.js
   let hotkeys = new Map();
   let selections = new Map(); // control name -> selected values, schema order
   let dirty = false; // the user picked something since the last request that moves state
@@ -83,6 +86,8 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
   root.nblabelTimings = [];
   const label = h("span", { className: "nbl-label", "data-testid": "label" });
   const position = h("span", { className: "nbl-position", "data-testid": "position" });
+  // What an attached model suggests for the item on screen (pre-selected below).
+  const suggestion = h("span", { className: "nbl-suggestion", "data-testid": "suggestion" });
   const barDone = h("div", { className: "nbl-bar-done" });
   const barSkipped = h("div", { className: "nbl-bar-skipped" });
   const bar = h(
@@ -95,7 +100,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
   const header = h(
     "div",
     { className: "nbl-header" },
-    h("div", { className: "nbl-title" }, label, position),
+    h("div", { className: "nbl-title" }, label, position, suggestion),
     h("div", { className: "nbl-progress" }, bar, progressText),
   );
   const errorList = h("ul", { className: "nbl-error-list" });
@@ -154,7 +159,8 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
   function buildSchema() {
     schema = model.get("_schema") || {};
     const objects = Array.isArray(schema.objects) ? schema.objects : [];
-    const controls = (Array.isArray(schema.controls) ? schema.controls : []).filter((c) => c.type === "choices");
+    const allControls = Array.isArray(schema.controls) ? schema.controls : [];
+    const controls = allControls.filter((c) => c.type === "choices");
     schema = { ...schema, objects, controls };
     views = [];
     objectsBox.replaceChildren();
@@ -176,7 +182,23 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
       const title = h("div", { className: "nbl-control-name", text: control.required ? `${control.name} *` : control.name });
       controlsBox.append(h("div", { className: "nbl-control" }, title, group.el));
     }
-    hotkeys = hotkeyMap(controls);
+    if (spans) spans.dispose();
+    spans = createSpanLayer({
+      controls: allControls.filter((c) => c.type === "labels"),
+      views,
+      root,
+      canEdit: () => shownKey != null && leaving !== shownKey,
+      onEdit: () => {
+        dirty = true;
+        clearLocalErrors();
+      },
+      onHint: addError,
+    });
+    for (const [name, group] of spans.groups) {
+      controlsBox.append(h("div", { className: "nbl-control" }, h("div", { className: "nbl-control-name", text: name }), group.el));
+    }
+    if (current.key != null) spans.load(current.key, current.result);
+    hotkeys = hotkeyMap([...controls, ...spans.controls]);
     selections = new Map(controls.map((c) => [c.name, selections.get(c.name) || []]));
     renderSelections();
     renderHelp();
@@ -188,12 +210,14 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
 
   function renderHelp() {
     const rows = [];
-    for (const control of schema.controls) {
+    for (const control of [...schema.controls, ...(spans ? spans.controls : [])]) {
       for (const choice of control.choices || []) {
         if (choice.hotkey) rows.push([[String(choice.hotkey)], `${control.name}: ${choice.label ?? choice.value}`]);
       }
     }
-    for (const s of SHORTCUTS) rows.push([s.keys, s.text]);
+    for (const s of SHORTCUTS) {
+      if (s.action !== "delete_span" || (spans && spans.controls.length)) rows.push([s.keys, s.text]);
+    }
     const table = h("table", { className: "nbl-help-table" });
     for (const [keys, text] of rows) {
       const cell = h("td", { className: "nbl-help-keys" });
@@ -333,6 +357,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     root.dataset.state = "empty";
     label.textContent = "";
     position.textContent = "";
+    suggestion.textContent = "";
     for (const { view } of views) view.el.replaceChildren();
     itemErrors = [];
     renderErrors();
@@ -372,8 +397,12 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     if (current.key === wantedKey) {
       guessed = false;
       root.dataset.status = current.status || "";
-      if (!dirty) setSelections(selectionsFromResult(schema.controls, current.result));
+      if (!dirty) {
+        setSelections(selectionsFromResult(schema.controls, current.result));
+        spans.load(current.key, current.result);
+      }
       label.textContent = current.label ?? label.textContent;
+      suggestion.textContent = suggestionText(current.suggestion);
     }
     applyNav();
     cache.load(current.prefetch || [], fetchItems);
@@ -458,15 +487,17 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
   function moveAhead(target, isGuess) {
     if (target == null || !cache.has(target)) return false;
     showEntry(cache.get(target));
+    suggestion.textContent = ""; // Python sends the next item's own
     root.dataset.status = isGuess ? "" : "new";
     setSelections(new Map());
+    spans.load(target, []);
     dirty = false;
     guessed = isGuess;
     return true;
   }
 
   /** After a failed submit or skip: back to that item, with the user's picks. */
-  function goBack(key, picks, err) {
+  function goBack(key, picks, err, spanPicks) {
     if (disposed) return;
     pendingTiming = null;
     deferred = null;
@@ -474,6 +505,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     addError(errorText(err));
     if (shownKey !== key) showKey(key);
     setSelections(picks);
+    spans.restore(spanPicks);
     dirty = true;
   }
 
@@ -492,14 +524,15 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     }
     const key = shownKey;
     const picks = new Map(selections);
+    const spanPicks = spans.snapshot();
     let content;
     if (kind === "submit") {
-      const missing = missingRequired(schema.controls, selections);
+      const missing = [...missingRequired(schema.controls, selections), ...spans.missing()];
       if (missing.length) {
         addError(`Choose a value for ${missing.join(", ")} before submitting.`);
         return;
       }
-      content = { key, result: buildResult(schema.controls, selections), lead_time: leadTime() };
+      content = { key, result: [...buildResult(schema.controls, selections), ...spans.result()], lead_time: leadTime() };
     } else {
       content = { key, lead_time: leadTime() };
     }
@@ -511,7 +544,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
         // Python kept us here (the last item): let the user carry on with it.
         if (leaving === key && current.key === key) leaving = null;
       },
-      (err) => goBack(key, picks, err),
+      (err) => goBack(key, picks, err, spanPicks),
     );
     if (!(confirmed && moveAhead((current.nav || {}).next_unlabeled, false))) leaving = key;
   }
@@ -549,7 +582,11 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     if (action.type !== "choice") clearLocalErrors();
     switch (action.type) {
       case "choice":
-        pick(action.control, action.value);
+        if (spans.has(action.control)) spans.pick(action.control, action.value);
+        else pick(action.control, action.value);
+        break;
+      case "delete_span":
+        spans.deleteSelected();
         break;
       case "submit":
       case "skip":
@@ -645,6 +682,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     model.off("change:error", onError);
     root.removeEventListener("keydown", onKeydown);
     root.removeEventListener("click", onClick);
+    spans.dispose();
     requester.dispose();
     cache.close();
     root.remove();
