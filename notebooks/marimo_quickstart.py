@@ -22,7 +22,20 @@ def _():
     # Click the labeler, then 1-3 pick a shape, Enter submits, u undoes, ? shows every key.
     widget = mo.ui.anywidget(labeler)
     widget  # noqa: B018 - marimo shows the last expression of a cell
-    return (labeler,)
+    return folder, labeler, mo, nblabel
+
+
+@app.cell
+def _(folder, mo, nblabel):
+    import pandas as pd
+
+    docs = pd.DataFrame({"text": ["Ada 👩‍💻 met Grace in London."]})
+    spans = nblabel.TextLabeler(
+        docs, spans=["PER", "LOC"], store=folder / "marimo-spans.nblabel.sqlite"
+    )
+    # Double-click (or drag over) a name, then 1 or 2 labels it; Enter submits.
+    mo.ui.anywidget(spans)
+    return
 
 
 @app.cell

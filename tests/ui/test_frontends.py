@@ -1,5 +1,6 @@
 """One labeling scenario in every front end that runs here: JupyterLab 4 and Notebook 7
-(marimo has its own test, tests/ui/test_marimo.py)."""
+(marimo has its own test, tests/ui/test_marimo.py): images by keyboard, a text span by
+mouse, undo, submit, and the DataFrames checked in the kernel."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 
 from .jupyter_harness import ARTIFACTS_DIR
 from .test_quickstart import label, wait_key
+from .test_text_spans import double_click, rect
 
 SCENARIO = """
 import pandas as pd
@@ -15,10 +17,24 @@ df = nblabel.samples.shapes("imgs", n=5, size=(320, 240))
 w = nblabel.ImageLabeler(df, image="path", choices=["circle", "square", "triangle"])
 w
 """
+SPANS = """
+docs = pd.DataFrame({"text": ["Ada 👩‍💻 met Grace in London."]})
+t = nblabel.TextLabeler(docs, spans=["PER", "LOC"])
+t
+"""
+DOC = "Ada 👩‍💻 met Grace in London."
+
+
+def label_span_by_mouse(page, root, word: str, key: str) -> None:
+    """Double-click ``word`` in the text view, press the label's key."""
+    root.locator('[data-testid="text"]').scroll_into_view_if_needed()
+    double_click(page, rect(root, DOC, word))
+    root.press(key)
+    root.locator(".nbl-span").filter(has_text=word).first.wait_for(state="visible")
 
 
 def run_scenario(helper, name: str) -> None:
-    helper.open_cells(SCENARIO)
+    helper.open_cells(SCENARIO, SPANS)
     helper.run_all()
     root = helper.page.locator('[data-testid="nblabel"]').first
     root.wait_for(state="visible")
@@ -30,7 +46,20 @@ def run_scenario(helper, name: str) -> None:
     root.press("u")
     wait_key(root, "img-0001")
     label(root, ["3"], "img-0002")
+    texts = helper.page.locator('[data-testid="nblabel"]').nth(1)
+    wait_key(texts, "0")
+    label_span_by_mouse(helper.page, texts, "Grace", "1")
+    label_span_by_mouse(helper.page, texts, "London", "2")
+    texts.press("Enter")
+    helper.page.wait_for_function(
+        "el => el.dataset.status === 'submitted'", arg=texts.element_handle()
+    )
     helper.screenshot(f"frontend-{name}", directory=ARTIFACTS_DIR)
+    spans = helper.eval_json('t.annotations[["start", "end", "text", "label"]].values.tolist()')
+    # Code points (the emoji is 3 of them, 5 UTF-16 units in the browser).
+    g, lo = DOC.index("Grace"), DOC.index("London")
+    assert (g, lo) == (12, 21)
+    assert sorted(spans) == [[g, g + 5, "Grace", "PER"], [lo, lo + 6, "London", "LOC"]]
     assert helper.eval_json('w.labels["choice"].head(3).tolist()') == ["circle", "triangle", None]
     assert helper.eval_json("w.progress") == {
         "total": 5, "submitted": 2, "skipped": 0, "remaining": 3,

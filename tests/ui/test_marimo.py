@@ -17,6 +17,7 @@ import pytest
 import nblabel
 
 from .jupyter_harness import ARTIFACTS_DIR, free_port
+from .test_frontends import label_span_by_mouse
 from .test_quickstart import label, wait_key
 
 APP = Path(__file__).resolve().parents[2] / "notebooks" / "marimo_quickstart.py"
@@ -73,6 +74,14 @@ def test_label_in_marimo(marimo_app, chromium_browser):
         root.press("u")
         wait_key(root, "img-0001")
         label(root, ["3"], "img-0002")
+        texts = page.locator('[data-testid="nblabel"]').nth(1)
+        wait_key(texts, "0")
+        label_span_by_mouse(page, texts, "Grace", "1")
+        label_span_by_mouse(page, texts, "London", "2")
+        texts.press("Enter")
+        page.wait_for_function(
+            "el => el.dataset.status === 'submitted'", arg=texts.element_handle()
+        )
         page.screenshot(path=str(ARTIFACTS_DIR / "frontend-marimo.png"))
     except BaseException:
         ARTIFACTS_DIR.mkdir(exist_ok=True)
@@ -84,3 +93,8 @@ def test_label_in_marimo(marimo_app, chromium_browser):
     store = nblabel.Store(folder / "marimo-shapes.nblabel.sqlite")
     got = {k: [r["value"]["choices"] for r in store.state(k).result] for k in store.done()}
     assert got == {"img-0000": [["circle"]], "img-0001": [["triangle"]]}
+    spans = nblabel.Store(folder / "marimo-spans.nblabel.sqlite").state("0")
+    assert spans is not None
+    got_spans = sorted((r["value"]["start"], r["value"]["end"], r["value"]["text"],
+                        r["value"]["labels"]) for r in spans.result)  # fmt: skip
+    assert got_spans == [(12, 17, "Grace", ["PER"]), (21, 27, "London", ["LOC"])]
