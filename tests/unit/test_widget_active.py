@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import threading
 import time
 
@@ -14,25 +13,17 @@ import nblabel
 from nblabel import protocol
 from nblabel.active import Model
 
-_ids = itertools.count()
+from . import test_widget
+
 LABELS = ["a", "b", "c"]
 
 
-class Browser:
+class Browser(test_widget.Browser):
     """Sends what the JS sends: on Enter, the selection (pre-filled or picked) as a
     ``manual`` result item with a fresh id."""
 
-    def __init__(self, widget):
-        self.w = widget
-        self.replies = []
-        widget.send = lambda content, buffers=None: self.replies.append((content, buffers or []))
-
     def ask(self, kind, **content):
-        rid = next(_ids)
-        self.w._handle_custom_msg({"kind": kind, "id": rid, **content}, [])
-        reply, _ = self.replies[-1]
-        assert reply["kind"] == "reply" and reply["id"] == rid
-        return reply
+        return super().ask(kind, **content)[0]
 
     def enter(self, *labels):
         """Enter on the item on screen: ``labels`` picked, or else what is pre-selected."""
