@@ -633,6 +633,43 @@ class Learner:
         frame["time"] = pd.to_datetime(frame["time"], unit="s", utc=True)
         return frame
 
+    def review(self, order: str = "disagreement") -> pd.DataFrame:
+        """Labeled rows, likeliest label errors first.
+
+        ``order="disagreement"``: by how little probability the model gives the label the
+        annotator chose (``1 - p(label)``, highest first); ``"confidence"``: by the model's
+        own top probability, lowest first. Columns: ``pos`` (row position), ``label``,
+        ``predicted``, ``p_label``, ``p_predicted``, ``model_version``. The model has seen
+        these labels when it was fitted, so a label it still disagrees with stands out.
+        """
+        if order not in ("disagreement", "confidence"):
+            raise ValueError(f"order must be 'disagreement' or 'confidence', not {order!r}")
+        with self._cond:
+            scores, version, y = self._scores, self.model_version, self._y.copy()
+        columns = ["pos", "label", "predicted", "p_label", "p_predicted", "model_version"]
+        if scores is None:
+            raise ModelError("no model has predicted yet: label a few items first")
+        pos = np.flatnonzero(y != None)  # noqa: E711
+        index = {label: j for j, label in enumerate(self.labels)}
+        given = np.array([index.get(v, -1) for v in y[pos]], dtype=np.int64)
+        rows = scores[pos]
+        top = np.argmax(rows, axis=1) if len(pos) else np.zeros(0, dtype=np.int64)
+        p_label = np.where(given >= 0, rows[np.arange(len(pos)), np.maximum(given, 0)], 0.0)
+        p_top = rows[np.arange(len(pos)), top] if len(pos) else np.zeros(0)
+        key = -(1.0 - p_label) if order == "disagreement" else p_top
+        ranked = np.argsort(key, kind="stable")
+        return pd.DataFrame(
+            {
+                "pos": pos[ranked],
+                "label": y[pos][ranked],
+                "predicted": [self.labels[j] for j in top[ranked]],
+                "p_label": p_label[ranked],
+                "p_predicted": p_top[ranked],
+                "model_version": version,
+            },
+            columns=columns,
+        )
+
     def ranking(self) -> np.ndarray:
         """Row positions unlabeled when ranked, most wanted first: what the strategy
         returned (built-ins: the best :data:`HEAD`), with exploration mixed in, or a

@@ -342,3 +342,19 @@ def test_an_already_fitted_sklearn_model_suggests_before_any_label():
     learner = Learner(data, model=est, labels=["yes", "no"], features="v", background=False)
     assert learner.version == 1 and learner.history["n_labels"].tolist() == [0]
     assert learner.suggestion(3)[0] == "yes" and learner.suggestion(0)[0] == "no"
+
+
+def test_review_puts_likely_label_errors_first():
+    probs = np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4], [0.5, 0.5]])
+    learner = Learner(
+        pd.DataFrame({"x": range(4)}), model=fixed(probs), labels=["a", "b"],
+        background=False, cold_start=0,
+    )  # fmt: skip
+    learner.set_labels({0: "a", 1: "a", 2: "b"})  # item 1 looks mislabeled
+    got = learner.review()
+    assert got["pos"].tolist() == [1, 2, 0]
+    assert got["predicted"].tolist() == ["b", "a", "a"]
+    assert got["p_label"].round(2).tolist() == [0.2, 0.4, 0.9]
+    assert learner.review("confidence")["pos"].tolist() == [2, 1, 0]
+    with pytest.raises(ValueError):
+        learner.review("loss")

@@ -216,3 +216,19 @@ def test_a_text_pipeline_reads_the_text_column_without_features():
     assert w.learner.wait(timeout=60) and w.learner.version >= 1, w.learner.error
     assert w.learner.scores.shape == (20, 2)
     w.close()
+
+
+def test_review_lists_labeled_items_by_disagreement_with_their_ids(df):
+    df = df.set_axis([f"doc{i}" for i in range(6)])
+    w = labeler(df, model=Model(lambda items: PROBS[: len(items)], name="fixed"))
+    w.goto("doc0")
+    w.submit("c")  # the model says "a" at 0.90: a likely label error
+    w.goto("doc2")
+    w.submit("b")  # agrees at 0.80
+    got = w.review()
+    assert got.index.tolist() == ["doc0", "doc2"]
+    assert got["predicted"].tolist() == ["a", "b"]
+    assert got["p_label"].round(2).tolist() == [0.05, 0.8]
+    with pytest.raises(TypeError, match="model="):
+        nblabel.TextLabeler(df, choices=LABELS, job="plain").review()
+    w.close()
