@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import httpx
@@ -29,6 +30,19 @@ T = TypeVar("T")
 #: retried import that had half succeeded duplicates tasks. Idempotence is ours to keep.
 NO_RETRY: RequestOptions = {"max_retries": 0}
 
+#: Statuses a second try can fix: rate limited, or the server (or a proxy) failing.
+RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+#: Transport failures a second try can fix. A read timeout is not one of them: the server
+#: may still be working on the request (and the next one would wait as long).
+RETRY_ERRORS = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    httpx.ReadError,
+    httpx.WriteError,
+    httpx.RemoteProtocolError,
+)
+
 
 class Connection:
     """A Label Studio server and the user a key logs in as. Make one with :func:`connect`.
@@ -43,8 +57,22 @@ class Connection:
         The SDK client, for anything nblabel does not wrap.
     """
 
-    def __init__(self, url: str, api_key: str, *, timeout: float = 60.0) -> None:
+    def __init__(
+        self,
+        url: str,
+        api_key: str,
+        *,
+        timeout: float = 60.0,
+        retries: int = 4,
+        backoff: float = 0.5,
+    ) -> None:
         self.url = url.rstrip("/")
+        #: Reads and idempotent steps are tried ``1 + retries`` times, waiting ``backoff``,
+        #: then twice, four times as long... between tries (or what ``Retry-After`` says).
+        self.retries = retries
+        self.backoff = backoff
+        #: The longest wait between two tries, in seconds.
+        self.max_backoff = 30.0
         if not api_key:
             raise LabelStudioError(
                 "no Label Studio API key: pass api_key= or set LABEL_STUDIO_API_KEY "
@@ -54,9 +82,14 @@ class Connection:
         self._scrub: Callable[[str], str] = lambda text: text.replace(api_key, "***")
         # Our own HTTP client, so that close() can end its connections.
         self._http = httpx.Client(timeout=timeout, follow_redirects=True)
-        self.client = LabelStudio(base_url=self.url, api_key=api_key, httpx_client=self._http)
+        # The SDK's own retries are off (it retries POSTs too): :meth:`call` retries what
+        # is safe to send twice.
+        self.client = LabelStudio(
+            base_url=self.url, api_key=api_key, httpx_client=self._http, max_retries=0
+        )
         try:
-            me = self.call("check the API key", self.client.users.whoami)
+            # Not retried: a wrong URL or a stopped server should say so at once.
+            me = self.call("check the API key", self.client.users.whoami, idempotent=False)
         except BaseException:
             self.close()
             raise
@@ -77,23 +110,49 @@ class Connection:
         self.close()
 
     # -- errors ---------------------------------------------------------------------------
-    def call(self, what: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Call the SDK; turn its failures into :class:`LabelStudioError` naming ``what``."""
-        try:
-            return fn(*args, **kwargs)
-        except ApiError as exc:
-            raise self.error(what, exc) from None
-        except httpx.TimeoutException:
-            raise LabelStudioError(
-                f"cannot {what}: Label Studio at {self.url} did not answer in time "
-                "(pass timeout= to connect() for large imports)"
-            ) from None
-        except httpx.HTTPError as exc:
-            raise LabelStudioError(
-                self._scrub(f"cannot {what}: cannot reach Label Studio at {self.url} ({exc})")
-            ) from None
+    def call(
+        self, what: str, fn: Callable[..., T], *args: Any, idempotent: bool = True, **kwargs: Any
+    ) -> T:
+        """Call the SDK; turn its failures into :class:`LabelStudioError` naming ``what``.
 
-    def error(self, what: str, exc: ApiError) -> LabelStudioError:
+        An ``idempotent`` call (a read, an update to a fixed value) is tried again, with
+        exponential backoff, on connection errors, 429 and 5xx; a call sent with
+        ``request_options=NO_RETRY`` (an import) never is.
+        """
+        if kwargs.get("request_options") is NO_RETRY:
+            idempotent = False
+        attempt = 0
+        while True:
+            try:
+                return fn(*args, **kwargs)
+            except ApiError as exc:
+                if not (idempotent and exc.status_code in RETRY_STATUS and attempt < self.retries):
+                    raise self.error(what, exc, tries=attempt + 1) from None
+                wait = _retry_after(exc.headers) if exc.status_code == 429 else None
+            except httpx.TimeoutException as exc:
+                if not (idempotent and isinstance(exc, RETRY_ERRORS) and attempt < self.retries):
+                    raise LabelStudioError(
+                        f"cannot {what}: Label Studio at {self.url} did not answer in time "
+                        "(pass timeout= to connect() for large imports)"
+                    ) from None
+                wait = None
+            except httpx.HTTPError as exc:
+                if not (idempotent and isinstance(exc, RETRY_ERRORS) and attempt < self.retries):
+                    tried = f" after {attempt + 1} tries" if attempt else ""
+                    raise LabelStudioError(
+                        self._scrub(
+                            f"cannot {what}: cannot reach Label Studio at {self.url}{tried} "
+                            f"({exc or type(exc).__name__}); check that the server is running "
+                            "and the URL is right, then try again (what was done is kept)"
+                        )
+                    ) from None
+                wait = None
+            time.sleep(
+                min(wait if wait is not None else self.backoff * 2**attempt, self.max_backoff)
+            )
+            attempt += 1
+
+    def error(self, what: str, exc: ApiError, *, tries: int = 1) -> LabelStudioError:
         status = exc.status_code
         body = exc.body if isinstance(exc.body, dict) else {"detail": exc.body}
         detail = str(body.get("detail") or "").strip()
@@ -111,11 +170,56 @@ class Connection:
             )
             detail = f"{hint}; server said: {detail}" if detail else hint
         elif status == 403:
-            detail = f"this user may not do that ({detail or 'forbidden'})"
+            detail = (
+                f"the user of this API key may not do that ({detail or 'forbidden'}): ask an "
+                "administrator of the organization or project for access"
+            )
         elif status == 404:
-            detail = f"not found ({detail or 'no such object'})"
-        message = f"cannot {what}: Label Studio at {self.url} answered {status}: {detail}"
+            detail = (
+                f"not found ({detail or 'no such object'}): check the project or task id, "
+                "it may have been deleted"
+            )
+        elif status == 413:
+            detail = (
+                f"the request is too large for the server ({detail or 'payload too large'}): "
+                "push with a smaller batch_size=, or raise the server's (or its proxy's) "
+                "upload limit"
+            )
+        elif status == 429:
+            detail = f"too many requests ({detail or 'rate limited'}): wait, then try again"
+        elif status >= 500:
+            detail = (
+                f"the server failed ({detail or 'internal error'}): try again later; the "
+                "server's log says why"
+            )
+        if len(detail) > 500:  # e.g. a proxy's HTML error page
+            detail = detail[:500] + " ..."
+        tried = f" (after {tries} tries)" if tries > 1 else ""
+        message = f"cannot {what}: Label Studio at {self.url} answered {status}{tried}: {detail}"
         return LabelStudioError(self._scrub(message), status_code=status)
+
+    def pages(self, what: str, fn: Callable[..., Any], **kwargs: Any) -> Iterator[Any]:
+        """The items of a paged SDK list call, each page read (and retried) on its own.
+
+        A failed page is asked for again, not the whole list: the SDK's own iterator is a
+        generator, which cannot go on after a page failed.
+        """
+        size = int(kwargs.pop("page_size", 100))
+        number = 1
+        while True:
+            try:
+                page: Any = self.call(what, fn, page=number, page_size=size, **kwargs)
+            except LabelStudioError as exc:
+                if number > 1 and exc.status_code == 404:  # "Invalid page.": past the end
+                    return
+                raise
+            items = list(page.items or [])
+            yield from items
+            total = getattr(page.response, "total", None) or getattr(page.response, "count", None)
+            seen = (number - 1) * size + len(items)
+            if len(items) < size or (isinstance(total, int) and seen >= total):
+                return
+            number += 1
 
     # -- projects -------------------------------------------------------------------------
     def find_project(self, project: int | str) -> Any | None:
@@ -125,13 +229,12 @@ class Connection:
         """
         if isinstance(project, int):
             try:
-                return self.client.projects.get(project)
-            except ApiError as exc:
+                return self.call(f"read project {project}", self.client.projects.get, project)
+            except LabelStudioError as exc:
                 if exc.status_code == 404:
                     return None
-                raise self.error(f"read project {project}", exc) from None
-        pages: Any = self.call("list projects", self.client.projects.list, page_size=100)
-        listed: list[Any] = self.call("list projects", list, pages)
+                raise
+        listed = list(self.pages("list projects", self.client.projects.list, page_size=100))
         found = [p for p in listed if p.title == project]
         if len(found) > 1:
             ids = ", ".join(str(p.id) for p in found)
@@ -139,7 +242,9 @@ class Connection:
                 f"{len(found)} projects on {self.url} are titled {project!r} (ids {ids}): "
                 "pass project=<id> instead"
             )
-        return self.client.projects.get(int(found[0].id)) if found else None
+        if not found:
+            return None
+        return self.call(f"read project {found[0].id}", self.client.projects.get, int(found[0].id))
 
     def project_for(self, project: int | str, schema: Schema) -> tuple[Any, bool]:
         """Find ``project`` and check its config fits ``schema``, or create it (by title).
@@ -155,8 +260,10 @@ class Connection:
                 self.client.projects.create,
                 title=project,
                 label_config=schema.xml,
+                idempotent=False,  # a second POST would make a second project
             )
-            return self.client.projects.get(int(created.id or 0)), True
+            pid = int(created.id or 0)
+            return self.call(f"read project {pid}", self.client.projects.get, pid), True
         check_compatible(schema, found.label_config or "", project=found)
         return found, False
 
@@ -223,7 +330,12 @@ class Connection:
 
 
 def connect(
-    url: str | None = None, *, api_key: str | None = None, timeout: float = 60.0
+    url: str | None = None,
+    *,
+    api_key: str | None = None,
+    timeout: float = 60.0,
+    retries: int = 4,
+    backoff: float = 0.5,
 ) -> Connection:
     """Connect to a Label Studio server and check the key.
 
@@ -236,6 +348,10 @@ def connect(
         (read now, not when nblabel was imported).
     timeout
         Seconds the SDK waits for one request.
+    retries, backoff
+        Reads and idempotent steps are tried again up to ``retries`` times on connection
+        errors, 429 and 5xx, waiting ``backoff`` seconds, then twice as long each time
+        (429: what ``Retry-After`` says). Imports are never sent twice.
 
     Raises
     ------
@@ -248,7 +364,17 @@ def connect(
         raise LabelStudioError(
             "no Label Studio URL: pass url= or set LABEL_STUDIO_URL (e.g. http://localhost:8080)"
         )
-    return Connection(url, api_key or os.environ.get("LABEL_STUDIO_API_KEY") or "", timeout=timeout)
+    key = api_key or os.environ.get("LABEL_STUDIO_API_KEY") or ""
+    return Connection(url, key, timeout=timeout, retries=retries, backoff=backoff)
+
+
+def _retry_after(headers: Mapping[str, str] | None) -> float | None:
+    """Seconds a 429's ``Retry-After`` header asks to wait (its number form only)."""
+    value = (headers or {}).get("retry-after") or (headers or {}).get("Retry-After")
+    try:
+        return max(0.0, float(value)) if value is not None else None
+    except ValueError:
+        return None
 
 
 # -- config compatibility ----------------------------------------------------------------

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from label_studio_sdk.core.api_error import ApiError
+from label_studio_sdk.label_interface import LabelInterface
 from PIL import Image
 
 from ..errors import ItemError, LabelStudioError, ResultError
@@ -50,6 +51,8 @@ class PushReport:
     tasks_created: int = 0
     tasks_updated: int = 0
     annotations_sent: int = 0
+    predictions_sent: int = 0
+    model_version: str | None = None
     unchanged: int = 0
     files_uploaded: int = 0
     errors: list[str] = field(default_factory=list)
@@ -58,6 +61,7 @@ class PushReport:
         return (
             f"PushReport(project={self.project}, created={self.tasks_created}, "
             f"updated={self.tasks_updated}, annotations={self.annotations_sent}, "
+            f"predictions={self.predictions_sent}, "
             f"unchanged={self.unchanged}, uploaded={self.files_uploaded}, "
             f"errors={len(self.errors)})"
         )
@@ -115,6 +119,66 @@ def _progress(total: int, enabled: bool | None, desc: str) -> Any:
     return tqdm(total=total, desc=desc, unit="item", leave=False)
 
 
+# -- predictions ---------------------------------------------------------------------------
+class _Predictions:
+    """The model's predictions, one per item, in Label Studio's shape, from one snapshot of
+    the labeler's learner (a model landing mid-push does not mix two versions).
+
+    Each label's prediction is checked once with ``LabelInterface.validate_prediction``:
+    Label Studio 1.23 stores predictions with unknown labels without a word.
+    """
+
+    def __init__(self, labeler: Labeler) -> None:
+        learner = labeler.learner
+        assert learner is not None
+        with learner._cond:  # scores and version change together on the retrainer thread
+            scores, version = learner.scores, learner.model_version
+        assert scores is not None and version is not None
+        self.scores, self.version = scores, version
+        self.labels = learner.labels
+        self.control = labeler._control
+        self.interface = LabelInterface(labeler.schema.xml)
+        self.checked: dict[int, str] = {}  # label index -> error ("" when valid)
+
+    @classmethod
+    def of(cls, labeler: Labeler) -> _Predictions | None:
+        learner = getattr(labeler, "learner", None)
+        if learner is None or learner.model_version is None or learner.scores is None:
+            return None
+        return cls(labeler)
+
+    def at(self, pos: int) -> dict[str, Any] | None:
+        """The prediction for row ``pos``; ``None`` when the model gives no label a
+        probability."""
+        row = self.scores[pos]
+        j = int(np.argmax(row))
+        score = float(row[j])
+        if not np.isfinite(score) or score <= 0:
+            return None
+        item = {
+            "from_name": self.control.name,
+            "to_name": self.control.to_name[0],
+            "type": "choices",
+            "value": {"choices": [self.labels[j]]},
+            "score": score,
+        }
+        prediction = {"result": [item], "score": score, "model_version": self.version}
+        if j not in self.checked:
+            errors = self.interface.validate_prediction(prediction, return_errors=True)
+            self.checked[j] = "; ".join(map(str, errors or []))
+        if self.checked[j]:
+            raise ResultError(
+                f"the model's prediction {self.labels[j]!r} does not fit the labeling "
+                f"config: {self.checked[j]}"
+            )
+        return prediction
+
+
+def _predicted_key(remote: str) -> str:
+    """Where the store keeps, per item, the model version the task has a prediction of."""
+    return f"{remote} predictions"
+
+
 # -- push ----------------------------------------------------------------------------------
 def push(
     ls: Connection,
@@ -138,13 +202,19 @@ def push(
 
     known = store.remote_tasks(remote)
     on_server = int(proj.task_number or 0)
-    in_flight = any(task_id is None for task_id, _, _ in known.values())
+    preds = _Predictions.of(labeler)
+    predicted = {k: v for k, (v, _) in store.remote_files(_predicted_key(remote)).items()}
+    in_flight = any(task_id is None for task_id, _, _ in known.values()) or any(
+        v.startswith("?") for v in predicted.values()
+    )
     count_key = f"labelstudio.task_count {remote}"
     expected = store.get_meta(count_key)
     if in_flight or on_server != (len(known) if expected is None else int(expected)):
         # A push cut off mid-way, another store, or tasks added elsewhere: the server's
         # tasks (by nblabel id) are the truth, not our notes.
-        known = _reconcile(ls, store, pid, remote)
+        known = _reconcile(ls, store, pid, remote, preds.version if preds else None)
+        predicted = {k: v for k, (v, _) in store.remote_files(_predicted_key(remote)).items()}
+    report.model_version = preds.version if preds is not None else None
 
     tag = store.identity()
     pulled = store.remote_seqs()
@@ -157,7 +227,7 @@ def push(
             positions = range(start, min(start + batch_size, len(items)))
             _push_batch(
                 ls, labeler, pid, remote, positions, known, states, pulled, uploads, tag,
-                images, report, ends,
+                images, report, ends, preds, predicted,
             )  # fmt: skip
             if bar is not None:
                 bar.update(len(positions))
@@ -165,7 +235,7 @@ def push(
         if bar is not None:
             bar.close()
     if ends and not _ends_match(ls, pid, ends):
-        _reconcile(ls, store, pid, remote)
+        _reconcile(ls, store, pid, remote, report.model_version)
         report.errors.append(
             "the server's task ids did not follow the import order: the item -> task "
             "table was rebuilt from the tasks' nblabel ids"
@@ -208,6 +278,8 @@ def _push_batch(
     images: str,
     report: PushReport,
     ends: dict[int, str],
+    preds: _Predictions | None,
+    predicted: dict[str, str],
 ) -> None:
     items, store = labeler.items, labeler.store
     image_objects = [o for o in items.objects if o.type == "image"]
@@ -218,6 +290,7 @@ def _push_batch(
                               uploads, report)  # fmt: skip
 
     new: list[tuple[str, dict[str, Any], str, Event | None]] = []
+    to_predict: dict[str, dict[str, Any]] = {}  # item key -> prediction the task lacks
     changed: list[tuple[str, int, dict[str, Any] | None, str, Event | None, int | None]] = []
     # One slice per column and batch: a row-by-row .iloc costs more than the request.
     columns = {
@@ -232,6 +305,10 @@ def _push_batch(
         except ItemError as exc:
             report.errors.append(str(exc))
             continue
+        if preds is not None and predicted.get(key) != preds.version:
+            prediction = preds.at(positions.start + i)
+            if prediction is not None:
+                to_predict[key] = prediction
         h = _hash(data)
         ev = _labels_to_send(states.get(key), pulled)
         task_id, old_hash, pushed_seq = known.get(key, (None, None, None))
@@ -245,7 +322,7 @@ def _push_batch(
             report.unchanged += 1
 
     if new:
-        _import_new(ls, store, pid, remote, new, known, tag, report, ends)
+        _import_new(ls, store, pid, remote, new, known, tag, report, ends, to_predict)
     for key, task_id, new_data, h, send, pushed_seq in changed:
         if new_data is not None:
             ls.call(f"update task {task_id} (item {key!r})", ls.client.tasks.update,
@@ -268,6 +345,37 @@ def _push_batch(
         seq = send.seq if send is not None else pushed_seq
         store.set_remote_tasks(remote, [(key, task_id, h, seq)])
         known[key] = (task_id, h, seq)
+    new_keys = {key for key, _, _, _ in new}
+    old = {k: p for k, p in to_predict.items() if k not in new_keys and known.get(k, (None,))[0]}
+    if old:
+        _send_predictions(ls, store, pid, remote, old, known, report, predicted)
+
+
+def _send_predictions(
+    ls: Connection,
+    store: Store,
+    pid: int,
+    remote: str,
+    todo: dict[str, dict[str, Any]],
+    known: dict[str, tuple[int | None, str | None, int | None]],
+    report: PushReport,
+    predicted: dict[str, str],
+) -> None:
+    """Add a prediction of a new model version to tasks already on the server."""
+    version = next(iter(todo.values()))["model_version"]
+    where = _predicted_key(remote)
+    # In flight: if the answer never comes, the next push asks the server what it has.
+    store.set_remote_files(where, [(k, "?" + version, "") for k in todo])
+    ls.call(
+        f"send {len(todo)} predictions of model {version} to project {pid}",
+        ls.client.projects.import_predictions,
+        id=pid,
+        request=[{"task": known[k][0], **p} for k, p in todo.items()],
+        request_options=NO_RETRY,
+    )
+    store.set_remote_files(where, [(k, version, "") for k in todo])
+    predicted.update(dict.fromkeys(todo, version))
+    report.predictions_sent += len(todo)
 
 
 def _import_new(
@@ -280,15 +388,23 @@ def _import_new(
     tag: int,
     report: PushReport,
     ends: dict[int, str],
+    to_predict: dict[str, dict[str, Any]],
 ) -> None:
     tasks = []
-    for _, data, _, ev in new:
+    sent = []
+    for key, data, _, ev in new:
         task: dict[str, Any] = {"data": data}
         if ev is not None:
             task["annotations"] = [_annotation(ev, tag)]
+        if key in to_predict:
+            task["predictions"] = [to_predict[key]]
+            sent.append(key)
         tasks.append(task)
     # In flight: if the answer never comes, the next push asks the server what it has.
     store.set_remote_tasks(remote, [(key, None, h, None) for key, _, h, _ in new])
+    if sent:
+        version = to_predict[sent[0]]["model_version"]
+        store.set_remote_files(_predicted_key(remote), [(k, "?" + version, "") for k in sent])
     answer = ls.call(
         f"import {len(tasks)} tasks into project {pid}",
         ls.client.projects.import_tasks,
@@ -312,6 +428,10 @@ def _import_new(
         report.annotations_sent += ev is not None
     store.set_remote_tasks(remote, rows)
     report.tasks_created += len(rows)
+    if sent:
+        made = [k for k in sent if k in ids]
+        store.set_remote_files(_predicted_key(remote), [(k, version, "") for k in made])
+        report.predictions_sent += len(made)
 
 
 def _tasks(
@@ -323,7 +443,7 @@ def _tasks(
     include: str | None = None,
     page_size: int = 1000,
 ) -> Iterator[Any]:
-    pages: Any = ls.call(
+    yield from ls.pages(
         f"list the tasks of project {pid}",
         ls.client.tasks.list,
         project=pid,
@@ -333,12 +453,6 @@ def _tasks(
         query=json.dumps(query) if query else None,
         resolve_uri=False,
     )
-    it = iter(pages)
-    while True:
-        try:
-            yield ls.call(f"list the tasks of project {pid}", next, it)
-        except StopIteration:
-            return
 
 
 def _new_task_ids(
@@ -400,11 +514,14 @@ def _task_ids_by_key(ls: Connection, pid: int, task_ids: list[int]) -> dict[str,
 
 
 def _reconcile(
-    ls: Connection, store: Store, pid: int, remote: str
+    ls: Connection, store: Store, pid: int, remote: str, version: str | None = None
 ) -> dict[str, tuple[int | None, str | None, int | None]]:
-    """Rebuild the item -> task table from the server's tasks (O(project) reads)."""
+    """Rebuild the item -> task table from the server's tasks (O(project) reads), and the
+    notes of which model version each task has a prediction of (``version``, the model
+    in use, when the task has one of it, else its newest prediction's)."""
     tag = store.identity()
     found: dict[str, tuple[int | None, str | None, int | None]] = {}
+    versions: dict[str, str] = {}  # item key -> model version of its task's newest prediction
     for task in _tasks(ls, pid, query=None, fields="all"):
         key = (task.data or {}).get(ID_FIELD)
         if key is None:
@@ -412,7 +529,13 @@ def _reconcile(
         seqs = [_ours(tag, a.get("import_id")) for a in task.annotations or []]
         mine = [s for s in seqs if s is not None]
         found[str(key)] = (int(task.id), _hash(task.data), max(mine) if mine else None)
+        made = [str(p.model_version or "") for p in task.predictions or []]
+        versions[str(key)] = version if version in made else (made[-1] if made else "")
     store.set_remote_tasks(remote, [(k, *v) for k, v in found.items()], replace=True)
+    where = _predicted_key(remote)
+    stale = [k for k, (v, _) in store.remote_files(where).items() if k not in versions and v]
+    store.set_remote_files(where, [(k, v, "") for k, v in versions.items()])
+    store.set_remote_files(where, [(k, "", "") for k in stale])
     return found
 
 
@@ -641,7 +764,7 @@ def pull(
         }
     users = {
         int(u.id): str(u.email or u.username or u.id)
-        for u in ls.call("list users", lambda: list(ls.client.users.list()))
+        for u in ls.call("list users", ls.client.users.list)
     }
     versions = store.remote_annotation_versions(remote)
     tag = store.identity()
