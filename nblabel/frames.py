@@ -15,8 +15,9 @@ from .text import span_tuples
 ANNOTATION_COLUMNS = [
     "item", "annotation", "id", "from_name", "to_name", "type", "label", "value",
     "origin", "score", "annotator", "time", "lead_time", "ls_annotation",
-    "start", "end", "text",
+    "start", "end", "text", "from_id", "to_id", "direction",
 ]  # fmt: skip
+RELATION_COLUMNS = ["item", "from_id", "to_id", "from_text", "to_text", "direction", "labels"]
 
 
 def status_column(schema: Schema) -> str:
@@ -72,7 +73,8 @@ def annotations_frame(store: Store, items: Items) -> pd.DataFrame:
     (``None`` for labels made here); after a pull with ``prefer="both"`` the pulled
     annotations not in force are listed too, with ``annotation`` ``None``.
     ``start``, ``end`` (code points) and ``text`` are a span's (``labels`` items), so
-    ``text == data[start:end]``; missing for other items.
+    ``text == data[start:end]``; missing for other items. ``from_id``, ``to_id`` and
+    ``direction`` are a ``relation`` item's (its ``label`` is its ``labels``).
     """
     states = list(store.states())
     pulled = store.remote_annotation_of()
@@ -113,9 +115,35 @@ def _row(
     labels = labels_of(r)
     value = r.get("value") or {}
     span = (value.get("start"), value.get("end"), value.get("text"))
+    if r.get("type") == "relation":
+        link = (r.get("from_id"), r.get("to_id"), r.get("direction", "right"))
+    else:
+        link = (None, None, None)
     return (
         item, seq, r.get("id"), r.get("from_name"), r.get("to_name"), r.get("type"),
         labels[0] if len(labels) == 1 else labels, r.get("value"), r.get("origin", "manual"),
         r.get("score"), annotator, pd.Timestamp(created_at, unit="s", tz="UTC"), lead_time,
-        ls_annotation, *(span if r.get("type") == "labels" else (None, None, None)),
+        ls_annotation, *(span if r.get("type") == "labels" else (None, None, None)), *link,
     )  # fmt: skip
+
+
+def relations_frame(store: Store, items: Items) -> pd.DataFrame:
+    """One row per ``relation`` item in force: ``item``, ``from_id``, ``to_id``, the
+    texts of the two spans, ``direction`` and ``labels`` (a list)."""
+    states = list(store.states())
+    positions = items.positions([e.item for e in states])
+    rows = []
+    for ev, pos in zip(states, positions, strict=True):
+        item = items.ids[pos] if pos >= 0 else ev.item
+        texts = {
+            r.get("id"): (r.get("value") or {}).get("text")
+            for r in ev.result
+            if r.get("type") == "labels"
+        }
+        for r in ev.result:
+            if r.get("type") != "relation":
+                continue
+            a, b = r.get("from_id"), r.get("to_id")
+            rows.append((item, a, b, texts.get(a), texts.get(b), r.get("direction", "right"),
+                         labels_of(r)))  # fmt: skip
+    return pd.DataFrame(rows, columns=RELATION_COLUMNS)

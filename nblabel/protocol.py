@@ -6,10 +6,12 @@ Synced traits hold small, bounded view state (see ``nblabel.widgets.base``):
 
 ``_schema``
     ``{"objects": [{"name", "type": "image"|"text", "value"}],
-    "controls": [{"name", "type": "choices"|"labels", "to_name", "multiple", "required",
-    "choices": [{"value", "label", "hotkey", "background"}]}]}``
+    "controls": [{"name", "type": "choices"|"labels"|"relations", "to_name", "multiple",
+    "required", "choices": [{"value", "label", "hotkey", "background"}]}]}``
     (a ``labels`` control's ``choices`` are its ``<Label>``s; its results are text spans,
-    Label Studio ``labels`` items with code-point ``start``/``end``)
+    Label Studio ``labels`` items with code-point ``start``/``end``; a ``relations``
+    control's are its ``<Relation>``s, hotkeys by position, and its results Label Studio
+    ``relation`` items ``{type, from_id, to_id, direction, labels}``)
 ``current``
     The item on screen, or ``{}`` when the queue is empty::
 

@@ -50,8 +50,26 @@ def choices(
     return item
 
 
+def relation(
+    from_id: str, to_id: str, *, labels: Sequence[str] = (), direction: str = "right"
+) -> Result:
+    """A Label Studio ``relation`` result item from span ``from_id`` to span ``to_id``
+    (``direction`` ``"right"``: from -> to, ``"left"``: to -> from, ``"bi"``: both)."""
+    return {
+        "type": "relation",
+        "from_id": from_id,
+        "to_id": to_id,
+        "direction": direction,
+        "labels": list(labels),
+    }
+
+
 def labels_of(item: Result) -> list[str]:
-    """The labels a result item carries (``value[type]``), ``[]`` when it carries none."""
+    """The labels a result item carries (``value[type]``; a relation's ``labels``), ``[]``
+    when it carries none."""
+    if item.get("type") == "relation":
+        found = item.get("labels") or []
+        return [str(v) for v in found] if isinstance(found, list) else []
     value = item.get("value") or {}
     found = value.get(item.get("type", ""), [])
     return [str(v) for v in found] if isinstance(found, list) else []
@@ -81,6 +99,9 @@ def validate(
     for r in out:
         if not isinstance(r, dict):
             raise ResultError(f"item {key!r}: result items must be dicts, got {type(r).__name__}")
+        if r.get("type") == "relation":
+            _check_relation(schema, r, out, key=key)
+            continue
         name = r.get("from_name")
         control = controls.get(name)  # type: ignore[arg-type]
         if control is None:
@@ -117,6 +138,40 @@ def validate(
     if missing and complete:
         raise ResultError(f"item {key!r}: required control(s) left empty: {', '.join(missing)}")
     return out
+
+
+DIRECTIONS = ("right", "left", "bi")
+
+
+def _check_relation(schema: Schema, r: Result, result: list[Result], *, key: object) -> None:
+    """A relation joins two spans (``labels`` items) of the same result, with labels
+    from the config's ``<Relation>`` values when it declares any."""
+    where = f"item {key!r}: relation {r.get('from_id')!r} -> {r.get('to_id')!r}"
+    control = next((c for c in schema.controls if c.type == "relations"), None)
+    if control is None:
+        raise ResultError(f"{where}: the config has no <Relations> control")
+    spans = {s.get("id") for s in result if isinstance(s, dict) and s.get("type") == "labels"}
+    for end in ("from_id", "to_id"):
+        if r.get(end) not in spans:
+            raise ResultError(
+                f"{where}: {end} {r.get(end)!r} is not a span of this result "
+                "(a relation joins two spans submitted with it)"
+            )
+    if r.get("from_id") == r.get("to_id"):
+        raise ResultError(f"{where}: a relation joins two different spans")
+    if r.get("direction", "right") not in DIRECTIONS:
+        raise ResultError(
+            f"{where}: direction must be one of {', '.join(DIRECTIONS)}, got {r.get('direction')!r}"
+        )
+    labels = r.get("labels", [])
+    if not isinstance(labels, list):
+        raise ResultError(f"{where}: labels must be a list, got {labels!r}")
+    unknown = [v for v in labels if control.choices and v not in control.values]
+    if unknown:
+        raise ResultError(
+            f"{where}: unknown relation label(s) {', '.join(map(repr, unknown))} "
+            f"(<Relation> values: {', '.join(control.values)})"
+        )
 
 
 def stale(schema: Schema, stored: Iterable[tuple[str, list[Result]]]) -> list[tuple[str, str]]:

@@ -78,7 +78,7 @@ CHILD_TAGS = frozenset(["choice", "label", "relation", "channel", "path"])
 LAYOUT_TAGS = frozenset(["view", "header", "style", "filter", "collapse", "shortcut", "repeater"])
 
 # Keys the shell owns; default hotkeys never take them.
-RESERVED_KEYS = frozenset({"s", "u", "g", "?", "enter", "escape", "home"})
+RESERVED_KEYS = frozenset({"s", "u", "g", "r", "?", "enter", "escape", "home"})
 _DEFAULT_HOTKEYS = "1234567890" + "".join(c for c in "abcdefhijklmnopqrtvwxyz")
 
 
@@ -198,6 +198,11 @@ class Schema:
         for el in root.iter():
             if el.tag.lower() not in CONTROL_TAGS:
                 continue
+            if el.tag.lower() == "relations":
+                # Relation labels take number keys by position, and only while a relation
+                # is selected (see controls/labels.js): they leave the pool to the labels.
+                pending.append((el, [c for c in el if c.tag.lower() == "relation"]))
+                continue
             options = [c for c in el if c.tag.lower() in ("choice", "label")]
             for opt in options:
                 if opt.get("hotkey"):
@@ -210,11 +215,14 @@ class Schema:
             if not name:
                 raise SchemaError(f"<{el.tag}> has no name attribute")
             choices = []
-            for opt in options:
+            for i, opt in enumerate(options):
                 shown = opt.get("value")
                 if shown is None:
                     raise SchemaError(f"<{opt.tag}> inside <{el.tag} name={name!r}> has no value")
-                hotkey = opt.get("hotkey") or next(free, "")
+                if el.tag.lower() == "relations":
+                    hotkey = opt.get("hotkey") or ("1234567890"[i] if i < 10 else "")
+                else:
+                    hotkey = opt.get("hotkey") or next(free, "")
                 choices.append(
                     Choice(
                         value=opt.get("alias") or shown,

@@ -22,7 +22,7 @@ import traitlets
 from .. import protocol
 from ..active import Learner, Strategy, mark_provenance, queue_order, suggestion_result
 from ..errors import NblabelError, ResultError, SchemaError
-from ..frames import annotations_frame, labels_frame
+from ..frames import annotations_frame, labels_frame, relations_frame
 from ..items import Items
 from ..results import choices as choices_result
 from ..results import labels_of, stale, validate
@@ -128,7 +128,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     error = traitlets.Unicode("").tag(sync=True)
 
     #: Object and control tags this class can show; others are refused at construction.
-    SUPPORTED: ClassVar[tuple[str, ...]] = ("Image", "Text", "Choices", "Labels")
+    SUPPORTED: ClassVar[tuple[str, ...]] = ("Image", "Text", "Choices", "Labels", "Relations")
 
     def __init__(
         self,
@@ -232,6 +232,12 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     @property
     def annotations(self) -> pd.DataFrame:
         return annotations_frame(self.store, self.items)
+
+    @property
+    def relations(self) -> pd.DataFrame:
+        """One row per submitted relation: ``item``, ``from_id``, ``to_id``, ``from_text``,
+        ``to_text``, ``direction`` (``right``: from -> to) and ``labels`` (a list)."""
+        return relations_frame(self.store, self.items)
 
     @property
     def errors(self) -> pd.DataFrame:
@@ -572,6 +578,27 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             "model_version": item["model_version"],
         }
         return view
+
+    def review(self, order: str = "disagreement") -> pd.DataFrame:
+        """Labeled items, likeliest label errors first, as the attached model sees them.
+
+        Parameters
+        ----------
+        order
+            ``"disagreement"``: least probability for the label given first;
+            ``"confidence"``: least confident model first.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by item id: ``label``, ``predicted``, ``p_label``, ``p_predicted``,
+            ``model_version``. ``w.goto(item)`` opens one to fix it.
+        """
+        if self.learner is None:
+            raise TypeError("review() needs a model: pass model= when making the labeler")
+        found = self.learner.review(order)
+        found.index = pd.Index([self.items.ids[p] for p in found.pop("pos")], name="item")
+        return found
 
     def close(self) -> None:
         """Close the widget and stop the background retrainer."""

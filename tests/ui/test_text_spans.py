@@ -143,3 +143,69 @@ def test_mouse_spans_reach_python_as_code_points_and_markup_stays_text(lab):
     ]
     assert root.locator("img, script").count() == 0
     assert dialogs == []
+
+
+RELATIONS_SETUP = """
+import pandas as pd
+import nblabel
+df = pd.DataFrame({"text": ["Ada 👩‍💻 works for Acme in London."]}, index=["a"])
+w = nblabel.TextLabeler(df, spans=["PER", "ORG"], relations=["works_for", "lives_in"],
+                        job="ui-relations")
+w
+"""
+
+
+def test_relation_between_two_mouse_spans_made_by_keys(lab):
+    lab.open_cells(RELATIONS_SETUP)
+    lab.run_all()
+    root = lab.page.locator('[data-testid="nblabel"]').first
+    wait_key(root, "a")
+    page = lab.page
+    doc = lab.eval_json("df.text['a']")
+    span = root.locator('[data-testid="span"]')
+    relation = root.locator('[data-testid="relation"]')
+
+    double_click(page, rect(root, doc, "Ada"))
+    root.press("1")  # PER
+    span.first.wait_for(state="visible")
+    double_click(page, rect(root, doc, "Acme"))
+    root.press("2")  # ORG
+    page.wait_for_function(
+        "el => el.querySelectorAll('[data-testid=span]').length >= 2", arg=root.element_handle()
+    )
+    # Keys only: r from the selected span (Acme), Tab to the other span, r to relate.
+    root.press("r")
+    assert "Relation from “Acme”" in root.locator('[data-testid="relation-status"]').inner_text()
+    root.press("Tab")
+    root.press("r")
+    relation.wait_for(state="visible")
+    assert relation.inner_text() == "“Acme” → “Ada”"
+    root.press("Delete")  # the new relation is selected: Delete removes it, not a span
+    relation.wait_for(state="detached")
+    assert span.count() == 2
+    # Click Ada, r, click Acme: Ada → Acme; its label by number key.
+    span.filter(has_text="Ada").click()
+    root.press("r")
+    span.filter(has_text="Acme").click()
+    relation.wait_for(state="visible")
+    root.press("1")
+    page.wait_for_function(
+        "el => el.querySelector('[data-testid=relation]').textContent.endsWith('(works_for)')",
+        arg=root.element_handle(),
+    )
+    assert relation.inner_text() == "“Ada” → “Acme” (works_for)"
+    lab.screenshot("text-relations", directory=ARTIFACTS_DIR)
+    root.press("Enter")
+    page.wait_for_function(
+        "el => el.dataset.busy === 'false'", arg=root.element_handle(), timeout=15_000
+    )
+    query = "[[r.from_text, r.to_text, r.direction, r.labels] for r in w.relations.itertuples()]"
+    rows = lab.eval_json(query)
+    for _ in range(20):  # the submit may still be on its way to the kernel
+        if rows:
+            break
+        page.wait_for_timeout(250)
+        rows = lab.eval_json(query)
+    assert rows == [["Ada", "Acme", "right", ["works_for"]]]
+    ann = lab.eval_json("w.annotations.type.tolist()")
+    assert ann == ["labels", "labels", "relation"]

@@ -204,8 +204,6 @@ def test_hypertext_and_labels_on_images_are_clear_errors(ner_df):
            "<Label value='A'/></Labels></View>")  # fmt: skip
     with pytest.raises(nblabel.SchemaError, match="spans of <Text> objects only"):
         nblabel.Labeler(ner_df, config=xml)
-    with pytest.raises(nblabel.SchemaError, match="Relations"):
-        nblabel.TextLabeler(ner_df, spans=["PER"], relations=["knows"])
 
 
 def test_stored_spans_on_an_edited_text_are_reported_and_kept(ner_df):
@@ -216,3 +214,91 @@ def test_stored_spans_on_an_edited_text_are_reported_and_kept(ner_df):
     assert "1 stored label(s) do not fit" in again.error
     assert "text 'Ada' is not the text at 0:3, which is 'Bob'" in again.errors["message"][0]
     assert again.labels.loc["a", "span"] == [(0, 3, "PER")]  # kept as it is
+
+
+# -- relations ---------------------------------------------------------------------------
+def _two_spans(doc):
+    c = doc.index("Charles")
+    return [
+        span(doc, start=0, end=3, labels="PER", id="s1"),
+        span(doc, start=c, end=c + 7, labels="PER", id="s2"),
+    ]
+
+
+def test_relations_are_supported_and_stored_as_label_studio_does(ner_df):
+    w = nblabel.TextLabeler(ner_df, spans=["PER", "LOC"], relations=["knows", "met"])
+    assert "relations" in [c["type"] for c in w._schema["controls"]]
+    doc = ner_df.text["a"]
+    rel = nblabel.results.relation("s1", "s2", labels=["met"])
+    assert rel == {"type": "relation", "from_id": "s1", "to_id": "s2", "direction": "right",
+                   "labels": ["met"]}  # fmt: skip
+    w.submit(result=[*_two_spans(doc), rel])
+    stored = w.store.state("a").result
+    assert stored[-1] == rel  # exactly Label Studio's shape: no from_name, to_name, value
+    ann = w.annotations
+    row = ann[ann["type"] == "relation"].iloc[0]
+    assert (row["from_id"], row["to_id"], row["direction"], row["label"]) == (
+        "s1", "s2", "right", "met"
+    )  # fmt: skip
+    assert ann.columns[:17].tolist() == ANNOTATION_COLUMNS[:17]
+    assert ann[ann["type"] == "labels"]["from_id"].isna().all()
+    rels = w.relations
+    assert rels.columns.tolist() == [
+        "item", "from_id", "to_id", "from_text", "to_text", "direction", "labels"
+    ]  # fmt: skip
+    assert rels.iloc[0].tolist() == ["a", "s1", "s2", "Ada", "Charles", "right", ["met"]]
+
+
+@pytest.mark.parametrize(
+    ("rel", "message"),
+    [
+        ({"from_id": "s1", "to_id": "gone"}, "to_id 'gone' is not a span of this result"),
+        ({"from_id": "nope", "to_id": "s2"}, "from_id 'nope' is not a span"),
+        ({"from_id": "s1", "to_id": "s1"}, "two different spans"),
+        ({"from_id": "s1", "to_id": "s2", "labels": ["hates"]}, "unknown relation label"),
+        ({"from_id": "s1", "to_id": "s2", "direction": "up"}, "direction must be one of"),
+        ({"from_id": "s1", "to_id": "s2", "labels": "met"}, "labels must be a list"),
+    ],
+)
+def test_bad_relations_are_clear_errors_naming_the_item(ner_df, rel, message):
+    w = nblabel.TextLabeler(ner_df, spans=["PER"], relations=["knows", "met"])
+    doc = ner_df.text["a"]
+    w.submit(result=_two_spans(doc))  # a first label, which must survive
+    w.goto("a")
+    with pytest.raises(nblabel.ResultError, match=message) as info:
+        w.submit(result=[*_two_spans(doc), {"type": "relation", **rel}])
+    assert "item 'a'" in str(info.value)
+    assert len(w.store.state("a").result) == 2  # nothing stored is lost
+
+
+def test_relation_labels_are_free_without_relation_values_and_refused_without_relations(ner_df):
+    xml = """<View><Text name="text" value="$text"/>
+      <Labels name="span" toName="text"><Label value="PER"/></Labels><Relations/></View>"""
+    w = nblabel.Labeler(ner_df, config=xml)
+    doc = ner_df.text["a"]
+    w.submit(result=[*_two_spans(doc), nblabel.results.relation("s2", "s1", labels=["any"],
+                                                                  direction="bi")])  # fmt: skip
+    assert w.relations.iloc[0][["from_text", "to_text", "direction"]].tolist() == [
+        "Charles", "Ada", "bi"
+    ]  # fmt: skip
+    plain = nblabel.TextLabeler(ner_df, spans=["PER"])
+    with pytest.raises(nblabel.ResultError, match="no <Relations> control"):
+        plain.submit(result=[*_two_spans(doc), nblabel.results.relation("s1", "s2")])
+
+
+def test_relations_from_the_browser(ner_df):
+    w = nblabel.TextLabeler(ner_df, spans=["PER"], relations=["knows"])
+    b = Browser(w)
+    doc = ner_df.text["a"]
+    rel = {"type": "relation", "from_id": "s1", "to_id": "s2", "direction": "right",
+           "labels": ["knows"]}  # fmt: skip
+    reply, _ = b.ask(protocol.SUBMIT, key="a", result=[*_two_spans(doc), rel], lead_time=1.0)
+    assert reply["ok"], reply
+    assert w.relations["labels"].tolist() == [["knows"]]
+    # A relation to a span that is not sent: refused, shown, the stored label kept.
+    reply, _ = b.ask(protocol.SUBMIT, key="a", result=[_two_spans(doc)[0], rel])
+    assert not reply["ok"] and "item 'a'" in reply["error"] and "'s2'" in reply["error"]
+    assert w.error == reply["error"]
+    assert len(w.relations) == 1
+    b.ask(protocol.GOTO, key="a")
+    assert w.current["result"][-1] == rel  # back to the browser as stored

@@ -378,6 +378,55 @@ function selectionToSpan(text, from, to) {
   return { start, end, text: text.slice(toUtf16(text, start), toUtf16(text, end)) };
 }
 
+// nblabel/js/src/controls/relations.js
+var ARROWS = { right: "→", left: "←", bi: "↔" };
+function relationKey(rel) {
+  return `${rel.from_id}>${rel.to_id}`;
+}
+function relationsFromResult(result, spans) {
+  const ids = new Set(spans.map((s) => s.id));
+  return (result || []).filter((r) => r && r.type === "relation" && ids.has(r.from_id) && ids.has(r.to_id)).map((r) => ({ type: "relation", from_id: r.from_id, to_id: r.to_id, direction: r.direction || "right", labels: Array.isArray(r.labels) ? [...r.labels] : [] }));
+}
+function addRelation(relations, fromId, toId) {
+  if (!fromId || !toId || fromId === toId) return [relations, null];
+  const rel = { type: "relation", from_id: fromId, to_id: toId, direction: "right", labels: [] };
+  const key = relationKey(rel);
+  if (relations.some((r) => relationKey(r) === key)) return [relations, key];
+  return [[...relations, rel], key];
+}
+function labelRelation(relations, key, value, multiple = false) {
+  return relations.map((r) => {
+    if (relationKey(r) !== key) return r;
+    const has = r.labels.includes(value);
+    const labels = multiple ? has ? r.labels.filter((v) => v !== value) : [...r.labels, value] : [value];
+    return { ...r, labels };
+  });
+}
+function removeRelation(relations, key) {
+  return relations.filter((r) => relationKey(r) !== key);
+}
+function pruneRelations(relations, spans) {
+  const ids = new Set(spans.map((s) => s.id));
+  const kept = relations.filter((r) => ids.has(r.from_id) && ids.has(r.to_id));
+  return kept.length === relations.length ? relations : kept;
+}
+function relationText(rel, spans, control) {
+  const text = (id) => {
+    const s = spans.find((x) => x.id === id);
+    return s ? `“${s.value.text}”` : id;
+  };
+  const names = new Map((control && control.choices || []).map((c) => [c.value, c.label ?? c.value]));
+  const labels = rel.labels.map((l) => names.get(l) ?? l).join(", ");
+  return `${text(rel.from_id)} ${ARROWS[rel.direction] || "→"} ${text(rel.to_id)}${labels ? ` (${labels})` : ""}`;
+}
+function nextSpan(spans, id, step = 1, skip = null) {
+  const order = spans.map((s) => s.id).filter((x) => x !== skip);
+  if (!order.length) return null;
+  const at = order.indexOf(id);
+  if (at < 0) return step > 0 ? order[0] : order[order.length - 1];
+  return order[(at + step + order.length) % order.length];
+}
+
 // nblabel/js/src/controls/labels.js
 var PALETTE = ["#ffd54f", "#81d4fa", "#a5d6a7", "#f48fb1", "#ce93d8", "#ffab91", "#b0bec5", "#e6ee9c"];
 function spansFromResult(controls, result) {
@@ -430,7 +479,7 @@ function labelStyles(controls) {
     return { text: names.join(", "), color: style.color };
   };
 }
-function createSpanLayer({ controls, views, root, canEdit, onEdit, onHint = () => {
+function createSpanLayer({ controls, relationControl = null, views, root, canEdit, onEdit, onHint = () => {
 } }) {
   const textViews = views.filter(({ spec }) => spec.type === "text" && controls.some((c) => c.to_name === spec.name));
   const describe = labelStyles(controls);
@@ -439,16 +488,77 @@ function createSpanLayer({ controls, views, root, canEdit, onEdit, onHint = () =
   let spans = [];
   let selected = null;
   let pending = null;
+  let relations = [];
+  let selectedRel = null;
+  let linking = null;
+  const panel = document.createElement("div");
+  panel.className = "nbl-relations";
+  const status = document.createElement("div");
+  status.className = "nbl-relations-status";
+  status.setAttribute("data-testid", "relation-status");
+  status.setAttribute("aria-live", "polite");
+  const list = document.createElement("ul");
+  list.className = "nbl-relations-list";
+  list.setAttribute("data-testid", "relations");
+  panel.append(status, list);
   function redraw() {
+    relations = pruneRelations(relations, spans);
+    if (selectedRel && !relations.some((r) => relationKey(r) === selectedRel)) selectedRel = null;
     for (const { spec, view } of textViews) {
       view.setSpans(
         key,
         spans.filter((s) => s.to_name === spec.name),
-        selected,
+        linking ? linking.target : selected,
         describe
       );
     }
     renderButtons();
+    renderRelations();
+  }
+  function renderRelations() {
+    if (!relationControl) return;
+    const items = relations.map((rel) => {
+      const li = document.createElement("li");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "nbl-relation";
+      button.setAttribute("data-testid", "relation");
+      button.dataset.relation = relationKey(rel);
+      button.setAttribute("aria-pressed", String(relationKey(rel) === selectedRel));
+      button.textContent = relationText(rel, spans, relationControl);
+      li.append(button);
+      return li;
+    });
+    list.replaceChildren(...items);
+    const from = linking && spans.find((s) => s.id === linking.from);
+    const keys = (relationControl.choices || []).filter((c) => c.hotkey).map((c) => `${c.hotkey}: ${c.label ?? c.value}`);
+    if (from) status.textContent = `Relation from “${from.value.text}”: click the target span, or Tab to it and press r (Esc cancels).`;
+    else if (selectedRel && keys.length) status.textContent = `Relation selected: ${keys.join(", ")}; Delete removes it.`;
+    else if (selectedRel) status.textContent = "Relation selected: Delete removes it.";
+    else status.textContent = relations.length ? "" : "No relations: select a span, press r, then pick the other span.";
+  }
+  function onListClick(event) {
+    const button = event.target.closest && event.target.closest("button[data-relation]");
+    if (!button) return;
+    selectedRel = button.dataset.relation;
+    selected = null;
+    linking = null;
+    redraw();
+  }
+  list.addEventListener("click", onListClick);
+  function link(target) {
+    if (!linking || !canEdit()) return;
+    const [next, made] = addRelation(relations, linking.from, target);
+    linking = null;
+    if (made) {
+      relations = next;
+      selectedRel = made;
+      selected = null;
+      redraw();
+      onEdit();
+    } else {
+      redraw();
+    }
   }
   function renderButtons() {
     const span = spans.find((s) => s.id === selected);
@@ -480,7 +590,16 @@ function createSpanLayer({ controls, views, root, canEdit, onEdit, onHint = () =
     }
     const segment = target.closest("[data-spans]");
     const ids = segment ? segment.dataset.spans.split(" ") : [];
+    if (linking) {
+      const other = ids.find((id) => id !== linking.from);
+      if (other) link(other);
+      return;
+    }
     const next = ids.length ? ids[(ids.indexOf(selected) + 1) % ids.length] : null;
+    if (selectedRel) {
+      selectedRel = null;
+      renderRelations();
+    }
     select(next);
   }
   root.addEventListener("mouseup", onMouseUp);
@@ -504,15 +623,72 @@ function createSpanLayer({ controls, views, root, canEdit, onEdit, onHint = () =
     redraw();
     onEdit();
   }
+  function relate() {
+    if (!relationControl) return;
+    if (linking) {
+      if (linking.target) link(linking.target);
+      else onHint("Click the other span (or Tab to it and press r); Esc cancels.");
+      return;
+    }
+    if (!selected || !canEdit()) {
+      onHint("Select a span first (click it), then press r and pick the other span.");
+      return;
+    }
+    linking = { from: selected, target: null };
+    redraw();
+  }
+  function handleKey(event) {
+    if (!relationControl || event.ctrlKey || event.metaKey || event.altKey) return false;
+    if (linking) {
+      if (event.key === "Tab") {
+        const inText = spans.filter((s) => s.id !== linking.from);
+        linking = { ...linking, target: nextSpan(inText, linking.target, event.shiftKey ? -1 : 1) };
+        redraw();
+        return true;
+      }
+      if (event.key === "Escape") {
+        linking = null;
+        redraw();
+        return true;
+      }
+      if (event.key === " ") {
+        link(linking.target);
+        return true;
+      }
+      return false;
+    }
+    if (selectedRel) {
+      const choice = (relationControl.choices || []).find((c) => c.hotkey && String(c.hotkey) === event.key);
+      if (choice) {
+        if (canEdit()) {
+          relations = labelRelation(relations, selectedRel, choice.value, relationControl.multiple);
+          redraw();
+          onEdit();
+        }
+        return true;
+      }
+    }
+    return false;
+  }
   return {
     controls,
     groups,
+    panel: relationControl ? panel : null,
     has: (name) => groups.has(name),
     pick,
+    relate,
+    handleKey,
     deleteSelected() {
-      if (!selected || !canEdit()) return;
-      spans = removeSpan(spans, selected);
-      selected = null;
+      if (!canEdit()) return;
+      if (selectedRel) {
+        relations = removeRelation(relations, selectedRel);
+        selectedRel = null;
+      } else if (selected) {
+        spans = removeSpan(spans, selected);
+        selected = null;
+      } else {
+        return;
+      }
       redraw();
       onEdit();
     },
@@ -520,21 +696,31 @@ function createSpanLayer({ controls, views, root, canEdit, onEdit, onHint = () =
     load(itemKey, result) {
       key = itemKey;
       spans = spansFromResult(controls, result);
+      relations = relationControl ? relationsFromResult(result, spans) : [];
       selected = null;
+      selectedRel = null;
+      linking = null;
       pending = null;
       redraw();
     },
-    result: () => spans.map((s) => ({ ...s, value: { ...s.value, labels: [...s.value.labels] } })),
-    snapshot: () => ({ key, spans }),
+    result: () => [
+      ...spans.map((s) => ({ ...s, value: { ...s.value, labels: [...s.value.labels] } })),
+      ...relations.map((r) => ({ ...r, labels: [...r.labels] }))
+    ],
+    snapshot: () => ({ key, spans, relations }),
     restore(snap) {
       key = snap.key;
       spans = snap.spans;
+      relations = snap.relations || [];
       selected = null;
+      selectedRel = null;
+      linking = null;
       redraw();
     },
     missing: () => missingSpans(controls, spans),
     dispose() {
       root.removeEventListener("mouseup", onMouseUp);
+      list.removeEventListener("click", onListClick);
     }
   };
 }
@@ -548,7 +734,8 @@ var SHORTCUTS = [
   { keys: ["u", "Ctrl+Z"], action: "undo", text: "Undo the last submit or skip" },
   { keys: ["Shift+U", "Ctrl+Shift+Z", "Ctrl+Y"], action: "redo", text: "Redo" },
   { keys: ["g", "Home"], action: "first_unlabeled", text: "First unlabeled item" },
-  { keys: ["Delete", "Backspace"], action: "delete_span", text: "Delete the selected span" },
+  { keys: ["Delete", "Backspace"], action: "delete_span", text: "Delete the selected span or relation" },
+  { keys: ["r"], action: "relate", text: "Relate the selected span: then click the other span (or Tab to it and press r)" },
   { keys: ["?"], action: "help", text: "Show or hide this help" },
   { keys: ["Esc"], action: "close_help", text: "Close this help" }
 ];
@@ -578,6 +765,7 @@ function actionForKey(event, hotkeys = /* @__PURE__ */ new Map()) {
   if (key === "?") return { type: "help" };
   if (key === "s" || key === "S" && !shiftKey) return { type: "skip" };
   if (key === "g" || key === "G" && !shiftKey) return { type: "first_unlabeled" };
+  if (key === "r") return { type: "relate" };
   if (key === "u") return { type: "undo" };
   if (key === "U") return { type: shiftKey ? "redo" : "undo" };
   return null;
@@ -910,6 +1098,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     if (spans) spans.dispose();
     spans = createSpanLayer({
       controls: allControls.filter((c) => c.type === "labels"),
+      relationControl: allControls.find((c) => c.type === "relations") || null,
       views,
       root,
       canEdit: () => shownKey != null && leaving !== shownKey,
@@ -922,6 +1111,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     for (const [name, group] of spans.groups) {
       controlsBox.append(h("div", { className: "nbl-control" }, h("div", { className: "nbl-control-name", text: name }), group.el));
     }
+    if (spans.panel) controlsBox.append(h("div", { className: "nbl-control" }, h("div", { className: "nbl-control-name", text: "relations" }), spans.panel));
     if (current.key != null) spans.load(current.key, current.result);
     hotkeys = hotkeyMap([...controls, ...spans.controls]);
     selections = new Map(controls.map((c) => [c.name, selections.get(c.name) || []]));
@@ -939,7 +1129,9 @@ function mountShell({ model, el, requester = new Requester(model) }) {
       }
     }
     for (const s of SHORTCUTS) {
-      if (s.action !== "delete_span" || spans && spans.controls.length) rows.push([s.keys, s.text]);
+      if (s.action === "delete_span" && !(spans && spans.controls.length)) continue;
+      if (s.action === "relate" && !(spans && spans.panel)) continue;
+      rows.push([s.keys, s.text]);
     }
     const table = h("table", { className: "nbl-help-table" });
     for (const [keys, text] of rows) {
@@ -1259,6 +1451,9 @@ function mountShell({ model, el, requester = new Requester(model) }) {
       case "delete_span":
         spans.deleteSelected();
         break;
+      case "relate":
+        spans.relate();
+        break;
       case "submit":
       case "skip":
         commit(action.type, t0);
@@ -1292,6 +1487,11 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     if (isEditable(event.target)) return;
     const onButton = event.target !== root && event.target.closest && event.target.closest("button");
     if (onButton && (event.key === "Enter" || event.key === " ")) return;
+    if (!helpOpen && !event.repeat && spans && spans.handleKey(event)) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
     const action = actionForKey(event, hotkeys);
     const mod = event.ctrlKey || event.metaKey || event.altKey;
     if (!action) {

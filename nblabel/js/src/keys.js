@@ -9,7 +9,8 @@ export const SHORTCUTS = [
   { keys: ["u", "Ctrl+Z"], action: "undo", text: "Undo the last submit or skip" },
   { keys: ["Shift+U", "Ctrl+Shift+Z", "Ctrl+Y"], action: "redo", text: "Redo" },
   { keys: ["g", "Home"], action: "first_unlabeled", text: "First unlabeled item" },
-  { keys: ["Delete", "Backspace"], action: "delete_span", text: "Delete the selected span" },
+  { keys: ["Delete", "Backspace"], action: "delete_span", text: "Delete the selected span or relation" },
+  { keys: ["r"], action: "relate", text: "Relate the selected span: then click the other span (or Tab to it and press r)" },
   { keys: ["?"], action: "help", text: "Show or hide this help" },
   { keys: ["Esc"], action: "close_help", text: "Close this help" },
 ];
@@ -54,6 +55,7 @@ export function actionForKey(event, hotkeys = new Map()) {
   if (key === "?") return { type: "help" };
   if (key === "s" || (key === "S" && !shiftKey)) return { type: "skip" };
   if (key === "g" || (key === "G" && !shiftKey)) return { type: "first_unlabeled" };
+  if (key === "r") return { type: "relate" };
   if (key === "u") return { type: "undo" };
   if (key === "U") return { type: shiftKey ? "redo" : "undo" };
   return null;

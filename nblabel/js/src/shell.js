@@ -185,6 +185,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     if (spans) spans.dispose();
     spans = createSpanLayer({
       controls: allControls.filter((c) => c.type === "labels"),
+      relationControl: allControls.find((c) => c.type === "relations") || null,
       views,
       root,
       canEdit: () => shownKey != null && leaving !== shownKey,
@@ -197,6 +198,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     for (const [name, group] of spans.groups) {
       controlsBox.append(h("div", { className: "nbl-control" }, h("div", { className: "nbl-control-name", text: name }), group.el));
     }
+    if (spans.panel) controlsBox.append(h("div", { className: "nbl-control" }, h("div", { className: "nbl-control-name", text: "relations" }), spans.panel));
     if (current.key != null) spans.load(current.key, current.result);
     hotkeys = hotkeyMap([...controls, ...spans.controls]);
     selections = new Map(controls.map((c) => [c.name, selections.get(c.name) || []]));
@@ -216,7 +218,9 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
       }
     }
     for (const s of SHORTCUTS) {
-      if (s.action !== "delete_span" || (spans && spans.controls.length)) rows.push([s.keys, s.text]);
+      if (s.action === "delete_span" && !(spans && spans.controls.length)) continue;
+      if (s.action === "relate" && !(spans && spans.panel)) continue;
+      rows.push([s.keys, s.text]);
     }
     const table = h("table", { className: "nbl-help-table" });
     for (const [keys, text] of rows) {
@@ -588,6 +592,9 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
       case "delete_span":
         spans.deleteSelected();
         break;
+      case "relate":
+        spans.relate();
+        break;
       case "submit":
       case "skip":
         commit(action.type, t0);
@@ -624,6 +631,12 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     // A keyboard user who tabbed to a button activates it with Enter or Space.
     const onButton = event.target !== root && event.target.closest && event.target.closest("button");
     if (onButton && (event.key === "Enter" || event.key === " ")) return;
+    // Relation states (linking, a relation selected) own Tab, Esc, Space and number keys.
+    if (!helpOpen && !event.repeat && spans && spans.handleKey(event)) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
     const action = actionForKey(event, hotkeys);
     const mod = event.ctrlKey || event.metaKey || event.altKey;
     if (!action) {

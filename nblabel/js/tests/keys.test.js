@@ -33,6 +33,7 @@ test("navigation, submit, undo and redo", () => {
   assert.equal(k("Home"), "first_unlabeled");
   assert.equal(k("g"), "first_unlabeled");
   assert.equal(k("u"), "undo");
+  assert.equal(k("r"), "relate");
   assert.equal(k("U", { shiftKey: true }), "redo");
   assert.equal(k("z", { ctrlKey: true }), "undo");
   assert.equal(k("z", { metaKey: true }), "undo");

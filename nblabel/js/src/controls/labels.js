@@ -4,6 +4,7 @@
 
 import { selectionToSpan } from "../offsets.js";
 import { createChoices, randomId } from "./choices.js";
+import { addRelation, labelRelation, nextSpan, pruneRelations, relationKey, relationsFromResult, relationText, removeRelation } from "./relations.js";
 
 const PALETTE = ["#ffd54f", "#81d4fa", "#a5d6a7", "#f48fb1", "#ce93d8", "#ffab91", "#b0bec5", "#e6ee9c"];
 
@@ -76,11 +77,12 @@ export function labelStyles(controls) {
 }
 
 /**
- * Mouse selection, label keys/buttons, click-to-select and delete for every Labels control.
+ * Mouse selection, label keys/buttons, click-to-select and delete for every Labels control,
+ * and relations between spans when the config has a `relations` control.
  * `views` are the shell's {spec, view}; `canEdit()` says whether the item on screen takes
  * edits; `onEdit()` runs after every change; `onHint(message)` when a key had nothing to do.
  */
-export function createSpanLayer({ controls, views, root, canEdit, onEdit, onHint = () => {} }) {
+export function createSpanLayer({ controls, relationControl = null, views, root, canEdit, onEdit, onHint = () => {} }) {
   const textViews = views.filter(({ spec }) => spec.type === "text" && controls.some((c) => c.to_name === spec.name));
   const describe = labelStyles(controls);
   const groups = new Map(controls.map((c) => [c.name, createChoices(c)]));
@@ -88,17 +90,84 @@ export function createSpanLayer({ controls, views, root, canEdit, onEdit, onHint
   let spans = [];
   let selected = null; // id of the span clicked last
   let pending = null; // {name, start, end, text}: the text selected with the mouse last
+  let relations = []; // Label Studio relation items between `spans`
+  let selectedRel = null; // relationKey of the relation selected
+  let linking = null; // {from, target}: span ids while a relation is being made ("r")
+
+  // The relations panel: every relation as text ("“Ada” → “Charles” (met)"), a button each.
+  const panel = document.createElement("div");
+  panel.className = "nbl-relations";
+  const status = document.createElement("div");
+  status.className = "nbl-relations-status";
+  status.setAttribute("data-testid", "relation-status");
+  status.setAttribute("aria-live", "polite");
+  const list = document.createElement("ul");
+  list.className = "nbl-relations-list";
+  list.setAttribute("data-testid", "relations");
+  panel.append(status, list);
 
   function redraw() {
+    relations = pruneRelations(relations, spans);
+    if (selectedRel && !relations.some((r) => relationKey(r) === selectedRel)) selectedRel = null;
     for (const { spec, view } of textViews) {
       view.setSpans(
         key,
         spans.filter((s) => s.to_name === spec.name),
-        selected,
+        linking ? linking.target : selected,
         describe,
       );
     }
     renderButtons();
+    renderRelations();
+  }
+
+  function renderRelations() {
+    if (!relationControl) return;
+    const items = relations.map((rel) => {
+      const li = document.createElement("li");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "nbl-relation";
+      button.setAttribute("data-testid", "relation");
+      button.dataset.relation = relationKey(rel);
+      button.setAttribute("aria-pressed", String(relationKey(rel) === selectedRel));
+      button.textContent = relationText(rel, spans, relationControl);
+      li.append(button);
+      return li;
+    });
+    list.replaceChildren(...items);
+    const from = linking && spans.find((s) => s.id === linking.from);
+    const keys = (relationControl.choices || []).filter((c) => c.hotkey).map((c) => `${c.hotkey}: ${c.label ?? c.value}`);
+    if (from) status.textContent = `Relation from “${from.value.text}”: click the target span, or Tab to it and press r (Esc cancels).`;
+    else if (selectedRel && keys.length) status.textContent = `Relation selected: ${keys.join(", ")}; Delete removes it.`;
+    else if (selectedRel) status.textContent = "Relation selected: Delete removes it.";
+    else status.textContent = relations.length ? "" : "No relations: select a span, press r, then pick the other span.";
+  }
+
+  function onListClick(event) {
+    const button = event.target.closest && event.target.closest("button[data-relation]");
+    if (!button) return;
+    selectedRel = button.dataset.relation;
+    selected = null;
+    linking = null;
+    redraw();
+  }
+  list.addEventListener("click", onListClick);
+
+  /** Finish "r": relate the span being linked from to `target`. */
+  function link(target) {
+    if (!linking || !canEdit()) return;
+    const [next, made] = addRelation(relations, linking.from, target);
+    linking = null;
+    if (made) {
+      relations = next;
+      selectedRel = made;
+      selected = null;
+      redraw();
+      onEdit();
+    } else {
+      redraw();
+    }
   }
 
   function renderButtons() {
@@ -136,8 +205,17 @@ export function createSpanLayer({ controls, views, root, canEdit, onEdit, onHint
     }
     const segment = target.closest("[data-spans]");
     const ids = segment ? segment.dataset.spans.split(" ") : [];
+    if (linking) {
+      const other = ids.find((id) => id !== linking.from);
+      if (other) link(other);
+      return;
+    }
     // Repeated clicks on overlapping spans go through them in turn, innermost first.
     const next = ids.length ? ids[(ids.indexOf(selected) + 1) % ids.length] : null;
+    if (selectedRel) {
+      selectedRel = null;
+      renderRelations();
+    }
     select(next);
   }
 
@@ -164,15 +242,80 @@ export function createSpanLayer({ controls, views, root, canEdit, onEdit, onHint
     onEdit();
   }
 
+  /** "r": start a relation from the selected span (or, while linking, finish it). */
+  function relate() {
+    if (!relationControl) return;
+    if (linking) {
+      if (linking.target) link(linking.target);
+      else onHint("Click the other span (or Tab to it and press r); Esc cancels.");
+      return;
+    }
+    if (!selected || !canEdit()) {
+      onHint("Select a span first (click it), then press r and pick the other span.");
+      return;
+    }
+    linking = { from: selected, target: null };
+    redraw();
+  }
+
+  /**
+   * Keys that mean something only in a relation state: while linking, Tab/Shift+Tab move
+   * the target and Escape cancels; with a relation selected, its label's number key labels
+   * it. Returns true when the key was used.
+   */
+  function handleKey(event) {
+    if (!relationControl || event.ctrlKey || event.metaKey || event.altKey) return false;
+    if (linking) {
+      if (event.key === "Tab") {
+        const inText = spans.filter((s) => s.id !== linking.from);
+        linking = { ...linking, target: nextSpan(inText, linking.target, event.shiftKey ? -1 : 1) };
+        redraw();
+        return true;
+      }
+      if (event.key === "Escape") {
+        linking = null;
+        redraw();
+        return true;
+      }
+      if (event.key === " ") {
+        link(linking.target);
+        return true;
+      }
+      return false;
+    }
+    if (selectedRel) {
+      const choice = (relationControl.choices || []).find((c) => c.hotkey && String(c.hotkey) === event.key);
+      if (choice) {
+        if (canEdit()) {
+          relations = labelRelation(relations, selectedRel, choice.value, relationControl.multiple);
+          redraw();
+          onEdit();
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
   return {
     controls,
     groups,
+    panel: relationControl ? panel : null,
     has: (name) => groups.has(name),
     pick,
+    relate,
+    handleKey,
     deleteSelected() {
-      if (!selected || !canEdit()) return;
-      spans = removeSpan(spans, selected);
-      selected = null;
+      if (!canEdit()) return;
+      if (selectedRel) {
+        relations = removeRelation(relations, selectedRel);
+        selectedRel = null;
+      } else if (selected) {
+        spans = removeSpan(spans, selected);
+        selected = null;
+      } else {
+        return;
+      }
       redraw();
       onEdit();
     },
@@ -180,21 +323,31 @@ export function createSpanLayer({ controls, views, root, canEdit, onEdit, onHint
     load(itemKey, result) {
       key = itemKey;
       spans = spansFromResult(controls, result);
+      relations = relationControl ? relationsFromResult(result, spans) : [];
       selected = null;
+      selectedRel = null;
+      linking = null;
       pending = null;
       redraw();
     },
-    result: () => spans.map((s) => ({ ...s, value: { ...s.value, labels: [...s.value.labels] } })),
-    snapshot: () => ({ key, spans }),
+    result: () => [
+      ...spans.map((s) => ({ ...s, value: { ...s.value, labels: [...s.value.labels] } })),
+      ...relations.map((r) => ({ ...r, labels: [...r.labels] })),
+    ],
+    snapshot: () => ({ key, spans, relations }),
     restore(snap) {
       key = snap.key;
       spans = snap.spans;
+      relations = snap.relations || [];
       selected = null;
+      selectedRel = null;
+      linking = null;
       redraw();
     },
     missing: () => missingSpans(controls, spans),
     dispose() {
       root.removeEventListener("mouseup", onMouseUp);
+      list.removeEventListener("click", onListClick);
     },
   };
 }
