@@ -62,6 +62,9 @@ def test_axe_finds_no_violations(lab, theme):
     lab.page.wait_for_timeout(300)
     violations = axe_violations(lab.page)
     root.screenshot(path=str(ARTIFACTS_DIR / f"axe-{theme.split()[-1].lower()}.png"))
+    # The theme is a server-side setting: leave the light one for the tests that follow.
+    lab.page.evaluate("jupyterapp.commands.execute('apputils:change-theme', "
+                      "{theme: 'JupyterLab Light'})")  # fmt: skip
     assert violations == [], json.dumps(violations, indent=1)
 
 
