@@ -21,8 +21,8 @@ from label_studio_sdk.converter import Converter
 if TYPE_CHECKING:
     from .widgets import Labeler
 
-#: nblabel's names -> the converter's. COCO/YOLO/VOC/CoNLL need region or span labels,
-#: which the views do not make yet: they are passed through, untested here.
+#: nblabel's names -> the converter's. COCO/YOLO/VOC need region labels, which the views do
+#: not make yet: they are passed through, untested here.
 FORMATS = {
     "json": None,
     "json-min": "JSON_MIN",
@@ -33,6 +33,10 @@ FORMATS = {
     "voc": "VOC",
     "conll2003": "CONLL2003",
 }
+
+
+#: Formats whose every record is a training example.
+TRAINING_FORMATS = frozenset({"coco", "yolo", "voc", "conll2003"})
 
 
 def _iso(t: float) -> str:
@@ -88,7 +92,8 @@ def export(labeler: Labeler, format: str, out: str | os.PathLike[str]) -> Path:
         raise ValueError(f"unknown export format {format!r} (formats: {', '.join(FORMATS)})")
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    tasks = labelstudio_tasks(labeler)
+    # Training formats get labeled items only: an unlabeled sentence is not "all O".
+    tasks = labelstudio_tasks(labeler, unlabeled=fmt not in TRAINING_FORMATS)
     if FORMATS[fmt] is None:
         path = folder / "result.json"
         path.write_text(json.dumps(tasks, ensure_ascii=False, indent=1))

@@ -42,3 +42,25 @@ def test_json_is_label_studio_task_json_with_the_stored_results(labeled, tmp_pat
 def test_unknown_format_names_the_known_ones(labeled, tmp_path):
     with pytest.raises(ValueError, match="json-min"):
         export(labeled, "xlsx", tmp_path)
+
+
+def test_conll2003_from_spans_through_the_converter_labeled_items_only(tmp_path):
+    from nblabel import text
+
+    df = pd.DataFrame({"text": ["Ada Lovelace met Grace Hopper in London .", "Bob left ."]})
+    w = nblabel.TextLabeler(df, spans=["PER", "LOC"], store="c.sqlite")
+    doc = df.text[0]
+
+    def span(words: str, label: str) -> dict:
+        start = doc.index(words)
+        return text.span(doc, start=start, end=start + len(words), labels=[label])
+
+    w.submit(result=[span("Ada Lovelace", "PER"), span("Grace Hopper", "PER"),
+                     span("London", "LOC")])  # fmt: skip
+    lines = export(w, "conll2003", tmp_path).read_text().split("\n")
+    tagged = [(line.split()[0], line.split()[-1]) for line in lines[1:] if line.strip()]
+    assert tagged == [
+        ("Ada", "B-PER"), ("Lovelace", "I-PER"), ("met", "O"), ("Grace", "B-PER"),
+        ("Hopper", "I-PER"), ("in", "O"), ("London", "B-LOC"), (".", "O"),
+    ]  # fmt: skip
+    assert "Bob" not in "\n".join(lines)  # not labeled: not a training example
