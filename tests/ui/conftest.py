@@ -19,9 +19,8 @@ from .jupyter_harness import (
     JupyterEnv,
     JupyterServer,
     LabNotebook,
-    launch_chromium,
+    chromium,
     make_notebook,
-    start_playwright,
 )
 
 _UI_DIR = Path(__file__).parent
@@ -76,16 +75,8 @@ def notebook7_server(jupyter_env: JupyterEnv) -> Iterator[JupyterServer]:
 @pytest.fixture(scope="session")
 def chromium_browser(jupyter_env: JupyterEnv) -> Iterator[Any]:
     """Debian's /usr/bin/chromium driven by Playwright (a ``playwright.sync_api.Browser``)."""
-    env = jupyter_env.environ()
-    pw = start_playwright(env)
-    try:
-        browser = launch_chromium(pw, env=env)
-        try:
-            yield browser
-        finally:
-            browser.close()
-    finally:
-        pw.stop()
+    with chromium(jupyter_env.environ()) as browser:
+        yield browser
 
 
 class Lab:

@@ -33,12 +33,12 @@ def label_span_by_mouse(page, root, word: str, key: str) -> None:
     root.locator(".nbl-span").filter(has_text=word).first.wait_for(state="visible")
 
 
-def run_scenario(helper, name: str) -> None:
-    helper.open_cells(SCENARIO, SPANS)
-    helper.run_all()
-    root = helper.page.locator('[data-testid="nblabel"]').first
-    root.wait_for(state="visible")
-    wait_key(root, "img-0000")
+def label_the_scenario(page) -> None:
+    """Images by keyboard (with an undo), then two spans by mouse and Enter: the steps every
+    front end runs, on a page showing the image labeler and then the span labeler."""
+    root = page.locator('[data-testid="nblabel"]').first
+    root.wait_for(state="visible", timeout=60_000)
+    wait_key(root, "img-0000", timeout=30_000)
     root.locator('img[data-testid="image"]').wait_for(state="visible")
     root.focus()
     label(root, ["1"], "img-0001")
@@ -46,14 +46,18 @@ def run_scenario(helper, name: str) -> None:
     root.press("u")
     wait_key(root, "img-0001")
     label(root, ["3"], "img-0002")
-    texts = helper.page.locator('[data-testid="nblabel"]').nth(1)
+    texts = page.locator('[data-testid="nblabel"]').nth(1)
     wait_key(texts, "0")
-    label_span_by_mouse(helper.page, texts, "Grace", "1")
-    label_span_by_mouse(helper.page, texts, "London", "2")
+    label_span_by_mouse(page, texts, "Grace", "1")
+    label_span_by_mouse(page, texts, "London", "2")
     texts.press("Enter")
-    helper.page.wait_for_function(
-        "el => el.dataset.status === 'submitted'", arg=texts.element_handle()
-    )
+    page.wait_for_function("el => el.dataset.status === 'submitted'", arg=texts.element_handle())
+
+
+def run_scenario(helper, name: str) -> None:
+    helper.open_cells(SCENARIO, SPANS)
+    helper.run_all()
+    label_the_scenario(helper.page)
     helper.screenshot(f"frontend-{name}", directory=ARTIFACTS_DIR)
     spans = helper.eval_json('t.annotations[["start", "end", "text", "label"]].values.tolist()')
     # Code points (the emoji is 3 of them, 5 UTF-16 units in the browser).

@@ -17,8 +17,7 @@ import pytest
 import nblabel
 
 from .jupyter_harness import ARTIFACTS_DIR, free_port
-from .test_frontends import label_span_by_mouse
-from .test_quickstart import label, wait_key
+from .test_frontends import label_the_scenario
 
 APP = Path(__file__).resolve().parents[2] / "notebooks" / "marimo_quickstart.py"
 
@@ -64,24 +63,7 @@ def test_label_in_marimo(marimo_app, chromium_browser):
     page = context.new_page()
     try:
         page.goto(url)
-        root = page.locator('[data-testid="nblabel"]').first
-        root.wait_for(state="visible", timeout=60_000)
-        wait_key(root, "img-0000", timeout=30_000)
-        root.locator('img[data-testid="image"]').wait_for(state="visible")
-        root.focus()
-        label(root, ["1"], "img-0001")
-        label(root, ["2"], "img-0002")
-        root.press("u")
-        wait_key(root, "img-0001")
-        label(root, ["3"], "img-0002")
-        texts = page.locator('[data-testid="nblabel"]').nth(1)
-        wait_key(texts, "0")
-        label_span_by_mouse(page, texts, "Grace", "1")
-        label_span_by_mouse(page, texts, "London", "2")
-        texts.press("Enter")
-        page.wait_for_function(
-            "el => el.dataset.status === 'submitted'", arg=texts.element_handle()
-        )
+        label_the_scenario(page)
         page.screenshot(path=str(ARTIFACTS_DIR / "frontend-marimo.png"))
     except BaseException:
         ARTIFACTS_DIR.mkdir(exist_ok=True)
