@@ -77,9 +77,12 @@ CONTROL_TAGS = frozenset(
 CHILD_TAGS = frozenset(["choice", "label", "relation", "channel", "path"])
 LAYOUT_TAGS = frozenset(["view", "header", "style", "filter", "collapse", "shortcut", "repeater"])
 
-# Keys the shell owns; default hotkeys never take them.
-RESERVED_KEYS = frozenset({"s", "u", "g", "r", "?", "enter", "escape", "home"})
-_DEFAULT_HOTKEYS = "1234567890" + "".join(c for c in "abcdefhijklmnopqrtvwxyz")
+# Keys the shell and the region views own; default hotkeys never take them: s skip, u undo,
+# g first unlabeled, r relate, a accept predictions, f fit, i instant, +/=/- zoom.
+RESERVED_KEYS = frozenset(
+    {"s", "u", "g", "r", "a", "f", "i", "+", "=", "-", "?", "enter", "escape", "home"}
+)
+_DEFAULT_HOTKEYS = "1234567890" + "bcdehjklmnopqtvwxyz"
 
 
 @dataclass(frozen=True)
@@ -395,7 +398,8 @@ class Schema:
         """The small, JSON-ready description the browser needs (see ``protocol``)."""
         return {
             "objects": [
-                {"name": o.name, "type": o.type, "value": "$" + o.column} for o in self.objects
+                {"name": o.name, "type": o.type, "value": "$" + o.column, "attrs": o.attrs}
+                for o in self.objects
             ],
             "controls": [
                 {
@@ -404,6 +408,8 @@ class Schema:
                     "to_name": c.to_name[0] if c.to_name else None,
                     "multiple": c.multiple,
                     "required": c.required,
+                    # The tag's own attributes (canRotate, strokeWidth, perRegion, ...).
+                    "attrs": c.attrs,
                     "choices": [
                         {
                             "value": ch.value,

@@ -344,6 +344,64 @@ function suggestionText(suggestion) {
   return parts.join(" · ");
 }
 
+// nblabel/js/src/keys.js
+var SHORTCUTS = [
+  { keys: ["Enter"], action: "submit", text: "Submit and go to the next unlabeled item" },
+  { keys: ["→"], action: "next", text: "Next item" },
+  { keys: ["←"], action: "prev", text: "Previous item" },
+  { keys: ["s"], action: "skip", text: "Skip this item" },
+  { keys: ["u", "Ctrl+Z"], action: "undo", text: "Undo the last submit or skip" },
+  { keys: ["Shift+U", "Ctrl+Shift+Z", "Ctrl+Y"], action: "redo", text: "Redo" },
+  { keys: ["g", "Home"], action: "first_unlabeled", text: "First unlabeled item" },
+  { keys: ["Delete", "Backspace"], action: "delete_span", text: "Delete the selected span or relation" },
+  { keys: ["r"], action: "relate", text: "Relate the selected span: then click the other span (or Tab to it and press r)" },
+  { keys: ["?"], action: "help", text: "Show or hide this help" },
+  { keys: ["Esc"], action: "close_help", text: "Close this help" }
+];
+function keyFor(action) {
+  const entry = SHORTCUTS.find((s) => s.action === action);
+  return entry ? entry.keys[0] : "";
+}
+function actionForKey(event, hotkeys = /* @__PURE__ */ new Map()) {
+  const { key, shiftKey = false, altKey = false, isComposing = false } = event;
+  const mod = Boolean(event.ctrlKey || event.metaKey);
+  if (isComposing || !key) return null;
+  if (mod && !altKey) {
+    const k = key.toLowerCase();
+    if (k === "z") return { type: shiftKey ? "redo" : "undo" };
+    if (k === "y" && !shiftKey) return { type: "redo" };
+    return null;
+  }
+  if (mod || altKey) return null;
+  if (key === "Enter" && !shiftKey) return { type: "submit" };
+  if (key === "ArrowRight" && !shiftKey) return { type: "next" };
+  if (key === "ArrowLeft" && !shiftKey) return { type: "prev" };
+  if (key === "Home" && !shiftKey) return { type: "first_unlabeled" };
+  if (key === "Escape") return { type: "close_help" };
+  if (key === "Delete" || key === "Backspace") return { type: "delete_span" };
+  const choice = hotkeys.get(key) || (!shiftKey ? hotkeys.get(key.toLowerCase()) : void 0);
+  if (choice) return { type: "choice", control: choice.control, value: choice.value };
+  if (key === "?") return { type: "help" };
+  if (key === "s" || key === "S" && !shiftKey) return { type: "skip" };
+  if (key === "g" || key === "G" && !shiftKey) return { type: "first_unlabeled" };
+  if (key === "r") return { type: "relate" };
+  if (key === "u") return { type: "undo" };
+  if (key === "U") return { type: shiftKey ? "redo" : "undo" };
+  return null;
+}
+function hotkeyMap(controls) {
+  const map = /* @__PURE__ */ new Map();
+  for (const control of controls || []) {
+    if (control.type === "relations") continue;
+    for (const choice of control.choices || []) {
+      if (!choice.hotkey) continue;
+      const key = String(choice.hotkey);
+      if (!map.has(key)) map.set(key, { control: control.name, value: choice.value });
+    }
+  }
+  return map;
+}
+
 // nblabel/js/src/offsets.js
 function isHigh(code) {
   return code >= 55296 && code <= 56319;
@@ -479,8 +537,10 @@ function labelStyles(controls) {
     return { text: names.join(", "), color: style.color };
   };
 }
-function createSpanLayer({ controls, relationControl = null, views, root, canEdit, onEdit, onHint = () => {
+function createSpanLayer({ allControls, relationControl = null, views, root, canEdit, onEdit, onHint = () => {
 } }) {
+  const controls = allControls.filter((c) => c.type === "labels");
+  if (!controls.length) return null;
   const textViews = views.filter(({ spec }) => spec.type === "text" && controls.some((c) => c.to_name === spec.name));
   const describe = labelStyles(controls);
   const groups = new Map(controls.map((c) => [c.name, createChoices(c)]));
@@ -679,7 +739,7 @@ function createSpanLayer({ controls, relationControl = null, views, root, canEdi
     relate,
     handleKey,
     deleteSelected() {
-      if (!canEdit()) return;
+      if (!canEdit()) return false;
       if (selectedRel) {
         relations = removeRelation(relations, selectedRel);
         selectedRel = null;
@@ -687,10 +747,11 @@ function createSpanLayer({ controls, relationControl = null, views, root, canEdi
         spans = removeSpan(spans, selected);
         selected = null;
       } else {
-        return;
+        return false;
       }
       redraw();
       onEdit();
+      return true;
     },
     /** The spans of item `itemKey` are `result`'s (from Python, or [] for a fresh item). */
     load(itemKey, result) {
@@ -725,62 +786,65 @@ function createSpanLayer({ controls, relationControl = null, views, root, canEdi
   };
 }
 
-// nblabel/js/src/keys.js
-var SHORTCUTS = [
-  { keys: ["Enter"], action: "submit", text: "Submit and go to the next unlabeled item" },
-  { keys: ["→"], action: "next", text: "Next item" },
-  { keys: ["←"], action: "prev", text: "Previous item" },
-  { keys: ["s"], action: "skip", text: "Skip this item" },
-  { keys: ["u", "Ctrl+Z"], action: "undo", text: "Undo the last submit or skip" },
-  { keys: ["Shift+U", "Ctrl+Shift+Z", "Ctrl+Y"], action: "redo", text: "Redo" },
-  { keys: ["g", "Home"], action: "first_unlabeled", text: "First unlabeled item" },
-  { keys: ["Delete", "Backspace"], action: "delete_span", text: "Delete the selected span or relation" },
-  { keys: ["r"], action: "relate", text: "Relate the selected span: then click the other span (or Tab to it and press r)" },
-  { keys: ["?"], action: "help", text: "Show or hide this help" },
-  { keys: ["Esc"], action: "close_help", text: "Close this help" }
-];
-function keyFor(action) {
-  const entry = SHORTCUTS.find((s) => s.action === action);
-  return entry ? entry.keys[0] : "";
+// nblabel/js/src/controls/regions.js
+function createRegionLayer({ allControls }) {
+  const controls = allControls.filter((c) => ["rectanglelabels", "polygonlabels", "keypointlabels", "brushlabels"].includes(c.type));
+  if (!controls.length) return null;
+  throw new Error("image regions are not supported yet");
 }
-function actionForKey(event, hotkeys = /* @__PURE__ */ new Map()) {
-  const { key, shiftKey = false, altKey = false, isComposing = false } = event;
-  const mod = Boolean(event.ctrlKey || event.metaKey);
-  if (isComposing || !key) return null;
-  if (mod && !altKey) {
-    const k = key.toLowerCase();
-    if (k === "z") return { type: shiftKey ? "redo" : "undo" };
-    if (k === "y" && !shiftKey) return { type: "redo" };
-    return null;
+
+// nblabel/js/src/controls/ranges.js
+function createRangeLayer({ allControls }) {
+  const controls = allControls.filter((c) => c.type === "timeserieslabels");
+  if (!controls.length) return null;
+  throw new Error("time-series ranges are not supported yet");
+}
+
+// nblabel/js/src/layers.js
+var FACTORIES = [createSpanLayer, createRegionLayer, createRangeLayer];
+function createLayers({ controls, relationControl, views, root, canEdit, onEdit, onHint }) {
+  const layers = [];
+  for (const make of FACTORIES) {
+    const layer = make({ allControls: controls, relationControl, views, root, canEdit, onEdit, onHint });
+    if (layer) layers.push(layer);
   }
-  if (mod || altKey) return null;
-  if (key === "Enter" && !shiftKey) return { type: "submit" };
-  if (key === "ArrowRight" && !shiftKey) return { type: "next" };
-  if (key === "ArrowLeft" && !shiftKey) return { type: "prev" };
-  if (key === "Home" && !shiftKey) return { type: "first_unlabeled" };
-  if (key === "Escape") return { type: "close_help" };
-  if (key === "Delete" || key === "Backspace") return { type: "delete_span" };
-  const choice = hotkeys.get(key) || (!shiftKey ? hotkeys.get(key.toLowerCase()) : void 0);
-  if (choice) return { type: "choice", control: choice.control, value: choice.value };
-  if (key === "?") return { type: "help" };
-  if (key === "s" || key === "S" && !shiftKey) return { type: "skip" };
-  if (key === "g" || key === "G" && !shiftKey) return { type: "first_unlabeled" };
-  if (key === "r") return { type: "relate" };
-  if (key === "u") return { type: "undo" };
-  if (key === "U") return { type: shiftKey ? "redo" : "undo" };
-  return null;
-}
-function hotkeyMap(controls) {
-  const map = /* @__PURE__ */ new Map();
-  for (const control of controls || []) {
-    if (control.type !== "choices" && control.type !== "labels") continue;
-    for (const choice of control.choices || []) {
-      if (!choice.hotkey) continue;
-      const key = String(choice.hotkey);
-      if (!map.has(key)) map.set(key, { control: control.name, value: choice.value });
+  const owner = (name) => layers.find((l) => l.has ? l.has(name) : l.controls.some((c) => c.name === name));
+  const groups = /* @__PURE__ */ new Map();
+  for (const l of layers) for (const [name, group] of l.groups || []) groups.set(name, group);
+  return {
+    controls: layers.flatMap((l) => l.controls),
+    groups,
+    panels: layers.map((l) => l.panel).filter(Boolean),
+    shortcuts: layers.flatMap((l) => l.shortcuts || []),
+    canRelate: layers.some((l) => l.relate && l.panel),
+    has: (name) => Boolean(owner(name)),
+    pick(name, value) {
+      const l = owner(name);
+      if (l) l.pick(name, value);
+    },
+    handleKey: (event) => layers.some((l) => l.handleKey && l.handleKey(event)),
+    deleteSelected() {
+      for (const l of layers) if (l.deleteSelected && l.deleteSelected()) return true;
+      return false;
+    },
+    relate() {
+      for (const l of layers) if (l.relate) l.relate();
+    },
+    load(key, result, extra = {}) {
+      for (const l of layers) l.load(key, result || [], extra);
+    },
+    result: () => layers.flatMap((l) => l.result()),
+    snapshot: () => layers.map((l) => l.snapshot()),
+    restore(snaps) {
+      layers.forEach((l, i) => {
+        if (snaps && snaps[i] !== void 0) l.restore(snaps[i]);
+      });
+    },
+    missing: () => layers.flatMap((l) => l.missing ? l.missing() : []),
+    dispose() {
+      for (const l of layers) if (l.dispose) l.dispose();
     }
-  }
-  return map;
+  };
 }
 
 // nblabel/js/src/views/common.js
@@ -1096,8 +1160,8 @@ function mountShell({ model, el, requester = new Requester(model) }) {
       controlsBox.append(h("div", { className: "nbl-control" }, title, group.el));
     }
     if (spans) spans.dispose();
-    spans = createSpanLayer({
-      controls: allControls.filter((c) => c.type === "labels"),
+    spans = createLayers({
+      controls: allControls,
       relationControl: allControls.find((c) => c.type === "relations") || null,
       views,
       root,
@@ -1111,8 +1175,8 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     for (const [name, group] of spans.groups) {
       controlsBox.append(h("div", { className: "nbl-control" }, h("div", { className: "nbl-control-name", text: name }), group.el));
     }
-    if (spans.panel) controlsBox.append(h("div", { className: "nbl-control" }, h("div", { className: "nbl-control-name", text: "relations" }), spans.panel));
-    if (current.key != null) spans.load(current.key, current.result);
+    for (const panel of spans.panels) controlsBox.append(h("div", { className: "nbl-control" }, h("div", { className: "nbl-control-name", text: panel.dataset.title || "relations" }), panel));
+    if (current.key != null) spans.load(current.key, current.result, { predictions: current.predictions });
     hotkeys = hotkeyMap([...controls, ...spans.controls]);
     selections = new Map(controls.map((c) => [c.name, selections.get(c.name) || []]));
     renderSelections();
@@ -1130,9 +1194,10 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     }
     for (const s of SHORTCUTS) {
       if (s.action === "delete_span" && !(spans && spans.controls.length)) continue;
-      if (s.action === "relate" && !(spans && spans.panel)) continue;
+      if (s.action === "relate" && !(spans && spans.canRelate)) continue;
       rows.push([s.keys, s.text]);
     }
+    for (const s of spans ? spans.shortcuts : []) rows.push([s.keys, s.text]);
     const table = h("table", { className: "nbl-help-table" });
     for (const [keys, text] of rows) {
       const cell = h("td", { className: "nbl-help-keys" });
@@ -1290,7 +1355,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
       root.dataset.status = current.status || "";
       if (!dirty) {
         setSelections(selectionsFromResult(schema.controls, current.result));
-        spans.load(current.key, current.result);
+        spans.load(current.key, current.result, { predictions: current.predictions });
       }
       label.textContent = current.label ?? label.textContent;
       suggestion.textContent = suggestionText(current.suggestion);
@@ -1367,7 +1432,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     suggestion.textContent = "";
     root.dataset.status = isGuess ? "" : "new";
     setSelections(/* @__PURE__ */ new Map());
-    spans.load(target, []);
+    spans.load(target, [], {});
     dirty = false;
     guessed = isGuess;
     return true;

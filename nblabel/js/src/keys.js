@@ -61,11 +61,12 @@ export function actionForKey(event, hotkeys = new Map()) {
   return null;
 }
 
-/** Map of hotkey -> {control, value} for every option of every choices or labels control. */
+/** Map of hotkey -> {control, value} for every option of every control but relations. */
 export function hotkeyMap(controls) {
   const map = new Map();
   for (const control of controls || []) {
-    if (control.type !== "choices" && control.type !== "labels") continue;
+    // Relation labels take number keys only while a relation is selected (labels.js).
+    if (control.type === "relations") continue;
     for (const choice of control.choices || []) {
       if (!choice.hotkey) continue;
       const key = String(choice.hotkey);

@@ -14,8 +14,8 @@ import {
   suggestionText,
   toggleChoice,
 } from "./controls/choices.js";
-import { createSpanLayer } from "./controls/labels.js";
 import { actionForKey, hotkeyMap, keyFor, SHORTCUTS } from "./keys.js";
+import { createLayers } from "./layers.js";
 import { FETCH, GOTO, REDO, Requester, SKIP, SUBMIT, UNDO } from "./protocol.js";
 import { createImageView } from "./views/image.js";
 import { createTextView } from "./views/text.js";
@@ -65,7 +65,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
   let current = {};
   let views = []; // [{spec, view}]
   let choiceGroups = new Map(); // control name -> {render}
-  let spans = null; // Labels controls (text spans), see controls/labels.js
+  let spans = null; // every region layer (text spans, image regions, ranges): layers.js
   let hotkeys = new Map();
   let selections = new Map(); // control name -> selected values, schema order
   let dirty = false; // the user picked something since the last request that moves state
@@ -183,8 +183,8 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
       controlsBox.append(h("div", { className: "nbl-control" }, title, group.el));
     }
     if (spans) spans.dispose();
-    spans = createSpanLayer({
-      controls: allControls.filter((c) => c.type === "labels"),
+    spans = createLayers({
+      controls: allControls,
       relationControl: allControls.find((c) => c.type === "relations") || null,
       views,
       root,
@@ -198,8 +198,8 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     for (const [name, group] of spans.groups) {
       controlsBox.append(h("div", { className: "nbl-control" }, h("div", { className: "nbl-control-name", text: name }), group.el));
     }
-    if (spans.panel) controlsBox.append(h("div", { className: "nbl-control" }, h("div", { className: "nbl-control-name", text: "relations" }), spans.panel));
-    if (current.key != null) spans.load(current.key, current.result);
+    for (const panel of spans.panels) controlsBox.append(h("div", { className: "nbl-control" }, h("div", { className: "nbl-control-name", text: panel.dataset.title || "relations" }), panel));
+    if (current.key != null) spans.load(current.key, current.result, { predictions: current.predictions });
     hotkeys = hotkeyMap([...controls, ...spans.controls]);
     selections = new Map(controls.map((c) => [c.name, selections.get(c.name) || []]));
     renderSelections();
@@ -219,9 +219,10 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     }
     for (const s of SHORTCUTS) {
       if (s.action === "delete_span" && !(spans && spans.controls.length)) continue;
-      if (s.action === "relate" && !(spans && spans.panel)) continue;
+      if (s.action === "relate" && !(spans && spans.canRelate)) continue;
       rows.push([s.keys, s.text]);
     }
+    for (const s of spans ? spans.shortcuts : []) rows.push([s.keys, s.text]);
     const table = h("table", { className: "nbl-help-table" });
     for (const [keys, text] of rows) {
       const cell = h("td", { className: "nbl-help-keys" });
@@ -403,7 +404,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
       root.dataset.status = current.status || "";
       if (!dirty) {
         setSelections(selectionsFromResult(schema.controls, current.result));
-        spans.load(current.key, current.result);
+        spans.load(current.key, current.result, { predictions: current.predictions });
       }
       label.textContent = current.label ?? label.textContent;
       suggestion.textContent = suggestionText(current.suggestion);
@@ -494,7 +495,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     suggestion.textContent = ""; // Python sends the next item's own
     root.dataset.status = isGuess ? "" : "new";
     setSelections(new Map());
-    spans.load(target, []);
+    spans.load(target, [], {});
     dirty = false;
     guessed = isGuess;
     return true;

@@ -82,7 +82,9 @@ export function labelStyles(controls) {
  * `views` are the shell's {spec, view}; `canEdit()` says whether the item on screen takes
  * edits; `onEdit()` runs after every change; `onHint(message)` when a key had nothing to do.
  */
-export function createSpanLayer({ controls, relationControl = null, views, root, canEdit, onEdit, onHint = () => {} }) {
+export function createSpanLayer({ allControls, relationControl = null, views, root, canEdit, onEdit, onHint = () => {} }) {
+  const controls = allControls.filter((c) => c.type === "labels");
+  if (!controls.length) return null;
   const textViews = views.filter(({ spec }) => spec.type === "text" && controls.some((c) => c.to_name === spec.name));
   const describe = labelStyles(controls);
   const groups = new Map(controls.map((c) => [c.name, createChoices(c)]));
@@ -306,7 +308,7 @@ export function createSpanLayer({ controls, relationControl = null, views, root,
     relate,
     handleKey,
     deleteSelected() {
-      if (!canEdit()) return;
+      if (!canEdit()) return false;
       if (selectedRel) {
         relations = removeRelation(relations, selectedRel);
         selectedRel = null;
@@ -314,10 +316,11 @@ export function createSpanLayer({ controls, relationControl = null, views, root,
         spans = removeSpan(spans, selected);
         selected = null;
       } else {
-        return;
+        return false;
       }
       redraw();
       onEdit();
+      return true;
     },
     /** The spans of item `itemKey` are `result`'s (from Python, or [] for a fresh item). */
     load(itemKey, result) {
