@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from .items import Items
+from .regions import REGION_TYPES, pixels
 from .results import labels_of
 from .schema import Schema
 from .store import Store
@@ -16,7 +17,9 @@ ANNOTATION_COLUMNS = [
     "item", "annotation", "id", "from_name", "to_name", "type", "label", "value",
     "origin", "score", "annotator", "time", "lead_time", "ls_annotation",
     "start", "end", "text", "from_id", "to_id", "direction",
+    "x", "y", "width", "height", "rotation", "points", "mask",
 ]  # fmt: skip
+REGION_COLUMNS = ("x", "y", "width", "height", "rotation", "points", "mask")
 RELATION_COLUMNS = ["item", "from_id", "to_id", "from_text", "to_text", "direction", "labels"]
 
 
@@ -29,7 +32,8 @@ def labels_frame(store: Store, items: Items, schema: Schema) -> pd.DataFrame:
     """One row per item, aligned to the DataFrame's index.
 
     A column per control holds its label (a list of labels for multiple-choice
-    controls; for a ``Labels`` control the list of ``(start, end, label)`` spans),
+    controls; for a ``Labels`` control the list of ``(start, end, label)`` spans; for an
+    image region control the label of each region, e.g. ``["car", "car", "person"]``),
     ``None`` where there is none; ``status`` is ``"submitted"``, ``"skipped"``
     or ``None``.
     """
@@ -46,6 +50,11 @@ def labels_frame(store: Store, items: Items, schema: Schema) -> pd.DataFrame:
         for name, spans in controls.items():
             if spans.type == "labels" and ev.action == "submit":
                 cols[name][pos] = span_tuples(ev.result, control=name)
+            elif spans.type in REGION_TYPES and ev.action == "submit":
+                # One label per region (see ``annotations`` for their geometry).
+                cols[name][pos] = [
+                    ", ".join(labels_of(r)) for r in ev.result if r.get("from_name") == name
+                ]
         for r in ev.result:
             control = controls.get(r.get("from_name", ""))
             if control is None or control.type != "choices":
@@ -75,6 +84,11 @@ def annotations_frame(store: Store, items: Items) -> pd.DataFrame:
     ``start``, ``end`` (code points) and ``text`` are a span's (``labels`` items), so
     ``text == data[start:end]``; missing for other items. ``from_id``, ``to_id`` and
     ``direction`` are a ``relation`` item's (its ``label`` is its ``labels``).
+    ``x``, ``y``, ``width``, ``height`` and ``rotation`` (degrees clockwise about
+    ``(x, y)``) are an image region's, in pixels of the original image (after EXIF
+    orientation; a polygon's and a mask's bounding box, a keypoint's radius as ``width``);
+    ``points`` a polygon's vertices in pixels, ``mask`` a brush's numpy bool array
+    (height, width) at the original size.
     """
     states = list(store.states())
     pulled = store.remote_annotation_of()
@@ -100,6 +114,8 @@ def annotations_frame(store: Store, items: Items) -> pd.DataFrame:
     frame["ls_annotation"] = frame["ls_annotation"].astype("Int64")
     frame["start"] = frame["start"].astype("Int64")
     frame["end"] = frame["end"].astype("Int64")
+    for column in ("x", "y", "width", "height", "rotation"):
+        frame[column] = frame[column].astype("float64")  # NaN where not a region
     return frame
 
 
@@ -124,7 +140,14 @@ def _row(
         labels[0] if len(labels) == 1 else labels, r.get("value"), r.get("origin", "manual"),
         r.get("score"), annotator, pd.Timestamp(created_at, unit="s", tz="UTC"), lead_time,
         ls_annotation, *(span if r.get("type") == "labels" else (None, None, None)), *link,
+        *_region(r),
     )  # fmt: skip
+
+
+def _region(r: dict) -> tuple:
+    """A region's geometry in pixels of the original image (see ``regions.pixels``)."""
+    found = pixels(r)
+    return tuple(found.get(c) for c in REGION_COLUMNS)
 
 
 def relations_frame(store: Store, items: Items) -> pd.DataFrame:

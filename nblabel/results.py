@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .errors import ResultError
+from .regions import REGION_TYPES, check_region
 from .schema import Control, Schema
 
 Result = dict[str, Any]
@@ -76,12 +77,21 @@ def labels_of(item: Result) -> list[str]:
 
 
 def validate(
-    schema: Schema, items: Iterable[Result], *, key: object, complete: bool = True
+    schema: Schema,
+    items: Iterable[Result],
+    *,
+    key: object,
+    complete: bool = True,
+    sizes: dict[str, tuple[int, int]] | None = None,
 ) -> list[Result]:
     """Check result items against ``schema``; return them as a list.
 
     ``complete`` asks that every required control has a label (true for a submission,
-    false for a partial prediction).
+    false for a partial prediction). ``sizes`` maps image objects to their original
+    (upright) size; given it (a fresh submission or prediction), image regions get their
+    geometry checked and must match it, and a browser brush mask (PNG) is stored as Label
+    Studio RLE at that size (see :func:`nblabel.regions.check_region`). Without it (labels
+    already stored or pulled) only their control and labels are checked.
 
     Raises
     ------
@@ -134,6 +144,13 @@ def validate(
             )
         if labels:
             seen.add(control.name)
+    if sizes is not None and any(c.type in REGION_TYPES for c in schema.controls):
+        out = [
+            check_region(controls[r["from_name"]], r, key=key,
+                         size=(sizes or {}).get(r.get("to_name", "")))
+            if r.get("type") in REGION_TYPES else r
+            for r in out
+        ]  # fmt: skip
     missing = [c.name for c in schema.controls if c.required and c.name not in seen]
     if missing and complete:
         raise ResultError(f"item {key!r}: required control(s) left empty: {', '.join(missing)}")
