@@ -48,6 +48,14 @@ JS -> Python requests:
 ``skip``    ``{"key", "lead_time": seconds}``: commit a skip, then move on.
 ``goto``    ``{"key"}`` or ``{"to": "next"|"prev"|"first_unlabeled"}``.
 ``undo`` / ``redo``  ``{}``: revert / re-apply the last submit or skip of this session.
+``window``  ``{"key", "object", "start", "end", "width"}``: a time series between
+            ``start`` and ``end`` (Label Studio x values) for ``width`` pixel columns ->
+            reply ``{"key", "object", "start", "end", "raw", "channels": [{"name", "x",
+            "y", "n"}]}`` plus buffers (``x`` float64, ``y`` float32, little-endian; ``x``
+            and ``y`` index the buffers). A fetched ``timeseries`` object is ``{"type":
+            "timeseries", "buffer": i, "x_min", "x_max", "kind", "tz", "length",
+            "y_range", "overview": <the same as a window reply>}`` with buffer indices
+            counted from ``buffer``.
 """
 
 from __future__ import annotations
@@ -60,9 +68,10 @@ SKIP: Final = "skip"
 GOTO: Final = "goto"
 UNDO: Final = "undo"
 REDO: Final = "redo"
+WINDOW: Final = "window"
 REPLY: Final = "reply"
 
-REQUESTS: Final = frozenset({FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO})
+REQUESTS: Final = frozenset({FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO, WINDOW})
 GOTO_TARGETS: Final = frozenset({"next", "prev", "first_unlabeled"})
 
 

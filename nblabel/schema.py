@@ -399,6 +399,7 @@ class Schema:
         return {
             "objects": [
                 {"name": o.name, "type": o.type, "value": "$" + o.column, "attrs": o.attrs}
+                | ({"channels": self._channels(o.name)} if o.type == "timeseries" else {})
                 for o in self.objects
             ],
             "controls": [
@@ -423,6 +424,14 @@ class Schema:
                 for c in self.controls
             ],
         }
+
+    def _channels(self, name: str) -> list[dict[str, str]]:
+        """The ``<Channel>`` attributes (column, legend, strokeColor, units, displayFormat,
+        ...) of the ``TimeSeries`` object ``name``."""
+        for el in self._root.iter():
+            if el.tag.lower() == "timeseries" and el.get("name") == name:
+                return [dict(c.attrib) for c in el if c.tag.lower() == "channel"]
+        return []
 
     def __repr__(self) -> str:
         objs = ", ".join(f"{o.tag}:{o.name}" for o in self.objects)

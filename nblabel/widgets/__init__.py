@@ -1,6 +1,6 @@
 """The labeling widgets (anywidget)."""
 
 from .base import Labeler
-from .labelers import ImageLabeler, TextLabeler
+from .labelers import ImageLabeler, TextLabeler, TimeSeriesLabeler
 
-__all__ = ["ImageLabeler", "Labeler", "TextLabeler"]
+__all__ = ["ImageLabeler", "Labeler", "TextLabeler", "TimeSeriesLabeler"]

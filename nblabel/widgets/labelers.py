@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
+from .. import timeseries as ts
+from ..errors import SchemaError
 from .base import Labeler
 
 
@@ -22,6 +25,22 @@ class ImageLabeler(Labeler):
                 raise TypeError(f"ImageLabeler() got an unexpected keyword argument {wrong!r}")
         super().__init__(data, image=image, **kwargs)
 
+    @classmethod
+    def from_coco(cls, path: Any, *, images: Any, **kwargs: Any) -> Labeler:
+        """Open a COCO file's images with its boxes, polygons and keypoints as labels (or
+        ``labels_as="predictions"``); see :func:`nblabel.imports.from_coco`."""
+        from ..imports import from_coco
+
+        return from_coco(path, images=images, cls=Labeler, **kwargs)
+
+    @classmethod
+    def from_yolo(cls, folder: Any, **kwargs: Any) -> Labeler:
+        """Open a YOLO folder (``images/``, ``labels/``, ``classes.txt``) with its boxes;
+        see :func:`nblabel.imports.from_yolo`."""
+        from ..imports import from_yolo
+
+        return from_yolo(folder, cls=Labeler, **kwargs)
+
 
 class TextLabeler(Labeler):
     """Label texts: one per row, read from the column ``text``.
@@ -36,3 +55,100 @@ class TextLabeler(Labeler):
             if wrong in kwargs:
                 raise TypeError(f"TextLabeler() got an unexpected keyword argument {wrong!r}")
         super().__init__(data, text=text, **kwargs)
+
+
+class TimeSeriesLabeler(Labeler):
+    """Label time series: ranges and instants on a multi-channel plot, whole-series choices.
+
+    Parameters
+    ----------
+    data
+        Either one long DataFrame holding every series (pass ``by=``: one item per value
+        of that column), or one row per item whose ``series`` column holds a path to a
+        CSV/TSV/Parquet file, a DataFrame or a dict of columns.
+    series
+        The column of ``data`` with each item's series (without ``by=``).
+    by
+        The column of a long DataFrame naming the series each row belongs to.
+    x
+        The x column (numbers, datetimes, tz-aware datetimes, or strings read with
+        ``time_format``); ``None``: the row number.
+    channels
+        The value columns, one plot row each.
+    ranges, instants, choices
+        Labels of the ``range`` and ``instant`` ``TimeSeriesLabels`` controls, and of a
+        whole-series ``Choices`` control (``multiple=True`` for several).
+    region_choices
+        Classes of each range (a ``Choices`` control ``region_choice`` with
+        ``perRegion="true"``): select a range, then press the class's key.
+    time_format
+        ``strftime`` format of string x values (Label Studio's ``timeFormat``).
+    sort
+        Sort each series by x instead of refusing an unsorted one.
+
+    Every other keyword is :class:`Labeler`'s (``job=``, ``store=``, ``id=``, ...).
+    ``w.annotations`` has ``start``/``end`` in x units (numbers or Timestamps) and
+    ``instant`` for every region; results stay Label Studio ``timeserieslabels`` items.
+    """
+
+    def __init__(
+        self,
+        data: pd.DataFrame,
+        *,
+        series: str | None = None,
+        by: str | None = None,
+        x: str | None = None,
+        channels: Sequence[str] = (),
+        ranges: Sequence[str] | None = None,
+        instants: Sequence[str] | None = None,
+        choices: Sequence[str] | None = None,
+        multiple: bool = False,
+        region_choices: Sequence[str] | None = None,
+        time_format: str | None = None,
+        sort: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        for wrong in ("image", "text", "config", "spans", "boxes"):
+            if wrong in kwargs:
+                raise TypeError(f"TimeSeriesLabeler() got an unexpected keyword argument {wrong!r}")
+        if not isinstance(data, pd.DataFrame):
+            raise TypeError(f"data must be a pandas DataFrame, got {type(data).__name__}")
+        long = None
+        if by is not None:
+            if series is not None:
+                raise TypeError("pass by= (one long DataFrame) or series= (a column), not both")
+            items, long = long_items(data, by=by, x=x, channels=channels)
+            column = "series"
+        elif series is not None:
+            items, column = data, series
+        else:
+            raise TypeError("pass by='series id column' or series='column of paths/frames'")
+        self._ts_options = {"long": long, "sort": sort}
+        xml = ts.config(
+            column=column,
+            channels=list(channels),
+            x=x,
+            time_format=time_format,
+            ranges=ranges,
+            instants=instants,
+            choices=choices,
+            multiple=multiple,
+            region_choices=region_choices,
+        )
+        super().__init__(items, config=xml, **kwargs)
+
+
+def long_items(
+    data: pd.DataFrame, *, by: str, x: str | None, channels: Sequence[str]
+) -> tuple[pd.DataFrame, tuple[pd.DataFrame, dict[str, Any]]]:
+    """One row per series of a long DataFrame, and the rows of each series by item key."""
+    missing = [c for c in [by, *([x] if x else []), *channels] if c not in data.columns]
+    if missing:
+        raise SchemaError(
+            f"column(s) {', '.join(map(repr, missing))} not in the DataFrame "
+            f"(columns: {', '.join(map(str, data.columns))})"
+        )
+    groups = data.groupby(by, sort=False, dropna=True).indices
+    keys = list(groups)
+    items = pd.DataFrame({"series": [str(k) for k in keys]}, index=pd.Index(keys, name=by))
+    return items, (data, {str(k): v for k, v in groups.items()})

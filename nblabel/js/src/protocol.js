@@ -6,9 +6,10 @@ export const SKIP = "skip";
 export const GOTO = "goto";
 export const UNDO = "undo";
 export const REDO = "redo";
+export const WINDOW = "window";
 export const REPLY = "reply";
 
-export const REQUESTS = new Set([FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO]);
+export const REQUESTS = new Set([FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO, WINDOW]);
 export const GOTO_TARGETS = new Set(["next", "prev", "first_unlabeled"]);
 
 export const DEFAULT_TIMEOUT_MS = 15000;

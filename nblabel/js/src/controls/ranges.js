@@ -1,8 +1,523 @@
-// Time-series ranges and instants (TimeSeriesLabels): not built yet.
-// Returns null when the config has no such control, so the shell has no such layer.
+// TimeSeriesLabels control: ranges and instants on time series. A region IS a Label Studio
+// `timeserieslabels` result item ({value: {start, end, instant, timeserieslabels}}, x in
+// Label Studio values); the pure functions below edit lists of them (tested), and
+// `createRangeLayer` wires them to the mouse, the keys, the label buttons and the views.
+//
+// Drawing: drag across a channel to draw a range with the active label (the label picked
+// last, or the first one); a double-click or "i" adds an instant at the cursor. Click a
+// region to select it; a label key relabels it, Delete removes it, dragging an edge of a
+// range moves it. Every edit can be undone and redone (u / Ctrl+Z, Shift+U / Ctrl+Y) until
+// the item is submitted; after that those keys undo submits again.
 
-export function createRangeLayer({ allControls }) {
+import { createChoices, randomId, toggleChoice } from "./choices.js";
+
+const PALETTE = ["#ffb300", "#42a5f5", "#66bb6a", "#ec407a", "#ab47bc", "#ff7043", "#78909c", "#d4e157"];
+const DRAG_PX = 4;
+const HISTORY_CAP = 200;
+
+/** Whether `control` is a per-region Choices control (`perRegion="true"`) of a time
+ * series: its values belong to the selected range, not to the whole item. */
+export function isRangeChoice(control, objects) {
+  return (
+    control.type === "choices" &&
+    String((control.attrs || {}).perRegion).toLowerCase() === "true" &&
+    (objects || []).some((o) => o && o.name === control.to_name && o.type === "timeseries")
+  );
+}
+
+/** Regions with the per-region choices of a result attached (`choices`: control -> values). */
+export function attachRegionChoices(regions, choiceControls, result) {
+  const names = new Set(choiceControls.map((c) => c.name));
+  const byId = new Map();
+  for (const item of result || []) {
+    if (!item || item.type !== "choices" || !names.has(item.from_name) || !item.value || !Array.isArray(item.value.choices)) continue;
+    const found = byId.get(item.id) || {};
+    found[item.from_name] = [...item.value.choices];
+    byId.set(item.id, found);
+  }
+  return regions.map((r) => (byId.has(r.id) ? { ...r, choices: byId.get(r.id) } : r));
+}
+
+/** The `timeserieslabels` items of `controls` in a result, sorted by start. */
+export function rangesFromResult(controls, result) {
+  const names = new Set(controls.map((c) => c.name));
+  return (result || [])
+    .filter((r) => r && r.type === "timeserieslabels" && names.has(r.from_name) && r.value && Number.isFinite(r.value.start) && Number.isFinite(r.value.end ?? r.value.start))
+    .map((r) => ({ ...r, value: { ...r.value, end: r.value.end ?? r.value.start, instant: Boolean(r.value.instant) } }))
+    .sort((a, b) => a.value.start - b.value.start || b.value.end - a.value.end);
+}
+
+/** Regions after adding {start, end, instant} labeled `value` of `control`. Returns [regions, id]. */
+export function addRange(regions, control, { start, end, instant = false }, value, makeId = randomId) {
+  const a = Math.min(start, end ?? start);
+  const b = instant ? a : Math.max(start, end ?? start);
+  const item = {
+    id: makeId(),
+    from_name: control.name,
+    to_name: control.to_name,
+    type: "timeserieslabels",
+    origin: "manual",
+    value: { start: a, end: b, instant: Boolean(instant), timeserieslabels: [value] },
+  };
+  return [rangesFromResult([control], [...regions.filter((r) => r.from_name === control.name), item]).concat(regions.filter((r) => r.from_name !== control.name)), item.id];
+}
+
+/** Single-label controls replace the label (moving the region to `control` if it was
+ * another's); `choice="multiple"` toggles it (a region left with no label is removed). */
+export function relabelRange(regions, id, control, value) {
+  const out = [];
+  for (const r of regions) {
+    if (r.id !== id) {
+      out.push(r);
+      continue;
+    }
+    const own = r.from_name === control.name;
+    const has = own && r.value.timeserieslabels.includes(value);
+    const labels = own && control.multiple ? (has ? r.value.timeserieslabels.filter((v) => v !== value) : [...r.value.timeserieslabels, value]) : [value];
+    if (!labels.length) continue;
+    out.push({
+      ...r,
+      pending: false,
+      from_name: control.name,
+      to_name: control.to_name,
+      // An edited prediction is the annotator's now, as in Label Studio.
+      origin: r.origin === "prediction" ? "prediction-changed" : r.origin,
+      value: { ...r.value, timeserieslabels: labels },
+    });
+  }
+  return out;
+}
+
+export function removeRange(regions, id) {
+  return regions.filter((r) => r.id !== id);
+}
+
+/** Regions after moving edge `edge` ("start"/"end") of range `id` to `x`; edges that cross
+ * swap, so start <= end always holds. */
+export function moveEdge(regions, id, edge, x) {
+  return regions.map((r) => {
+    if (r.id !== id || r.value.instant) return r;
+    const other = edge === "start" ? r.value.end : r.value.start;
+    return {
+      ...r,
+      pending: false,
+      origin: r.origin === "prediction" ? "prediction-changed" : r.origin,
+      value: { ...r.value, start: Math.min(x, other), end: Math.max(x, other) },
+    };
+  });
+}
+
+/** Predictions (`pending`: shown, not part of the result until accepted or edited) that
+ * are not already in the stored result. */
+export function pendingPredictions(controls, predictions, regions) {
+  const ids = new Set(regions.map((r) => r.id));
+  return rangesFromResult(controls, predictions).filter((r) => !ids.has(r.id)).map((r) => ({ ...r, origin: "prediction", pending: true }));
+}
+
+/** Accept pending predictions `ids` (all when null): they join the result as they are. */
+export function acceptPredictions(regions, ids = null) {
+  const set = ids && new Set(ids);
+  return regions.map((r) => (r.pending && (!set || set.has(r.id)) ? { ...r, pending: false } : r));
+}
+
+/** The result items of the accepted regions (pending predictions left out). */
+export function rangesToResult(regions) {
+  const out = [];
+  for (const { pending, choices, ...r } of regions) {
+    if (pending) continue;
+    out.push({ ...r, value: { ...r.value, timeserieslabels: [...r.value.timeserieslabels] } });
+    // Label Studio's per-region classes: a choices item with the region's id and extent.
+    for (const [name, values] of Object.entries(choices || {})) {
+      if (!values.length) continue;
+      const { start, end, instant } = r.value;
+      out.push({ id: r.id, from_name: name, to_name: r.to_name, type: "choices", origin: r.origin, value: { start, end, instant, choices: [...values] } });
+    }
+  }
+  return out;
+}
+
+/** Names of required TimeSeriesLabels controls without a region. */
+export function missingRanges(controls, regions) {
+  return controls.filter((c) => c.required && !regions.some((r) => r.from_name === c.name && !r.pending)).map((c) => c.name);
+}
+
+/** Undo/redo of edits on one item: snapshots of the region list. */
+export class EditHistory {
+  constructor() {
+    this.past = [];
+    this.future = [];
+  }
+  /** Record `before`, the state an edit is about to leave. */
+  push(before) {
+    this.past.push(before);
+    if (this.past.length > HISTORY_CAP) this.past.shift();
+    this.future = [];
+  }
+  undo(now) {
+    if (!this.past.length) return null;
+    this.future.push(now);
+    return this.past.pop();
+  }
+  redo(now) {
+    if (!this.future.length) return null;
+    this.past.push(now);
+    return this.future.pop();
+  }
+  clear() {
+    this.past = [];
+    this.future = [];
+  }
+}
+
+/** Display name and colour of a region's labels. */
+export function rangeStyles(controls) {
+  const styles = new Map();
+  for (const control of controls) {
+    (control.choices || []).forEach((choice, i) => {
+      styles.set(`${control.name}\u0000${choice.value}`, { text: choice.label ?? choice.value, color: choice.background || PALETTE[i % PALETTE.length] });
+    });
+  }
+  return (r) => {
+    const labels = r.value.timeserieslabels || [];
+    const first = styles.get(`${r.from_name}\u0000${labels[0]}`) || { text: labels[0] || "", color: PALETTE[0] };
+    const names = labels.map((l) => (styles.get(`${r.from_name}\u0000${l}`) || { text: l }).text);
+    const score = r.origin === "prediction" && Number.isFinite(r.score) ? ` ${Math.round(r.score * 100)}%` : "";
+    const classes = Object.values(r.choices || {}).flat();
+    return { text: names.join(", ") + score + (classes.length ? ` · ${classes.join(", ")}` : ""), color: first.color };
+  };
+}
+
+export function createRangeLayer({ allControls, views, root, canEdit, onEdit, onHint = () => {} }) {
   const controls = allControls.filter((c) => c.type === "timeserieslabels");
   if (!controls.length) return null;
-  throw new Error("time-series ranges are not supported yet");
+  const tsViews = views.filter(({ spec }) => spec.type === "timeseries" && controls.some((c) => c.to_name === spec.name));
+  const describe = rangeStyles(controls);
+  const regionChoices = allControls.filter((c) => isRangeChoice(c, views.map((v) => v.spec)));
+  const groups = new Map([...controls, ...regionChoices].map((c) => [c.name, createChoices(c)]));
+  const first = controls.find((c) => (c.choices || []).length) || controls[0];
+  let active = { control: first.name, value: first.choices && first.choices.length ? first.choices[0].value : null };
+  let key = null;
+  let regions = [];
+  let selected = null;
+  let drag = null; // {view, mode: "draw"|"edge", ...}
+  let mark = null; // start of a keyboard range ("["), in x
+  const history = new EditHistory();
+
+  function redraw(preview = null) {
+    for (const { spec, view } of tsViews) {
+      view.setRegions(
+        key,
+        regions.filter((r) => r.to_name === spec.name),
+        selected,
+        describe,
+        preview && preview.name === spec.name ? preview : null,
+      );
+    }
+    renderButtons();
+    root.dataset.ranges = String(regions.filter((r) => !r.pending).length);
+    root.dataset.predictedRanges = String(regions.filter((r) => r.pending).length);
+  }
+
+  function renderButtons() {
+    const r = regions.find((x) => x.id === selected);
+    for (const [name, group] of groups) {
+      if (regionChoices.some((c) => c.name === name)) {
+        group.render(r && r.choices && r.choices[name] ? r.choices[name] : []);
+        continue;
+      }
+      if (r) group.render(r.from_name === name ? r.value.timeserieslabels : []);
+      else group.render(active.control === name && active.value != null ? [active.value] : []);
+    }
+  }
+
+  /** Apply an edit: history first, then the new list. */
+  function edit(next, nextSelected = selected) {
+    history.push({ regions, selected });
+    regions = next;
+    selected = nextSelected;
+    redraw();
+    onEdit();
+  }
+
+  // With both a control named "instant" (TimeSeriesLabeler's instants=) and others, clicks
+  // and "i" label with the first and drags with the others, each with its label picked last.
+  const lastPicked = new Map(); // control name -> value
+  const instantControl = controls.length > 1 ? controls.find((c) => c.name === "instant") : null;
+
+  function controlFor(spec, instant) {
+    const mine = controls.filter((c) => c.to_name === spec.name);
+    const fit = instantControl ? mine.filter((c) => (c === instantControl) === instant) : mine;
+    const pool = fit.length ? fit : mine;
+    return pool.find((c) => c.name === active.control) || pool.find((c) => lastPicked.has(c.name)) || pool[0];
+  }
+
+  function labelFor(control) {
+    if (lastPicked.has(control.name)) return lastPicked.get(control.name);
+    return control.choices && control.choices.length ? control.choices[0].value : null;
+  }
+
+  function addAt(found, start, end, instant) {
+    const control = controlFor(found.spec, instant);
+    const value = control && labelFor(control);
+    if (value == null) {
+      onHint("This time-series control has no labels to draw with.");
+      return;
+    }
+    const [next, id] = addRange(regions, control, { start, end, instant }, value);
+    edit(next, id);
+  }
+
+  function viewOf(target) {
+    return tsViews.find(({ view }) => view.isPlot(target));
+  }
+
+  function onMouseDown(event) {
+    if (event.button !== 0) return;
+    const found = viewOf(event.target);
+    if (!found) return;
+    event.preventDefault(); // no text selection while dragging
+    root.focus({ preventScroll: true });
+    const mine = regions.filter((r) => r.to_name === found.spec.name);
+    const edgeOf = canEdit() ? found.view.hitEdge(event.clientX, mine.filter((r) => r.id === selected).concat(mine.filter((r) => r.id !== selected))) : null;
+    if (edgeOf) {
+      drag = { found, mode: "edge", ...edgeOf, before: { regions, selected }, moved: false };
+      selected = edgeOf.id;
+    } else {
+      drag = { found, mode: "draw", x0: event.clientX, v0: found.view.valueAt(event.clientX), moved: false };
+    }
+    const doc = root.ownerDocument;
+    doc.addEventListener("mousemove", onDragMove);
+    doc.addEventListener("mouseup", onDragEnd);
+  }
+
+  function onDragMove(event) {
+    if (!drag) return;
+    const { view, spec } = drag.found;
+    if (drag.mode === "edge") {
+      drag.moved = true;
+      regions = moveEdge(drag.before.regions, drag.id, drag.edge, view.valueAt(event.clientX));
+      redraw();
+      return;
+    }
+    if (Math.abs(event.clientX - drag.x0) < DRAG_PX && !drag.moved) return;
+    drag.moved = true;
+    const v = view.valueAt(event.clientX);
+    redraw({ name: spec.name, start: Math.min(v, drag.v0), end: Math.max(v, drag.v0) });
+  }
+
+  function onDragEnd(event) {
+    const doc = root.ownerDocument;
+    doc.removeEventListener("mousemove", onDragMove);
+    doc.removeEventListener("mouseup", onDragEnd);
+    const d = drag;
+    drag = null;
+    if (!d) return;
+    const { view, spec } = d.found;
+    if (d.mode === "edge") {
+      if (!d.moved) {
+        redraw();
+        return;
+      }
+      const snapped = moveEdge(d.before.regions, d.id, d.edge, view.snap(view.valueAt(event.clientX)));
+      regions = d.before.regions;
+      selected = d.before.selected;
+      edit(snapped, d.id);
+      return;
+    }
+    if (d.moved && canEdit()) {
+      const v = view.valueAt(event.clientX);
+      const a = view.snap(Math.min(v, d.v0));
+      const b = view.snap(Math.max(v, d.v0));
+      addAt(d.found, a, b, false);
+      return;
+    }
+    redraw();
+    // A click: select the region under it (or nothing).
+    const hit = view.hitRegion(event.clientX, regions.filter((r) => r.to_name === spec.name));
+    selected = hit;
+    redraw();
+  }
+
+  function onDblClick(event) {
+    const found = viewOf(event.target);
+    if (!found || !canEdit()) return;
+    // The first click of the two selected what was under it; an instant goes on top.
+    addAt(found, found.view.snap(found.view.valueAt(event.clientX)), null, true);
+  }
+
+  root.addEventListener("mousedown", onMouseDown);
+  root.addEventListener("dblclick", onDblClick);
+
+  function pick(controlName, value) {
+    const perRegion = regionChoices.find((c) => c.name === controlName);
+    if (perRegion) {
+      const r = regions.find((x) => x.id === selected);
+      if (!r) {
+        onHint(`Select a range first (click it), then pick its ${perRegion.name}.`);
+        return;
+      }
+      if (!canEdit()) return;
+      const values = toggleChoice(perRegion, (r.choices || {})[perRegion.name] || [], value);
+      const changed = { ...r, pending: false, choices: { ...(r.choices || {}), [perRegion.name]: values } };
+      if (r.origin === "prediction") changed.origin = "prediction-changed";
+      edit(regions.map((x) => (x.id === r.id ? changed : x)));
+      return;
+    }
+    const control = controls.find((c) => c.name === controlName);
+    if (!control) return;
+    if (selected && canEdit() && regions.some((r) => r.id === selected)) {
+      const next = relabelRange(regions, selected, control, value);
+      edit(next, next.some((r) => r.id === selected) ? selected : null);
+      return;
+    }
+    active = { control: control.name, value };
+    lastPicked.set(control.name, value);
+    renderButtons();
+  }
+
+  function focusView() {
+    return tsViews[0] || null;
+  }
+
+  function handleKey(event) {
+    const found = focusView();
+    if (!found) return false;
+    const { view } = found;
+    const mod = event.ctrlKey || event.metaKey;
+    const k = event.key;
+    // Undo/redo of region edits while there are any; then the keys undo submits again.
+    const undoKey = (mod && !event.shiftKey && (k === "z" || k === "Z")) || (!mod && !event.altKey && k === "u");
+    const redoKey = (mod && event.shiftKey && (k === "z" || k === "Z")) || (mod && k === "y") || (!mod && !event.altKey && k === "U" && event.shiftKey);
+    if (undoKey || redoKey) {
+      const back = undoKey ? history.undo({ regions, selected }) : history.redo({ regions, selected });
+      if (!back) return false;
+      regions = back.regions;
+      selected = back.selected;
+      redraw();
+      onEdit();
+      return true;
+    }
+    if (mod || event.altKey) return false;
+    if (event.shiftKey && (k === "ArrowLeft" || k === "ArrowRight")) {
+      view.panBy(k === "ArrowLeft" ? -0.2 : 0.2);
+      return true;
+    }
+    if (k === "+" || k === "=") {
+      view.zoomBy(2);
+      return true;
+    }
+    if (k === "-" || k === "_") {
+      view.zoomBy(0.5);
+      return true;
+    }
+    if (k === "f" || k === "F") {
+      view.fit();
+      return true;
+    }
+    // Keyboard ranges: , and . move the cursor (< and > ten columns), [ marks the start,
+    // ] draws the range to the cursor with the active label.
+    if (k === "," || k === "." || k === "<" || k === ">") {
+      view.moveCursor((k === "," || k === "<" ? -1 : 1) * (k === "<" || k === ">" ? 10 : 1));
+      return true;
+    }
+    if (k === "[") {
+      const vp = view.viewport();
+      mark = view.snap(view.cursorValue() ?? (vp.lo + vp.hi) / 2);
+      view.setMark(mark);
+      return true;
+    }
+    if (k === "]") {
+      if (mark == null) {
+        onHint("Press [ where the range starts, move the cursor (, and . or the mouse), then ].");
+        return true;
+      }
+      const vp = view.viewport();
+      const end = view.snap(view.cursorValue() ?? (vp.lo + vp.hi) / 2);
+      const start = mark;
+      mark = null;
+      view.setMark(null);
+      if (canEdit() && end !== start) addAt(found, Math.min(start, end), Math.max(start, end), false);
+      return true;
+    }
+    if (k === "i" || k === "I") {
+      if (!canEdit()) return true;
+      const vp = view.viewport();
+      const at = view.cursorValue() ?? (vp.lo + vp.hi) / 2;
+      addAt(found, view.snap(at), null, true);
+      return true;
+    }
+    if (k === "a" || k === "A") {
+      const pending = regions.filter((r) => r.pending);
+      if (!pending.length) {
+        onHint("No prediction to accept.");
+        return true;
+      }
+      if (!canEdit()) return true;
+      const one = pending.some((r) => r.id === selected) ? [selected] : null;
+      edit(acceptPredictions(regions, one));
+      return true;
+    }
+    if (k === "Escape" && mark != null) {
+      mark = null;
+      view.setMark(null);
+      return true;
+    }
+    if (k === "Escape" && selected) {
+      selected = null;
+      redraw();
+      return true;
+    }
+    return false;
+  }
+
+  return {
+    controls: [...controls, ...regionChoices],
+    groups,
+    shortcuts: [
+      { keys: ["drag"], text: "Draw a range with the active label (a label key picks it)" },
+      { keys: ["double-click", "i"], text: "Add an instant at the cursor" },
+      { keys: [",", ".", "<", ">"], text: "Move the cursor by one (ten) pixel columns" },
+      { keys: ["[", "]"], text: "Start a range at the cursor, then end it there (active label)" },
+      { keys: ["click"], text: "Select a region; a label key relabels it, drag an edge to move it" },
+      { keys: ["+", "-", "wheel"], text: "Zoom in / out (at the cursor)" },
+      { keys: ["Shift+←", "Shift+→"], text: "Pan; drag the overview strip to move the window" },
+      { keys: ["f"], text: "Fit the whole series" },
+      { keys: ["u", "Ctrl+Z"], text: "Undo a region edit (then: undo the last submit)" },
+      { keys: ["a"], text: "Accept the selected prediction, or all (dashed, with their score)" },
+    ],
+    has: (name) => groups.has(name),
+    pick,
+    handleKey,
+    deleteSelected() {
+      if (!canEdit() || !selected || !regions.some((r) => r.id === selected)) return false;
+      edit(removeRange(regions, selected), null);
+      return true;
+    },
+    load(itemKey, result, extra = {}) {
+      key = itemKey;
+      mark = null;
+      regions = attachRegionChoices(rangesFromResult(controls, result), regionChoices, result);
+      const predicted = attachRegionChoices(pendingPredictions(controls, extra.predictions, regions), regionChoices, extra.predictions);
+      regions = [...regions, ...predicted];
+      selected = null;
+      history.clear();
+      redraw();
+    },
+    result: () => rangesToResult(regions),
+    snapshot: () => ({ key, regions }),
+    restore(snap) {
+      key = snap.key;
+      regions = snap.regions;
+      selected = null;
+      redraw();
+    },
+    missing: () => missingRanges(controls, regions),
+    dispose() {
+      root.removeEventListener("mousedown", onMouseDown);
+      root.removeEventListener("dblclick", onDblClick);
+      const doc = root.ownerDocument;
+      doc.removeEventListener("mousemove", onDragMove);
+      doc.removeEventListener("mouseup", onDragEnd);
+    },
+  };
 }
