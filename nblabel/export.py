@@ -21,8 +21,7 @@ from label_studio_sdk.converter import Converter
 if TYPE_CHECKING:
     from .widgets import Labeler
 
-#: nblabel's names -> the converter's. COCO/YOLO/VOC need region labels, which the views do
-#: not make yet: they are passed through, untested here.
+#: nblabel's names -> the converter's.
 FORMATS = {
     "json": None,
     "json-min": "JSON_MIN",
@@ -32,11 +31,13 @@ FORMATS = {
     "yolo": "YOLO",
     "voc": "VOC",
     "conll2003": "CONLL2003",
+    "brush-png": "BRUSH_TO_PNG",
+    "brush-numpy": "BRUSH_TO_NUMPY",
 }
 
 
 #: Formats whose every record is a training example.
-TRAINING_FORMATS = frozenset({"coco", "yolo", "voc", "conll2003"})
+TRAINING_FORMATS = frozenset({"coco", "yolo", "voc", "conll2003", "brush-png", "brush-numpy"})
 
 
 def _iso(t: float) -> str:
@@ -85,7 +86,8 @@ def export(labeler: Labeler, format: str, out: str | os.PathLike[str]) -> Path:
     format
         ``"json"`` (Label Studio's task JSON), ``"json-min"``, ``"csv"``, ``"tsv"``; and,
         for labeling configs with regions or spans, ``"coco"``, ``"yolo"``, ``"voc"``,
-        ``"conll2003"``.
+        ``"conll2003"``; brush masks as ``"brush-png"`` (one PNG per mask) or
+        ``"brush-numpy"`` (one ``.npy`` per mask).
     """
     fmt = format.lower()
     if fmt not in FORMATS:
@@ -105,4 +107,7 @@ def export(labeler: Labeler, format: str, out: str | os.PathLike[str]) -> Path:
         converter = Converter(config=labeler.schema.xml, project_dir=tmp, download_resources=False)
         converter.convert(str(source), str(folder), FORMATS[fmt], is_dir=False)
     made = sorted(set(folder.iterdir()) - before) or sorted(folder.iterdir())
-    return made[0] if len(made) == 1 else folder
+    if fmt.startswith("brush"):
+        return folder  # one file per mask
+    files = [p for p in made if p.is_file()]  # COCO: result.json next to an images/ folder
+    return files[0] if len(files) == 1 else folder

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from ..errors import ConfigMismatchError, LabelStudioError
 from .connection import Connection, check_compatible, connect
+from .live import Live, from_labelstudio
+from .mlbackend import Server, serve
 from .sync import ID_FIELD, PullReport, PushReport
 
 __all__ = [
@@ -18,8 +20,12 @@ __all__ = [
     "ConfigMismatchError",
     "Connection",
     "LabelStudioError",
+    "Live",
     "PullReport",
     "PushReport",
+    "Server",
     "check_compatible",
     "connect",
+    "from_labelstudio",
+    "serve",
 ]

@@ -273,9 +273,10 @@ class Connection:
         labeler: Labeler,
         *,
         project: int | str,
-        images: Literal["upload", "data-url"] = "upload",
+        images: Literal["upload", "data-url", "local-files"] = "upload",
         batch_size: int = 1000,
         progress: bool | None = None,
+        document_root: str | os.PathLike[str] | None = None,
     ) -> PushReport:
         """Send the labeler's items, and the labels made so far, to a project.
 
@@ -288,7 +289,11 @@ class Connection:
             it) or the id of an existing project. An existing project's config must match.
         images
             ``"upload"`` (default) sends image files to the server; ``"data-url"`` puts
-            them inline in the task as ``data:`` URLs. ``http(s)://`` cells stay URLs.
+            them inline in the task as ``data:`` URLs; ``"local-files"`` sends none: the
+            server reads them from its own disk through a Local Files storage (files under
+            a folder of ``document_root``, the server's ``LOCAL_FILES_DOCUMENT_ROOT``;
+            default: ``$LABEL_STUDIO_LOCAL_FILES_DOCUMENT_ROOT``). ``http(s)://`` cells
+            stay URLs.
         batch_size
             Tasks per import request.
         progress
@@ -301,7 +306,7 @@ class Connection:
 
         return push(
             self, labeler, project=project, images=images, batch_size=batch_size,
-            progress=progress,
+            progress=progress, document_root=document_root,
         )  # fmt: skip
 
     def pull(
@@ -327,6 +332,74 @@ class Connection:
     def remote_key(self, project_id: int) -> str:
         """How the store names a project: ``<server url>/projects/<id>``."""
         return f"{self.url}/projects/{project_id}"
+
+    def attach_model(
+        self,
+        *,
+        project: int | str,
+        url: str,
+        basic_auth: tuple[str, str] | str | None = None,
+        title: str = "nblabel",
+        interactive: bool = False,
+    ) -> Any:
+        """Connect the ML backend at ``url`` (e.g. ``nblabel.labelstudio.serve(...).url``)
+        to a project; Label Studio then asks it for predictions and sends it annotations.
+
+        ``basic_auth`` (``"user:password"`` or a pair) is what the backend was served with.
+        A backend already connected at ``url`` is returned as it is. Label Studio must be
+        able to reach ``url``: one on 127.0.0.1 needs Label Studio started with
+        ``LABEL_STUDIO_ML_BLOCK_LOCAL_IP=false`` and ``LABEL_STUDIO_SSRF_PROTECTION_ENABLED=false``.
+        Returns the SDK's ``MlBackend`` object.
+        """
+        import base64
+
+        found = self.find_project(project)
+        if found is None:
+            raise LabelStudioError(f"no project {project!r} on {self.url}", status_code=404)
+        pid = int(found.id)
+        listed = self.call(f"list the models of project {pid}", self.client.ml.list, project=pid)
+        for backend in listed or []:
+            if (backend.url or "").rstrip("/") == url.rstrip("/"):
+                return backend
+        auth: dict[str, Any] = {"auth_method": "NONE"}
+        header = None
+        if basic_auth is not None:
+            user, _, password = (
+                basic_auth.partition(":") if isinstance(basic_auth, str) else
+                (basic_auth[0], ":", basic_auth[1])
+            )  # fmt: skip
+            if not user or not password:
+                raise ValueError("basic_auth must be 'user:password' or (user, password)")
+            auth = {"auth_method": "BASIC_AUTH", "basic_auth_user": user,
+                    "basic_auth_pass": password}  # fmt: skip
+            header = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+        backend = self.call(
+            f"connect the model at {url} to project {pid}",
+            self.client.ml.create,
+            project=pid,
+            url=url,
+            title=title,
+            is_interactive=interactive,
+            idempotent=False,  # a second POST would connect it twice
+            **auth,
+        )
+        if header is not None:
+            # Label Studio sends annotations to <url>/webhook through a webhook it makes
+            # without the backend's credentials: add them, or every event gets a 401.
+            hook_url = url.rstrip("/") + "/webhook"
+            hooks = self.call(
+                f"list the webhooks of project {pid}", self.client.webhooks.list, project=str(pid)
+            )
+            for hook in hooks or []:
+                if hook.url == hook_url and hook.id is not None:
+                    self.call(
+                        f"give the webhook {hook_url} the model's credentials",
+                        self.client.webhooks.update,
+                        int(hook.id),
+                        url=hook_url,
+                        headers={"Authorization": header},
+                    )
+        return backend
 
 
 def connect(

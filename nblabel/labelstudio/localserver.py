@@ -88,7 +88,14 @@ def _server_env(home: Path, data_dir: Path, extra: dict[str, str]) -> dict[str, 
         LABEL_STUDIO_COLLECT_ANALYTICS="false",
         SENTRY_DSN="",
         FRONTEND_SENTRY_DSN="",
+        # A model backend on 127.0.0.1 (nblabel.labelstudio.serve) is refused otherwise.
+        LABEL_STUDIO_ML_BLOCK_LOCAL_IP="false",
+        LABEL_STUDIO_SSRF_PROTECTION_ENABLED="false",
+        # Local Files storage under <home>/files (push(images="local-files")).
+        LABEL_STUDIO_LOCAL_FILES_SERVING_ENABLED="true",
+        LABEL_STUDIO_LOCAL_FILES_DOCUMENT_ROOT=str(home / "files"),
     )
+    (home / "files").mkdir(exist_ok=True)
     env.update(extra)
     return env
 
@@ -142,6 +149,12 @@ class LocalServer:
     port: int = 0
     _env: dict[str, str] = field(default_factory=dict, repr=False)
     _proc: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+
+    @property
+    def files_root(self) -> Path:
+        """The server's Local Files document root: files under a folder of it can be
+        pushed with ``images="local-files"``."""
+        return Path(self._env["LABEL_STUDIO_LOCAL_FILES_DOCUMENT_ROOT"])
 
     @classmethod
     def start(

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 import numpy as np
 from label_studio_sdk.core.api_error import ApiError
@@ -78,6 +79,8 @@ class PullReport:
     ours: int = 0
     skipped_unknown_tasks: int = 0
     errors: list[str] = field(default_factory=list)
+    #: Keys of the items whose labels the pull changed.
+    items: set[str] = field(default_factory=set)
 
     def __repr__(self) -> str:
         return (
@@ -188,9 +191,13 @@ def push(
     images: str = "upload",
     batch_size: int = 1000,
     progress: bool | None = None,
+    document_root: str | os.PathLike[str] | None = None,
 ) -> PushReport:
-    if images not in ("upload", "data-url"):
-        raise ValueError(f"images= must be 'upload' or 'data-url', got {images!r}")
+    if images not in ("upload", "data-url", "local-files"):
+        raise ValueError(f"images= must be 'upload', 'data-url' or 'local-files', got {images!r}")
+    local = None
+    if images == "local-files":
+        local = _LocalFiles(ls, document_root)
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     items, store = labeler.items, labeler.store
@@ -227,7 +234,7 @@ def push(
             positions = range(start, min(start + batch_size, len(items)))
             _push_batch(
                 ls, labeler, pid, remote, positions, known, states, pulled, uploads, tag,
-                images, report, ends, preds, predicted,
+                images, report, ends, preds, predicted, local,
             )  # fmt: skip
             if bar is not None:
                 bar.update(len(positions))
@@ -280,6 +287,7 @@ def _push_batch(
     ends: dict[int, str],
     preds: _Predictions | None,
     predicted: dict[str, str],
+    local: _LocalFiles | None = None,
 ) -> None:
     items, store = labeler.items, labeler.store
     image_objects = [o for o in items.objects if o.type == "image"]
@@ -287,7 +295,7 @@ def _push_batch(
     media: dict[str, dict[str, str]] = {}
     if image_objects:
         media = _image_values(ls, labeler, pid, remote, positions, image_objects, images,
-                              uploads, report)  # fmt: skip
+                              uploads, report, local)  # fmt: skip
 
     new: list[tuple[str, dict[str, Any], str, Event | None]] = []
     to_predict: dict[str, dict[str, Any]] = {}  # item key -> prediction the task lacks
@@ -299,6 +307,8 @@ def _push_batch(
         if o.type != "image"
     }
     for i, key in enumerate(keys):
+        if len(media.get(key, {})) < len(image_objects):
+            continue  # its image could not be sent: reported in report.errors already
         try:
             cells = {c: values[i] for c, values in columns.items()}
             data = _task_data(labeler, cells, key, media.get(key, {}))
@@ -591,7 +601,23 @@ def _image_bytes(cell: object, key: str) -> tuple[bytes, str, str]:
     raise ItemError(key, f"cannot send an image from a {type(cell).__name__}")
 
 
+# Signatures of the formats Label Studio shows: sniffing them costs nothing, opening the
+# bytes with Pillow costs about half a millisecond an image.
+_MAGIC = (
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"BM", "bmp"),
+)
+
+
 def _format_of(raw: bytes, key: str) -> str:
+    for magic, fmt in _MAGIC:
+        if raw.startswith(magic):
+            return fmt
+    if raw[:4] == b"RIFF" and raw[8:12] == b"WEBP":
+        return "webp"
     try:
         with Image.open(io.BytesIO(raw)) as img:
             return (img.format or "img").lower()
@@ -609,6 +635,7 @@ def _image_values(
     images: str,
     uploads: dict[str, tuple[str, str]],
     report: PushReport,
+    local: _LocalFiles | None = None,
 ) -> dict[str, dict[str, str]]:
     """Item key -> object name -> the value its task's data holds (URL or ``data:`` URL)."""
     items = labeler.items
@@ -620,6 +647,12 @@ def _image_values(
             cell = items.data[obj.column].iloc[pos]
             if isinstance(cell, str) and cell.startswith(("http://", "https://", "s3://", "gs://")):
                 out.setdefault(key, {})[obj.name] = cell
+                continue
+            if local is not None:
+                try:
+                    out.setdefault(key, {})[obj.name] = local.url(pid, cell, key)
+                except ItemError as exc:
+                    report.errors.append(str(exc))
                 continue
             try:
                 raw, suffix, fingerprint = _image_bytes(cell, key)
@@ -664,6 +697,68 @@ def _image_values(
         labeler.store.set_remote_files(remote, rows)
         report.files_uploaded += len(rows)
     return out
+
+
+class _LocalFiles:
+    """Images the server reads from its own disk, through a Local Files storage.
+
+    For servers that share the disk with the notebook (the same machine, a mounted volume):
+    nothing is uploaded; the task points at ``/data/local-files/?d=<path>`` relative to the
+    server's ``LOCAL_FILES_DOCUMENT_ROOT``, and the project gets a Local Files storage over
+    each folder its images are in (Label Studio serves only files under a project's storage).
+    The storage is never synced: the tasks, with their nblabel ids, are imported as JSON.
+    """
+
+    def __init__(self, ls: Connection, document_root: str | os.PathLike[str] | None) -> None:
+        root = (
+            document_root
+            or os.environ.get("LABEL_STUDIO_LOCAL_FILES_DOCUMENT_ROOT")
+            or (os.environ.get("LOCAL_FILES_DOCUMENT_ROOT"))
+        )
+        if not root:
+            raise ValueError(
+                'images="local-files" needs document_root= (the server\'s '
+                "LABEL_STUDIO_LOCAL_FILES_DOCUMENT_ROOT) or that environment variable"
+            )
+        self.ls = ls
+        self.root = Path(root).expanduser().resolve()
+        self._covered: dict[int, list[Path]] = {}
+
+    def url(self, pid: int, cell: object, key: str) -> str:
+        if not isinstance(cell, str | os.PathLike) or os.fspath(cell).startswith("data:"):
+            raise ItemError(key, 'images="local-files" sends files only, not in-memory images')
+        path = Path(os.fspath(cell)).expanduser().resolve()
+        if not path.is_file():
+            raise ItemError(key, f"image file {os.fspath(cell)!r} not found")
+        folder = path.parent
+        if self.root not in folder.parents:
+            raise ItemError(
+                key,
+                f"{str(path)!r} is not in a folder under the server's document root "
+                f"{str(self.root)!r}: Label Studio serves Local Files only from there",
+            )
+        self._cover(pid, folder)
+        return "/data/local-files/?d=" + quote(path.relative_to(self.root).as_posix())
+
+    def _cover(self, pid: int, folder: Path) -> None:
+        ls = self.ls
+        if pid not in self._covered:
+            listed = ls.call(f"list the Local Files storages of project {pid}",
+                             ls.client.import_storage.local.list, project=pid)  # fmt: skip
+            self._covered[pid] = [Path(str(s.path)) for s in listed or [] if s.path]
+        covered = self._covered[pid]
+        if any(folder == c or c in folder.parents for c in covered):
+            return
+        ls.call(
+            f"add a Local Files storage over {str(folder)!r} to project {pid}",
+            ls.client.import_storage.local.create,
+            project=pid,
+            path=str(folder),
+            title=f"nblabel {folder.name}",
+            use_blob_urls=True,
+            idempotent=False,
+        )
+        covered.append(folder)
 
 
 def _upload(ls: Connection, pid: int, files: list[tuple[str, bytes]]) -> dict[str, str]:
@@ -722,6 +817,7 @@ def pull(
     *,
     project: int | str | None = None,
     prefer: str = "remote",
+    refresh: bool = True,
 ) -> PullReport:
     apply = {"remote": "always", "local": "if-unlabeled", "both": "show"}.get(prefer)
     if apply is None:
@@ -768,6 +864,8 @@ def pull(
     }
     versions = store.remote_annotation_versions(remote)
     tag = store.identity()
+    # Tasks made in Label Studio carry no nblabel id: a live labeler knows them by task id.
+    by_task = {tid: k for k, (tid, _, _) in store.remote_tasks(remote).items() if tid}
     newest = _when(since) if since is not None else None
     touched: set[str] = set()
     for task in _tasks(ls, pid, query=query, fields="all"):
@@ -775,7 +873,7 @@ def pull(
         updated = _when(task.updated_at) if task.updated_at else None
         if updated is not None and (newest is None or updated > newest):
             newest = updated
-        key = (task.data or {}).get(ID_FIELD)
+        key = (task.data or {}).get(ID_FIELD) or by_task.get(int(task.id))
         if key is None or _position(items, str(key)) is None:
             report.skipped_unknown_tasks += 1
             continue
@@ -814,7 +912,9 @@ def pull(
                 touched.add(key)
     if newest is not None:
         store.set_meta(mark, newest.isoformat())
-    _refresh(labeler, touched)
+    report.items = touched
+    if refresh:
+        _refresh(labeler, touched)
     return report
 
 

@@ -92,6 +92,43 @@ def test_images_are_uploaded_and_come_back_byte_for_byte(ls, title, images):
     assert len(server_tasks(ls, report.project)) == 3
 
 
+def test_images_served_from_the_servers_disk_through_local_files(ls, ls_server, title, images):
+    """The notebook and the server share a disk: nothing is uploaded, the server reads the
+    files through a Local Files storage it gets over their folder."""
+    import shutil
+
+    folder = ls_server.files_root / f"photos {title}"  # a space: the URL must quote it
+    folder.mkdir()
+    local = images.copy()
+    local["path"] = [shutil.copy(p, folder) for p in images["path"]]
+    outside = images.loc["cow-3", "path"]  # not under the document root
+    local.loc["cow-3", "path"] = outside
+    w = nblabel.ImageLabeler(local, image="path", choices=["cat"], store="lf.sqlite")
+    report = ls.push(w, project=title, images="local-files", document_root=ls_server.files_root)
+    assert (report.tasks_created, report.files_uploaded) == (2, 0)
+    (problem,) = report.errors
+    assert "cow-3" in problem and "document root" in problem
+    storages = ls.client.import_storage.local.list(project=report.project)
+    assert [s.path for s in storages] == [str(folder)]
+    http = ls.client._client_wrapper.httpx_client
+    tasks = server_tasks(ls, report.project)
+    for key in ("cat-1", "dog-2"):
+        url = tasks[key].data["path"]
+        assert url.startswith("/data/local-files/?d=photos%20")
+        served = http.request(url.lstrip("/"), method="GET")
+        assert served.status_code == 200
+        assert served.content == Path(local.loc[key, "path"]).read_bytes()
+    # A second push adds no storage and no task.
+    again = ls.push(w, project=title, images="local-files", document_root=ls_server.files_root)
+    assert again.tasks_created == 0
+    assert len(ls.client.import_storage.local.list(project=report.project)) == 1
+    # Opened live, the images come through the server's Local Files URL.
+    live = nblabel.Labeler.from_labelstudio(ls, project=report.project, live=False)
+    payloads, buffers = live._fetch(["dog-2"])
+    assert payloads[0]["error"] is None and buffers[0][:2] == b"\xff\xd8"
+    live.close()
+
+
 def test_images_as_data_urls(ls, title, images):
     w = nblabel.ImageLabeler(images, image="path", choices=["cat"], store="d.sqlite")
     report = ls.push(w, project=title, images="data-url")
@@ -313,3 +350,48 @@ def test_text_spans_go_and_come_back_unchanged(ls, title):
     assert (row["start"], row["end"], row["text"], row["label"]) == (10, 13, "Ann", "PER")
     assert df.loc["b", "text"][row["start"] : row["end"]] == "Ann"
     assert w.store.state("b").result == [theirs]
+
+
+def test_image_regions_go_and_come_back_field_by_field(ls, title, tmp_path):
+    """Boxes, a polygon, a key point and a brush mask: pushed as annotations, read back by
+    the SDK unchanged; a box drawn in Label Studio comes back in pixels."""
+    import numpy as np
+
+    from nblabel import regions
+
+    df = nblabel.samples.objects(tmp_path / "img", n=2, seed=1)
+    config = """<View>
+      <Image name="image" value="$path"/>
+      <RectangleLabels name="box" toName="image"><Label value="circle"/><Label value="square"/>
+        <Label value="triangle"/></RectangleLabels>
+      <PolygonLabels name="poly" toName="image"><Label value="road"/></PolygonLabels>
+      <KeyPointLabels name="point" toName="image"><Label value="eye"/></KeyPointLabels>
+      <BrushLabels name="mask" toName="image"><Label value="tumor"/></BrushLabels>
+    </View>"""
+    w = nblabel.Labeler(df[["path"]], config=config, store="r.sqlite")
+    size = (640, 480)
+    mask = np.zeros((480, 640), dtype=bool)
+    mask[100:180, 200:330] = True
+    mine = [
+        regions.rectangle("box", "square", x=40, y=30, width=100, height=80, size=size),
+        regions.polygon("poly", "road", points=[(10, 400), (300, 380), (320, 470)], size=size),
+        regions.keypoint("point", "eye", x=500, y=120, size=size),
+        regions.brush("mask", "tumor", mask=mask),
+    ]
+    key_a, key_b = df.index[:2]
+    w.goto(key_a)
+    w.submit(result=mine)
+    stored = w.store.state(key_a).result
+    report = ls.push(w, project=title)
+    tasks = server_tasks(ls, report.project)
+    assert tasks[key_a].annotations[0]["result"] == stored  # every field of every region
+
+    theirs = {"id": "ls-box", "from_name": "box", "to_name": "image", "type": "rectanglelabels",
+              "original_width": 640, "original_height": 480, "image_rotation": 0,
+              "value": {"x": 25.0, "y": 50.0, "width": 12.5, "height": 10.0, "rotation": 0,
+                        "rectanglelabels": ["circle"]}}  # fmt: skip
+    ls.client.annotations.create(id=tasks[key_b].id, result=[theirs], lead_time=1.0)
+    assert ls.pull(w).annotations_applied == 1
+    row = w.annotations.set_index("item").loc[key_b]
+    assert (row["x"], row["y"], row["width"], row["height"]) == (160, 240, 80, 48)
+    np.testing.assert_array_equal(w.mask(key_a, label="tumor"), mask)

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import csv
 import json
+from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -64,3 +66,25 @@ def test_conll2003_from_spans_through_the_converter_labeled_items_only(tmp_path)
         ("Hopper", "I-PER"), ("in", "O"), ("London", "B-LOC"), (".", "O"),
     ]  # fmt: skip
     assert "Bob" not in "\n".join(lines)  # not labeled: not a training example
+
+
+def test_brush_masks_export_as_png_files(tmp_path):
+    from PIL import Image
+
+    from nblabel.regions import mask_to_rle
+
+    Image.new("RGB", (40, 20), "white").save(tmp_path / "cell.png")
+    df = pd.DataFrame({"path": [str(tmp_path / "cell.png")]}, index=["cell"])
+    w = nblabel.ImageLabeler(df, image="path", masks=["tumor"], store=":memory:")
+    mask = np.zeros((20, 40), dtype=bool)
+    mask[5:12, 10:30] = True
+    w.submit(result=[{"from_name": "mask", "to_name": "image", "type": "brushlabels",
+                      "original_width": 40, "original_height": 20, "image_rotation": 0,
+                      "value": {"format": "rle", "rle": mask_to_rle(mask),
+                                "brushlabels": ["tumor"]}}])  # fmt: skip
+    out = w.export("brush-png", tmp_path / "masks")
+    pngs = sorted(Path(out).rglob("*.png"))
+    assert len(pngs) == 1 and "tumor" in pngs[0].name
+    exported = np.asarray(Image.open(pngs[0]))
+    assert exported.shape[:2] == (20, 40)
+    np.testing.assert_array_equal(exported > 0, mask)

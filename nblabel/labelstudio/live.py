@@ -1,0 +1,413 @@
+"""Live labeling of a Label Studio project from the notebook.
+
+``Labeler.from_labelstudio(ls, project=42)`` makes the project's tasks the labeler's items.
+Every change of an item's labels is written to the local journal first (as always), then
+sent to the server by a background thread: a submit becomes an annotation, a later submit
+updates it, an undo deletes it. What could not be sent (the server is down) stays pending,
+durably: the journal is the truth, and the next try, or the next session, sends it.
+
+Others label the same project meanwhile (another notebook, Label Studio's own UI): the
+thread pulls what changed every few seconds, so their tasks count as labeled and the queue
+passes them; an item someone else labeled while it was on screen is moved past. A submit on
+a task that got another annotation in the meantime is kept locally and not sent (listed in
+``live.conflicts``): no task is labeled twice by accident and no label is lost.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import httpx
+import pandas as pd
+from label_studio_sdk.core.api_error import ApiError
+
+from ..errors import ItemError, LabelStudioError
+from ..schema import Schema
+from .connection import NO_RETRY, Connection
+from .sync import ID_FIELD, _hash, _import_id, _ours, _tasks, pull
+
+if TYPE_CHECKING:
+    from ..widgets import Labeler
+
+
+class RemoteFile:
+    """A file a task refers to by URL, read from the server when the item is shown.
+
+    Relative URLs (``/data/upload/...``) and URLs of the server itself are read with the
+    connection's credentials; other ``http(s)`` URLs without them.
+    """
+
+    __slots__ = ("_ls", "url")
+
+    def __init__(self, ls: Connection, url: str) -> None:
+        self._ls = ls
+        self.url = url
+
+    def __repr__(self) -> str:
+        return f"RemoteFile({self.url!r})"
+
+    def read_bytes(self, key: str = "") -> bytes:
+        own = self.url.startswith("/") or self.url.startswith(self._ls.url + "/")
+        try:
+            if own:
+                # The SDK has no call to download a task's file: its own HTTP client
+                # (base URL and auth headers of the connection) fetches it.
+                path = self.url[len(self._ls.url) :] if self.url.startswith("http") else self.url
+                wrapper = self._ls.client._client_wrapper
+                response = wrapper.httpx_client.request(path.lstrip("/"), method="GET")
+            else:
+                response = httpx.get(self.url, timeout=30, follow_redirects=True)
+        except Exception as exc:
+            raise ItemError(key, f"cannot read {self.url!r}: {type(exc).__name__}") from None
+        if response.status_code >= 300:
+            raise ItemError(key, f"cannot read {self.url!r}: HTTP {response.status_code}")
+        return bytes(response.content)
+
+
+def from_labelstudio(
+    ls: Connection,
+    *,
+    project: int | str,
+    cls: type[Labeler] | None = None,
+    live: bool = True,
+    poll: float = 5.0,
+    **kwargs: Any,
+) -> Labeler:
+    """A labeler over the tasks of an existing Label Studio project (see module docs).
+
+    Parameters
+    ----------
+    ls
+        A connection (:func:`nblabel.labelstudio.connect`).
+    project
+        The project's id or title.
+    live
+        Send every label to the server as it is made, and follow what others label
+        (``labeler.live``); ``False`` only loads the tasks and their annotations.
+    poll
+        Seconds between two looks at what others labeled.
+    kwargs
+        For the labeler (``store=``, ``job=``, ``annotator=``, ...); the labeling config
+        is the project's.
+    """
+    from ..widgets import Labeler
+
+    cls = cls or Labeler
+    for wrong in ("config", "data"):
+        if wrong in kwargs:
+            raise TypeError(f"from_labelstudio() takes the project's {wrong}, not {wrong}=")
+    found = ls.find_project(project)
+    if found is None:
+        raise LabelStudioError(f"no project {project!r} on {ls.url}", status_code=404)
+    pid = int(found.id)
+    schema = Schema(str(found.label_config))
+    data, task_ids, hashes = _project_frame(ls, pid, schema)
+    kwargs.setdefault("job", f"labelstudio-{pid}")
+    labeler = cls(data, config=schema.xml, **kwargs)
+    remote = ls.remote_key(pid)
+    store = labeler.store
+    store.set_meta("labelstudio.project", remote)
+    known = store.remote_tasks(remote)
+    store.set_remote_tasks(
+        remote,
+        [(k, tid, hashes[k], known.get(k, (None, None, None))[2]) for k, tid in task_ids.items()],
+    )
+    pull(ls, labeler, project=pid, prefer="local")
+    first = labeler.session.first_unlabeled()
+    if labeler.store.state(labeler.session.key) is not None and first is not None:
+        labeler.session.go(first)  # labeled in Label Studio before the notebook opened
+        labeler._refresh()
+    if live:
+        labeler.live = Live(ls, labeler, pid, poll=poll)  # type: ignore[attr-defined]
+    return labeler
+
+
+def _project_frame(
+    ls: Connection, pid: int, schema: Schema
+) -> tuple[pd.DataFrame, dict[str, int], dict[str, str]]:
+    """One row per task: the objects' columns from ``task.data``, indexed by the task's
+    nblabel id, or its task id when it was made elsewhere."""
+    rows: list[dict[str, Any]] = []
+    keys: list[str] = []
+    task_ids: dict[str, int] = {}
+    hashes: dict[str, str] = {}
+    images = {o.column for o in schema.objects if o.type == "image"}
+    for task in _tasks(ls, pid, query=None, fields="task_only", include="id,data"):
+        data = dict(task.data or {})
+        key = str(data.get(ID_FIELD) or task.id)
+        if key in task_ids:
+            raise LabelStudioError(
+                f"tasks {task_ids[key]} and {task.id} of project {pid} carry the same "
+                f"nblabel id {key!r}: delete one of them in Label Studio"
+            )
+        row = {}
+        for o in schema.objects:
+            value = data.get(o.column)
+            if o.column in images and isinstance(value, str) and not value.startswith("data:"):
+                value = RemoteFile(ls, value)
+            row[o.column] = value
+        rows.append(row)
+        keys.append(key)
+        task_ids[key] = int(task.id)
+        hashes[key] = _hash(data)
+    columns = sorted({o.column for o in schema.objects})
+    return pd.DataFrame(rows, index=pd.Index(keys, name="item"), columns=columns), task_ids, hashes
+
+
+class Live:
+    """The background sync of a live labeler (``labeler.live``).
+
+    Attributes
+    ----------
+    conflicts : pandas.DataFrame
+        Items labeled here while someone else's annotation reached the server first: kept
+        in the local store, not sent. ``send(item)`` sends one anyway.
+    error : str
+        The last failure to reach the server ("" once a send worked again).
+    """
+
+    def __init__(self, ls: Connection, labeler: Labeler, pid: int, *, poll: float = 5.0) -> None:
+        self.ls = ls
+        self.labeler = labeler
+        self.project = pid
+        self.poll = poll
+        self.error = ""
+        self._remote = ls.remote_key(pid)
+        # item -> (annotation id, seq) of what this store sent, kept in the store.
+        self._sent_where = f"{self._remote} live annotations"
+        self._conflicts: dict[str, list[str]] = {}
+        self._pending: set[str] = set()
+        self._wake = threading.Condition()
+        self._stop = False
+        self._idle = threading.Event()
+        self._polling = threading.Lock()  # the thread and the user may both poll
+        self._pending.update(self._unsent())
+        labeler._watchers.append(self._changed)
+        self._thread = threading.Thread(target=self._run, name="nblabel-live", daemon=True)
+        self._thread.start()
+
+    # -- public ---------------------------------------------------------------------------
+    @property
+    def pending(self) -> int:
+        """Changes not on the server yet."""
+        with self._wake:
+            return len(self._pending)
+
+    @property
+    def conflicts(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            [{"item": k, "others": v} for k, v in self._conflicts.items()],
+            columns=["item", "others"],
+        )
+
+    def flush(self, timeout: float = 30.0) -> bool:
+        """Wait until every change has been sent (or ``timeout`` seconds): True when so."""
+        end = time.monotonic() + timeout
+        self._kick()
+        while time.monotonic() < end:
+            with self._wake:
+                if not self._pending and self._idle.is_set():
+                    return True
+            time.sleep(0.05)
+        return False
+
+    def poll_now(self) -> set[str]:
+        """Read what others labeled since the last look; returns those items' keys."""
+        with self._polling:
+            report = pull(
+                self.ls, self.labeler, project=self.project, prefer="local", refresh=False
+            )
+        keys = report.items
+        if keys:
+            labeler = self.labeler
+            with labeler._lock:
+                on_screen = labeler.session.key
+                labeler.session.reload(keys)
+                for key in keys:
+                    labeler._learn(key)
+                state = labeler.store.state(on_screen) if on_screen in keys else None
+                if state is not None and state.seq in labeler.store.remote_seqs():
+                    # Someone else labeled the item on screen: do not label it twice.
+                    nxt = labeler.session.next_unlabeled()
+                    if nxt is not None:
+                        labeler.session.go(nxt)
+                    labeler._note(
+                        on_screen,
+                        f"item {on_screen!r} was labeled in Label Studio by {state.annotator} "
+                        "meanwhile: moved on",
+                    )
+                labeler._refresh()
+        return keys
+
+    def send(self, item: str) -> None:
+        """Send ``item``'s labels even though someone else labeled it (a conflict)."""
+        self._conflicts.pop(str(item), None)
+        self._sync(str(item), force=True)
+
+    def close(self) -> None:
+        """Stop the thread (what is pending stays in the store for the next session)."""
+        with self._wake:
+            self._stop = True
+            self._wake.notify_all()
+        self._thread.join(timeout=10)
+        if self._changed in self.labeler._watchers:
+            self.labeler._watchers.remove(self._changed)
+
+    def __repr__(self) -> str:
+        return (
+            f"Live(project={self.project}, pending={self.pending}, "
+            f"conflicts={len(self._conflicts)})"
+        )
+
+    # -- plumbing -------------------------------------------------------------------------
+    def _changed(self, key: str) -> None:
+        with self._wake:
+            self._pending.add(key)
+            self._idle.clear()
+            self._wake.notify_all()
+
+    def _kick(self) -> None:
+        with self._wake:
+            self._wake.notify_all()
+
+    def _sent(self) -> dict[str, tuple[int, int]]:
+        rows = self.labeler.store.remote_files(self._sent_where)
+        return {k: (int(a), int(s)) for k, (a, s) in rows.items() if a}
+
+    def _unsent(self) -> Iterable[str]:
+        """Items whose local labels differ from what was sent (a previous session's)."""
+        store = self.labeler.store
+        pulled = store.remote_seqs()
+        sent = self._sent()
+        mine = {
+            ev.item: ev.seq
+            for ev in store.states()
+            if ev.action == "submit" and ev.seq not in pulled
+        }
+        changed = {k for k, seq in mine.items() if sent.get(k, (0, -1))[1] != seq}
+        return changed | {k for k in sent if k not in mine}
+
+    def _run(self) -> None:
+        next_poll = time.monotonic() + self.poll
+        failures = 0
+        while True:
+            with self._wake:
+                if self._stop:
+                    return
+                if not self._pending:
+                    self._idle.set()
+                    self._wake.wait(timeout=max(0.0, next_poll - time.monotonic()))
+                if self._stop:
+                    return
+                todo = sorted(self._pending)
+            try:
+                for key in todo:
+                    with self._wake:
+                        self._pending.discard(key)
+                    try:
+                        self._sync(key)
+                    except BaseException:
+                        with self._wake:
+                            self._pending.add(key)
+                        raise
+                if time.monotonic() >= next_poll or todo:
+                    self.poll_now()
+                    next_poll = time.monotonic() + self.poll
+                if failures:
+                    self.error = ""
+                failures = 0
+            except (LabelStudioError, httpx.HTTPError) as exc:
+                failures += 1
+                message = (
+                    f"{self.pending} label(s) wait to reach Label Studio (kept in the store): {exc}"
+                )
+                if message != self.error:
+                    self.error = message
+                    with self.labeler._lock:
+                        self.labeler._note(None, message)
+                with self._wake:
+                    self._wake.wait(timeout=min(30.0, 0.5 * 2 ** min(failures, 6)))
+            except Exception as exc:  # a bug must not kill the thread silently
+                self.error = f"live sync failed: {type(exc).__name__}: {exc}"
+                with self.labeler._lock:
+                    self.labeler._note(None, self.error)
+                with self._wake:
+                    self._wake.wait(timeout=5.0)
+
+    def _sync(self, key: str, *, force: bool = False) -> None:
+        """Make the server's annotation of ``key`` (ours) match the local journal."""
+        ls, store = self.ls, self.labeler.store
+        task_id = store.remote_tasks(self._remote).get(key, (None, None, None))[0]
+        if task_id is None:
+            return  # not a task of this project
+        ev = store.state(key)
+        if ev is not None and ev.seq in store.remote_seqs():
+            ev = None  # pulled from the server: nothing of ours to send
+        want = ev if ev is not None and ev.action == "submit" else None
+        sent = self._sent().get(key)
+        if want is None:
+            if sent is not None:
+                try:
+                    ls.call(f"delete the annotation of item {key!r}", ls.client.annotations.delete,
+                            id=sent[0])  # fmt: skip
+                except LabelStudioError as exc:
+                    if exc.status_code != 404:
+                        raise
+                store.set_remote_files(self._sent_where, [(key, "", "")])
+            return
+        if sent is not None:
+            if sent[1] == want.seq:
+                return
+            ls.call(f"update the annotation of item {key!r}", ls.client.annotations.update,
+                    id=sent[0], result=want.result, lead_time=want.lead_time)  # fmt: skip
+            self._record(key, task_id, sent[0], want.seq)
+            return
+        tag = store.identity()
+        existing = ls.call(f"read the annotations of item {key!r}", ls.client.annotations.list,
+                           id=task_id)  # fmt: skip
+        others = []
+        for a in existing:
+            info = a if isinstance(a, dict) else a.dict()
+            if info.get("was_cancelled"):
+                continue
+            if _ours(tag, info.get("import_id")) is not None:
+                # Sent before, its answer lost (a crash, a cut connection): adopt it.
+                self._record(key, task_id, int(info["id"]), -1)
+                self._sync(key)
+                return
+            who = info.get("created_username") or info.get("completed_by") or "?"
+            others.append(str(who).strip(" ,"))
+        if others and not force:
+            self._conflicts[key] = others
+            with self.labeler._lock:
+                self.labeler._note(
+                    key,
+                    f"item {key!r} was labeled in Label Studio by {', '.join(others)} while "
+                    "you labeled it: your label is kept here, not sent "
+                    "(labeler.live.send(item) sends it anyway)",
+                )
+            return
+        try:
+            made = ls.call(
+                f"send the labels of item {key!r}",
+                ls.client.annotations.create,
+                id=task_id,
+                result=want.result,
+                lead_time=want.lead_time,
+                import_id=_import_id(tag, want.seq),
+                ground_truth=False,
+                request_options=NO_RETRY,
+            )
+        except ApiError as exc:  # pragma: no cover - call() converts these
+            raise ls.error(f"send the labels of item {key!r}", exc) from None
+        self._record(key, task_id, int(made.id), want.seq)
+
+    def _record(self, key: str, task_id: int, annotation: int, seq: int) -> None:
+        store = self.labeler.store
+        store.set_remote_files(self._sent_where, [(key, str(annotation), str(seq))])
+        known = store.remote_tasks(self._remote).get(key, (task_id, None, None))
+        # push() reads pushed_seq: what live sent is not sent again by a push.
+        store.set_remote_tasks(self._remote, [(key, task_id, known[1], seq if seq >= 0 else None)])
