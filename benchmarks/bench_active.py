@@ -4,7 +4,8 @@ Targets (issue 6):
 - labels to reach 90% test accuracy on digits, ``entropy`` vs ``random``: <= 0.5x;
 - re-ordering a 1,000,000-item pool from fresh scores: <= 1.2x ``np.argpartition`` on the
   same scores (plus the model's own predict time);
-- submit -> next item p95 while a 2-second fit runs in the background: <= 50 ms.
+- submit -> next item p95 while a 2-second fit runs in the background: <= 50 ms (fits
+  in a worker process; the thread is printed next to it).
 
     python benchmarks/bench_active.py            # everything (about a minute)
     python benchmarks/bench_active.py efficiency|reorder|submit
@@ -27,7 +28,8 @@ MAX_LABELS = 800
 
 # -- label efficiency on digits ---------------------------------------------------------------
 def labels_to_target(strategy: str, seed: int) -> int | None:
-    """Simulated annotator answering with the true label, retraining every 10 labels."""
+    """Simulated annotator answering with the true label, retraining every 2 labels (a
+    LogisticRegression on a few hundred digits fits in milliseconds)."""
     from sklearn.datasets import load_digits
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import train_test_split
@@ -40,7 +42,7 @@ def labels_to_target(strategy: str, seed: int) -> int | None:
     pool = pool.reset_index(drop=True)
     learner = Learner(
         pool, model=LogisticRegression(max_iter=1000), labels=[str(d) for d in range(10)],
-        features="x", strategy=strategy, retrain_every=10, cold_start=2,
+        features="x", strategy=strategy, retrain_every=2, cold_start=1,
         holdout=test.assign(label=test["y"]), seed=seed, background=False,
     )  # fmt: skip
     labeled = np.zeros(len(pool), dtype=bool)
@@ -58,7 +60,7 @@ def labels_to_target(strategy: str, seed: int) -> int | None:
 
 def efficiency() -> None:
     print(f"labels to reach {TARGET:.0%} holdout accuracy on digits (LogisticRegression, "
-          f"retrain every 10, seeds {list(SEEDS)})")  # fmt: skip
+          f"retrain every 2, seeds {list(SEEDS)})")  # fmt: skip
     means = {}
     for strategy in ("random", "entropy", "margin", "k_center"):
         t0 = time.perf_counter()
@@ -120,48 +122,29 @@ def reorder() -> None:
 
 # -- submits while a fit runs -------------------------------------------------------------------
 def submit_during_fit() -> None:
+    import _slow_fits as fits
+
     import nblabel
     from nblabel.active import Model
 
-    def pure_python_fit(labeled: pd.DataFrame):
-        # Worst case for a thread: pure Python holds the GIL for the whole 2 s.
-        t0, x = time.perf_counter(), 0
-        while time.perf_counter() - t0 < 2.0:
-            x += 1
-        return lambda items: np.full((len(items), 2), 0.5)
-
-    def numpy_fit(labeled: pd.DataFrame):
-        a = np.random.default_rng(0).random((400, 400))
-        t0 = time.perf_counter()
-        while time.perf_counter() - t0 < 2.0:
-            a = np.tanh(a @ a / 400)  # BLAS and ufuncs release the GIL
-        return lambda items: np.full((len(items), 2), 0.5)
-
-    def sklearn_fit(labeled: pd.DataFrame):
-        from sklearn.linear_model import LogisticRegression
-
-        rng = np.random.default_rng(0)
-        x = rng.normal(size=(20_000, 50))
-        y = (x[:, :5].sum(axis=1) > 0).astype(int) + (x[:, 5] > 1)
-        t0 = time.perf_counter()
-        while time.perf_counter() - t0 < 2.0:  # refit until 2 s have passed
-            LogisticRegression(max_iter=200).fit(x, y)
-        return lambda items: np.full((len(items), 2), 0.5)
-
     df = pd.DataFrame({"text": [f"t{i}" for i in range(5000)]})
-    for name, fit in (("no fit running", None), ("pure-Python fit", pure_python_fit),
-                      ("numpy fit", numpy_fit), ("sklearn fit", sklearn_fit)):  # fmt: skip
+    cases = [("no fit running", None, "thread")]
+    for name in ("pure_python_fit", "numpy_fit", "sklearn_fit"):
+        cases += [(name, getattr(fits, name), "thread"), (name, getattr(fits, name), "process")]
+    for name, fit, where in cases:
         with tempfile.TemporaryDirectory() as tmp:
             os.chdir(tmp)
-            model = Model(lambda items: np.full((len(items), 2), 0.5), fit=fit, name="m")
+            model = Model(fits.Constant(), fit=fit, name="m")
             w = nblabel.TextLabeler(df, choices=["a", "b"], model=model, retrain_every=10_000,
-                                    cold_start=0, store="s.sqlite")  # fmt: skip
+                                    cold_start=0, store="s.sqlite", fit_in=where)  # fmt: skip
             for label in "ab":
                 w.submit(label)
             if fit is not None:
+                w.learner.wait(timeout=60)  # the process is up and has the data
                 w.learner.retrain(wait=False)
                 while not w.learner.busy:
                     time.sleep(0.001)
+                time.sleep(0.1)  # the fit is under way
             times = []
             t_end = time.perf_counter() + 1.8
             while time.perf_counter() < t_end:
@@ -169,11 +152,15 @@ def submit_during_fit() -> None:
                 w.submit("a")  # commit (fsync), hand to the learner, next item's view
                 times.append(time.perf_counter() - t0)
                 time.sleep(0.02)  # an annotator far faster than a person
+            busy = w.learner.busy
+            w.learner.wait(timeout=60)
             w.close()
         a = np.array(times) * 1000
         p50, p95 = np.percentile(a, [50, 95])
-        print(f"  submit -> next item, {name:>16}: p50 {p50:5.1f} ms  p95 {p95:5.1f} ms"
-              f"  max {a.max():5.1f} ms  ({len(a)} submits)")  # fmt: skip
+        label = f"{name} ({where})" if fit is not None else name
+        note = ", fit running" if busy else ""
+        print(f"  submit -> next item, {label:>25}: p50 {p50:5.1f} ms  p95 {p95:5.1f} ms"
+              f"  max {a.max():5.1f} ms  ({len(a)} submits{note})")  # fmt: skip
 
 
 def main() -> None:
@@ -181,7 +168,7 @@ def main() -> None:
     if "reorder" in which:
         reorder()
     if "submit" in which:
-        print("submits while a 2-second fit runs on the retrainer thread (Python side):")
+        print("submits while a 2-second fit runs, on the retrainer thread or in a process:")
         submit_during_fit()
     if "efficiency" in which:
         efficiency()

@@ -17,9 +17,15 @@ Conventions used throughout:
 
 from __future__ import annotations
 
+import contextlib
+import itertools
+import multiprocessing
+import pickle
 import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,6 +134,9 @@ class SklearnModel(Model):
         self.estimator = estimator
         self.labels = tuple(labels)
         self.inputs = inputs
+        #: Multiple choice: fit on a label indicator matrix, predict one probability per
+        #: label (e.g. ``OneVsRestClassifier(LogisticRegression())``).
+        self.multilabel = False
         self._fitted: Any = estimator if hasattr(estimator, "classes_") else None
         self._cache: dict[int, tuple[pd.DataFrame, np.ndarray]] = {}
         self.pure = True
@@ -135,6 +144,12 @@ class SklearnModel(Model):
     @property
     def can_fit(self) -> bool:
         return True
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Sent to the fitting process: the cached pool matrix stays here.
+        state = self.__dict__.copy()
+        state["_cache"] = {}
+        return state
 
     def matrix(self, frame: pd.DataFrame) -> np.ndarray:
         """The estimator's input for ``frame`` (cached for frames seen before)."""
@@ -150,7 +165,12 @@ class SklearnModel(Model):
         from sklearn.base import clone
 
         est = clone(self.estimator)
-        est.fit(self.matrix(labeled), labeled[LABEL].astype(str).to_numpy())
+        if self.multilabel:
+            chosen = [set(v) for v in labeled[LABEL]]
+            y = np.array([[label in c for label in self.labels] for c in chosen], dtype=int)
+            est.fit(self.matrix(labeled), y)
+        else:
+            est.fit(self.matrix(labeled), labeled[LABEL].astype(str).to_numpy())
         fresh = SklearnModel.__new__(SklearnModel)
         fresh.__dict__.update(self.__dict__)
         fresh._predict = fresh._predict_frame
@@ -160,7 +180,12 @@ class SklearnModel(Model):
     def _predict_frame(self, items: pd.DataFrame) -> np.ndarray:
         if self._fitted is None:
             raise ModelError(f"{self.name} has not been fitted yet")
-        proba = np.asarray(self._fitted.predict_proba(self.matrix(items)), dtype=float)
+        raw = self._fitted.predict_proba(self.matrix(items))
+        if self.multilabel:
+            if isinstance(raw, list):  # MultiOutputClassifier: one (n, 2) array per label
+                return np.column_stack([p[:, -1] for p in raw]).astype(float)
+            return np.asarray(raw, dtype=float)  # OneVsRestClassifier: (n, k)
+        proba = np.asarray(raw, dtype=float)
         out = np.zeros((len(items), len(self.labels)))
         where = {label: j for j, label in enumerate(self.labels)}
         for col, cls in enumerate(self._fitted.classes_):
@@ -203,6 +228,32 @@ def as_model(model: Any, *, labels: Sequence[str], inputs: str | None) -> Model:
         f"model={type(model).__name__} is neither a scikit-learn classifier nor a callable; "
         "wrap your model as nblabel.active.Model(predict, fit=...)"
     )
+
+
+# -- multiple choice ----------------------------------------------------------------------
+#: Joins the labels of a multiple-choice item into one key (a unit separator, not text).
+SEP = "\x1f"
+
+
+def label_key(labels: Any, order: Sequence[str]) -> str:
+    """One string for a set of labels (``choice="multiple"``), in the control's order, so
+    that equal sets are equal keys. A plain string is taken as one label."""
+    chosen = {labels} if isinstance(labels, str) else set(labels)
+    return SEP.join(v for v in order if v in chosen)
+
+
+def label_set(key: str) -> list[str]:
+    return key.split(SEP) if key else []
+
+
+def binary_uncertainty(probs: np.ndarray, measure: str) -> np.ndarray:
+    """Uncertainty of independent per-label probabilities (multiple choice): ``entropy``
+    is the mean binary entropy over the labels; ``least_confidence`` and ``margin`` are
+    1 minus the confidence of the least sure label (``|2p - 1|``)."""
+    p = np.clip(probs, 1e-12, 1 - 1e-12)
+    if measure == "entropy":
+        return -(p * np.log(p) + (1 - p) * np.log(1 - p)).mean(axis=1)
+    return 1.0 - np.abs(2.0 * probs - 1.0).min(axis=1)
 
 
 # -- strategies -----------------------------------------------------------------------------
@@ -257,16 +308,53 @@ class Uncertainty:
             raise ValueError(f"unknown measure {measure!r} (one of {', '.join(MEASURES)})")
         self.measure = measure
         self.head = head
+        #: Per-label probabilities of a multiple-choice control (set by the learner).
+        self.multilabel = False
 
     def __call__(
         self, scores: np.ndarray | None, features: np.ndarray | None, labeled_mask: np.ndarray
     ) -> np.ndarray:
         if scores is None:
             return np.flatnonzero(~labeled_mask)
+        if self.multilabel:
+            return rank_by(binary_uncertainty(scores, self.measure), labeled_mask, head=self.head)
         return rank_by(MEASURES[self.measure](scores), labeled_mask, head=self.head)
 
     def __repr__(self) -> str:
         return f"Uncertainty({self.measure!r})"
+
+
+def farthest_first(
+    order: np.ndarray,
+    features: np.ndarray,
+    labeled_mask: np.ndarray,
+    *,
+    batch: int = 50,
+    pool: int = 2000,
+) -> np.ndarray:
+    """``order`` with its head replaced by a greedy k-center pick: from the first ``pool``
+    items, ``batch`` items each farthest (Euclidean) from the labeled items and the ones
+    picked before; the rest follow in their order."""
+    cand = order[:pool]
+    if not len(cand):
+        return order
+    x = features[cand].astype(float)
+    xx = (x * x).sum(axis=1)
+    nearest = np.full(len(cand), np.inf)
+    labeled = np.flatnonzero(labeled_mask)
+    for lo in range(0, len(labeled), 4096):
+        lab = features[labeled[lo : lo + 4096]].astype(float)
+        d = xx[:, None] + (lab * lab).sum(axis=1)[None, :] - 2.0 * x @ lab.T
+        nearest = np.minimum(nearest, d.min(axis=1))
+    picks: list[int] = []
+    for _ in range(min(batch, len(cand))):
+        j = 0 if not np.isfinite(nearest).any() else int(np.argmax(nearest))
+        picks.append(j)
+        nearest = np.minimum(nearest, ((x - x[j]) ** 2).sum(axis=1))
+        nearest[picks] = -np.inf
+    keep = np.ones(len(order), dtype=bool)
+    keep[picks] = False  # picks index the head of order, which cand is
+    return np.concatenate([cand[picks], order[keep]])
 
 
 class RandomOrder:
@@ -306,27 +394,9 @@ class KCenter:
         if features is None or features.ndim != 2:
             raise ModelError("strategy 'k_center' needs features='a column of vectors'")
         ranked = self.rank(scores, features, labeled_mask)
-        cand = ranked[: self.candidates]
-        if not len(cand):
-            return ranked
-        x = features[cand].astype(float)
-        xx = (x * x).sum(axis=1)
-        nearest = np.full(len(cand), np.inf)
-        labeled = np.flatnonzero(labeled_mask)
-        for lo in range(0, len(labeled), 4096):  # chunks bound the memory
-            lab = features[labeled[lo : lo + 4096]].astype(float)
-            d = xx[:, None] + (lab * lab).sum(axis=1)[None, :] - 2.0 * x @ lab.T
-            nearest = np.minimum(nearest, d.min(axis=1))
-        picks: list[int] = []
-        for _ in range(min(self.batch, len(cand))):
-            j = int(np.argmax(nearest))  # ties: the more uncertain one (earlier in cand)
-            picks.append(j)
-            nearest = np.minimum(nearest, ((x - x[j]) ** 2).sum(axis=1))
-            nearest[picks] = -np.inf
-        chosen = cand[picks]
-        keep = np.ones(len(ranked), dtype=bool)
-        keep[np.isin(ranked, chosen)] = False
-        return np.concatenate([chosen, ranked[keep]])
+        return farthest_first(
+            ranked, features, labeled_mask, batch=self.batch, pool=self.candidates
+        )
 
     def __repr__(self) -> str:
         return f"KCenter(batch={self.batch}, candidates={self.candidates})"
@@ -415,12 +485,14 @@ def queue_order(first: Sequence[int], ranked: Order, n: int) -> np.ndarray:
 
 # -- provenance -----------------------------------------------------------------------------
 def suggestion_result(
-    control: Any, label: str, *, score: float, model_version: str
+    control: Any, label: str | Sequence[str], *, score: float, model_version: str
 ) -> dict[str, Any]:
-    """The Label Studio result item that pre-fills ``label`` for ``control``."""
+    """The Label Studio result item that pre-fills ``label`` (a list of labels for a
+    multiple-choice control) for ``control``."""
     from .results import choices
 
-    item = choices(control, [label], origin="prediction", score=score)
+    labels = [label] if isinstance(label, str) else list(label)
+    item = choices(control, labels, origin="prediction", score=score)
     item["model_version"] = model_version
     return item
 
@@ -473,6 +545,165 @@ HISTORY_COLUMNS = [
 ]  # fmt: skip
 
 
+class _Compute:
+    """The model's work for one retraining job: fit, predict the pool, measure.
+
+    Kept apart from :class:`Learner` (threads, locks, queue state) so that it can be sent
+    once to a separate process and run there: a fit that holds the GIL then never delays
+    the kernel answering the browser.
+    """
+
+    def __init__(
+        self,
+        model: Model,
+        data: pd.DataFrame,
+        labels: tuple[str, ...],
+        holdout: pd.DataFrame | None,
+        cv: int,
+        multilabel: bool = False,
+    ) -> None:
+        self.model = model
+        self.data = data
+        self.labels = labels
+        self.holdout = holdout
+        self.cv = cv
+        self.multilabel = multilabel
+
+    def run(self, job: _Snapshot, first: Model | None) -> tuple[Model, np.ndarray, dict[str, Any]]:
+        timings: dict[str, Any] = {}
+        new = first
+        if job.fit:
+            t0 = time.perf_counter()
+            new = self.model.fit(self._frame(job))
+            timings["fit_seconds"] = time.perf_counter() - t0
+        assert new is not None
+        t0 = time.perf_counter()
+        scores = self._checked(new.predict(self.data), len(self.data))
+        timings["predict_seconds"] = time.perf_counter() - t0
+        timings["metric"], timings["metric_name"] = self._metric(new, job)
+        return new, scores, timings
+
+    def _frame(self, job: _Snapshot) -> pd.DataFrame:
+        frame = self.data.iloc[job.positions].copy()
+        frame[LABEL] = [label_set(k) for k in job.labels] if self.multilabel else job.labels
+        return frame
+
+    def _checked(self, probs: Any, n: int) -> np.ndarray:
+        arr = np.asarray(probs, dtype=float)
+        k = len(self.labels)
+        if arr.shape != (n, k):
+            raise ModelError(
+                f"predict returned shape {arr.shape}, expected ({n}, {k}): one row per item, "
+                f"one column per label in the order {', '.join(self.labels)}"
+            )
+        if not np.isfinite(arr).all():
+            raise ModelError("predict returned NaN or infinite probabilities")
+        return arr
+
+    def _metric(self, model: Model, job: _Snapshot) -> tuple[float, str | None]:
+        if self.holdout is not None:
+            probs = self._checked(model.predict(self.holdout), len(self.holdout))
+            truth = self.holdout[LABEL]
+            if self.multilabel:
+                truth = pd.Series([label_key(v, self.labels) for v in truth])
+            return self._accuracy(probs, truth.astype(str).to_numpy()), (
+                f"holdout {self._metric_word}"
+            )
+        if not (model.pure and self.cv >= 2 and job.fit):
+            return float("nan"), None
+        folds = self._folds(job.labels, self.cv)
+        if folds is None:
+            return float("nan"), None
+        frame = self._frame(job)
+        hits = 0
+        for f in range(self.cv):
+            test = folds == f
+            fold_model = self.model.fit(frame.iloc[np.flatnonzero(~test)])
+            part = frame.iloc[np.flatnonzero(test)]
+            probs = self._checked(fold_model.predict(part), len(part))
+            hits += int(self._accuracy(probs, job.labels[test]) * test.sum() + 0.5)
+        return hits / len(job.labels), f"{self.cv}-fold CV {self._metric_word}"
+
+    @property
+    def _metric_word(self) -> str:
+        # Multiple choice: an item counts when its whole set of labels is right.
+        return "subset accuracy" if self.multilabel else "accuracy"
+
+    def _folds(self, labels: np.ndarray, k: int) -> np.ndarray | None:
+        """Stratified fold numbers; ``None`` with too few labels to cross-validate."""
+        if len(labels) < 2 * k:
+            return None
+        rng = np.random.default_rng(len(labels))  # same folds for the same labels
+        folds = np.empty(len(labels), dtype=int)
+        start = 0
+        for label in np.unique(labels):
+            where = rng.permutation(np.flatnonzero(labels == label))
+            folds[where] = (np.arange(len(where)) + start) % k
+            start += len(where)
+        return folds
+
+    def _accuracy(self, probs: np.ndarray, truth: np.ndarray) -> float:
+        if not len(truth):
+            return float("nan")
+        if self.multilabel:
+            names = self.labels
+            guess = [
+                SEP.join(v for v, p in zip(names, row, strict=True) if p >= 0.5) for row in probs
+            ]
+            return float(np.mean(np.asarray(guess, dtype=object) == truth))
+        guess = np.asarray(self.labels, dtype=object)[probs.argmax(axis=1)]
+        ok = (guess == truth) & (probs.max(axis=1) > 0)
+        return float(ok.mean())
+
+
+# -- the fitting process ----------------------------------------------------------------
+# One worker process per kernel, shared by every learner (fits queue up in it): it starts
+# once (a fork server that has imported nblabel.active) and keeps each learner's data.
+_POOL: ProcessPoolExecutor | None = None
+_POOL_LOCK = threading.Lock()
+_KNOWN: set[int] = set()  # learners whose _Compute the current worker holds
+_IDS = itertools.count(1)
+_COMPUTES: dict[int, _Compute] = {}  # in the worker: learner id -> its compute
+
+
+def _pool() -> ProcessPoolExecutor:
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["nblabel.active"])
+            # Not "fork": the kernel has threads (zmq, retrainers) a fork could copy in the
+            # middle of holding a lock.
+            _POOL = ProcessPoolExecutor(max_workers=1, mp_context=context)
+            _KNOWN.clear()
+        return _POOL
+
+
+def _drop_pool(pool: ProcessPoolExecutor) -> None:
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is pool:
+            _POOL = None
+            _KNOWN.clear()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _work_in_process(
+    key: int, compute: _Compute | None, job: _Snapshot | None, first: Model | None
+) -> tuple[str, Any]:
+    """Runs in the worker. The model's own exceptions come back as values, so that any
+    exception the parent sees is about getting there (pickling), not about the model."""
+    if compute is not None:
+        _COMPUTES[key] = compute
+    if job is None:
+        _COMPUTES.pop(key, None)
+        return "ok", None
+    try:
+        return "ok", _COMPUTES[key].run(job, first)
+    except Exception as exc:
+        return "failed", exc
+
+
 class Learner:
     """Suggestions, queue order and background retraining for one ``Choices`` control.
 
@@ -518,6 +749,13 @@ class Learner:
     on_update
         Called (without arguments, on the retrainer's thread) after each fit attempt,
         successful or not. Exceptions it raises are ignored.
+    fit_in
+        ``"process"``: fit, predict and measure in a worker process (one per kernel,
+        shared by every learner; started through a fork server), so a fit that holds
+        the GIL never delays the kernel; the model must pickle (a scikit-learn
+        estimator, functions defined in a module), else the learner falls back to a
+        thread and says why in :attr:`fit_in`. ``"thread"``: on the retrainer thread.
+        ``"auto"`` (default): a process for scikit-learn models, a thread for others.
     """
 
     def __init__(
@@ -538,7 +776,11 @@ class Learner:
         seed: int | None = None,
         background: bool = True,
         on_update: Callable[[], None] | None = None,
+        fit_in: str = "auto",
+        multilabel: bool = False,
     ) -> None:
+        if fit_in not in ("auto", "thread", "process"):
+            raise ValueError(f"fit_in must be 'auto', 'thread' or 'process', got {fit_in!r}")
         if not 0.0 <= explore <= 1.0:
             raise ValueError(f"explore must be a fraction between 0 and 1, got {explore}")
         if retrain_every is not None and retrain_every < 1:
@@ -547,12 +789,18 @@ class Learner:
             raise ModelError("holdout= needs a 'label' column with the true labels")
         self.data = data
         self.labels = tuple(labels)
+        self.multilabel = multilabel
         self.model = as_model(model, labels=self.labels, inputs=features or inputs)
+        if isinstance(self.model, SklearnModel):
+            self.model.multilabel = multilabel
         self.features_column = features
         self.features = column_matrix(data, features) if features is not None else None
         if isinstance(self.model, SklearnModel) and self.features is not None:
             self.model._cache[id(data)] = (data, self.features)
         self.strategy = get_strategy(strategy, seed=seed)
+        for part in (self.strategy, getattr(self.strategy, "rank", None)):
+            if isinstance(part, Uncertainty):
+                part.multilabel = multilabel
         if isinstance(self.strategy, KCenter) and (
             self.features is None or self.features.ndim != 2
         ):
@@ -577,7 +825,7 @@ class Learner:
         )
         self._live: Model | None = self.model if ready else None
         self._scores: np.ndarray | None = None
-        self._ranking = self._random
+        self._ranking = self._cold_order(np.zeros(n, dtype=bool))
         self._changes = 0
         self._last_fit = time.monotonic()
         self._force = False
@@ -594,6 +842,14 @@ class Learner:
         self.error = ""
         self.version = 0
         self._predict_first = ready
+        self._compute = _Compute(self.model, data, self.labels, holdout, self.cv, multilabel)
+        #: Where fits run: "process" (a worker process, the kernel never waits for the
+        #: GIL) or "thread" (and why, when a process was asked for but cannot be used).
+        self.fit_in = "thread"
+        self._key = next(_IDS)
+        wanted = fit_in == "process" or (fit_in == "auto" and isinstance(self.model, SklearnModel))
+        if background and self.model.can_fit and wanted:
+            self.fit_in = "process"
         self._thread: threading.Thread | None = None
         if background:
             self._thread = threading.Thread(target=self._loop, name="nblabel-learner", daemon=True)
@@ -633,6 +889,24 @@ class Learner:
         frame["time"] = pd.to_datetime(frame["time"], unit="s", utc=True)
         return frame
 
+    def curve(self, limit: int = 50) -> dict[str, Any]:
+        """The learning curve for the widget: the last ``limit`` fits with a metric, as
+        ``{"points": [[n_labels, metric], ...], "metric_name", "model_version"}`` (small
+        and bounded: it travels in a synced trait)."""
+        with self._cond:
+            rows = [r for r in self._history if r.get("error") is None]
+        points = [
+            [int(r["n_labels"]), round(float(r["metric"]), 4)]
+            for r in rows
+            if r.get("metric") is not None and np.isfinite(r["metric"])
+        ][-limit:]
+        names = [r["metric_name"] for r in rows if r.get("metric_name")]
+        return {
+            "points": points,
+            "metric_name": names[-1] if names else None,
+            "model_version": self.model_version,
+        }
+
     def review(self, order: str = "disagreement") -> pd.DataFrame:
         """Labeled rows, likeliest label errors first.
 
@@ -650,6 +924,8 @@ class Learner:
         if scores is None:
             raise ModelError("no model has predicted yet: label a few items first")
         pos = np.flatnonzero(y != None)  # noqa: E711
+        if self.multilabel:
+            return self._review_sets(pos, y, scores, version, order, columns)
         index = {label: j for j, label in enumerate(self.labels)}
         given = np.array([index.get(v, -1) for v in y[pos]], dtype=np.int64)
         rows = scores[pos]
@@ -670,6 +946,38 @@ class Learner:
             columns=columns,
         )
 
+    def _review_sets(
+        self,
+        pos: np.ndarray,
+        y: np.ndarray,
+        scores: np.ndarray,
+        version: str | None,
+        order: str,
+        columns: list[str],
+    ) -> pd.DataFrame:
+        """:meth:`review` for multiple choice: ``p_label`` is the model's probability of
+        the chosen set (labels taken independently), ``p_predicted`` of its own set."""
+        labels = np.array(self.labels, dtype=object)
+        rows = scores[pos]
+        given = np.array([[v in label_set(k) for v in self.labels] for k in y[pos]], dtype=bool)
+        given = given.reshape(len(pos), len(self.labels))
+        p_label = np.where(given, rows, 1.0 - rows).prod(axis=1)
+        guess = rows >= 0.5
+        p_top = np.where(guess, rows, 1.0 - rows).prod(axis=1)
+        key = -(1.0 - p_label) if order == "disagreement" else p_top
+        ranked = np.argsort(key, kind="stable")
+        return pd.DataFrame(
+            {
+                "pos": pos[ranked],
+                "label": [label_set(k) for k in y[pos][ranked]],
+                "predicted": [list(labels[g]) for g in guess[ranked]],
+                "p_label": p_label[ranked],
+                "p_predicted": p_top[ranked],
+                "model_version": version,
+            },
+            columns=columns,
+        )
+
     def ranking(self) -> np.ndarray:
         """Row positions unlabeled when ranked, most wanted first: what the strategy
         returned (built-ins: the best :data:`HEAD`), with exploration mixed in, or a
@@ -677,34 +985,45 @@ class Learner:
         position left out after it (:func:`queue_order`)."""
         return self._ranking
 
-    def suggestion(self, pos: int) -> tuple[str, float, str] | None:
-        """``(label, score, model_version)`` the model in use suggests for row ``pos``."""
+    def suggestion(self, pos: int) -> tuple[Any, float, str] | None:
+        """``(label, score, model_version)`` the model in use suggests for row ``pos``.
+
+        Multiple choice: ``label`` is the list of labels with probability >= 0.5 (none:
+        no suggestion) and ``score`` the lowest of their probabilities."""
         with self._cond:
             scores, version = self._scores, self.model_version
         if scores is None or version is None:
             return None
         row = scores[pos]
+        if self.multilabel:
+            chosen = [j for j, p in enumerate(row) if p >= 0.5]
+            if not chosen:
+                return None
+            return [self.labels[j] for j in chosen], float(min(row[chosen])), version
         j = int(np.argmax(row))
         if not np.isfinite(row[j]) or row[j] <= 0:
             return None
         return self.labels[j], float(row[j]), version
 
     # -- what the widget tells it ---------------------------------------------------------
-    def set_label(self, pos: int, label: str | None) -> None:
-        """The label of row ``pos`` is now ``label`` (``None``: unlabeled or skipped)."""
+    def set_label(self, pos: int, label: Any) -> None:
+        """The label of row ``pos`` is now ``label`` (``None``: unlabeled or skipped; a
+        list of labels for a multiple-choice control, ``[]`` when none applies)."""
         self.set_labels({pos: label})
 
-    def set_labels(self, labels: dict[int, str | None]) -> None:
+    def set_labels(self, labels: dict[int, Any]) -> None:
         """Several :meth:`set_label` at once (e.g. the labels already in a store)."""
         with self._cond:
             for pos, label in labels.items():
+                if label is not None and self.multilabel:
+                    label = label_key(label, self.labels)
                 old = self._y[pos]
                 if old == label:
                     continue
-                if old is not None:
-                    self._counts[old] -= 1
-                if label is not None:
-                    self._counts[label] = self._counts.get(label, 0) + 1
+                for name in self._each(old):
+                    self._counts[name] -= 1
+                for name in self._each(label):
+                    self._counts[name] = self._counts.get(name, 0) + 1
                 self._y[pos] = label
                 self._changes += 1
             was_cold = self._cold
@@ -714,6 +1033,12 @@ class Learner:
             self._cond.notify_all()
         if not self.background:
             self._run_due()
+
+    def _each(self, key: str | None) -> list[str]:
+        """The labels a stored label stands for (the cold start counts each)."""
+        if key is None:
+            return []
+        return label_set(key) if self.multilabel else [key]
 
     def retrain(self, *, wait: bool = True, timeout: float | None = None) -> None:
         """Fit now (with at least two labels seen; a model without ``fit`` re-ranks), and
@@ -741,6 +1066,7 @@ class Learner:
             self._cond.notify_all()
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join()
+        self._forget()
 
     # -- the retrainer ----------------------------------------------------------------------
     def _is_cold(self) -> bool:
@@ -825,23 +1151,18 @@ class Learner:
         """Fit (maybe), predict, measure, rank; then swap in under the lock. Never raises."""
         record: dict[str, Any] = dict.fromkeys(HISTORY_COLUMNS)
         record.update(n_labels=len(job.positions), time=time.time())
+        first = (
+            self._live if (not job.fit and self._live is not None and self.version == 0) else None
+        )
         new: Model | None = None
         scores: np.ndarray | None = None
         try:
-            if job.fit:
-                t0 = time.perf_counter()
-                new = self.model.fit(self._frame(job))
-                record["fit_seconds"] = time.perf_counter() - t0
-            elif self._live is not None and self.version == 0:
-                new = self._live  # a model ready before any fit: its first prediction
-            if new is not None:
-                t0 = time.perf_counter()
-                scores = self._checked(new.predict(self.data), len(self.data))
-                record["predict_seconds"] = time.perf_counter() - t0
-                record["metric"], record["metric_name"] = self._metric(new, job)
+            if job.fit or first is not None:
+                new, scores, timings = self._compute_job(job, first)
+                record.update(timings)
         except Exception as exc:  # any model code may fail: keep the last good model
             with self._cond:
-                if new is not None or job.fit:
+                if first is not None or job.fit:
                     record.update(version=self.version, model_version=self.model_version,
                                   error=f"{type(exc).__name__}: {exc}")  # fmt: skip
                     self._history.append(record)
@@ -865,81 +1186,70 @@ class Learner:
                 self._ranking = ranking
                 self.stamp += 1
 
+    def _compute_job(
+        self, job: _Snapshot, first: Model | None
+    ) -> tuple[Model, np.ndarray, dict[str, Any]]:
+        """The model's own work, in this thread or in the fitting process."""
+        if self.fit_in == "process":
+            pool = _pool()
+            with _POOL_LOCK:
+                send = self._compute if self._key not in _KNOWN else None
+            try:
+                status, value = pool.submit(_work_in_process, self._key, send, job, first).result()
+            except (BrokenProcessPool, pickle.PicklingError, AttributeError, TypeError) as exc:
+                # The model cannot travel (a lambda, a notebook function): fit here from now.
+                self.fit_in = f"thread (the model cannot be sent to a process: {exc})"
+                if isinstance(exc, BrokenProcessPool):
+                    _drop_pool(pool)
+            else:
+                with _POOL_LOCK:
+                    if _POOL is pool:
+                        _KNOWN.add(self._key)
+                if status == "failed":
+                    raise value
+                return value  # type: ignore[no-any-return]
+        return self._compute.run(job, first)
+
+    def _forget(self) -> None:
+        """Let the fitting process drop this learner's data."""
+        with _POOL_LOCK:
+            pool = _POOL if self._key in _KNOWN else None
+            _KNOWN.discard(self._key)
+        if pool is not None:
+            # RuntimeError: the pool is shutting down with the interpreter.
+            with contextlib.suppress(RuntimeError):
+                pool.submit(_work_in_process, self._key, None, None, None)
+
     def _failed(self, what: str, exc: Exception) -> None:
         """Record a failure of user code. Lock held."""
         then = "the last good model" if self.version else "no suggestions"
         self.error = f"{what} failed, labeling goes on with {then}: {type(exc).__name__}: {exc}"
         self.error_stamp += 1
 
-    def _frame(self, job: _Snapshot) -> pd.DataFrame:
-        frame = self.data.iloc[job.positions].copy()
-        frame[LABEL] = job.labels
-        return frame
-
-    def _checked(self, probs: Any, n: int) -> np.ndarray:
-        arr = np.asarray(probs, dtype=float)
-        k = len(self.labels)
-        if arr.shape != (n, k):
-            raise ModelError(
-                f"predict returned shape {arr.shape}, expected ({n}, {k}): one row per item, "
-                f"one column per label in the order {', '.join(self.labels)}"
-            )
-        if not np.isfinite(arr).all():
-            raise ModelError("predict returned NaN or infinite probabilities")
-        return arr
-
-    def _metric(self, model: Model, job: _Snapshot) -> tuple[float, str | None]:
-        if self.holdout is not None:
-            probs = self._checked(model.predict(self.holdout), len(self.holdout))
-            return self._accuracy(probs, self.holdout[LABEL].astype(str).to_numpy()), (
-                "holdout accuracy"
-            )
-        if not (model.pure and self.cv >= 2 and job.fit):
-            return float("nan"), None
-        folds = self._folds(job.labels, self.cv)
-        if folds is None:
-            return float("nan"), None
-        frame = self._frame(job)
-        hits = 0
-        for f in range(self.cv):
-            test = folds == f
-            fold_model = self.model.fit(frame.iloc[np.flatnonzero(~test)])
-            part = frame.iloc[np.flatnonzero(test)]
-            probs = self._checked(fold_model.predict(part), len(part))
-            hits += int(self._accuracy(probs, job.labels[test]) * test.sum() + 0.5)
-        return hits / len(job.labels), f"{self.cv}-fold CV accuracy"
-
-    def _folds(self, labels: np.ndarray, k: int) -> np.ndarray | None:
-        """Stratified fold numbers; ``None`` with too few labels to cross-validate."""
-        if len(labels) < 2 * k:
-            return None
-        rng = np.random.default_rng(len(labels))  # same folds for the same labels
-        folds = np.empty(len(labels), dtype=int)
-        start = 0
-        for label in np.unique(labels):
-            where = rng.permutation(np.flatnonzero(labels == label))
-            folds[where] = (np.arange(len(where)) + start) % k
-            start += len(where)
-        return folds
-
-    def _accuracy(self, probs: np.ndarray, truth: np.ndarray) -> float:
-        if not len(truth):
-            return float("nan")
-        guess = np.asarray(self.labels, dtype=object)[probs.argmax(axis=1)]
-        ok = (guess == truth) & (probs.max(axis=1) > 0)
-        return float(ok.mean())
-
     def _rank(self, scores: np.ndarray | None) -> np.ndarray:
         with self._cond:
             labeled = self._y != None  # noqa: E711
             cold = self._cold
         if cold or scores is None:
-            return self._random[~labeled[self._random]]
+            return self._cold_order(labeled)
         order = check_order(self.strategy(scores, self.features, labeled), len(labeled))
         order = order[~labeled[order]]
         if self.explore:
             order = mix_in_random(order, self.explore, self.rng, pool=np.flatnonzero(~labeled))
         return order
+
+    def _cold_order(self, labeled: np.ndarray) -> np.ndarray:
+        """Before a model can rank: random, or, with ``features`` and a strategy other
+        than ``random``, spread out first (farthest-first over the features), so that the
+        first labels cover the data instead of its densest part."""
+        order = self._random[~labeled[self._random]]
+        if (
+            self.features is None
+            or self.features.ndim != 2
+            or isinstance(self.strategy, RandomOrder)
+        ):
+            return order
+        return farthest_first(order, self.features, labeled)
 
     def __repr__(self) -> str:
         return (

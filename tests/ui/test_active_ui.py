@@ -18,8 +18,9 @@ def fit(labeled):
 
 model = nblabel.Model(lambda items: None, fit=fit, name="share")
 df = pd.DataFrame({"text": [f"item number {i}" for i in range(40)]})
+holdout = pd.DataFrame({"text": ["a", "b", "c", "d"], "label": ["yes", "yes", "no", "yes"]})
 w = nblabel.TextLabeler(df, choices=["yes", "no"], model=model, retrain_every=3,
-                        cold_start=0, seed=0)
+                        cold_start=0, seed=0, holdout=holdout)
 w
 """
 
@@ -81,3 +82,9 @@ def test_the_suggestion_is_accepted_with_one_key_and_the_version_moves_on(lab):
     origins = lab.eval_json('w.annotations["origin"].tolist()')
     assert origins[:3] == ["manual"] * 3
     assert origins[3:] == ["prediction", "prediction-changed", "prediction", "prediction"]
+    # The learning curve in the header: one point per fit, on the holdout.
+    curve = root.locator('[data-testid="learning-curve"]')
+    root.page.wait_for_function("el => el.dataset.points === '2'", arg=curve.element_handle())
+    label = curve.get_attribute("aria-label")
+    assert "holdout accuracy 75.0% at 6 labels (model share-v2)" in label, label
+    lab.screenshot("active-curve", directory=ARTIFACTS_DIR)

@@ -358,3 +358,93 @@ def test_review_puts_likely_label_errors_first():
     assert learner.review("confidence")["pos"].tolist() == [2, 1, 0]
     with pytest.raises(ValueError):
         learner.review("loss")
+
+
+# -- fitting in a separate process ----------------------------------------------------------
+class PidPredictor:
+    """Picklable predictor that remembers which process made it."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+
+    def __call__(self, items: pd.DataFrame) -> np.ndarray:
+        return np.tile([0.25, 0.75], (len(items), 1))
+
+
+def fit_in_some_process(labeled: pd.DataFrame) -> PidPredictor:
+    import os
+
+    return PidPredictor(os.getpid())
+
+
+def fit_that_raises(labeled: pd.DataFrame) -> PidPredictor:
+    raise ValueError(f"no good with {len(labeled)} labels")
+
+
+def process_learner(model, **kwargs) -> Learner:
+    data = pd.DataFrame({"x": list(np.random.default_rng(0).normal(size=(40, 3)))})
+    options = dict(labels=["a", "b"], features="x", cold_start=0, retrain_every=4)
+    return Learner(data, model=model, **{**options, **kwargs})
+
+
+def label_four(learner: Learner) -> None:
+    for i in range(4):
+        learner.set_label(i, "ab"[i % 2])
+    deadline = time.monotonic() + 120
+    while learner.version == 0 and not learner.error and time.monotonic() < deadline:
+        learner.wait(timeout=1)
+
+
+def test_a_model_that_can_travel_is_fitted_in_another_process():
+    import os
+
+    learner = process_learner(Model(PidPredictor(0), fit=fit_in_some_process), fit_in="process")
+    try:
+        assert learner.fit_in == "process"
+        label_four(learner)
+        assert learner.version == 1, learner.error
+        fitted = learner._live._predict
+        assert isinstance(fitted, PidPredictor) and fitted.pid not in (0, os.getpid())
+        np.testing.assert_allclose(learner.scores[:, 1], 0.75)
+    finally:
+        learner.close()
+
+
+def test_sklearn_models_fit_in_a_process_by_default_and_suggest():
+    from sklearn.linear_model import LogisticRegression
+
+    learner = process_learner(LogisticRegression())
+    try:
+        assert learner.fit_in == "process"
+        label_four(learner)
+        assert learner.version == 1 and learner.error == ""
+        assert learner.scores.shape == (40, 2)
+        assert learner.suggestion(10) is not None
+    finally:
+        learner.close()
+
+
+def test_a_model_that_cannot_travel_falls_back_to_a_thread():
+    learner = process_learner(
+        Model(lambda items: np.full((len(items), 2), 0.5), fit=lambda lab: None),
+        fit_in="process",
+    )
+    try:
+        label_four(learner)
+        assert learner.fit_in.startswith("thread (the model cannot be sent to a process")
+        assert learner.version == 1 and learner.error == ""
+    finally:
+        learner.close()
+
+
+def test_a_fit_that_raises_in_the_process_is_reported_and_labeling_goes_on():
+    learner = process_learner(Model(PidPredictor(0), fit=fit_that_raises), fit_in="process")
+    try:
+        label_four(learner)
+        assert learner.fit_in == "process"
+        assert "ValueError: no good with 4 labels" in learner.error
+        assert learner.version == 0
+        learner.set_label(4, "a")  # labeling goes on
+        assert learner.n_labeled == 5
+    finally:
+        learner.close()

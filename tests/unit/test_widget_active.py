@@ -180,11 +180,72 @@ def test_labels_in_the_store_are_the_model_s_on_resume(df):
     assert again.session.status[again.session.pos] == 0  # opens on an unlabeled item
 
 
-def test_a_model_needs_a_single_choice_control(df):
-    with pytest.raises(nblabel.SchemaError, match="single-choice"):
-        nblabel.TextLabeler(df, choices=LABELS, multiple=True, model=fixed_model())
+def test_a_model_needs_a_choices_control_and_k_center_needs_features(df):
+    with pytest.raises(nblabel.SchemaError, match="needs a Choices control"):
+        nblabel.TextLabeler(df, spans=["PER"], model=fixed_model())
     with pytest.raises(nblabel.ModelError, match="features"):
         nblabel.TextLabeler(df, choices=LABELS, model=fixed_model(), strategy="k_center")
+
+
+# Multiple choice: one independent probability per label.
+MULTI = np.array(
+    [
+        [0.9, 0.8, 0.1],  # a and b, sure
+        [0.5, 0.45, 0.55],  # every label a coin toss: most uncertain
+        [0.1, 0.2, 0.05],  # none of them
+        [0.95, 0.6, 0.9],  # a, b (hardly) and c
+        [0.05, 0.95, 0.02],
+        [0.7, 0.3, 0.4],
+    ]
+)
+
+
+def test_multiple_choice_suggests_a_set_and_orders_by_the_least_sure_label(df):
+    model = Model(lambda items: MULTI[items.index.to_numpy()], name="multi")
+    w = labeler(df, model=model, multiple=True, job="multi")
+    b = Browser(w)
+    assert w.learner.multilabel
+    # Mean binary entropy: every label near 0.5 (item 1) first, sure ones (item 4) last.
+    assert w.learner.ranking().tolist() == [1, 5, 3, 0, 2, 4]
+    w.goto("3")
+    assert w.current["suggestion"]["choices"] == ["a", "b", "c"]
+    assert w.current["suggestion"]["score"] == pytest.approx(0.6)  # its least sure label
+    assert b.enter()["ok"]  # accepted as it is
+    stored = w.store.state("3").result[0]
+    assert stored["value"]["choices"] == ["a", "b", "c"] and stored["origin"] == "prediction"
+    w.goto("2")
+    assert "suggestion" not in w.current  # no label reaches 0.5: nothing pre-selected
+    assert b.enter("c")["ok"]
+    assert w.learner._y[2] == "c" and w.learner._counts == {"a": 1, "b": 1, "c": 2}
+
+
+def test_multiple_choice_with_a_scikit_learn_one_vs_rest_model():
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.multiclass import OneVsRestClassifier
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(60, 4))
+    truth = [[v for v, on in zip("abc", row[:3] > 0, strict=True) if on] for row in x]
+    df = pd.DataFrame({"text": [f"t{i}" for i in range(60)], "x": list(x)})
+    w = nblabel.TextLabeler(
+        df, choices=["a", "b", "c"], multiple=True, features="x", cold_start=0,
+        model=OneVsRestClassifier(LogisticRegression()), retrain_every=30, job="ovr",
+    )  # fmt: skip
+    control = w.schema.control("choice")
+    for i in range(30):
+        w.goto(str(i))
+        w.submit(result=[nblabel.results.choices(control, truth[i])] if truth[i] else [])
+    assert w.learner.wait(timeout=120)
+    history = w.learner.history
+    assert history["version"].max() >= 1, history
+    assert history["metric_name"].iloc[-1] == "3-fold CV subset accuracy"
+    hits = 0
+    for i in range(30, 60):
+        found = w.learner.suggestion(i)
+        hits += (found[0] if found else []) == truth[i]
+    assert hits >= 18  # a linear problem: most held-out sets are exactly right
+    review = w.review()
+    assert isinstance(review["label"].iloc[0], list)
 
 
 def test_the_model_lands_on_the_retrainer_thread_without_a_browser_action(df):
