@@ -209,3 +209,67 @@ def test_relation_between_two_mouse_spans_made_by_keys(lab):
     assert rows == [["Ada", "Acme", "right", ["works_for"]]]
     ann = lab.eval_json("w.annotations.type.tolist()")
     assert ann == ["labels", "labels", "relation"]
+
+
+PREDICTED_SETUP = """
+import pandas as pd
+import nblabel
+df = pd.DataFrame({"text": ["Ada met Bob in Paris.", "Nobody here."]}, index=["a", "b"])
+span = lambda s, e, label, score: {"from_name": "span", "to_name": "text", "type": "labels",
+    "score": score, "value": {"start": s, "end": e, "text": df.text["a"][s:e], "labels": [label]}}
+df["model"] = [[span(0, 3, "PER", 0.9), span(8, 11, "LOC", 0.4), span(15, 20, "PER", 0.3)],
+               None]
+w = nblabel.TextLabeler(df, spans=["PER", "LOC"], predictions="model", job="ui-predicted")
+w
+"""
+
+
+def test_predicted_spans_are_dashed_accepted_by_key_edited_or_rejected(lab):
+    lab.open_cells(PREDICTED_SETUP)
+    lab.run_all()
+    root = lab.page.locator('[data-testid="nblabel"]').first
+    wait_key(root, "a")
+    predicted = root.locator('[data-testid="span"][data-predicted]')
+    predicted.first.wait_for(state="visible")
+    assert predicted.count() == 3
+    tags = predicted.evaluate_all("els => els.map(e => e.dataset.tags)")
+    assert tags == ["PER 90%", "LOC 40%", "PER 30%"]
+    lab.screenshot("text-spans-predicted", directory=ARTIFACTS_DIR)
+    # "Bob" is a person, not a place: click it, press PER's key; it is the annotator's now.
+    doc = lab.eval_json("df.text['a']")
+    box = rect(root, doc, "Bob")
+    lab.page.mouse.click((box["x0"] + box["x1"]) / 2, box["y0"])
+    root.press("1")
+    assert predicted.count() == 2  # "Ada" and "Paris" are still the model's
+    box = rect(root, doc, "Paris")  # not a person: reject it
+    lab.page.mouse.click((box["x0"] + box["x1"]) / 2, box["y0"])
+    root.press("Delete")
+    assert predicted.count() == 1
+    root.press("a")  # accept the rest
+    assert predicted.count() == 0
+    root.press("Enter")
+    wait_key(root, "b")
+    stored = lab.eval_json('[(r["value"]["text"], r["value"]["labels"], r["origin"]) '
+                           'for r in w.store.state("a").result]')  # fmt: skip
+    assert stored == [["Ada", ["PER"], "prediction"], ["Bob", ["PER"], "prediction-changed"]]
+
+
+def test_keyboard_selection_by_word_after_an_emoji_reaches_python_as_code_points(lab):
+    lab.open_cells(SETUP)
+    lab.run_all()
+    root = lab.page.locator('[data-testid="nblabel"]').first
+    wait_key(root, "a")
+    root.focus()
+    # "Hello 👩‍💻 Ada Lovelace, ...": the first word, then on past the emoji to "Ada".
+    root.press("Control+ArrowRight")  # "Hello"
+    for _ in range(2):
+        root.press("Control+ArrowRight")
+    root.press("Control+Shift+ArrowRight")  # grow to "Ada Lovelace"
+    root.press("1")  # PER
+    root.locator('[data-testid="span"]').first.wait_for(state="visible")
+    root.press("Enter")
+    wait_key(root, "b")
+    doc = lab.eval_json("df.text['a']")
+    (span,) = lab.eval_json('[r["value"] for r in w.store.state("a").result]')
+    assert doc[span["start"] : span["end"]] == span["text"] == "Ada Lovelace", span
+    assert span["start"] == doc.index("Ada")  # code points: the emoji counts as 3, not 5

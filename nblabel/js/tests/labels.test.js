@@ -69,3 +69,24 @@ test("labels show their display name and colour", () => {
   assert.deepEqual(describe({ from_name: "ner", value: { labels: ["PER"] } }).text, "Person");
   assert.equal(describe({ from_name: "ner", value: { labels: ["LOC"] } }).color, "#00ff00");
 });
+
+test("predicted spans: marked, accepted one by one or all", async () => {
+  const { predictedSpans, labelStyles } = await import("../src/controls/labels.js");
+  const control = { name: "ner", to_name: "text", type: "labels", multiple: false, choices: [{ value: "PER" }] };
+  const predictions = [
+    { id: "p2", from_name: "ner", to_name: "text", type: "labels", score: 0.81, value: { start: 6, end: 9, text: "Bob", labels: ["PER"] } },
+    { id: "p1", from_name: "ner", to_name: "text", type: "labels", score: 0.5, value: { start: 0, end: 3, text: "Ada", labels: ["PER"] } },
+    { id: "c", from_name: "cls", to_name: "text", type: "choices", value: { choices: ["x"] } },
+  ];
+  const spans = predictedSpans([control], predictions);
+  assert.deepEqual(spans.map((s) => [s.id, s.origin]), [["p1", "prediction"], ["p2", "prediction"]]);
+  const describe = labelStyles([control]);
+  assert.deepEqual([describe({ ...spans[1], pending: true }).text, describe({ ...spans[1], pending: true }).predicted], ["PER 81%", true]);
+  assert.deepEqual([describe(spans[1]).text, describe(spans[1]).predicted], ["PER", false]); // accepted
+  assert.equal(predictedSpans([control], undefined).length, 0);
+  const { acceptPredicted } = await import("../src/controls/labels.js");
+  const [one, left] = acceptPredicted([control], [], spans, "p2");
+  assert.deepEqual([one.map((s) => s.id), left.map((s) => s.id)], [["p2"], ["p1"]]);
+  const [all, none] = acceptPredicted([control], one, left);
+  assert.deepEqual([all.map((s) => s.id), none.length], [["p1", "p2"], 0]);
+});

@@ -55,6 +55,23 @@ export function removeSpan(spans, id) {
   return spans.filter((s) => s.id !== id);
 }
 
+/** The `labels` items among a prediction's result items, marked as predicted. */
+export function predictedSpans(controls, predictions) {
+  if (!Array.isArray(predictions)) return [];
+  const marked = predictions.map((p) => ({ ...p, id: p.id || randomId(), origin: "prediction" }));
+  return spansFromResult(controls, marked);
+}
+
+/**
+ * Accept predicted span `id` (or every one, `id` null): [spans, predicted] after. An
+ * accepted span keeps `origin: "prediction"` (and its score) until it is edited.
+ */
+export function acceptPredicted(controls, spans, predicted, id = null) {
+  const take = predicted.filter((p) => id == null || p.id === id);
+  const rest = predicted.filter((p) => !(id == null || p.id === id));
+  return [spansFromResult(controls, [...spans, ...take]), rest];
+}
+
 /** Names of required Labels controls without a span. */
 export function missingSpans(controls, spans) {
   return controls.filter((c) => c.required && !spans.some((s) => s.from_name === c.name)).map((c) => c.name);
@@ -72,7 +89,9 @@ export function labelStyles(controls) {
     const label = span.value.labels[0];
     const style = styles.get(`${span.from_name}\u0000${label}`) || { text: label, color: PALETTE[0] };
     const names = span.value.labels.map((l) => (styles.get(`${span.from_name}\u0000${l}`) || { text: l }).text);
-    return { text: names.join(", "), color: style.color };
+    const predicted = Boolean(span.pending); // a model's, not accepted yet
+    const score = predicted && typeof span.score === "number" ? ` ${Math.round(span.score * 100)}%` : "";
+    return { text: names.join(", ") + score, color: style.color, predicted };
   };
 }
 
@@ -90,6 +109,7 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
   const groups = new Map(controls.map((c) => [c.name, createChoices(c)]));
   let key = null;
   let spans = [];
+  let predicted = []; // the model's spans, shown dashed, not submitted until accepted ("a")
   let selected = null; // id of the span clicked last
   let pending = null; // {name, start, end, text}: the text selected with the mouse last
   let relations = []; // Label Studio relation items between `spans`
@@ -111,10 +131,11 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
   function redraw() {
     relations = pruneRelations(relations, spans);
     if (selectedRel && !relations.some((r) => relationKey(r) === selectedRel)) selectedRel = null;
+    const shown = [...spans, ...predicted.map((p) => ({ ...p, pending: true }))];
     for (const { spec, view } of textViews) {
       view.setSpans(
         key,
-        spans.filter((s) => s.to_name === spec.name),
+        shown.filter((s) => s.to_name === spec.name),
         linking ? linking.target : selected,
         describe,
       );
@@ -173,7 +194,7 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
   }
 
   function renderButtons() {
-    const span = spans.find((s) => s.id === selected);
+    const span = spans.find((s) => s.id === selected) || predicted.find((s) => s.id === selected);
     for (const [name, group] of groups) group.render(span && span.from_name === name ? span.value.labels : []);
   }
 
@@ -233,6 +254,13 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
       selected = id;
       pending = null;
       for (const { view } of textViews) view.clearSelection();
+    } else if (selected && predicted.some((s) => s.id === selected && s.from_name === control.name)) {
+      // A label key on a predicted span accepts it: as it was, or relabeled (then it is
+      // "prediction-changed").
+      const was = predicted.find((s) => s.id === selected);
+      [spans, predicted] = acceptPredicted(controls, spans, predicted, selected);
+      if (!(was.value.labels.length === 1 && was.value.labels[0] === value)) spans = relabelSpan(spans, selected, control, value);
+      if (!spans.some((s) => s.id === selected)) selected = null;
     } else if (selected && spans.some((s) => s.id === selected && s.from_name === control.name)) {
       spans = relabelSpan(spans, selected, control, value);
       if (!spans.some((s) => s.id === selected)) selected = null;
@@ -242,6 +270,52 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
     }
     redraw();
     onEdit();
+  }
+
+  /**
+   * Selecting text with the keyboard, as in a text editor, on the document's own selection
+   * (so a label key then labels it, as after a mouse selection): Ctrl+→ / Ctrl+← select
+   * the next / previous word, Ctrl+Shift+→ / ← grow or shrink the selection by a word,
+   * Shift+→ / ← by a character. Plain arrows still move between items.
+   */
+  function selectByKey(event) {
+    const arrow = event.key === "ArrowRight" ? "forward" : event.key === "ArrowLeft" ? "backward" : null;
+    if (!arrow || event.altKey || event.metaKey || !(event.ctrlKey || event.shiftKey)) return false;
+    const target = textViews[0];
+    if (!target || !target.view.text()) return false;
+    const sel = target.view.selection();
+    if (!sel) return false;
+    const node = target.view.textEl;
+    const inside = sel.rangeCount && node.contains(sel.anchorNode) && node.contains(sel.focusNode);
+    if (!inside) {
+      // Start at the selected span, or at the top of the text.
+      const range = document.createRange();
+      const mark = selected && node.querySelector(`[data-spans~="${CSS.escape(selected)}"]`);
+      if (mark) range.setStartAfter(mark);
+      else range.setStart(node, 0);
+      range.collapse(true);
+      sel.removeAllRanges();
+      sel.addRange(range);
+    }
+    if (event.ctrlKey && !event.shiftKey) {
+      // The next (previous) word on its own.
+      if (!sel.isCollapsed) {
+        if (arrow === "forward") sel.collapseToEnd();
+        else sel.collapseToStart();
+      }
+      sel.modify("move", arrow, "word");
+      sel.modify("extend", arrow === "forward" ? "backward" : "forward", "word");
+      if (arrow === "forward" && !sel.isCollapsed) {
+        // Put the anchor first so that extending goes on to the right.
+        const r = sel.getRangeAt(0);
+        sel.setBaseAndExtent(r.startContainer, r.startOffset, r.endContainer, r.endOffset);
+      }
+    } else {
+      sel.modify("extend", arrow, event.ctrlKey ? "word" : "character");
+    }
+    pending = liveSelection(target.spec.name);
+    if (selected) select(null);
+    return true;
   }
 
   /** "r": start a relation from the selected span (or, while linking, finish it). */
@@ -256,6 +330,10 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
       onHint("Select a span first (click it), then press r and pick the other span.");
       return;
     }
+    if (!spans.some((s) => s.id === selected)) {
+      onHint("Accept the predicted span first (a), then relate it.");
+      return;
+    }
     linking = { from: selected, target: null };
     redraw();
   }
@@ -266,6 +344,17 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
    * it. Returns true when the key was used.
    */
   function handleKey(event) {
+    if (selectByKey(event)) return true;
+    if (event.key === "a" && !event.ctrlKey && !event.metaKey && !event.altKey && predicted.length) {
+      // Accept the selected predicted span, or all of them.
+      if (canEdit()) {
+        const one = predicted.some((p) => p.id === selected) ? selected : null;
+        [spans, predicted] = acceptPredicted(controls, spans, predicted, one);
+        redraw();
+        onEdit();
+      }
+      return true;
+    }
     if (!relationControl || event.ctrlKey || event.metaKey || event.altKey) return false;
     if (linking) {
       if (event.key === "Tab") {
@@ -302,6 +391,12 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
   return {
     controls,
     groups,
+    shortcuts: [
+      { keys: ["Ctrl+→", "Ctrl+←"], text: "Select the next / previous word (then a label's key)" },
+      { keys: ["Ctrl+Shift+→", "Ctrl+Shift+←"], text: "Grow / shrink the text selection by a word" },
+      { keys: ["Shift+→", "Shift+←"], text: "Grow / shrink the text selection by a character" },
+      { keys: ["a"], text: "Accept the selected predicted span, or all of them (Delete rejects one)" },
+    ],
     panel: relationControl ? panel : null,
     has: (name) => groups.has(name),
     pick,
@@ -312,6 +407,9 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
       if (selectedRel) {
         relations = removeRelation(relations, selectedRel);
         selectedRel = null;
+      } else if (selected && predicted.some((p) => p.id === selected)) {
+        predicted = removeSpan(predicted, selected); // rejected
+        selected = null;
       } else if (selected) {
         spans = removeSpan(spans, selected);
         selected = null;
@@ -322,10 +420,17 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
       onEdit();
       return true;
     },
-    /** The spans of item `itemKey` are `result`'s (from Python, or [] for a fresh item). */
-    load(itemKey, result) {
+    /**
+     * The spans of item `itemKey` are `result`'s (from Python, or [] for a fresh item).
+     * The model's spans (`extra.predictions`) are shown dashed with their score: "a"
+     * accepts the selected one or all (`origin: "prediction"`), a label key accepts one as
+     * that label ("prediction-changed" if it differs), Delete rejects one; the ones left
+     * are not submitted.
+     */
+    load(itemKey, result, extra = {}) {
       key = itemKey;
       spans = spansFromResult(controls, result);
+      predicted = spans.length ? [] : predictedSpans(controls, extra.predictions);
       relations = relationControl ? relationsFromResult(result, spans) : [];
       selected = null;
       selectedRel = null;
@@ -337,10 +442,11 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
       ...spans.map((s) => ({ ...s, value: { ...s.value, labels: [...s.value.labels] } })),
       ...relations.map((r) => ({ ...r, labels: [...r.labels] })),
     ],
-    snapshot: () => ({ key, spans, relations }),
+    snapshot: () => ({ key, spans, relations, predicted }),
     restore(snap) {
       key = snap.key;
       spans = snap.spans;
+      predicted = snap.predicted || [];
       relations = snap.relations || [];
       selected = null;
       selectedRel = null;

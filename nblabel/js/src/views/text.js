@@ -68,6 +68,7 @@ export function createTextView(spec) {
       mark.dataset.depth = String(Math.min(seg.ids.length, 3));
       const inner = drawn.describe(byId.get(seg.ids[0]));
       mark.style.setProperty("--nbl-span-color", inner.color);
+      if (inner.predicted) mark.dataset.predicted = ""; // a model's, not accepted or edited yet
       if (seg.ends.length) mark.dataset.tags = seg.ends.map((id) => drawn.describe(byId.get(id)).text).join(" | ");
       mark.title = seg.ids.map((id) => drawn.describe(byId.get(id)).text).join(", ");
       mark.append(piece);
@@ -133,6 +134,8 @@ export function createTextView(spec) {
       const to = indexOf(range.endContainer, range.endOffset);
       return from < to ? { from, to } : null;
     },
+    /** The selection object the text lives in (the document's, or a shadow root's). */
+    selection: () => selectionOf(text),
     clearSelection() {
       const sel = selectionOf(text);
       if (sel && sel.rangeCount && text.contains(sel.anchorNode)) sel.removeAllRanges();
