@@ -2,10 +2,17 @@
 
 Label Studio's formats (labeling config XML, result items) are nblabel's own, so labels
 move to and from Label Studio unchanged.
+
+Names are imported on first use: ``import nblabel`` stays cheap (the widgets pull in
+anywidget and the Label Studio SDK, which take seconds), and a process that only fits
+models (see ``nblabel.active``) never loads them.
 """
 
-from . import active, errors, results, samples, text
-from .active import Model
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .errors import (
     ItemError,
     ModelError,
@@ -14,11 +21,28 @@ from .errors import (
     SchemaError,
     StoreError,
 )
-from .schema import Schema
-from .store import Store
-from .widgets import ImageLabeler, Labeler, TextLabeler
+
+if TYPE_CHECKING:
+    from . import active, results, samples, text
+    from .active import Model
+    from .gallery import review
+    from .schema import Schema
+    from .store import Store
+    from .widgets import ImageLabeler, Labeler, TextLabeler, TimeSeriesLabeler
 
 __version__ = "0.1.0"
+
+#: Public name -> the module that defines it.
+_HOME = {
+    "ImageLabeler": "widgets",
+    "Labeler": "widgets",
+    "TextLabeler": "widgets",
+    "TimeSeriesLabeler": "widgets",
+    "Model": "active",
+    "Schema": "schema",
+    "Store": "store",
+    "review": "gallery",
+}
 
 __all__ = [
     "ImageLabeler",
@@ -33,10 +57,31 @@ __all__ = [
     "Store",
     "StoreError",
     "TextLabeler",
+    "TimeSeriesLabeler",
     "__version__",
     "active",
     "errors",
     "results",
+    "review",
     "samples",
     "text",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is not None:
+        value = getattr(importlib.import_module(f".{home}", __name__), name)
+        globals()[name] = value
+        return value
+    if not name.startswith("_"):
+        try:  # a submodule: nblabel.active, nblabel.labelstudio, ...
+            return importlib.import_module(f".{name}", __name__)
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -23,13 +23,16 @@ from .. import protocol
 from ..active import Learner, Strategy, mark_provenance, queue_order, suggestion_result
 from ..errors import NblabelError, ResultError, SchemaError
 from ..frames import annotations_frame, labels_frame, relations_frame
-from ..items import Items
+from ..items import Items, load_image
+from ..predictions import Predictions
+from ..regions import REGION_TYPES, display_size, for_display, image_size
 from ..results import choices as choices_result
 from ..results import labels_of, stale, validate
 from ..schema import Schema
 from ..session import Session
 from ..store import Store
 from ..text import bio_tags, check_spans, span_tuples
+from ..timeseries import SeriesSource, check_ranges
 
 _DIST = Path(__file__).resolve().parent.parent / "js" / "dist"
 
@@ -105,6 +108,17 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         ``learner.history``; default: cross-validated accuracy on the labels given.
     seed
         Seeds the random order, cold start and exploration.
+    fit_in
+        Where the model is fitted: ``"auto"`` (default: a worker process for scikit-learn
+        models, so a long fit never holds up the kernel; a thread otherwise),
+        ``"process"`` (any model whose ``fit``/``predict`` can be pickled: defined in a
+        module, not in the notebook; others fall back to a thread) or ``"thread"``.
+    predictions
+        Pre-filled regions (or spans, choices): a column whose cells are a Label Studio
+        prediction ``{"result": [...], "score": ..., "model_version": ...}`` or a list of
+        result items (``None``: none), or ``callable(row) -> the same``. Shown on an item
+        until it is submitted, each with its ``score``; a bad item (unknown label, region
+        outside the image, zero-size box) is left out and reported in ``errors``.
 
     Attributes
     ----------
@@ -128,7 +142,11 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     error = traitlets.Unicode("").tag(sync=True)
 
     #: Object and control tags this class can show; others are refused at construction.
-    SUPPORTED: ClassVar[tuple[str, ...]] = ("Image", "Text", "Choices", "Labels", "Relations")
+    SUPPORTED: ClassVar[tuple[str, ...]] = (
+        "Image", "Text", "Choices", "Labels", "Relations",
+        "RectangleLabels", "PolygonLabels", "KeyPointLabels", "BrushLabels",
+        "TimeSeries", "TimeSeriesLabels",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -161,6 +179,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         cold_start: int = 2,
         holdout: pd.DataFrame | None = None,
         seed: int | None = None,
+        fit_in: str = "auto",
+        predictions: str | Callable[[pd.Series], Any] | None = None,
     ) -> None:
         shorthands: dict[str, Any] = {
             k: v
@@ -182,6 +202,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         _refuse_out_of_scope(schema)
         schema.require(self.SUPPORTED)
         items = Items(data, schema.objects, id=id)
+        # Time series: loaded (and kept) per item; TimeSeriesLabeler sets the options.
+        self._ts = _series_source(schema, items, getattr(self, "_ts_options", None))
         if isinstance(store, Store):
             the_store = store
         else:
@@ -195,16 +217,20 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             items, the_store, annotator=annotator or _default_annotator(), prefetch=prefetch
         )
         self._errors: list[dict[str, Any]] = []
+        #: Called with an item's key after every change of its labels (live sync).
+        self._watchers: list[Callable[[str], None]] = []
         self._lock = threading.RLock()
         self._ready = False  # the retrainer may call back before the widget is built
         self.learner: Learner | None = None
         self._suggested: tuple[str, dict[str, Any]] | None = None  # (key, item) on screen
         self._applied = (-1, 0)  # learner stamps already applied: order, error
+        self._sizes: dict[str, dict[str, tuple[int, int]]] = {}  # key -> image -> size
+        self.predictions = None if predictions is None else Predictions(predictions, items, schema)
         if model is not None:
             self._start_learner(
                 model, features=features, strategy=strategy, retrain_every=retrain_every,
                 retrain_seconds=retrain_seconds, explore=explore, cold_start=cold_start,
-                holdout=holdout, seed=seed,
+                holdout=holdout, seed=seed, fit_in=fit_in,
             )  # fmt: skip
         super().__init__()
         self._schema = schema.summary()
@@ -224,20 +250,47 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         self.on_msg(self._on_msg)
         self._ready = True
 
+    @classmethod
+    def from_labelstudio(cls, ls: Any, *, project: int | str, **kwargs: Any) -> Labeler:
+        """Label an existing Label Studio project in the notebook (live by default).
+
+        ``w = nblabel.Labeler.from_labelstudio(ls, project=42)``: the project's tasks are
+        the items and its labeling config the schema; every submit becomes an annotation
+        on the server (written to the local store first), and what others label meanwhile
+        leaves the queue. See :func:`nblabel.labelstudio.live.from_labelstudio`.
+        """
+        from ..labelstudio.live import from_labelstudio
+
+        return from_labelstudio(ls, project=project, cls=cls, **kwargs)
+
     # -- Python API (the same paths the keys take) ----------------------------------------
     @property
     def labels(self) -> pd.DataFrame:
-        return labels_frame(self.store, self.items, self.schema)
+        frame = labels_frame(self.store, self.items, self.schema)
+        # Time-series controls: per item, the list of (start, end, label) in x units.
+        return frame if self._ts is None else self._ts.with_ranges(frame, self.store, self.items)
 
     @property
     def annotations(self) -> pd.DataFrame:
-        return annotations_frame(self.store, self.items)
+        frame = annotations_frame(self.store, self.items)
+        # Time-series regions: start/end in x units (numbers or Timestamps), instant.
+        return frame if self._ts is None else self._ts.with_x_units(frame, self.items)
 
     @property
     def relations(self) -> pd.DataFrame:
         """One row per submitted relation: ``item``, ``from_id``, ``to_id``, ``from_text``,
         ``to_text``, ``direction`` (``right``: from -> to) and ``labels`` (a list)."""
         return relations_frame(self.store, self.items)
+
+    def export(self, format: str, out: str | Path) -> Path:
+        """Write the labels in force to the folder ``out``, through Label Studio's
+        converter: ``"coco"``, ``"yolo"``, ``"voc"``, ``"conll2003"``, ``"brush-png"``,
+        ``"brush-numpy"`` (labeled items only), ``"csv"``, ``"tsv"``, ``"json-min"``,
+        ``"json"``; returns the file (or folder) written. See :func:`nblabel.export.export`.
+        """
+        from ..export import export
+
+        return export(self, format, out)
 
     @property
     def errors(self) -> pd.DataFrame:
@@ -353,6 +406,12 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         if kind not in protocol.REQUESTS:
             return
         try:
+            if kind == protocol.WINDOW:
+                if self._ts is None:
+                    raise ValueError("this labeler shows no time series")
+                meta, bufs = self._ts.window(self.items, content)
+                self.send(protocol.reply(rid, **meta), bufs)
+                return
             if kind == protocol.FETCH:
                 payloads, out = self._fetch(content.get("keys") or [])
                 self.send(protocol.reply(rid, items=payloads), out)
@@ -386,7 +445,11 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
 
     def _submit(self, key: str, result: list[dict[str, Any]], lead_time: float | None) -> None:
         self._at(key)
-        result = validate(self.schema, result, key=key)
+        sizes = self._image_sizes(key) if self._has_regions(result) else None
+        result = validate(self.schema, result, key=key, sizes=sizes)
+        if self._ts is not None:
+            ts, items = self._ts, self.items
+            result = check_ranges(result, lambda name: ts.get_by_key(items, key, name), key=key)
         if any(r.get("type") == "labels" for r in result):
             check_spans(self.schema, result, self._texts_at(self.items.pos(key)), key=key)
         if self.learner is not None:
@@ -452,6 +515,10 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                                  "error": f"item {key!r}: not in this DataFrame"})  # fmt: skip
                 continue
             payload, bufs = self.items.load(pos, display_size=self.display_size)
+            if self.predictions is not None and not payload["error"]:
+                # With the item, so the browser draws them the moment it moves there,
+                # before Python's `current` for it arrives.
+                payload["predictions"] = self._fetched_predictions(str(key))
             for obj in payload["objects"].values():
                 if "buffer" in obj:
                     obj["buffer"] += len(buffers)
@@ -471,24 +538,108 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     def _refresh(self) -> None:
         if self.learner is not None:
             self._apply_model()
-            self.current = self._with_suggestion(self.session.view())
+            self.current = self._with_regions(self._with_suggestion(self.session.view()))
         else:
-            self.current = self.session.view()
-        self.progress = self.session.progress()
+            self.current = self._with_regions(self.session.view())
+        progress = self.session.progress()
+        if self.learner is not None:
+            progress["learning"] = self.learner.curve()  # drawn in the widget's header
+        self.progress = progress
+
+    # -- image regions and predictions ----------------------------------------------------
+    def _has_regions(self, result: list[Any]) -> bool:
+        return any(isinstance(r, dict) and r.get("type") in REGION_TYPES for r in result)
+
+    def _image_sizes(self, key: str) -> dict[str, tuple[int, int]]:
+        """Original (upright) size of each image of the item, read from the file's header."""
+        if key not in self._sizes:
+            if len(self._sizes) > 4096:  # bounded: only recent items are asked for again
+                self._sizes.clear()
+            row = self.items.data.iloc[self.items.pos(key)]
+            found = {}
+            for o in self.schema.objects:
+                if o.type == "image":
+                    try:
+                        found[o.name] = image_size(load_image(row[o.column], key))
+                    except (NblabelError, OSError, ValueError):
+                        continue  # the fetch reports the broken image
+            self._sizes[key] = found
+        return self._sizes[key]
+
+    def _with_regions(self, view: dict[str, Any]) -> dict[str, Any]:
+        """Brush masks as PNGs at the display copy's size, and the item's predictions
+        while it has no submitted result."""
+        if not view:
+            return view
+        key = view["key"]
+        predicted: list[dict[str, Any]] = []
+        if self.predictions is not None and view["status"] != "submitted":
+            predicted, problems = self.predictions.for_item(
+                key, sizes=self._image_sizes(key), texts=self._texts_at(self.items.pos(key))
+            )
+            for problem in problems:
+                self._note(key, problem)
+        brushes = [
+            r for r in [*view.get("result", []), *predicted] if r.get("type") == "brushlabels"
+        ]
+        if brushes:
+            displays = {
+                name: (size, display_size(*size, self.display_size))
+                for name, size in self._image_sizes(key).items()
+            }
+            view = {**view, "result": for_display(view.get("result", []), displays)}
+            predicted = for_display(predicted, displays)
+        if self.predictions is not None:
+            view = {**view, "predictions": predicted}
+        return view
+
+    def _fetched_predictions(self, key: str) -> list[dict[str, Any]]:
+        """What :meth:`_with_regions` will show for ``key`` (problems are noted then)."""
+        ev = self.store.state(key)
+        if ev is not None and ev.action == "submit":
+            return []
+        try:
+            sizes = self._image_sizes(key)
+            predicted, _ = self.predictions.for_item(  # type: ignore[union-attr]
+                key, sizes=sizes, texts=self._texts_at(self.items.pos(key))
+            )
+        except Exception:  # a broken prediction must not break loading the item
+            return []
+        if any(r.get("type") == "brushlabels" for r in predicted):
+            displays = {n: (sz, display_size(*sz, self.display_size)) for n, sz in sizes.items()}
+            predicted = for_display(predicted, displays)
+        return predicted
+
+    def mask(self, item: object, *, control: str | None = None, label: str | None = None) -> Any:
+        """The brush mask of a submitted item: a numpy bool array (height, width) at the
+        original size, the union of its ``brushlabels`` regions (of ``control`` and with
+        ``label`` when given); ``None`` when the item has none."""
+        from ..regions import brush_mask
+
+        ev = self.store.state(str(item))
+        found = None
+        for r in ev.result if ev is not None else []:
+            if r.get("type") != "brushlabels" or control not in (None, r.get("from_name")):
+                continue
+            if label is not None and label not in labels_of(r):
+                continue
+            m = brush_mask(r)
+            found = m if found is None else (found | m)
+        return found
 
     # -- active learning ------------------------------------------------------------------
     def _start_learner(self, model: Any, **options: Any) -> None:
         control = next((c for c in self.schema.controls if c.type == "choices"), None)
-        if control is None or control.multiple:
+        if control is None:
             raise SchemaError(
-                "model= needs a single-choice Choices control to suggest labels for "
-                "(multiple choice and regions are not supported yet)"
+                "model= needs a Choices control to suggest labels for (for regions, spans "
+                "and ranges pass predictions= with the model's Label Studio results)"
             )
         self._control = control
         text = next((o.column for o in self.schema.objects if o.type == "text"), None)
         self.learner = Learner(
             self.items.data, model=model, labels=control.values, inputs=text,
-            on_update=self._model_landed, **options,
+            on_update=self._model_landed, multilabel=control.multiple, **options,
         )  # fmt: skip
         try:
             states = list(self.store.states())
@@ -521,11 +672,17 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         for r in ev.result:
             if r.get("from_name") == self._control.name:
                 found = labels_of(r)
+                if self._control.multiple:
+                    return found  # the set of labels
                 return found[0] if found else None
-        return None
+        # Submitted with none of a multiple-choice control's labels: "none applies".
+        return [] if self._control.multiple else None
 
     def _learn(self, key: str) -> None:
-        """Tell the learner what ``key``'s label is now (after a submit, skip, undo...)."""
+        """Tell the learner, and whoever watches (live sync), that ``key``'s labels changed
+        (a submit, skip, undo, redo or reload: every change passes here)."""
+        for watch in self._watchers:
+            watch(key)
         if self.learner is not None:
             self.learner.set_label(self.items.pos(key), self._label_of(self.store.state(key)))
 
@@ -627,6 +784,16 @@ def _refuse_out_of_scope(schema: Schema) -> None:
             )
     kinds = {o.name: o.type for o in schema.objects}
     for c in schema.controls:
+        if c.type in REGION_TYPES and any(kinds.get(t) != "image" for t in c.to_name):
+            raise SchemaError(
+                f"<{c.tag} name={c.name!r}> draws regions on <Image> objects only; "
+                f"toName={','.join(c.to_name)!r} names something else"
+            )
+        if c.type == "timeserieslabels" and any(kinds.get(t) != "timeseries" for t in c.to_name):
+            raise SchemaError(
+                f"<TimeSeriesLabels name={c.name!r}> labels <TimeSeries> objects only; "
+                f"toName={','.join(c.to_name)!r} names something else"
+            )
         if c.type == "labels" and any(kinds.get(t) != "text" for t in c.to_name):
             raise SchemaError(
                 f"<Labels name={c.name!r}> labels spans of <Text> objects only; "
@@ -640,3 +807,12 @@ def default_store_path(job: str | None, schema: Schema) -> Path:
         job = "-".join([*schema.columns.values(), *(c.name for c in schema.controls)])
     safe = re.sub(r"[^A-Za-z0-9._-]+", "_", job).strip("._") or "labels"
     return Path.cwd() / f"{safe}.nblabel.sqlite"
+
+
+def _series_source(schema: Schema, items: Items, options: dict[str, Any] | None) -> Any:
+    """The loader of a schema's ``TimeSeries`` objects (``None`` without any)."""
+    if not any(o.type == "timeseries" for o in schema.objects):
+        return None
+    source = SeriesSource(schema, items.data, **(options or {}))
+    items.loaders["timeseries"] = source.load
+    return source

@@ -5,8 +5,9 @@ var SKIP = "skip";
 var GOTO = "goto";
 var UNDO = "undo";
 var REDO = "redo";
+var WINDOW = "window";
 var REPLY = "reply";
-var REQUESTS = /* @__PURE__ */ new Set([FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO]);
+var REQUESTS = /* @__PURE__ */ new Set([FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO, WINDOW]);
 var DEFAULT_TIMEOUT_MS = 15e3;
 var RequestError = class extends Error {
   constructor(kind, message, { timeout = false } = {}) {
@@ -197,8 +198,12 @@ async function prepareEntry(payload, buffers) {
     images: /* @__PURE__ */ new Map(),
     // object name -> decoded HTMLImageElement
     urls: [],
-    errors: /* @__PURE__ */ new Map()
+    errors: /* @__PURE__ */ new Map(),
     // object name -> message, for objects that failed here
+    buffers,
+    // the fetch's binary buffers: time-series views decode their own
+    predictions: payload.predictions
+    // a model's regions/spans, drawn on arrival
   };
   const decodes = [];
   for (const [name, obj] of Object.entries(entry.objects)) {
@@ -353,7 +358,7 @@ var SHORTCUTS = [
   { keys: ["u", "Ctrl+Z"], action: "undo", text: "Undo the last submit or skip" },
   { keys: ["Shift+U", "Ctrl+Shift+Z", "Ctrl+Y"], action: "redo", text: "Redo" },
   { keys: ["g", "Home"], action: "first_unlabeled", text: "First unlabeled item" },
-  { keys: ["Delete", "Backspace"], action: "delete_span", text: "Delete the selected span or relation" },
+  { keys: ["Delete", "Backspace"], action: "delete_span", text: "Delete the selected span, relation or image region" },
   { keys: ["r"], action: "relate", text: "Relate the selected span: then click the other span (or Tab to it and press r)" },
   { keys: ["?"], action: "help", text: "Show or hide this help" },
   { keys: ["Esc"], action: "close_help", text: "Close this help" }
@@ -400,6 +405,64 @@ function hotkeyMap(controls) {
     }
   }
   return map;
+}
+
+// nblabel/js/src/curve.js
+var W = 96;
+var H = 24;
+var SVG = "http://www.w3.org/2000/svg";
+function curvePoints(points, width = W, height = H) {
+  if (!Array.isArray(points) || points.length === 0) return "";
+  const xs = points.map((p) => p[0]);
+  const lo = Math.min(...xs);
+  const span = Math.max(...xs) - lo || 1;
+  return points.map(([n, m]) => {
+    const x = points.length === 1 ? width / 2 : (n - lo) / span * (width - 2) + 1;
+    const y = height - 1 - Math.min(1, Math.max(0, m)) * (height - 2);
+    return `${x.toFixed(1)},${y.toFixed(1)}`;
+  }).join(" ");
+}
+function curveText(learning) {
+  const points = learning && learning.points || [];
+  if (!points.length) return "";
+  const [n, m] = points[points.length - 1];
+  const name = learning.metric_name || "metric";
+  const version = learning.model_version ? ` (model ${learning.model_version})` : "";
+  return `Learning curve: ${name} ${(100 * m).toFixed(1)}% at ${n} labels${version}, ${points.length} fit(s)`;
+}
+function createCurve() {
+  const svg2 = document.createElementNS(SVG, "svg");
+  svg2.setAttribute("class", "nbl-curve");
+  svg2.setAttribute("width", String(W));
+  svg2.setAttribute("height", String(H));
+  svg2.setAttribute("viewBox", `0 0 ${W} ${H}`);
+  svg2.setAttribute("role", "img");
+  svg2.setAttribute("data-testid", "learning-curve");
+  const title = document.createElementNS(SVG, "title");
+  const line = document.createElementNS(SVG, "polyline");
+  line.setAttribute("fill", "none");
+  line.setAttribute("stroke", "currentColor");
+  line.setAttribute("stroke-width", "1.5");
+  const dot = document.createElementNS(SVG, "circle");
+  dot.setAttribute("r", "2.5");
+  dot.setAttribute("fill", "currentColor");
+  svg2.append(title, line, dot);
+  svg2.style.display = "none";
+  return {
+    el: svg2,
+    render(learning) {
+      const text = curveText(learning);
+      svg2.style.display = text ? "" : "none";
+      const points = curvePoints(learning && learning.points);
+      line.setAttribute("points", points);
+      const last = points ? points.split(" ").pop().split(",") : ["0", "0"];
+      dot.setAttribute("cx", last[0]);
+      dot.setAttribute("cy", last[1]);
+      title.textContent = text;
+      svg2.setAttribute("aria-label", text || "Learning curve");
+      svg2.dataset.points = String((learning && learning.points || []).length);
+    }
+  };
 }
 
 // nblabel/js/src/offsets.js
@@ -520,6 +583,16 @@ function relabelSpan(spans, id, control, value) {
 function removeSpan(spans, id) {
   return spans.filter((s) => s.id !== id);
 }
+function predictedSpans(controls, predictions) {
+  if (!Array.isArray(predictions)) return [];
+  const marked = predictions.map((p) => ({ ...p, id: p.id || randomId(), origin: "prediction" }));
+  return spansFromResult(controls, marked);
+}
+function acceptPredicted(controls, spans, predicted, id = null) {
+  const take = predicted.filter((p) => id == null || p.id === id);
+  const rest = predicted.filter((p) => !(id == null || p.id === id));
+  return [spansFromResult(controls, [...spans, ...take]), rest];
+}
 function missingSpans(controls, spans) {
   return controls.filter((c) => c.required && !spans.some((s) => s.from_name === c.name)).map((c) => c.name);
 }
@@ -534,7 +607,9 @@ function labelStyles(controls) {
     const label = span.value.labels[0];
     const style = styles.get(`${span.from_name}\0${label}`) || { text: label, color: PALETTE[0] };
     const names = span.value.labels.map((l) => (styles.get(`${span.from_name}\0${l}`) || { text: l }).text);
-    return { text: names.join(", "), color: style.color };
+    const predicted = Boolean(span.pending);
+    const score = predicted && typeof span.score === "number" ? ` ${Math.round(span.score * 100)}%` : "";
+    return { text: names.join(", ") + score, color: style.color, predicted };
   };
 }
 function createSpanLayer({ allControls, relationControl = null, views, root, canEdit, onEdit, onHint = () => {
@@ -546,6 +621,7 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
   const groups = new Map(controls.map((c) => [c.name, createChoices(c)]));
   let key = null;
   let spans = [];
+  let predicted = [];
   let selected = null;
   let pending = null;
   let relations = [];
@@ -564,10 +640,11 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
   function redraw() {
     relations = pruneRelations(relations, spans);
     if (selectedRel && !relations.some((r) => relationKey(r) === selectedRel)) selectedRel = null;
+    const shown = [...spans, ...predicted.map((p) => ({ ...p, pending: true }))];
     for (const { spec, view } of textViews) {
       view.setSpans(
         key,
-        spans.filter((s) => s.to_name === spec.name),
+        shown.filter((s) => s.to_name === spec.name),
         linking ? linking.target : selected,
         describe
       );
@@ -621,7 +698,7 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
     }
   }
   function renderButtons() {
-    const span = spans.find((s) => s.id === selected);
+    const span = spans.find((s) => s.id === selected) || predicted.find((s) => s.id === selected);
     for (const [name, group] of groups) group.render(span && span.from_name === name ? span.value.labels : []);
   }
   function select(id) {
@@ -673,6 +750,11 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
       selected = id;
       pending = null;
       for (const { view } of textViews) view.clearSelection();
+    } else if (selected && predicted.some((s) => s.id === selected && s.from_name === control.name)) {
+      const was = predicted.find((s) => s.id === selected);
+      [spans, predicted] = acceptPredicted(controls, spans, predicted, selected);
+      if (!(was.value.labels.length === 1 && was.value.labels[0] === value)) spans = relabelSpan(spans, selected, control, value);
+      if (!spans.some((s) => s.id === selected)) selected = null;
     } else if (selected && spans.some((s) => s.id === selected && s.from_name === control.name)) {
       spans = relabelSpan(spans, selected, control, value);
       if (!spans.some((s) => s.id === selected)) selected = null;
@@ -682,6 +764,42 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
     }
     redraw();
     onEdit();
+  }
+  function selectByKey(event) {
+    const arrow = event.key === "ArrowRight" ? "forward" : event.key === "ArrowLeft" ? "backward" : null;
+    if (!arrow || event.altKey || event.metaKey || !(event.ctrlKey || event.shiftKey)) return false;
+    const target = textViews[0];
+    if (!target || !target.view.text()) return false;
+    const sel = target.view.selection();
+    if (!sel) return false;
+    const node = target.view.textEl;
+    const inside = sel.rangeCount && node.contains(sel.anchorNode) && node.contains(sel.focusNode);
+    if (!inside) {
+      const range = document.createRange();
+      const mark = selected && node.querySelector(`[data-spans~="${CSS.escape(selected)}"]`);
+      if (mark) range.setStartAfter(mark);
+      else range.setStart(node, 0);
+      range.collapse(true);
+      sel.removeAllRanges();
+      sel.addRange(range);
+    }
+    if (event.ctrlKey && !event.shiftKey) {
+      if (!sel.isCollapsed) {
+        if (arrow === "forward") sel.collapseToEnd();
+        else sel.collapseToStart();
+      }
+      sel.modify("move", arrow, "word");
+      sel.modify("extend", arrow === "forward" ? "backward" : "forward", "word");
+      if (arrow === "forward" && !sel.isCollapsed) {
+        const r = sel.getRangeAt(0);
+        sel.setBaseAndExtent(r.startContainer, r.startOffset, r.endContainer, r.endOffset);
+      }
+    } else {
+      sel.modify("extend", arrow, event.ctrlKey ? "word" : "character");
+    }
+    pending = liveSelection(target.spec.name);
+    if (selected) select(null);
+    return true;
   }
   function relate() {
     if (!relationControl) return;
@@ -694,10 +812,24 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
       onHint("Select a span first (click it), then press r and pick the other span.");
       return;
     }
+    if (!spans.some((s) => s.id === selected)) {
+      onHint("Accept the predicted span first (a), then relate it.");
+      return;
+    }
     linking = { from: selected, target: null };
     redraw();
   }
   function handleKey(event) {
+    if (selectByKey(event)) return true;
+    if (event.key === "a" && !event.ctrlKey && !event.metaKey && !event.altKey && predicted.length) {
+      if (canEdit()) {
+        const one = predicted.some((p) => p.id === selected) ? selected : null;
+        [spans, predicted] = acceptPredicted(controls, spans, predicted, one);
+        redraw();
+        onEdit();
+      }
+      return true;
+    }
     if (!relationControl || event.ctrlKey || event.metaKey || event.altKey) return false;
     if (linking) {
       if (event.key === "Tab") {
@@ -733,6 +865,12 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
   return {
     controls,
     groups,
+    shortcuts: [
+      { keys: ["Ctrl+→", "Ctrl+←"], text: "Select the next / previous word (then a label's key)" },
+      { keys: ["Ctrl+Shift+→", "Ctrl+Shift+←"], text: "Grow / shrink the text selection by a word" },
+      { keys: ["Shift+→", "Shift+←"], text: "Grow / shrink the text selection by a character" },
+      { keys: ["a"], text: "Accept the selected predicted span, or all of them (Delete rejects one)" }
+    ],
     panel: relationControl ? panel : null,
     has: (name) => groups.has(name),
     pick,
@@ -743,6 +881,9 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
       if (selectedRel) {
         relations = removeRelation(relations, selectedRel);
         selectedRel = null;
+      } else if (selected && predicted.some((p) => p.id === selected)) {
+        predicted = removeSpan(predicted, selected);
+        selected = null;
       } else if (selected) {
         spans = removeSpan(spans, selected);
         selected = null;
@@ -753,10 +894,17 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
       onEdit();
       return true;
     },
-    /** The spans of item `itemKey` are `result`'s (from Python, or [] for a fresh item). */
-    load(itemKey, result) {
+    /**
+     * The spans of item `itemKey` are `result`'s (from Python, or [] for a fresh item).
+     * The model's spans (`extra.predictions`) are shown dashed with their score: "a"
+     * accepts the selected one or all (`origin: "prediction"`), a label key accepts one as
+     * that label ("prediction-changed" if it differs), Delete rejects one; the ones left
+     * are not submitted.
+     */
+    load(itemKey, result, extra = {}) {
       key = itemKey;
       spans = spansFromResult(controls, result);
+      predicted = spans.length ? [] : predictedSpans(controls, extra.predictions);
       relations = relationControl ? relationsFromResult(result, spans) : [];
       selected = null;
       selectedRel = null;
@@ -768,10 +916,11 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
       ...spans.map((s) => ({ ...s, value: { ...s.value, labels: [...s.value.labels] } })),
       ...relations.map((r) => ({ ...r, labels: [...r.labels] }))
     ],
-    snapshot: () => ({ key, spans, relations }),
+    snapshot: () => ({ key, spans, relations, predicted }),
     restore(snap) {
       key = snap.key;
       spans = snap.spans;
+      predicted = snap.predicted || [];
       relations = snap.relations || [];
       selected = null;
       selectedRel = null;
@@ -786,18 +935,1532 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
   };
 }
 
+// nblabel/js/src/geometry.js
+var MAX_ZOOM = 64;
+var clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+var toPercent = (px, size) => 100 * px / size;
+var toPixels = (pct, size) => pct * size / 100;
+var rad = (deg) => deg * Math.PI / 180;
+function rotatePoint(p, o, deg) {
+  if (!deg) return { x: p.x, y: p.y };
+  const c = Math.cos(rad(deg));
+  const s = Math.sin(rad(deg));
+  const dx = p.x - o.x;
+  const dy = p.y - o.y;
+  return { x: o.x + dx * c - dy * s, y: o.y + dx * s + dy * c };
+}
+function boxCorners(b) {
+  const o = { x: b.x, y: b.y };
+  return [
+    o,
+    rotatePoint({ x: b.x + b.w, y: b.y }, o, b.rot),
+    rotatePoint({ x: b.x + b.w, y: b.y + b.h }, o, b.rot),
+    rotatePoint({ x: b.x, y: b.y + b.h }, o, b.rot)
+  ];
+}
+function boxCenter(b) {
+  return rotatePoint({ x: b.x + b.w / 2, y: b.y + b.h / 2 }, { x: b.x, y: b.y }, b.rot);
+}
+function toBoxFrame(b, p) {
+  const q = rotatePoint(p, { x: b.x, y: b.y }, -(b.rot || 0));
+  return { x: q.x - b.x, y: q.y - b.y };
+}
+function boxFromPoints(a, b, size) {
+  const x0 = Math.round(clamp(Math.min(a.x, b.x), 0, size.w));
+  const y0 = Math.round(clamp(Math.min(a.y, b.y), 0, size.h));
+  const x1 = Math.round(clamp(Math.max(a.x, b.x), 0, size.w));
+  const y1 = Math.round(clamp(Math.max(a.y, b.y), 0, size.h));
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0, rot: 0 };
+}
+function sides(handle) {
+  return { t: handle.includes("n"), b: handle.includes("s"), l: handle.includes("w"), r: handle.includes("e") };
+}
+function resizeBox(b, handle, p, size) {
+  const q = toBoxFrame(b, p);
+  const m = sides(handle);
+  let l = 0;
+  let r = b.w;
+  let t = 0;
+  let bt = b.h;
+  if (m.l) l = q.x;
+  if (m.r) r = q.x;
+  if (m.t) t = q.y;
+  if (m.b) bt = q.y;
+  if (!b.rot) {
+    const X = (v) => Math.round(clamp(b.x + v, 0, size.w)) - b.x;
+    const Y = (v) => Math.round(clamp(b.y + v, 0, size.h)) - b.y;
+    [l, r, t, bt] = [X(l), X(r), Y(t), Y(bt)];
+  }
+  const left = Math.min(l, r);
+  const top = Math.min(t, bt);
+  const w = Math.round(Math.abs(r - l));
+  const h2 = Math.round(Math.abs(bt - t));
+  const corner = rotatePoint({ x: b.x + left, y: b.y + top }, { x: b.x, y: b.y }, b.rot);
+  return { x: Math.round(corner.x), y: Math.round(corner.y), w, h: h2, rot: b.rot || 0 };
+}
+function normAngle(deg) {
+  let a = Math.round((deg % 360 + 360) % 360);
+  if (a > 180) a -= 360;
+  return a;
+}
+function rotateBox(b, p) {
+  const c = boxCenter(b);
+  const rot = normAngle(Math.atan2(p.y - c.y, p.x - c.x) * 180 / Math.PI + 90);
+  return withRotation(b, rot);
+}
+function withRotation(b, rot) {
+  const c = boxCenter(b);
+  const corner = rotatePoint({ x: c.x - b.w / 2, y: c.y - b.h / 2 }, c, rot);
+  return { x: Math.round(corner.x), y: Math.round(corner.y), w: b.w, h: b.h, rot };
+}
+function cross(o, a, b) {
+  return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+}
+function segmentsCross(a, b, c, d) {
+  const d1 = cross(c, d, a);
+  const d2 = cross(c, d, b);
+  const d3 = cross(a, b, c);
+  const d4 = cross(a, b, d);
+  return (d1 > 0 && d2 < 0 || d1 < 0 && d2 > 0) && (d3 > 0 && d4 < 0 || d3 < 0 && d4 > 0);
+}
+function selfIntersects(points) {
+  const n = points.length;
+  if (n < 4) return false;
+  for (let i = 0; i < n; i += 1) {
+    for (let j = i + 2; j < n; j += 1) {
+      if (i === 0 && j === n - 1) continue;
+      if (segmentsCross(points[i], points[(i + 1) % n], points[j], points[(j + 1) % n])) return true;
+    }
+  }
+  return false;
+}
+function polygonArea(points) {
+  let a = 0;
+  for (let i = 0; i < points.length; i += 1) {
+    const [x1, y1] = points[i];
+    const [x2, y2] = points[(i + 1) % points.length];
+    a += x1 * y2 - x2 * y1;
+  }
+  return Math.abs(a) / 2;
+}
+function snapPoint(p, size) {
+  return [Math.round(clamp(p.x, 0, size.w)), Math.round(clamp(p.y, 0, size.h))];
+}
+function bounds(points) {
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+}
+function clampMove(bb, dx, dy, size) {
+  const mx = clamp(Math.round(dx), Math.min(0, -bb.x0), Math.max(0, size.w - bb.x1));
+  const my = clamp(Math.round(dy), Math.min(0, -bb.y0), Math.max(0, size.h - bb.y1));
+  return { dx: mx, dy: my };
+}
+var FIT = Object.freeze({ s: 1, x0: 0, y0: 0 });
+function clampView(v, size) {
+  const s = clamp(v.s, 1, MAX_ZOOM);
+  return { s, x0: clamp(v.x0, 0, size.w - size.w / s), y0: clamp(v.y0, 0, size.h - size.h / s) };
+}
+function zoomView(v, factor, fx, fy, size) {
+  const ux = v.x0 + fx * size.w / v.s;
+  const uy = v.y0 + fy * size.h / v.s;
+  const s = clamp(v.s * factor, 1, MAX_ZOOM);
+  return clampView({ s, x0: ux - fx * size.w / s, y0: uy - fy * size.h / s }, size);
+}
+function panView(v, dx, dy, vw, size) {
+  const k = size.w / v.s / vw;
+  return clampView({ s: v.s, x0: v.x0 - dx * k, y0: v.y0 - dy * k }, size);
+}
+function viewToImage(v, fx, fy, size) {
+  return { x: v.x0 + fx * size.w / v.s, y: v.y0 + fy * size.h / v.s };
+}
+
 // nblabel/js/src/controls/regions.js
-function createRegionLayer({ allControls }) {
-  const controls = allControls.filter((c) => ["rectanglelabels", "polygonlabels", "keypointlabels", "brushlabels"].includes(c.type));
+var REGION_TYPES = ["rectanglelabels", "polygonlabels", "keypointlabels", "brushlabels"];
+var NOUN = { rectanglelabels: "box", polygonlabels: "polygon", keypointlabels: "point", brushlabels: "mask" };
+var PALETTE2 = ["#e53935", "#1e88e5", "#43a047", "#fb8c00", "#8e24aa", "#00acc1", "#6d4c41", "#c0ca33"];
+var HISTORY_CAP = 50;
+var SVG_NS = "http://www.w3.org/2000/svg";
+function sizeOf(item, fallback) {
+  const w = Number(item.original_width);
+  const h2 = Number(item.original_height);
+  return w > 0 && h2 > 0 ? { w, h: h2 } : fallback || null;
+}
+function regionFromItem(item, controls, size, { pending = false } = {}) {
+  if (!item || !item.value || !REGION_TYPES.includes(item.type)) return null;
+  const control = controls.find((c) => c.name === item.from_name && c.type === item.type);
+  const sz = sizeOf(item, size);
+  if (!control || !sz) return null;
+  const v = item.value;
+  const labels = Array.isArray(v[item.type]) ? v[item.type].map(String) : [];
+  let shape;
+  if (item.type === "rectanglelabels") {
+    shape = { x: toPixels(+v.x, sz.w), y: toPixels(+v.y, sz.h), w: toPixels(+v.width, sz.w), h: toPixels(+v.height, sz.h), rot: +v.rotation || 0 };
+    if (![shape.x, shape.y, shape.w, shape.h].every(Number.isFinite)) return null;
+  } else if (item.type === "polygonlabels") {
+    if (!Array.isArray(v.points) || v.points.length < 3) return null;
+    shape = { points: v.points.map(([x, y]) => [toPixels(+x, sz.w), toPixels(+y, sz.h)]) };
+  } else if (item.type === "keypointlabels") {
+    shape = { x: toPixels(+v.x, sz.w), y: toPixels(+v.y, sz.h) };
+  } else {
+    if (v.format !== "png" || typeof v.png !== "string") return null;
+    shape = { png: v.png, canvas: null };
+  }
+  return {
+    id: String(item.id || randomId()),
+    from_name: control.name,
+    to_name: item.to_name || control.to_name,
+    type: item.type,
+    origin: item.origin || (pending ? "prediction" : "manual"),
+    score: item.score,
+    labels,
+    size: sz,
+    shape,
+    pending,
+    edited: false,
+    src: item
+  };
+}
+function regionsFromResult(controls, result, predictions, sizeFor = () => null) {
+  const out = [];
+  for (const item of result || []) {
+    const r = item && regionFromItem(item, controls, sizeFor(item.to_name));
+    if (r) out.push(r);
+  }
+  const ids = new Set(out.map((r) => r.id));
+  for (const item of predictions || []) {
+    const r = item && regionFromItem(item, controls, sizeFor(item.to_name), { pending: true });
+    if (r && !ids.has(r.id)) out.push(r);
+  }
+  return out;
+}
+function regionToItem(r, png = null) {
+  if (!r.edited && r.src) return { ...r.src, origin: r.origin };
+  const { w, h: h2 } = r.size;
+  const pct = toPercent;
+  let value;
+  if (r.type === "rectanglelabels") {
+    const s = r.shape;
+    value = { x: pct(s.x, w), y: pct(s.y, h2), width: pct(s.w, w), height: pct(s.h, h2), rotation: s.rot || 0 };
+  } else if (r.type === "polygonlabels") {
+    value = { points: r.shape.points.map(([x, y]) => [pct(x, w), pct(y, h2)]), closed: true };
+  } else if (r.type === "keypointlabels") {
+    const width = r.src && r.src.value && Number.isFinite(+r.src.value.width) ? +r.src.value.width : r.width || 1;
+    value = { x: pct(r.shape.x, w), y: pct(r.shape.y, h2), width };
+  } else {
+    value = { format: "png", png: png ?? r.shape.png };
+  }
+  value[r.type] = [...r.labels];
+  const item = {
+    id: r.id,
+    from_name: r.from_name,
+    to_name: r.to_name,
+    type: r.type,
+    origin: r.origin,
+    original_width: w,
+    original_height: h2,
+    image_rotation: 0,
+    value
+  };
+  if (r.score != null) item.score = r.score;
+  return item;
+}
+function edited(r, changes) {
+  return { ...r, ...changes, pending: false, edited: true, origin: r.origin === "prediction" ? "prediction-changed" : r.origin };
+}
+function updateRegion(regions, id, fn) {
+  return regions.map((r) => r.id === id ? fn(r) : r);
+}
+function relabel(r, control, value) {
+  let labels;
+  if (control.multiple) {
+    labels = r.labels.includes(value) ? r.labels.filter((v) => v !== value) : [...r.labels, value];
+    if (!labels.length) return r;
+  } else {
+    if (r.labels.length === 1 && r.labels[0] === value) return r;
+    labels = [value];
+  }
+  return edited(r, { labels });
+}
+function hiddenByScore(r, threshold) {
+  return r.pending && r.score != null && Number(r.score) < threshold;
+}
+function accept(regions, ids) {
+  const set = new Set(ids);
+  return regions.map((r) => r.pending && set.has(r.id) ? { ...r, pending: false } : r);
+}
+function moveRegion(r, dx, dy) {
+  const s = r.shape;
+  if (r.type === "rectanglelabels") {
+    const corners = boxCorners(s).map((p) => [p.x, p.y]);
+    const m = clampMove(bounds(corners), dx, dy, r.size);
+    if (!m.dx && !m.dy) return r;
+    return edited(r, { shape: { ...s, x: s.x + m.dx, y: s.y + m.dy } });
+  }
+  if (r.type === "polygonlabels") {
+    const m = clampMove(bounds(s.points), dx, dy, r.size);
+    if (!m.dx && !m.dy) return r;
+    return edited(r, { shape: { points: s.points.map(([x, y]) => [x + m.dx, y + m.dy]) } });
+  }
+  if (r.type === "keypointlabels") {
+    const m = clampMove(bounds([[s.x, s.y]]), dx, dy, r.size);
+    if (!m.dx && !m.dy) return r;
+    return edited(r, { shape: { x: s.x + m.dx, y: s.y + m.dy } });
+  }
+  return r;
+}
+function growBox(r, dw, dh) {
+  if (r.type !== "rectanglelabels") return r;
+  const s = r.shape;
+  const maxW = s.rot ? Infinity : r.size.w - s.x;
+  const maxH = s.rot ? Infinity : r.size.h - s.y;
+  const w = Math.min(maxW, Math.max(1, Math.round(s.w + dw)));
+  const h2 = Math.min(maxH, Math.max(1, Math.round(s.h + dh)));
+  return w === s.w && h2 === s.h ? r : edited(r, { shape: { ...s, w, h: h2 } });
+}
+function shapeProblem(type, shape) {
+  if (type === "rectanglelabels" && (shape.w < 1 || shape.h < 1)) return "A box needs a width and a height of at least 1 pixel.";
+  if (type === "polygonlabels") {
+    if (shape.points.length < 3) return "A polygon needs at least 3 points.";
+    if (selfIntersects(shape.points)) return "This polygon crosses itself; its edges must not cross.";
+    if (polygonArea(shape.points) <= 0) return "This polygon has no area.";
+  }
+  return "";
+}
+function describeRegion(r, labelText = (l) => l) {
+  const name = r.labels.map(labelText).join(", ") || "(no label)";
+  const s = r.shape;
+  const round = (v) => Math.round(v * 10) / 10;
+  let where = "";
+  if (r.type === "rectanglelabels") where = `x ${round(s.x)}, y ${round(s.y)}, ${round(s.w)}×${round(s.h)} px${s.rot ? `, ${s.rot}°` : ""}`;
+  else if (r.type === "polygonlabels") where = `${s.points.length} points`;
+  else if (r.type === "keypointlabels") where = `x ${round(s.x)}, y ${round(s.y)}`;
+  const pred = r.pending ? ` · prediction${r.score != null ? ` ${Math.round(100 * r.score)}%` : ""}` : "";
+  return `${name} ${NOUN[r.type]}${where ? ` (${where})` : ""}${pred}`;
+}
+function svg(tag, attrs = {}) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) if (v != null) node.setAttribute(k, String(v));
+  return node;
+}
+function html(tag, props = {}, text = null) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) if (v != null) node.setAttribute(k, String(v));
+  if (text != null) node.textContent = text;
+  return node;
+}
+var BOX_HANDLES = { nw: [0, 0], n: [0.5, 0], ne: [1, 0], e: [1, 0.5], se: [1, 1], s: [0.5, 1], sw: [0, 1], w: [0, 0.5] };
+function createRegionLayer({ allControls, views, root, canEdit, onEdit, onHint = () => {
+} }) {
+  const controls = allControls.filter((c) => REGION_TYPES.includes(c.type));
   if (!controls.length) return null;
-  throw new Error("image regions are not supported yet");
+  const targets = new Set(controls.map((c) => c.to_name));
+  const imageViews = views.filter(({ spec }) => spec.type === "image" && targets.has(spec.name)).map(({ spec, view }) => ({ spec, view, parts: view.regions() }));
+  const groups = new Map(controls.map((c) => [c.name, createChoices(c)]));
+  const hotkeyTaken = new Set(allControls.flatMap((c) => (c.choices || []).map((ch) => ch.hotkey).filter(Boolean).map(String)));
+  const colors = /* @__PURE__ */ new Map();
+  let hue = 0;
+  for (const c of controls) for (const ch of c.choices || []) colors.set(`${c.name}\0${ch.value}`, ch.background || PALETTE2[hue++ % PALETTE2.length]);
+  const labelText = /* @__PURE__ */ new Map();
+  for (const c of controls) for (const ch of c.choices || []) labelText.set(`${c.name}\0${ch.value}`, ch.label ?? ch.value);
+  let key = null;
+  let regions = [];
+  let past = [];
+  let future = [];
+  let selected = null;
+  let active = null;
+  const first = controls.find((c) => (c.choices || []).length);
+  if (first) active = { control: first.name, value: first.choices[0].value };
+  let drawing = null;
+  let drag = null;
+  let threshold = 0;
+  let brushSize = 20;
+  let erasing = false;
+  let spaceDown = false;
+  let hover = null;
+  let frame = 0;
+  const panel = html("div", { class: "nbl-region-panel", "data-title": "image" });
+  const bar = html("div", { class: "nbl-region-bar" });
+  const button = (action, text, title) => html("button", { type: "button", class: "nbl-button nbl-small", "data-region-action": action, "data-testid": `region-${action}`, title }, text);
+  const zoomText = html("span", { class: "nbl-zoom-text", "data-testid": "zoom" }, "100%");
+  bar.append(button("zoom-out", "−", "Zoom out (-)"), button("fit", "Fit", "Fit the image (f)"), button("zoom-in", "+", "Zoom in (+)"), zoomText);
+  const brushBox = html("span", { class: "nbl-brush-tools" });
+  const sizeInput = html("input", { type: "range", min: "1", max: "200", step: "1", value: String(brushSize), "aria-label": "Brush size", "data-testid": "brush-size" });
+  const sizeText = html("span", {}, `${brushSize}px`);
+  const eraseButton = button("erase", "Erase", "Erase instead of paint (e)");
+  eraseButton.setAttribute("aria-pressed", "false");
+  brushBox.append(html("span", {}, "brush"), sizeInput, sizeText, eraseButton);
+  if (controls.some((c) => c.type === "brushlabels")) bar.append(brushBox);
+  const predBox = html("span", { class: "nbl-pred-tools", hidden: "" });
+  const scoreInput = html("input", { type: "range", min: "0", max: "1", step: "0.05", value: "0", "aria-label": "Hide predictions scored below", "data-testid": "score-threshold" });
+  const scoreText = html("span", { "data-testid": "score-text" });
+  predBox.append(html("span", {}, "predictions ≥"), scoreInput, scoreText, button("accept", "Accept (a)", "Accept the selected prediction, or all shown (a)"));
+  bar.append(predBox);
+  const status = html("div", { class: "nbl-region-status", "data-testid": "region-status", "aria-live": "polite" });
+  panel.append(bar, status);
+  const colorOf = (r) => colors.get(`${r.from_name}\0${r.labels[0]}`) || PALETTE2[0];
+  const textOf = (r) => (l) => labelText.get(`${r.from_name}\0${l}`) ?? l;
+  const controlOf = (name) => controls.find((c) => c.name === name);
+  const viewOf = (name) => imageViews.find((iv) => iv.spec.name === name);
+  const showing = (iv) => {
+    const s = iv.view.shown();
+    return s && s.key === key ? s : null;
+  };
+  const visible = () => regions.filter((r) => !hiddenByScore(r, threshold));
+  const current = () => regions.find((r) => r.id === selected) || null;
+  function commit(next, { select } = {}) {
+    if (next === regions) return;
+    past = [...past, regions].slice(-HISTORY_CAP);
+    future = [];
+    regions = next;
+    if (select !== void 0) selected = select;
+    changed();
+  }
+  function changed() {
+    if (selected && !regions.some((r) => r.id === selected)) selected = null;
+    schedule();
+    onEdit();
+  }
+  function undo(step) {
+    const from = step < 0 ? past : future;
+    if (!from.length) return false;
+    const to = step < 0 ? future : past;
+    to.push(regions);
+    regions = from.pop();
+    drawing = null;
+    changed();
+    return true;
+  }
+  function schedule() {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      render();
+    });
+  }
+  function render() {
+    for (const iv of imageViews) renderView(iv);
+    renderPanel();
+  }
+  function renderView(iv) {
+    const shown = showing(iv);
+    const { svg: layer, brushes } = iv.parts;
+    if (!shown) {
+      layer.replaceChildren();
+      brushes.replaceChildren();
+      return;
+    }
+    const k = 1 / iv.view.scale();
+    const nodes = [];
+    const canvases = [];
+    const mine = visible().filter((r) => r.to_name === iv.spec.name);
+    for (const r of mine) {
+      const color = colorOf(r);
+      const cls = `nbl-region${r.pending ? " nbl-region-pred" : ""}${r.id === selected ? " nbl-region-selected" : ""}`;
+      const g = svg("g", { class: cls, "data-region": r.id, "data-type": r.type, style: `--nbl-region-color: ${color}` });
+      let anchor = null;
+      if (r.type === "rectanglelabels") {
+        const c = boxCorners(r.shape);
+        g.append(svg("polygon", { class: "nbl-shape", points: c.map((p) => `${p.x},${p.y}`).join(" ") }));
+        anchor = c[0];
+      } else if (r.type === "polygonlabels") {
+        g.append(svg("polygon", { class: "nbl-shape", points: r.shape.points.map((p) => p.join(",")).join(" ") }));
+        const b = bounds(r.shape.points);
+        anchor = { x: b.x0, y: b.y0 };
+      } else if (r.type === "keypointlabels") {
+        g.append(svg("circle", { class: "nbl-shape nbl-keypoint", cx: r.shape.x, cy: r.shape.y, r: 5 * k }));
+        anchor = { x: r.shape.x + 6 * k, y: r.shape.y - 6 * k };
+      } else {
+        const canvas = brushCanvas(r, shown, color);
+        canvas.classList.toggle("nbl-brush-selected", r.id === selected);
+        canvases.push(canvas);
+        anchor = r.shape.anchor || null;
+      }
+      if (anchor) {
+        const score = r.pending && r.score != null ? ` ${Math.round(100 * r.score)}%` : "";
+        const tag = svg("text", { class: "nbl-region-tag", x: anchor.x, y: anchor.y - 3 * k, "font-size": 12 * k, "stroke-width": 3 * k });
+        tag.textContent = r.labels.map(textOf(r)).join(", ") + score;
+        g.append(tag);
+        nodes.push(g);
+      }
+    }
+    const sel = current();
+    if (sel && sel.to_name === iv.spec.name && !hiddenByScore(sel, threshold)) nodes.push(...handles(sel, k));
+    if (drawing && drawing.view === iv.spec.name) nodes.push(...drawingNodes(k));
+    if (drag && drag.kind === "box" && drag.view === iv.spec.name && drag.box) {
+      const b = drag.box;
+      nodes.push(svg("rect", { class: "nbl-draft", x: b.x, y: b.y, width: b.w, height: b.h, style: `--nbl-region-color: ${colorFor(active)}` }));
+    }
+    if (hover && hover.name === iv.spec.name && activeType() === "brushlabels" && !spaceDown) {
+      const r = brushSize / 2 * shown.size.w / shown.display.w;
+      nodes.push(svg("circle", { class: `nbl-brush-cursor${erasing ? " nbl-erasing" : ""}`, cx: hover.p.x, cy: hover.p.y, r }));
+    }
+    layer.replaceChildren(...nodes);
+    if (brushes.childElementCount !== canvases.length || canvases.some((c, i) => brushes.children[i] !== c)) brushes.replaceChildren(...canvases);
+    iv.parts.viewport.dataset.tool = spaceDown ? "pan" : activeType() || "";
+  }
+  function handles(r, k) {
+    const out = [];
+    const size = 8 * k;
+    if (r.type === "rectanglelabels") {
+      const s = r.shape;
+      const control = controlOf(r.from_name);
+      if (!control || !control.attrs || String(control.attrs.canRotate ?? control.attrs.canrotate ?? "true") !== "false") {
+        const top = boxCorners({ ...s, w: s.w, h: 0 });
+        const mid = { x: (top[0].x + top[1].x) / 2, y: (top[0].y + top[1].y) / 2 };
+        const rad2 = (s.rot || 0) * Math.PI / 180;
+        const knob = { x: mid.x + Math.sin(rad2) * 24 * k, y: mid.y - Math.cos(rad2) * 24 * k };
+        out.push(svg("line", { class: "nbl-handle-line", x1: mid.x, y1: mid.y, x2: knob.x, y2: knob.y }));
+        out.push(svg("circle", { class: "nbl-handle nbl-handle-rotate", "data-handle": "rotate", cx: knob.x, cy: knob.y, r: size / 1.6 }));
+      }
+      for (const [name, [fx, fy]] of Object.entries(BOX_HANDLES)) {
+        const p = boxCorners({ ...s, w: s.w * fx, h: s.h * fy })[2];
+        out.push(svg("rect", { class: "nbl-handle", "data-handle": name, x: p.x - size / 2, y: p.y - size / 2, width: size, height: size }));
+      }
+    } else if (r.type === "polygonlabels") {
+      const pts = r.shape.points;
+      pts.forEach(([x, y], i) => {
+        const [nx, ny] = pts[(i + 1) % pts.length];
+        out.push(svg("circle", { class: "nbl-handle nbl-handle-mid", "data-handle": `mid:${i}`, cx: (x + nx) / 2, cy: (y + ny) / 2, r: size / 3 }));
+      });
+      pts.forEach(([x, y], i) => out.push(svg("circle", { class: "nbl-handle", "data-handle": `vertex:${i}`, cx: x, cy: y, r: size / 2 })));
+    }
+    return out;
+  }
+  function drawingNodes(k) {
+    const pts = drawing.points;
+    const color = colorFor(active);
+    const line = [...pts, ...drawing.hover ? [drawing.hover] : []].map((p) => p.join(",")).join(" ");
+    const out = [svg("polyline", { class: "nbl-draft", points: line, style: `--nbl-region-color: ${color}` })];
+    pts.forEach(([x, y], i) => out.push(svg("circle", { class: `nbl-handle${i === 0 ? " nbl-handle-first" : ""}`, cx: x, cy: y, r: 4 * k })));
+    return out;
+  }
+  function colorFor(a) {
+    return a && colors.get(`${a.control}\0${a.value}`) || PALETTE2[0];
+  }
+  function activeType() {
+    const c = active && controlOf(active.control);
+    return c ? c.type : null;
+  }
+  function renderPanel() {
+    for (const [name, group] of groups) {
+      const sel2 = current();
+      if (sel2) group.render(sel2.from_name === name ? sel2.labels : []);
+      else group.render(active && active.control === name ? [active.value] : []);
+    }
+    const iv = imageViews[0];
+    const zoom = iv ? iv.view.view().s : 1;
+    zoomText.textContent = `${Math.round(zoom * 100)}%`;
+    const preds = regions.filter((r) => r.pending);
+    predBox.hidden = !preds.length;
+    const shownPreds = preds.filter((r) => !hiddenByScore(r, threshold)).length;
+    scoreText.textContent = `${threshold.toFixed(2)} · ${shownPreds} of ${preds.length} shown`;
+    sizeText.textContent = `${brushSize}px`;
+    eraseButton.setAttribute("aria-pressed", String(erasing));
+    const sel = current();
+    let text;
+    if (drawing) text = `Polygon: ${drawing.points.length} points. Click the first point, double-click or press Enter to close; Esc cancels.`;
+    else if (sel) text = `Selected: ${describeRegion(sel, textOf(sel))}. Delete removes it; a label key relabels it.`;
+    else if (active) {
+      const verb = { rectanglelabels: "Drag to draw a box", polygonlabels: "Click points to draw a polygon", keypointlabels: "Click to place a point", brushlabels: erasing ? "Drag to erase from the mask" : "Drag to paint a mask" }[activeType()];
+      text = `${verb} for “${labelText.get(`${active.control}\0${active.value}`) ?? active.value}”. ${regions.length} region${regions.length === 1 ? "" : "s"}.`;
+    } else text = "Pick a label to draw.";
+    status.textContent = text;
+  }
+  function newCanvas(display) {
+    const c = document.createElement("canvas");
+    c.width = display.w;
+    c.height = display.h;
+    c.className = "nbl-brush";
+    return c;
+  }
+  function brushCanvas(r, shown, color) {
+    if (r.shape.canvas) return r.shape.canvas;
+    const canvas = newCanvas(shown.display);
+    r.shape.canvas = canvas;
+    if (r.shape.png) {
+      const img = new Image();
+      img.src = `data:image/png;base64,${r.shape.png}`;
+      img.decode().then(
+        () => {
+          const ctx = canvas.getContext("2d");
+          ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+          tint(canvas, color);
+          r.shape.anchor = topPoint(canvas, shown);
+          schedule();
+        },
+        () => onHint(`item ${key}: a stored brush mask could not be decoded`)
+      );
+    }
+    canvas.classList.toggle("nbl-brush-pred", r.pending);
+    return canvas;
+  }
+  function tint(canvas, color) {
+    const ctx = canvas.getContext("2d");
+    ctx.save();
+    ctx.globalCompositeOperation = "source-in";
+    ctx.fillStyle = color;
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.restore();
+  }
+  function copyCanvas(src, display) {
+    const c = newCanvas(display);
+    if (src) c.getContext("2d").drawImage(src, 0, 0);
+    return c;
+  }
+  function topPoint(canvas, shown) {
+    const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+    for (let i = 3; i < data.length; i += 4) {
+      if (!data[i]) continue;
+      const px = (i - 3) / 4;
+      return { x: px % canvas.width * shown.size.w / canvas.width, y: Math.floor(px / canvas.width) * shown.size.h / canvas.height };
+    }
+    return null;
+  }
+  function isEmpty(canvas) {
+    const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+    for (let i = 3; i < data.length; i += 4) if (data[i]) return false;
+    return true;
+  }
+  function paintTo(p) {
+    const { canvas, shown, last } = drag;
+    const ctx = canvas.getContext("2d");
+    const fx = shown.display.w / shown.size.w;
+    const fy = shown.display.h / shown.size.h;
+    const q = { x: p.x * fx, y: p.y * fy };
+    ctx.save();
+    ctx.globalCompositeOperation = erasing ? "destination-out" : "source-over";
+    ctx.strokeStyle = ctx.fillStyle = colorFor(active);
+    ctx.lineWidth = brushSize;
+    ctx.lineCap = ctx.lineJoin = "round";
+    ctx.beginPath();
+    if (last) {
+      ctx.moveTo(last.x, last.y);
+      ctx.lineTo(q.x, q.y);
+      ctx.stroke();
+    } else {
+      ctx.arc(q.x, q.y, brushSize / 2, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    ctx.restore();
+    drag.last = q;
+    const top = { x: p.x, y: p.y - brushSize / 2 * shown.size.h / shown.display.h };
+    if (!drag.shape.anchor || top.y < drag.shape.anchor.y) drag.shape.anchor = top;
+  }
+  function startBrush(iv, shown, p, base) {
+    const control = controlOf(active.control);
+    let target = current();
+    if (!target || target.type !== "brushlabels" || target.to_name !== iv.spec.name) {
+      target = regions.find((r) => r.type === "brushlabels" && !r.pending && r.from_name === active.control && r.labels[0] === active.value && r.to_name === iv.spec.name);
+    }
+    if (!target && erasing) return null;
+    const canvas = copyCanvas(target && brushCanvas(target, shown, colorOf(target)), shown.display);
+    let next;
+    if (target) {
+      next = updateRegion(regions, target.id, (r) => edited(r, { shape: { png: null, canvas, anchor: r.shape.anchor } }));
+    } else {
+      target = { id: randomId(), from_name: control.name, to_name: iv.spec.name, type: "brushlabels", origin: "manual", labels: [active.value], size: shown.size, shape: { png: null, canvas }, pending: false, edited: true, src: null };
+      next = [...regions, target];
+    }
+    commit(next, { select: target.id });
+    drag = { ...base, kind: "brush", canvas, shown, last: null, shape: next.find((r) => r.id === target.id).shape };
+    paintTo(p);
+    return drag;
+  }
+  function brushAt(iv, shown, p) {
+    const fx = shown.display.w / shown.size.w;
+    const fy = shown.display.h / shown.size.h;
+    const x = Math.floor(p.x * fx);
+    const y = Math.floor(p.y * fy);
+    const brushes = visible().filter((r) => r.type === "brushlabels" && r.to_name === iv.spec.name && r.shape.canvas);
+    for (let i = brushes.length - 1; i >= 0; i -= 1) {
+      const c = brushes[i].shape.canvas;
+      if (x < 0 || y < 0 || x >= c.width || y >= c.height) continue;
+      if (c.getContext("2d").getImageData(x, y, 1, 1).data[3]) return brushes[i];
+    }
+    return null;
+  }
+  function addRegion(iv, shown, type, shape) {
+    const control = controlOf(active.control);
+    const problem = shapeProblem(type, shape);
+    if (problem) {
+      onHint(problem);
+      return;
+    }
+    const r = { id: randomId(), from_name: control.name, to_name: iv.spec.name, type, origin: "manual", labels: [active.value], size: shown.size, shape, pending: false, edited: true, src: null };
+    if (type === "keypointlabels") r.width = Number(control.attrs && control.attrs.strokeWidth) || 1;
+    commit([...regions, r], { select: r.id });
+  }
+  function closePolygon() {
+    if (!drawing) return;
+    const iv = viewOf(drawing.view);
+    const shown = iv && showing(iv);
+    const points = drawing.points;
+    drawing = null;
+    if (shown && activeType() === "polygonlabels") addRegion(iv, shown, "polygonlabels", { points });
+    schedule();
+  }
+  function onPointerDown(event, iv) {
+    const shown = showing(iv);
+    if (!shown || event.button !== 0 && event.button !== 1) return;
+    event.preventDefault();
+    root.focus({ preventScroll: true });
+    iv.view.hold(true);
+    const p = iv.view.toImage(event.clientX, event.clientY);
+    const k = 1 / iv.view.scale();
+    const base = { view: iv.spec.name, start: p, client: { x: event.clientX, y: event.clientY }, moved: false, pointer: event.pointerId };
+    iv.parts.viewport.setPointerCapture(event.pointerId);
+    if (event.button === 1 || spaceDown) {
+      drag = { ...base, kind: "pan" };
+      return;
+    }
+    const editable = canEdit();
+    const handle = event.target.closest && event.target.closest("[data-handle]");
+    const sel = current();
+    if (handle && sel && editable) {
+      const h2 = handle.dataset.handle;
+      if (h2.startsWith("mid:")) {
+        const i = Number(h2.slice(4)) + 1;
+        const pts = [...sel.shape.points];
+        pts.splice(i, 0, snapPoint(p, shown.size));
+        commit(updateRegion(regions, sel.id, (r) => edited(r, { shape: { points: pts } })));
+        drag = { ...base, kind: "vertex", index: i, region: current(), committed: true };
+      } else if (h2.startsWith("vertex:") && event.altKey && sel.shape.points.length > 3) {
+        const pts = sel.shape.points.filter((_, j) => j !== Number(h2.slice(7)));
+        commit(updateRegion(regions, sel.id, (r) => edited(r, { shape: { points: pts } })));
+        drag = { ...base, kind: "none" };
+      } else if (h2.startsWith("vertex:")) {
+        drag = { ...base, kind: "vertex", index: Number(h2.slice(7)), region: sel };
+      } else {
+        drag = { ...base, kind: h2 === "rotate" ? "rotate" : "resize", handle: h2, region: sel };
+      }
+      return;
+    }
+    const pickable = !drawing && !event.shiftKey;
+    const hit = pickable && event.target.closest && event.target.closest("[data-region]");
+    const brushHit = !hit && pickable && activeType() !== "brushlabels" ? brushAt(iv, shown, p) : null;
+    const found = hit ? regions.find((r) => r.id === hit.dataset.region) : brushHit;
+    if (found) {
+      selected = found.id;
+      if (found.type === "brushlabels") active = { control: found.from_name, value: found.labels[0] };
+      drawing = null;
+      schedule();
+      drag = { ...base, kind: editable && found.type !== "brushlabels" ? "move" : "pan", region: found };
+      return;
+    }
+    const type = editable ? activeType() : null;
+    if (type === "polygonlabels") {
+      const pt = snapPoint(p, shown.size);
+      if (drawing && drawing.view === iv.spec.name && drawing.points.length) {
+        const [fx, fy] = drawing.points[0];
+        const [lx, ly] = drawing.points[drawing.points.length - 1];
+        const near = (x, y) => Math.hypot(x - p.x, y - p.y) <= 6 * k;
+        if (near(fx, fy) && drawing.points.length >= 3 || near(lx, ly) && drawing.points.length >= 3) {
+          closePolygon();
+          drag = { ...base, kind: "none" };
+          return;
+        }
+      }
+      drag = { ...base, kind: "click", add: pt };
+      return;
+    }
+    if (type === "brushlabels") {
+      if (!startBrush(iv, shown, p, base)) {
+        onHint("Nothing to erase: paint with this label first.");
+        drag = { ...base, kind: "none" };
+      }
+      return;
+    }
+    if (type === "rectanglelabels") {
+      drag = { ...base, kind: "box", box: null };
+      return;
+    }
+    drag = { ...base, kind: "click", place: type === "keypointlabels" ? snapPoint(p, shown.size) : null };
+  }
+  function onPointerMove(event, iv) {
+    const shown = showing(iv);
+    if (!shown) return;
+    const p = iv.view.toImage(event.clientX, event.clientY);
+    hover = { name: iv.spec.name, p };
+    if (drawing && drawing.view === iv.spec.name) drawing.hover = snapPoint(p, shown.size);
+    if (!drag || drag.view !== iv.spec.name) {
+      if (drawing || activeType() === "brushlabels") schedule();
+      return;
+    }
+    const dxs = event.clientX - drag.client.x;
+    const dys = event.clientY - drag.client.y;
+    if (!drag.moved && Math.hypot(dxs, dys) < 3) return;
+    drag.moved = true;
+    const kind = drag.kind;
+    if (kind === "pan" || kind === "click" && iv.view.view().s > 1) {
+      drag.kind = "pan";
+      iv.view.panBy(event.clientX - drag.client.x, event.clientY - drag.client.y);
+      drag.client = { x: event.clientX, y: event.clientY };
+      return;
+    }
+    if (kind === "box") {
+      drag.box = boxFromPoints(drag.start, p, shown.size);
+    } else if (kind === "brush") {
+      paintTo(p);
+      return;
+    } else if (kind === "move" || kind === "resize" || kind === "rotate" || kind === "vertex") {
+      const r0 = drag.region;
+      let next;
+      if (kind === "move") next = moveRegion(r0, p.x - drag.start.x, p.y - drag.start.y);
+      else if (kind === "resize") next = edited(r0, { shape: resizeBox(r0.shape, drag.handle, p, shown.size) });
+      else if (kind === "rotate") next = edited(r0, { shape: rotateBox(r0.shape, p) });
+      else {
+        const pts = [...r0.shape.points];
+        pts[drag.index] = snapPoint(p, shown.size);
+        next = edited(r0, { shape: { points: pts } });
+      }
+      if (next === r0 && !drag.committed) return;
+      if (!drag.committed) {
+        past = [...past, regions].slice(-HISTORY_CAP);
+        future = [];
+        drag.committed = true;
+      }
+      regions = updateRegion(regions, r0.id, () => next);
+    }
+    schedule();
+  }
+  function onPointerUp(event, iv) {
+    if (!drag || drag.view !== iv.spec.name) return;
+    const d = drag;
+    drag = null;
+    iv.view.hold(false);
+    if (iv.parts.viewport.hasPointerCapture(d.pointer)) iv.parts.viewport.releasePointerCapture(d.pointer);
+    const shown = showing(iv);
+    if (!shown) return;
+    if (d.kind === "box") {
+      if (d.moved && d.box) addRegion(iv, shown, "rectanglelabels", d.box);
+      else if (selected) selected = null;
+    } else if (d.kind === "click") {
+      if (d.add) {
+        if (!drawing || drawing.view !== iv.spec.name) drawing = { view: iv.spec.name, points: [], hover: null };
+        const last = drawing.points[drawing.points.length - 1];
+        if (!last || last[0] !== d.add[0] || last[1] !== d.add[1]) drawing.points.push(d.add);
+        selected = null;
+      } else if (d.place) {
+        addRegion(iv, shown, "keypointlabels", { x: d.place[0], y: d.place[1] });
+      } else {
+        selected = null;
+      }
+    } else if (d.committed) {
+      if (d.kind === "resize" || d.kind === "vertex") {
+        const r = current();
+        const problem = r && shapeProblem(r.type, r.shape);
+        if (problem) {
+          onHint(problem);
+          regions = past.pop();
+        }
+      }
+      changed();
+      return;
+    } else if (d.kind === "brush") {
+      changed();
+      return;
+    }
+    schedule();
+  }
+  function onWheel(event, iv) {
+    if (!showing(iv)) return;
+    const focused = root.contains(document.activeElement) || root.getRootNode && root.getRootNode().activeElement === root;
+    if (!event.ctrlKey && !focused) return;
+    event.preventDefault();
+    iv.view.zoomAt(Math.exp(-event.deltaY * (event.deltaMode === 1 ? 0.05 : 2e-3)), event.clientX, event.clientY);
+  }
+  const unlisten = [];
+  for (const iv of imageViews) {
+    const vp = iv.parts.viewport;
+    const on = (type, fn, opts) => {
+      const h2 = (e) => fn(e, iv);
+      vp.addEventListener(type, h2, opts);
+      unlisten.push(() => vp.removeEventListener(type, h2, opts));
+    };
+    on("pointerdown", onPointerDown);
+    on("pointermove", onPointerMove);
+    on("pointerup", onPointerUp);
+    on("pointercancel", onPointerUp);
+    on("pointerleave", () => {
+      hover = null;
+      if (activeType() === "brushlabels") schedule();
+    });
+    on("wheel", onWheel, { passive: false });
+    on("dblclick", (e) => e.preventDefault());
+    unlisten.push(iv.view.onChange((reason) => reason !== "pan" && schedule()));
+  }
+  function onPanelClick(event) {
+    const b = event.target.closest && event.target.closest("[data-region-action]");
+    if (!b) return;
+    command(b.dataset.regionAction);
+  }
+  function onInput(event) {
+    if (event.target === scoreInput) threshold = Number(scoreInput.value);
+    else if (event.target === sizeInput) brushSize = Number(sizeInput.value);
+    if (selected && hiddenByScore(current() || {}, threshold)) selected = null;
+    schedule();
+  }
+  function onKeyUp(event) {
+    if (event.key === " " && spaceDown) {
+      spaceDown = false;
+      schedule();
+    }
+  }
+  panel.addEventListener("click", onPanelClick);
+  panel.addEventListener("input", onInput);
+  root.addEventListener("keyup", onKeyUp);
+  const onBlur = () => onKeyUp({ key: " " });
+  root.addEventListener("focusout", onBlur);
+  function command(name) {
+    const iv = imageViews[0];
+    if (name === "zoom-in" && iv) iv.view.zoomAt(1.25);
+    else if (name === "zoom-out" && iv) iv.view.zoomAt(0.8);
+    else if (name === "fit") for (const v of imageViews) v.view.fit();
+    else if (name === "erase") {
+      erasing = !erasing;
+      schedule();
+    } else if (name === "accept") acceptPredictions2();
+  }
+  function acceptPredictions2() {
+    const sel = current();
+    const ids = sel && sel.pending ? [sel.id] : visible().filter((r) => r.pending).map((r) => r.id);
+    if (!ids.length) {
+      onHint("No prediction to accept.");
+      return;
+    }
+    if (!canEdit()) return;
+    commit(accept(regions, ids));
+  }
+  function nudge(dx, dy, grow) {
+    const sel = current();
+    const iv = sel && viewOf(sel.to_name);
+    if (!iv || !canEdit()) return;
+    const step = Math.max(1, Math.round(1 / iv.view.scale()));
+    const next = grow ? growBox(sel, dx * step, dy * step) : moveRegion(sel, dx * step, dy * step);
+    if (next !== sel) commit(updateRegion(regions, sel.id, () => next));
+  }
+  function cycle(direction) {
+    const list = visible().filter((r) => imageViews.some((iv) => iv.spec.name === r.to_name && showing(iv)));
+    if (!list.length) return false;
+    const i = list.findIndex((r) => r.id === selected);
+    const j = i < 0 ? direction > 0 ? 0 : list.length - 1 : i + direction;
+    if (j < 0 || j >= list.length) {
+      selected = null;
+      schedule();
+      return false;
+    }
+    selected = list[j].id;
+    schedule();
+    return true;
+  }
+  function handleKey(event) {
+    const k = event.key;
+    const mod = event.ctrlKey || event.metaKey;
+    if (mod && !event.altKey && (k === "z" || k === "Z" || k === "y")) {
+      const redo = k === "y" || event.shiftKey;
+      return undo(redo ? 1 : -1);
+    }
+    if (mod || event.altKey) return false;
+    if (event.repeat && !k.startsWith("Arrow")) return false;
+    const free = (key2) => !hotkeyTaken.has(key2);
+    if (drawing) {
+      if (k === "Enter") {
+        closePolygon();
+        return true;
+      }
+      if (k === "Escape") {
+        drawing = null;
+        schedule();
+        return true;
+      }
+      if (k === "Backspace" || k === "Delete") {
+        drawing.points.pop();
+        if (!drawing.points.length) drawing = null;
+        schedule();
+        return true;
+      }
+    }
+    if (k === " ") {
+      spaceDown = true;
+      schedule();
+      return true;
+    }
+    if (k === "Escape" && selected) {
+      selected = null;
+      schedule();
+      return true;
+    }
+    if (k === "Tab") return cycle(event.shiftKey ? -1 : 1);
+    if (k.startsWith("Arrow") && selected) {
+      const d = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[k];
+      if (d) nudge(d[0], d[1], event.shiftKey);
+      return Boolean(d);
+    }
+    if ((k === "+" || k === "=") && free(k)) command("zoom-in");
+    else if (k === "-" && free(k)) command("zoom-out");
+    else if (k === "f" && free(k)) command("fit");
+    else if (k === "a" && free(k)) acceptPredictions2();
+    else if (k === "e" && free(k) && controls.some((c) => c.type === "brushlabels")) command("erase");
+    else if ((k === "[" || k === "]") && free(k) && controls.some((c) => c.type === "brushlabels")) {
+      brushSize = Math.max(1, Math.min(200, Math.round(brushSize * (k === "]" ? 1.25 : 0.8)) + (k === "]" ? 1 : 0)));
+      sizeInput.value = String(brushSize);
+      schedule();
+    } else return false;
+    return true;
+  }
+  function pick(name, value) {
+    const control = controlOf(name);
+    if (!control) return;
+    const sel = current();
+    if (sel && sel.from_name === name) {
+      if (canEdit()) {
+        const next = relabel(sel, control, value);
+        if (next !== sel) {
+          if (next.type === "brushlabels" && next.shape.canvas) {
+            const canvas = copyCanvas(next.shape.canvas, { w: next.shape.canvas.width, h: next.shape.canvas.height });
+            tint(canvas, colorOf(next));
+            next.shape = { png: null, canvas, anchor: next.shape.anchor };
+          }
+          commit(updateRegion(regions, sel.id, () => next));
+        }
+      }
+    } else {
+      selected = null;
+    }
+    if (drawing && name !== (active && active.control)) drawing = null;
+    active = { control: name, value };
+    schedule();
+  }
+  function brushPng(r) {
+    const c = r.shape.canvas;
+    if (!c || isEmpty(c)) return null;
+    return c.toDataURL("image/png").slice("data:image/png;base64,".length);
+  }
+  return {
+    controls,
+    groups,
+    panel,
+    shortcuts: [
+      { keys: ["drag"], text: "Draw a box (pick its label first: its key or button); drag a box to move it, its handles to resize or rotate" },
+      { keys: ["Shift+drag"], text: "Draw starting on top of another region (a box inside a box)" },
+      { keys: ["click"], text: "Polygon: click each point, then Enter, a double-click or a click on the first point closes it; key point: one click" },
+      { keys: ["Tab", "Shift+Tab"], text: "Select the next / previous region" },
+      { keys: ["←↑→↓", "Shift+←↑→↓"], text: "Move the selected region / resize the selected box (with nothing selected: previous / next item)" },
+      { keys: ["Backspace"], text: "While drawing a polygon: remove its last point" },
+      { keys: ["Esc"], text: "Deselect the region, or cancel the polygon being drawn" },
+      { keys: ["Ctrl+Z", "Ctrl+Shift+Z"], text: "Undo / redo region edits on this item (when there are none left: the last submit); u / Shift+U always undo / redo the submit" },
+      { keys: ["a"], text: "Accept the selected prediction, or all shown" },
+      { keys: ["wheel", "+", "-", "f"], text: "Zoom at the pointer / in / out / fit the image" },
+      { keys: ["Space+drag", "middle drag"], text: "Pan (or drag empty image when zoomed in with the point or polygon tool)" },
+      ...controls.some((c) => c.type === "brushlabels") ? [{ keys: ["[", "]", "e"], text: "Smaller / bigger brush; erase mode on or off" }] : []
+    ],
+    has: (name) => groups.has(name),
+    pick,
+    handleKey,
+    deleteSelected() {
+      const sel = current();
+      if (!sel || !canEdit()) return false;
+      commit(
+        regions.filter((r) => r.id !== sel.id),
+        { select: null }
+      );
+      return true;
+    },
+    load(itemKey, result, extra = {}) {
+      key = itemKey;
+      const sizeFor = (name) => {
+        const iv = viewOf(name);
+        const s = iv && iv.view.shown();
+        return s && s.key === itemKey ? s.size : null;
+      };
+      regions = regionsFromResult(controls, result, extra.predictions, sizeFor);
+      past = [];
+      future = [];
+      selected = null;
+      drawing = null;
+      drag = null;
+      render();
+      root.nblabelRegionsAt = performance.now();
+    },
+    result() {
+      const out = [];
+      for (const r of regions) {
+        if (r.pending) continue;
+        if (r.type === "brushlabels" && r.edited) {
+          const png = brushPng(r);
+          if (png) out.push(regionToItem(r, png));
+        } else out.push(regionToItem(r));
+      }
+      return out;
+    },
+    snapshot: () => ({ key, regions, past, future }),
+    restore(snap) {
+      ({ key, regions, past, future } = snap);
+      selected = null;
+      drawing = null;
+      render();
+    },
+    missing: () => controls.filter((c) => c.required && !regions.some((r) => !r.pending && r.from_name === c.name)).map((c) => c.name),
+    dispose() {
+      if (frame) cancelAnimationFrame(frame);
+      for (const off of unlisten) off();
+      panel.removeEventListener("click", onPanelClick);
+      panel.removeEventListener("input", onInput);
+      root.removeEventListener("keyup", onKeyUp);
+      root.removeEventListener("focusout", onBlur);
+    }
+  };
 }
 
 // nblabel/js/src/controls/ranges.js
-function createRangeLayer({ allControls }) {
+var PALETTE3 = ["#ffb300", "#42a5f5", "#66bb6a", "#ec407a", "#ab47bc", "#ff7043", "#78909c", "#d4e157"];
+var DRAG_PX = 4;
+var HISTORY_CAP2 = 200;
+function isRangeChoice(control, objects) {
+  return control.type === "choices" && String((control.attrs || {}).perRegion).toLowerCase() === "true" && (objects || []).some((o) => o && o.name === control.to_name && o.type === "timeseries");
+}
+function attachRegionChoices(regions, choiceControls, result) {
+  const names = new Set(choiceControls.map((c) => c.name));
+  const byId = /* @__PURE__ */ new Map();
+  for (const item of result || []) {
+    if (!item || item.type !== "choices" || !names.has(item.from_name) || !item.value || !Array.isArray(item.value.choices)) continue;
+    const found = byId.get(item.id) || {};
+    found[item.from_name] = [...item.value.choices];
+    byId.set(item.id, found);
+  }
+  return regions.map((r) => byId.has(r.id) ? { ...r, choices: byId.get(r.id) } : r);
+}
+function rangesFromResult(controls, result) {
+  const names = new Set(controls.map((c) => c.name));
+  return (result || []).filter((r) => r && r.type === "timeserieslabels" && names.has(r.from_name) && r.value && Number.isFinite(r.value.start) && Number.isFinite(r.value.end ?? r.value.start)).map((r) => ({ ...r, value: { ...r.value, end: r.value.end ?? r.value.start, instant: Boolean(r.value.instant) } })).sort((a, b) => a.value.start - b.value.start || b.value.end - a.value.end);
+}
+function addRange(regions, control, { start, end, instant = false }, value, makeId = randomId) {
+  const a = Math.min(start, end ?? start);
+  const b = instant ? a : Math.max(start, end ?? start);
+  const item = {
+    id: makeId(),
+    from_name: control.name,
+    to_name: control.to_name,
+    type: "timeserieslabels",
+    origin: "manual",
+    value: { start: a, end: b, instant: Boolean(instant), timeserieslabels: [value] }
+  };
+  return [rangesFromResult([control], [...regions.filter((r) => r.from_name === control.name), item]).concat(regions.filter((r) => r.from_name !== control.name)), item.id];
+}
+function relabelRange(regions, id, control, value) {
+  const out = [];
+  for (const r of regions) {
+    if (r.id !== id) {
+      out.push(r);
+      continue;
+    }
+    const own = r.from_name === control.name;
+    const has = own && r.value.timeserieslabels.includes(value);
+    const labels = own && control.multiple ? has ? r.value.timeserieslabels.filter((v) => v !== value) : [...r.value.timeserieslabels, value] : [value];
+    if (!labels.length) continue;
+    out.push({
+      ...r,
+      pending: false,
+      from_name: control.name,
+      to_name: control.to_name,
+      // An edited prediction is the annotator's now, as in Label Studio.
+      origin: r.origin === "prediction" ? "prediction-changed" : r.origin,
+      value: { ...r.value, timeserieslabels: labels }
+    });
+  }
+  return out;
+}
+function removeRange(regions, id) {
+  return regions.filter((r) => r.id !== id);
+}
+function moveEdge(regions, id, edge, x) {
+  return regions.map((r) => {
+    if (r.id !== id || r.value.instant) return r;
+    const other = edge === "start" ? r.value.end : r.value.start;
+    return {
+      ...r,
+      pending: false,
+      origin: r.origin === "prediction" ? "prediction-changed" : r.origin,
+      value: { ...r.value, start: Math.min(x, other), end: Math.max(x, other) }
+    };
+  });
+}
+function pendingPredictions(controls, predictions, regions) {
+  const ids = new Set(regions.map((r) => r.id));
+  return rangesFromResult(controls, predictions).filter((r) => !ids.has(r.id)).map((r) => ({ ...r, origin: "prediction", pending: true }));
+}
+function acceptPredictions(regions, ids = null) {
+  const set = ids && new Set(ids);
+  return regions.map((r) => r.pending && (!set || set.has(r.id)) ? { ...r, pending: false } : r);
+}
+function rangesToResult(regions) {
+  const out = [];
+  for (const { pending, choices, ...r } of regions) {
+    if (pending) continue;
+    out.push({ ...r, value: { ...r.value, timeserieslabels: [...r.value.timeserieslabels] } });
+    for (const [name, values] of Object.entries(choices || {})) {
+      if (!values.length) continue;
+      const { start, end, instant } = r.value;
+      out.push({ id: r.id, from_name: name, to_name: r.to_name, type: "choices", origin: r.origin, value: { start, end, instant, choices: [...values] } });
+    }
+  }
+  return out;
+}
+function missingRanges(controls, regions) {
+  return controls.filter((c) => c.required && !regions.some((r) => r.from_name === c.name && !r.pending)).map((c) => c.name);
+}
+var EditHistory = class {
+  constructor() {
+    this.past = [];
+    this.future = [];
+  }
+  /** Record `before`, the state an edit is about to leave. */
+  push(before) {
+    this.past.push(before);
+    if (this.past.length > HISTORY_CAP2) this.past.shift();
+    this.future = [];
+  }
+  undo(now) {
+    if (!this.past.length) return null;
+    this.future.push(now);
+    return this.past.pop();
+  }
+  redo(now) {
+    if (!this.future.length) return null;
+    this.past.push(now);
+    return this.future.pop();
+  }
+  clear() {
+    this.past = [];
+    this.future = [];
+  }
+};
+function rangeStyles(controls) {
+  const styles = /* @__PURE__ */ new Map();
+  for (const control of controls) {
+    (control.choices || []).forEach((choice, i) => {
+      styles.set(`${control.name}\0${choice.value}`, { text: choice.label ?? choice.value, color: choice.background || PALETTE3[i % PALETTE3.length] });
+    });
+  }
+  return (r) => {
+    const labels = r.value.timeserieslabels || [];
+    const first = styles.get(`${r.from_name}\0${labels[0]}`) || { text: labels[0] || "", color: PALETTE3[0] };
+    const names = labels.map((l) => (styles.get(`${r.from_name}\0${l}`) || { text: l }).text);
+    const score = r.origin === "prediction" && Number.isFinite(r.score) ? ` ${Math.round(r.score * 100)}%` : "";
+    const classes = Object.values(r.choices || {}).flat();
+    return { text: names.join(", ") + score + (classes.length ? ` · ${classes.join(", ")}` : ""), color: first.color };
+  };
+}
+function createRangeLayer({ allControls, views, root, canEdit, onEdit, onHint = () => {
+} }) {
   const controls = allControls.filter((c) => c.type === "timeserieslabels");
   if (!controls.length) return null;
-  throw new Error("time-series ranges are not supported yet");
+  const tsViews = views.filter(({ spec }) => spec.type === "timeseries" && controls.some((c) => c.to_name === spec.name));
+  const describe = rangeStyles(controls);
+  const regionChoices = allControls.filter((c) => isRangeChoice(c, views.map((v) => v.spec)));
+  const groups = new Map([...controls, ...regionChoices].map((c) => [c.name, createChoices(c)]));
+  const first = controls.find((c) => (c.choices || []).length) || controls[0];
+  let active = { control: first.name, value: first.choices && first.choices.length ? first.choices[0].value : null };
+  let key = null;
+  let regions = [];
+  let selected = null;
+  let drag = null;
+  let mark = null;
+  const history = new EditHistory();
+  function redraw(preview = null) {
+    for (const { spec, view } of tsViews) {
+      view.setRegions(
+        key,
+        regions.filter((r) => r.to_name === spec.name),
+        selected,
+        describe,
+        preview && preview.name === spec.name ? preview : null
+      );
+    }
+    renderButtons();
+    root.dataset.ranges = String(regions.filter((r) => !r.pending).length);
+    root.dataset.predictedRanges = String(regions.filter((r) => r.pending).length);
+  }
+  function renderButtons() {
+    const r = regions.find((x) => x.id === selected);
+    for (const [name, group] of groups) {
+      if (regionChoices.some((c) => c.name === name)) {
+        group.render(r && r.choices && r.choices[name] ? r.choices[name] : []);
+        continue;
+      }
+      if (r) group.render(r.from_name === name ? r.value.timeserieslabels : []);
+      else group.render(active.control === name && active.value != null ? [active.value] : []);
+    }
+  }
+  function edit(next, nextSelected = selected) {
+    history.push({ regions, selected });
+    regions = next;
+    selected = nextSelected;
+    redraw();
+    onEdit();
+  }
+  const lastPicked = /* @__PURE__ */ new Map();
+  const instantControl = controls.length > 1 ? controls.find((c) => c.name === "instant") : null;
+  function controlFor(spec, instant) {
+    const mine = controls.filter((c) => c.to_name === spec.name);
+    const fit = instantControl ? mine.filter((c) => c === instantControl === instant) : mine;
+    const pool = fit.length ? fit : mine;
+    return pool.find((c) => c.name === active.control) || pool.find((c) => lastPicked.has(c.name)) || pool[0];
+  }
+  function labelFor(control) {
+    if (lastPicked.has(control.name)) return lastPicked.get(control.name);
+    return control.choices && control.choices.length ? control.choices[0].value : null;
+  }
+  function addAt(found, start, end, instant) {
+    const control = controlFor(found.spec, instant);
+    const value = control && labelFor(control);
+    if (value == null) {
+      onHint("This time-series control has no labels to draw with.");
+      return;
+    }
+    const [next, id] = addRange(regions, control, { start, end, instant }, value);
+    edit(next, id);
+  }
+  function viewOf(target) {
+    return tsViews.find(({ view }) => view.isPlot(target));
+  }
+  function onMouseDown(event) {
+    if (event.button !== 0) return;
+    const found = viewOf(event.target);
+    if (!found) return;
+    event.preventDefault();
+    root.focus({ preventScroll: true });
+    const mine = regions.filter((r) => r.to_name === found.spec.name);
+    const edgeOf = canEdit() ? found.view.hitEdge(event.clientX, mine.filter((r) => r.id === selected).concat(mine.filter((r) => r.id !== selected))) : null;
+    if (edgeOf) {
+      drag = { found, mode: "edge", ...edgeOf, before: { regions, selected }, moved: false };
+      selected = edgeOf.id;
+    } else {
+      drag = { found, mode: "draw", x0: event.clientX, v0: found.view.valueAt(event.clientX), moved: false };
+    }
+    const doc = root.ownerDocument;
+    doc.addEventListener("mousemove", onDragMove);
+    doc.addEventListener("mouseup", onDragEnd);
+  }
+  function onDragMove(event) {
+    if (!drag) return;
+    const { view, spec } = drag.found;
+    if (drag.mode === "edge") {
+      drag.moved = true;
+      regions = moveEdge(drag.before.regions, drag.id, drag.edge, view.valueAt(event.clientX));
+      redraw();
+      return;
+    }
+    if (Math.abs(event.clientX - drag.x0) < DRAG_PX && !drag.moved) return;
+    drag.moved = true;
+    const v = view.valueAt(event.clientX);
+    redraw({ name: spec.name, start: Math.min(v, drag.v0), end: Math.max(v, drag.v0) });
+  }
+  function onDragEnd(event) {
+    const doc = root.ownerDocument;
+    doc.removeEventListener("mousemove", onDragMove);
+    doc.removeEventListener("mouseup", onDragEnd);
+    const d = drag;
+    drag = null;
+    if (!d) return;
+    const { view, spec } = d.found;
+    if (d.mode === "edge") {
+      if (!d.moved) {
+        redraw();
+        return;
+      }
+      const snapped = moveEdge(d.before.regions, d.id, d.edge, view.snap(view.valueAt(event.clientX)));
+      regions = d.before.regions;
+      selected = d.before.selected;
+      edit(snapped, d.id);
+      return;
+    }
+    if (d.moved && canEdit()) {
+      const v = view.valueAt(event.clientX);
+      const a = view.snap(Math.min(v, d.v0));
+      const b = view.snap(Math.max(v, d.v0));
+      addAt(d.found, a, b, false);
+      return;
+    }
+    redraw();
+    const hit = view.hitRegion(event.clientX, regions.filter((r) => r.to_name === spec.name));
+    selected = hit;
+    redraw();
+  }
+  function onDblClick(event) {
+    const found = viewOf(event.target);
+    if (!found || !canEdit()) return;
+    addAt(found, found.view.snap(found.view.valueAt(event.clientX)), null, true);
+  }
+  root.addEventListener("mousedown", onMouseDown);
+  root.addEventListener("dblclick", onDblClick);
+  function pick(controlName, value) {
+    const perRegion = regionChoices.find((c) => c.name === controlName);
+    if (perRegion) {
+      const r = regions.find((x) => x.id === selected);
+      if (!r) {
+        onHint(`Select a range first (click it), then pick its ${perRegion.name}.`);
+        return;
+      }
+      if (!canEdit()) return;
+      const values = toggleChoice(perRegion, (r.choices || {})[perRegion.name] || [], value);
+      const changed = { ...r, pending: false, choices: { ...r.choices || {}, [perRegion.name]: values } };
+      if (r.origin === "prediction") changed.origin = "prediction-changed";
+      edit(regions.map((x) => x.id === r.id ? changed : x));
+      return;
+    }
+    const control = controls.find((c) => c.name === controlName);
+    if (!control) return;
+    if (selected && canEdit() && regions.some((r) => r.id === selected)) {
+      const next = relabelRange(regions, selected, control, value);
+      edit(next, next.some((r) => r.id === selected) ? selected : null);
+      return;
+    }
+    active = { control: control.name, value };
+    lastPicked.set(control.name, value);
+    renderButtons();
+  }
+  function focusView() {
+    return tsViews[0] || null;
+  }
+  function handleKey(event) {
+    const found = focusView();
+    if (!found) return false;
+    const { view } = found;
+    const mod = event.ctrlKey || event.metaKey;
+    const k = event.key;
+    const undoKey = mod && !event.shiftKey && (k === "z" || k === "Z") || !mod && !event.altKey && k === "u";
+    const redoKey = mod && event.shiftKey && (k === "z" || k === "Z") || mod && k === "y" || !mod && !event.altKey && k === "U" && event.shiftKey;
+    if (undoKey || redoKey) {
+      const back = undoKey ? history.undo({ regions, selected }) : history.redo({ regions, selected });
+      if (!back) return false;
+      regions = back.regions;
+      selected = back.selected;
+      redraw();
+      onEdit();
+      return true;
+    }
+    if (mod || event.altKey) return false;
+    if (event.shiftKey && (k === "ArrowLeft" || k === "ArrowRight")) {
+      view.panBy(k === "ArrowLeft" ? -0.2 : 0.2);
+      return true;
+    }
+    if (k === "+" || k === "=") {
+      view.zoomBy(2);
+      return true;
+    }
+    if (k === "-" || k === "_") {
+      view.zoomBy(0.5);
+      return true;
+    }
+    if (k === "f" || k === "F") {
+      view.fit();
+      return true;
+    }
+    if (k === "," || k === "." || k === "<" || k === ">") {
+      view.moveCursor((k === "," || k === "<" ? -1 : 1) * (k === "<" || k === ">" ? 10 : 1));
+      return true;
+    }
+    if (k === "[") {
+      const vp = view.viewport();
+      mark = view.snap(view.cursorValue() ?? (vp.lo + vp.hi) / 2);
+      view.setMark(mark);
+      return true;
+    }
+    if (k === "]") {
+      if (mark == null) {
+        onHint("Press [ where the range starts, move the cursor (, and . or the mouse), then ].");
+        return true;
+      }
+      const vp = view.viewport();
+      const end = view.snap(view.cursorValue() ?? (vp.lo + vp.hi) / 2);
+      const start = mark;
+      mark = null;
+      view.setMark(null);
+      if (canEdit() && end !== start) addAt(found, Math.min(start, end), Math.max(start, end), false);
+      return true;
+    }
+    if (k === "i" || k === "I") {
+      if (!canEdit()) return true;
+      const vp = view.viewport();
+      const at = view.cursorValue() ?? (vp.lo + vp.hi) / 2;
+      addAt(found, view.snap(at), null, true);
+      return true;
+    }
+    if (k === "a" || k === "A") {
+      const pending = regions.filter((r) => r.pending);
+      if (!pending.length) {
+        onHint("No prediction to accept.");
+        return true;
+      }
+      if (!canEdit()) return true;
+      const one = pending.some((r) => r.id === selected) ? [selected] : null;
+      edit(acceptPredictions(regions, one));
+      return true;
+    }
+    if (k === "Escape" && mark != null) {
+      mark = null;
+      view.setMark(null);
+      return true;
+    }
+    if (k === "Escape" && selected) {
+      selected = null;
+      redraw();
+      return true;
+    }
+    return false;
+  }
+  return {
+    controls: [...controls, ...regionChoices],
+    groups,
+    shortcuts: [
+      { keys: ["drag"], text: "Draw a range with the active label (a label key picks it)" },
+      { keys: ["double-click", "i"], text: "Add an instant at the cursor" },
+      { keys: [",", ".", "<", ">"], text: "Move the cursor by one (ten) pixel columns" },
+      { keys: ["[", "]"], text: "Start a range at the cursor, then end it there (active label)" },
+      { keys: ["click"], text: "Select a region; a label key relabels it, drag an edge to move it" },
+      { keys: ["+", "-", "wheel"], text: "Zoom in / out (at the cursor)" },
+      { keys: ["Shift+←", "Shift+→"], text: "Pan; drag the overview strip to move the window" },
+      { keys: ["f"], text: "Fit the whole series" },
+      { keys: ["u", "Ctrl+Z"], text: "Undo a region edit (then: undo the last submit)" },
+      { keys: ["a"], text: "Accept the selected prediction, or all (dashed, with their score)" }
+    ],
+    has: (name) => groups.has(name),
+    pick,
+    handleKey,
+    deleteSelected() {
+      if (!canEdit() || !selected || !regions.some((r) => r.id === selected)) return false;
+      edit(removeRange(regions, selected), null);
+      return true;
+    },
+    load(itemKey, result, extra = {}) {
+      key = itemKey;
+      mark = null;
+      regions = attachRegionChoices(rangesFromResult(controls, result), regionChoices, result);
+      const predicted = attachRegionChoices(pendingPredictions(controls, extra.predictions, regions), regionChoices, extra.predictions);
+      regions = [...regions, ...predicted];
+      selected = null;
+      history.clear();
+      redraw();
+    },
+    result: () => rangesToResult(regions),
+    snapshot: () => ({ key, regions }),
+    restore(snap) {
+      key = snap.key;
+      regions = snap.regions;
+      selected = null;
+      redraw();
+    },
+    missing: () => missingRanges(controls, regions),
+    dispose() {
+      root.removeEventListener("mousedown", onMouseDown);
+      root.removeEventListener("dblclick", onDblClick);
+      const doc = root.ownerDocument;
+      doc.removeEventListener("mousemove", onDragMove);
+      doc.removeEventListener("mouseup", onDragEnd);
+    }
+  };
 }
 
 // nblabel/js/src/layers.js
@@ -871,22 +2534,119 @@ function objectError(entry, name) {
 }
 
 // nblabel/js/src/views/image.js
+var SVG_NS2 = "http://www.w3.org/2000/svg";
 function createImageView(spec) {
   const el = createSlot(spec, "image");
+  let overlay = null;
+  let shown = null;
+  let view = FIT;
+  let box = null;
+  const listeners = /* @__PURE__ */ new Set();
+  const rect = () => box || overlay.viewport.getBoundingClientRect();
+  function notify(reason) {
+    for (const fn of listeners) fn(reason);
+  }
+  function applyView() {
+    if (!overlay || !shown) return;
+    const { w, h: h2 } = shown.size;
+    overlay.svg.setAttribute("viewBox", `${view.x0} ${view.y0} ${w / view.s} ${h2 / view.s}`);
+    overlay.pane.style.transform = view.s === 1 && !view.x0 && !view.y0 ? "" : `scale(${view.s}) translate(${-100 * view.x0 / w}%, ${-100 * view.y0 / h2}%)`;
+    overlay.viewport.dataset.zoom = String(Math.round(view.s * 100) / 100);
+  }
+  function setView(next, reason = "zoom") {
+    if (!shown) return;
+    view = clampView(next, shown.size);
+    applyView();
+    notify(reason);
+  }
   return {
     el,
     loading() {
       showNotice(el, "loading", "Loading…");
+      shown = null;
     },
     show(entry) {
       const error = objectError(entry, spec.name);
       const img = entry.images.get(spec.name);
       if (error || !img) {
+        shown = null;
         showNotice(el, "error", error || `item ${entry.label}: image '${spec.name}' is missing`);
+        notify("show");
         return;
       }
       el.style.minHeight = "";
-      if (el.firstChild !== img || el.childNodes.length !== 1) el.replaceChildren(img);
+      if (!overlay) {
+        if (el.firstChild !== img || el.childNodes.length !== 1) el.replaceChildren(img);
+        return;
+      }
+      const obj = entry.objects[spec.name] || {};
+      const display = { w: obj.width || img.naturalWidth, h: obj.height || img.naturalHeight };
+      const size = { w: obj.original_width || display.w, h: obj.original_height || display.h };
+      const sameItem = shown && shown.key === entry.key;
+      shown = { key: entry.key, size, display };
+      if (overlay.pane.firstChild !== img) overlay.pane.firstChild.replaceWith(img);
+      overlay.viewport.style.setProperty("--nbl-aspect", String(display.w / display.h));
+      overlay.viewport.style.setProperty("--nbl-natural-width", `${Math.max(display.w, 480)}px`);
+      if (el.firstChild !== overlay.viewport || el.childNodes.length !== 1) el.replaceChildren(overlay.viewport);
+      if (!sameItem) view = FIT;
+      applyView();
+      notify("show");
+    },
+    /** Turn on the zoomable viewport with an SVG overlay; returns its parts. */
+    regions() {
+      if (overlay) return overlay;
+      const viewport = document.createElement("div");
+      viewport.className = "nbl-viewport";
+      viewport.setAttribute("data-testid", "viewport");
+      viewport.dataset.object = spec.name;
+      const pane = document.createElement("div");
+      pane.className = "nbl-pane";
+      const brushes = document.createElement("div");
+      brushes.className = "nbl-brushes";
+      pane.append(document.createElement("span"), brushes);
+      const svg2 = document.createElementNS(SVG_NS2, "svg");
+      svg2.setAttribute("class", "nbl-regions");
+      svg2.setAttribute("data-testid", "regions");
+      svg2.setAttribute("preserveAspectRatio", "none");
+      viewport.append(pane, svg2);
+      overlay = { viewport, pane, brushes, svg: svg2 };
+      return overlay;
+    },
+    /** {key, size, display} of the item on screen, or null. */
+    shown: () => shown,
+    view: () => view,
+    setView,
+    onChange(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    /** Keep the viewport's rect for a gesture (`false` ends it). */
+    hold(on) {
+      box = on && overlay ? overlay.viewport.getBoundingClientRect() : null;
+    },
+    /** Original-image pixels (floats) under a client point. */
+    toImage(clientX, clientY) {
+      const r = rect();
+      return viewToImage(view, (clientX - r.left) / r.width, (clientY - r.top) / r.height, shown.size);
+    },
+    /** Screen pixels per original pixel at the current zoom. */
+    scale() {
+      if (!overlay || !shown) return 1;
+      return rect().width * view.s / shown.size.w;
+    },
+    zoomAt(factor, clientX, clientY) {
+      if (!shown) return;
+      const r = rect();
+      const fx = clientX == null ? 0.5 : (clientX - r.left) / r.width;
+      const fy = clientY == null ? 0.5 : (clientY - r.top) / r.height;
+      setView(zoomView(view, factor, fx, fy, shown.size));
+    },
+    panBy(dx, dy) {
+      if (!shown) return;
+      setView(panView(view, dx, dy, rect().width, shown.size), "pan");
+    },
+    fit() {
+      setView(FIT);
     }
   };
 }
@@ -940,6 +2700,7 @@ function createTextView(spec) {
       mark.dataset.depth = String(Math.min(seg.ids.length, 3));
       const inner = drawn.describe(byId.get(seg.ids[0]));
       mark.style.setProperty("--nbl-span-color", inner.color);
+      if (inner.predicted) mark.dataset.predicted = "";
       if (seg.ends.length) mark.dataset.tags = seg.ends.map((id) => drawn.describe(byId.get(id)).text).join(" | ");
       mark.title = seg.ids.map((id) => drawn.describe(byId.get(id)).text).join(", ");
       mark.append(piece);
@@ -1001,6 +2762,8 @@ function createTextView(spec) {
       const to = indexOf(range.endContainer, range.endOffset);
       return from < to ? { from, to } : null;
     },
+    /** The selection object the text lives in (the document's, or a shadow root's). */
+    selection: () => selectionOf(text),
     clearSelection() {
       const sel = selectionOf(text);
       if (sel && sel.rangeCount && text.contains(sel.anchorNode)) sel.removeAllRanges();
@@ -1008,8 +2771,651 @@ function createTextView(spec) {
   };
 }
 
+// nblabel/js/src/views/timeseries.js
+var COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
+var ROW_HEIGHT = 96;
+var OVERVIEW_HEIGHT = 34;
+var EDGE_PX = 6;
+var MIN_SAMPLES_ON_SCREEN = 4;
+function typed(buffer, Type) {
+  if (buffer == null) return new Type(0);
+  if (buffer instanceof ArrayBuffer) return new Type(buffer.slice(0));
+  const { buffer: ab, byteOffset, byteLength } = buffer;
+  if (byteOffset % Type.BYTES_PER_ELEMENT === 0) return new Type(ab, byteOffset, byteLength / Type.BYTES_PER_ELEMENT);
+  return new Type(ab.slice(byteOffset, byteOffset + byteLength));
+}
+function readWindow(meta, buffers, base = 0) {
+  const data = /* @__PURE__ */ new Map();
+  for (const ch of meta.channels || []) {
+    data.set(ch.name, { x: typed(buffers[base + ch.x], Float64Array), y: typed(buffers[base + ch.y], Float32Array) });
+  }
+  return { start: meta.start, end: meta.end, raw: Boolean(meta.raw), data };
+}
+function clampViewport(lo, hi, xmin, xmax, minSpan = 0) {
+  const full = xmax - xmin;
+  let span = Math.min(Math.max(hi - lo, minSpan, 1e-9), full > 0 ? full : 1);
+  let a = lo;
+  if (!(full > 0)) return { lo: xmin, hi: xmin + span };
+  if (hi - lo < span) a = (lo + hi) / 2 - span / 2;
+  a = Math.min(Math.max(a, xmin), xmax - span);
+  return { lo: a, hi: a + span };
+}
+function zoomViewport(vp, factor, center, xmin, xmax, minSpan = 0) {
+  const c = center == null || !Number.isFinite(center) ? (vp.lo + vp.hi) / 2 : center;
+  const lo = c - (c - vp.lo) / factor;
+  const hi = c + (vp.hi - c) / factor;
+  return clampViewport(lo, hi, xmin, xmax, minSpan);
+}
+function panViewport(vp, fraction, xmin, xmax) {
+  const d = (vp.hi - vp.lo) * fraction;
+  return clampViewport(vp.lo + d, vp.hi + d, xmin, xmax);
+}
+function lowerBound(xs, v) {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (xs[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function nearestX(xs, v) {
+  if (!xs || !xs.length) return v;
+  const i = lowerBound(xs, v);
+  if (i <= 0) return xs[0];
+  if (i >= xs.length) return xs[xs.length - 1];
+  return v - xs[i - 1] <= xs[i] - v ? xs[i - 1] : xs[i];
+}
+function formatX(v, kind, tz) {
+  if (v == null || !Number.isFinite(v)) return "";
+  if (kind === "datetime") {
+    try {
+      const parts = new Intl.DateTimeFormat("en-CA", {
+        timeZone: tz || "UTC",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+        fractionalSecondDigits: 3,
+        hourCycle: "h23"
+      }).formatToParts(new Date(v));
+      const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
+      return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}.${p.fractionalSecond}`;
+    } catch {
+      return new Date(v).toISOString();
+    }
+  }
+  if (kind === "index" || Number.isInteger(v)) return String(v);
+  return String(Number(v.toPrecision(10)));
+}
+function dateParts(v, tz) {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: tz || "UTC",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    fractionalSecondDigits: 3,
+    hourCycle: "h23"
+  }).formatToParts(new Date(v));
+  return Object.fromEntries(parts.map((x) => [x.type, x.value]));
+}
+function formatDate(v, format, tz) {
+  const p = dateParts(v, tz);
+  const micro = String(Math.round((v % 1e3 + 1e3) % 1e3 * 1e3)).padStart(6, "0");
+  const map = { Y: p.year, y: p.year.slice(-2), m: p.month, d: p.day, H: p.hour, M: p.minute, S: p.second, L: p.fractionalSecond, f: micro, "%": "%" };
+  return format.replace(/%([a-zA-Z%])/g, (all, d) => map[d] ?? all);
+}
+var DATE_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 2e3, 5e3, 1e4, 15e3, 3e4, 6e4, 12e4, 3e5, 6e5, 9e5, 18e5, 36e5, 72e5, 108e5, 216e5, 432e5, 864e5, 1728e5, 6048e5];
+function ticks(lo, hi, kind, count = 6) {
+  const span = hi - lo;
+  if (!(span > 0)) return { step: 0, values: [] };
+  let step;
+  if (kind === "datetime") {
+    step = DATE_STEPS.find((s) => span / s <= count) || DATE_STEPS[DATE_STEPS.length - 1];
+    if (span / step > count) step = Math.ceil(span / count / 864e5) * 864e5;
+  } else {
+    const raw = span / count;
+    const mag = 10 ** Math.floor(Math.log10(raw));
+    step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw);
+    if (kind === "index") step = Math.max(1, Math.round(step));
+  }
+  const out = [];
+  for (let t = Math.ceil(lo / step) * step; t <= hi; t += step) out.push(t);
+  return { step, values: out };
+}
+function tickLabel(v, step, kind, tz) {
+  if (kind !== "datetime") return formatX(Number(v.toPrecision(12)), kind, tz);
+  const p = dateParts(v, tz);
+  if (step < 1e3) return `${p.hour}:${p.minute}:${p.second}.${p.fractionalSecond}`;
+  if (step < 6e4) return `${p.hour}:${p.minute}:${p.second}`;
+  if (step < 864e5) return `${p.hour}:${p.minute}`;
+  return `${p.year}-${p.month}-${p.day}`;
+}
+function createTimeSeriesView(spec, { request = null } = {}) {
+  const el = createSlot(spec, "timeseries");
+  el.nblabelTimings = { show: [], zoom: [], window: [] };
+  const wrap = document.createElement("div");
+  wrap.className = "nbl-ts";
+  wrap.setAttribute("data-testid", "timeseries");
+  wrap.dataset.object = spec.name;
+  Object.assign(wrap.style, { position: "relative", userSelect: "none", width: "100%" });
+  const rowsBox = document.createElement("div");
+  const overview = document.createElement("canvas");
+  overview.setAttribute("data-testid", "ts-overview");
+  overview.setAttribute("role", "img");
+  overview.setAttribute("aria-label", "Overview of the whole series: drag to move the visible window");
+  Object.assign(overview.style, { display: "block", width: "100%", height: `${OVERVIEW_HEIGHT}px`, cursor: "grab", marginTop: "4px" });
+  const axis = document.createElement("canvas");
+  axis.setAttribute("aria-hidden", "true");
+  Object.assign(axis.style, { display: "block", width: "100%", height: "18px" });
+  const readout = document.createElement("div");
+  readout.setAttribute("data-testid", "ts-readout");
+  readout.setAttribute("aria-live", "polite");
+  Object.assign(readout.style, { fontSize: "12px", fontVariantNumeric: "tabular-nums", minHeight: "1.4em", color: "var(--nbl-fg-2, #616161)" });
+  wrap.append(rowsBox, axis, overview, readout);
+  const configChannels = Array.isArray(spec.channels) ? spec.channels : [];
+  let item = null;
+  let win = null;
+  let vp = { lo: 0, hi: 1 };
+  let rows = [];
+  let drawn = { key: null, regions: [], selected: null, describe: null, preview: null };
+  let cursor = null;
+  let mark = null;
+  let frame = 0;
+  let pendingT0 = null;
+  let axisColor = "#616161";
+  let inFlight = false;
+  let wantWindow = false;
+  function plotWidth() {
+    return Math.max(200, Math.round(wrap.clientWidth || el.clientWidth || 800));
+  }
+  function buildRows() {
+    if (rows.length === item.channels.length && rows.every((r, i) => r.name === item.channels[i].name && r.color === item.channels[i].color)) {
+      for (const r of rows) r.canvas.setAttribute("aria-label", `${r.name} of ${item.label}`);
+      return;
+    }
+    rows = item.channels.map((ch, i) => {
+      const row = document.createElement("div");
+      row.className = "nbl-ts-row";
+      Object.assign(row.style, { position: "relative" });
+      const legend = document.createElement("div");
+      legend.className = "nbl-ts-legend";
+      legend.setAttribute("data-testid", "ts-legend");
+      Object.assign(legend.style, { position: "absolute", right: "4px", top: "2px", fontSize: "11px", pointerEvents: "none", padding: "0 4px", background: "var(--nbl-bg, #fff)", opacity: "0.85" });
+      const swatch = document.createElement("span");
+      Object.assign(swatch.style, { display: "inline-block", width: "10px", height: "3px", marginRight: "4px", verticalAlign: "middle", background: ch.color });
+      legend.append(swatch, `${ch.legend}${ch.units ? ` (${ch.units})` : ""}`);
+      const canvas = document.createElement("canvas");
+      canvas.setAttribute("data-testid", "ts-channel");
+      canvas.dataset.channel = ch.name;
+      canvas.setAttribute("role", "img");
+      canvas.setAttribute("aria-label", `${ch.legend} of ${item.label}`);
+      Object.assign(canvas.style, { display: "block", width: "100%", height: `${ROW_HEIGHT}px`, cursor: "crosshair", borderTop: i ? "1px solid var(--nbl-border-2, #e0e0e0)" : "none" });
+      row.append(canvas, legend);
+      return { name: ch.name, canvas, legend, color: ch.color, row };
+    });
+    rowsBox.replaceChildren(...rows.map((r) => r.row));
+  }
+  function sized(canvas, height) {
+    const dpr = window.devicePixelRatio || 1;
+    const w = plotWidth();
+    if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(height * dpr)) {
+      canvas.width = Math.round(w * dpr);
+      canvas.height = Math.round(height * dpr);
+    }
+    const ctx = canvas.getContext("2d");
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    return { ctx, w, h: height };
+  }
+  function source(name) {
+    if (win && win.start <= vp.lo + 1e-9 * (item.xmax - item.xmin) && win.end >= vp.hi - 1e-9 * (item.xmax - item.xmin)) {
+      const found = win.data.get(name);
+      if (found) return found;
+    }
+    return item.overview.data.get(name);
+  }
+  function drawLine(ctx, data, w, h2, color, lo, hi) {
+    const { x, y } = data;
+    const i0 = Math.max(0, lowerBound(x, lo) - 1);
+    const i1 = Math.min(x.length, lowerBound(x, hi) + 1);
+    let ymin = Infinity;
+    let ymax = -Infinity;
+    for (let i = i0; i < i1; i += 1) {
+      const v = y[i];
+      if (v < ymin) ymin = v;
+      if (v > ymax) ymax = v;
+    }
+    if (!(ymax >= ymin)) {
+      ymin = 0;
+      ymax = 1;
+    }
+    if (ymax - ymin < 1e-12) {
+      ymin -= 1;
+      ymax += 1;
+    }
+    const pad = (ymax - ymin) * 0.08;
+    ymin -= pad;
+    ymax += pad;
+    const sx = w / (hi - lo);
+    const sy = h2 / (ymax - ymin);
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    let pen = false;
+    for (let i = i0; i < i1; i += 1) {
+      const v = y[i];
+      if (Number.isNaN(v)) {
+        pen = false;
+        continue;
+      }
+      const px = (x[i] - lo) * sx;
+      const py = h2 - (v - ymin) * sy;
+      if (pen) ctx.lineTo(px, py);
+      else ctx.moveTo(px, py);
+      pen = true;
+    }
+    ctx.stroke();
+    return [ymin, ymax];
+  }
+  function drawRegions(ctx, w, h2, lo, hi, withText) {
+    const sx = w / (hi - lo);
+    const list = drawn.key === item.key ? drawn.regions : [];
+    for (const r of list) {
+      const style = drawn.describe ? drawn.describe(r) : { color: "#ffb300", text: "" };
+      const x0 = (r.value.start - lo) * sx;
+      const x1 = (r.value.end - lo) * sx;
+      if (x1 < -4 || x0 > w + 4) continue;
+      const isSel = r.id === drawn.selected;
+      ctx.save();
+      if (r.value.instant) {
+        ctx.fillStyle = style.color;
+        ctx.fillRect(x0 - (isSel ? 2 : 1), 0, isSel ? 4 : 2, h2);
+      } else if (r.pending) {
+        ctx.globalAlpha = isSel ? 0.25 : 0.12;
+        ctx.fillStyle = style.color;
+        ctx.fillRect(x0, 0, Math.max(1, x1 - x0), h2);
+        ctx.globalAlpha = 1;
+        ctx.setLineDash([5, 4]);
+        ctx.strokeStyle = isSel ? "#000" : style.color;
+        ctx.lineWidth = isSel ? 2 : 1.5;
+        ctx.strokeRect(x0 + 0.5, 0.5, Math.max(1, x1 - x0 - 1), h2 - 1);
+      } else {
+        ctx.globalAlpha = isSel ? 0.38 : 0.24;
+        ctx.fillStyle = style.color;
+        ctx.fillRect(x0, 0, Math.max(1, x1 - x0), h2);
+        ctx.globalAlpha = 1;
+        ctx.strokeStyle = isSel ? "#000" : style.color;
+        ctx.lineWidth = isSel ? 2 : 1;
+        ctx.beginPath();
+        ctx.moveTo(x0, 0);
+        ctx.lineTo(x0, h2);
+        ctx.moveTo(x1, 0);
+        ctx.lineTo(x1, h2);
+        ctx.stroke();
+      }
+      if (withText && style.text) {
+        ctx.font = "11px sans-serif";
+        const tw = ctx.measureText(style.text).width;
+        const tx = Math.max(0, Math.min(w - tw - 6, x0 + 2));
+        ctx.globalAlpha = 0.9;
+        ctx.fillStyle = "#fff";
+        ctx.fillRect(tx, 2, tw + 4, 14);
+        ctx.globalAlpha = 1;
+        ctx.fillStyle = "#111";
+        ctx.fillText(style.text, tx + 2, 13);
+      }
+      ctx.restore();
+    }
+    const p = drawn.preview;
+    if (p) {
+      const x0 = (p.start - lo) * sx;
+      const x1 = (p.end - lo) * sx;
+      ctx.save();
+      ctx.setLineDash([4, 3]);
+      ctx.strokeStyle = "#000";
+      ctx.fillStyle = "rgba(0,0,0,0.08)";
+      ctx.fillRect(x0, 0, x1 - x0, h2);
+      ctx.strokeRect(x0 + 0.5, 0.5, Math.max(1, x1 - x0 - 1), h2 - 1);
+      ctx.restore();
+    }
+  }
+  function paint() {
+    frame = 0;
+    if (!item) return;
+    const { lo, hi } = vp;
+    rows.forEach((row, i) => {
+      const { ctx, w, h: h2 } = sized(row.canvas, ROW_HEIGHT);
+      ctx.clearRect(0, 0, w, h2);
+      drawRegions(ctx, w, h2, lo, hi, i === 0);
+      const data = source(row.name);
+      if (data) drawLine(ctx, data, w, h2, row.color, lo, hi);
+      if (cursor != null && cursor >= lo && cursor <= hi) {
+        ctx.fillStyle = "rgba(0,0,0,0.35)";
+        ctx.fillRect((cursor - lo) * w / (hi - lo), 0, 1, h2);
+      }
+      if (mark != null && mark >= lo && mark <= hi) {
+        ctx.fillStyle = "rgba(0,0,0,0.7)";
+        ctx.fillRect((mark - lo) * w / (hi - lo) - 1, 0, 2, h2);
+      }
+    });
+    paintAxis();
+    paintOverview();
+    renderReadout();
+    el.dataset.lo = String(lo);
+    el.dataset.hi = String(hi);
+  }
+  function paintAxis() {
+    const { ctx, w, h: h2 } = sized(axis, 18);
+    ctx.clearRect(0, 0, w, h2);
+    const found = ticks(vp.lo, vp.hi, item.kind, Math.max(2, Math.floor(w / 130)));
+    ctx.font = "11px sans-serif";
+    ctx.fillStyle = axisColor;
+    for (const t of found.values) {
+      const x = (t - vp.lo) / (vp.hi - vp.lo) * w;
+      ctx.fillRect(Math.round(x), 0, 1, 4);
+      const text = tickLabel(t, found.step, item.kind, item.tz);
+      const tw = ctx.measureText(text).width;
+      ctx.fillText(text, Math.max(0, Math.min(w - tw, x - tw / 2)), 15);
+    }
+  }
+  function paintOverview() {
+    const { ctx, w, h: h2 } = sized(overview, OVERVIEW_HEIGHT);
+    ctx.clearRect(0, 0, w, h2);
+    ctx.fillStyle = "rgba(127,127,127,0.08)";
+    ctx.fillRect(0, 0, w, h2);
+    const { xmin, xmax } = item;
+    const span = xmax - xmin || 1;
+    drawRegions(ctx, w, h2, xmin, xmin + span, false);
+    rows.forEach((row) => drawLine(ctx, item.overview.data.get(row.name), w, h2, row.color, xmin, xmin + span));
+    const a = (vp.lo - xmin) / span * w;
+    const b = (vp.hi - xmin) / span * w;
+    ctx.fillStyle = "rgba(25,118,210,0.15)";
+    ctx.fillRect(a, 0, Math.max(2, b - a), h2);
+    ctx.strokeStyle = "#1976d2";
+    ctx.lineWidth = 1.5;
+    ctx.strokeRect(a + 0.75, 0.75, Math.max(2, b - a) - 1.5, h2 - 1.5);
+  }
+  function renderReadout() {
+    const shown = spec.attrs && (spec.attrs.timeDisplayFormat || spec.attrs.timeFormat);
+    const f = (v) => item.kind === "datetime" && shown ? formatDate(v, shown, item.tz) : formatX(v, item.kind, item.tz);
+    const parts = [`${f(vp.lo)} – ${f(vp.hi)}`];
+    const sel = drawn.key === item.key && drawn.regions.find((r) => r.id === drawn.selected);
+    if (sel) {
+      const label = drawn.describe ? drawn.describe(sel).text : "";
+      parts.push(sel.value.instant ? `selected: ${label} at ${f(sel.value.start)}` : `selected: ${label} ${f(sel.value.start)} – ${f(sel.value.end)}`);
+    }
+    if (mark != null) parts.push(`range from ${f(mark)} (] ends it)`);
+    if (cursor != null) parts.push(`cursor ${f(cursor)}`);
+    readout.textContent = parts.join(" · ");
+  }
+  function schedule() {
+    if (!frame) frame = requestAnimationFrame(() => {
+      paint();
+      if (pendingT0 != null) {
+        el.nblabelTimings.zoom.push(performance.now() - pendingT0);
+        pendingT0 = null;
+      }
+    });
+  }
+  function minSpan() {
+    const per = (item.xmax - item.xmin) / Math.max(1, item.length - 1);
+    return per * MIN_SAMPLES_ON_SCREEN;
+  }
+  function setViewport(next) {
+    if (!item) return;
+    const t0 = performance.now();
+    vp = clampViewport(next.lo, next.hi, item.xmin, item.xmax, minSpan());
+    pendingT0 = t0;
+    schedule();
+    fetchWindow();
+  }
+  function isFull() {
+    return vp.lo <= item.xmin && vp.hi >= item.xmax;
+  }
+  function fetchWindow() {
+    if (!request || !item || isFull()) {
+      if (item && isFull()) win = null;
+      return;
+    }
+    if (inFlight) {
+      wantWindow = true;
+      return;
+    }
+    inFlight = true;
+    wantWindow = false;
+    const key = item.key;
+    const want = { ...vp };
+    const t0 = performance.now();
+    el.dataset.window = "loading";
+    request(WINDOW, { key, object: spec.name, start: want.lo, end: want.hi, width: plotWidth() }).then(
+      ({ msg, buffers }) => {
+        inFlight = false;
+        if (!item || item.key !== key) return;
+        win = readWindow(msg, buffers, 0);
+        paint();
+        el.nblabelTimings.window.push(performance.now() - t0);
+        el.dataset.window = wantWindow ? "loading" : "ready";
+        if (wantWindow) fetchWindow();
+      },
+      () => {
+        inFlight = false;
+        el.dataset.window = "error";
+        if (wantWindow && item && item.key === key) fetchWindow();
+      }
+    );
+  }
+  function toX(clientX) {
+    const rect = wrap.getBoundingClientRect();
+    const f = (clientX - rect.left) / (rect.width || 1);
+    return vp.lo + Math.min(1, Math.max(0, f)) * (vp.hi - vp.lo);
+  }
+  function toPx(value) {
+    const rect = wrap.getBoundingClientRect();
+    return rect.left + (value - vp.lo) / (vp.hi - vp.lo) * rect.width;
+  }
+  function isPlot(target) {
+    return Boolean(target && rows.some((r) => r.canvas === target));
+  }
+  function onMove(event) {
+    if (!item) return;
+    if (isPlot(event.target)) {
+      cursor = toX(event.clientX);
+      schedule();
+    }
+  }
+  function onLeave() {
+    if (cursor != null) {
+      cursor = null;
+      if (item) schedule();
+    }
+  }
+  function onWheel(event) {
+    if (!item || !isPlot(event.target)) return;
+    const root = el.closest("[data-testid=nblabel]");
+    const active = el.getRootNode().activeElement;
+    if (!root || !active || !root.contains(active)) return;
+    event.preventDefault();
+    if (event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY)) {
+      const d = event.shiftKey ? event.deltaY || event.deltaX : event.deltaX;
+      setViewport(panViewport(vp, Math.sign(d) * 0.15, item.xmin, item.xmax));
+    } else {
+      const factor = event.deltaY < 0 ? 1.25 : 1 / 1.25;
+      setViewport(zoomViewport(vp, factor, toX(event.clientX), item.xmin, item.xmax, minSpan()));
+    }
+  }
+  let overviewDrag = null;
+  function overviewX(clientX) {
+    const rect = overview.getBoundingClientRect();
+    return item.xmin + Math.min(1, Math.max(0, (clientX - rect.left) / (rect.width || 1))) * (item.xmax - item.xmin);
+  }
+  function onOverviewDown(event) {
+    if (!item || event.button !== 0) return;
+    event.preventDefault();
+    const at = overviewX(event.clientX);
+    const span = vp.hi - vp.lo;
+    if (at < vp.lo || at > vp.hi) setViewport({ lo: at - span / 2, hi: at + span / 2 });
+    overviewDrag = { from: at, lo: vp.lo, hi: vp.hi };
+    const doc = overview.ownerDocument;
+    const move = (e) => {
+      if (!overviewDrag || !item) return;
+      const d = overviewX(e.clientX) - overviewDrag.from;
+      setViewport({ lo: overviewDrag.lo + d, hi: overviewDrag.hi + d });
+    };
+    const up = () => {
+      overviewDrag = null;
+      doc.removeEventListener("mousemove", move);
+      doc.removeEventListener("mouseup", up);
+    };
+    doc.addEventListener("mousemove", move);
+    doc.addEventListener("mouseup", up);
+  }
+  const resized = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(() => {
+    if (!wrap.isConnected) resized.disconnect();
+    else if (item) schedule();
+  });
+  if (resized) resized.observe(wrap);
+  wrap.addEventListener("mousemove", onMove);
+  wrap.addEventListener("mouseleave", onLeave);
+  wrap.addEventListener("wheel", onWheel, { passive: false });
+  overview.addEventListener("mousedown", onOverviewDown);
+  return {
+    el,
+    wrap,
+    loading() {
+      showNotice(el, "loading", "Loading…");
+    },
+    show(entry) {
+      const t0 = performance.now();
+      const error = objectError(entry, spec.name);
+      if (error) {
+        item = null;
+        showNotice(el, "error", error);
+        return;
+      }
+      const obj = entry.objects[spec.name];
+      const base = obj.buffer || 0;
+      const buffers = entry.buffers || [];
+      if (!entry.series) entry.series = /* @__PURE__ */ new Map();
+      let overviewData = entry.series.get(spec.name);
+      if (!overviewData) {
+        overviewData = readWindow(obj.overview, buffers, base);
+        entry.series.set(spec.name, overviewData);
+      }
+      const byColumn = new Map(configChannels.map((c) => [c.column, c]));
+      const names = (obj.overview.channels || []).map((c) => c.name);
+      item = {
+        key: entry.key,
+        label: entry.label,
+        kind: obj.kind,
+        tz: obj.tz,
+        xmin: obj.x_min,
+        xmax: obj.x_max > obj.x_min ? obj.x_max : obj.x_min + 1,
+        length: obj.length,
+        overview: overviewData,
+        channels: names.map((name, i) => {
+          const c = byColumn.get(name) || {};
+          return { name, legend: c.legend || name, units: c.units || "", color: c.strokeColor || COLORS[i % COLORS.length] };
+        })
+      };
+      win = null;
+      inFlight = false;
+      wantWindow = false;
+      cursor = null;
+      mark = null;
+      vp = { lo: item.xmin, hi: item.xmax };
+      el.style.minHeight = "";
+      if (el.firstChild !== wrap) el.replaceChildren(wrap);
+      buildRows();
+      axisColor = getComputedStyle(el).getPropertyValue("--nbl-fg-2").trim() || axisColor;
+      el.dataset.key = item.key;
+      el.dataset.kind = item.kind;
+      paint();
+      el.nblabelTimings.show.push(performance.now() - t0);
+    },
+    /** Draw `regions` (of item `key`), `selected` an id, `preview` a {start, end} being drawn. */
+    setRegions(key, regions, selected, describe, preview = null) {
+      drawn = { key, regions, selected, describe, preview };
+      if (item) schedule();
+    },
+    itemKey: () => item ? item.key : null,
+    kind: () => item ? item.kind : null,
+    isPlot,
+    valueAt: toX,
+    pxOf: toPx,
+    cursorValue: () => cursor,
+    viewport: () => ({ ...vp }),
+    /** The nearest sample x the browser holds (exact once zoomed in to raw samples; Python
+     * snaps to the original data on submit either way). */
+    snap(value) {
+      if (!item) return value;
+      const v = Math.min(item.xmax, Math.max(item.xmin, value));
+      if (item.kind === "index") return Math.round(v);
+      const data = source(item.channels[0].name);
+      return nearestX(data && data.x, v);
+    },
+    /** The region (id) under `clientX`: instants first, then the narrowest range. */
+    hitRegion(clientX, regions) {
+      const px = (v2) => toPx(v2);
+      const inst = regions.filter((r) => r.value.instant && Math.abs(px(r.value.start) - clientX) <= EDGE_PX);
+      if (inst.length) return inst[0].id;
+      const v = toX(clientX);
+      const covering = regions.filter((r) => !r.value.instant && r.value.start <= v && r.value.end >= v).sort((a, b) => a.value.end - a.value.start - (b.value.end - b.value.start));
+      return covering.length ? covering[0].id : null;
+    },
+    /** An edge of a range within a few pixels of `clientX`: {id, edge: "start"|"end"}. */
+    hitEdge(clientX, regions) {
+      let best = null;
+      for (const r of regions) {
+        if (r.value.instant) continue;
+        for (const edge of ["start", "end"]) {
+          const d = Math.abs(toPx(r.value[edge]) - clientX);
+          if (d <= EDGE_PX && (!best || d < best.d)) best = { id: r.id, edge, d };
+        }
+      }
+      return best && { id: best.id, edge: best.edge };
+    },
+    /** Move the cursor by `columns` pixel columns (from the middle when there is none),
+     * panning when it leaves the window: the keyboard's way to point. */
+    moveCursor(columns) {
+      if (!item) return null;
+      const per = (vp.hi - vp.lo) / plotWidth();
+      const from = cursor ?? (vp.lo + vp.hi) / 2;
+      cursor = Math.min(item.xmax, Math.max(item.xmin, from + columns * per));
+      if (cursor < vp.lo || cursor > vp.hi) {
+        const span = vp.hi - vp.lo;
+        setViewport(cursor < vp.lo ? { lo: cursor, hi: cursor + span } : { lo: cursor - span, hi: cursor });
+      } else {
+        schedule();
+      }
+      return cursor;
+    },
+    setMark(value) {
+      mark = value;
+      if (item) schedule();
+    },
+    zoomBy(factor, center = null) {
+      if (!item) return;
+      const c = center ?? cursor;
+      setViewport(zoomViewport(vp, factor, c, item.xmin, item.xmax, minSpan()));
+    },
+    panBy(fraction) {
+      if (item) setViewport(panViewport(vp, fraction, item.xmin, item.xmax));
+    },
+    fit() {
+      if (item) setViewport({ lo: item.xmin, hi: item.xmax });
+    },
+    setViewport
+  };
+}
+
 // nblabel/js/src/shell.js
-var VIEWS = { image: createImageView, text: createTextView };
+var VIEWS = { image: createImageView, text: createTextView, timeseries: createTimeSeriesView };
 var TIMINGS_CAP = 1e3;
 var MAX_MESSAGES = 4;
 var FOOTER = [
@@ -1076,11 +3482,12 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     barSkipped
   );
   const progressText = h("span", { className: "nbl-progress-text", "data-testid": "progress" });
+  const curve = createCurve();
   const header = h(
     "div",
     { className: "nbl-header" },
     h("div", { className: "nbl-title" }, label, position, suggestion),
-    h("div", { className: "nbl-progress" }, bar, progressText)
+    h("div", { className: "nbl-progress" }, curve.el, bar, progressText)
   );
   const errorList = h("ul", { className: "nbl-error-list" });
   const dismiss = h("button", {
@@ -1137,7 +3544,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     schema = model.get("_schema") || {};
     const objects = Array.isArray(schema.objects) ? schema.objects : [];
     const allControls = Array.isArray(schema.controls) ? schema.controls : [];
-    const controls = allControls.filter((c) => c.type === "choices");
+    const controls = allControls.filter((c) => c.type === "choices" && !isRangeChoice(c, objects));
     schema = { ...schema, objects, controls };
     views = [];
     objectsBox.replaceChildren();
@@ -1147,7 +3554,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
         objectsBox.append(h("div", { className: "nbl-notice nbl-notice-error", text: `'${spec.type}' objects are not supported by this widget` }));
         continue;
       }
-      const view = make(spec);
+      const view = make(spec, { request });
       views.push({ spec, view });
       objectsBox.append(view.el);
     }
@@ -1404,6 +3811,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     const rate = Number(p.per_minute);
     const speed = Number.isFinite(rate) && rate > 0 ? `${rate.toFixed(1)} per min` : "– per min";
     progressText.textContent = `${done} / ${total} labeled · ${skipped} skipped · ${speed}`;
+    curve.render(p.learning);
     renderPosition();
   }
   function keepSet() {
@@ -1432,7 +3840,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     suggestion.textContent = "";
     root.dataset.status = isGuess ? "" : "new";
     setSelections(/* @__PURE__ */ new Map());
-    spans.load(target, [], {});
+    spans.load(target, [], { predictions: cache.get(target).predictions });
     dirty = false;
     guessed = isGuess;
     return true;
@@ -1552,7 +3960,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     if (isEditable(event.target)) return;
     const onButton = event.target !== root && event.target.closest && event.target.closest("button");
     if (onButton && (event.key === "Enter" || event.key === " ")) return;
-    if (!helpOpen && !event.repeat && spans && spans.handleKey(event)) {
+    if (!helpOpen && (!event.repeat || String(event.key).startsWith("Arrow")) && spans && spans.handleKey(event)) {
       event.preventDefault();
       event.stopPropagation();
       return;

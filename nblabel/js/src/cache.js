@@ -122,6 +122,8 @@ export async function prepareEntry(payload, buffers) {
     images: new Map(), // object name -> decoded HTMLImageElement
     urls: [],
     errors: new Map(), // object name -> message, for objects that failed here
+    buffers, // the fetch's binary buffers: time-series views decode their own
+    predictions: payload.predictions, // a model's regions/spans, drawn on arrival
   };
   const decodes = [];
   for (const [name, obj] of Object.entries(entry.objects)) {

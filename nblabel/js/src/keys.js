@@ -9,7 +9,7 @@ export const SHORTCUTS = [
   { keys: ["u", "Ctrl+Z"], action: "undo", text: "Undo the last submit or skip" },
   { keys: ["Shift+U", "Ctrl+Shift+Z", "Ctrl+Y"], action: "redo", text: "Redo" },
   { keys: ["g", "Home"], action: "first_unlabeled", text: "First unlabeled item" },
-  { keys: ["Delete", "Backspace"], action: "delete_span", text: "Delete the selected span or relation" },
+  { keys: ["Delete", "Backspace"], action: "delete_span", text: "Delete the selected span, relation or image region" },
   { keys: ["r"], action: "relate", text: "Relate the selected span: then click the other span (or Tab to it and press r)" },
   { keys: ["?"], action: "help", text: "Show or hide this help" },
   { keys: ["Esc"], action: "close_help", text: "Close this help" },

@@ -15,12 +15,15 @@ import {
   toggleChoice,
 } from "./controls/choices.js";
 import { actionForKey, hotkeyMap, keyFor, SHORTCUTS } from "./keys.js";
+import { createCurve } from "./curve.js";
 import { createLayers } from "./layers.js";
+import { isRangeChoice } from "./controls/ranges.js";
 import { FETCH, GOTO, REDO, Requester, SKIP, SUBMIT, UNDO } from "./protocol.js";
 import { createImageView } from "./views/image.js";
 import { createTextView } from "./views/text.js";
+import { createTimeSeriesView } from "./views/timeseries.js";
 
-const VIEWS = { image: createImageView, text: createTextView };
+const VIEWS = { image: createImageView, text: createTextView, timeseries: createTimeSeriesView };
 const TIMINGS_CAP = 1000;
 const MAX_MESSAGES = 4;
 
@@ -97,11 +100,12 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     barSkipped,
   );
   const progressText = h("span", { className: "nbl-progress-text", "data-testid": "progress" });
+  const curve = createCurve(); // the model's learning curve, when a model is attached
   const header = h(
     "div",
     { className: "nbl-header" },
     h("div", { className: "nbl-title" }, label, position, suggestion),
-    h("div", { className: "nbl-progress" }, bar, progressText),
+    h("div", { className: "nbl-progress" }, curve.el, bar, progressText),
   );
   const errorList = h("ul", { className: "nbl-error-list" });
   const dismiss = h("button", {
@@ -160,7 +164,8 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     schema = model.get("_schema") || {};
     const objects = Array.isArray(schema.objects) ? schema.objects : [];
     const allControls = Array.isArray(schema.controls) ? schema.controls : [];
-    const controls = allControls.filter((c) => c.type === "choices");
+    // Per-region Choices of a time series belong to the range layer (controls/ranges.js).
+    const controls = allControls.filter((c) => c.type === "choices" && !isRangeChoice(c, objects));
     schema = { ...schema, objects, controls };
     views = [];
     objectsBox.replaceChildren();
@@ -170,7 +175,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
         objectsBox.append(h("div", { className: "nbl-notice nbl-notice-error", text: `'${spec.type}' objects are not supported by this widget` }));
         continue;
       }
-      const view = make(spec);
+      const view = make(spec, { request });
       views.push({ spec, view });
       objectsBox.append(view.el);
     }
@@ -457,6 +462,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     const rate = Number(p.per_minute);
     const speed = Number.isFinite(rate) && rate > 0 ? `${rate.toFixed(1)} per min` : "– per min";
     progressText.textContent = `${done} / ${total} labeled · ${skipped} skipped · ${speed}`;
+    curve.render(p.learning);
     renderPosition();
   }
 
@@ -495,7 +501,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     suggestion.textContent = ""; // Python sends the next item's own
     root.dataset.status = isGuess ? "" : "new";
     setSelections(new Map());
-    spans.load(target, [], {});
+    spans.load(target, [], { predictions: cache.get(target).predictions });
     dirty = false;
     guessed = isGuess;
     return true;
@@ -633,7 +639,8 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     const onButton = event.target !== root && event.target.closest && event.target.closest("button");
     if (onButton && (event.key === "Enter" || event.key === " ")) return;
     // Relation states (linking, a relation selected) own Tab, Esc, Space and number keys.
-    if (!helpOpen && !event.repeat && spans && spans.handleKey(event)) {
+    // Held arrows repeat: they nudge a selected image region.
+    if (!helpOpen && (!event.repeat || String(event.key).startsWith("Arrow")) && spans && spans.handleKey(event)) {
       event.preventDefault();
       event.stopPropagation();
       return;
