@@ -139,42 +139,78 @@ class _Predictions:
         assert scores is not None and version is not None
         self.scores, self.version = scores, version
         self.labels = learner.labels
+        self.learner = learner
         self.control = labeler._control
         self.interface = LabelInterface(labeler.schema.xml)
         self.checked: dict[int, str] = {}  # label index -> error ("" when valid)
 
     @classmethod
-    def of(cls, labeler: Labeler) -> _Predictions | None:
+    def of(cls, labeler: Labeler) -> _Predictions | _GivenPredictions | None:
         learner = getattr(labeler, "learner", None)
         if learner is None or learner.model_version is None or learner.scores is None:
+            if getattr(labeler, "predictions", None) is not None:
+                return _GivenPredictions(labeler)
             return None
         return cls(labeler)
 
     def at(self, pos: int) -> dict[str, Any] | None:
         """The prediction for row ``pos``; ``None`` when the model gives no label a
-        probability."""
+        probability (multiple choice: none reaches 0.5)."""
         row = self.scores[pos]
-        j = int(np.argmax(row))
-        score = float(row[j])
+        if getattr(self.learner, "multilabel", False):
+            chosen = [j for j, p in enumerate(row) if p >= 0.5]
+            if not chosen:
+                return None
+            labels, score, j = [self.labels[k] for k in chosen], float(min(row[chosen])), -1
+        else:
+            j = int(np.argmax(row))
+            labels, score = [self.labels[j]], float(row[j])
         if not np.isfinite(score) or score <= 0:
             return None
         item = {
             "from_name": self.control.name,
             "to_name": self.control.to_name[0],
             "type": "choices",
-            "value": {"choices": [self.labels[j]]},
+            "value": {"choices": labels},
             "score": score,
         }
         prediction = {"result": [item], "score": score, "model_version": self.version}
-        if j not in self.checked:
+        if j not in self.checked or j < 0:
             errors = self.interface.validate_prediction(prediction, return_errors=True)
             self.checked[j] = "; ".join(map(str, errors or []))
         if self.checked[j]:
             raise ResultError(
-                f"the model's prediction {self.labels[j]!r} does not fit the labeling "
+                f"the model's prediction {labels!r} does not fit the labeling "
                 f"config: {self.checked[j]}"
             )
         return prediction
+
+
+class _GivenPredictions:
+    """The labeler's ``predictions=`` (regions, spans, ranges, choices), already checked
+    item by item against the schema (bad items are left out, as in the widget), sent as
+    Label Studio predictions with ``model_version: "predictions"`` (each result item keeps
+    its own) and the mean of the items' scores. Sent once per task: changed predictions
+    are not sent again."""
+
+    def __init__(self, labeler: Labeler) -> None:
+        self.labeler = labeler
+        self.version = "predictions"
+
+    def at(self, pos: int) -> dict[str, Any] | None:
+        w = self.labeler
+        key = w.items.key(pos)
+        found, _ = w.predictions.for_item(  # type: ignore[union-attr]
+            key, sizes=w._image_sizes(key), texts=w._texts_at(pos)
+        )
+        if not found:
+            return None
+        result = [{k: v for k, v in r.items() if k != "origin"} for r in found]
+        scores = [r["score"] for r in result if isinstance(r.get("score"), int | float)]
+        out: dict[str, Any] = {"result": result, "model_version": self.version}
+        if scores:
+            out["score"] = float(np.mean(scores))
+        return out
 
 
 def _predicted_key(remote: str) -> str:
@@ -304,7 +340,7 @@ def _push_batch(
     columns = {
         o.column: items.data[o.column].iloc[positions.start : positions.stop].tolist()
         for o in items.objects
-        if o.type != "image"
+        if o.type not in ("image", "timeseries")  # series come from the labeler's loader
     }
     for i, key in enumerate(keys):
         if len(media.get(key, {})) < len(image_objects):
@@ -562,10 +598,34 @@ def _task_data(
             data[obj.column] = media[obj.name]
         elif obj.type == "text":
             data[obj.column] = check_text(cells[obj.column], key)
+        elif obj.type == "timeseries":
+            data[obj.column] = _series_json(labeler, key, obj)
         else:
             # A new view adds its own rule here (e.g. TimeSeries: inline JSON columns).
             raise ItemError(key, f"nblabel cannot send <{obj.tag}> objects to Label Studio yet")
     return data
+
+
+def _series_json(labeler: Labeler, key: str, obj: DataObject) -> dict[str, list[Any]]:
+    """An item's series in the form Label Studio's ``TimeSeries`` reads with
+    ``valueType="json"``: one list per column, the time column holding the x values as
+    results store them (numbers, row numbers, or milliseconds since the epoch), so that a
+    range drawn in Label Studio has the same start/end as one drawn here. NaN goes as null.
+    """
+    if obj.attrs.get("valueType", "json").lower() != "json":
+        raise ItemError(
+            key,
+            f'<TimeSeries name={obj.name!r}> has valueType="{obj.attrs.get("valueType")}": '
+            'push sends series inline, so the project\'s config needs valueType="json"',
+        )
+    series = labeler._ts.get_by_key(labeler.items, key, obj.name)  # type: ignore[attr-defined]
+    out: dict[str, list[Any]] = {}
+    time_column = obj.attrs.get("timeColumn")
+    if time_column:
+        out[time_column] = [series.ls_value(v) for v in series.x.tolist()]
+    for name, values in series.channels.items():
+        out[name] = [None if v != v else v for v in values.tolist()]  # v != v: NaN
+    return out
 
 
 # -- images --------------------------------------------------------------------------------

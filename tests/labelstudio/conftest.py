@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -47,8 +48,10 @@ def images(tmp_path: Path) -> pd.DataFrame:
     return pd.DataFrame({"path": [str(p) for p in paths]}, index=["cat-1", "dog-2", "cow-3"])
 
 
+@functools.cache
 def personal_access_token(url: str, email: str, password: str) -> str:
-    """Log in as a browser would, then ask for a personal access token (one per user)."""
+    """Log in as a browser would, then ask for a personal access token. Label Studio gives
+    one per user (a second request is a 409), so it is made once per server and user."""
     with httpx.Client(base_url=url, follow_redirects=False, timeout=30) as http:
         page = http.get("/user/login/")
         csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)

@@ -6,6 +6,7 @@ import base64
 from pathlib import Path
 
 import httpx
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -395,3 +396,56 @@ def test_image_regions_go_and_come_back_field_by_field(ls, title, tmp_path):
     row = w.annotations.set_index("item").loc[key_b]
     assert (row["x"], row["y"], row["width"], row["height"]) == (160, 240, 80, 48)
     np.testing.assert_array_equal(w.mask(key_a, label="tumor"), mask)
+
+
+def test_time_series_go_inline_and_ranges_come_back_in_x_units(ls, title):
+    df = nblabel.samples.accelerometer(2)
+    w = nblabel.TimeSeriesLabeler(
+        df, by="recording", x="t", channels=["ax", "ay", "az"], ranges=["walk", "run"],
+        store="ts.sqlite",
+    )  # fmt: skip
+    first, second = w.items.ids[:2]
+    series = w._ts.get_by_key(w.items, first, "ts")
+    mine = {"id": "r1", "from_name": "range", "to_name": "ts", "type": "timeserieslabels",
+            "value": {"start": series.ls_value(series.x[10]), "end": series.ls_value(series.x[50]),
+                      "instant": False, "timeserieslabels": ["walk"]}}  # fmt: skip
+    w.goto(first)
+    w.submit(result=[mine])
+    stored = w.store.state(first).result
+    report = ls.push(w, project=title)
+    assert report.errors == [] and report.tasks_created == 2
+    tasks = server_tasks(ls, report.project)
+    column = w.schema.objects[0].column  # the TimeSeries object's $value
+    data = tasks[first].data[column]
+    assert sorted(data) == ["ax", "ay", "az", "t"]
+    assert data["t"] == [series.ls_value(v) for v in series.x.tolist()]
+    assert data["ax"][:3] == series.channels["ax"][:3].tolist()
+    assert tasks[first].annotations[0]["result"] == stored
+
+    # A range made in Label Studio, on the values it was sent: the same x units here.
+    other = w._ts.get_by_key(w.items, second, "ts")
+    start, end = tasks[second].data[column]["t"][5], tasks[second].data[column]["t"][9]
+    theirs = {"id": "r2", "from_name": "range", "to_name": "ts", "type": "timeserieslabels",
+              "value": {"start": start, "end": end, "instant": False,
+                        "timeserieslabels": ["run"]}}  # fmt: skip
+    ls.client.annotations.create(id=tasks[second].id, result=[theirs], lead_time=1.0)
+    assert ls.pull(w).annotations_applied == 1
+    row = w.annotations.set_index("item").loc[second]
+    assert (row["start"], row["end"]) == (other.to_x(other.x[5]), other.to_x(other.x[9]))
+
+
+def test_given_region_predictions_go_as_label_studio_predictions(ls, title, tmp_path):
+    df = nblabel.samples.objects(tmp_path / "img", n=3, seed=4)
+    w = nblabel.ImageLabeler(
+        df, image="path", boxes=["circle", "square", "triangle"],
+        predictions="box_predictions", store="gp.sqlite",
+    )  # fmt: skip
+    report = ls.push(w, project=title)
+    assert report.predictions_sent == 3 and report.model_version == "predictions"
+    for key, task in server_tasks(ls, report.project).items():
+        (p,) = task.predictions
+        shown, _ = w.predictions.for_item(key, sizes=w._image_sizes(key))
+        assert p.model_version == "predictions"
+        assert p.result == [{k: v for k, v in r.items() if k != "origin"} for r in shown]
+        assert p.score == pytest.approx(np.mean([r["score"] for r in shown]))
+    assert ls.push(w, project=title).predictions_sent == 0
