@@ -78,11 +78,12 @@ CHILD_TAGS = frozenset(["choice", "label", "relation", "channel", "path"])
 LAYOUT_TAGS = frozenset(["view", "header", "style", "filter", "collapse", "shortcut", "repeater"])
 
 # Keys the shell and the region views own; default hotkeys never take them: s skip, u undo,
-# g first unlabeled, r relate, a accept predictions, f fit, i instant, +/=/- zoom.
+# g first unlabeled, r relate, a accept predictions, f fit, i instant, o overlay (time
+# series), e erase (brush), +/=/- zoom.
 RESERVED_KEYS = frozenset(
-    {"s", "u", "g", "r", "a", "f", "i", "+", "=", "-", "?", "enter", "escape", "home"}
+    {"s", "u", "g", "r", "a", "f", "i", "o", "e", "+", "=", "-", "?", "enter", "escape", "home"}
 )
-_DEFAULT_HOTKEYS = "1234567890" + "bcdehjklmnopqtvwxyz"
+_DEFAULT_HOTKEYS = "1234567890" + "bcdhjklmnpqtvwxyz"
 
 
 @dataclass(frozen=True)

@@ -180,7 +180,7 @@ class _Predictions:
             self.checked[j] = "; ".join(map(str, errors or []))
         if self.checked[j]:
             raise ResultError(
-                f"the model's prediction {labels!r} does not fit the labeling "
+                f"the model's prediction {', '.join(map(repr, labels))} does not fit the labeling "
                 f"config: {self.checked[j]}"
             )
         return prediction
