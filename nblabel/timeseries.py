@@ -493,15 +493,22 @@ def config(
     choices: Sequence[str] | None = None,
     multiple: bool = False,
     region_choices: Sequence[str] | None = None,
+    overlay: bool = False,
+    region_required: bool = False,
 ) -> str:
     """The Label Studio XML of a time-series job: ``TimeSeries`` with one ``Channel`` per
     column, ``TimeSeriesLabels`` ``range`` (and ``instant``), whole-series ``Choices``
-    ``choice`` and per-range ``Choices`` ``region_choice`` (``perRegion="true"``)."""
+    ``choice`` and per-range ``Choices`` ``region_choice`` (``perRegion="true"``, and
+    ``required="true"`` with ``region_required``). ``overlay`` adds
+    ``nblabelOverlay="true"`` to the ``TimeSeries``: nblabel draws the channels in one plot;
+    Label Studio ignores the attribute (its config validation accepts it)."""
     if isinstance(channels, str) or not channels:
         raise SchemaError("channels= takes a list of column names, e.g. channels=['ax', 'ay']")
     attrs = f" timeColumn={quoteattr(x)}" if x else ""
     if time_format:
         attrs += f" timeFormat={quoteattr(time_format)}"
+    if overlay:
+        attrs += ' nblabelOverlay="true"'
     lines = ["<View>", f'  <TimeSeries name="ts" value={quoteattr("$" + column)}'
              f' valueType="json"{attrs}>']  # fmt: skip
     lines += [f"    <Channel column={quoteattr(str(c))}/>" for c in channels]
@@ -525,9 +532,9 @@ def config(
     if region_choices:
         if isinstance(region_choices, str) or not (ranges or instants):
             raise SchemaError("region_choices= takes a list of classes, and ranges= to attach them")
-        lines.append(
-            '  <Choices name="region_choice" toName="ts" perRegion="true" choice="single-radio">'
-        )
+        need = ' required="true"' if region_required else ""
+        lines.append(f'  <Choices name="region_choice" toName="ts" perRegion="true"{need}'
+                     ' choice="single-radio">')  # fmt: skip
         lines += [f"    <Choice value={quoteattr(str(v))}/>" for v in region_choices]
         lines.append("  </Choices>")
     lines.append("</View>")
@@ -740,7 +747,7 @@ def range_item(
 
 
 def check_ranges(
-    result: list[dict[str, Any]], series_of: Any, *, key: object
+    result: list[dict[str, Any]], series_of: Any, *, key: object, schema: Schema | None = None
 ) -> list[dict[str, Any]]:
     """Check and snap every ``timeserieslabels`` item of ``result``.
 
@@ -751,7 +758,8 @@ def check_ranges(
     ------
     ResultError
         Naming the item and region: start/end missing or not numbers, start > end, an
-        edge outside the series, or no label.
+        edge outside the series, or no label; with ``schema``, a range without its class
+        of a required per-region ``Choices`` (``perRegion="true" required="true"``).
     """
     out = []
     for r in result:
@@ -790,6 +798,8 @@ def check_ranges(
             "timeserieslabels": list(value["timeserieslabels"]),
         }
         out.append({**r, "value": new_value})
+    if schema is not None:
+        _check_region_classes(schema, out, series_of, key=key)
     # Per-region Choices (perRegion="true") repeat their region's extent, as in Label Studio.
     extent = {
         r.get("id"): {k: r["value"][k] for k in ("start", "end", "instant")}
@@ -802,3 +812,39 @@ def check_ranges(
         else r
         for r in out
     ]
+
+
+def _check_region_classes(
+    schema: Schema, result: list[dict[str, Any]], series_of: Any, *, key: object
+) -> None:
+    """Refuse a range lacking its class of a required per-region ``Choices``: Label Studio
+    asks for one on every region of the object, and none when there is no region."""
+    for c in schema.controls:
+        if not (
+            c.type == "choices" and c.required and c.attrs.get("perRegion", "").lower() == "true"
+        ):
+            continue
+        classed = {
+            r.get("id")
+            for r in result
+            if r.get("type") == "choices"
+            and r.get("from_name") == c.name
+            and (r.get("value") or {}).get("choices")
+        }
+        for r in result:
+            if r.get("type") != "timeserieslabels" or r.get("to_name") not in c.to_name:
+                continue
+            if r.get("id") in classed:
+                continue
+            value = r["value"]
+            series = series_of(r.get("to_name"))
+            where = (
+                f"at {series.to_x(value['start'])!r}"
+                if value.get("instant")
+                else f"{series.to_x(value['start'])!r}..{series.to_x(value['end'])!r}"
+            )
+            raise ResultError(
+                f"item {key!r}: range {r.get('id')!r} ({', '.join(value['timeserieslabels'])} "
+                f"{where}) has no {c.name!r}: it is required for every range; select the "
+                "range and pick one"
+            )

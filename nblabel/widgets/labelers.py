@@ -81,6 +81,11 @@ class TimeSeriesLabeler(Labeler):
     region_choices
         Classes of each range (a ``Choices`` control ``region_choice`` with
         ``perRegion="true"``): select a range, then press the class's key.
+    region_required
+        Every range must get one of ``region_choices`` before its item can be submitted.
+    overlay
+        Draw every channel in one plot, each on its own y-scale (its range in the legend),
+        instead of one plot per channel; the key ``o`` switches between the two.
     time_format
         ``strftime`` format of string x values (Label Studio's ``timeFormat``).
     sort
@@ -104,6 +109,8 @@ class TimeSeriesLabeler(Labeler):
         choices: Sequence[str] | None = None,
         multiple: bool = False,
         region_choices: Sequence[str] | None = None,
+        region_required: bool = False,
+        overlay: bool = False,
         time_format: str | None = None,
         sort: bool = False,
         **kwargs: Any,
@@ -134,6 +141,8 @@ class TimeSeriesLabeler(Labeler):
             choices=choices,
             multiple=multiple,
             region_choices=region_choices,
+            region_required=region_required,
+            overlay=overlay,
         )
         super().__init__(items, config=xml, **kwargs)
 

@@ -166,3 +166,68 @@ def test_ranges_instants_zoom_exact_x_and_undo(lab):
         "el => el.dataset.busy === 'false'", arg=root.element_handle(), timeout=15_000
     )
     assert lab.eval_json("int(w.labels['status'].notna().sum())") == 0
+
+
+OVERLAY_SETUP = """
+import numpy as np, pandas as pd
+import nblabel
+i = np.arange(5000)
+def series(k):
+    return pd.DataFrame({"t": i * 0.01, "ax": np.sin(i / 200 + k) * 0.5,
+                         "ay": 1000 + 2000 * np.cos(i / 300)})
+items = pd.DataFrame({"s": [series(0), series(1)]}, index=["a", "b"])
+XML = '''<View>
+  <TimeSeries name="ts" value="$s" valueType="json" timeColumn="t" nblabelOverlay="true">
+    <Channel column="ax" legend="accel" units="g" displayFormat=".2f"/>
+    <Channel column="ay" legend="pressure" units="Pa" displayFormat=",.1f"/>
+  </TimeSeries>
+  <TimeSeriesLabels name="range" toName="ts"><Label value="walk"/></TimeSeriesLabels>
+  <Choices name="speed" toName="ts" perRegion="true" required="true">
+    <Choice value="slow"/><Choice value="fast"/>
+  </Choices>
+</View>'''
+w = nblabel.Labeler(items, config=XML, job="ui-ts-overlay")
+w
+"""
+
+
+def test_overlay_toggle_legend_ranges_and_required_class_per_range(lab):
+    lab.open_cells(OVERLAY_SETUP)
+    lab.run_all()
+    page = lab.page
+    root = page.locator('[data-testid="nblabel"]').first
+    wait_key(root, "a")
+    plot = root.locator('[data-testid="timeseries"]')
+    channels = root.locator('[data-testid="ts-channel"]')
+    channels.first.wait_for(state="visible")
+    # nblabelOverlay="true": one canvas, a legend entry per channel with its own range
+    # in the channel's displayFormat.
+    assert plot.evaluate("el => el.dataset.layout") == "overlay"
+    assert channels.count() == 1
+    legend = root.locator('[data-testid="ts-legend"]')
+    assert legend.all_inner_texts()[0].startswith("accel (g)")
+    assert legend.count() == 2
+    ranges = root.locator('[data-testid="ts-legend-range"]').all_inner_texts()
+    assert ranges[1].endswith("3,000.0"), ranges  # ",.1f"
+    assert ranges[0].count(".") == 2 and len(ranges[0].split(" – ")[0].split(".")[1]) == 2
+    lab.screenshot("timeseries-overlay", directory=ARTIFACTS_DIR)
+
+    # A range drawn across the overlaid plot; Enter is refused: its class is required.
+    drag(page, channels.first.bounding_box(), 0.2, 0.4)
+    wait_ranges(root, 1)
+    root.press("Enter")
+    error = root.locator('[data-testid="error"]')
+    error.wait_for(state="visible")
+    assert "speed of walk" in error.inner_text()
+    assert lab.eval_json("w.store.state('a') is None")
+
+    # "o" stacks the channels (a small y axis each), the range stays.
+    root.press("o")
+    page.wait_for_function("el => el.dataset.layout === 'stacked'", arg=plot.element_handle())
+    assert channels.count() == 2 and n_ranges(root) == "1"
+    lab.screenshot("timeseries-stacked-y-axes", directory=ARTIFACTS_DIR)
+    root.locator('button[data-testid="choice"][data-value="fast"]').click()
+    root.press("Enter")
+    wait_key(root, "b")
+    got = lab.eval_json("[c for *_, c in w.labels.loc['a', 'speed']]")
+    assert got == ["fast"]

@@ -372,3 +372,51 @@ def test_predicted_ranges_reach_the_browser_with_scores(tmp_path):
     stored = w.store.state("a").result[0]
     assert stored["origin"] == "prediction" and stored["value"]["start"] == 2.0
     w.close()
+
+
+def test_required_region_class_is_owed_by_every_range_not_by_the_item(tmp_path):
+    df = pd.DataFrame({"id": ["a"] * 20 + ["b"] * 20, "x": np.tile(np.arange(20.0), 2),
+                       "v": np.arange(40.0)})  # fmt: skip
+    w = nblabel.TimeSeriesLabeler(
+        df, by="id", x="x", channels=["v"], ranges=["walk"], region_choices=["slow", "fast"],
+        region_required=True, store=tmp_path / "s.sqlite",
+    )  # fmt: skip
+    assert 'perRegion="true" required="true"' in w.schema.xml
+    LabelInterface(w.schema.xml)  # still a config the SDK reads
+
+    def rng(rid, start, end):
+        return {"id": rid, "from_name": "range", "to_name": "ts", "type": "timeserieslabels",
+                "value": {"start": start, "end": end, "instant": False,
+                          "timeserieslabels": ["walk"]}}  # fmt: skip
+
+    def cls(rid, start, end, value):
+        value = {"start": start, "end": end, "instant": False, "choices": [value]}
+        return {"id": rid, "from_name": "region_choice", "to_name": "ts", "type": "choices",
+                "value": value}  # fmt: skip
+
+    # Two ranges, the second without its class: refused naming the item and that range.
+    with pytest.raises(ResultError, match=r"item 'a': range 'r2' \(walk 7\.0\.\.9\.0\) has no "
+                                          r"'region_choice'"):  # fmt: skip
+        w.submit(result=[rng("r1", 1, 3), cls("r1", 1, 3, "fast"), rng("r2", 7, 9)])
+    assert w.store.state("a") is None  # nothing stored
+    w.submit(result=[rng("r1", 1, 3), cls("r1", 1, 3, "fast"), rng("r2", 7, 9),
+                          cls("r2", 7, 9, "slow")])  # fmt: skip
+    assert w.labels.loc["a", "region_choice"] == [(1.0, 3.0, "fast"), (7.0, 9.0, "slow")]
+    # No range at all: nothing is owed (Label Studio asks per region, not per item).
+    w.submit(result=[])  # item "b"
+    assert w.store.state("b") is not None
+    w.close()
+
+
+def test_overlay_is_an_attribute_label_studio_ignores_and_the_browser_reads(tmp_path, long_df):
+    w = nblabel.TimeSeriesLabeler(
+        long_df, by="recording", x="t", channels=["ax", "ay"], ranges=["walk"], overlay=True,
+        store=tmp_path / "s.sqlite",
+    )  # fmt: skip
+    LabelInterface(w.schema.xml)
+    obj = w._schema["objects"][0]
+    assert obj["attrs"]["nblabelOverlay"] == "true"
+    assert [c["column"] for c in obj["channels"]] == ["ax", "ay"]
+    w.close()
+    plain = ts.config(column="s", channels=["a"], ranges=["r"])
+    assert "nblabelOverlay" not in plain and "required" not in plain

@@ -141,6 +141,24 @@ export function missingRanges(controls, regions) {
   return controls.filter((c) => c.required && !regions.some((r) => r.from_name === c.name && !r.pending)).map((c) => c.name);
 }
 
+/** One line per accepted range without a class of a required per-region Choices control
+ * (`perRegion="true" required="true"`), naming the control and the range
+ * ("region_choice of walk 12 – 30"); `describe(r)` gives a region's label text and
+ * `format(v)` an x value as text. Label Studio asks for such a class on every region. */
+export function missingRegionChoices(choiceControls, regions, describe = (r) => ({ text: (r.value.timeserieslabels || []).join(", ") }), format = String) {
+  const out = [];
+  for (const c of choiceControls) {
+    if (!c.required) continue;
+    for (const r of regions) {
+      if (r.pending || r.to_name !== c.to_name || ((r.choices || {})[c.name] || []).length) continue;
+      const label = String(describe(r).text || "").split(" · ")[0];
+      const where = r.value.instant ? `at ${format(r.value.start)}` : `${format(r.value.start)} – ${format(r.value.end)}`;
+      out.push(`${c.name} of ${label} ${where}`);
+    }
+  }
+  return out;
+}
+
 /** Undo/redo of edits on one item: snapshots of the region list. */
 export class EditHistory {
   constructor() {
@@ -414,6 +432,10 @@ export function createRangeLayer({ allControls, views, root, canEdit, onEdit, on
       view.fit();
       return true;
     }
+    if ((k === "o" || k === "O") && view.toggleOverlay) {
+      view.toggleOverlay();
+      return true;
+    }
     // Keyboard ranges: , and . move the cursor (< and > ten columns), [ marks the start,
     // ] draws the range to the cursor with the active label.
     if (k === "," || k === "." || k === "<" || k === ">") {
@@ -482,6 +504,7 @@ export function createRangeLayer({ allControls, views, root, canEdit, onEdit, on
       { keys: ["+", "-", "wheel"], text: "Zoom in / out (at the cursor)" },
       { keys: ["Shift+←", "Shift+→"], text: "Pan; drag the overview strip to move the window" },
       { keys: ["f"], text: "Fit the whole series" },
+      { keys: ["o"], text: "Overlay the channels in one plot (each on its own scale) / stack them" },
       { keys: ["u", "Ctrl+Z"], text: "Undo a region edit (then: undo the last submit)" },
       { keys: ["a"], text: "Accept the selected prediction, or all (dashed, with their score)" },
     ],
@@ -511,7 +534,11 @@ export function createRangeLayer({ allControls, views, root, canEdit, onEdit, on
       selected = null;
       redraw();
     },
-    missing: () => missingRanges(controls, regions),
+    missing: () => {
+      const found = focusView();
+      const format = found && found.view.formatX ? found.view.formatX : String;
+      return [...missingRanges(controls, regions), ...missingRegionChoices(regionChoices, regions, describe, format)];
+    },
     dispose() {
       root.removeEventListener("mousedown", onMouseDown);
       root.removeEventListener("dblclick", onDblClick);

@@ -1,6 +1,7 @@
-// TimeSeries object: one canvas per channel (stacked, each with its own y-scale and
-// legend), an overview strip of the whole series, and the regions of the range layer drawn
-// over them.
+// TimeSeries object: one canvas per channel (stacked, each with its own y-scale, a small
+// y axis and legend) or one canvas for all (overlaid: `nblabelOverlay="true"` or key "o",
+// each channel on its own scale, their ranges in the legend), an overview strip of the
+// whole series, and the regions of the range layer drawn over them.
 //
 // x is in Label Studio values throughout (row number, number, or ms since the epoch for
 // dates), so what the layer reads off the screen is already what a result stores. The
@@ -13,6 +14,7 @@ import { createSlot, objectError, showNotice } from "./common.js";
 
 const COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
 const ROW_HEIGHT = 96;
+const OVERLAY_HEIGHT = 200;
 const OVERVIEW_HEIGHT = 34;
 const EDGE_PX = 6;
 const MIN_SAMPLES_ON_SCREEN = 4;
@@ -166,6 +168,54 @@ export function tickLabel(v, step, kind, tz) {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+/** A y value as text with a channel's `displayFormat` (the common d3-format subset:
+ * ".2f", ",.1f", ".0%", ".3e"; a leading "," groups thousands). Without one (or with a
+ * format outside that subset) four significant digits. */
+export function formatValue(v, format) {
+  if (v == null || !Number.isFinite(v)) return "";
+  const m = /^(,)?\.(\d+)([fe%])$/.exec(String(format || "").trim());
+  if (!m) return String(Number(v.toPrecision(4)));
+  const [, group, digits, type] = m;
+  const n = Math.min(20, Number(digits));
+  if (type === "e") return v.toExponential(n);
+  const scaled = type === "%" ? v * 100 : v;
+  const text = group
+    ? scaled.toLocaleString("en-US", { minimumFractionDigits: n, maximumFractionDigits: n })
+    : scaled.toFixed(n);
+  return type === "%" ? `${text}%` : text;
+}
+
+/** Smallest and largest y of the samples drawn between lo and hi (one neighbour each side
+ * included, NaN skipped): a channel's own scale, in stacked and overlaid mode alike.
+ * {min: NaN, max: NaN} when there is nothing to draw. */
+export function yRange(x, y, lo, hi) {
+  const i0 = Math.max(0, lowerBound(x, lo) - 1);
+  const i1 = Math.min(x.length, lowerBound(x, hi) + 1);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = i0; i < i1; i += 1) {
+    const v = y[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return max >= min ? { min, max } : { min: NaN, max: NaN };
+}
+
+/** Where a channel's value range sits vertically: padded 8% each side, a flat line kept in
+ * the middle. Maps a value to 0 (bottom) .. 1 (top). */
+export function yScale({ min, max }) {
+  let a = Number.isFinite(min) ? min : 0;
+  let b = Number.isFinite(max) ? max : 1;
+  if (b - a < 1e-12) {
+    a -= 1;
+    b += 1;
+  }
+  const pad = (b - a) * 0.08;
+  a -= pad;
+  b += pad;
+  return { lo: a, hi: b, at: (v) => (v - a) / (b - a) };
+}
+
 // --- the view --------------------------------------------------------------------------
 
 export function createTimeSeriesView(spec, { request = null } = {}) {
@@ -195,7 +245,9 @@ export function createTimeSeriesView(spec, { request = null } = {}) {
   let item = null; // {key, kind, tz, xmin, xmax, length, channels: [...], overview}
   let win = null; // finer window data for the current item, or null
   let vp = { lo: 0, hi: 1 };
-  let rows = []; // [{name, canvas, legend, color}]
+  let rows = []; // [{channels, title, canvas, legend, entries, height, row}], one per canvas
+  // Overlaid: every channel in one canvas, each on its own y-scale (key "o" toggles).
+  let overlay = String((spec.attrs || {}).nblabelOverlay).toLowerCase() === "true";
   let drawn = { key: null, regions: [], selected: null, describe: null, preview: null };
   let cursor = null; // x value under the mouse (or moved by keys), or null
   let mark = null; // start of a range being made with the keys ("["), or null
@@ -209,34 +261,54 @@ export function createTimeSeriesView(spec, { request = null } = {}) {
     return Math.max(200, Math.round(wrap.clientWidth || el.clientWidth || 800));
   }
 
+  function legendEntry(ch) {
+    const entry = document.createElement("div");
+    entry.className = "nbl-ts-legend";
+    entry.setAttribute("data-testid", "ts-legend");
+    entry.dataset.channel = ch.name;
+    const swatch = document.createElement("span");
+    Object.assign(swatch.style, { display: "inline-block", width: "10px", height: "3px", marginRight: "4px", verticalAlign: "middle", background: ch.color });
+    const range = document.createElement("span");
+    range.setAttribute("data-testid", "ts-legend-range");
+    Object.assign(range.style, { marginLeft: "6px", fontVariantNumeric: "tabular-nums" });
+    entry.append(swatch, `${ch.legend}${ch.units ? ` (${ch.units})` : ""}`, range);
+    return { entry, range };
+  }
+
   function buildRows() {
-    // Same channels as the item before: keep the canvases, so showing the next series
-    // costs no new elements or backing stores.
-    if (rows.length === item.channels.length && rows.every((r, i) => r.name === item.channels[i].name && r.color === item.channels[i].color)) {
-      for (const r of rows) r.canvas.setAttribute("aria-label", `${r.name} of ${item.label}`);
+    // Same channels and layout as the item before: keep the canvases, so showing the next
+    // series costs no new elements or backing stores.
+    const mode = overlay ? "overlay" : "stacked";
+    const sameChannels = rows.mode === mode && rows.channels === item.channels.map((c) => `${c.name}\u0000${c.color}`).join("\u0001");
+    if (sameChannels) {
+      for (const r of rows) r.canvas.setAttribute("aria-label", `${r.title} of ${item.label}`);
       return;
     }
-    rows = item.channels.map((ch, i) => {
+    const groups = overlay ? [item.channels] : item.channels.map((ch) => [ch]);
+    rows = groups.map((chans, i) => {
       const row = document.createElement("div");
       row.className = "nbl-ts-row";
       Object.assign(row.style, { position: "relative" });
       const legend = document.createElement("div");
-      legend.className = "nbl-ts-legend";
-      legend.setAttribute("data-testid", "ts-legend");
+      legend.className = "nbl-ts-legends";
       Object.assign(legend.style, { position: "absolute", right: "4px", top: "2px", fontSize: "11px", pointerEvents: "none", padding: "0 4px", background: "var(--nbl-bg, #fff)", opacity: "0.85" });
-      const swatch = document.createElement("span");
-      Object.assign(swatch.style, { display: "inline-block", width: "10px", height: "3px", marginRight: "4px", verticalAlign: "middle", background: ch.color });
-      legend.append(swatch, `${ch.legend}${ch.units ? ` (${ch.units})` : ""}`);
+      const entries = chans.map((ch) => legendEntry(ch));
+      legend.append(...entries.map((e) => e.entry));
+      const title = chans.map((ch) => ch.legend).join(", ");
       const canvas = document.createElement("canvas");
       canvas.setAttribute("data-testid", "ts-channel");
-      canvas.dataset.channel = ch.name;
+      canvas.dataset.channel = chans.map((ch) => ch.name).join(",");
       canvas.setAttribute("role", "img");
-      canvas.setAttribute("aria-label", `${ch.legend} of ${item.label}`);
-      Object.assign(canvas.style, { display: "block", width: "100%", height: `${ROW_HEIGHT}px`, cursor: "crosshair", borderTop: i ? "1px solid var(--nbl-border-2, #e0e0e0)" : "none" });
+      canvas.setAttribute("aria-label", `${title} of ${item.label}`);
+      const height = overlay ? OVERLAY_HEIGHT : ROW_HEIGHT;
+      Object.assign(canvas.style, { display: "block", width: "100%", height: `${height}px`, cursor: "crosshair", borderTop: i ? "1px solid var(--nbl-border-2, #e0e0e0)" : "none" });
       row.append(canvas, legend);
-      return { name: ch.name, canvas, legend, color: ch.color, row };
+      return { channels: chans, title, canvas, legend, entries, height, row };
     });
+    rows.mode = mode;
+    rows.channels = item.channels.map((c) => `${c.name}\u0000${c.color}`).join("\u0001");
     rowsBox.replaceChildren(...rows.map((r) => r.row));
+    wrap.dataset.layout = mode;
   }
 
   function sized(canvas, height) {
@@ -262,26 +334,12 @@ export function createTimeSeriesView(spec, { request = null } = {}) {
 
   function drawLine(ctx, data, w, h, color, lo, hi) {
     const { x, y } = data;
+    const range = yRange(x, y, lo, hi);
+    const scale = yScale(range);
+    const ymin = scale.lo;
+    const ymax = scale.hi;
     const i0 = Math.max(0, lowerBound(x, lo) - 1);
     const i1 = Math.min(x.length, lowerBound(x, hi) + 1);
-    let ymin = Infinity;
-    let ymax = -Infinity;
-    for (let i = i0; i < i1; i += 1) {
-      const v = y[i];
-      if (v < ymin) ymin = v;
-      if (v > ymax) ymax = v;
-    }
-    if (!(ymax >= ymin)) {
-      ymin = 0;
-      ymax = 1;
-    }
-    if (ymax - ymin < 1e-12) {
-      ymin -= 1;
-      ymax += 1;
-    }
-    const pad = (ymax - ymin) * 0.08;
-    ymin -= pad;
-    ymax += pad;
     const sx = w / (hi - lo);
     const sy = h / (ymax - ymin);
     ctx.strokeStyle = color;
@@ -301,7 +359,7 @@ export function createTimeSeriesView(spec, { request = null } = {}) {
       pen = true;
     }
     ctx.stroke();
-    return [ymin, ymax];
+    return range;
   }
 
   function drawRegions(ctx, w, h, lo, hi, withText) {
@@ -373,11 +431,20 @@ export function createTimeSeriesView(spec, { request = null } = {}) {
     if (!item) return;
     const { lo, hi } = vp;
     rows.forEach((row, i) => {
-      const { ctx, w, h } = sized(row.canvas, ROW_HEIGHT);
+      const { ctx, w, h } = sized(row.canvas, row.height);
       ctx.clearRect(0, 0, w, h);
       drawRegions(ctx, w, h, lo, hi, i === 0);
-      const data = source(row.name);
-      if (data) drawLine(ctx, data, w, h, row.color, lo, hi);
+      row.channels.forEach((ch, k) => {
+        const data = source(ch.name);
+        const range = data ? drawLine(ctx, data, w, h, ch.color, lo, hi) : { min: NaN, max: NaN };
+        // Stacked: the channel's own y axis (min and max of the window); overlaid: each
+        // channel's range in the legend, since the scales differ.
+        if (!overlay) drawYAxis(ctx, h, range, ch.format);
+        const text = Number.isFinite(range.min) ? `${formatValue(range.min, ch.format)} – ${formatValue(range.max, ch.format)}` : "";
+        const cell = row.entries[k].range;
+        if (overlay && cell.textContent !== text) cell.textContent = text;
+        else if (!overlay && cell.textContent) cell.textContent = "";
+      });
       if (cursor != null && cursor >= lo && cursor <= hi) {
         ctx.fillStyle = "rgba(0,0,0,0.35)";
         ctx.fillRect(((cursor - lo) * w) / (hi - lo), 0, 1, h);
@@ -392,6 +459,28 @@ export function createTimeSeriesView(spec, { request = null } = {}) {
     renderReadout();
     el.dataset.lo = String(lo);
     el.dataset.hi = String(hi);
+  }
+
+  /** Min and max of the window at their heights, at the left edge of a stacked row. */
+  function drawYAxis(ctx, h, range, format) {
+    if (!Number.isFinite(range.min)) return;
+    const scale = yScale(range);
+    ctx.save();
+    ctx.font = "10px sans-serif";
+    const marks = range.max > range.min ? [[range.max, 10], [range.min, -3]] : [[range.max, 10]];
+    for (const [v, dy] of marks) {
+      const y = Math.round(h - scale.at(v) * h);
+      const text = formatValue(v, format);
+      const tw = ctx.measureText(text).width;
+      ctx.globalAlpha = 0.8;
+      ctx.fillStyle = "#fff";
+      ctx.fillRect(5, y + dy - 9, tw + 4, 11);
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = axisColor;
+      ctx.fillRect(0, y, 4, 1);
+      ctx.fillText(text, 7, y + dy);
+    }
+    ctx.restore();
   }
 
   function paintAxis() {
@@ -417,7 +506,7 @@ export function createTimeSeriesView(spec, { request = null } = {}) {
     const { xmin, xmax } = item;
     const span = xmax - xmin || 1;
     drawRegions(ctx, w, h, xmin, xmin + span, false);
-    rows.forEach((row) => drawLine(ctx, item.overview.data.get(row.name), w, h, row.color, xmin, xmin + span));
+    for (const ch of item.channels) drawLine(ctx, item.overview.data.get(ch.name), w, h, ch.color, xmin, xmin + span);
     const a = ((vp.lo - xmin) / span) * w;
     const b = ((vp.hi - xmin) / span) * w;
     ctx.fillStyle = "rgba(25,118,210,0.15)";
@@ -427,9 +516,13 @@ export function createTimeSeriesView(spec, { request = null } = {}) {
     ctx.strokeRect(a + 0.75, 0.75, Math.max(2, b - a) - 1.5, h - 1.5);
   }
 
-  function renderReadout() {
+  function showX(v) {
     const shown = spec.attrs && (spec.attrs.timeDisplayFormat || spec.attrs.timeFormat);
-    const f = (v) => (item.kind === "datetime" && shown ? formatDate(v, shown, item.tz) : formatX(v, item.kind, item.tz));
+    return item.kind === "datetime" && shown ? formatDate(v, shown, item.tz) : formatX(v, item.kind, item.tz);
+  }
+
+  function renderReadout() {
+    const f = showX;
     const parts = [`${f(vp.lo)} – ${f(vp.hi)}`];
     const sel = drawn.key === item.key && drawn.regions.find((r) => r.id === drawn.selected);
     if (sel) {
@@ -629,7 +722,7 @@ export function createTimeSeriesView(spec, { request = null } = {}) {
         overview: overviewData,
         channels: names.map((name, i) => {
           const c = byColumn.get(name) || {};
-          return { name, legend: c.legend || name, units: c.units || "", color: c.strokeColor || COLORS[i % COLORS.length] };
+          return { name, legend: c.legend || name, units: c.units || "", format: c.displayFormat || "", color: c.strokeColor || COLORS[i % COLORS.length] };
         }),
       };
       win = null;
@@ -653,6 +746,18 @@ export function createTimeSeriesView(spec, { request = null } = {}) {
       drawn = { key, regions, selected, describe, preview };
       if (item) schedule();
     },
+    /** Switch between stacked and overlaid channels; returns the new layout. */
+    toggleOverlay() {
+      overlay = !overlay;
+      if (item) {
+        buildRows();
+        paint();
+      }
+      return overlay ? "overlay" : "stacked";
+    },
+    layout: () => (overlay ? "overlay" : "stacked"),
+    /** An x value as the readout shows it. */
+    formatX: (v) => (item ? showX(v) : String(v)),
     itemKey: () => (item ? item.key : null),
     kind: () => (item ? item.kind : null),
     isPlot,
