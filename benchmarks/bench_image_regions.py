@@ -13,9 +13,14 @@
 3. Frames per second while dragging a box and while panning (middle button) the zoomed
    50 MP image: requestAnimationFrame timestamps during a 240-step mouse drag. Target >= 50.
 
+4. Detail of the 50 MP JPEG: after zooming past the display copy's resolution the view asks
+   for the visible window of the original; time from the LAST wheel event (or the end of a
+   pan) to the detail painted (includes the 150 ms debounce), and the detail's bytes.
+   "cold" decodes the JPEG (at 1/2 scale, or full for a deep zoom); "warm" reuses it.
+
 Figures only, no asserts on seconds. From the repo root::
 
-    python benchmarks/bench_image_regions.py
+    python benchmarks/bench_image_regions.py          # or: ... big  (figures 2-4 only)
 """
 
 from __future__ import annotations
@@ -79,6 +84,13 @@ big.save("big.jpg", quality=90)
 del big, coarse
 df = pd.DataFrame({"path": ["small.jpg", "small.jpg", "big.jpg"]}, index=["s0", "s1", "big"])
 w = nblabel.ImageLabeler(df, image="path", boxes=["car", "person"], prefetch=0, job="bench-big")
+def detail_ms(cold):
+    if cold:
+        w.items._decoded.clear()
+    t0 = time.perf_counter()
+    w.items.detail("big", "image", x=3600, y=2700, width=900, height=670, out_width=768,
+                   out_height=576)
+    return 1000 * (time.perf_counter() - t0)
 w
 """
 
@@ -133,6 +145,34 @@ JS_FIRST_PAINT = """
   };
   const obs = new MutationObserver(check);
   obs.observe(root, { attributes: true, subtree: true, childList: true });
+}); }
+"""
+
+# Figure 4: resolves when a detail newer than the last wheel/pointer-up event is painted.
+JS_DETAIL = """
+(vp) => { window.__nblDetail = new Promise((resolve) => {
+  let last = performance.now();
+  const mark = () => { last = performance.now(); };
+  vp.addEventListener('wheel', mark, true);
+  vp.addEventListener('pointerup', mark, true);
+  const poll = () => {
+    const img = vp.querySelector('img[data-testid=detail]');
+    if (!img || !(vp.nblabelDetailAt > last)) return requestAnimationFrame(poll);
+    vp.removeEventListener('wheel', mark, true);
+    vp.removeEventListener('pointerup', mark, true);
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        const ms = performance.now() - last;
+        fetch(img.src).then((r) => r.blob()).then((b) => resolve({
+          ms, bytes: b.size, natural: [img.naturalWidth, img.naturalHeight],
+          window: img.dataset.window, zoom: vp.dataset.zoom }));
+      };
+      ch.port2.postMessage(null);
+    });
+  };
+  requestAnimationFrame(poll);
 }); }
 """
 
@@ -279,11 +319,66 @@ def big_image(server: Any, browser: Any) -> None:
             f"  max {p['max_gap_ms']:5.1f} ms  ({p['frames']} frames)"
         )
         print(f"   the box after the drag: {moved.split('.')[0]}")
+        detail_figures(nb, root, cx, cy)
+
+
+def detail_figures(nb: Any, root: Any, cx: float, cy: float) -> None:
+    page = nb.page
+    vp = root.locator('[data-testid="viewport"]')
+    handle = vp.element_handle()
+
+    def fit() -> None:
+        page.keyboard.press("f")
+        page.wait_for_function(
+            "vp => !vp.querySelector('img[data-testid=detail]') && vp.dataset.detail !== 'loading'",
+            arg=handle,
+            timeout=30_000,
+        )
+
+    def timed(what: str, gesture: Any, cold: bool = False) -> None:
+        if cold:  # forget the decoded original: the JPEG is decoded again
+            nb.eval_in_kernel("w.items._decoded.clear()")
+        page.evaluate(JS_DETAIL, handle)
+        gesture()
+        r = page.evaluate("() => window.__nblDetail")
+        _, _, w, h = map(int, r["window"].split(","))
+        print(
+            f"   {what:<28} {r['ms']:7.1f} ms   {r['bytes'] / 1e3:6.1f} KB"
+            f"  {w}x{h} px of the original as {r['natural'][0]}x{r['natural'][1]}"
+            f"  (zoom {float(r['zoom']) * 100:.0f}%)"
+        )
+
+    def wheel(ticks: int) -> Any:
+        def go() -> None:
+            page.mouse.move(cx, cy)
+            for _ in range(ticks):
+                page.mouse.wheel(0, -100)
+
+        return go
+
+    def pan() -> None:
+        page.mouse.move(cx, cy)
+        page.mouse.down(button="middle")
+        page.mouse.move(cx - 200, cy - 120, steps=8)
+        page.mouse.up(button="middle")
+
+    print("4. detail of the 50 MP JPEG: last wheel event (or pan end) -> detail painted")
+    fit()
+    timed("zoom in, cold (1/2 decode)", wheel(7), cold=True)
+    timed("zoom deeper, cold (full)", wheel(5))  # not decoded at full size yet
+    timed("pan, warm", pan)
+    fit()
+    timed("zoom in again, warm", wheel(7))
+    timed("zoom deeper again, warm", wheel(5))
+    # Python's share, in the kernel: a deep window, decoded anew, then from the kept pixels.
+    cold, warm = nb.eval_json("[detail_ms(True), detail_ms(False)]")
+    print(f"   of which Python (900x670 px window): cold {cold:.0f} ms, warm {warm:.0f} ms")
 
 
 def main() -> None:
     with isolated_jupyter_lab() as server, chromium() as browser:
-        predicted(server, browser)
+        if "big" not in sys.argv[1:]:
+            predicted(server, browser)
         big_image(server, browser)
 
 

@@ -10,6 +10,7 @@ import base64
 import io
 import math
 import os
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,9 @@ from PIL import Image, UnidentifiedImageError
 
 from .errors import ItemError, SchemaError
 from .schema import DataObject
+
+#: Decoded originals kept for detail views (one 50 MP RGB image is 150 MB).
+DETAIL_CACHE = 2
 
 # Image modes the browser can show after a plain convert().
 _TO_RGB = {"CMYK", "YCbCr", "LAB", "HSV", "RGBX"}
@@ -78,6 +82,8 @@ class Items:
             )
         self.ids = ids
         self._lookup = lookup
+        # Decoded originals for detail views, most recent last (see `detail`).
+        self._decoded: OrderedDict[tuple[str, str, int], Image.Image] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -137,10 +143,122 @@ class Items:
                 self._fail(payload, obj, ItemError(key, f"cannot decode the image: {exc}"))
         return payload, buffers
 
+    def detail(
+        self,
+        key: str,
+        name: str,
+        *,
+        x: float,
+        y: float,
+        width: float,
+        height: float,
+        out_width: int,
+        out_height: int,
+    ) -> tuple[bytes, dict[str, Any]]:
+        """A window of an item's ORIGINAL image at about ``out_width`` x ``out_height``.
+
+        The window is in pixels of the upright original (EXIF orientation applied, as
+        ``original_width``/``original_height``); it is clamped to the image and widened to
+        whole pixels. Returns the encoded image and ``{x, y, width, height, mime,
+        out_width, out_height}`` (the window actually rendered). Raises
+        :class:`ItemError` for an unknown item or object, or an empty window.
+        """
+        try:
+            pos = self.pos(key)
+        except KeyError:
+            raise ItemError(key, "not in this DataFrame (the detail view asked for it)") from None
+        obj = next((o for o in self.objects if o.name == name and o.type == "image"), None)
+        if obj is None:
+            images = [o.name for o in self.objects if o.type == "image"] or ["none"]
+            raise ItemError(key, f"no image object {name!r} (images: {', '.join(images)})")
+        cell = self.data[obj.column].iloc[pos]
+        img = load_image(cell, key)
+        orientation = _orientation(img)
+        uw, uh = img.size[::-1] if orientation in (5, 6, 7, 8) else img.size
+        window = _clamp_window(x, y, width, height, (uw, uh))
+        if window is None:
+            raise ItemError(
+                key,
+                f"detail window x={x}, y={y}, {width} x {height} px has no pixels inside "
+                f"the {uw} x {uh} image",
+            )
+        out_w, out_h = int(out_width), int(out_height)
+        if out_w < 1 or out_h < 1:
+            raise ItemError(key, f"detail size must be at least 1 x 1 px, got {out_w} x {out_h}")
+        from .regions import upright_to_stored  # here: regions imports the SDK
+
+        x0, y0, x1, y1 = window
+        # Never upsample: the browser scales up better than a re-encoded JPEG would.
+        out_w, out_h = min(out_w, x1 - x0), min(out_h, y1 - y0)
+        # The window on the stored (pre-EXIF) pixel grid: where the decoder's pixels are.
+        corners = upright_to_stored([(x0, y0), (x1, y1)], size=(uw, uh), orientation=orientation)
+        sx0, sy0 = np.rint(corners.min(axis=0)).astype(int)
+        sx1, sy1 = np.rint(corners.max(axis=0)).astype(int)
+        turned = orientation in (5, 6, 7, 8)
+        stored_out = (out_h, out_w) if turned else (out_w, out_h)
+        # JPEG draft decoding at 1/2, 1/4 or 1/8 when the output is that much smaller.
+        reduce = 1
+        if img is not cell and img.format == "JPEG":
+            ratio = min((sx1 - sx0) / stored_out[0], (sy1 - sy0) / stored_out[1])
+            while reduce < 8 and ratio >= reduce * 2:
+                reduce *= 2
+        try:
+            full = self._decoded_image(key, name, reduce, img)
+        except (OSError, ValueError, SyntaxError) as exc:  # Pillow's decode errors
+            raise ItemError(key, f"cannot decode the image: {exc}") from None
+        fx, fy = full.size[0] / img.size[0], full.size[1] / img.size[1]
+        box = (sx0 * fx, sy0 * fy, min(sx1 * fx, full.size[0]), min(sy1 * fy, full.size[1]))
+        if stored_out == (sx1 - sx0, sy1 - sy0) and full.size == img.size:
+            part = full.crop((sx0, sy0, sx1, sy1))
+        else:
+            part = full.resize(stored_out, Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
+        if orientation in _UPRIGHT:
+            part = part.transpose(_UPRIGHT[orientation])
+        out = io.BytesIO()
+        if part.mode == "RGBA":
+            part.save(out, format="PNG", compress_level=1)
+            mime = "image/png"
+        else:
+            part.save(out, format="JPEG", quality=88)
+            mime = "image/jpeg"
+        meta = {"x": x0, "y": y0, "width": x1 - x0, "height": y1 - y0, "mime": mime,
+                "out_width": part.size[0], "out_height": part.size[1]}  # fmt: skip
+        return out.getvalue(), meta
+
+    def _decoded_image(self, key: str, name: str, reduce: int, img: Image.Image) -> Image.Image:
+        """The whole image decoded (at 1/``reduce`` for JPEG drafts), kept for the last
+        two requests: panning a zoomed 50 MP JPEG then crops pixels already decoded."""
+        ident = (key, name, reduce)
+        if ident in self._decoded:
+            self._decoded.move_to_end(ident)
+            return self._decoded[ident]
+        if reduce > 1:
+            img.draft(img.mode, (-(-img.size[0] // reduce), -(-img.size[1] // reduce)))
+        full = _displayable(img)
+        full.load()
+        self._decoded[ident] = full
+        while len(self._decoded) > DETAIL_CACHE:
+            self._decoded.popitem(last=False)
+        return full
+
     @staticmethod
     def _fail(payload: dict[str, Any], obj: DataObject, exc: ItemError) -> None:
         payload["objects"][obj.name] = {"type": obj.type, "error": str(exc)}
         payload["error"] = payload["error"] or str(exc)
+
+
+def _clamp_window(
+    x: float, y: float, width: float, height: float, size: tuple[int, int]
+) -> tuple[int, int, int, int] | None:
+    """``(x0, y0, x1, y1)``: the window widened to whole pixels and cut to the image,
+    ``None`` when nothing of it is inside (or a number is not finite)."""
+    values = (float(x), float(y), float(width), float(height))
+    if not all(math.isfinite(v) for v in values) or values[2] <= 0 or values[3] <= 0:
+        return None
+    x0, y0 = max(0, math.floor(values[0])), max(0, math.floor(values[1]))
+    x1 = min(size[0], math.ceil(values[0] + values[2]))
+    y1 = min(size[1], math.ceil(values[1] + values[3]))
+    return (x0, y0, x1, y1) if x1 > x0 and y1 > y0 else None
 
 
 def _is_missing(cell: object) -> bool:

@@ -56,6 +56,11 @@ JS -> Python requests:
             "timeseries", "buffer": i, "x_min", "x_max", "kind", "tz", "length",
             "y_range", "overview": <the same as a window reply>}`` with buffer indices
             counted from ``buffer``.
+``detail``  ``{"key", "object", "x", "y", "width", "height", "out_width", "out_height"}``:
+            a window of the ORIGINAL image (upright pixels, EXIF applied; clamped to the
+            image) at about ``out_width`` x ``out_height`` pixels, for a zoomed-in view ->
+            reply ``{"x", "y", "width", "height", "mime", "out_width", "out_height"}`` (the
+            window rendered, whole pixels) plus one buffer, the JPEG (PNG with alpha).
 """
 
 from __future__ import annotations
@@ -69,9 +74,10 @@ GOTO: Final = "goto"
 UNDO: Final = "undo"
 REDO: Final = "redo"
 WINDOW: Final = "window"
+DETAIL: Final = "detail"
 REPLY: Final = "reply"
 
-REQUESTS: Final = frozenset({FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO, WINDOW})
+REQUESTS: Final = frozenset({FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO, WINDOW, DETAIL})
 GOTO_TARGETS: Final = frozenset({"next", "prev", "first_unlabeled"})
 
 

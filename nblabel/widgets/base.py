@@ -412,6 +412,14 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                 meta, bufs = self._ts.window(self.items, content)
                 self.send(protocol.reply(rid, **meta), bufs)
                 return
+            if kind == protocol.DETAIL:
+                fields = ("x", "y", "width", "height", "out_width", "out_height")
+                if missing := [f for f in ("key", "object", *fields) if f not in content]:
+                    raise ValueError(f"detail request without {', '.join(missing)}")
+                data, meta = self.items.detail(str(content["key"]), str(content["object"]),
+                                               **{f: content[f] for f in fields})  # fmt: skip
+                self.send(protocol.reply(rid, **meta), [data])
+                return
             if kind == protocol.FETCH:
                 payloads, out = self._fetch(content.get("keys") or [])
                 self.send(protocol.reply(rid, items=payloads), out)
@@ -449,7 +457,9 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         result = validate(self.schema, result, key=key, sizes=sizes)
         if self._ts is not None:
             ts, items = self._ts, self.items
-            result = check_ranges(result, lambda name: ts.get_by_key(items, key, name), key=key)
+            result = check_ranges(
+                result, lambda name: ts.get_by_key(items, key, name), key=key, schema=self.schema
+            )
         if any(r.get("type") == "labels" for r in result):
             check_spans(self.schema, result, self._texts_at(self.items.pos(key)), key=key)
         if self.learner is not None:

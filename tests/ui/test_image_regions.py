@@ -248,6 +248,19 @@ def test_draw_edit_undo_and_zoom_give_original_pixels(lab):
     root.press("3")
     zoomed = Image(root, s=1.25 * 1.25)
     assert root.locator('[data-testid="zoom"]').inner_text() == "156%"
+    # One display pixel now covers > 1.5 screen pixels: a sharper detail of the visible
+    # window comes from the original, laid over exactly that window.
+    detail = root.locator('[data-testid="viewport"] img[data-testid="detail"]')
+    detail.wait_for(state="attached", timeout=10_000)
+    x, y, dw, dh = map(int, detail.get_attribute("data-window").split(","))
+    assert x <= zoomed.x0 and y <= zoomed.y0
+    assert x + dw >= zoomed.x0 + W / zoomed.s and y + dh >= zoomed.y0 + H / zoomed.s
+    natural = detail.evaluate("el => [el.naturalWidth, el.naturalHeight]")
+    assert natural[0] > dw * 480 / W * 1.4 and natural[1] > dh * 480 / W * 1.4
+    shown = detail.bounding_box()
+    assert shown is not None
+    assert abs(shown["x"] - (zoomed.left + (x - zoomed.x0) * zoomed.width * zoomed.s / W)) < 1
+    assert abs(shown["width"] - dw * zoomed.width * zoomed.s / W) < 1
     a, b = zoomed.client(0.3, 0.3), zoomed.client(0.6, 0.7)
     drag(page, a, b)
     root.locator('[data-testid="regions"] [data-region]').wait_for(state="visible")
@@ -269,6 +282,7 @@ def test_draw_edit_undo_and_zoom_give_original_pixels(lab):
         want.append((round(p0), round(p1), round(q0) - round(p0), round(q1) - round(p1)))
     got_i1 = [px(r["x"], r["y"], r["width"], r["height"]) for r in regions(lab, "i1")]
     assert got_i1 == want
+    assert detail.count() == 0  # another item, at fit: no detail left over
 
     # Back to the first item: its stored regions come back from the kernel, the mask too
     # (Label Studio RLE in the store, a PNG on the way to the browser).

@@ -6,8 +6,9 @@ var GOTO = "goto";
 var UNDO = "undo";
 var REDO = "redo";
 var WINDOW = "window";
+var DETAIL = "detail";
 var REPLY = "reply";
-var REQUESTS = /* @__PURE__ */ new Set([FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO, WINDOW]);
+var REQUESTS = /* @__PURE__ */ new Set([FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO, WINDOW, DETAIL]);
 var DEFAULT_TIMEOUT_MS = 15e3;
 var RequestError = class extends Error {
   constructor(kind, message, { timeout = false } = {}) {
@@ -2110,6 +2111,19 @@ function rangesToResult(regions) {
 function missingRanges(controls, regions) {
   return controls.filter((c) => c.required && !regions.some((r) => r.from_name === c.name && !r.pending)).map((c) => c.name);
 }
+function missingRegionChoices(choiceControls, regions, describe = (r) => ({ text: (r.value.timeserieslabels || []).join(", ") }), format = String) {
+  const out = [];
+  for (const c of choiceControls) {
+    if (!c.required) continue;
+    for (const r of regions) {
+      if (r.pending || r.to_name !== c.to_name || ((r.choices || {})[c.name] || []).length) continue;
+      const label = String(describe(r).text || "").split(" · ")[0];
+      const where = r.value.instant ? `at ${format(r.value.start)}` : `${format(r.value.start)} – ${format(r.value.end)}`;
+      out.push(`${c.name} of ${label} ${where}`);
+    }
+  }
+  return out;
+}
 var EditHistory = class {
   constructor() {
     this.past = [];
@@ -2358,6 +2372,10 @@ function createRangeLayer({ allControls, views, root, canEdit, onEdit, onHint = 
       view.fit();
       return true;
     }
+    if ((k === "o" || k === "O") && view.toggleOverlay) {
+      view.toggleOverlay();
+      return true;
+    }
     if (k === "," || k === "." || k === "<" || k === ">") {
       view.moveCursor((k === "," || k === "<" ? -1 : 1) * (k === "<" || k === ">" ? 10 : 1));
       return true;
@@ -2423,6 +2441,7 @@ function createRangeLayer({ allControls, views, root, canEdit, onEdit, onHint = 
       { keys: ["+", "-", "wheel"], text: "Zoom in / out (at the cursor)" },
       { keys: ["Shift+←", "Shift+→"], text: "Pan; drag the overview strip to move the window" },
       { keys: ["f"], text: "Fit the whole series" },
+      { keys: ["o"], text: "Overlay the channels in one plot (each on its own scale) / stack them" },
       { keys: ["u", "Ctrl+Z"], text: "Undo a region edit (then: undo the last submit)" },
       { keys: ["a"], text: "Accept the selected prediction, or all (dashed, with their score)" }
     ],
@@ -2452,7 +2471,11 @@ function createRangeLayer({ allControls, views, root, canEdit, onEdit, onHint = 
       selected = null;
       redraw();
     },
-    missing: () => missingRanges(controls, regions),
+    missing: () => {
+      const found = focusView();
+      const format = found && found.view.formatX ? found.view.formatX : String;
+      return [...missingRanges(controls, regions), ...missingRegionChoices(regionChoices, regions, describe, format)];
+    },
     dispose() {
       root.removeEventListener("mousedown", onMouseDown);
       root.removeEventListener("dblclick", onDblClick);
@@ -2535,7 +2558,10 @@ function objectError(entry, name) {
 
 // nblabel/js/src/views/image.js
 var SVG_NS2 = "http://www.w3.org/2000/svg";
-function createImageView(spec) {
+var DETAIL_ABOVE = 1.5;
+var DETAIL_DELAY_MS = 150;
+var DETAIL_MARGIN = 0.1;
+function createImageView(spec, { request = null } = {}) {
   const el = createSlot(spec, "image");
   let overlay = null;
   let shown = null;
@@ -2546,12 +2572,116 @@ function createImageView(spec) {
   function notify(reason) {
     for (const fn of listeners) fn(reason);
   }
+  let detail = null;
+  let detailTimer = null;
+  let detailBusy = false;
+  let detailAgain = false;
+  function dropDetail() {
+    if (!detail) return;
+    detail.el.remove();
+    URL.revokeObjectURL(detail.url);
+    detail = null;
+  }
+  function scheduleDetail() {
+    clearTimeout(detailTimer);
+    if (request && overlay && shown) detailTimer = setTimeout(fetchDetail, DETAIL_DELAY_MS);
+  }
+  function detailWanted() {
+    const r = overlay.viewport.getBoundingClientRect();
+    const { w, h: h2 } = shown.size;
+    const perOriginal = r.width * view.s * (window.devicePixelRatio || 1) / w;
+    if (!r.width || perOriginal * w / shown.display.w <= DETAIL_ABOVE) return null;
+    const vw = w / view.s;
+    const vh = h2 / view.s;
+    const x = Math.max(0, Math.floor(view.x0 - DETAIL_MARGIN * vw));
+    const y = Math.max(0, Math.floor(view.y0 - DETAIL_MARGIN * vh));
+    const width = Math.min(w, Math.ceil(view.x0 + (1 + DETAIL_MARGIN) * vw)) - x;
+    const height = Math.min(h2, Math.ceil(view.y0 + (1 + DETAIL_MARGIN) * vh)) - y;
+    const scale = Math.min(1, perOriginal);
+    if (scale < 1.2 * shown.display.w / w) return null;
+    const d = detail;
+    const covers = d && d.key === shown.key && d.scale >= 0.95 * scale && d.x <= view.x0 && d.y <= view.y0 && d.x + d.width >= view.x0 + vw && d.y + d.height >= view.y0 + vh;
+    if (covers) return false;
+    const out_width = Math.max(1, Math.round(width * scale));
+    const out_height = Math.max(1, Math.round(height * scale));
+    return { key: shown.key, object: spec.name, x, y, width, height, out_width, out_height };
+  }
+  function fetchDetail() {
+    if (!overlay || !shown) return;
+    if (detailBusy) {
+      detailAgain = true;
+      return;
+    }
+    const want = detailWanted();
+    if (want === false) return;
+    if (!want) {
+      dropDetail();
+      overlay.viewport.dataset.detail = "none";
+      return;
+    }
+    detailBusy = true;
+    detailAgain = false;
+    overlay.viewport.dataset.detail = "loading";
+    const settle = () => {
+      detailBusy = false;
+      if (detailAgain) fetchDetail();
+      else if (overlay.viewport.dataset.detail === "loading") overlay.viewport.dataset.detail = detail ? "ready" : "none";
+    };
+    request(DETAIL, want).then(async ({ msg, buffers }) => {
+      if (!shown || shown.key !== want.key || detailAgain) return;
+      const url = URL.createObjectURL(new Blob([toBlobPart(buffers[0])], { type: msg.mime }));
+      const el2 = new Image();
+      el2.src = url;
+      try {
+        await el2.decode();
+      } catch {
+        URL.revokeObjectURL(url);
+        return;
+      }
+      if (!shown || shown.key !== want.key || detailAgain) {
+        URL.revokeObjectURL(url);
+        return;
+      }
+      const { w, h: h2 } = shown.size;
+      el2.className = "nbl-detail";
+      el2.alt = "";
+      el2.dataset.testid = "detail";
+      el2.dataset.window = `${msg.x},${msg.y},${msg.width},${msg.height}`;
+      Object.assign(el2.style, {
+        position: "absolute",
+        left: `${100 * msg.x / w}%`,
+        top: `${100 * msg.y / h2}%`,
+        width: `${100 * msg.width / w}%`,
+        height: `${100 * msg.height / h2}%`,
+        maxWidth: "none",
+        maxHeight: "none",
+        pointerEvents: "none"
+      });
+      dropDetail();
+      overlay.brushes.before(el2);
+      detail = {
+        el: el2,
+        url,
+        key: want.key,
+        x: msg.x,
+        y: msg.y,
+        width: msg.width,
+        height: msg.height,
+        scale: msg.out_width / msg.width
+      };
+      overlay.viewport.dataset.detail = "ready";
+      overlay.viewport.nblabelDetailAt = performance.now();
+    }).catch(() => {
+      if (overlay) overlay.viewport.dataset.detail = "error";
+    }).finally(settle);
+  }
   function applyView() {
     if (!overlay || !shown) return;
     const { w, h: h2 } = shown.size;
     overlay.svg.setAttribute("viewBox", `${view.x0} ${view.y0} ${w / view.s} ${h2 / view.s}`);
     overlay.pane.style.transform = view.s === 1 && !view.x0 && !view.y0 ? "" : `scale(${view.s}) translate(${-100 * view.x0 / w}%, ${-100 * view.y0 / h2}%)`;
     overlay.viewport.dataset.zoom = String(Math.round(view.s * 100) / 100);
+    scheduleDetail();
   }
   function setView(next, reason = "zoom") {
     if (!shown) return;
@@ -2564,12 +2694,14 @@ function createImageView(spec) {
     loading() {
       showNotice(el, "loading", "Loading…");
       shown = null;
+      dropDetail();
     },
     show(entry) {
       const error = objectError(entry, spec.name);
       const img = entry.images.get(spec.name);
       if (error || !img) {
         shown = null;
+        dropDetail();
         showNotice(el, "error", error || `item ${entry.label}: image '${spec.name}' is missing`);
         notify("show");
         return;
@@ -2588,7 +2720,10 @@ function createImageView(spec) {
       overlay.viewport.style.setProperty("--nbl-aspect", String(display.w / display.h));
       overlay.viewport.style.setProperty("--nbl-natural-width", `${Math.max(display.w, 480)}px`);
       if (el.firstChild !== overlay.viewport || el.childNodes.length !== 1) el.replaceChildren(overlay.viewport);
-      if (!sameItem) view = FIT;
+      if (!sameItem) {
+        view = FIT;
+        dropDetail();
+      }
       applyView();
       notify("show");
     },
@@ -2774,6 +2909,7 @@ function createTextView(spec) {
 // nblabel/js/src/views/timeseries.js
 var COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
 var ROW_HEIGHT = 96;
+var OVERLAY_HEIGHT = 200;
 var OVERVIEW_HEIGHT = 34;
 var EDGE_PX = 6;
 var MIN_SAMPLES_ON_SCREEN = 4;
@@ -2897,6 +3033,41 @@ function tickLabel(v, step, kind, tz) {
   if (step < 864e5) return `${p.hour}:${p.minute}`;
   return `${p.year}-${p.month}-${p.day}`;
 }
+function formatValue(v, format) {
+  if (v == null || !Number.isFinite(v)) return "";
+  const m = /^(,)?\.(\d+)([fe%])$/.exec(String(format || "").trim());
+  if (!m) return String(Number(v.toPrecision(4)));
+  const [, group, digits, type] = m;
+  const n = Math.min(20, Number(digits));
+  if (type === "e") return v.toExponential(n);
+  const scaled = type === "%" ? v * 100 : v;
+  const text = group ? scaled.toLocaleString("en-US", { minimumFractionDigits: n, maximumFractionDigits: n }) : scaled.toFixed(n);
+  return type === "%" ? `${text}%` : text;
+}
+function yRange(x, y, lo, hi) {
+  const i0 = Math.max(0, lowerBound(x, lo) - 1);
+  const i1 = Math.min(x.length, lowerBound(x, hi) + 1);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = i0; i < i1; i += 1) {
+    const v = y[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return max >= min ? { min, max } : { min: NaN, max: NaN };
+}
+function yScale({ min, max }) {
+  let a = Number.isFinite(min) ? min : 0;
+  let b = Number.isFinite(max) ? max : 1;
+  if (b - a < 1e-12) {
+    a -= 1;
+    b += 1;
+  }
+  const pad = (b - a) * 0.08;
+  a -= pad;
+  b += pad;
+  return { lo: a, hi: b, at: (v) => (v - a) / (b - a) };
+}
 function createTimeSeriesView(spec, { request = null } = {}) {
   const el = createSlot(spec, "timeseries");
   el.nblabelTimings = { show: [], zoom: [], window: [] };
@@ -2924,6 +3095,7 @@ function createTimeSeriesView(spec, { request = null } = {}) {
   let win = null;
   let vp = { lo: 0, hi: 1 };
   let rows = [];
+  let overlay = String((spec.attrs || {}).nblabelOverlay).toLowerCase() === "true";
   let drawn = { key: null, regions: [], selected: null, describe: null, preview: null };
   let cursor = null;
   let mark = null;
@@ -2935,32 +3107,51 @@ function createTimeSeriesView(spec, { request = null } = {}) {
   function plotWidth() {
     return Math.max(200, Math.round(wrap.clientWidth || el.clientWidth || 800));
   }
+  function legendEntry(ch) {
+    const entry = document.createElement("div");
+    entry.className = "nbl-ts-legend";
+    entry.setAttribute("data-testid", "ts-legend");
+    entry.dataset.channel = ch.name;
+    const swatch = document.createElement("span");
+    Object.assign(swatch.style, { display: "inline-block", width: "10px", height: "3px", marginRight: "4px", verticalAlign: "middle", background: ch.color });
+    const range = document.createElement("span");
+    range.setAttribute("data-testid", "ts-legend-range");
+    Object.assign(range.style, { marginLeft: "6px", fontVariantNumeric: "tabular-nums" });
+    entry.append(swatch, `${ch.legend}${ch.units ? ` (${ch.units})` : ""}`, range);
+    return { entry, range };
+  }
   function buildRows() {
-    if (rows.length === item.channels.length && rows.every((r, i) => r.name === item.channels[i].name && r.color === item.channels[i].color)) {
-      for (const r of rows) r.canvas.setAttribute("aria-label", `${r.name} of ${item.label}`);
+    const mode = overlay ? "overlay" : "stacked";
+    const sameChannels = rows.mode === mode && rows.channels === item.channels.map((c) => `${c.name}\0${c.color}`).join("");
+    if (sameChannels) {
+      for (const r of rows) r.canvas.setAttribute("aria-label", `${r.title} of ${item.label}`);
       return;
     }
-    rows = item.channels.map((ch, i) => {
+    const groups = overlay ? [item.channels] : item.channels.map((ch) => [ch]);
+    rows = groups.map((chans, i) => {
       const row = document.createElement("div");
       row.className = "nbl-ts-row";
       Object.assign(row.style, { position: "relative" });
       const legend = document.createElement("div");
-      legend.className = "nbl-ts-legend";
-      legend.setAttribute("data-testid", "ts-legend");
+      legend.className = "nbl-ts-legends";
       Object.assign(legend.style, { position: "absolute", right: "4px", top: "2px", fontSize: "11px", pointerEvents: "none", padding: "0 4px", background: "var(--nbl-bg, #fff)", opacity: "0.85" });
-      const swatch = document.createElement("span");
-      Object.assign(swatch.style, { display: "inline-block", width: "10px", height: "3px", marginRight: "4px", verticalAlign: "middle", background: ch.color });
-      legend.append(swatch, `${ch.legend}${ch.units ? ` (${ch.units})` : ""}`);
+      const entries = chans.map((ch) => legendEntry(ch));
+      legend.append(...entries.map((e) => e.entry));
+      const title = chans.map((ch) => ch.legend).join(", ");
       const canvas = document.createElement("canvas");
       canvas.setAttribute("data-testid", "ts-channel");
-      canvas.dataset.channel = ch.name;
+      canvas.dataset.channel = chans.map((ch) => ch.name).join(",");
       canvas.setAttribute("role", "img");
-      canvas.setAttribute("aria-label", `${ch.legend} of ${item.label}`);
-      Object.assign(canvas.style, { display: "block", width: "100%", height: `${ROW_HEIGHT}px`, cursor: "crosshair", borderTop: i ? "1px solid var(--nbl-border-2, #e0e0e0)" : "none" });
+      canvas.setAttribute("aria-label", `${title} of ${item.label}`);
+      const height = overlay ? OVERLAY_HEIGHT : ROW_HEIGHT;
+      Object.assign(canvas.style, { display: "block", width: "100%", height: `${height}px`, cursor: "crosshair", borderTop: i ? "1px solid var(--nbl-border-2, #e0e0e0)" : "none" });
       row.append(canvas, legend);
-      return { name: ch.name, canvas, legend, color: ch.color, row };
+      return { channels: chans, title, canvas, legend, entries, height, row };
     });
+    rows.mode = mode;
+    rows.channels = item.channels.map((c) => `${c.name}\0${c.color}`).join("");
     rowsBox.replaceChildren(...rows.map((r) => r.row));
+    wrap.dataset.layout = mode;
   }
   function sized(canvas, height) {
     const dpr = window.devicePixelRatio || 1;
@@ -2982,26 +3173,12 @@ function createTimeSeriesView(spec, { request = null } = {}) {
   }
   function drawLine(ctx, data, w, h2, color, lo, hi) {
     const { x, y } = data;
+    const range = yRange(x, y, lo, hi);
+    const scale = yScale(range);
+    const ymin = scale.lo;
+    const ymax = scale.hi;
     const i0 = Math.max(0, lowerBound(x, lo) - 1);
     const i1 = Math.min(x.length, lowerBound(x, hi) + 1);
-    let ymin = Infinity;
-    let ymax = -Infinity;
-    for (let i = i0; i < i1; i += 1) {
-      const v = y[i];
-      if (v < ymin) ymin = v;
-      if (v > ymax) ymax = v;
-    }
-    if (!(ymax >= ymin)) {
-      ymin = 0;
-      ymax = 1;
-    }
-    if (ymax - ymin < 1e-12) {
-      ymin -= 1;
-      ymax += 1;
-    }
-    const pad = (ymax - ymin) * 0.08;
-    ymin -= pad;
-    ymax += pad;
     const sx = w / (hi - lo);
     const sy = h2 / (ymax - ymin);
     ctx.strokeStyle = color;
@@ -3021,7 +3198,7 @@ function createTimeSeriesView(spec, { request = null } = {}) {
       pen = true;
     }
     ctx.stroke();
-    return [ymin, ymax];
+    return range;
   }
   function drawRegions(ctx, w, h2, lo, hi, withText) {
     const sx = w / (hi - lo);
@@ -3090,11 +3267,18 @@ function createTimeSeriesView(spec, { request = null } = {}) {
     if (!item) return;
     const { lo, hi } = vp;
     rows.forEach((row, i) => {
-      const { ctx, w, h: h2 } = sized(row.canvas, ROW_HEIGHT);
+      const { ctx, w, h: h2 } = sized(row.canvas, row.height);
       ctx.clearRect(0, 0, w, h2);
       drawRegions(ctx, w, h2, lo, hi, i === 0);
-      const data = source(row.name);
-      if (data) drawLine(ctx, data, w, h2, row.color, lo, hi);
+      row.channels.forEach((ch, k) => {
+        const data = source(ch.name);
+        const range = data ? drawLine(ctx, data, w, h2, ch.color, lo, hi) : { min: NaN, max: NaN };
+        if (!overlay) drawYAxis(ctx, h2, range, ch.format);
+        const text = Number.isFinite(range.min) ? `${formatValue(range.min, ch.format)} – ${formatValue(range.max, ch.format)}` : "";
+        const cell = row.entries[k].range;
+        if (overlay && cell.textContent !== text) cell.textContent = text;
+        else if (!overlay && cell.textContent) cell.textContent = "";
+      });
       if (cursor != null && cursor >= lo && cursor <= hi) {
         ctx.fillStyle = "rgba(0,0,0,0.35)";
         ctx.fillRect((cursor - lo) * w / (hi - lo), 0, 1, h2);
@@ -3109,6 +3293,26 @@ function createTimeSeriesView(spec, { request = null } = {}) {
     renderReadout();
     el.dataset.lo = String(lo);
     el.dataset.hi = String(hi);
+  }
+  function drawYAxis(ctx, h2, range, format) {
+    if (!Number.isFinite(range.min)) return;
+    const scale = yScale(range);
+    ctx.save();
+    ctx.font = "10px sans-serif";
+    const marks = range.max > range.min ? [[range.max, 10], [range.min, -3]] : [[range.max, 10]];
+    for (const [v, dy] of marks) {
+      const y = Math.round(h2 - scale.at(v) * h2);
+      const text = formatValue(v, format);
+      const tw = ctx.measureText(text).width;
+      ctx.globalAlpha = 0.8;
+      ctx.fillStyle = "#fff";
+      ctx.fillRect(5, y + dy - 9, tw + 4, 11);
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = axisColor;
+      ctx.fillRect(0, y, 4, 1);
+      ctx.fillText(text, 7, y + dy);
+    }
+    ctx.restore();
   }
   function paintAxis() {
     const { ctx, w, h: h2 } = sized(axis, 18);
@@ -3132,7 +3336,7 @@ function createTimeSeriesView(spec, { request = null } = {}) {
     const { xmin, xmax } = item;
     const span = xmax - xmin || 1;
     drawRegions(ctx, w, h2, xmin, xmin + span, false);
-    rows.forEach((row) => drawLine(ctx, item.overview.data.get(row.name), w, h2, row.color, xmin, xmin + span));
+    for (const ch of item.channels) drawLine(ctx, item.overview.data.get(ch.name), w, h2, ch.color, xmin, xmin + span);
     const a = (vp.lo - xmin) / span * w;
     const b = (vp.hi - xmin) / span * w;
     ctx.fillStyle = "rgba(25,118,210,0.15)";
@@ -3141,9 +3345,12 @@ function createTimeSeriesView(spec, { request = null } = {}) {
     ctx.lineWidth = 1.5;
     ctx.strokeRect(a + 0.75, 0.75, Math.max(2, b - a) - 1.5, h2 - 1.5);
   }
-  function renderReadout() {
+  function showX(v) {
     const shown = spec.attrs && (spec.attrs.timeDisplayFormat || spec.attrs.timeFormat);
-    const f = (v) => item.kind === "datetime" && shown ? formatDate(v, shown, item.tz) : formatX(v, item.kind, item.tz);
+    return item.kind === "datetime" && shown ? formatDate(v, shown, item.tz) : formatX(v, item.kind, item.tz);
+  }
+  function renderReadout() {
+    const f = showX;
     const parts = [`${f(vp.lo)} – ${f(vp.hi)}`];
     const sel = drawn.key === item.key && drawn.regions.find((r) => r.id === drawn.selected);
     if (sel) {
@@ -3320,7 +3527,7 @@ function createTimeSeriesView(spec, { request = null } = {}) {
         overview: overviewData,
         channels: names.map((name, i) => {
           const c = byColumn.get(name) || {};
-          return { name, legend: c.legend || name, units: c.units || "", color: c.strokeColor || COLORS[i % COLORS.length] };
+          return { name, legend: c.legend || name, units: c.units || "", format: c.displayFormat || "", color: c.strokeColor || COLORS[i % COLORS.length] };
         })
       };
       win = null;
@@ -3343,6 +3550,18 @@ function createTimeSeriesView(spec, { request = null } = {}) {
       drawn = { key, regions, selected, describe, preview };
       if (item) schedule();
     },
+    /** Switch between stacked and overlaid channels; returns the new layout. */
+    toggleOverlay() {
+      overlay = !overlay;
+      if (item) {
+        buildRows();
+        paint();
+      }
+      return overlay ? "overlay" : "stacked";
+    },
+    layout: () => overlay ? "overlay" : "stacked",
+    /** An x value as the readout shows it. */
+    formatX: (v) => item ? showX(v) : String(v),
     itemKey: () => item ? item.key : null,
     kind: () => item ? item.kind : null,
     isPlot,

@@ -7,9 +7,10 @@ export const GOTO = "goto";
 export const UNDO = "undo";
 export const REDO = "redo";
 export const WINDOW = "window";
+export const DETAIL = "detail";
 export const REPLY = "reply";
 
-export const REQUESTS = new Set([FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO, WINDOW]);
+export const REQUESTS = new Set([FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO, WINDOW, DETAIL]);
 export const GOTO_TARGETS = new Set(["next", "prev", "first_unlabeled"]);
 
 export const DEFAULT_TIMEOUT_MS = 15000;

@@ -6,13 +6,22 @@
 // compositor does that, so panning a big image costs no layout), and an SVG on top draws
 // the regions in pixels of the ORIGINAL image, its viewBox being the visible window. A
 // pointer maps to original pixels from the viewport's box alone, exact at any zoom.
+//
+// Zoomed in past the display copy's resolution, the view asks Python for a DETAIL image:
+// the visible window of the original at about the screen's pixel size, laid over that
+// window inside the pane (so it moves with pans and zooms for free), under the regions.
 
 import { clampView, FIT, panView, viewToImage, zoomView } from "../geometry.js";
+import { DETAIL, toBlobPart } from "../protocol.js";
 import { createSlot, objectError, showNotice } from "./common.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
+// A detail is wanted once one display-copy pixel covers more than this many device pixels.
+const DETAIL_ABOVE = 1.5;
+const DETAIL_DELAY_MS = 150; // after the last zoom/pan
+const DETAIL_MARGIN = 0.1; // of the visible window, on each side: small pans need no request
 
-export function createImageView(spec) {
+export function createImageView(spec, { request = null } = {}) {
   const el = createSlot(spec, "image");
   let overlay = null; // {viewport, pane, brushes, svg}, once regions() was called
   let shown = null; // {key, size: {w, h} original, display: {w, h}}
@@ -28,6 +37,116 @@ export function createImageView(spec) {
     for (const fn of listeners) fn(reason);
   }
 
+  // --- detail image ---------------------------------------------------------------------
+  let detail = null; // {el, url, key, x, y, width, height, scale} on screen
+  let detailTimer = null;
+  let detailBusy = false; // one request in flight ...
+  let detailAgain = false; // ... and whether the view moved meanwhile
+
+  function dropDetail() {
+    if (!detail) return;
+    detail.el.remove();
+    URL.revokeObjectURL(detail.url);
+    detail = null;
+  }
+
+  function scheduleDetail() {
+    clearTimeout(detailTimer);
+    if (request && overlay && shown) detailTimer = setTimeout(fetchDetail, DETAIL_DELAY_MS);
+  }
+
+  /**
+   * The request a detail needs now: the visible window (original px, with a margin) and
+   * its output size; null when none is wanted, false when the one on screen will do.
+   */
+  function detailWanted() {
+    const r = overlay.viewport.getBoundingClientRect();
+    const { w, h } = shown.size;
+    const perOriginal = (r.width * view.s * (window.devicePixelRatio || 1)) / w; // device px
+    if (!r.width || (perOriginal * w) / shown.display.w <= DETAIL_ABOVE) return null;
+    const vw = w / view.s;
+    const vh = h / view.s;
+    const x = Math.max(0, Math.floor(view.x0 - DETAIL_MARGIN * vw));
+    const y = Math.max(0, Math.floor(view.y0 - DETAIL_MARGIN * vh));
+    const width = Math.min(w, Math.ceil(view.x0 + (1 + DETAIL_MARGIN) * vw)) - x;
+    const height = Math.min(h, Math.ceil(view.y0 + (1 + DETAIL_MARGIN) * vh)) - y;
+    const scale = Math.min(1, perOriginal); // output px per original px: never upsampled
+    // The display copy is (nearly) the original already: a detail would add no pixels.
+    if (scale < (1.2 * shown.display.w) / w) return null;
+    // The one on screen still covers the visible window at this resolution: keep it.
+    const d = detail;
+    const covers = d && d.key === shown.key && d.scale >= 0.95 * scale && d.x <= view.x0 &&
+      d.y <= view.y0 && d.x + d.width >= view.x0 + vw && d.y + d.height >= view.y0 + vh;
+    if (covers) return false;
+    const out_width = Math.max(1, Math.round(width * scale));
+    const out_height = Math.max(1, Math.round(height * scale));
+    return { key: shown.key, object: spec.name, x, y, width, height, out_width, out_height };
+  }
+
+  function fetchDetail() {
+    if (!overlay || !shown) return;
+    if (detailBusy) {
+      detailAgain = true;
+      return;
+    }
+    const want = detailWanted();
+    if (want === false) return;
+    if (!want) {
+      dropDetail();
+      overlay.viewport.dataset.detail = "none";
+      return;
+    }
+    detailBusy = true;
+    detailAgain = false;
+    overlay.viewport.dataset.detail = "loading";
+    const settle = () => {
+      detailBusy = false;
+      if (detailAgain) fetchDetail();
+      else if (overlay.viewport.dataset.detail === "loading") overlay.viewport.dataset.detail = detail ? "ready" : "none";
+    };
+    request(DETAIL, want)
+      .then(async ({ msg, buffers }) => {
+        // Stale: another item, or the view moved and a newer request follows.
+        if (!shown || shown.key !== want.key || detailAgain) return;
+        const url = URL.createObjectURL(new Blob([toBlobPart(buffers[0])], { type: msg.mime }));
+        const el = new Image();
+        el.src = url;
+        try {
+          await el.decode();
+        } catch {
+          URL.revokeObjectURL(url);
+          return;
+        }
+        if (!shown || shown.key !== want.key || detailAgain) {
+          URL.revokeObjectURL(url);
+          return;
+        }
+        const { w, h } = shown.size;
+        el.className = "nbl-detail";
+        el.alt = "";
+        el.dataset.testid = "detail";
+        el.dataset.window = `${msg.x},${msg.y},${msg.width},${msg.height}`;
+        // In the pane's own coordinates: percent of the original, like the main image.
+        Object.assign(el.style, {
+          position: "absolute", left: `${(100 * msg.x) / w}%`, top: `${(100 * msg.y) / h}%`,
+          width: `${(100 * msg.width) / w}%`, height: `${(100 * msg.height) / h}%`,
+          maxWidth: "none", maxHeight: "none", pointerEvents: "none",
+        });
+        dropDetail();
+        overlay.brushes.before(el);
+        detail = { el, url, key: want.key, x: msg.x, y: msg.y, width: msg.width, height: msg.height,
+          scale: msg.out_width / msg.width };
+        overlay.viewport.dataset.detail = "ready";
+        // For benchmarks: when the sharp pixels reached the page.
+        overlay.viewport.nblabelDetailAt = performance.now();
+      })
+      .catch(() => {
+        // A failed detail only leaves the display copy; Python's error says why.
+        if (overlay) overlay.viewport.dataset.detail = "error";
+      })
+      .finally(settle);
+  }
+
   function applyView() {
     if (!overlay || !shown) return;
     const { w, h } = shown.size;
@@ -35,6 +154,7 @@ export function createImageView(spec) {
     overlay.pane.style.transform =
       view.s === 1 && !view.x0 && !view.y0 ? "" : `scale(${view.s}) translate(${(-100 * view.x0) / w}%, ${(-100 * view.y0) / h}%)`;
     overlay.viewport.dataset.zoom = String(Math.round(view.s * 100) / 100);
+    scheduleDetail();
   }
 
   function setView(next, reason = "zoom") {
@@ -49,12 +169,14 @@ export function createImageView(spec) {
     loading() {
       showNotice(el, "loading", "Loading…");
       shown = null;
+      dropDetail();
     },
     show(entry) {
       const error = objectError(entry, spec.name);
       const img = entry.images.get(spec.name);
       if (error || !img) {
         shown = null;
+        dropDetail();
         showNotice(el, "error", error || `item ${entry.label}: image '${spec.name}' is missing`);
         notify("show");
         return;
@@ -73,7 +195,10 @@ export function createImageView(spec) {
       overlay.viewport.style.setProperty("--nbl-aspect", String(display.w / display.h));
       overlay.viewport.style.setProperty("--nbl-natural-width", `${Math.max(display.w, 480)}px`);
       if (el.firstChild !== overlay.viewport || el.childNodes.length !== 1) el.replaceChildren(overlay.viewport);
-      if (!sameItem) view = FIT;
+      if (!sameItem) {
+        view = FIT;
+        dropDetail();
+      }
       applyView();
       notify("show");
     },
