@@ -79,15 +79,20 @@ def drag(page, a: tuple[float, float], b: tuple[float, float]) -> None:
     page.mouse.up()
 
 
-def status(root) -> str:
-    return root.locator('[data-testid="region-status"]').inner_text()
-
-
 def wait_status(root, prefix: str) -> None:
     """The status line is redrawn on the next animation frame."""
     root.page.wait_for_function(
         "([el, p]) => el.querySelector('[data-testid=region-status]').textContent.startsWith(p)",
         arg=[root.element_handle(), prefix],
+        timeout=5_000,
+    )
+
+
+def wait_status_has(root, text: str) -> None:
+    """Like :func:`wait_status`, for a part of the line (a drag ends before its frame)."""
+    root.page.wait_for_function(
+        "([el, t]) => el.querySelector('[data-testid=region-status]').textContent.includes(t)",
+        arg=[root.element_handle(), text],
         timeout=5_000,
     )
 
@@ -124,7 +129,7 @@ def test_draw_edit_undo_and_zoom_give_original_pixels(lab):
     shape.wait_for(state="visible")
     (ax, ay), (bx, by) = im.px(*a), im.px(*b)
     x, y, x1, y1 = round(ax), round(ay), round(bx), round(by)
-    assert f"car box (x {x}, y {y}, {x1 - x}×{y1 - y} px)" in status(root)
+    wait_status_has(root, f"car box (x {x}, y {y}, {x1 - x}×{y1 - y} px)")
 
     # Move it by dragging its inside: a whole number of original pixels.
     c = im.client(0.3, 0.35)
@@ -133,7 +138,7 @@ def test_draw_edit_undo_and_zoom_give_original_pixels(lab):
     dx = round(im.px(*d)[0] - im.px(*c)[0])
     dy = round(im.px(*d)[1] - im.px(*c)[1])
     x, y, x1, y1 = x + dx, y + dy, x1 + dx, y1 + dy
-    assert f"(x {x}, y {y}, {x1 - x}×{y1 - y} px)" in status(root)
+    wait_status_has(root, f"(x {x}, y {y}, {x1 - x}×{y1 - y} px)")
 
     # Resize by the bottom-right handle: that corner goes exactly under the pointer.
     handle = root.locator('[data-handle="se"]').bounding_box()
@@ -142,7 +147,7 @@ def test_draw_edit_undo_and_zoom_give_original_pixels(lab):
     target = (round(h0[0]) + 30, round(h0[1]) + 20)
     drag(page, h0, target)
     x1, y1 = (round(v) for v in im.px(*target))
-    assert f"(x {x}, y {y}, {x1 - x}×{y1 - y} px)" in status(root)
+    wait_status_has(root, f"(x {x}, y {y}, {x1 - x}×{y1 - y} px)")
 
     # Relabel with the key of "person" (4: 1 and 2 are the choices), then undo that one
     # edit with Ctrl+Z, redo, undo.
@@ -154,7 +159,7 @@ def test_draw_edit_undo_and_zoom_give_original_pixels(lab):
     wait_status(root, "Selected: person box")
     root.press("Control+z")
     wait_status(root, "Selected: car box")
-    assert f"(x {x}, y {y}, {x1 - x}×{y1 - y} px)" in status(root)
+    wait_status_has(root, f"(x {x}, y {y}, {x1 - x}×{y1 - y} px)")
     box = (x, y, x1 - x, y1 - y)
 
     # Rotate by the knob above the box: pointing right of the centre is 90 degrees. Undo.
@@ -168,13 +173,13 @@ def test_draw_edit_undo_and_zoom_give_original_pixels(lab):
     )
     drag(page, k0, (centre[0] + 300, centre[1]))
     wait_status(root, "Selected: car box")
-    assert ", 90°)" in status(root)
+    wait_status_has(root, ", 90°)")
     root.press("Control+z")
     page.wait_for_function(
         "el => !el.querySelector('[data-testid=region-status]').textContent.includes('°')",
         arg=root.element_handle(),
     )
-    assert f"(x {x}, y {y}, {x1 - x}×{y1 - y} px)" in status(root)
+    wait_status_has(root, f"(x {x}, y {y}, {x1 - x}×{y1 - y} px)")
 
     # A polygon: its label's key, three clicks, Enter.
     root.press("5")
