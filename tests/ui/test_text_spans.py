@@ -273,3 +273,33 @@ def test_keyboard_selection_by_word_after_an_emoji_reaches_python_as_code_points
     (span,) = lab.eval_json('[r["value"] for r in w.store.state("a").result]')
     assert doc[span["start"] : span["end"]] == span["text"] == "Ada Lovelace", span
     assert span["start"] == doc.index("Ada")  # code points: the emoji counts as 3, not 5
+
+
+def test_span_edits_undo_and_redo_before_the_submit_undo(lab):
+    lab.open_cells(SETUP)
+    lab.run_all()
+    root = lab.page.locator('[data-testid="nblabel"]').first
+    wait_key(root, "a")
+    root.focus()
+    span = root.locator('[data-testid="span"]')
+    for _ in range(3):
+        root.press("Control+ArrowRight")  # "Hello", the emoji, "Ada"
+    root.press("1")  # PER on "Ada"
+    span.first.wait_for(state="visible")
+    root.press("2")  # relabel the selected span: LOC
+    assert span.evaluate_all("els => els.map(e => e.dataset.tags)") == ["LOC"]
+    root.press("Control+z")  # back to PER
+    assert span.evaluate_all("els => els.map(e => e.dataset.tags)") == ["PER"]
+    root.press("Control+z")  # no span
+    assert span.count() == 0
+    root.press("Control+Shift+z")  # PER again
+    assert span.evaluate_all("els => els.map(e => e.dataset.tags)") == ["PER"]
+    root.press("Enter")
+    wait_key(root, "b")
+    stored = lab.eval_json(
+        '[(r["value"]["text"], r["value"]["labels"]) for r in w.store.state("a").result]'
+    )
+    assert stored == [["Ada", ["PER"]]]
+    # Nothing left to undo on the new item: Ctrl+Z undoes the submit, as before.
+    root.press("Control+z")
+    wait_key(root, "a")

@@ -628,6 +628,30 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
   let relations = [];
   let selectedRel = null;
   let linking = null;
+  let history = { undo: [], redo: [], last: null };
+  const state = () => ({ spans, relations, predicted });
+  function edited2() {
+    history.undo.push(history.last);
+    history.redo = [];
+    history.last = state();
+    onEdit();
+  }
+  function resetHistory() {
+    history = { undo: [], redo: [], last: state() };
+  }
+  function travel(from, to) {
+    if (!from.length || !from[from.length - 1] || !canEdit()) return false;
+    to.push(state());
+    const back = from.pop();
+    ({ spans, relations, predicted } = back);
+    history.last = back;
+    selected = null;
+    selectedRel = null;
+    linking = null;
+    redraw();
+    onEdit();
+    return true;
+  }
   const panel = document.createElement("div");
   panel.className = "nbl-relations";
   const status = document.createElement("div");
@@ -693,7 +717,7 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
       selectedRel = made;
       selected = null;
       redraw();
-      onEdit();
+      edited2();
     } else {
       redraw();
     }
@@ -764,7 +788,7 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
       return;
     }
     redraw();
-    onEdit();
+    edited2();
   }
   function selectByKey(event) {
     const arrow = event.key === "ArrowRight" ? "forward" : event.key === "ArrowLeft" ? "backward" : null;
@@ -822,12 +846,17 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
   }
   function handleKey(event) {
     if (selectByKey(event)) return true;
+    if ((event.ctrlKey || event.metaKey) && !event.altKey) {
+      const k = (event.key || "").toLowerCase();
+      if (k === "z" && !event.shiftKey) return travel(history.undo, history.redo);
+      if (k === "z" && event.shiftKey || k === "y" && !event.shiftKey) return travel(history.redo, history.undo);
+    }
     if (event.key === "a" && !event.ctrlKey && !event.metaKey && !event.altKey && predicted.length) {
       if (canEdit()) {
         const one = predicted.some((p) => p.id === selected) ? selected : null;
         [spans, predicted] = acceptPredicted(controls, spans, predicted, one);
         redraw();
-        onEdit();
+        edited2();
       }
       return true;
     }
@@ -856,7 +885,7 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
         if (canEdit()) {
           relations = labelRelation(relations, selectedRel, choice.value, relationControl.multiple);
           redraw();
-          onEdit();
+          edited2();
         }
         return true;
       }
@@ -870,7 +899,8 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
       { keys: ["Ctrl+→", "Ctrl+←"], text: "Select the next / previous word (then a label's key)" },
       { keys: ["Ctrl+Shift+→", "Ctrl+Shift+←"], text: "Grow / shrink the text selection by a word" },
       { keys: ["Shift+→", "Shift+←"], text: "Grow / shrink the text selection by a character" },
-      { keys: ["a"], text: "Accept the selected predicted span, or all of them (Delete rejects one)" }
+      { keys: ["a"], text: "Accept the selected predicted span, or all of them (Delete rejects one)" },
+      { keys: ["Ctrl+Z", "Ctrl+Shift+Z"], text: "Undo / redo span edits on this item (when none are left: the last submit)" }
     ],
     panel: relationControl ? panel : null,
     has: (name) => groups.has(name),
@@ -892,7 +922,7 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
         return false;
       }
       redraw();
-      onEdit();
+      edited2();
       return true;
     },
     /**
@@ -906,6 +936,7 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
       key = itemKey;
       spans = spansFromResult(controls, result);
       predicted = spans.length ? [] : predictedSpans(controls, extra.predictions);
+      resetHistory();
       relations = relationControl ? relationsFromResult(result, spans) : [];
       selected = null;
       selectedRel = null;
@@ -922,6 +953,7 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
       key = snap.key;
       spans = snap.spans;
       predicted = snap.predicted || [];
+      resetHistory();
       relations = snap.relations || [];
       selected = null;
       selectedRel = null;

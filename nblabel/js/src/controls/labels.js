@@ -115,6 +115,37 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
   let relations = []; // Label Studio relation items between `spans`
   let selectedRel = null; // relationKey of the relation selected
   let linking = null; // {from, target}: span ids while a relation is being made ("r")
+  // Span edits of the item on screen, undone and redone with Ctrl+Z / Ctrl+Shift+Z. The
+  // lists are never mutated, so a state is just the three of them.
+  let history = { undo: [], redo: [], last: null };
+
+  const state = () => ({ spans, relations, predicted });
+
+  function edited() {
+    history.undo.push(history.last);
+    history.redo = [];
+    history.last = state();
+    onEdit();
+  }
+
+  function resetHistory() {
+    history = { undo: [], redo: [], last: state() };
+  }
+
+  /** Undo (or redo) one span edit; false when there is none, so the shell's undo runs. */
+  function travel(from, to) {
+    if (!from.length || !from[from.length - 1] || !canEdit()) return false;
+    to.push(state());
+    const back = from.pop();
+    ({ spans, relations, predicted } = back);
+    history.last = back;
+    selected = null;
+    selectedRel = null;
+    linking = null;
+    redraw();
+    onEdit();
+    return true;
+  }
 
   // The relations panel: every relation as text ("“Ada” → “Charles” (met)"), a button each.
   const panel = document.createElement("div");
@@ -187,7 +218,7 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
       selectedRel = made;
       selected = null;
       redraw();
-      onEdit();
+      edited();
     } else {
       redraw();
     }
@@ -269,7 +300,7 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
       return;
     }
     redraw();
-    onEdit();
+    edited();
   }
 
   /**
@@ -345,13 +376,18 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
    */
   function handleKey(event) {
     if (selectByKey(event)) return true;
+    if ((event.ctrlKey || event.metaKey) && !event.altKey) {
+      const k = (event.key || "").toLowerCase();
+      if (k === "z" && !event.shiftKey) return travel(history.undo, history.redo);
+      if ((k === "z" && event.shiftKey) || (k === "y" && !event.shiftKey)) return travel(history.redo, history.undo);
+    }
     if (event.key === "a" && !event.ctrlKey && !event.metaKey && !event.altKey && predicted.length) {
       // Accept the selected predicted span, or all of them.
       if (canEdit()) {
         const one = predicted.some((p) => p.id === selected) ? selected : null;
         [spans, predicted] = acceptPredicted(controls, spans, predicted, one);
         redraw();
-        onEdit();
+        edited();
       }
       return true;
     }
@@ -380,7 +416,7 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
         if (canEdit()) {
           relations = labelRelation(relations, selectedRel, choice.value, relationControl.multiple);
           redraw();
-          onEdit();
+          edited();
         }
         return true;
       }
@@ -396,6 +432,7 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
       { keys: ["Ctrl+Shift+→", "Ctrl+Shift+←"], text: "Grow / shrink the text selection by a word" },
       { keys: ["Shift+→", "Shift+←"], text: "Grow / shrink the text selection by a character" },
       { keys: ["a"], text: "Accept the selected predicted span, or all of them (Delete rejects one)" },
+      { keys: ["Ctrl+Z", "Ctrl+Shift+Z"], text: "Undo / redo span edits on this item (when none are left: the last submit)" },
     ],
     panel: relationControl ? panel : null,
     has: (name) => groups.has(name),
@@ -417,7 +454,7 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
         return false;
       }
       redraw();
-      onEdit();
+      edited();
       return true;
     },
     /**
@@ -431,6 +468,7 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
       key = itemKey;
       spans = spansFromResult(controls, result);
       predicted = spans.length ? [] : predictedSpans(controls, extra.predictions);
+      resetHistory();
       relations = relationControl ? relationsFromResult(result, spans) : [];
       selected = null;
       selectedRel = null;
@@ -447,6 +485,7 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
       key = snap.key;
       spans = snap.spans;
       predicted = snap.predicted || [];
+      resetHistory();
       relations = snap.relations || [];
       selected = null;
       selectedRel = null;
