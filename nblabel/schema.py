@@ -290,6 +290,7 @@ class Schema:
         spans: Sequence[str] | None = None,
         relations: Sequence[str] | None = None,
         ranges: Sequence[str] | None = None,
+        granularity: str | None = None,
     ) -> Schema:
         """Build the Label Studio XML for the common cases.
 
@@ -364,7 +365,15 @@ class Schema:
             ("TimeSeriesLabels", "range", ranges),
         ):
             if labels is not None:
-                block(tag, name, "Label", labels)
+                extra = ""
+                if tag == "Labels" and granularity is not None:
+                    # Label Studio's own attribute: "word" snaps spans to whole words.
+                    if granularity not in ("symbol", "word"):
+                        raise SchemaError(
+                            f"granularity= is 'word' or 'symbol', got {granularity!r}"
+                        )
+                    extra = f' granularity="{granularity}"'
+                block(tag, name, "Label", labels, extra)
         if relations is not None:
             if spans is None:
                 raise SchemaError("relations= needs spans= to relate")

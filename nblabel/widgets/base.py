@@ -71,6 +71,9 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         :meth:`nblabel.Schema.from_shorthands` (``image=``/``text=`` plus ``choices=``,
         ``multiple=``, ``spans=`` for text spans, ...), as :class:`ImageLabeler` and
         :class:`TextLabeler` do.
+    granularity
+        With ``spans=``: ``"word"`` grows a selection to whole words (Label Studio's
+        ``<Labels granularity="word">``).
     id
         Column with a unique id per row; default: the DataFrame's index.
     job
@@ -170,6 +173,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         spans: Sequence[str] | None = None,
         relations: Sequence[str] | None = None,
         ranges: Sequence[str] | None = None,
+        granularity: str | None = None,
         model: Any = None,
         features: str | None = None,
         strategy: str | Strategy = "entropy",
@@ -188,6 +192,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                 "image": image, "text": text, "choices": choices, "boxes": boxes,
                 "polygons": polygons, "keypoints": keypoints, "masks": masks,
                 "spans": spans, "relations": relations, "ranges": ranges,
+                "granularity": granularity,
             }.items()
             if v is not None
         }  # fmt: skip

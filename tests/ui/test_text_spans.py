@@ -303,3 +303,18 @@ def test_span_edits_undo_and_redo_before_the_submit_undo(lab):
     # Nothing left to undo on the new item: Ctrl+Z undoes the submit, as before.
     root.press("Control+z")
     wait_key(root, "a")
+
+
+def test_word_granularity_grows_a_partial_mouse_selection_to_whole_words(lab):
+    lab.open_cells(SETUP.replace('job="ui-spans"', 'job="ui-words", granularity="word"'))
+    lab.run_all()
+    root = lab.page.locator('[data-testid="nblabel"]').first
+    wait_key(root, "a")
+    doc = lab.eval_json("df.text['a']")
+    drag_select(lab.page, rect(root, doc, "da Lovel"))  # from inside one word to another
+    root.press("1")
+    root.locator('[data-testid="span"]').first.wait_for(state="visible")
+    root.press("Enter")
+    wait_key(root, "b")
+    (span,) = lab.eval_json('[r["value"] for r in w.store.state("a").result]')
+    assert span["text"] == doc[span["start"] : span["end"]] == "Ada Lovelace"

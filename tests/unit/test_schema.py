@@ -137,3 +137,11 @@ def test_bad_shorthands(kwargs, needle):
 def test_labels_with_xml_special_characters_survive():
     s = Schema.from_shorthands(text="t", choices=['a "quoted" <b>', "x & y"])
     assert s.control("choice").values == ('a "quoted" <b>', "x & y")
+
+
+def test_word_granularity_is_label_studio_s_own_attribute():
+    s = Schema.from_shorthands(text="t", spans=["PER"], granularity="word")
+    assert 'granularity="word"' in s.xml
+    assert s.control("span").attrs["granularity"] == "word"
+    with pytest.raises(SchemaError, match="granularity"):
+        Schema.from_shorthands(text="t", spans=["PER"], granularity="sentence")

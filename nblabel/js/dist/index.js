@@ -499,6 +499,25 @@ function selectionToSpan(text, from, to) {
   const end = toCodePoints(text, b);
   return { start, end, text: text.slice(toUtf16(text, start), toUtf16(text, end)) };
 }
+function words(text) {
+  if (typeof Intl !== "undefined" && Intl.Segmenter) {
+    const out = [];
+    for (const seg of new Intl.Segmenter(void 0, { granularity: "word" }).segment(text)) {
+      if (seg.isWordLike) out.push([seg.index, seg.index + seg.segment.length]);
+    }
+    return out;
+  }
+  return [...text.matchAll(/[\p{L}\p{N}\p{M}_]+/gu)].map((m) => [m.index, m.index + m[0].length]);
+}
+function snapToWords(text, from, to) {
+  let a = Math.min(from, to);
+  let b = Math.max(from, to);
+  for (const [s, e] of words(text)) {
+    if (s < a && a < e) a = s;
+    if (s < b && b < e) b = e;
+  }
+  return [a, b];
+}
 
 // nblabel/js/src/controls/relations.js
 var ARROWS = { right: "→", left: "←", bi: "↔" };
@@ -735,7 +754,11 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
     const found = textViews.find(({ spec }) => spec.name === viewName);
     const range = found && found.view.selectedRange();
     if (!range) return null;
-    const span = selectionToSpan(found.view.text(), range.from, range.to);
+    let { from, to } = range;
+    if (controls.some((c) => c.to_name === viewName && (c.attrs || {}).granularity === "word")) {
+      [from, to] = snapToWords(found.view.text(), from, to);
+    }
+    const span = selectionToSpan(found.view.text(), from, to);
     return span && { name: viewName, ...span };
   }
   function onMouseUp(event) {

@@ -50,3 +50,30 @@ export function selectionToSpan(text, from, to) {
   const end = toCodePoints(text, b);
   return { start, end, text: text.slice(toUtf16(text, start), toUtf16(text, end)) };
 }
+
+/** Word segments of `text` ([from, to) in UTF-16 indices, words only). */
+function words(text) {
+  if (typeof Intl !== "undefined" && Intl.Segmenter) {
+    const out = [];
+    for (const seg of new Intl.Segmenter(undefined, { granularity: "word" }).segment(text)) {
+      if (seg.isWordLike) out.push([seg.index, seg.index + seg.segment.length]);
+    }
+    return out;
+  }
+  return [...text.matchAll(/[\p{L}\p{N}\p{M}_]+/gu)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/**
+ * The selection [from, to) grown to whole words (Label Studio's `granularity="word"`): an
+ * end inside a word moves to that word's edge. Word boundaries come from the browser's
+ * word segmenter, so CJK, Thai and emoji are cut as the browser cuts them.
+ */
+export function snapToWords(text, from, to) {
+  let a = Math.min(from, to);
+  let b = Math.max(from, to);
+  for (const [s, e] of words(text)) {
+    if (s < a && a < e) a = s;
+    if (s < b && b < e) b = e;
+  }
+  return [a, b];
+}

@@ -38,3 +38,14 @@ test("a selection leaves surrounding whitespace out; whitespace alone is no span
   assert.deepEqual(selectionToSpan(text, 9, 3), selectionToSpan(text, 3, 9)); // backwards drag
   assert.equal(selectionToSpan(text, 3, 5), null);
 });
+
+test("snapping to words grows a partial selection to whole words, across emoji", async () => {
+  const { snapToWords } = await import("../src/offsets.js");
+  const text = "Hello 👩‍💻 Ada Lovelace, from London";
+  const at = (s) => text.indexOf(s);
+  // "llo 👩‍💻 Ad" -> "Hello 👩‍💻 Ada"
+  assert.deepEqual(snapToWords(text, at("llo"), at("a Love")), [0, at(" Lovelace")]);
+  // Whole words stay as they are; a selection ending on a space is left for trimming.
+  assert.deepEqual(snapToWords(text, at("Ada"), at(" Lovelace")), [at("Ada"), at(" Lovelace")]);
+  assert.deepEqual(snapToWords(text, at("ovel"), at("ovel") + 2), [at("Lovelace"), at(", from")]);
+});

@@ -2,7 +2,7 @@
 // functions below edit lists of them (tested), `createSpanLayer` wires them to the mouse,
 // the label buttons and the text views.
 
-import { selectionToSpan } from "../offsets.js";
+import { selectionToSpan, snapToWords } from "../offsets.js";
 import { createChoices, randomId } from "./choices.js";
 import { addRelation, labelRelation, nextSpan, pruneRelations, relationKey, relationsFromResult, relationText, removeRelation } from "./relations.js";
 
@@ -240,7 +240,11 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
     const found = textViews.find(({ spec }) => spec.name === viewName);
     const range = found && found.view.selectedRange();
     if (!range) return null;
-    const span = selectionToSpan(found.view.text(), range.from, range.to);
+    let { from, to } = range;
+    if (controls.some((c) => c.to_name === viewName && (c.attrs || {}).granularity === "word")) {
+      [from, to] = snapToWords(found.view.text(), from, to);
+    }
+    const span = selectionToSpan(found.view.text(), from, to);
     return span && { name: viewName, ...span };
   }
 
