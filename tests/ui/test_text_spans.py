@@ -194,6 +194,22 @@ def test_relation_between_two_mouse_spans_made_by_keys(lab):
         arg=root.element_handle(),
     )
     assert relation.inner_text() == "“Ada” → “Acme” (works_for)"
+    # Drawn as an arrow too: from Ada's span to Acme's, pointing at Acme.
+    arrow = root.locator('[data-testid="relation-arrow"]')
+    assert arrow.count() == 1 and arrow.get_attribute("marker-end")
+    ends = arrow.evaluate(
+        """p => { const n = p.getTotalLength(); const a = p.getPointAtLength(0),
+                   b = p.getPointAtLength(n); return [a.x, b.x]; }"""
+    )
+    xs = [
+        span.filter(has_text=name).evaluate(
+            "(el) => { const t = el.closest('[data-testid=text]');"
+            " const r = el.getClientRects()[0];"
+            " return r.left + r.width / 2 - t.getBoundingClientRect().left + t.scrollLeft; }"
+        )
+        for name in ("Ada", "Acme")
+    ]
+    assert abs(ends[0] - xs[0]) < 1 and abs(ends[1] - xs[1]) < 1, (ends, xs)
     lab.screenshot("text-relations", directory=ARTIFACTS_DIR)
     root.press("Enter")
     page.wait_for_function(

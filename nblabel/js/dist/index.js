@@ -698,6 +698,12 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
   }
   function renderRelations() {
     if (!relationControl) return;
+    for (const { spec, view } of textViews) {
+      const here = new Set(spans.filter((sp) => sp.to_name === spec.name).map((sp) => sp.id));
+      view.setArrows(
+        relations.filter((r) => here.has(r.from_id) && here.has(r.to_id)).map((r) => ({ key: relationKey(r), from: r.from_id, to: r.to_id, direction: r.direction, selected: relationKey(r) === selectedRel }))
+      );
+    }
     const items = relations.map((rel) => {
       const li = document.createElement("li");
       const button = document.createElement("button");
@@ -985,6 +991,7 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
     },
     missing: () => missingSpans(controls, spans),
     dispose() {
+      for (const { view } of textViews) if (view.dispose) view.dispose();
       root.removeEventListener("mouseup", onMouseUp);
       list.removeEventListener("click", onListClick);
     }
@@ -2842,6 +2849,7 @@ function createImageView(spec, { request = null } = {}) {
 }
 
 // nblabel/js/src/views/text.js
+var SVG2 = "http://www.w3.org/2000/svg";
 function segmentsFor(text, spans) {
   const ranges = spans.map((s) => ({ id: s.id, from: toUtf16(text, s.value.start), to: toUtf16(text, s.value.end) })).filter((r) => r.from < r.to);
   const cuts = /* @__PURE__ */ new Set([0, text.length]);
@@ -2869,6 +2877,55 @@ function createTextView(spec) {
   text.dataset.object = spec.name;
   let shown = { key: null, text: "" };
   let drawn = { key: null, spans: [], selected: null, describe: null };
+  let arrows = [];
+  const resize = typeof ResizeObserver === "function" ? new ResizeObserver(() => drawArrows()) : null;
+  if (resize) resize.observe(text);
+  function drawArrows() {
+    const old = text.querySelector(":scope > svg.nbl-arrows");
+    if (old) old.remove();
+    const on = arrows.length > 0 && drawn.key === shown.key;
+    text.classList.toggle("nbl-text-arrows", on);
+    if (!on) return;
+    const box = text.getBoundingClientRect();
+    const at = (id2) => {
+      const mark = text.querySelector(`[data-spans~="${CSS.escape(id2)}"]`);
+      const r = mark && mark.getClientRects()[0];
+      return r && { x: r.left + r.width / 2 - box.left + text.scrollLeft, y: r.top - box.top + text.scrollTop };
+    };
+    const svg2 = document.createElementNS(SVG2, "svg");
+    svg2.setAttribute("class", "nbl-arrows");
+    svg2.setAttribute("aria-hidden", "true");
+    svg2.setAttribute("width", String(text.scrollWidth));
+    svg2.setAttribute("height", String(text.scrollHeight));
+    const defs = document.createElementNS(SVG2, "defs");
+    const marker = document.createElementNS(SVG2, "marker");
+    const id = `nbl-arrowhead-${spec.name}`;
+    for (const [k, v] of Object.entries({ id, viewBox: "0 0 8 8", refX: "7", refY: "4", markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" })) {
+      marker.setAttribute(k, v);
+    }
+    const head = document.createElementNS(SVG2, "path");
+    head.setAttribute("d", "M0,0 L8,4 L0,8 z");
+    head.setAttribute("fill", "currentColor");
+    marker.append(head);
+    defs.append(marker);
+    svg2.append(defs);
+    for (const a of arrows) {
+      const from = at(a.from);
+      const to = at(a.to);
+      if (!from || !to) continue;
+      const lift = 8 + Math.min(12, Math.abs(to.x - from.x) / 16);
+      const top = Math.min(from.y, to.y) - lift;
+      const path = document.createElementNS(SVG2, "path");
+      path.setAttribute("d", `M${from.x},${from.y} C${from.x},${top} ${to.x},${top} ${to.x},${to.y}`);
+      path.setAttribute("class", a.selected ? "nbl-arrow nbl-arrow-selected" : "nbl-arrow");
+      path.setAttribute("data-testid", "relation-arrow");
+      path.dataset.relation = a.key;
+      if (a.direction !== "left") path.setAttribute("marker-end", `url(#${id})`);
+      if (a.direction === "left" || a.direction === "bi") path.setAttribute("marker-start", `url(#${id})`);
+      svg2.append(path);
+    }
+    text.append(svg2);
+  }
   function paint() {
     const doc = shown.text;
     if (drawn.key !== shown.key || !drawn.spans.length) {
@@ -2898,6 +2955,7 @@ function createTextView(spec) {
     }
     text.replaceChildren(...nodes);
     markSelected(drawn.selected);
+    drawArrows();
   }
   function markSelected(id) {
     drawn.selected = id;
@@ -2942,6 +3000,14 @@ function createTextView(spec) {
       paint();
     },
     markSelected,
+    /** Draw `list` ({key, from, to, direction, selected}) as arrows between spans. */
+    setArrows(list) {
+      arrows = list;
+      drawArrows();
+    },
+    dispose() {
+      if (resize) resize.disconnect();
+    },
     /** The selection inside this text as {from, to} UTF-16 indices, or null. */
     selectedRange() {
       const sel = selectionOf(text);

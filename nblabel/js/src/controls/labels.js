@@ -177,6 +177,14 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
 
   function renderRelations() {
     if (!relationControl) return;
+    for (const { spec, view } of textViews) {
+      const here = new Set(spans.filter((sp) => sp.to_name === spec.name).map((sp) => sp.id));
+      view.setArrows(
+        relations
+          .filter((r) => here.has(r.from_id) && here.has(r.to_id))
+          .map((r) => ({ key: relationKey(r), from: r.from_id, to: r.to_id, direction: r.direction, selected: relationKey(r) === selectedRel })),
+      );
+    }
     const items = relations.map((rel) => {
       const li = document.createElement("li");
       const button = document.createElement("button");
@@ -498,6 +506,7 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
     },
     missing: () => missingSpans(controls, spans),
     dispose() {
+      for (const { view } of textViews) if (view.dispose) view.dispose();
       root.removeEventListener("mouseup", onMouseUp);
       list.removeEventListener("click", onListClick);
     },

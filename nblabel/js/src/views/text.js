@@ -9,6 +9,8 @@
 import { toUtf16 } from "../offsets.js";
 import { createSlot, objectError, showNotice } from "./common.js";
 
+const SVG = "http://www.w3.org/2000/svg";
+
 /**
  * Segments of `text` for `spans` (Label Studio `labels` items, code points): `{from, to}` in
  * UTF-16 indices, `ids` of the spans covering it (shortest first) and `ends` (spans that end
@@ -46,6 +48,62 @@ export function createTextView(spec) {
   text.dataset.object = spec.name;
   let shown = { key: null, text: "" };
   let drawn = { key: null, spans: [], selected: null, describe: null };
+  let arrows = []; // relations to draw: {key, from, to, direction, selected}
+  const resize = typeof ResizeObserver === "function" ? new ResizeObserver(() => drawArrows()) : null;
+  if (resize) resize.observe(text);
+
+  /**
+   * Relations as arrows over the text, from the first piece of one span to the first piece
+   * of the other, arching above the lines. An SVG of paths only (no text nodes), so it is
+   * invisible to selections and offsets; it scrolls with the text.
+   */
+  function drawArrows() {
+    const old = text.querySelector(":scope > svg.nbl-arrows");
+    if (old) old.remove();
+    const on = arrows.length > 0 && drawn.key === shown.key;
+    // Room above each line for the arches (the first line's would be cut off otherwise).
+    text.classList.toggle("nbl-text-arrows", on);
+    if (!on) return;
+    const box = text.getBoundingClientRect();
+    const at = (id) => {
+      const mark = text.querySelector(`[data-spans~="${CSS.escape(id)}"]`);
+      const r = mark && mark.getClientRects()[0];
+      return r && { x: r.left + r.width / 2 - box.left + text.scrollLeft, y: r.top - box.top + text.scrollTop };
+    };
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("class", "nbl-arrows");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("width", String(text.scrollWidth));
+    svg.setAttribute("height", String(text.scrollHeight));
+    const defs = document.createElementNS(SVG, "defs");
+    const marker = document.createElementNS(SVG, "marker");
+    const id = `nbl-arrowhead-${spec.name}`;
+    for (const [k, v] of Object.entries({ id, viewBox: "0 0 8 8", refX: "7", refY: "4", markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" })) {
+      marker.setAttribute(k, v);
+    }
+    const head = document.createElementNS(SVG, "path");
+    head.setAttribute("d", "M0,0 L8,4 L0,8 z");
+    head.setAttribute("fill", "currentColor");
+    marker.append(head);
+    defs.append(marker);
+    svg.append(defs);
+    for (const a of arrows) {
+      const from = at(a.from);
+      const to = at(a.to);
+      if (!from || !to) continue;
+      const lift = 8 + Math.min(12, Math.abs(to.x - from.x) / 16);
+      const top = Math.min(from.y, to.y) - lift;
+      const path = document.createElementNS(SVG, "path");
+      path.setAttribute("d", `M${from.x},${from.y} C${from.x},${top} ${to.x},${top} ${to.x},${to.y}`);
+      path.setAttribute("class", a.selected ? "nbl-arrow nbl-arrow-selected" : "nbl-arrow");
+      path.setAttribute("data-testid", "relation-arrow");
+      path.dataset.relation = a.key;
+      if (a.direction !== "left") path.setAttribute("marker-end", `url(#${id})`);
+      if (a.direction === "left" || a.direction === "bi") path.setAttribute("marker-start", `url(#${id})`);
+      svg.append(path);
+    }
+    text.append(svg);
+  }
 
   function paint() {
     const doc = shown.text;
@@ -76,6 +134,7 @@ export function createTextView(spec) {
     }
     text.replaceChildren(...nodes);
     markSelected(drawn.selected);
+    drawArrows();
   }
 
   function markSelected(id) {
@@ -124,6 +183,14 @@ export function createTextView(spec) {
       paint();
     },
     markSelected,
+    /** Draw `list` ({key, from, to, direction, selected}) as arrows between spans. */
+    setArrows(list) {
+      arrows = list;
+      drawArrows();
+    },
+    dispose() {
+      if (resize) resize.disconnect();
+    },
     /** The selection inside this text as {from, to} UTF-16 indices, or null. */
     selectedRange() {
       const sel = selectionOf(text);
