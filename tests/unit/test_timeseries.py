@@ -3,8 +3,6 @@ a dummy comm (fetch, window, submit, annotations)."""
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -15,7 +13,7 @@ from nblabel import protocol
 from nblabel import timeseries as ts
 from nblabel.errors import ItemError, ResultError, SchemaError
 
-_ids = itertools.count()
+from . import test_widget
 
 
 # -- decimation --------------------------------------------------------------------------
@@ -205,18 +203,7 @@ def test_sort_true_sorts_and_nan_values_are_kept_as_gaps():
 
 
 # -- the widget on a dummy comm ----------------------------------------------------------
-class Browser:
-    def __init__(self, widget):
-        self.w = widget
-        self.replies = []
-        widget.send = lambda content, buffers=None: self.replies.append((content, buffers or []))
-
-    def ask(self, kind, **content):
-        rid = next(_ids)
-        self.w._handle_custom_msg({"kind": kind, "id": rid, **content}, [])
-        reply, buffers = self.replies[-1]
-        assert reply["kind"] == "reply" and reply["id"] == rid
-        return reply, buffers
+Browser = test_widget.Browser  # sends what the JS sends, on a dummy comm
 
 
 @pytest.fixture
