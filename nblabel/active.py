@@ -618,6 +618,10 @@ class _Compute:
         hits = 0
         for f in range(self.cv):
             test = folds == f
+            if len(set(job.labels[~test])) < 2:
+                # A rare label all in one fold leaves its training part one class: most
+                # classifiers cannot fit that. No metric this time, the model still lands.
+                return float("nan"), None
             fold_model = self.model.fit(frame.iloc[np.flatnonzero(~test)])
             part = frame.iloc[np.flatnonzero(test)]
             probs = self._checked(fold_model.predict(part), len(part))

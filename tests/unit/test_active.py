@@ -448,3 +448,18 @@ def test_a_fit_that_raises_in_the_process_is_reported_and_labeling_goes_on():
         assert learner.n_labeled == 5
     finally:
         learner.close()
+
+
+def test_a_rare_label_that_leaves_a_fold_one_class_gives_no_metric_not_an_error():
+    from sklearn.linear_model import LogisticRegression
+
+    data = pd.DataFrame({"x": list(np.random.default_rng(0).normal(size=(20, 2)))})
+    learner = Learner(
+        data, model=LogisticRegression(), labels=["a", "b"], features="x", cold_start=0,
+        retrain_every=6, background=False,
+    )  # fmt: skip
+    for i, label in enumerate("abbbbb"):  # one "a": its fold's training part is all "b"
+        learner.set_label(i, label)
+    assert learner.error == "" and learner.version == 1
+    history = learner.history
+    assert np.isnan(history["metric"].iloc[-1]) and history["metric_name"].iloc[-1] is None
