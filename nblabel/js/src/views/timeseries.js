@@ -91,18 +91,7 @@ export function formatX(v, kind, tz) {
   if (v == null || !Number.isFinite(v)) return "";
   if (kind === "datetime") {
     try {
-      const parts = new Intl.DateTimeFormat("en-CA", {
-        timeZone: tz || "UTC",
-        year: "numeric",
-        month: "2-digit",
-        day: "2-digit",
-        hour: "2-digit",
-        minute: "2-digit",
-        second: "2-digit",
-        fractionalSecondDigits: 3,
-        hourCycle: "h23",
-      }).formatToParts(new Date(v));
-      const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
+      const p = dateParts(v, tz);
       return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}.${p.fractionalSecond}`;
     } catch {
       return new Date(v).toISOString();
