@@ -49,3 +49,43 @@ test("snapping to words grows a partial selection to whole words, across emoji",
   assert.deepEqual(snapToWords(text, at("Ada"), at(" Lovelace")), [at("Ada"), at(" Lovelace")]);
   assert.deepEqual(snapToWords(text, at("ovel"), at("ovel") + 2), [at("Lovelace"), at(", from")]);
 });
+
+// A long text goes through the index of surrogate pairs: the same answers as the walk.
+function walkToCodePoints(text, index) {
+  let points = 0;
+  for (let i = 0; i < Math.min(index, text.length); i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i += 1;
+    points += 1;
+  }
+  return points;
+}
+
+test("long texts: indexed conversions equal the walk at every position", () => {
+  const pieces = ["Ada ", "😀", "👩‍💻", "東京 ", "e\u0301", "🇯🇵", "\r\n", "\ud800", "x"];
+  let text = "";
+  for (let i = 0; text.length < 5000; i += 1) text += pieces[(i * 7) % pieces.length];
+  const points = [...text].length;
+  for (let i = 0; i <= text.length + 2; i += 1) assert.equal(toCodePoints(text, i), walkToCodePoints(text, i), `utf16 ${i}`);
+  for (let p = 0; p <= points + 2; p += 1) {
+    const u = toUtf16(text, p);
+    assert.equal(toCodePoints(text, u), Math.min(p, points), `points ${p}`);
+  }
+  // The shared table's cases, deep in a long document.
+  const filler = text;
+  const before = walkToCodePoints(filler, filler.length);
+  for (const c of cases) {
+    const long = filler + c.text + filler;
+    assert.equal(toCodePoints(long, filler.length + c.utf16_end), before + c.end, c.name);
+    assert.equal(toUtf16(long, before + c.start), filler.length + c.utf16_start, c.name);
+  }
+});
+
+test("snapping looks only near each end of a long selection", async () => {
+  const { snapToWords } = await import("../src/offsets.js");
+  const text = `${"word ".repeat(2000)}Lovelace ${"more ".repeat(2000)}`;
+  const a = text.indexOf("Lovelace") + 3;
+  const [from, to] = snapToWords(text, 12, a);
+  assert.equal(from, 10);
+  assert.equal(to, text.indexOf("Lovelace") + "Lovelace".length);
+});
