@@ -104,6 +104,49 @@ SELECT = """([el, n]) => {
 }"""
 
 
+# The page's own work for one label key: the key handler (JS), then style, layout and
+# paint of the next frame (from its requestAnimationFrame callback to a task posted after
+# it). Leaves out the wait for that frame, which a 60 Hz screen adds to any change (0-16.7
+# ms, depending on when in the frame the key comes).
+WORK = """(el) => new Promise((done) => {
+  const t0 = performance.now();
+  el.dispatchEvent(new KeyboardEvent('keydown', {key: '1', bubbles: true}));
+  const js = performance.now() - t0;
+  requestAnimationFrame(() => {
+    const t2 = performance.now();
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => done([js, performance.now() - t2]);
+    ch.port2.postMessage(null);
+  });
+})"""
+
+
+def work_trials(nb: LabNotebook, root, n: int, first_word: int) -> tuple[list[float], list[float]]:
+    js, render = [], []
+    for i in range(n):
+        assert nb.page.evaluate(SELECT, [root.element_handle(), first_word + 7 * i])
+        a, b = nb.page.evaluate(WORK, root.element_handle())
+        js.append(a)
+        render.append(b)
+    return js, render
+
+
+# Scrolling: 120 frames, each moving the text 300 px on (a fast wheel), timing the frames.
+SCROLL = """(el) => new Promise((done) => {
+  const text = el.querySelector('[data-testid=text]');
+  const frames = [];
+  let last = performance.now();
+  const step = (now) => {
+    frames.push(now - last);
+    last = now;
+    if (frames.length > 120) return done(frames.slice(1));
+    text.scrollTop += 300;
+    requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+})"""
+
+
 def label_trials(nb: LabNotebook, root, n: int, first_word: int) -> list[float]:
     page = nb.page
     page.evaluate(WATCH, root.element_handle())
@@ -148,7 +191,15 @@ def main() -> None:
         opened = nb.page.evaluate("el => el.nblabelTimings.slice(-1)", root.element_handle())
         size = f"{LONG_CHARS // 1000} KB{' ASCII' if LONG_ASCII else ''}"
         report(f"{size}: '→' -> document painted (prefetched)", opened)
+        frames = nb.page.evaluate(SCROLL, root.element_handle())
+        report(f"{size}: scrolling 300 px a frame: frame time", frames)
+        print(f"{'':<44} {1000 / np.mean(frames):.0f} frames/s")
         report(f"{size}: key -> span painted", label_trials(nb, root, 5, 1000))
+        js, render = work_trials(nb, root, 10, 2000)
+        report(f"{size}: of which the key handler (JS)", js)
+        report(f"{size}: and style + layout + paint", render)
+        both = [a + b for a, b in zip(js, render, strict=True)]
+        report(f"{size}: JS + render (no frame wait)", both)
 
 
 if __name__ == "__main__":

@@ -211,6 +211,17 @@ def test_relation_between_two_mouse_spans_made_by_keys(lab):
     ]
     assert abs(ends[0] - xs[0]) < 1 and abs(ends[1] - xs[1]) < 1, (ends, xs)
     lab.screenshot("text-relations", directory=ARTIFACTS_DIR)
+    # Its direction turns: Shift+R on the selected relation, or its ⇄ button.
+    markers = "p => [p.hasAttribute('marker-start'), p.hasAttribute('marker-end')]"
+    root.press("Shift+R")
+    assert relation.inner_text() == "“Ada” ← “Acme” (works_for)"
+    assert arrow.evaluate(markers) == [True, False]
+    root.locator('[data-testid="relation-turn"]').click()
+    assert relation.inner_text() == "“Ada” ↔ “Acme” (works_for)"
+    assert arrow.evaluate(markers) == [True, True]
+    root.locator('[data-testid="relation-turn"]').click()
+    root.press("Shift+R")
+    assert relation.inner_text() == "“Ada” ← “Acme” (works_for)"
     root.press("Enter")
     page.wait_for_function(
         "el => el.dataset.busy === 'false'", arg=root.element_handle(), timeout=15_000
@@ -222,7 +233,7 @@ def test_relation_between_two_mouse_spans_made_by_keys(lab):
             break
         page.wait_for_timeout(250)
         rows = lab.eval_json(query)
-    assert rows == [["Ada", "Acme", "right", ["works_for"]]]
+    assert rows == [["Ada", "Acme", "left", ["works_for"]]]
     ann = lab.eval_json("w.annotations.type.tolist()")
     assert ann == ["labels", "labels", "relation"]
 
@@ -334,3 +345,112 @@ def test_word_granularity_grows_a_partial_mouse_selection_to_whole_words(lab):
     wait_key(root, "b")
     (span,) = lab.eval_json('[r["value"] for r in w.store.state("a").result]')
     assert span["text"] == doc[span["start"] : span["end"]] == "Ada Lovelace"
+
+
+LONG_SETUP = """
+import pandas as pd
+import nblabel
+lines = [f"line {i}: Ada 👩‍💻 met Bob in 東京 🇯🇵 and Paris" for i in range(6000)]
+# One paragraph of 60 KB without a newline as well: cut at spaces.
+doc = "\\n".join(["\\n".join(lines[:3000]), " ".join(lines[3000:4500]), *lines[4500:]])
+df = pd.DataFrame({"text": [doc]}, index=["long"])
+w = nblabel.TextLabeler(df, spans=["PER", "LOC"], job="ui-long")
+w
+"""
+
+# Scroll the text so that characters [from, to) (UTF-16) are in view; their rectangle.
+_SCROLL_TO = """([el, from, to]) => {
+  const text = el.querySelector('[data-testid=text]');
+  const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+  let seen = 0, node;
+  while ((node = walker.nextNode())) {
+    if (from < seen + node.data.length) break;
+    seen += node.data.length;
+  }
+  const range = document.createRange();
+  range.setStart(node, from - seen);
+  range.setEnd(node, to - seen);
+  const r = range.getBoundingClientRect();
+  text.scrollTop += r.top - text.getBoundingClientRect().top - 80;
+  return true;
+}"""
+
+
+def utf16(doc: str, index: int) -> int:
+    return len(doc[:index].encode("utf-16-le")) // 2
+
+
+def test_long_document_in_blocks_labels_deep_spans_with_exact_offsets(lab):
+    lab.open_cells(LONG_SETUP)
+    lab.run_all(timeout=120)
+    root = lab.page.locator('[data-testid="nblabel"]').first
+    wait_key(root, "long", timeout=60_000)
+    page = lab.page
+    doc = lab.eval_json("df.text['long']")
+    blocks = root.locator(".nbl-block")
+    assert blocks.count() > 20
+    assert blocks.first.evaluate("b => getComputedStyle(b).contentVisibility") == "auto"
+    # The blocks hold the document exactly, cut at newlines and (in the long paragraph)
+    # at spaces.
+    froms = blocks.evaluate_all("bs => bs.map(b => Number(b.dataset.from))")
+    assert root.locator("[data-testid=text]").evaluate("t => t.textContent") == doc
+    units = doc.encode("utf-16-le")
+    before = [units[2 * f - 2 : 2 * f].decode("utf-16-le") for f in froms[1:]]
+    assert set(before) == {"\n", " "}, set(before)
+
+    # Deep in the document: double-click a word, label it; the kernel's offsets are exact.
+    target = "line 4321: Ada 👩‍💻 met Bob"
+    at = doc.index(target) + target.index("Bob")
+    page.evaluate(_SCROLL_TO, [root.element_handle(), utf16(doc, at), utf16(doc, at + 3)])
+    box = page.evaluate(_RECT, [root.element_handle(), utf16(doc, at), utf16(doc, at + 3)])
+    double_click(page, box)
+    root.press("1")  # PER
+    root.locator('[data-testid="span"]').first.wait_for(state="visible")
+    assert root.locator('[data-testid="span"]').inner_text() == "Bob"
+
+    # Keyboard: from the last word of a block, grow the selection into the next block.
+    cut = froms[7]
+    prefix = units[: 2 * cut].decode("utf-16-le")
+    word = prefix.rstrip().rsplit(" ", 1)[1]
+    start = len(prefix.rstrip()) - len(word)
+    page.evaluate(
+        """([el, from]) => {
+          const text = el.querySelector('[data-testid=text]');
+          const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+          let seen = 0, node;
+          while ((node = walker.nextNode())) {
+            if (from < seen + node.data.length) break;
+            seen += node.data.length;
+          }
+          const r = document.createRange();
+          r.setStart(node, from - seen);
+          r.collapse(true);
+          node.parentElement.scrollIntoView({block: "end"});
+          const sel = document.getSelection();
+          sel.removeAllRanges();
+          sel.addRange(r);
+        }""",
+        [root.element_handle(), utf16(doc, start)],
+    )
+    root.focus()
+    for _ in range(3):
+        root.press("Control+Shift+ArrowRight")
+    root.press("2")  # LOC
+    page.wait_for_function(
+        "el => el.querySelectorAll('[data-testid=span]').length >= 3", arg=root.element_handle()
+    )
+    lab.screenshot("text-long-document", directory=ARTIFACTS_DIR)
+    root.press("Enter")
+    page.wait_for_function(
+        "el => el.dataset.busy === 'false'", arg=root.element_handle(), timeout=15_000
+    )
+    spans = lab.eval_json(
+        '[(r["value"]["start"], r["value"]["end"], r["value"]["text"], r["value"]["labels"])'
+        ' for r in w.store.state("long").result]'
+    )
+    assert len(spans) == 2, spans
+    by_label = {labels[0]: (s, e, t) for s, e, t, labels in spans}
+    assert by_label["PER"] == (at, at + 3, "Bob")
+    s, e, t = by_label["LOC"]
+    assert s == start and doc[s:e] == t
+    assert len(doc[:e].encode("utf-16-le")) // 2 > cut  # it runs into the next block

@@ -473,8 +473,31 @@ function isHigh(code) {
 function isLow(code) {
   return code >= 56320 && code <= 57343;
 }
+var INDEXED = 2048;
+var indexed = { text: null, starts: null };
+function pairStarts(text) {
+  if (indexed.text !== text) {
+    const starts = [];
+    for (const m of text.matchAll(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)) starts.push(m.index);
+    indexed = { text, starts: Int32Array.from(starts) };
+  }
+  return indexed.starts;
+}
+function countWhile(arr, ok) {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (ok(arr[mid], mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 function toCodePoints(text, index) {
   const stop = Math.max(0, Math.min(index, text.length));
+  if (text.length > INDEXED) {
+    return stop - countWhile(pairStarts(text), (q) => q + 2 <= stop);
+  }
   let points = 0;
   for (let i = 0; i < stop; i += 1) {
     if (isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1))) i += 1;
@@ -483,6 +506,10 @@ function toCodePoints(text, index) {
   return points;
 }
 function toUtf16(text, offset) {
+  if (text.length > INDEXED) {
+    const points = Math.max(0, offset);
+    return Math.min(text.length, points + countWhile(pairStarts(text), (q, k) => q - k < points));
+  }
   let index = 0;
   for (let points = 0; points < offset && index < text.length; points += 1) {
     index += isHigh(text.charCodeAt(index)) && isLow(text.charCodeAt(index + 1)) ? 2 : 1;
@@ -509,13 +536,15 @@ function words(text) {
   }
   return [...text.matchAll(/[\p{L}\p{N}\p{M}_]+/gu)].map((m) => [m.index, m.index + m[0].length]);
 }
-function snapToWords(text, from, to) {
+function snapToWords(text, from, to, reach = 256) {
   let a = Math.min(from, to);
   let b = Math.max(from, to);
-  for (const [s, e] of words(text)) {
-    if (s < a && a < e) a = s;
-    if (s < b && b < e) b = e;
-  }
+  const near = (at) => {
+    const lo = Math.max(0, at - reach);
+    return words(text.slice(lo, Math.min(text.length, at + reach))).map(([s, e]) => [s + lo, e + lo]);
+  };
+  for (const [s, e] of near(a)) if (s < a && a < e) a = s;
+  for (const [s, e] of near(b)) if (s < b && b < e) b = e;
   return [a, b];
 }
 
@@ -542,6 +571,10 @@ function labelRelation(relations, key, value, multiple = false) {
     const labels = multiple ? has ? r.labels.filter((v) => v !== value) : [...r.labels, value] : [value];
     return { ...r, labels };
   });
+}
+var TURN = { right: "left", left: "bi", bi: "right" };
+function turnRelation(relations, key) {
+  return relations.map((r) => relationKey(r) === key ? { ...r, direction: TURN[r.direction] || "left" } : r);
 }
 function removeRelation(relations, key) {
   return relations.filter((r) => relationKey(r) !== key);
@@ -713,18 +746,39 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
       button.dataset.relation = relationKey(rel);
       button.setAttribute("aria-pressed", String(relationKey(rel) === selectedRel));
       button.textContent = relationText(rel, spans, relationControl);
-      li.append(button);
+      const turn2 = document.createElement("button");
+      turn2.type = "button";
+      turn2.className = "nbl-relation-turn";
+      turn2.setAttribute("data-testid", "relation-turn");
+      turn2.dataset.turn = relationKey(rel);
+      turn2.title = "Turn the direction: → ← ↔ (Shift+R)";
+      turn2.setAttribute("aria-label", `Turn the direction of ${button.textContent}`);
+      turn2.textContent = "⇄";
+      li.append(button, turn2);
       return li;
     });
     list.replaceChildren(...items);
     const from = linking && spans.find((s) => s.id === linking.from);
     const keys = (relationControl.choices || []).filter((c) => c.hotkey).map((c) => `${c.hotkey}: ${c.label ?? c.value}`);
     if (from) status.textContent = `Relation from “${from.value.text}”: click the target span, or Tab to it and press r (Esc cancels).`;
-    else if (selectedRel && keys.length) status.textContent = `Relation selected: ${keys.join(", ")}; Delete removes it.`;
-    else if (selectedRel) status.textContent = "Relation selected: Delete removes it.";
+    else if (selectedRel && keys.length) status.textContent = `Relation selected: ${keys.join(", ")}; Shift+R turns its direction; Delete removes it.`;
+    else if (selectedRel) status.textContent = "Relation selected: Shift+R turns its direction; Delete removes it.";
     else status.textContent = relations.length ? "" : "No relations: select a span, press r, then pick the other span.";
   }
+  function turn(relKey) {
+    if (!canEdit() || !relations.some((r) => relationKey(r) === relKey)) return;
+    relations = turnRelation(relations, relKey);
+    selectedRel = relKey;
+    selected = null;
+    redraw();
+    edited2();
+  }
   function onListClick(event) {
+    const turning = event.target.closest && event.target.closest("button[data-turn]");
+    if (turning) {
+      turn(turning.dataset.turn);
+      return;
+    }
     const button = event.target.closest && event.target.closest("button[data-relation]");
     if (!button) return;
     selectedRel = button.dataset.relation;
@@ -908,6 +962,10 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
       }
       return false;
     }
+    if (selectedRel && event.key === "R") {
+      turn(selectedRel);
+      return true;
+    }
     if (selectedRel) {
       const choice = (relationControl.choices || []).find((c) => c.hotkey && String(c.hotkey) === event.key);
       if (choice) {
@@ -929,7 +987,8 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
       { keys: ["Ctrl+Shift+→", "Ctrl+Shift+←"], text: "Grow / shrink the text selection by a word" },
       { keys: ["Shift+→", "Shift+←"], text: "Grow / shrink the text selection by a character" },
       { keys: ["a"], text: "Accept the selected predicted span, or all of them (Delete rejects one)" },
-      { keys: ["Ctrl+Z", "Ctrl+Shift+Z"], text: "Undo / redo span edits on this item (when none are left: the last submit)" }
+      { keys: ["Ctrl+Z", "Ctrl+Shift+Z"], text: "Undo / redo span edits on this item (when none are left: the last submit)" },
+      ...relationControl ? [{ keys: ["Shift+R"], text: "Turn the selected relation's direction: → ← ↔ (or click ⇄ by it)" }] : []
     ],
     panel: relationControl ? panel : null,
     has: (name) => groups.has(name),
@@ -2850,19 +2909,62 @@ function createImageView(spec, { request = null } = {}) {
 
 // nblabel/js/src/views/text.js
 var SVG2 = "http://www.w3.org/2000/svg";
+var ONE_BLOCK = 32768;
+var BLOCK = 4096;
 function segmentsFor(text, spans) {
-  const ranges = spans.map((s) => ({ id: s.id, from: toUtf16(text, s.value.start), to: toUtf16(text, s.value.end) })).filter((r) => r.from < r.to);
+  const ranges = spans.map((s) => ({ id: s.id, from: toUtf16(text, s.value.start), to: toUtf16(text, s.value.end) })).filter((r) => r.from < r.to).sort((a, b) => a.from - b.from);
   const cuts = /* @__PURE__ */ new Set([0, text.length]);
   for (const r of ranges) cuts.add(r.from).add(r.to);
   const points = [...cuts].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
   const out = [];
+  let open = [];
+  let next = 0;
   for (let i = 0; i + 1 < points.length; i += 1) {
     const from = points[i];
     const to = points[i + 1];
-    const covering = ranges.filter((r) => r.from <= from && r.to >= to).sort((a, b) => a.to - a.from - (b.to - b.from));
+    open = open.filter((r) => r.to > from);
+    while (next < ranges.length && ranges[next].from <= from) open.push(ranges[next++]);
+    const covering = open.filter((r) => r.to >= to).sort((a, b) => a.to - a.from - (b.to - b.from));
     out.push({ from, to, ids: covering.map((r) => r.id), ends: covering.filter((r) => r.to === to).map((r) => r.id) });
   }
   return out;
+}
+function joined(text, i) {
+  return i > 0 && i < text.length && /[\uDC00-\uDFFF\u200D\uFE00-\uFE0F\p{M}]/u.test(text[i]);
+}
+function graphemeEdge(text, i, from) {
+  if (typeof Intl === "undefined" || !Intl.Segmenter) {
+    while (joined(text, i)) i += 1;
+    return i;
+  }
+  const lo = from;
+  for (const g of new Intl.Segmenter(void 0, { granularity: "grapheme" }).segment(text.slice(lo, i + 64))) {
+    if (lo + g.index >= i) return lo + g.index;
+  }
+  return Math.min(text.length, i + 64);
+}
+function blockCuts(text, size = BLOCK, whole = ONE_BLOCK) {
+  if (text.length <= whole) return [0, text.length];
+  const cuts = [0];
+  let at = 0;
+  while (text.length - at > size * 1.5) {
+    const lo = at + (size >> 1);
+    let cut = text.lastIndexOf("\n", at + size * 2) + 1;
+    if (cut <= lo) {
+      cut = -1;
+      for (let i = at + size; i > lo; i -= 1) {
+        if ((text[i - 1] === " " || text[i - 1] === "	") && !joined(text, i)) {
+          cut = i;
+          break;
+        }
+      }
+    }
+    if (cut <= lo) cut = graphemeEdge(text, at + size, at);
+    cuts.push(cut);
+    at = cut;
+  }
+  cuts.push(text.length);
+  return cuts;
 }
 function selectionOf(node) {
   const scope = node.getRootNode();
@@ -2926,34 +3028,72 @@ function createTextView(spec) {
     }
     text.append(svg2);
   }
-  function paint() {
-    const doc = shown.text;
-    if (drawn.key !== shown.key || !drawn.spans.length) {
-      text.textContent = doc;
-      return;
-    }
-    const byId = new Map(drawn.spans.map((s) => [s.id, s]));
-    const nodes = [];
-    for (const seg of segmentsFor(doc, drawn.spans)) {
-      const piece = document.createTextNode(doc.slice(seg.from, seg.to));
-      if (!seg.ids.length) {
-        nodes.push(piece);
-        continue;
+  let blocks = [];
+  let blocksOf = null;
+  function cutBlocks(doc) {
+    if (blocksOf === doc && blocks.length) return false;
+    const cuts = blockCuts(doc);
+    const lazy = cuts.length > 2;
+    blocks = [];
+    for (let i = 0; i + 1 < cuts.length; i += 1) {
+      const block = document.createElement("div");
+      block.className = "nbl-block";
+      block.dataset.from = String(cuts[i]);
+      if (lazy) {
+        const piece = doc.slice(cuts[i], cuts[i + 1]);
+        const lines = piece.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 100)), 0);
+        block.classList.add("nbl-block-lazy");
+        block.style.containIntrinsicSize = `auto ${lines * 20}px`;
       }
+      blocks.push({ from: cuts[i], to: cuts[i + 1], el: block, sig: null });
+    }
+    text.replaceChildren(...blocks.map((b) => b.el));
+    blocksOf = doc;
+    return true;
+  }
+  function blockNodes(doc, parts, byId, style) {
+    return parts.map((seg) => {
+      const piece = document.createTextNode(doc.slice(seg.from, seg.to));
+      if (!seg.ids.length) return piece;
       const mark = document.createElement("span");
       mark.className = "nbl-span";
       mark.setAttribute("data-testid", "span");
       mark.dataset.spans = seg.ids.join(" ");
       mark.dataset.depth = String(Math.min(seg.ids.length, 3));
-      const inner = drawn.describe(byId.get(seg.ids[0]));
+      const inner = style(seg.ids[0]);
       mark.style.setProperty("--nbl-span-color", inner.color);
       if (inner.predicted) mark.dataset.predicted = "";
-      if (seg.ends.length) mark.dataset.tags = seg.ends.map((id) => drawn.describe(byId.get(id)).text).join(" | ");
-      mark.title = seg.ids.map((id) => drawn.describe(byId.get(id)).text).join(", ");
+      if (seg.ends.length) mark.dataset.tags = seg.ends.map((id) => style(id).text).join(" | ");
+      mark.title = seg.ids.map((id) => style(id).text).join(", ");
       mark.append(piece);
-      nodes.push(mark);
+      return mark;
+    });
+  }
+  function paint() {
+    const doc = shown.text;
+    const fresh = cutBlocks(doc);
+    const spans = drawn.key === shown.key ? drawn.spans : [];
+    const byId = new Map(spans.map((sp) => [sp.id, sp]));
+    const styles = /* @__PURE__ */ new Map();
+    const style = (id) => {
+      if (!styles.has(id)) styles.set(id, drawn.describe(byId.get(id)));
+      return styles.get(id);
+    };
+    const segments = spans.length ? segmentsFor(doc, spans) : [{ from: 0, to: doc.length, ids: [], ends: [] }];
+    let first = 0;
+    for (const block of blocks) {
+      while (first < segments.length && segments[first].to <= block.from) first += 1;
+      const parts = [];
+      for (let k = first; k < segments.length && segments[k].from < block.to; k += 1) {
+        const seg = segments[k];
+        const to = Math.min(seg.to, block.to);
+        parts.push({ from: Math.max(seg.from, block.from), to, ids: seg.ids, ends: to === seg.to ? seg.ends : [] });
+      }
+      const sig = parts.filter((p) => p.ids.length).map((p) => `${p.from},${p.to},${p.ids.join(" ")},${p.ends.join(" ")},${p.ids.map((id) => Object.values(style(id)).join("")).join("")}`).join("");
+      if (!fresh && sig === block.sig) continue;
+      block.sig = sig;
+      block.el.replaceChildren(...blockNodes(doc, parts, byId, style));
     }
-    text.replaceChildren(...nodes);
     markSelected(drawn.selected);
     drawArrows();
   }
@@ -2969,10 +3109,14 @@ function createTextView(spec) {
     const where = all.comparePoint(node, offset);
     if (where < 0) return 0;
     if (where > 0) return shown.text.length;
+    if (node === text) return offset < blocks.length ? blocks[offset].from : shown.text.length;
+    const inside = node.nodeType === 1 ? node : node.parentNode;
+    const block = inside.closest(".nbl-block");
+    if (!block || !text.contains(block)) return 0;
     const before = document.createRange();
-    before.setStart(text, 0);
+    before.setStart(block, 0);
     before.setEnd(node, offset);
-    return before.toString().length;
+    return Number(block.dataset.from) + before.toString().length;
   }
   return {
     el,
@@ -2991,6 +3135,8 @@ function createTextView(spec) {
       el.style.minHeight = "";
       shown = { key: entry.key, text: entry.objects[spec.name].text ?? "" };
       paint();
+      const doc = shown.text;
+      if (doc.length > 2048) (window.requestIdleCallback || setTimeout)(() => shown.text === doc && toCodePoints(doc, 0));
       text.scrollTop = 0;
       if (el.firstChild !== text) el.replaceChildren(text);
     },

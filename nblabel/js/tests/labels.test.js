@@ -90,3 +90,24 @@ test("predicted spans: marked, accepted one by one or all", async () => {
   const [all, none] = acceptPredicted([control], one, left);
   assert.deepEqual([all.map((s) => s.id), none.length], [["p1", "p2"], 0]);
 });
+
+test("long documents are cut into blocks at newlines, spaces or grapheme edges", async () => {
+  const { blockCuts } = await import("../src/views/text.js");
+  assert.deepEqual(blockCuts("short text"), [0, 10]);
+  const check = (text, size) => {
+    const cuts = blockCuts(text, size, 0);
+    assert.equal(cuts[0], 0);
+    assert.equal(cuts.at(-1), text.length);
+    for (let i = 1; i < cuts.length; i += 1) assert.ok(cuts[i] > cuts[i - 1]);
+    // Never inside a surrogate pair, a ZWJ sequence, a flag or before a combining mark.
+    const edges = new Set([...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)].map((g) => g.index));
+    for (const c of cuts.slice(1, -1)) assert.ok(edges.has(c), `cut ${c} before ${JSON.stringify(text.slice(c, c + 2))}`);
+    return cuts;
+  };
+  const lines = Array.from({ length: 400 }, (_, i) => `line ${i} with some words`).join("\n");
+  for (const c of check(lines, 256).slice(1, -1)) assert.equal(lines[c - 1], "\n");
+  const prose = "Ada 👩‍💻 wrote notes ".repeat(400);
+  for (const c of check(prose, 256).slice(1, -1)) assert.equal(prose[c - 1], " ");
+  // No spaces at all: cut between whole graphemes.
+  for (const unit of ["👩‍💻", "🇯🇵", "e\u0301", "東", "👍🏽"]) check(unit.repeat(3000), 250);
+});

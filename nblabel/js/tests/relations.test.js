@@ -62,3 +62,19 @@ test("Tab order goes through the spans, wrapping, skipping the one linked from",
   assert.equal(nextSpan(spans, null, 1, "a"), "c");
   assert.equal(nextSpan([], null), null);
 });
+
+test("a relation's direction turns right → left → both ways → right, only that one", async () => {
+  const { turnRelation } = await import("../src/controls/relations.js");
+  let rels = [
+    { type: "relation", from_id: "a", to_id: "c", direction: "right", labels: ["met"] },
+    { type: "relation", from_id: "c", to_id: "l", direction: "right", labels: [] },
+  ];
+  const seen = [];
+  for (let i = 0; i < 3; i += 1) {
+    rels = turnRelation(rels, "a>c");
+    seen.push(rels[0].direction);
+  }
+  assert.deepEqual(seen, ["left", "bi", "right"]);
+  assert.equal(rels[1].direction, "right");
+  assert.deepEqual(rels[0].labels, ["met"]);
+});

@@ -4,7 +4,7 @@
 
 import { selectionToSpan, snapToWords } from "../offsets.js";
 import { createChoices, randomId } from "./choices.js";
-import { addRelation, labelRelation, nextSpan, pruneRelations, relationKey, relationsFromResult, relationText, removeRelation } from "./relations.js";
+import { addRelation, labelRelation, nextSpan, pruneRelations, relationKey, relationsFromResult, relationText, removeRelation, turnRelation } from "./relations.js";
 
 const PALETTE = ["#ffd54f", "#81d4fa", "#a5d6a7", "#f48fb1", "#ce93d8", "#ffab91", "#b0bec5", "#e6ee9c"];
 
@@ -194,19 +194,43 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
       button.dataset.relation = relationKey(rel);
       button.setAttribute("aria-pressed", String(relationKey(rel) === selectedRel));
       button.textContent = relationText(rel, spans, relationControl);
-      li.append(button);
+      // Its direction, turned by a click (or Shift+R while the relation is selected).
+      const turn = document.createElement("button");
+      turn.type = "button";
+      turn.className = "nbl-relation-turn";
+      turn.setAttribute("data-testid", "relation-turn");
+      turn.dataset.turn = relationKey(rel);
+      turn.title = "Turn the direction: → ← ↔ (Shift+R)";
+      turn.setAttribute("aria-label", `Turn the direction of ${button.textContent}`);
+      turn.textContent = "⇄";
+      li.append(button, turn);
       return li;
     });
     list.replaceChildren(...items);
     const from = linking && spans.find((s) => s.id === linking.from);
     const keys = (relationControl.choices || []).filter((c) => c.hotkey).map((c) => `${c.hotkey}: ${c.label ?? c.value}`);
     if (from) status.textContent = `Relation from “${from.value.text}”: click the target span, or Tab to it and press r (Esc cancels).`;
-    else if (selectedRel && keys.length) status.textContent = `Relation selected: ${keys.join(", ")}; Delete removes it.`;
-    else if (selectedRel) status.textContent = "Relation selected: Delete removes it.";
+    else if (selectedRel && keys.length) status.textContent = `Relation selected: ${keys.join(", ")}; Shift+R turns its direction; Delete removes it.`;
+    else if (selectedRel) status.textContent = "Relation selected: Shift+R turns its direction; Delete removes it.";
     else status.textContent = relations.length ? "" : "No relations: select a span, press r, then pick the other span.";
   }
 
+  /** Turn relation `relKey`'s direction (right → left → both ways). */
+  function turn(relKey) {
+    if (!canEdit() || !relations.some((r) => relationKey(r) === relKey)) return;
+    relations = turnRelation(relations, relKey);
+    selectedRel = relKey;
+    selected = null;
+    redraw();
+    edited();
+  }
+
   function onListClick(event) {
+    const turning = event.target.closest && event.target.closest("button[data-turn]");
+    if (turning) {
+      turn(turning.dataset.turn);
+      return;
+    }
     const button = event.target.closest && event.target.closest("button[data-relation]");
     if (!button) return;
     selectedRel = button.dataset.relation;
@@ -422,6 +446,10 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
       }
       return false;
     }
+    if (selectedRel && event.key === "R") {
+      turn(selectedRel);
+      return true;
+    }
     if (selectedRel) {
       const choice = (relationControl.choices || []).find((c) => c.hotkey && String(c.hotkey) === event.key);
       if (choice) {
@@ -445,6 +473,7 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
       { keys: ["Shift+→", "Shift+←"], text: "Grow / shrink the text selection by a character" },
       { keys: ["a"], text: "Accept the selected predicted span, or all of them (Delete rejects one)" },
       { keys: ["Ctrl+Z", "Ctrl+Shift+Z"], text: "Undo / redo span edits on this item (when none are left: the last submit)" },
+      ...(relationControl ? [{ keys: ["Shift+R"], text: "Turn the selected relation's direction: → ← ↔ (or click ⇄ by it)" }] : []),
     ],
     panel: relationControl ? panel : null,
     has: (name) => groups.has(name),

@@ -36,6 +36,13 @@ export function labelRelation(relations, key, value, multiple = false) {
   });
 }
 
+const TURN = { right: "left", left: "bi", bi: "right" };
+
+/** The relation `key` with its direction turned: right → left → both ways → right. */
+export function turnRelation(relations, key) {
+  return relations.map((r) => (relationKey(r) === key ? { ...r, direction: TURN[r.direction] || "left" } : r));
+}
+
 export function removeRelation(relations, key) {
   return relations.filter((r) => relationKey(r) !== key);
 }
