@@ -291,6 +291,7 @@ class Schema:
         relations: Sequence[str] | None = None,
         ranges: Sequence[str] | None = None,
         granularity: str | None = None,
+        overlap: bool = True,
     ) -> Schema:
         """Build the Label Studio XML for the common cases.
 
@@ -373,6 +374,10 @@ class Schema:
                             f"granularity= is 'word' or 'symbol', got {granularity!r}"
                         )
                     extra = f' granularity="{granularity}"'
+                if tag == "Labels" and not overlap:
+                    # nblabel's attribute (Label Studio has none and ignores it): spans of
+                    # this control may not overlap one another.
+                    extra += ' overlap="false"'
                 block(tag, name, "Label", labels, extra)
         if relations is not None:
             if spans is None:

@@ -9,6 +9,7 @@ Both sides are tested against one table of cases (``tests/fixtures/offsets.json`
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -141,6 +142,27 @@ def check_spans(
                 f"{where}: control {control.name!r} takes one label per span, got "
                 f'{", ".join(labels)} (set choice="multiple" on <Labels> for more)'
             )
+    _check_overlaps(controls, result, key=key)
+
+
+def _check_overlaps(controls: Mapping[str, Any], result: Iterable[Result], *, key: object) -> None:
+    """Spans of a ``<Labels overlap="false">`` control may not overlap one another."""
+    by_control: dict[str, list[Result]] = {}
+    for r in result:
+        control = controls.get(str(r.get("from_name")))
+        forbids = control is not None and str(control.attrs.get("overlap", "")).lower() == "false"
+        if r.get("type") == "labels" and forbids:
+            by_control.setdefault(control.name, []).append(r)
+    for name, spans in by_control.items():
+        spans.sort(key=lambda r: (r["value"]["start"], r["value"]["end"]))
+        for a, b in itertools.pairwise(spans):
+            if b["value"]["start"] < a["value"]["end"]:
+                raise ResultError(
+                    f"item {key!r}: spans {a['value']['text']!r} "
+                    f"({a['value']['start']}:{a['value']['end']}) and {b['value']['text']!r} "
+                    f"({b['value']['start']}:{b['value']['end']}) of {name!r} overlap, and "
+                    f'its config forbids that (<Labels overlap="false">)'
+                )
 
 
 def span_tuples(result: Iterable[Result], *, control: str) -> list[tuple[int, int, str]]:

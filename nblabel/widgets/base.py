@@ -74,6 +74,10 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     granularity
         With ``spans=``: ``"word"`` grows a selection to whole words (Label Studio's
         ``<Labels granularity="word">``).
+    overlap
+        With ``spans=``: ``False`` refuses a span that overlaps another one of the same
+        control (``<Labels overlap="false">``, an nblabel attribute Label Studio ignores),
+        in the browser and on submit.
     id
         Column with a unique id per row; default: the DataFrame's index.
     job
@@ -174,6 +178,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         relations: Sequence[str] | None = None,
         ranges: Sequence[str] | None = None,
         granularity: str | None = None,
+        overlap: bool = True,
         model: Any = None,
         features: str | None = None,
         strategy: str | Strategy = "entropy",
@@ -192,7 +197,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                 "image": image, "text": text, "choices": choices, "boxes": boxes,
                 "polygons": polygons, "keypoints": keypoints, "masks": masks,
                 "spans": spans, "relations": relations, "ranges": ranges,
-                "granularity": granularity,
+                "granularity": granularity, "overlap": None if overlap else False,
             }.items()
             if v is not None
         }  # fmt: skip

@@ -454,3 +454,26 @@ def test_long_document_in_blocks_labels_deep_spans_with_exact_offsets(lab):
     s, e, t = by_label["LOC"]
     assert s == start and doc[s:e] == t
     assert len(doc[:e].encode("utf-16-le")) // 2 > cut  # it runs into the next block
+
+
+def test_overlap_false_refuses_an_overlapping_span_in_the_browser(lab):
+    lab.open_cells(SETUP.replace('job="ui-spans"', 'job="ui-overlap", overlap=False'))
+    lab.run_all()
+    root = lab.page.locator('[data-testid="nblabel"]').first
+    wait_key(root, "a")
+    doc = lab.eval_json("df.text['a']")
+    span = root.locator('[data-testid="span"]')
+    double_click(lab.page, rect(root, doc, "Ada"))
+    root.press("1")
+    span.first.wait_for(state="visible")
+    drag_select(lab.page, rect(root, doc, "Ada Lovelace"))
+    root.press("2")
+    error = root.locator('[data-testid="error"]')
+    error.wait_for(state="visible")
+    assert "would overlap “Ada”" in error.inner_text()
+    assert span.evaluate_all("els => els.map(e => e.dataset.tags)") == ["PER"]
+    double_click(lab.page, rect(root, doc, "Lovelace"))  # touching, not overlapping
+    root.press("1")
+    lab.page.wait_for_function(
+        "el => el.querySelectorAll('[data-testid=span]').length === 2", arg=root.element_handle()
+    )

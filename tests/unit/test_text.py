@@ -302,3 +302,28 @@ def test_relations_from_the_browser(ner_df):
     assert len(w.relations) == 1
     b.ask(protocol.GOTO, key="a")
     assert w.current["result"][-1] == rel  # back to the browser as stored
+
+
+def test_overlap_false_refuses_overlapping_spans_on_submit_and_keeps_the_rest(ner_df):
+    w = nblabel.TextLabeler(ner_df, spans=["PER", "LOC"], overlap=False, store=":memory:")
+    assert 'overlap="false"' in w.schema.xml
+    assert w._schema["controls"][0]["attrs"]["overlap"] == "false"  # the browser refuses too
+    b = Browser(w)
+    doc = ner_df.text["a"]
+    c = doc.index("Charles")
+    reply, _ = b.ask(protocol.SUBMIT, key="a", result=[ok(doc, 0, 3)])
+    assert reply["ok"], reply
+    nested = [ok(doc, c, c + 7), ok(doc, c, c + 3, ["LOC"])]
+    nested[1]["id"] = "r2"
+    reply, _ = b.ask(protocol.SUBMIT, key="a", result=nested)
+    assert not reply["ok"]
+    assert "item 'a'" in reply["error"] and "'Charles'" in reply["error"]
+    assert "overlap" in reply["error"] and w.error == reply["error"]
+    assert w.labels["span"]["a"] == [(0, 3, "PER")]  # the earlier label is kept
+    # Touching spans do not overlap; without overlap=False nesting is fine.
+    reply, _ = b.ask(protocol.SUBMIT, key="a", result=[ok(doc, c, c + 4), ok(doc, c + 4, c + 7)])
+    assert reply["ok"], reply
+    free = nblabel.TextLabeler(ner_df, spans=["PER", "LOC"], store=":memory:")
+    assert "overlap" not in free.schema.xml
+    reply, _ = Browser(free).ask(protocol.SUBMIT, key="a", result=nested)
+    assert reply["ok"], reply

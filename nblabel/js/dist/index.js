@@ -642,9 +642,21 @@ function predictedSpans(controls, predictions) {
   return spansFromResult(controls, marked);
 }
 function acceptPredicted(controls, spans, predicted, id = null) {
-  const take = predicted.filter((p) => id == null || p.id === id);
-  const rest = predicted.filter((p) => !(id == null || p.id === id));
-  return [spansFromResult(controls, [...spans, ...take]), rest];
+  const byName = new Map(controls.map((c) => [c.name, c]));
+  let kept = spans;
+  const rest = [];
+  for (const p of predicted) {
+    const control = byName.get(p.from_name);
+    if ((id == null || p.id === id) && !(control && overlapping(kept, control, p.value))) kept = [...kept, p];
+    else rest.push(p);
+  }
+  return [spansFromResult(controls, kept), rest];
+}
+function overlapping(spans, control, range) {
+  if (String((control.attrs || {}).overlap).toLowerCase() !== "false") return null;
+  return spans.find(
+    (s) => s.from_name === control.name && s.value.start < range.end && range.start < s.value.end && !(s.value.start === range.start && s.value.end === range.end)
+  ) || null;
 }
 function missingSpans(controls, spans) {
   return controls.filter((c) => c.required && !spans.some((s) => s.from_name === c.name)).map((c) => c.name);
@@ -852,6 +864,11 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
     const control = controls.find((c) => c.name === controlName);
     if (!control || !canEdit()) return;
     const range = liveSelection(control.to_name) || (pending && pending.name === control.to_name ? pending : null);
+    const clash = range && overlapping(spans, control, range);
+    if (clash) {
+      onHint(`“${range.text}” would overlap “${clash.value.text}”: this config does not allow overlapping spans.`);
+      return;
+    }
     if (range) {
       const [next, id] = addSpan(spans, control, range, value);
       spans = next;
@@ -861,6 +878,10 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
     } else if (selected && predicted.some((s) => s.id === selected && s.from_name === control.name)) {
       const was = predicted.find((s) => s.id === selected);
       [spans, predicted] = acceptPredicted(controls, spans, predicted, selected);
+      if (predicted.includes(was)) {
+        onHint(`“${was.value.text}” overlaps a span already there: this config does not allow overlapping spans.`);
+        return;
+      }
       if (!(was.value.labels.length === 1 && was.value.labels[0] === value)) spans = relabelSpan(spans, selected, control, value);
       if (!spans.some((s) => s.id === selected)) selected = null;
     } else if (selected && spans.some((s) => s.id === selected && s.from_name === control.name)) {
@@ -937,7 +958,10 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
     if (event.key === "a" && !event.ctrlKey && !event.metaKey && !event.altKey && predicted.length) {
       if (canEdit()) {
         const one = predicted.some((p) => p.id === selected) ? selected : null;
+        const before = predicted.length;
         [spans, predicted] = acceptPredicted(controls, spans, predicted, one);
+        const left = predicted.length - (one == null ? 0 : before - 1);
+        if (left > 0) onHint(`${left} predicted span${left > 1 ? "s" : ""} left: ${left > 1 ? "they overlap" : "it overlaps"} spans already there, and this config does not allow overlapping spans.`);
         redraw();
         edited2();
       }

@@ -111,3 +111,21 @@ test("long documents are cut into blocks at newlines, spaces or grapheme edges",
   // No spaces at all: cut between whole graphemes.
   for (const unit of ["👩‍💻", "🇯🇵", "e\u0301", "東", "👍🏽"]) check(unit.repeat(3000), 250);
 });
+
+test("overlap=\"false\": a new or predicted span overlapping one of its control is refused", async () => {
+  const { overlapping, acceptPredicted } = await import("../src/controls/labels.js");
+  const strict = { name: "span", to_name: "text", type: "labels", attrs: { overlap: "false" } };
+  const free = { ...strict, attrs: {} };
+  const have = [{ id: "a", from_name: "span", to_name: "text", type: "labels", value: { start: 4, end: 10, text: "Charles", labels: ["PER"] } }];
+  assert.equal(overlapping(have, strict, { start: 8, end: 12 }).id, "a");
+  assert.equal(overlapping(have, strict, { start: 0, end: 5 }).id, "a");
+  assert.equal(overlapping(have, strict, { start: 10, end: 12 }), null); // touching is fine
+  assert.equal(overlapping(have, strict, { start: 4, end: 10 }), null); // the same range: a relabel
+  assert.equal(overlapping(have, free, { start: 8, end: 12 }), null);
+  const pred = (id, start, end) => ({ id, from_name: "span", to_name: "text", type: "labels", origin: "prediction", value: { start, end, text: "x", labels: ["LOC"] } });
+  const [spans, rest] = acceptPredicted([strict], have, [pred("p1", 6, 8), pred("p2", 12, 14), pred("p3", 13, 15)]);
+  assert.deepEqual(spans.map((s) => s.id), ["a", "p2"]);
+  assert.deepEqual(rest.map((s) => s.id), ["p1", "p3"]);
+  const [all] = acceptPredicted([free], have, [pred("p1", 6, 8)]);
+  assert.equal(all.length, 2);
+});

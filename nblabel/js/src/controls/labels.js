@@ -64,12 +64,33 @@ export function predictedSpans(controls, predictions) {
 
 /**
  * Accept predicted span `id` (or every one, `id` null): [spans, predicted] after. An
- * accepted span keeps `origin: "prediction"` (and its score) until it is edited.
+ * accepted span keeps `origin: "prediction"` (and its score) until it is edited. One that
+ * would overlap a span of a control that forbids overlaps stays predicted.
  */
 export function acceptPredicted(controls, spans, predicted, id = null) {
-  const take = predicted.filter((p) => id == null || p.id === id);
-  const rest = predicted.filter((p) => !(id == null || p.id === id));
-  return [spansFromResult(controls, [...spans, ...take]), rest];
+  const byName = new Map(controls.map((c) => [c.name, c]));
+  let kept = spans;
+  const rest = [];
+  for (const p of predicted) {
+    const control = byName.get(p.from_name);
+    if ((id == null || p.id === id) && !(control && overlapping(kept, control, p.value))) kept = [...kept, p];
+    else rest.push(p);
+  }
+  return [spansFromResult(controls, kept), rest];
+}
+
+/**
+ * The span of `control` that `range` ({start, end}) would overlap when the control
+ * forbids overlaps (`overlap="false"`), else null. The same range is a relabel, not an
+ * overlap.
+ */
+export function overlapping(spans, control, range) {
+  if (String((control.attrs || {}).overlap).toLowerCase() !== "false") return null;
+  return (
+    spans.find(
+      (s) => s.from_name === control.name && s.value.start < range.end && range.start < s.value.end && !(s.value.start === range.start && s.value.end === range.end),
+    ) || null
+  );
 }
 
 /** Names of required Labels controls without a span. */
@@ -315,6 +336,11 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
     const control = controls.find((c) => c.name === controlName);
     if (!control || !canEdit()) return;
     const range = liveSelection(control.to_name) || (pending && pending.name === control.to_name ? pending : null);
+    const clash = range && overlapping(spans, control, range);
+    if (clash) {
+      onHint(`“${range.text}” would overlap “${clash.value.text}”: this config does not allow overlapping spans.`);
+      return;
+    }
     if (range) {
       const [next, id] = addSpan(spans, control, range, value);
       spans = next;
@@ -326,6 +352,10 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
       // "prediction-changed").
       const was = predicted.find((s) => s.id === selected);
       [spans, predicted] = acceptPredicted(controls, spans, predicted, selected);
+      if (predicted.includes(was)) {
+        onHint(`“${was.value.text}” overlaps a span already there: this config does not allow overlapping spans.`);
+        return;
+      }
       if (!(was.value.labels.length === 1 && was.value.labels[0] === value)) spans = relabelSpan(spans, selected, control, value);
       if (!spans.some((s) => s.id === selected)) selected = null;
     } else if (selected && spans.some((s) => s.id === selected && s.from_name === control.name)) {
@@ -421,7 +451,10 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
       // Accept the selected predicted span, or all of them.
       if (canEdit()) {
         const one = predicted.some((p) => p.id === selected) ? selected : null;
+        const before = predicted.length;
         [spans, predicted] = acceptPredicted(controls, spans, predicted, one);
+        const left = predicted.length - (one == null ? 0 : before - 1);
+        if (left > 0) onHint(`${left} predicted span${left > 1 ? "s" : ""} left: ${left > 1 ? "they overlap" : "it overlaps"} spans already there, and this config does not allow overlapping spans.`);
         redraw();
         edited();
       }
