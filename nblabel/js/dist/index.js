@@ -473,7 +473,7 @@ function isHigh(code) {
 function isLow(code) {
   return code >= 56320 && code <= 57343;
 }
-var INDEXED = 2048;
+var INDEXED = 256;
 var indexed = { text: null, starts: null };
 function pairStarts(text) {
   if (indexed.text !== text) {
@@ -3004,6 +3004,8 @@ function createTextView(spec) {
   let shown = { key: null, text: "" };
   let drawn = { key: null, spans: [], selected: null, describe: null };
   let arrows = [];
+  let scrolled = false;
+  text.addEventListener("scroll", () => scrolled = true, { passive: true });
   const resize = typeof ResizeObserver === "function" ? new ResizeObserver(() => drawArrows()) : null;
   if (resize) resize.observe(text);
   function drawArrows() {
@@ -3157,11 +3159,12 @@ function createTextView(spec) {
         return;
       }
       el.style.minHeight = "";
+      if (scrolled) text.scrollTop = 0;
+      scrolled = false;
       shown = { key: entry.key, text: entry.objects[spec.name].text ?? "" };
       paint();
       const doc = shown.text;
       if (doc.length > 2048) (window.requestIdleCallback || setTimeout)(() => shown.text === doc && toCodePoints(doc, 0));
-      text.scrollTop = 0;
       if (el.firstChild !== text) el.replaceChildren(text);
     },
     /** Draw `spans` (of item `key`; ignored while another item is shown). */

@@ -15,7 +15,7 @@ function isLow(code) {
 // Long documents (a 1 MB text) are converted through an index of their astral characters
 // (two UTF-16 units, one code point), kept for the last long text seen: a conversion is then
 // a binary search instead of a walk over the text from its start.
-const INDEXED = 2048;
+const INDEXED = 256;
 let indexed = { text: null, starts: null };
 
 /** UTF-16 index of every surrogate pair in `text`, ascending (cached for the last text). */

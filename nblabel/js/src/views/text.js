@@ -113,6 +113,8 @@ export function createTextView(spec) {
   let shown = { key: null, text: "" };
   let drawn = { key: null, spans: [], selected: null, describe: null };
   let arrows = []; // relations to draw: {key, from, to, direction, selected}
+  let scrolled = false; // the text is scrolled away from its top
+  text.addEventListener("scroll", () => (scrolled = true), { passive: true });
   const resize = typeof ResizeObserver === "function" ? new ResizeObserver(() => drawArrows()) : null;
   if (resize) resize.observe(text);
 
@@ -293,12 +295,15 @@ export function createTextView(spec) {
         return;
       }
       el.style.minHeight = "";
+      // Back to the top, before the new text goes in and only if scrolled: reading or
+      // setting scrollTop after it would force a layout of it inside this handler.
+      if (scrolled) text.scrollTop = 0;
+      scrolled = false;
       shown = { key: entry.key, text: entry.objects[spec.name].text ?? "" };
       paint();
       // A long document's offset index is built while the user reads, not on the first label.
       const doc = shown.text;
       if (doc.length > 2048) (window.requestIdleCallback || setTimeout)(() => shown.text === doc && toCodePoints(doc, 0));
-      text.scrollTop = 0;
       if (el.firstChild !== text) el.replaceChildren(text);
     },
     /** Draw `spans` (of item `key`; ignored while another item is shown). */
