@@ -25,6 +25,7 @@ from .errors import (
 if TYPE_CHECKING:
     from . import active, results, samples, text
     from .active import Model
+    from .active_results import ResultModel
     from .gallery import review
     from .schema import Schema
     from .store import Store
@@ -39,6 +40,7 @@ _HOME = {
     "TextLabeler": "widgets",
     "TimeSeriesLabeler": "widgets",
     "Model": "active",
+    "ResultModel": "active_results",
     "Schema": "schema",
     "Store": "store",
     "review": "gallery",
@@ -52,6 +54,7 @@ __all__ = [
     "ModelError",
     "NblabelError",
     "ResultError",
+    "ResultModel",
     "Schema",
     "SchemaError",
     "Store",

@@ -142,6 +142,26 @@ class Predictions:
         self._cache[key] = (kept, problems)
         return kept, problems
 
+    def provenance(self, key: str, result: list[Result]) -> list[Result]:
+        """``result`` with each item that came from a prediction shown for ``key`` (same
+        ``id``) given that prediction's ``model_version`` if it lost it: the browser
+        rebuilds an edited image region from scratch, and which model suggested it is
+        kept with the annotation."""
+        cached = self._cache.get(key)
+        versions = {
+            p["id"]: p["model_version"]
+            for p in (cached[0] if cached else [])
+            if p.get("model_version") is not None
+        }
+        if not versions:
+            return result
+        return [
+            {**r, "model_version": versions[r["id"]]}
+            if isinstance(r, dict) and r.get("id") in versions and "model_version" not in r
+            else r
+            for r in result
+        ]
+
     @staticmethod
     def _item(r: Any, score: float | None, version: str | None) -> Result:
         if not isinstance(r, dict):

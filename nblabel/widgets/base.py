@@ -21,7 +21,7 @@ import traitlets
 
 from .. import protocol
 from ..active import Learner, Strategy, mark_provenance, queue_order, suggestion_result
-from ..errors import NblabelError, ResultError, SchemaError
+from ..errors import ModelError, NblabelError, ResultError, SchemaError
 from ..frames import annotations_frame, labels_frame, relations_frame
 from ..items import Items, load_image
 from ..predictions import Predictions
@@ -98,6 +98,13 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         classifier, an :class:`nblabel.active.Model` or a ``predict(items) -> (n, k)``
         callable. Its suggestion for the item on screen is pre-selected (Enter accepts
         it), the queue follows ``strategy``, and it is refitted in the background.
+        Regions, spans and ranges (a config without a whole-item ``Choices`` control, or
+        an :class:`nblabel.ResultModel`): ``predict(items)`` returns one Label Studio
+        prediction per row (a list of result items with ``score``, or
+        ``{"result": [...], "score": s}``), drawn as predictions on each item (``a``
+        accepts); ``fit(labeled)`` gets each row's submitted result items in ``label``;
+        the queue puts the least confident prediction first (see ``score_by``). Not
+        together with ``predictions=``. See :mod:`nblabel.active_results`.
     features
         Column of vectors the model (scikit-learn) and ``k_center`` read; ``None``: a
         scikit-learn model reads the text column.
@@ -126,6 +133,11 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         result items (``None``: none), or ``callable(row) -> the same``. Shown on an item
         until it is submitted, each with its ``score``; a bad item (unknown label, region
         outside the image, zero-size box) is left out and reported in ``errors``.
+    score_by
+        A model returning results: an item's confidence is the ``"min"`` (default) or
+        ``"mean"`` of its predicted items' scores, or ``score_by(result_items) -> float``
+        in [0, 1] (``None``: unknown). Items without any score come after the scored
+        ones, in random order.
 
     Attributes
     ----------
@@ -190,6 +202,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         seed: int | None = None,
         fit_in: str = "auto",
         predictions: str | Callable[[pd.Series], Any] | None = None,
+        score_by: str | Callable[[list[dict[str, Any]]], float | None] | None = None,
     ) -> None:
         shorthands: dict[str, Any] = {
             k: v
@@ -240,7 +253,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             self._start_learner(
                 model, features=features, strategy=strategy, retrain_every=retrain_every,
                 retrain_seconds=retrain_seconds, explore=explore, cold_start=cold_start,
-                holdout=holdout, seed=seed, fit_in=fit_in,
+                holdout=holdout, seed=seed, fit_in=fit_in, score_by=score_by,
             )  # fmt: skip
         super().__init__()
         self._schema = schema.summary()
@@ -472,9 +485,14 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             )
         if any(r.get("type") == "labels" for r in result):
             check_spans(self.schema, result, self._texts_at(self.items.pos(key)), key=key)
+        if self.predictions is not None:
+            result = self.predictions.provenance(key, result)
         if self.learner is not None:
             shown = self._suggested
             result = mark_provenance(result, shown[1] if shown and shown[0] == key else None)
+            chosen = getattr(self, "_predicted_choices", None)  # a result model's classes
+            for item in chosen[1] if chosen and chosen[0] == key else []:
+                result = mark_provenance(result, item)
             # A model that landed meanwhile decides what comes after the next item.
             self._apply_model(pin_next=True)
         self.session.submit(result, lead_time=lead_time)
@@ -594,6 +612,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         key = view["key"]
         predicted: list[dict[str, Any]] = []
         if self.predictions is not None and view["status"] != "submitted":
+            if hasattr(self.predictions, "hold"):  # a model's: it keeps them while on screen
+                self.predictions.hold(key)
             predicted, problems = self.predictions.for_item(
                 key, sizes=self._image_sizes(key), texts=self._texts_at(self.items.pos(key))
             )
@@ -649,12 +669,22 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
 
     # -- active learning ------------------------------------------------------------------
     def _start_learner(self, model: Any, **options: Any) -> None:
-        control = next((c for c in self.schema.controls if c.type == "choices"), None)
-        if control is None:
-            raise SchemaError(
-                "model= needs a Choices control to suggest labels for (for regions, spans "
-                "and ranges pass predictions= with the model's Label Studio results)"
+        from ..active_results import wants_results
+
+        score_by = options.pop("score_by", None)
+        if wants_results(model, self.schema):
+            self._start_result_learner(model, score_by=score_by or "min", **options)
+            return
+        if score_by is not None:
+            raise TypeError(
+                "score_by= orders the items of a model returning regions, spans or ranges; "
+                "a model suggesting classes is ordered by strategy="
             )
+        # A whole-item Choices control is there (else wants_results said yes).
+        control = next(
+            c for c in self.schema.controls
+            if c.type == "choices" and c.attrs.get("perRegion", "").lower() != "true"
+        )  # fmt: skip
         self._control = control
         text = next((o.column for o in self.schema.objects if o.type == "text"), None)
         self.learner = Learner(
@@ -677,6 +707,40 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         if first is not None:
             self.session.go(first)
 
+    def _start_result_learner(self, model: Any, **options: Any) -> None:
+        """``model=`` returning Label Studio results (regions, spans, ranges): shown as
+        predictions (the newest model's, except on the item on screen), the queue ordered
+        by their confidence. See :mod:`nblabel.active_results`."""
+        from ..active_results import ModelPredictions, ResultLearner, region_labels
+
+        if self.predictions is not None:
+            raise ModelError(
+                "pass model= or predictions=, not both: a model returning regions, spans or "
+                "ranges shows its own predictions (return the fixed ones from predict "
+                "until fit has run)"
+            )
+        self._control = None  # type: ignore[assignment]  # no class to suggest
+        text = next((o.column for o in self.schema.objects if o.type == "text"), None)
+        self.learner = ResultLearner(
+            self.items.data, model=model, labels=region_labels(self.schema), inputs=text,
+            on_update=self._model_landed, **options,
+        )  # fmt: skip
+        self.predictions = ModelPredictions(self.learner, self.items, self.schema)
+        try:
+            states = list(self.store.states())
+            positions = self.items.positions([ev.item for ev in states])
+            self.learner.set_labels(
+                {int(p): self._label_of(ev) for ev, p in zip(states, positions, strict=True)
+                 if p >= 0}
+            )  # fmt: skip
+            self._apply_model(keep_current=False)
+        except BaseException:
+            self.learner.close()
+            raise
+        first = self.session.first_unlabeled()
+        if first is not None:
+            self.session.go(first)
+
     def _model_landed(self) -> None:
         """On the retrainer's thread: show a new model's order (and an error) at once,
         keeping both the item on screen and the one Enter leads to."""
@@ -689,6 +753,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     def _label_of(self, ev: Any) -> str | None:
         if ev is None or ev.action != "submit":
             return None
+        if self._control is None:  # a model returning results learns from the whole result
+            return ev.result  # type: ignore[no-any-return]
         for r in ev.result:
             if r.get("from_name") == self._control.name:
                 found = labels_of(r)
@@ -736,6 +802,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         for the item on screen stays while it is on screen, even if a new model lands."""
         if not view or self.learner is None or view["status"] == "submitted":
             return view
+        if self._control is None:  # a model returning results
+            return self._with_predicted_choices(view)
         key = view["key"]
         if self._suggested is None or self._suggested[0] != key:
             self._suggested = None
@@ -755,6 +823,37 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             "model_version": item["model_version"],
         }
         return view
+
+    def _with_predicted_choices(self, view: dict[str, Any]) -> dict[str, Any]:
+        """A result model's whole-item ``Choices`` items, pre-selected as a class
+        suggestion is (Enter accepts them); its regions, spans and ranges are drawn as
+        predictions by :meth:`_with_regions`."""
+        key = view["key"]
+        wanted = {c.name for c in self.schema.controls if c.type == "choices"
+                  and c.attrs.get("perRegion", "").lower() != "true"}  # fmt: skip
+        self._predicted_choices: tuple[str, list[dict[str, Any]]] = (key, [])
+        if not wanted or self.predictions is None or view.get("result"):
+            return view
+        self.predictions.hold(key)  # type: ignore[attr-defined]
+        predicted, problems = self.predictions.for_item(
+            key, sizes=self._image_sizes(key), texts=self._texts_at(self.items.pos(key))
+        )
+        for problem in problems:
+            self._note(key, problem)
+        chosen = [
+            p for p in predicted
+            if p.get("type") == "choices" and p.get("from_name") in wanted
+        ]  # fmt: skip
+        if not chosen:
+            return view
+        self._predicted_choices = (key, chosen)
+        first = chosen[0]
+        return {
+            **view,
+            "result": chosen,
+            "suggestion": {"choices": labels_of(first), "score": first.get("score"),
+                           "model_version": first["model_version"]},
+        }  # fmt: skip
 
     def review(self, order: str = "disagreement") -> pd.DataFrame:
         """Labeled items, likeliest label errors first, as the attached model sees them.

@@ -47,7 +47,9 @@ class TextLabeler(Labeler):
 
     ``nblabel.TextLabeler(df, text="review", choices=["pos", "neg"])``, or
     ``spans=["PER", "LOC"]`` for entity spans (see :meth:`Labeler.spans_as`); every other
-    keyword is :class:`Labeler`'s.
+    keyword is :class:`Labeler`'s. With spans, ``model=nblabel.Model(predict, fit=fit)``
+    learns while you label: ``predict(items)`` returns each row's spans (Label Studio
+    ``labels`` items with ``score``), shown as predictions, least confident first.
     """
 
     def __init__(self, data: pd.DataFrame, *, text: str = "text", **kwargs: Any) -> None:

@@ -180,9 +180,13 @@ def test_labels_in_the_store_are_the_model_s_on_resume(df):
     assert again.session.status[again.session.pos] == 0  # opens on an unlabeled item
 
 
-def test_a_model_needs_a_choices_control_and_k_center_needs_features(df):
-    with pytest.raises(nblabel.SchemaError, match="needs a Choices control"):
-        nblabel.TextLabeler(df, spans=["PER"], model=fixed_model())
+def test_a_probability_model_on_spans_says_what_to_return_and_k_center_needs_features(df):
+    # Without a Choices control a model must return Label Studio results; (n, k)
+    # probabilities are a clear error in the widget, and labeling goes on.
+    w = nblabel.TextLabeler(df, spans=["PER"], model=fixed_model(), cold_start=0)
+    assert w.learner.wait(timeout=60)
+    assert "no Choices control" in w.learner.error
+    w.close()
     with pytest.raises(nblabel.ModelError, match="features"):
         nblabel.TextLabeler(df, choices=LABELS, model=fixed_model(), strategy="k_center")
 
