@@ -1,0 +1,50 @@
+"""A model returning spans, in a real JupyterLab: its spans are drawn dashed, ``a`` accepts
+them, and the kernel stores them with the model version that suggested them."""
+
+from __future__ import annotations
+
+from .jupyter_harness import ARTIFACTS_DIR
+
+SETUP = """
+import pandas as pd
+import nblabel
+
+df = pd.DataFrame({"text": ["Ada met Bob.", "Bob met Ada."]}, index=["a", "b"])
+
+def predict(items):
+    out = []
+    for text in items["text"]:
+        start = text.index("Ada")
+        out.append([nblabel.text.span(text, start=start, end=start + 3, labels="PER",
+                                      score=0.8)])
+    return out
+
+w = nblabel.TextLabeler(df, spans=["PER"], model=nblabel.Model(predict, name="names"),
+                        cold_start=0, job="ui-active-spans")
+w
+"""
+
+
+def test_a_model_s_spans_are_drawn_accepted_and_stored_with_its_version(lab):
+    lab.open_cells(SETUP)
+    lab.run_all()
+    root = lab.page.locator('[data-testid="nblabel"]').first
+    root.wait_for(state="visible")
+    root.page.wait_for_function("el => el.dataset.state === 'ready'", arg=root.element_handle())
+    predicted = root.locator('[data-testid="span"][data-predicted]')
+    predicted.first.wait_for(state="visible", timeout=15_000)  # once the model has landed
+    assert predicted.evaluate_all("els => els.map(e => e.dataset.tags)") == ["PER 80%"]
+    lab.screenshot("active-spans-predicted", directory=ARTIFACTS_DIR)
+    key = root.get_attribute("data-key")
+    root.focus()
+    root.press("a")
+    assert predicted.count() == 0
+    root.press("Enter")
+    root.page.wait_for_function(
+        "([el, key]) => el.dataset.key !== key", arg=[root.element_handle(), key], timeout=15_000
+    )
+    stored = lab.eval_json(
+        f'[(r["value"]["text"], r["origin"], r["model_version"]) '
+        f'for r in w.store.state("{key}").result]'
+    )
+    assert stored == [["Ada", "prediction", "names-v1"]]
