@@ -34,6 +34,11 @@ def test_a_model_s_spans_are_drawn_accepted_and_stored_with_its_version(lab):
     predicted = root.locator('[data-testid="span"][data-predicted]')
     predicted.first.wait_for(state="visible", timeout=15_000)  # once the model has landed
     assert predicted.evaluate_all("els => els.map(e => e.dataset.tags)") == ["PER 80%"]
+    # The header says which model drew them.
+    header = root.locator('[data-testid="suggestion"]')
+    root.page.wait_for_function(
+        "el => el.textContent === '1 predicted · names-v1'", arg=header.element_handle()
+    )
     lab.screenshot("active-spans-predicted", directory=ARTIFACTS_DIR)
     key = root.get_attribute("data-key")
     root.focus()

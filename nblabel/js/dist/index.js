@@ -349,6 +349,12 @@ function suggestionText(suggestion) {
   if (suggestion.model_version) parts.push(String(suggestion.model_version));
   return parts.join(" · ");
 }
+function predictedText(predictions) {
+  const shown = (Array.isArray(predictions) ? predictions : []).filter((p) => p && p.type !== "relation");
+  if (!shown.length) return "";
+  const versions = [...new Set(shown.map((p) => p.model_version).filter(Boolean))];
+  return [`${shown.length} predicted`, ...versions].join(" · ");
+}
 
 // nblabel/js/src/keys.js
 var SHORTCUTS = [
@@ -4267,7 +4273,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
         spans.load(current.key, current.result, { predictions: current.predictions });
       }
       label.textContent = current.label ?? label.textContent;
-      suggestion.textContent = suggestionText(current.suggestion);
+      suggestion.textContent = suggestionText(current.suggestion) || predictedText(current.predictions);
     }
     applyNav();
     cache.load(current.prefetch || [], fetchItems);

@@ -11,6 +11,7 @@ import {
   createChoices,
   missingRequired,
   selectionsFromResult,
+  predictedText,
   suggestionText,
   toggleChoice,
 } from "./controls/choices.js";
@@ -412,7 +413,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
         spans.load(current.key, current.result, { predictions: current.predictions });
       }
       label.textContent = current.label ?? label.textContent;
-      suggestion.textContent = suggestionText(current.suggestion);
+      suggestion.textContent = suggestionText(current.suggestion) || predictedText(current.predictions);
     }
     applyNav();
     cache.load(current.prefetch || [], fetchItems);

@@ -51,3 +51,12 @@ test("a model suggestion reads as label, score and model version", () => {
   assert.equal(suggestionText(undefined), "");
   assert.equal(suggestionText({ choices: [] }), "");
 });
+
+test("the header names how many items a model predicted and its version", async () => {
+  const { predictedText } = await import("../src/controls/choices.js");
+  assert.equal(predictedText(undefined), "");
+  assert.equal(predictedText([]), "");
+  const span = { type: "labels", model_version: "names-v2" };
+  assert.equal(predictedText([span, span, { type: "relation" }]), "2 predicted · names-v2");
+  assert.equal(predictedText([{ type: "rectanglelabels" }]), "1 predicted");
+});

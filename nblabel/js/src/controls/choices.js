@@ -133,3 +133,14 @@ export function suggestionText(suggestion) {
   if (suggestion.model_version) parts.push(String(suggestion.model_version));
   return parts.join(" · ");
 }
+
+/**
+ * Header text for an item's predicted regions, spans or ranges: how many, and which model
+ * version made them ("3 predicted · names-v2"); "" when there are none.
+ */
+export function predictedText(predictions) {
+  const shown = (Array.isArray(predictions) ? predictions : []).filter((p) => p && p.type !== "relation");
+  if (!shown.length) return "";
+  const versions = [...new Set(shown.map((p) => p.model_version).filter(Boolean))];
+  return [`${shown.length} predicted`, ...versions].join(" · ");
+}
