@@ -691,6 +691,12 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             self.items.data, model=model, labels=control.values, inputs=text,
             on_update=self._model_landed, multilabel=control.multiple, **options,
         )  # fmt: skip
+        self._feed_learner()
+
+    def _feed_learner(self) -> None:
+        """Give the new learner the labels already stored, then start on the strategy's
+        first item (random during the cold start)."""
+        assert self.learner is not None
         try:
             states = list(self.store.states())
             positions = self.items.positions([ev.item for ev in states])
@@ -698,7 +704,6 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                 {int(p): self._label_of(ev) for ev, p in zip(states, positions, strict=True)
                  if p >= 0}
             )  # fmt: skip
-            # Start on the strategy's first item (random during the cold start).
             self._apply_model(keep_current=False)
         except BaseException:
             self.learner.close()  # no retrainer thread left behind by a failed labeler
@@ -726,20 +731,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             on_update=self._model_landed, **options,
         )  # fmt: skip
         self.predictions = ModelPredictions(self.learner, self.items, self.schema)
-        try:
-            states = list(self.store.states())
-            positions = self.items.positions([ev.item for ev in states])
-            self.learner.set_labels(
-                {int(p): self._label_of(ev) for ev, p in zip(states, positions, strict=True)
-                 if p >= 0}
-            )  # fmt: skip
-            self._apply_model(keep_current=False)
-        except BaseException:
-            self.learner.close()
-            raise
-        first = self.session.first_unlabeled()
-        if first is not None:
-            self.session.go(first)
+        self._feed_learner()
 
     def _model_landed(self) -> None:
         """On the retrainer's thread: show a new model's order (and an error) at once,
