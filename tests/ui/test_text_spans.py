@@ -358,22 +358,39 @@ w = nblabel.TextLabeler(df, spans=["PER", "LOC"], job="ui-long")
 w
 """
 
-# Scroll the text so that characters [from, to) (UTF-16) are in view; their rectangle.
-_SCROLL_TO = """([el, from, to]) => {
-  const text = el.querySelector('[data-testid=text]');
+# The text node holding UTF-16 index `from` of the text view, and the index within it.
+_NODE_AT = """(text, from) => {
   const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
   let seen = 0, node;
   while ((node = walker.nextNode())) {
-    if (from < seen + node.data.length) break;
+    if (from < seen + node.data.length) return [node, from - seen];
     seen += node.data.length;
   }
+}"""
+
+# Scroll the text so that characters [from, to) (UTF-16) are in view.
+_SCROLL_TO = f"""([el, from, to]) => {{
+  const text = el.querySelector('[data-testid=text]');
+  const [node, at] = ({_NODE_AT})(text, from);
   const range = document.createRange();
-  range.setStart(node, from - seen);
-  range.setEnd(node, to - seen);
+  range.setStart(node, at);
+  range.setEnd(node, at + to - from);
   const r = range.getBoundingClientRect();
   text.scrollTop += r.top - text.getBoundingClientRect().top - 80;
-  return true;
-}"""
+}}"""
+
+# Put a collapsed selection (a caret) at UTF-16 index `from`, its block's end in view.
+_CARET_AT = f"""([el, from]) => {{
+  const text = el.querySelector('[data-testid=text]');
+  const [node, at] = ({_NODE_AT})(text, from);
+  const r = document.createRange();
+  r.setStart(node, at);
+  r.collapse(true);
+  node.parentElement.scrollIntoView({{block: "end"}});
+  const sel = document.getSelection();
+  sel.removeAllRanges();
+  sel.addRange(r);
+}}"""
 
 
 def utf16(doc: str, index: int) -> int:
@@ -413,25 +430,7 @@ def test_long_document_in_blocks_labels_deep_spans_with_exact_offsets(lab):
     prefix = units[: 2 * cut].decode("utf-16-le")
     word = prefix.rstrip().rsplit(" ", 1)[1]
     start = len(prefix.rstrip()) - len(word)
-    page.evaluate(
-        """([el, from]) => {
-          const text = el.querySelector('[data-testid=text]');
-          const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
-          let seen = 0, node;
-          while ((node = walker.nextNode())) {
-            if (from < seen + node.data.length) break;
-            seen += node.data.length;
-          }
-          const r = document.createRange();
-          r.setStart(node, from - seen);
-          r.collapse(true);
-          node.parentElement.scrollIntoView({block: "end"});
-          const sel = document.getSelection();
-          sel.removeAllRanges();
-          sel.addRange(r);
-        }""",
-        [root.element_handle(), utf16(doc, start)],
-    )
+    page.evaluate(_CARET_AT, [root.element_handle(), utf16(doc, start)])
     root.focus()
     for _ in range(3):
         root.press("Control+Shift+ArrowRight")
