@@ -9,6 +9,7 @@ Targets (issue 6):
 
     python benchmarks/bench_active.py            # everything (about a minute)
     python benchmarks/bench_active.py efficiency|reorder|submit
+    python benchmarks/bench_active.py curves      # learning curves behind the efficiency
 """
 
 from __future__ import annotations
@@ -24,53 +25,118 @@ import pandas as pd
 SEEDS = range(5)
 TARGET = 0.90
 MAX_LABELS = 800
+#: The settings of the label-efficiency run, the same for every strategy. Retraining after
+#: every label is what the widget does when fits are quick (they run in the background);
+#: the cold start asks for 3 labels per digit, picked as representatives of the data
+#: (greedy k-medoids over the features) by every strategy but ``random``.
+RETRAIN_EVERY = 1
+COLD_START = 3
+STRATEGIES = ("random", "entropy", "margin", "least_confidence", "k_center")
 
 
 # -- label efficiency on digits ---------------------------------------------------------------
-def labels_to_target(strategy: str, seed: int) -> int | None:
-    """Simulated annotator answering with the true label, retraining every 2 labels (a
-    LogisticRegression on a few hundred digits fits in milliseconds)."""
+def digits_split(seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     from sklearn.datasets import load_digits
-    from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import train_test_split
-
-    from nblabel.active import Learner
 
     digits = load_digits()
     data = pd.DataFrame({"x": list(digits.data / 16.0), "y": digits.target.astype(str)})
     pool, test = train_test_split(data, test_size=0.25, stratify=data["y"], random_state=seed)
-    pool = pool.reset_index(drop=True)
+    return pool.reset_index(drop=True), test
+
+
+def simulate(
+    strategy: str,
+    seed: int,
+    *,
+    stop_at_target: bool = True,
+    max_labels: int = MAX_LABELS,
+    cold_start: int = COLD_START,
+) -> tuple[int | None, int | None, pd.DataFrame]:
+    """Simulated annotator answering with the true label. Returns ``(labels to reach the
+    target or None, labels when the cold start ended, the learner's history)``."""
+    from sklearn.linear_model import LogisticRegression
+
+    from nblabel.active import Learner
+
+    pool, test = digits_split(seed)
     learner = Learner(
         pool, model=LogisticRegression(max_iter=1000), labels=[str(d) for d in range(10)],
-        features="x", strategy=strategy, retrain_every=2, cold_start=1,
-        holdout=test.assign(label=test["y"]), seed=seed, background=False,
+        features="x", strategy=strategy, retrain_every=RETRAIN_EVERY, cold_start=cold_start,
+        holdout=test.assign(label=test["y"]), cv=0, seed=seed, background=False,
     )  # fmt: skip
     labeled = np.zeros(len(pool), dtype=bool)
-    while labeled.sum() < MAX_LABELS:
+    counts: dict[str, int] = {}
+    cold_end = None
+    while labeled.sum() < max_labels:
         ranking = learner.ranking()
         pos = int(ranking[~labeled[ranking]][0])  # the widget's next item
         labeled[pos] = True
-        learner.set_label(pos, pool.loc[pos, "y"])
-        history = learner.history
-        hit = history[history["metric"] >= TARGET]
-        if len(hit):
-            return int(hit["n_labels"].iloc[0])
-    return None
+        label = pool.loc[pos, "y"]
+        counts[label] = counts.get(label, 0) + 1
+        learner.set_label(pos, label)
+        if cold_end is None and len(counts) == 10 and min(counts.values()) >= cold_start:
+            cold_end = int(labeled.sum())
+        if stop_at_target:
+            history = learner.history
+            hit = history[history["metric"] >= TARGET]
+            if len(hit):
+                return int(hit["n_labels"].iloc[0]), cold_end, history
+    history = learner.history
+    hit = history[history["metric"] >= TARGET]
+    return (int(hit["n_labels"].iloc[0]) if len(hit) else None), cold_end, history
 
 
 def efficiency() -> None:
-    print(f"labels to reach {TARGET:.0%} holdout accuracy on digits (LogisticRegression, "
-          f"retrain every 2, seeds {list(SEEDS)})")  # fmt: skip
+    from threadpoolctl import threadpool_limits
+
+    print(f"labels to reach {TARGET:.0%} holdout accuracy on digits (LogisticRegression("
+          f"max_iter=1000), retrain every {RETRAIN_EVERY}, cold_start={COLD_START}, "
+          f"seeds {list(SEEDS)}); * = reached during the cold start")  # fmt: skip
     means = {}
-    for strategy in ("random", "entropy", "margin", "k_center"):
+    with threadpool_limits(1):  # tiny fits: BLAS threads only add overhead
+        for strategy in STRATEGIES:
+            t0 = time.perf_counter()
+            runs = [simulate(strategy, seed)[:2] for seed in SEEDS]
+            ok = [c for c, _ in runs if c is not None]
+            means[strategy] = float(np.mean(ok)) if ok else float("nan")
+            shown = ", ".join(
+                "none" if c is None else f"{c}{'*' if cold is None or c <= cold else ''}"
+                for c, cold in runs
+            )
+            print(f"  {strategy:>16}: [{shown}]  mean {means[strategy]:6.1f}"
+                  f"   ({time.perf_counter() - t0:5.1f} s)")  # fmt: skip
+        # What the cold start alone does: representatives until the target, never ranked by
+        # a model (so the share of the gain that is the uncertainty ranking's shows).
         t0 = time.perf_counter()
-        counts = [labels_to_target(strategy, seed) for seed in SEEDS]
-        ok = [c for c in counts if c is not None]
-        means[strategy] = float(np.mean(ok)) if ok else float("nan")
-        print(f"  {strategy:>9}: {counts}  mean {means[strategy]:6.1f}"
-              f"   ({time.perf_counter() - t0:5.1f} s)")  # fmt: skip
-    for strategy in ("entropy", "margin", "k_center"):
+        alone = [simulate("entropy", seed, cold_start=MAX_LABELS)[0] for seed in SEEDS]
+        ok = [c for c in alone if c is not None]
+        print(f"  {'cold start only':>16}: {alone}  mean {np.mean(ok) if ok else float('nan'):6.1f}"
+              f"   ({time.perf_counter() - t0:5.1f} s)  representatives all along, no model"
+              " ranking")  # fmt: skip
+    for strategy in STRATEGIES[1:]:
         print(f"  {strategy} / random = {means[strategy] / means['random']:.2f}x  (target <= 0.5x)")
+
+
+def curves(upto: int = 150, step: int = 10) -> None:
+    """Mean holdout accuracy against labels (no early stop), to see where the curves part."""
+    from threadpoolctl import threadpool_limits
+
+    grid = np.arange(step, upto + 1, step)
+    print(f"mean holdout accuracy over seeds {list(SEEDS)} (retrain every {RETRAIN_EVERY}, "
+          f"cold_start={COLD_START}; cold start ended after: labels per seed)")  # fmt: skip
+    print("  labels        " + " ".join(f"{n:5d}" for n in grid))
+    with threadpool_limits(1):
+        for strategy in ("random", "entropy", "margin"):
+            rows, ends = [], []
+            for seed in SEEDS:
+                _, cold_end, history = simulate(
+                    strategy, seed, stop_at_target=False, max_labels=upto
+                )
+                rows.append(np.interp(grid, history["n_labels"], history["metric"]))
+                ends.append(cold_end)
+            mean = np.mean(rows, axis=0)
+            print(f"  {strategy:>12}  " + " ".join(f"{v:5.3f}" for v in mean) + f"   {ends}")
 
 
 # -- re-ordering a million items ----------------------------------------------------------------
@@ -165,6 +231,8 @@ def submit_during_fit() -> None:
 
 def main() -> None:
     which = sys.argv[1:] or ["efficiency", "reorder", "submit"]
+    if "curves" in which:
+        curves()
     if "reorder" in which:
         reorder()
     if "submit" in which:

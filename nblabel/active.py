@@ -357,6 +357,53 @@ def farthest_first(
     return np.concatenate([cand[picks], order[keep]])
 
 
+def representative_first(
+    order: np.ndarray,
+    features: np.ndarray,
+    labeled_mask: np.ndarray,
+    *,
+    batch: int = 50,
+    pool: int = 2000,
+) -> np.ndarray:
+    """``order`` with its head replaced by a greedy k-medoids pick: from the first
+    ``pool`` items (a sample of the data when ``order`` is random), ``batch`` items, each
+    the one that most shortens the distance (Euclidean) from the sample to its nearest
+    labeled or picked item. The first pick is the sample's medoid; the next ones land in
+    dense regions nobody has labeled yet, not on outliers (as farthest-first does). The
+    rest follow in their order."""
+    cand = order[:pool]
+    if not len(cand):
+        return order
+    x = features[cand].astype(float)
+    xx = (x * x).sum(axis=1)
+    dist = np.sqrt(np.maximum(xx[:, None] + xx[None, :] - 2.0 * x @ x.T, 0.0))
+    # Before any label, every sample point is "far": the first pick is then the medoid.
+    nearest = np.full(len(cand), dist.max() if dist.size else 0.0)
+    labeled = np.flatnonzero(labeled_mask)
+    for lo in range(0, len(labeled), 4096):
+        lab = features[labeled[lo : lo + 4096]].astype(float)
+        d2 = xx[:, None] + (lab * lab).sum(axis=1)[None, :] - 2.0 * x @ lab.T
+        nearest = np.minimum(nearest, np.sqrt(np.maximum(d2.min(axis=1), 0.0)))
+    # Lazy greedy: a pick only ever shrinks the others' gains (the objective is
+    # submodular), so a stale gain is an upper bound; refresh the best one until it stays
+    # the best. One full pass, then a few rows per pick instead of the whole matrix.
+    gain = np.maximum(nearest[None, :] - dist, 0.0).sum(axis=1)
+    picks: list[int] = []
+    for _ in range(min(batch, len(cand))):
+        while True:
+            j = int(np.argmax(gain))  # ties: the earlier item in ``order``
+            fresh = float(np.maximum(nearest - dist[j], 0.0).sum())
+            stale, gain[j] = gain[j], fresh
+            if fresh >= stale or fresh >= gain.max():
+                break
+        picks.append(j)
+        gain[j] = -np.inf
+        nearest = np.minimum(nearest, dist[j])
+    keep = np.ones(len(order), dtype=bool)
+    keep[picks] = False  # picks index the head of order, which cand is
+    return np.concatenate([cand[picks], order[keep]])
+
+
 class RandomOrder:
     """Unlabeled items in a random order (the baseline)."""
 
@@ -735,7 +782,9 @@ class Learner:
     explore
         Fraction of the queue's head given to items drawn uniformly at random.
     cold_start
-        Items come in random order until every label has this many examples.
+        Until every label has this many examples, items come in random order, or, with
+        ``features`` and a strategy other than ``random``, representatives first (see
+        :func:`representative_first`).
     holdout
         Labeled data for the metric: the same columns as ``data`` plus ``label``. Without
         it the metric is ``cv``-fold cross-validated accuracy on the labeled items (for
@@ -1244,8 +1293,9 @@ class Learner:
 
     def _cold_order(self, labeled: np.ndarray) -> np.ndarray:
         """Before a model can rank: random, or, with ``features`` and a strategy other
-        than ``random``, spread out first (farthest-first over the features), so that the
-        first labels cover the data instead of its densest part."""
+        than ``random``, representatives first (greedy k-medoids over the features): the
+        first labels cover the data's dense regions one after another, instead of its
+        outliers (farthest-first) or whatever a random draw repeats."""
         order = self._random[~labeled[self._random]]
         if (
             self.features is None
@@ -1253,7 +1303,7 @@ class Learner:
             or isinstance(self.strategy, RandomOrder)
         ):
             return order
-        return farthest_first(order, self.features, labeled)
+        return representative_first(order, self.features, labeled)
 
     def __repr__(self) -> str:
         return (
