@@ -116,7 +116,9 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     explore
         Fraction of the queue filled with items drawn at random.
     cold_start
-        Random order until every label has this many examples.
+        No model ranks until every label has this many examples: random order, or the
+        most representative items first (greedy k-medoids over ``features``) for a
+        strategy other than ``"random"``.
     holdout
         Labeled data (same columns plus ``label``) for the metric in
         ``learner.history``; default: cross-validated accuracy on the labels given.
