@@ -3083,7 +3083,7 @@ function createTextView(spec) {
     blocksOf = doc;
     return true;
   }
-  function blockNodes(doc, parts, byId, style) {
+  function blockNodes(doc, parts, style) {
     return parts.map((seg) => {
       const piece = document.createTextNode(doc.slice(seg.from, seg.to));
       if (!seg.ids.length) return piece;
@@ -3124,7 +3124,7 @@ function createTextView(spec) {
       const sig = parts.filter((p) => p.ids.length).map((p) => `${p.from},${p.to},${p.ids.join(" ")},${p.ends.join(" ")},${p.ids.map((id) => Object.values(style(id)).join("")).join("")}`).join("");
       if (!fresh && sig === block.sig) continue;
       block.sig = sig;
-      block.el.replaceChildren(...blockNodes(doc, parts, byId, style));
+      block.el.replaceChildren(...blockNodes(doc, parts, style));
     }
     markSelected(drawn.selected);
     drawArrows();

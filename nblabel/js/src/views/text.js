@@ -174,7 +174,7 @@ export function createTextView(spec) {
   let blocks = []; // {from, to, el, sig}: the blocks of `blocksOf`
   let blocksOf = null;
 
-  /** Cut a new document into block elements (text only for now); true if it was new. */
+  /** Cut a new document into (empty) block elements; true if it was a new document. */
   function cutBlocks(doc) {
     if (blocksOf === doc && blocks.length) return false;
     const cuts = blockCuts(doc);
@@ -199,8 +199,8 @@ export function createTextView(spec) {
     return true;
   }
 
-  /** The nodes of `block` for its segments `parts` ({from, to, ids, ends}). */
-  function blockNodes(doc, parts, byId, style) {
+  /** The nodes of a block for its segments `parts` ({from, to, ids, ends}). */
+  function blockNodes(doc, parts, style) {
     return parts.map((seg) => {
       const piece = document.createTextNode(doc.slice(seg.from, seg.to));
       if (!seg.ids.length) return piece;
@@ -249,7 +249,7 @@ export function createTextView(spec) {
         .join("\u0003");
       if (!fresh && sig === block.sig) continue;
       block.sig = sig;
-      block.el.replaceChildren(...blockNodes(doc, parts, byId, style));
+      block.el.replaceChildren(...blockNodes(doc, parts, style));
     }
     markSelected(drawn.selected);
     drawArrows();
