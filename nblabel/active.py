@@ -324,6 +324,31 @@ class Uncertainty:
         return f"Uncertainty({self.measure!r})"
 
 
+def _head_and_distances(
+    order: np.ndarray, features: np.ndarray, labeled_mask: np.ndarray, pool: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The first ``pool`` items of ``order`` (``cand``), their features ``x``, squared
+    norms ``xx`` and squared Euclidean distance to the nearest labeled item (``inf``
+    when none is labeled)."""
+    cand = order[:pool]
+    x = features[cand].astype(float)
+    xx = (x * x).sum(axis=1)
+    nearest = np.full(len(cand), np.inf)
+    labeled = np.flatnonzero(labeled_mask)
+    for lo in range(0, len(labeled), 4096):
+        lab = features[labeled[lo : lo + 4096]].astype(float)
+        d = xx[:, None] + (lab * lab).sum(axis=1)[None, :] - 2.0 * x @ lab.T
+        nearest = np.minimum(nearest, d.min(axis=1))
+    return cand, x, xx, nearest
+
+
+def _picks_first(order: np.ndarray, picks: list[int]) -> np.ndarray:
+    """``order`` with its items at positions ``picks`` (of its head) moved to the front."""
+    keep = np.ones(len(order), dtype=bool)
+    keep[picks] = False
+    return np.concatenate([order[picks], order[keep]])
+
+
 def farthest_first(
     order: np.ndarray,
     features: np.ndarray,
@@ -335,26 +360,16 @@ def farthest_first(
     """``order`` with its head replaced by a greedy k-center pick: from the first ``pool``
     items, ``batch`` items each farthest (Euclidean) from the labeled items and the ones
     picked before; the rest follow in their order."""
-    cand = order[:pool]
-    if not len(cand):
+    if not len(order):
         return order
-    x = features[cand].astype(float)
-    xx = (x * x).sum(axis=1)
-    nearest = np.full(len(cand), np.inf)
-    labeled = np.flatnonzero(labeled_mask)
-    for lo in range(0, len(labeled), 4096):
-        lab = features[labeled[lo : lo + 4096]].astype(float)
-        d = xx[:, None] + (lab * lab).sum(axis=1)[None, :] - 2.0 * x @ lab.T
-        nearest = np.minimum(nearest, d.min(axis=1))
+    cand, x, _, nearest = _head_and_distances(order, features, labeled_mask, pool)
     picks: list[int] = []
     for _ in range(min(batch, len(cand))):
         j = 0 if not np.isfinite(nearest).any() else int(np.argmax(nearest))
         picks.append(j)
         nearest = np.minimum(nearest, ((x - x[j]) ** 2).sum(axis=1))
         nearest[picks] = -np.inf
-    keep = np.ones(len(order), dtype=bool)
-    keep[picks] = False  # picks index the head of order, which cand is
-    return np.concatenate([cand[picks], order[keep]])
+    return _picks_first(order, picks)
 
 
 def representative_first(
@@ -371,19 +386,12 @@ def representative_first(
     labeled or picked item. The first pick is the sample's medoid; the next ones land in
     dense regions nobody has labeled yet, not on outliers (as farthest-first does). The
     rest follow in their order."""
-    cand = order[:pool]
-    if not len(cand):
+    if not len(order):
         return order
-    x = features[cand].astype(float)
-    xx = (x * x).sum(axis=1)
+    cand, x, xx, nearest2 = _head_and_distances(order, features, labeled_mask, pool)
     dist = np.sqrt(np.maximum(xx[:, None] + xx[None, :] - 2.0 * x @ x.T, 0.0))
     # Before any label, every sample point is "far": the first pick is then the medoid.
-    nearest = np.full(len(cand), dist.max() if dist.size else 0.0)
-    labeled = np.flatnonzero(labeled_mask)
-    for lo in range(0, len(labeled), 4096):
-        lab = features[labeled[lo : lo + 4096]].astype(float)
-        d2 = xx[:, None] + (lab * lab).sum(axis=1)[None, :] - 2.0 * x @ lab.T
-        nearest = np.minimum(nearest, np.sqrt(np.maximum(d2.min(axis=1), 0.0)))
+    nearest = np.minimum(np.sqrt(np.maximum(nearest2, 0.0)), dist.max())
     # Lazy greedy: a pick only ever shrinks the others' gains (the objective is
     # submodular), so a stale gain is an upper bound; refresh the best one until it stays
     # the best. One full pass, then a few rows per pick instead of the whole matrix.
@@ -399,9 +407,7 @@ def representative_first(
         picks.append(j)
         gain[j] = -np.inf
         nearest = np.minimum(nearest, dist[j])
-    keep = np.ones(len(order), dtype=bool)
-    keep[picks] = False  # picks index the head of order, which cand is
-    return np.concatenate([cand[picks], order[keep]])
+    return _picks_first(order, picks)
 
 
 class RandomOrder:
@@ -1162,7 +1168,11 @@ class Learner:
         self._predict_first = False
         self._rerank = False
         self._busy = True
-        return _Snapshot(labeled, self._y[labeled].astype(str), fit)
+        return _Snapshot(labeled, self._fit_labels(labeled), fit)
+
+    def _fit_labels(self, labeled: np.ndarray) -> np.ndarray:
+        """The labels of rows ``labeled`` as ``fit`` gets them (strings)."""
+        return self._y[labeled].astype(str)
 
     def _loop(self) -> None:
         while True:

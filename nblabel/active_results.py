@@ -521,17 +521,9 @@ class ResultLearner(Learner):
         # One labeled item is something to learn from: an empty result is a label too.
         return self.model.can_fit and self._n_labeled > 0
 
-    def _take(self) -> _Snapshot:
-        labeled = np.flatnonzero(self._y != None)  # noqa: E711
-        fit = self._fit_due()
-        if fit:
-            self._changes = 0
-            self._last_fit = time.monotonic()
-            self._force = False
-        self._predict_first = False
-        self._rerank = False
-        self._busy = True
-        return _Snapshot(labeled, self._y[labeled], fit)
+    def _fit_labels(self, labeled: np.ndarray) -> np.ndarray:
+        # Each row's submitted result items, as they are.
+        return self._y[labeled]
 
     def _compute_job(
         self, job: _Snapshot, first: Model | None

@@ -248,6 +248,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         self._ready = False  # the retrainer may call back before the widget is built
         self.learner: Learner | None = None
         self._suggested: tuple[str, dict[str, Any]] | None = None  # (key, item) on screen
+        # A result model's whole-item classes pre-selected on screen: (key, items).
+        self._predicted_choices: tuple[str, list[dict[str, Any]]] | None = None
         self._applied = (-1, 0)  # learner stamps already applied: order, error
         self._sizes: dict[str, dict[str, tuple[int, int]]] = {}  # key -> image -> size
         self.predictions = None if predictions is None else Predictions(predictions, items, schema)
@@ -492,7 +494,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         if self.learner is not None:
             shown = self._suggested
             result = mark_provenance(result, shown[1] if shown and shown[0] == key else None)
-            chosen = getattr(self, "_predicted_choices", None)  # a result model's classes
+            chosen = self._predicted_choices
             for item in chosen[1] if chosen and chosen[0] == key else []:
                 result = mark_provenance(result, item)
             # A model that landed meanwhile decides what comes after the next item.
@@ -825,7 +827,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         key = view["key"]
         wanted = {c.name for c in self.schema.controls if c.type == "choices"
                   and c.attrs.get("perRegion", "").lower() != "true"}  # fmt: skip
-        self._predicted_choices: tuple[str, list[dict[str, Any]]] = (key, [])
+        self._predicted_choices = (key, [])
         if not wanted or self.predictions is None or view.get("result"):
             return view
         self.predictions.hold(key)  # type: ignore[attr-defined]
