@@ -150,7 +150,7 @@ def best(fn, repeat: int = 5) -> float:
 
 
 def reorder() -> None:
-    from nblabel.active import HEAD, Uncertainty, entropy_scores, queue_order, rank_by
+    from nblabel.active.strategies import HEAD, Uncertainty, entropy_scores, queue_order, rank_by
 
     n, k = 1_000_000, 10
     rng = np.random.default_rng(0)
@@ -171,10 +171,10 @@ def reorder() -> None:
     t_queue = best(lambda: queue_order(first, ranking, n))
     print(f"  queue_order (labeled first, then ranking) {t_queue * 1000:5.1f} ms")
 
-    from nblabel.items import Items
-    from nblabel.schema import Schema
-    from nblabel.session import Session
-    from nblabel.store import Store
+    from nblabel.core.items import Items
+    from nblabel.core.session import Session
+    from nblabel.core.store import Store
+    from nblabel.tags import Schema
 
     schema = Schema.from_shorthands(text="t", choices=["a"])
     frame = pd.DataFrame({"t": np.zeros(n)})

@@ -12,7 +12,7 @@ import time
 import numpy as np
 import pandas as pd
 
-from nblabel.active_results import ResultLearner, confidences
+from nblabel.active.results import ResultLearner, confidences
 
 
 def pool(n: int, seed: int = 0) -> list[object]:

@@ -54,19 +54,20 @@ def files(folder: Path) -> dict[str, Path]:
 
 
 def display_copy(paths: dict[str, Path], repeat: int) -> None:
-    from nblabel.items import Items
-    from nblabel.schema import Schema
+    from nblabel.core.items import Items, Sources
+    from nblabel.tags import Schema
 
     schema = Schema.from_shorthands(image="path", boxes=["car"])
     # CPU seconds too: on a shared machine the wall time says more about the neighbours.
     print(f"{'file':<15} {'MB':>7} {'median s':>9} {'max s':>7} {'CPU s':>6} {'sent KB':>8} "
           f"{'ratio':>8}")  # fmt: skip
     for name, path in paths.items():
-        items = Items(pd.DataFrame({"path": [str(path)]}), schema.objects)
+        data = pd.DataFrame({"path": [str(path)]})
+        items = Sources(schema, Items(data, schema.objects), {"image": {"display_size": 1280}})
         times, cpu, sent = [], [], 0
         for _ in range(repeat):
             t0, c0 = time.perf_counter(), time.process_time()
-            payload, buffers = items.load(0, display_size=1280)
+            payload, buffers = items.load(0)
             times.append(time.perf_counter() - t0)
             cpu.append(time.process_time() - c0)
             sent = sum(len(b) for b in buffers)
@@ -82,7 +83,8 @@ def next_item_with_predictions(repeat: int) -> None:
     """Python's share of 'next image painted after submit, 20 predicted boxes': the
     submit request (validate, commit) and the new ``current`` with its predictions."""
     import nblabel
-    from nblabel import protocol, regions
+    from nblabel import regions
+    from nblabel.widgets import protocol
 
     rng = np.random.default_rng(1)
     with tempfile.TemporaryDirectory() as tmp:

@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 
 import nblabel
-from nblabel import protocol
-from nblabel.store import Store
+from nblabel.core.store import Store
+from nblabel.widgets import protocol
 
 N = 1000
 RESULT = [{"id": "abcdefghij", "from_name": "choice", "to_name": "text", "type": "choices",

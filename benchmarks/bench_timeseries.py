@@ -28,7 +28,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from nblabel import timeseries as ts  # noqa: E402
+from nblabel.tags import series as ts  # noqa: E402
 
 N = int(os.environ.get("BENCH_POINTS", 1_000_000))
 WIDTH = 1200

@@ -24,12 +24,13 @@ from .errors import (
 
 if TYPE_CHECKING:
     from . import active, results, samples, text
-    from .active import Model
-    from .active_results import ResultModel
-    from .gallery import review
-    from .schema import Schema
-    from .store import Store
+    from .active.models import Model
+    from .active.results import ResultModel
+    from .core.job import Job
+    from .core.store import Store
+    from .tags import Schema
     from .widgets import ImageLabeler, Labeler, TextLabeler, TimeSeriesLabeler
+    from .widgets.gallery import review
 
 __version__ = "0.1.0"
 
@@ -39,16 +40,18 @@ _HOME = {
     "Labeler": "widgets",
     "TextLabeler": "widgets",
     "TimeSeriesLabeler": "widgets",
-    "Model": "active",
-    "ResultModel": "active_results",
-    "Schema": "schema",
-    "Store": "store",
-    "review": "gallery",
+    "Job": "core.job",
+    "Model": "active.models",
+    "ResultModel": "active.results",
+    "Schema": "tags",
+    "Store": "core.store",
+    "review": "widgets.gallery",
 }
 
 __all__ = [
     "ImageLabeler",
     "ItemError",
+    "Job",
     "Labeler",
     "Model",
     "ModelError",

@@ -65,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def ml_backend(args: argparse.Namespace) -> int:
-    from .errors import NblabelError
+    from .core.errors import NblabelError
     from .labelstudio.mlbackend import serve
 
     try:

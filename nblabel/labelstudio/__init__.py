@@ -9,9 +9,9 @@ All traffic goes through ``label_studio_sdk.LabelStudio``.
 
 from __future__ import annotations
 
-from ..errors import ConfigMismatchError, LabelStudioError
+from ..core.errors import ConfigMismatchError, LabelStudioError
 from .connection import Connection, check_compatible, connect
-from .live import Live, from_labelstudio
+from .live import Live, Project, follow, open_project
 from .mlbackend import Server, serve
 from .sync import ID_FIELD, PullReport, PushReport
 
@@ -21,11 +21,13 @@ __all__ = [
     "Connection",
     "LabelStudioError",
     "Live",
+    "Project",
     "PullReport",
     "PushReport",
     "Server",
     "check_compatible",
     "connect",
-    "from_labelstudio",
+    "follow",
+    "open_project",
     "serve",
 ]

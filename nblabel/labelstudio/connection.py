@@ -17,8 +17,9 @@ from label_studio_sdk import LabelStudio
 from label_studio_sdk.core.api_error import ApiError
 from label_studio_sdk.core.request_options import RequestOptions
 
-from ..errors import ConfigMismatchError, LabelStudioError, SchemaError
-from ..schema import Schema
+from ..core.errors import ConfigMismatchError, LabelStudioError, SchemaError
+from ..core.schema import Schema as AnySchema
+from ..tags import Schema
 
 if TYPE_CHECKING:
     from ..widgets import Labeler
@@ -187,7 +188,7 @@ class Connection:
             )
         elif status == 429:
             detail = f"too many requests ({detail or 'rate limited'}): wait, then try again"
-        elif status >= 500:
+        elif status is not None and status >= 500:
             detail = (
                 f"the server failed ({detail or 'internal error'}): try again later; the "
                 "server's log says why"
@@ -246,7 +247,7 @@ class Connection:
             return None
         return self.call(f"read project {found[0].id}", self.client.projects.get, int(found[0].id))
 
-    def project_for(self, project: int | str, schema: Schema) -> tuple[Any, bool]:
+    def project_for(self, project: int | str, schema: AnySchema) -> tuple[Any, bool]:
         """Find ``project`` and check its config fits ``schema``, or create it (by title).
 
         Returns the project and whether it was created.
@@ -451,7 +452,7 @@ def _retry_after(headers: Mapping[str, str] | None) -> float | None:
 
 
 # -- config compatibility ----------------------------------------------------------------
-def _shape(schema: Schema) -> dict[str, str]:
+def _shape(schema: AnySchema) -> dict[str, str]:
     """What must agree between two configs for results to move unchanged, as text lines."""
     out = {}
     for o in schema.objects:
@@ -466,7 +467,7 @@ def _shape(schema: Schema) -> dict[str, str]:
     return out
 
 
-def check_compatible(schema: Schema, remote_xml: str, *, project: Any) -> None:
+def check_compatible(schema: AnySchema, remote_xml: str, *, project: Any) -> None:
     """Raise :class:`ConfigMismatchError` unless the project's config has the same objects
     and controls (names, tags, data columns, labels) as ``schema``; layout, styles and
     hotkeys may differ."""

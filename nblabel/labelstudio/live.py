@@ -18,19 +18,18 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
 import httpx
 import pandas as pd
 from label_studio_sdk.core.api_error import ApiError
 
-from ..errors import ItemError, LabelStudioError
-from ..schema import Schema
+from ..core.errors import ItemError, LabelStudioError
+from ..core.job import Extension, Job
+from ..tags import Schema
 from .connection import NO_RETRY, Connection
 from .sync import ID_FIELD, _hash, _import_id, _ours, _tasks, pull
-
-if TYPE_CHECKING:
-    from ..widgets import Labeler
 
 
 class RemoteFile:
@@ -67,62 +66,48 @@ class RemoteFile:
         return bytes(response.content)
 
 
-def from_labelstudio(
-    ls: Connection,
-    *,
-    project: int | str,
-    cls: type[Labeler] | None = None,
-    live: bool = True,
-    poll: float = 5.0,
-    **kwargs: Any,
-) -> Labeler:
-    """A labeler over the tasks of an existing Label Studio project (see module docs).
+@dataclass
+class Project:
+    """A Label Studio project read as a labeling job's parts: its config, one row per task
+    (the objects' columns from ``task.data``, indexed by the task's nblabel id, or its task
+    id when it was made elsewhere), and each item's task id and data hash."""
 
-    Parameters
-    ----------
-    ls
-        A connection (:func:`nblabel.labelstudio.connect`).
-    project
-        The project's id or title.
-    live
-        Send every label to the server as it is made, and follow what others label
-        (``labeler.live``); ``False`` only loads the tasks and their annotations.
-    poll
-        Seconds between two looks at what others labeled.
-    kwargs
-        For the labeler (``store=``, ``job=``, ``annotator=``, ...); the labeling config
-        is the project's.
-    """
-    from ..widgets import Labeler
+    id: int
+    config: str
+    data: pd.DataFrame
+    task_ids: dict[str, int]
+    hashes: dict[str, str]
 
-    cls = cls or Labeler
-    for wrong in ("config", "data"):
-        if wrong in kwargs:
-            raise TypeError(f"from_labelstudio() takes the project's {wrong}, not {wrong}=")
+
+def open_project(ls: Connection, project: int | str) -> Project:
+    """Read project ``project`` (its id or title) of ``ls``: see :class:`Project`."""
     found = ls.find_project(project)
     if found is None:
         raise LabelStudioError(f"no project {project!r} on {ls.url}", status_code=404)
     pid = int(found.id)
     schema = Schema(str(found.label_config))
     data, task_ids, hashes = _project_frame(ls, pid, schema)
-    kwargs.setdefault("job", f"labelstudio-{pid}")
-    labeler = cls(data, config=schema.xml, **kwargs)
-    remote = ls.remote_key(pid)
-    store = labeler.store
+    return Project(id=pid, config=schema.xml, data=data, task_ids=task_ids, hashes=hashes)
+
+
+def follow(ls: Connection, job: Job, project: Project) -> None:
+    """Make ``job`` (over ``project``'s tasks) a copy of the project: which item is which
+    task, the annotations already there (pulled), and the first unlabeled item on screen."""
+    remote = ls.remote_key(project.id)
+    store = job.store
     store.set_meta("labelstudio.project", remote)
     known = store.remote_tasks(remote)
     store.set_remote_tasks(
         remote,
-        [(k, tid, hashes[k], known.get(k, (None, None, None))[2]) for k, tid in task_ids.items()],
-    )
-    pull(ls, labeler, project=pid, prefer="local")
-    first = labeler.session.first_unlabeled()
-    if labeler.store.state(labeler.session.key) is not None and first is not None:
-        labeler.session.go(first)  # labeled in Label Studio before the notebook opened
-        labeler._refresh()
-    if live:
-        labeler.live = Live(ls, labeler, pid, poll=poll)  # type: ignore[attr-defined]
-    return labeler
+        [(k, tid, project.hashes[k], known.get(k, (None, None, None))[2])
+         for k, tid in project.task_ids.items()],
+    )  # fmt: skip
+    pull(ls, job, project=project.id, prefer="local", refresh=False)
+    with job.lock:
+        job.reload()
+        first = job.session.first_unlabeled()
+        if job.store.state(job.session.key) is not None and first is not None:
+            job.session.go(first)  # labeled in Label Studio before the notebook opened
 
 
 def _project_frame(
@@ -157,8 +142,9 @@ def _project_frame(
     return pd.DataFrame(rows, index=pd.Index(keys, name="item"), columns=columns), task_ids, hashes
 
 
-class Live:
-    """The background sync of a live labeler (``labeler.live``).
+class Live(Extension):
+    """The background sync of a live job (``labeler.live``): attached to the job, told of
+    every change, stopped when the job closes.
 
     Attributes
     ----------
@@ -169,9 +155,9 @@ class Live:
         The last failure to reach the server ("" once a send worked again).
     """
 
-    def __init__(self, ls: Connection, labeler: Labeler, pid: int, *, poll: float = 5.0) -> None:
+    def __init__(self, ls: Connection, job: Job, pid: int, *, poll: float = 5.0) -> None:
         self.ls = ls
-        self.labeler = labeler
+        self.job = job
         self.project = pid
         self.poll = poll
         self.error = ""
@@ -185,7 +171,7 @@ class Live:
         self._idle = threading.Event()
         self._polling = threading.Lock()  # the thread and the user may both poll
         self._pending.update(self._unsent())
-        labeler._watchers.append(self._changed)
+        job.attach(self)
         self._thread = threading.Thread(target=self._run, name="nblabel-live", daemon=True)
         self._thread.start()
 
@@ -217,29 +203,25 @@ class Live:
     def poll_now(self) -> set[str]:
         """Read what others labeled since the last look; returns those items' keys."""
         with self._polling:
-            report = pull(
-                self.ls, self.labeler, project=self.project, prefer="local", refresh=False
-            )
+            report = pull(self.ls, self.job, project=self.project, prefer="local", refresh=False)
         keys = report.items
         if keys:
-            labeler = self.labeler
-            with labeler._lock:
-                on_screen = labeler.session.key
-                labeler.session.reload(keys)
-                for key in keys:
-                    labeler._learn(key)
-                state = labeler.store.state(on_screen) if on_screen in keys else None
-                if state is not None and state.seq in labeler.store.remote_seqs():
+            job = self.job
+            with job.lock:
+                on_screen = job.session.key
+                job.reload(sorted(keys))
+                state = job.store.state(on_screen) if on_screen in keys else None
+                if state is not None and state.seq in job.store.remote_seqs():
                     # Someone else labeled the item on screen: do not label it twice.
-                    nxt = labeler.session.next_unlabeled()
+                    nxt = job.session.next_unlabeled()
                     if nxt is not None:
-                        labeler.session.go(nxt)
-                    labeler._note(
+                        job.session.go(nxt)
+                    job.note(
                         on_screen,
                         f"item {on_screen!r} was labeled in Label Studio by {state.annotator} "
                         "meanwhile: moved on",
                     )
-                labeler._refresh()
+            job.refresh()
         return keys
 
     def send(self, item: str) -> None:
@@ -247,14 +229,14 @@ class Live:
         self._conflicts.pop(str(item), None)
         self._sync(str(item), force=True)
 
-    def close(self) -> None:
+    def close(self, job: Job | None = None) -> None:
         """Stop the thread (what is pending stays in the store for the next session)."""
         with self._wake:
             self._stop = True
             self._wake.notify_all()
         self._thread.join(timeout=10)
-        if self._changed in self.labeler._watchers:
-            self.labeler._watchers.remove(self._changed)
+        if self in self.job.extensions:
+            self.job.extensions.remove(self)
 
     def __repr__(self) -> str:
         return (
@@ -263,7 +245,7 @@ class Live:
         )
 
     # -- plumbing -------------------------------------------------------------------------
-    def _changed(self, key: str) -> None:
+    def changed(self, job: Job, key: str) -> None:
         with self._wake:
             self._pending.add(key)
             self._idle.clear()
@@ -274,12 +256,12 @@ class Live:
             self._wake.notify_all()
 
     def _sent(self) -> dict[str, tuple[int, int]]:
-        rows = self.labeler.store.remote_files(self._sent_where)
+        rows = self.job.store.remote_files(self._sent_where)
         return {k: (int(a), int(s)) for k, (a, s) in rows.items() if a}
 
     def _unsent(self) -> Iterable[str]:
         """Items whose local labels differ from what was sent (a previous session's)."""
-        store = self.labeler.store
+        store = self.job.store
         pulled = store.remote_seqs()
         sent = self._sent()
         mine = {
@@ -326,20 +308,20 @@ class Live:
                 )
                 if message != self.error:
                     self.error = message
-                    with self.labeler._lock:
-                        self.labeler._note(None, message)
+                    with self.job.lock:
+                        self.job.note(None, message)
                 with self._wake:
                     self._wake.wait(timeout=min(30.0, 0.5 * 2 ** min(failures, 6)))
             except Exception as exc:  # a bug must not kill the thread silently
                 self.error = f"live sync failed: {type(exc).__name__}: {exc}"
-                with self.labeler._lock:
-                    self.labeler._note(None, self.error)
+                with self.job.lock:
+                    self.job.note(None, self.error)
                 with self._wake:
                     self._wake.wait(timeout=5.0)
 
     def _sync(self, key: str, *, force: bool = False) -> None:
         """Make the server's annotation of ``key`` (ours) match the local journal."""
-        ls, store = self.ls, self.labeler.store
+        ls, store = self.ls, self.job.store
         task_id = store.remote_tasks(self._remote).get(key, (None, None, None))[0]
         if task_id is None:
             return  # not a task of this project
@@ -382,8 +364,8 @@ class Live:
             others.append(str(who).strip(" ,"))
         if others and not force:
             self._conflicts[key] = others
-            with self.labeler._lock:
-                self.labeler._note(
+            with self.job.lock:
+                self.job.note(
                     key,
                     f"item {key!r} was labeled in Label Studio by {', '.join(others)} while "
                     "you labeled it: your label is kept here, not sent "
@@ -406,7 +388,7 @@ class Live:
         self._record(key, task_id, int(made.id), want.seq)
 
     def _record(self, key: str, task_id: int, annotation: int, seq: int) -> None:
-        store = self.labeler.store
+        store = self.job.store
         store.set_remote_files(self._sent_where, [(key, str(annotation), str(seq))])
         known = store.remote_tasks(self._remote).get(key, (task_id, None, None))
         # push() reads pushed_seq: what live sent is not sent again by a push.

@@ -48,11 +48,12 @@ import pandas as pd
 from label_studio_sdk.label_interface import LabelInterface
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from ..active import LABEL, Model, SklearnModel
-from ..errors import ItemError, ModelError, NblabelError, SchemaError
-from ..items import load_image
-from ..schema import Control, Schema
-from . import tiling
+from ..active.models import LABEL, Model, SklearnModel
+from ..core.errors import ItemError, ModelError, NblabelError, SchemaError
+from ..core.schema import Control
+from ..tags import Schema
+from ..tags.image import load_image
+from .tiling import KEYPOINT_BOX, nms, pct_to_px, points_to_full, px_to_pct, tile_grid, touches_cut
 
 log = logging.getLogger(__name__)
 
@@ -373,7 +374,7 @@ class Backend:
         self.version = 1
         self.conf = None if conf is None else float(conf)
         if tile is not None:
-            tiling.tile_grid(1, 1, tile=tile, overlap=overlap)  # checks the numbers now
+            tile_grid(1, 1, tile=tile, overlap=overlap)  # checks the numbers now
         self.tile = None if tile is None else (int(tile[0]), int(tile[1]))
         self.overlap = int(overlap)
         self.max_body = int(max_body)
@@ -806,7 +807,7 @@ class Backend:
         rows, owners, boxes = [], [], []
         for i, (_, row) in enumerate(frame.iterrows()):
             img: Image.Image = row[col]
-            for box in tiling.tile_grid(*img.size, tile=self.tile, overlap=self.overlap):
+            for box in tile_grid(*img.size, tile=self.tile, overlap=self.overlap):
                 rows.append({**{str(k): v for k, v in row.items()}, col: img.crop(box)})
                 owners.append(i)
                 boxes.append(box)
@@ -825,7 +826,7 @@ class Backend:
             full = frame.iloc[i][col].size
             for item in pred["result"]:
                 mapped, px = _to_full(item, box, full)
-                cut = bool(tiling.touches_cut(px, box, full)[0])
+                cut = bool(touches_cut(px, box, full)[0])
                 score = item.get("score", pred.get("score"))
                 found[i].append((mapped, px, cut, float(score) if score is not None else 0.0))
         preds: list[dict[str, Any]] = []
@@ -833,7 +834,7 @@ class Backend:
             if not regions:
                 preds.append({"result": []})
                 continue
-            keep = tiling.nms(
+            keep = nms(
                 np.stack([r[1] for r in regions]),
                 np.array([r[3] for r in regions]),
                 labels=[json.dumps([r[0].get("from_name"), _labels_of(r[0])]) for r in regions],
@@ -1233,22 +1234,22 @@ def _to_full(
     x0, y0, x1, y1 = tile
     tw, th = x1 - x0, y1 - y0
     if kind.startswith("rectangle"):
-        (px,) = tiling.pct_to_px(
+        (px,) = pct_to_px(
             np.array([value["x"], value["y"], value["width"], value["height"]]), (tw, th)
         )
         px = px + np.array([x0, y0, x0, y0], dtype=float)
-        (pct,) = tiling.px_to_pct(px, full)
+        (pct,) = px_to_pct(px, full)
         value.update(x=pct[0], y=pct[1], width=pct[2], height=pct[3])
     elif kind.startswith("polygon"):
-        pts = tiling.points_to_full(np.asarray(value["points"], dtype=float), tile, full)
+        pts = points_to_full(np.asarray(value["points"], dtype=float), tile, full)
         value["points"] = pts.tolist()
         xs, ys = pts[:, 0] * full[0] / 100.0, pts[:, 1] * full[1] / 100.0
         px = np.array([xs.min(), ys.min(), xs.max(), ys.max()])
     else:
-        (pt,) = tiling.points_to_full(np.array([[value["x"], value["y"]]]), tile, full)
+        (pt,) = points_to_full(np.array([[value["x"], value["y"]]]), tile, full)
         value.update(x=pt[0], y=pt[1])
         cx, cy = pt[0] * full[0] / 100.0, pt[1] * full[1] / 100.0
-        half = tiling.KEYPOINT_BOX / 2
+        half = KEYPOINT_BOX / 2
         px = np.array([cx - half, cy - half, cx + half, cy + half])
     for k, v in list(value.items()):
         if isinstance(v, float):

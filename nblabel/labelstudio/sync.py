@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote
 
 import numpy as np
@@ -26,15 +26,12 @@ from label_studio_sdk.core.api_error import ApiError
 from label_studio_sdk.label_interface import LabelInterface
 from PIL import Image
 
-from ..errors import ItemError, LabelStudioError, ResultError
-from ..items import check_text
-from ..results import validate
-from ..schema import DataObject
+from ..active.attach import Learning
+from ..core.errors import ItemError, LabelStudioError, ResultError
+from ..core.job import Job, as_job
+from ..core.results import validate
+from ..core.store import Event, Store
 from .connection import NO_RETRY, Connection
-
-if TYPE_CHECKING:
-    from ..store import Event, Store
-    from ..widgets import Labeler
 
 ID_FIELD = "nblabel_id"
 _UPLOAD_FILES = 50  # files per upload request
@@ -131,27 +128,27 @@ class _Predictions:
     Label Studio 1.23 stores predictions with unknown labels without a word.
     """
 
-    def __init__(self, labeler: Labeler) -> None:
-        learner = labeler.learner
-        assert learner is not None
-        with learner._cond:  # scores and version change together on the retrainer thread
-            scores, version = learner.scores, learner.model_version
+    def __init__(self, job: Job, learning: Learning) -> None:
+        learner = learning.learner
+        # Scores and version change together on the retrainer thread: one snapshot.
+        scores, version = learner.latest()
         assert scores is not None and version is not None
         self.scores, self.version = scores, version
         self.labels = learner.labels
         self.learner = learner
-        self.control = labeler._control
-        self.interface = LabelInterface(labeler.schema.xml)
+        assert learning.control is not None  # a class learner (else of() gives none)
+        self.control = learning.control
+        self.interface = LabelInterface(job.schema.xml)
         self.checked: dict[int, str] = {}  # label index -> error ("" when valid)
 
     @classmethod
-    def of(cls, labeler: Labeler) -> _Predictions | _GivenPredictions | None:
-        learner = getattr(labeler, "learner", None)
-        if learner is None or learner.model_version is None or learner.scores is None:
-            if getattr(labeler, "predictions", None) is not None:
-                return _GivenPredictions(labeler)
+    def of(cls, job: Job) -> _Predictions | _GivenPredictions | None:
+        learning = next((e for e in job.extensions if isinstance(e, Learning)), None)
+        if learning is None or learning.control is None or learning.learner.latest()[1] is None:
+            if job.predictions is not None:
+                return _GivenPredictions(job)
             return None
-        return cls(labeler)
+        return cls(job, learning)
 
     def at(self, pos: int) -> dict[str, Any] | None:
         """The prediction for row ``pos``; ``None`` when the model gives no label a
@@ -193,16 +190,14 @@ class _GivenPredictions:
     its own) and the mean of the items' scores. Sent once per task: changed predictions
     are not sent again."""
 
-    def __init__(self, labeler: Labeler) -> None:
-        self.labeler = labeler
+    def __init__(self, job: Job) -> None:
+        self.job = job
         self.version = "predictions"
 
     def at(self, pos: int) -> dict[str, Any] | None:
-        w = self.labeler
-        key = w.items.key(pos)
-        found, _ = w.predictions.for_item(  # type: ignore[union-attr]
-            key, sizes=w._image_sizes(key), texts=w._texts_at(pos)
-        )
+        job = self.job
+        key = job.items.key(pos)
+        found, _ = job.predictions.for_item(key, target_of=job.target_of(key))
         if not found:
             return None
         result = [{k: v for k, v in r.items() if k != "origin"} for r in found]
@@ -221,7 +216,7 @@ def _predicted_key(remote: str) -> str:
 # -- push ----------------------------------------------------------------------------------
 def push(
     ls: Connection,
-    labeler: Labeler,
+    labeler: Job | Any,
     *,
     project: int | str,
     images: str = "upload",
@@ -236,8 +231,9 @@ def push(
         local = _LocalFiles(ls, document_root)
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    items, store = labeler.items, labeler.store
-    proj, created = ls.project_for(project, labeler.schema)
+    job = as_job(labeler)
+    items, store = job.items, job.store
+    proj, created = ls.project_for(project, job.schema)
     pid = int(proj.id)
     remote = ls.remote_key(pid)
     store.set_meta("labelstudio.project", remote)
@@ -245,7 +241,7 @@ def push(
 
     known = store.remote_tasks(remote)
     on_server = int(proj.task_number or 0)
-    preds = _Predictions.of(labeler)
+    preds = _Predictions.of(job)
     predicted = {k: v for k, (v, _) in store.remote_files(_predicted_key(remote)).items()}
     in_flight = any(task_id is None for task_id, _, _ in known.values()) or any(
         v.startswith("?") for v in predicted.values()
@@ -269,7 +265,7 @@ def push(
         for start in range(0, len(items), batch_size):
             positions = range(start, min(start + batch_size, len(items)))
             _push_batch(
-                ls, labeler, pid, remote, positions, known, states, pulled, uploads, tag,
+                ls, job, pid, remote, positions, known, states, pulled, uploads, tag,
                 images, report, ends, preds, predicted, local,
             )  # fmt: skip
             if bar is not None:
@@ -309,7 +305,7 @@ def _annotation(ev: Event, tag: int) -> dict[str, Any]:
 
 def _push_batch(
     ls: Connection,
-    labeler: Labeler,
+    job: Job,
     pid: int,
     remote: str,
     positions: range,
@@ -321,16 +317,16 @@ def _push_batch(
     images: str,
     report: PushReport,
     ends: dict[int, str],
-    preds: _Predictions | None,
+    preds: _Predictions | _GivenPredictions | None,
     predicted: dict[str, str],
     local: _LocalFiles | None = None,
 ) -> None:
-    items, store = labeler.items, labeler.store
-    image_objects = [o for o in items.objects if o.type == "image"]
+    items, store = job.items, job.store
+    image_objects = [s.obj for s in job.sources.sources.values() if s.media]
     keys = [items.key(p) for p in positions]
     media: dict[str, dict[str, str]] = {}
     if image_objects:
-        media = _image_values(ls, labeler, pid, remote, positions, image_objects, images,
+        media = _image_values(ls, job, pid, remote, positions, image_objects, images,
                               uploads, report, local)  # fmt: skip
 
     new: list[tuple[str, dict[str, Any], str, Event | None]] = []
@@ -340,14 +336,13 @@ def _push_batch(
     columns = {
         o.column: items.data[o.column].iloc[positions.start : positions.stop].tolist()
         for o in items.objects
-        if o.type not in ("image", "timeseries")  # series come from the labeler's loader
     }
     for i, key in enumerate(keys):
         if len(media.get(key, {})) < len(image_objects):
             continue  # its image could not be sent: reported in report.errors already
         try:
             cells = {c: values[i] for c, values in columns.items()}
-            data = _task_data(labeler, cells, key, media.get(key, {}))
+            data = _task_data(job, cells, positions.start + i, key, media.get(key, {}))
         except ItemError as exc:
             report.errors.append(str(exc))
             continue
@@ -586,46 +581,21 @@ def _reconcile(
 
 
 def _task_data(
-    labeler: Labeler, cells: dict[str, Any], key: str, media: dict[str, str]
+    job: Job, cells: dict[str, Any], pos: int, key: str, media: dict[str, str]
 ) -> dict[str, Any]:
-    """The ``data`` of the task for one item; ``cells`` maps column -> this row's value."""
-    items = labeler.items
+    """The ``data`` of the task for one item; ``cells`` maps column -> this row's value.
+    Files (images) were sent before (``media``); every other object's source says what its
+    task value is (a text, a series as inline JSON)."""
     data: dict[str, Any] = {ID_FIELD: key}
-    for obj in items.objects:
-        if obj.type == "image":
-            if obj.name not in media:
-                raise ItemError(key, f"no image to send for <{obj.tag} name={obj.name!r}>")
-            data[obj.column] = media[obj.name]
-        elif obj.type == "text":
-            data[obj.column] = check_text(cells[obj.column], key)
-        elif obj.type == "timeseries":
-            data[obj.column] = _series_json(labeler, key, obj)
+    for name, source in job.sources.sources.items():
+        obj = source.obj
+        if source.media:
+            if name not in media:
+                raise ItemError(key, f"no image to send for <{obj.tag} name={name!r}>")
+            data[obj.column] = media[name]
         else:
-            # A new view adds its own rule here (e.g. TimeSeries: inline JSON columns).
-            raise ItemError(key, f"nblabel cannot send <{obj.tag}> objects to Label Studio yet")
+            data[obj.column] = source.task_value(cells.get(obj.column), pos, key)
     return data
-
-
-def _series_json(labeler: Labeler, key: str, obj: DataObject) -> dict[str, list[Any]]:
-    """An item's series in the form Label Studio's ``TimeSeries`` reads with
-    ``valueType="json"``: one list per column, the time column holding the x values as
-    results store them (numbers, row numbers, or milliseconds since the epoch), so that a
-    range drawn in Label Studio has the same start/end as one drawn here. NaN goes as null.
-    """
-    if obj.attrs.get("valueType", "json").lower() != "json":
-        raise ItemError(
-            key,
-            f'<TimeSeries name={obj.name!r}> has valueType="{obj.attrs.get("valueType")}": '
-            'push sends series inline, so the project\'s config needs valueType="json"',
-        )
-    series = labeler._ts.get_by_key(labeler.items, key, obj.name)  # type: ignore[attr-defined]
-    out: dict[str, list[Any]] = {}
-    time_column = obj.attrs.get("timeColumn")
-    if time_column:
-        out[time_column] = [series.ls_value(v) for v in series.x.tolist()]
-    for name, values in series.channels.items():
-        out[name] = [None if v != v else v for v in values.tolist()]  # v != v: NaN
-    return out
 
 
 # -- images --------------------------------------------------------------------------------
@@ -687,18 +657,18 @@ def _format_of(raw: bytes, key: str) -> str:
 
 def _image_values(
     ls: Connection,
-    labeler: Labeler,
+    job: Job,
     pid: int,
     remote: str,
     positions: range,
-    objects: list[DataObject],
+    objects: list[Any],
     images: str,
     uploads: dict[str, tuple[str, str]],
     report: PushReport,
     local: _LocalFiles | None = None,
 ) -> dict[str, dict[str, str]]:
     """Item key -> object name -> the value its task's data holds (URL or ``data:`` URL)."""
-    items = labeler.items
+    items = job.items
     out: dict[str, dict[str, str]] = {}
     todo: list[tuple[str, str, str, bytes, str]] = []  # key, object, name, bytes, fingerprint
     for pos in positions:
@@ -754,7 +724,7 @@ def _image_values(
             uploads[slot] = (fingerprint, served)
             rows.append((slot, fingerprint, served))
             out.setdefault(key, {})[obj_name] = served
-        labeler.store.set_remote_files(remote, rows)
+        job.store.set_remote_files(remote, rows)
         report.files_uploaded += len(rows)
     return out
 
@@ -873,7 +843,7 @@ def _when(value: object) -> dt.datetime:
 
 def pull(
     ls: Connection,
-    labeler: Labeler,
+    labeler: Job | Any,
     *,
     project: int | str | None = None,
     prefer: str = "remote",
@@ -882,7 +852,8 @@ def pull(
     apply = {"remote": "always", "local": "if-unlabeled", "both": "show"}.get(prefer)
     if apply is None:
         raise ValueError(f"prefer= must be 'remote', 'local' or 'both', got {prefer!r}")
-    schema, items, store = labeler.schema, labeler.items, labeler.store
+    job = as_job(labeler)
+    schema, items, store = job.schema, job.items, job.store
     if project is None:
         remote = _meta_project(store)
         if remote is None or not remote.startswith(ls.url + "/projects/"):
@@ -974,7 +945,7 @@ def pull(
         store.set_meta(mark, newest.isoformat())
     report.items = touched
     if refresh:
-        _refresh(labeler, touched)
+        _refresh(job, touched)
     return report
 
 
@@ -985,7 +956,9 @@ def _position(items: Any, key: str) -> int | None:
         return None
 
 
-def _refresh(labeler: Labeler, keys: set[str]) -> None:
-    """Tell the labeler's queue which items now have labels from the server, and redraw."""
+def _refresh(job: Job, keys: set[str]) -> None:
+    """Tell the job's queue which items now have labels from the server, and redraw."""
     if keys:
-        labeler.reload(sorted(keys))
+        with job.lock:
+            job.reload(sorted(keys))
+        job.refresh()

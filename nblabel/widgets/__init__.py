@@ -1,6 +1,6 @@
-"""The labeling widgets (anywidget)."""
+"""The labeling widgets (anywidget): traits and messages over a :class:`nblabel.Job`."""
 
-from .base import Labeler
+from .labeler import Labeler
 from .labelers import ImageLabeler, TextLabeler, TimeSeriesLabeler
 
 __all__ = ["ImageLabeler", "Labeler", "TextLabeler", "TimeSeriesLabeler"]

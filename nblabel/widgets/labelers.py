@@ -7,9 +7,10 @@ from typing import Any
 
 import pandas as pd
 
-from .. import timeseries as ts
-from ..errors import SchemaError
-from .base import Labeler
+from ..core.errors import SchemaError
+from ..io.imports import Imported, read_coco, read_yolo, store_imported
+from ..tags import timeseries as ts
+from .labeler import Labeler
 
 
 class ImageLabeler(Labeler):
@@ -26,20 +27,20 @@ class ImageLabeler(Labeler):
         super().__init__(data, image=image, **kwargs)
 
     @classmethod
-    def from_coco(cls, path: Any, *, images: Any, **kwargs: Any) -> Labeler:
-        """Open a COCO file's images with its boxes, polygons and keypoints as labels (or
-        ``labels_as="predictions"``); see :func:`nblabel.imports.from_coco`."""
-        from ..imports import from_coco
-
-        return from_coco(path, images=images, cls=Labeler, **kwargs)
+    def from_coco(
+        cls, path: Any, *, images: Any, labels_as: str = "annotations", **kwargs: Any
+    ) -> Labeler:
+        """Open a COCO file's images (``images``: the folder its file names are relative
+        to) with its boxes, polygons and keypoints as labels (submitted, undoable,
+        editable), or as predictions to accept with ``labels_as="predictions"``; every
+        other keyword is :class:`Labeler`'s. See :func:`nblabel.io.imports.read_coco`."""
+        return _open_imported(read_coco(path, images=images), labels_as, kwargs)
 
     @classmethod
-    def from_yolo(cls, folder: Any, **kwargs: Any) -> Labeler:
+    def from_yolo(cls, folder: Any, *, labels_as: str = "annotations", **kwargs: Any) -> Labeler:
         """Open a YOLO folder (``images/``, ``labels/``, ``classes.txt``) with its boxes;
-        see :func:`nblabel.imports.from_yolo`."""
-        from ..imports import from_yolo
-
-        return from_yolo(folder, cls=Labeler, **kwargs)
+        see :meth:`from_coco`."""
+        return _open_imported(read_yolo(folder), labels_as, kwargs)
 
 
 class TextLabeler(Labeler):
@@ -148,6 +149,15 @@ class TimeSeriesLabeler(Labeler):
         )
         super().__init__(items, config=xml, **kwargs)
 
+    def series(self, item: object, object: str | None = None) -> Any:
+        """The series of item ``item`` (its id) as nblabel reads it: x in Label Studio's
+        units, one array per channel (a :class:`nblabel.timeseries.Series`), for making
+        ranges with :func:`nblabel.timeseries.range_item`. ``object`` names the
+        ``TimeSeries`` when the config has several."""
+        names = [o.name for o in self.schema.objects if o.type == "timeseries"]
+        name = object or names[0]
+        return self.job.sources.target(str(item), name).series
+
 
 def long_items(
     data: pd.DataFrame, *, by: str, x: str | None, channels: Sequence[str]
@@ -163,3 +173,15 @@ def long_items(
     keys = list(groups)
     items = pd.DataFrame({"series": [str(k) for k in keys]}, index=pd.Index(keys, name=by))
     return items, (data, {str(k): v for k, v in groups.items()})
+
+
+def _open_imported(imported: Imported, labels_as: str, kwargs: dict[str, Any]) -> Labeler:
+    """A labeler over imported images; their regions stored as labels, or shown as
+    predictions."""
+    options = imported.labeler_kwargs(labels_as, kwargs)
+    labeler = Labeler(imported.frame(labels_as), **options)
+    if labels_as == "annotations":
+        with labeler.job.lock:
+            store_imported(labeler.job, imported)
+            labeler._refresh()
+    return labeler

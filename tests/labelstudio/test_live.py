@@ -179,7 +179,7 @@ def test_a_pushed_image_project_opens_live_with_its_uploaded_images(ls, title, i
         assert list(live.items.ids) == ["cat-1", "dog-2", "cow-3"]  # the tasks' nblabel ids
         assert live.labels.loc["cat-1", "choice"] == "cat"  # the pushed label came back
         assert live.session.key == "dog-2"
-        payloads, buffers = live._fetch(["dog-2"])  # what the browser gets: read from LS
+        payloads, buffers = live.job.fetch(["dog-2"])  # what the browser gets: read from LS
         (image,) = payloads[0]["objects"].values()
         assert payloads[0]["error"] is None
         assert (image["original_width"], image["original_height"]) == (30, 90)

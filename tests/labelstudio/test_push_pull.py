@@ -125,7 +125,7 @@ def test_images_served_from_the_servers_disk_through_local_files(ls, ls_server, 
     assert len(ls.client.import_storage.local.list(project=report.project)) == 1
     # Opened live, the images come through the server's Local Files URL.
     live = nblabel.Labeler.from_labelstudio(ls, project=report.project, live=False)
-    payloads, buffers = live._fetch(["dog-2"])
+    payloads, buffers = live.job.fetch(["dog-2"])
     assert payloads[0]["error"] is None and buffers[0][:2] == b"\xff\xd8"
     live.close()
 
@@ -405,7 +405,7 @@ def test_time_series_go_inline_and_ranges_come_back_in_x_units(ls, title):
         store="ts.sqlite",
     )  # fmt: skip
     first, second = w.items.ids[:2]
-    series = w._ts.get_by_key(w.items, first, "ts")
+    series = w.job.sources.target(first, "ts").series
     mine = {"id": "r1", "from_name": "range", "to_name": "ts", "type": "timeserieslabels",
             "value": {"start": series.ls_value(series.x[10]), "end": series.ls_value(series.x[50]),
                       "instant": False, "timeserieslabels": ["walk"]}}  # fmt: skip
@@ -423,7 +423,7 @@ def test_time_series_go_inline_and_ranges_come_back_in_x_units(ls, title):
     assert tasks[first].annotations[0]["result"] == stored
 
     # A range made in Label Studio, on the values it was sent: the same x units here.
-    other = w._ts.get_by_key(w.items, second, "ts")
+    other = w.job.sources.target(second, "ts").series
     start, end = tasks[second].data[column]["t"][5], tasks[second].data[column]["t"][9]
     theirs = {"id": "r2", "from_name": "range", "to_name": "ts", "type": "timeserieslabels",
               "value": {"start": start, "end": end, "instant": False,
@@ -444,7 +444,7 @@ def test_given_region_predictions_go_as_label_studio_predictions(ls, title, tmp_
     assert report.predictions_sent == 3 and report.model_version == "predictions"
     for key, task in server_tasks(ls, report.project).items():
         (p,) = task.predictions
-        shown, _ = w.predictions.for_item(key, sizes=w._image_sizes(key))
+        shown, _ = w.predictions.for_item(key, target_of=w.job.target_of(key))
         assert p.model_version == "predictions"
         assert p.result == [{k: v for k, v in r.items() if k != "origin"} for r in shown]
         assert p.score == pytest.approx(np.mean([r["score"] for r in shown]))

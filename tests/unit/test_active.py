@@ -17,12 +17,12 @@ from nblabel.active import (
     RandomOrder,
     SklearnModel,
     Uncertainty,
-    complete_order,
     mark_provenance,
     mix_in_random,
     queue_order,
     rank_by,
 )
+from nblabel.active.strategies import check_order
 
 # Five items, three labels; the expected orders are worked out by hand in each test.
 PROBS = np.array(
@@ -112,12 +112,12 @@ def test_exploration_mixes_in_random_items_and_loses_none():
     assert mixed[mixed < 10].tolist() == head.tolist()
 
 
-def test_complete_and_queue_orders_are_permutations():
-    assert complete_order([4, 2], 5).tolist() == [4, 2, 0, 1, 3]
+def test_strategy_orders_are_checked_and_queue_orders_are_permutations():
+    assert check_order([4, 2], 5).tolist() == [4, 2]
     with pytest.raises(ModelError, match="twice"):
-        complete_order([1, 1], 5)
+        check_order([1, 1], 5)
     with pytest.raises(ModelError, match="outside"):
-        complete_order([7], 5)
+        check_order([7], 5)
     assert queue_order([3, 0, 3], np.array([0, 4, 1]), 5).tolist() == [3, 0, 4, 1, 2]
 
 

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 import nblabel
-from nblabel import protocol, regions
-from nblabel.active_results import (
+from nblabel import regions
+from nblabel.active.results import (
     ModelPredictions,
     ResultLearner,
     ResultModel,
@@ -22,6 +22,7 @@ from nblabel.active_results import (
 )
 from nblabel.errors import ModelError
 from nblabel.text import span
+from nblabel.widgets import protocol
 
 from .test_widget_regions import Browser
 

@@ -12,12 +12,29 @@ import pytest
 from PIL import Image
 
 import nblabel
-from nblabel import protocol
+from nblabel.core.items import Items, Sources
 from nblabel.errors import ItemError
-from nblabel.items import DETAIL_CACHE, Items
-from nblabel.schema import DataObject
+from nblabel.tags import Schema
+from nblabel.tags.image import DETAIL_CACHE
+from nblabel.widgets import protocol
 
 from .test_widget import Browser
+
+
+class Detail:
+    """The ``detail`` requests of a job's images, as the browser makes them."""
+
+    def __init__(self, sources: Sources) -> None:
+        self.sources = sources
+
+    @property
+    def _decoded(self) -> dict:
+        return self.sources.sources["image"]._decoded  # type: ignore[attr-defined]
+
+    def detail(self, key: str, name: str, **window: object) -> tuple[bytes, dict]:
+        meta, buffers = self.sources.request("detail", {"key": key, "object": name, **window})
+        return buffers[0], meta
+
 
 # The upright image: 8 x 6 flat blocks of 40 x 30 px, each of its own colour, so a window
 # shifted or turned by even a block's fraction shows as a wrong colour at a block's centre.
@@ -27,7 +44,7 @@ COLORS = np.array(
     [[(30 * i + 10, 40 * j + 10, (70 * i + 50 * j) % 256) for i in range(NX)] for j in range(NY)],
     dtype=np.uint8,
 )
-# Stored grid -> upright is items._UPRIGHT; this is its inverse (upright -> stored).
+# Stored grid -> upright is nblabel.tags.image._UPRIGHT; this is its inverse (upright -> stored).
 STORE = {1: None, 3: Image.Transpose.ROTATE_180, 6: Image.Transpose.ROTATE_90,
          8: Image.Transpose.ROTATE_270}  # fmt: skip
 
@@ -46,9 +63,10 @@ def save(path: Path, orientation: int, fmt: str = "JPEG") -> str:
     return str(path)
 
 
-def items_of(*paths: str) -> Items:
+def items_of(*paths: str) -> Detail:
     df = pd.DataFrame({"path": list(paths)}, index=[f"k{i}" for i in range(len(paths))])
-    return Items(df, [DataObject("image", "Image", "path")])
+    schema = Schema.from_shorthands(image="path", choices=["a"])
+    return Detail(Sources(schema, Items(df, schema.objects)))
 
 
 def block_centres(x, y, w, h):
@@ -103,7 +121,7 @@ def test_bad_windows_and_unknown_items_are_refused_by_name(tmp_path):
     ok = dict(x=0, y=0, width=10, height=10, out_width=10, out_height=10)
     with pytest.raises(ItemError, match=r"'nope'.*not in this DataFrame"):
         items.detail("nope", "image", **ok)
-    with pytest.raises(ItemError, match="no image object 'photo'"):
+    with pytest.raises(ItemError, match="no object 'photo'"):
         items.detail("k0", "photo", **ok)
     with pytest.raises(ItemError, match=r"'k0'.*no pixels inside the 320 x 180 image"):
         items.detail("k0", "image", **{**ok, "width": 0})
@@ -134,12 +152,12 @@ def test_decoded_originals_are_kept_for_the_last_items_only(tmp_path, monkeypatc
     win = dict(width=100, height=100, out_width=100, out_height=100)
     for x in (0, 50, 100):  # panning one item: decoded once
         items.detail("k0", "image", x=x, y=0, **win)
-    first = items._decoded[("k0", "image", 1)]
+    first = items._decoded[("k0", 1)]
     items.detail("k0", "image", x=10, y=10, **win)
-    assert items._decoded[("k0", "image", 1)] is first
+    assert items._decoded[("k0", 1)] is first
     for key in ("k1", "k2"):
         items.detail(key, "image", x=0, y=0, **win)
-    assert len(items._decoded) == DETAIL_CACHE and ("k0", "image", 1) not in items._decoded
+    assert len(items._decoded) == DETAIL_CACHE and ("k0", 1) not in items._decoded
     # The header is still read per request (cheap); the pixels are not decoded again.
     assert len(opened) == 6
 

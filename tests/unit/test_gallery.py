@@ -6,8 +6,10 @@ import numpy as np
 import pytest
 
 import nblabel
-from nblabel import gallery, regions
+from nblabel import regions
 from nblabel.samples import SHAPES
+from nblabel.tags.geometry import resize_mask
+from nblabel.widgets import gallery
 
 
 @pytest.fixture
@@ -97,10 +99,10 @@ def test_masks_are_blended_into_the_thumbnail(tmp_path):
     [tile] = gallery.plan(w, items=[df.index[0]], tile_size=64)
     plain = np.asarray(gallery._thumbnail(df.iloc[0]["path"], "x", 64), dtype=np.int16)
     changed = np.abs(tile.image.astype(np.int16) - plain).sum(axis=2) > 30
-    small = regions.resize_mask(mask, (64, 48))
+    small = resize_mask(mask, (64, 48))
     # Inside the annotated mask the colour is blended in; far outside nothing changes.
     assert changed[small].mean() > 0.8
-    far = ~regions.resize_mask(np.roll(mask, 0) | np.roll(mask, 8, axis=0), (64, 48))
+    far = ~resize_mask(np.roll(mask, 0) | np.roll(mask, 8, axis=0), (64, 48))
     far &= ~np.roll(small, 3, axis=1) & ~np.roll(small, -3, axis=1)
     assert changed[far].mean() < 0.02
     assert {(s.source, s.kind) for s in tile.shapes} == {("annotation", "mask"),

@@ -9,10 +9,17 @@ import pytest
 from PIL import Image
 
 from nblabel import ItemError, Schema, SchemaError
-from nblabel.items import Items, encode_image, load_image
+from nblabel.core.items import Items, Sources
+from nblabel.tags.image import encode_image, load_image
 
 IMG = Schema.from_shorthands(image="path", choices=["a", "b"])
 TXT = Schema.from_shorthands(text="text", choices=["a", "b"])
+
+
+def sources_of(df: pd.DataFrame, schema=None, **image: object) -> Sources:
+    """What the browser is shown of ``df``'s items (``image``: the image source's options)."""
+    schema = schema or (IMG if "path" in df.columns else TXT)
+    return Sources(schema, Items(df, schema.objects), {"image": image})
 
 
 def decode(data: bytes) -> Image.Image:
@@ -59,10 +66,10 @@ def test_data_must_be_a_dataframe():
 )
 def test_bad_text_is_reported_in_the_payload_not_raised(cell, needle):
     df = pd.DataFrame({"text": ["fine", cell]})
-    payload, _ = Items(df, TXT.objects).load(1)
+    payload, _ = sources_of(df).load(1)
     assert payload["error"].startswith("item '1':") and needle in payload["error"]
     assert payload["objects"]["text"]["error"] == payload["error"]
-    good, _ = Items(df, TXT.objects).load(0)
+    good, _ = sources_of(df).load(0)
     assert good["error"] is None and good["objects"]["text"]["text"] == "fine"
 
 
@@ -73,7 +80,7 @@ def _img_df(*cells) -> pd.DataFrame:
 def test_missing_and_corrupt_image_files(tmp_path: Path):
     bad = tmp_path / "bad.jpg"
     bad.write_bytes(b"\xff\xd8 this is not really a jpeg")
-    items = Items(_img_df(str(tmp_path / "gone.png"), str(bad), "https://x/y.png"), IMG.objects)
+    items = sources_of(_img_df(str(tmp_path / "gone.png"), str(bad), "https://x/y.png"))
     assert "image file" in items.load(0)[0]["error"] and "not found" in items.load(0)[0]["error"]
     assert "not an image or corrupt" in items.load(1)[0]["error"]
     assert "remote URL" in items.load(2)[0]["error"]
@@ -83,7 +90,7 @@ def test_truncated_image_fails_cleanly(tmp_path: Path):
     path = tmp_path / "cut.png"
     Image.new("RGB", (300, 300), "blue").save(path)
     path.write_bytes(path.read_bytes()[:200])
-    payload, _ = Items(_img_df(str(path)), IMG.objects).load(0)
+    payload, _ = sources_of(_img_df(str(path))).load(0)
     assert payload["error"] and payload["error"].startswith("item '0':")
 
 
@@ -107,7 +114,7 @@ def test_unusual_modes_become_displayable(tmp_path: Path, mode, make):
     assert img.mode == mode
     path = tmp_path / ("x.tiff" if mode in ("I;16", "F", "CMYK") else "x.png")
     img.save(path)
-    payload, buffers = Items(_img_df(str(path)), IMG.objects).load(0)
+    payload, buffers = sources_of(_img_df(str(path))).load(0)
     assert payload["error"] is None
     obj = payload["objects"]["image"]
     shown = decode(buffers[obj["buffer"]])
@@ -133,7 +140,7 @@ def test_exif_orientation_is_applied_and_sizes_are_upright(tmp_path: Path, orien
     exif[0x0112] = orientation
     path = tmp_path / f"o{orientation}.jpg"
     img.save(path, exif=exif, quality=95)
-    payload, buffers = Items(_img_df(str(path)), IMG.objects).load(0)
+    payload, buffers = sources_of(_img_df(str(path))).load(0)
     obj = payload["objects"]["image"]
     shown = decode(buffers[0])
     expected = Image.open(path)
@@ -150,7 +157,7 @@ def test_large_image_is_sent_at_display_size_with_exact_original_size(tmp_path: 
     path = tmp_path / "big.jpg"
     # 50 megapixels.
     Image.new("RGB", (8660, 5774), (10, 120, 200)).save(path, quality=70)
-    payload, buffers = Items(_img_df(str(path)), IMG.objects).load(0, display_size=1024)
+    payload, buffers = sources_of(_img_df(str(path)), display_size=1024).load(0)
     obj = payload["objects"]["image"]
     assert (obj["original_width"], obj["original_height"]) == (8660, 5774)
     assert max(obj["width"], obj["height"]) == 1024
@@ -166,7 +173,7 @@ def test_other_image_sources(tmp_path: Path):
     url = "data:image/png;base64," + base64.b64encode(png.getvalue()).decode()
     arr = np.zeros((4, 5, 3), dtype=np.uint8)
     cells = [png.getvalue(), url, Image.new("RGB", (5, 4)), arr, 3.5]
-    items = Items(_img_df(*cells), IMG.objects)
+    items = sources_of(_img_df(*cells))
     for i in range(4):
         p, b = items.load(i)
         assert p["error"] is None and decode(b[0]).size == (5, 4), i

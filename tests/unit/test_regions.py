@@ -10,11 +10,17 @@ import pytest
 from label_studio_sdk.converter import brush as ls_brush
 from PIL import Image
 
-from nblabel import regions
+from nblabel.core.results import validate
 from nblabel.errors import ResultError
-from nblabel.items import encode_image
-from nblabel.results import validate
-from nblabel.schema import Schema
+from nblabel.tags import Schema, geometry, regions
+from nblabel.tags.image import encode_image
+from nblabel.tags.regions import BrushLabels, ImageInfo
+
+
+def sized(width, height):
+    """validate()'s arguments for a fresh submission on an image of that size."""
+    return {"target_of": lambda name: ImageInfo((width, height), (width, height)), "fresh": True}
+
 
 SIZE = (640, 480)
 
@@ -31,30 +37,14 @@ def schema() -> Schema:
 def test_percent_and_pixels_round_trip(rng):
     for side in (1, 37, 640, 7953):
         px = rng.uniform(0, side, 50)
-        back = [regions.to_pixels(regions.to_percent(p, side), side) for p in px]
+        back = [geometry.to_pixels(geometry.to_percent(p, side), side) for p in px]
         np.testing.assert_allclose(back, px, atol=1e-6)
 
 
 @pytest.mark.parametrize("size", [(640, 480), (8000, 6000), (6000, 8000), (1281, 3), (300, 200)])
 def test_display_size_is_the_size_of_the_copy_the_browser_gets(size):
     _, meta = encode_image(Image.new("RGB", size), display_size=1280)
-    assert regions.display_size(*size, 1280) == (meta["width"], meta["height"])
-
-
-def test_zoomed_and_panned_screen_points_map_to_the_same_image_point(rng):
-    display = (1280, 853)
-    for zoom in (0.25, 1.0, 3.7, 16.0):
-        offset = tuple(rng.uniform(-500, 500, 2))
-        x, y = rng.uniform(0, 100, 2)
-        sx, sy = regions.percent_to_screen(x, y, display=display, zoom=zoom, offset=offset)
-        bx, by = regions.screen_to_percent(sx, sy, display=display, zoom=zoom, offset=offset)
-        assert abs(bx - x) < 1e-9 and abs(by - y) < 1e-9
-    # Wheel zoom keeps the point under the cursor where it is.
-    at, offset = (300.0, 200.0), (10.0, -40.0)
-    before = regions.screen_to_percent(*at, display=display, zoom=2.0, offset=offset)
-    zoom, offset2 = regions.zoom_about(2.0, 1.25, at=at, offset=offset)
-    after = regions.screen_to_percent(*at, display=display, zoom=zoom, offset=offset2)
-    np.testing.assert_allclose(after, before, atol=1e-9)
+    assert geometry.display_size(*size, 1280) == (meta["width"], meta["height"])
 
 
 def _exif_image(orientation: int, size=(64, 48)) -> Image.Image:
@@ -72,8 +62,8 @@ def _exif_image(orientation: int, size=(64, 48)) -> Image.Image:
 @pytest.mark.parametrize("orientation", range(1, 9))
 def test_exif_orientations_map_stored_pixels_to_where_the_browser_shows_them(orientation):
     img = _exif_image(orientation)
-    assert regions.orientation_of(img) == orientation
-    upright = regions.image_size(img)
+    assert geometry.orientation_of(img) == orientation
+    upright = geometry.image_size(img)
     # What the browser gets (items.encode_image applies the orientation).
     data, meta = encode_image(img, display_size=4096)
     shown = np.asarray(Image.open(io.BytesIO(data)).convert("RGB"))
@@ -81,19 +71,19 @@ def test_exif_orientations_map_stored_pixels_to_where_the_browser_shows_them(ori
     assert shown.shape[:2] == (upright[1], upright[0])
     white = np.argwhere(shown.mean(axis=2) > 128)
     row, col = white.mean(axis=0)  # the display copy is a JPEG: the centre of the blob
-    centre = regions.stored_to_upright([(5.5, 9.5)], size=img.size, orientation=orientation)
+    centre = geometry.stored_to_upright([(5.5, 9.5)], size=img.size, orientation=orientation)
     assert abs(centre[0, 0] - (col + 0.5)) < 0.6 and abs(centre[0, 1] - (row + 0.5)) < 0.6
 
 
 @pytest.mark.parametrize("orientation", range(1, 9))
 def test_exif_round_trip_through_label_studio_percent(orientation, rng):
     stored = (4000, 3000)
-    upright = regions.upright_size(*stored, orientation)
+    upright = geometry.upright_size(*stored, orientation)
     pts = rng.uniform(0, 1, (100, 2)) * np.array(stored)
-    up = regions.stored_to_upright(pts, size=stored, orientation=orientation)
+    up = geometry.stored_to_upright(pts, size=stored, orientation=orientation)
     assert (up >= -1e-9).all() and (up <= np.array(upright) + 1e-9).all()
     pct = up * 100.0 / np.array(upright)  # what Label Studio stores
-    back = regions.upright_to_stored(pct * np.array(upright) / 100.0, size=upright,
+    back = geometry.upright_to_stored(pct * np.array(upright) / 100.0, size=upright,
                                      orientation=orientation)  # fmt: skip
     np.testing.assert_allclose(back, pts, atol=1e-6)
 
@@ -102,7 +92,7 @@ def test_a_box_on_an_exif_rotated_photo_lands_on_the_right_raw_pixels():
     # Orientation 6: the file is stored turned 90 degrees counter-clockwise; the upright
     # top-left corner is the stored bottom-left one.
     value = {"x": 0.0, "y": 0.0, "width": 25.0, "height": 10.0, "rotation": 0}
-    corners = regions.box_to_stored(value, size=(3000, 4000), orientation=6)
+    corners = geometry.box_to_stored(value, size=(3000, 4000), orientation=6)
     np.testing.assert_allclose(corners[0], (0.0, 3000.0), atol=1e-9)
     xs, ys = corners[:, 0], corners[:, 1]
     assert (xs.max() - xs.min(), ys.max() - ys.min()) == pytest.approx((400.0, 750.0))
@@ -113,16 +103,16 @@ def test_rotated_boxes_round_trip_through_corners_and_percent(rng):
         x, y = rng.uniform(0, 600), rng.uniform(0, 400)
         w, h = rng.uniform(0.5, 300), rng.uniform(0.5, 300)
         rot = rng.uniform(0, 360)
-        got = regions.box_from_corners(regions.box_corners(x, y, w, h, rot))
+        got = geometry.box_from_corners(geometry.box_corners(x, y, w, h, rot))
         np.testing.assert_allclose(got[:4], (x, y, w, h), atol=1e-6)
         assert min(abs(got[4] - rot), 360 - abs(got[4] - rot)) < 1e-6
-        value = regions.box_from_pixels(x, y, w, h, rot, SIZE)
-        np.testing.assert_allclose(regions.box_to_pixels(value, SIZE), (x, y, w, h, rot),
+        value = geometry.box_from_pixels(x, y, w, h, rot, SIZE)
+        np.testing.assert_allclose(geometry.box_to_pixels(value, SIZE), (x, y, w, h, rot),
                                    atol=1e-6)  # fmt: skip
 
 
 def test_label_studio_turns_a_box_clockwise_about_its_top_left_corner():
-    corners = regions.box_corners(100, 100, 50, 20, 90)
+    corners = geometry.box_corners(100, 100, 50, 20, 90)
     np.testing.assert_allclose(corners, [(100, 100), (100, 150), (80, 150), (80, 100)],
                                atol=1e-9)  # fmt: skip
 
@@ -131,17 +121,17 @@ def test_label_studio_turns_a_box_clockwise_about_its_top_left_corner():
 def test_rle_round_trip_matches_label_studio_decoder(rng):
     mask = rng.random((48, 64)) > 0.7
     mask[10:30, 5:60] = True
-    rle = regions.mask_to_rle(mask)
-    assert regions.mask_from_rle(rle, (64, 48)).tolist() == mask.tolist()
+    rle = geometry.mask_to_rle(mask)
+    assert geometry.mask_from_rle(rle, (64, 48)).tolist() == mask.tolist()
     # Label Studio's own reading: alpha channel of an RGBA image.
     alpha = np.asarray(ls_brush.decode_rle(rle)).reshape(48, 64, 4)[:, :, 3]
     assert ((alpha > 0) == mask).all()
     with pytest.raises(ValueError, match="another size"):
-        regions.mask_from_rle(rle, (64, 47))
+        geometry.mask_from_rle(rle, (64, 47))
     # Decoded masks are kept for the next read; changing one read leaves the next intact.
-    first = regions.mask_from_rle(rle, (64, 48))
+    first = geometry.mask_from_rle(rle, (64, 48))
     first[:] = False
-    assert regions.mask_from_rle(rle, (64, 48)).tolist() == mask.tolist()
+    assert geometry.mask_from_rle(rle, (64, 48)).tolist() == mask.tolist()
 
 
 def test_browser_png_becomes_rle_at_the_original_size(schema):
@@ -150,15 +140,16 @@ def test_browser_png_becomes_rle_at_the_original_size(schema):
     item = {
         "id": "m1", "from_name": "mask", "to_name": "image", "type": "brushlabels",
         "original_width": 640, "original_height": 480, "image_rotation": 0,
-        "value": {"format": "png", "png": regions.mask_to_png(display), "brushlabels": ["tumor"]},
+        "value": {"format": "png", "png": geometry.mask_to_png(display), "brushlabels": ["tumor"]},
     }  # fmt: skip
-    [stored] = validate(schema, [item], key="x", sizes={"image": (640, 480)})
+    [stored] = validate(schema, [item], key="x", **sized(640, 480))
     assert stored["value"]["format"] == "rle" and "png" not in stored["value"]
-    full = regions.mask_from_rle(stored["value"]["rle"], (640, 480))
+    full = geometry.mask_from_rle(stored["value"]["rle"], (640, 480))
     assert full.sum() == display.sum() * 16
     assert full[120:240, 160:400].all() and not full[:120].any()
     # And back for the browser, at the display size.
-    shown = regions.for_display([stored], {"image": ((640, 480), (160, 120))})[0]
+    control = schema.control("mask")
+    shown = BrushLabels().for_browser(control, stored, ImageInfo((640, 480), (160, 120)))
     png = base64.b64decode(shown["value"]["png"])
     assert (np.asarray(Image.open(io.BytesIO(png)))[:, :, 3] > 0).tolist() == display.tolist()
 
@@ -198,7 +189,7 @@ def _poly(points):
 )
 def test_bad_regions_are_refused_naming_the_item_and_region(schema, item, words):
     with pytest.raises(ResultError, match=words) as info:
-        validate(schema, [item], key="photo-7", sizes={"image": (640, 480)})
+        validate(schema, [item], key="photo-7", **sized(640, 480))
     assert "photo-7" in str(info.value)
     assert words == "unknown label" or item["id"] in str(info.value)
 
@@ -208,23 +199,23 @@ def test_good_regions_pass_and_missing_sizes_are_filled_in(schema):
     del box["original_width"], box["original_height"]
     turned = _box(rotation=30)
     poly = _poly([[10, 10], [50, 10], [50, 50], [10, 50]])
-    [b, t, p] = validate(schema, [box, turned, poly], key="k", sizes={"image": (640, 480)})
+    [b, t, p] = validate(schema, [box, turned, poly], key="k", **sized(640, 480))
     assert (b["original_width"], b["original_height"], b["image_rotation"]) == (640, 480, 0)
     assert t["value"]["rotation"] == 30 and p["value"]["points"][2] == [50, 50]
 
 
 def test_a_region_made_for_another_image_size_is_refused(schema):
     with pytest.raises(ResultError, match="made for another image"):
-        validate(schema, [_box()], key="k", sizes={"image": (480, 640)})
+        validate(schema, [_box()], key="k", **sized(480, 640))
 
 
 def test_a_rotated_box_is_checked_in_pixels_not_percent(schema):
     # 30 deg on a wide image: in pixels the far corner stays inside; sheared in percent
     # it would not. 300x100 px box at (300, 10) turned 30 deg: bottom-left corner x > 0.
-    value = regions.box_from_pixels(300, 10, 300, 100, 30, (640, 480))
+    value = geometry.box_from_pixels(300, 10, 300, 100, 30, (640, 480))
     item = _box(**value)
-    [ok] = validate(schema, [item], key="k", sizes={"image": (640, 480)})
-    corners = regions.box_corners(300, 10, 300, 100, 30)
+    [ok] = validate(schema, [item], key="k", **sized(640, 480))
+    corners = geometry.box_corners(300, 10, 300, 100, 30)
     assert (corners >= 0).all() and (corners[:, 0] <= 640).all()
     assert ok["value"]["rotation"] == 30
 
@@ -255,7 +246,7 @@ def test_pixels_for_the_annotations_table():
 def test_a_repeated_last_point_is_dropped_not_called_a_crossing(schema):
     # Ending a polygon with a double-click can repeat the last point.
     item = _poly([[10, 10], [50, 10], [50, 50], [50, 50], [10, 10]])
-    [stored] = validate(schema, [item], key="k", sizes={"image": (640, 480)})
+    [stored] = validate(schema, [item], key="k", **sized(640, 480))
     assert stored["value"]["points"] == [[10, 10], [50, 10], [50, 50]]
     assert item["value"]["points"][-1] == [10, 10]  # the caller's dict is left alone
 
@@ -290,7 +281,7 @@ def test_crossing_edges_found_like_the_definition_says(rng):
     for n in (3, 4, 5, 8, 30):
         for _ in range(40):
             pts = rng.integers(0, 12, (n, 2)).astype(float)  # a small grid: many touches
-            assert regions.self_intersection(pts) == _crosses_slowly(pts.tolist())
+            assert geometry.self_intersection(pts) == _crosses_slowly(pts.tolist())
     # A regular 600-gon is simple (the vectorised check works in blocks of rows).
     t = np.linspace(0, 2 * np.pi, 600, endpoint=False)
-    assert regions.self_intersection(np.column_stack((np.cos(t), np.sin(t)))) is None
+    assert geometry.self_intersection(np.column_stack((np.cos(t), np.sin(t)))) is None

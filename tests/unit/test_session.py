@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 
 from nblabel import Schema, Store
-from nblabel.items import Items
-from nblabel.session import Session
+from nblabel.core.items import Items
+from nblabel.core.session import Session
 
 SCHEMA = Schema.from_shorthands(text="text", choices=["a", "b"])
 R = [{"id": "r", "from_name": "choice", "to_name": "text", "type": "choices",

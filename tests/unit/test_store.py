@@ -87,7 +87,7 @@ def test_unwritable_location_is_a_store_error(tmp_path: Path):
 WRITER = textwrap.dedent(
     """
     import sys
-    from nblabel.store import Store
+    from nblabel.core.store import Store
     s = Store(sys.argv[1])
     for i in range(100000):
         s.submit(str(i), [{"id": str(i), "from_name": "c", "to_name": "t", "type": "choices",
@@ -129,7 +129,7 @@ def test_a_second_process_reads_while_this_one_writes(tmp_path: Path):
     reader_code = textwrap.dedent(
         """
         import sys, time
-        from nblabel.store import Store
+        from nblabel.core.store import Store
         s = Store(sys.argv[1])
         seen = []
         deadline = time.time() + 20

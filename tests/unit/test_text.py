@@ -9,9 +9,10 @@ import pandas as pd
 import pytest
 
 import nblabel
-from nblabel import protocol
-from nblabel.frames import ANNOTATION_COLUMNS
-from nblabel.text import bio_tags, check_spans, from_utf16, span, to_utf16, tokens
+from nblabel.core.results import validate
+from nblabel.tags import ANNOTATION_COLUMNS
+from nblabel.text import bio_tags, from_utf16, span, to_utf16, tokens
+from nblabel.widgets import protocol
 
 TABLE = json.loads(
     (Path(__file__).resolve().parents[1] / "fixtures" / "offsets.json").read_text("utf-8")
@@ -88,7 +89,7 @@ def test_bad_spans_are_result_errors_naming_the_item(change, message):
     item = ok(doc, 0, 3)
     item["value"].update(change)
     with pytest.raises(nblabel.ResultError, match="item 'k7': span 'r1'") as err:
-        check_spans(SCHEMA, [item], {"text": doc}, key="k7")
+        validate(SCHEMA, [item], key="k7", target_of={"text": doc}.__getitem__, fresh=True)
     assert message in str(err.value)
 
 

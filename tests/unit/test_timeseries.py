@@ -3,15 +3,21 @@ a dummy comm (fetch, window, submit, annotations)."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 import pandas as pd
 import pytest
 from label_studio_sdk.label_interface import LabelInterface
 
 import nblabel
-from nblabel import protocol
-from nblabel import timeseries as ts
+from nblabel.core.results import validate
 from nblabel.errors import ItemError, ResultError, SchemaError
+from nblabel.tags import Schema
+from nblabel.tags import series as ts
+from nblabel.tags.timeseries import config as ts_config
+from nblabel.tags.timeserieslabels import range_item
+from nblabel.widgets import protocol
 
 from . import test_widget
 
@@ -127,7 +133,7 @@ def test_nanosecond_datetimes_come_back_exact_and_index_x_is_the_row_number():
 
 
 # -- results -----------------------------------------------------------------------------
-XML = ts.config(column="s", channels=["a"], x="t", ranges=["walk", "run"], instants=["spike"])
+XML = ts_config(column="s", channels=["a"], x="t", ranges=["walk", "run"], instants=["spike"])
 
 
 def series_of(t):
@@ -137,7 +143,7 @@ def series_of(t):
 
 def test_result_items_are_label_studio_exact_and_snap_to_samples():
     s = series_of(pd.date_range("2024-05-01", periods=100, freq="1s", tz="UTC"))
-    item = ts.range_item(s, start=pd.Timestamp("2024-05-01 00:00:10.4", tz="UTC"),
+    item = range_item(s, start=pd.Timestamp("2024-05-01 00:00:10.4", tz="UTC"),
                          end="2024-05-01 00:00:20.6+00:00", labels="walk", id="r1")  # fmt: skip
     assert item == {
         "id": "r1",
@@ -150,7 +156,7 @@ def test_result_items_are_label_studio_exact_and_snap_to_samples():
     }  # fmt: skip
     li = LabelInterface(XML)
     assert li.validate_prediction({"result": [item]}, return_errors=True) in ([], True)
-    inst = ts.range_item(s, start=pd.Timestamp("2024-05-01 00:00:03", tz="UTC"), labels="spike",
+    inst = range_item(s, start=pd.Timestamp("2024-05-01 00:00:03", tz="UTC"), labels="spike",
                          from_name="instant")  # fmt: skip
     assert inst["value"]["instant"] and inst["value"]["start"] == inst["value"]["end"]
 
@@ -163,7 +169,13 @@ def test_check_ranges_snaps_and_refuses_bad_regions_naming_them():
                 "value": {"start": start, "end": end, "instant": False,
                           "timeserieslabels": list(labels)}}  # fmt: skip
 
-    out = ts.check_ranges([region(1.2, 3.3)], lambda name: s, key="k")
+    schema = Schema(XML)
+
+    def check_ranges(result, series, key):
+        target = SimpleNamespace(series=series)
+        return validate(schema, result, key=key, target_of=lambda name: target, fresh=True)
+
+    out = check_ranges([region(1.2, 3.3)], s, key="k")
     assert out[0]["value"]["start"] == 1.0 and out[0]["value"]["end"] == 3.5
     for bad, words in [
         (region(5, 2), "after end"),
@@ -172,7 +184,7 @@ def test_check_ranges_snaps_and_refuses_bad_regions_naming_them():
         (region("1", 2), "must be numbers"),
     ]:
         with pytest.raises(ResultError, match=words) as err:
-            ts.check_ranges([bad], lambda name: s, key="item-7")
+            check_ranges([bad], s, key="item-7")
         assert "item-7" in str(err.value) and "'r'" in str(err.value)
 
 
@@ -264,7 +276,7 @@ def test_files_per_row_and_a_broken_file_is_reported_not_raised(tmp_path):
     index = pd.DataFrame({"path": paths}, index=["g", "u", "m"])
     w = nblabel.TimeSeriesLabeler(index, series="path", x="time", channels=["temp"],
                                   ranges=["anomaly"], store=tmp_path / "s.sqlite")  # fmt: skip
-    payloads, _ = w._fetch(["g", "u", "m"])
+    payloads, _ = w.job.fetch(["g", "u", "m"])
     assert payloads[0]["error"] is None
     assert "not sorted" in payloads[1]["error"] and "'u'" in payloads[1]["error"]
     assert "not found" in payloads[2]["error"]
@@ -291,14 +303,14 @@ def test_label_studio_config_with_channels_works_through_labeler(tmp_path):
         "strokeColor": "#ff0000",
         "units": "°C",
     }
-    payloads, _ = w._fetch(["0"])
+    payloads, _ = w.job.fetch(["0"])
     assert payloads[0]["error"] is None and payloads[0]["objects"]["ts"]["x_min"] == 1
     w.close()
 
 
 def test_time_series_labels_on_another_object_and_empty_shorthands_are_refused():
     with pytest.raises(SchemaError, match="nothing to label"):
-        ts.config(column="s", channels=["a"])
+        ts_config(column="s", channels=["a"])
     xml = """<View><Text name="t" value="$text"/><TimeSeries name="ts" value="$s">
       <Channel column="a"/></TimeSeries>
       <TimeSeriesLabels name="l" toName="t"><Label value="x"/></TimeSeriesLabels></View>"""
@@ -405,5 +417,5 @@ def test_overlay_is_an_attribute_label_studio_ignores_and_the_browser_reads(tmp_
     assert obj["attrs"]["nblabelOverlay"] == "true"
     assert [c["column"] for c in obj["channels"]] == ["ax", "ay"]
     w.close()
-    plain = ts.config(column="s", channels=["a"], ranges=["r"])
+    plain = ts_config(column="s", channels=["a"], ranges=["r"])
     assert "nblabelOverlay" not in plain and "required" not in plain

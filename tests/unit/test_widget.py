@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 import nblabel
-from nblabel import protocol
+from nblabel.widgets import protocol
 
 _ids = itertools.count()
 

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 import nblabel
-from nblabel import protocol
 from nblabel.active import Model
+from nblabel.widgets import protocol
 
 from . import test_widget
 

@@ -12,8 +12,9 @@ import pytest
 from PIL import Image
 
 import nblabel
-from nblabel import protocol, regions
 from nblabel.errors import SchemaError
+from nblabel.tags import geometry, regions
+from nblabel.widgets import protocol
 
 from . import test_widget
 
@@ -104,7 +105,7 @@ def test_brush_png_from_the_browser_is_stored_as_label_studio_rle(photos):
     item = {
         "id": "m1", "from_name": "mask", "to_name": "image", "type": "brushlabels",
         "origin": "manual", "original_width": 400, "original_height": 300, "image_rotation": 0,
-        "value": {"format": "png", "png": regions.mask_to_png(painted), "brushlabels": ["tumor"]},
+        "value": {"format": "png", "png": geometry.mask_to_png(painted), "brushlabels": ["tumor"]},
     }  # fmt: skip
     assert b.submit([item])[0]["ok"]
     stored = w.store.state("a").result[0]

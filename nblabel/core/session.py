@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from .items import Items
 from .store import Event, Store
@@ -43,8 +44,8 @@ class Session:
         self.annotator = annotator
         self.prefetch = prefetch
         n = len(items)
-        self.order: np.ndarray = np.arange(n, dtype=np.int64)  # queue rank -> row position
-        self._rank: np.ndarray | None = None  # row position -> rank, only for a custom order
+        self.order: npt.NDArray[np.int64] = np.arange(n, dtype=np.int64)  # queue rank -> row position
+        self._rank: npt.NDArray[np.int64] | None = None  # row position -> rank, only for a custom order
         self.status = np.zeros(n, dtype=np.int8)  # by row position
         done = store.done()
         if done:
@@ -69,7 +70,7 @@ class Session:
     def __len__(self) -> int:
         return len(self.order)
 
-    def set_order(self, order: np.ndarray) -> None:
+    def set_order(self, order: npt.ArrayLike) -> None:
         """Replace the queue order (a permutation of row positions); stay on the same item."""
         order = np.asarray(order, dtype=np.int64)
         n = len(self.order)

@@ -1,7 +1,9 @@
-"""Rows of a DataFrame as items: stable ids, and the media the browser shows.
+"""``<Image>``: one image per item, from a path, bytes, a ``data:`` URL, a PIL image, a numpy
+array (or a file behind a Label Studio URL).
 
-The DataFrame is never copied: an item is a row position plus a key, and media are loaded
-one item at a time when the browser asks for it.
+The browser gets a display copy re-encoded by Pillow (EXIF orientation applied, long side at
+most ``display_size``), as a binary buffer; coordinates are always reported against the
+original size. Zoomed past the copy, it asks for a window of the original (``detail``).
 """
 
 from __future__ import annotations
@@ -11,142 +13,80 @@ import io
 import math
 import os
 from collections import OrderedDict
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
 from PIL import Image, UnidentifiedImageError
 
-from .errors import ItemError, SchemaError
-from .schema import DataObject
+from ..core.errors import ItemError
+from ..core.schema import DataObject
+from ..core.tag import ObjectSource, ObjectTag
+from .geometry import display_size, image_size, orientation_of, upright_to_stored
+from .regions import ImageInfo
 
 #: Decoded originals kept for detail views (one 50 MP RGB image is 150 MB).
 DETAIL_CACHE = 2
+#: Image sizes kept per object (read from file headers; only recent items are asked again).
+SIZE_CACHE = 4096
 
 # Image modes the browser can show after a plain convert().
 _TO_RGB = {"CMYK", "YCbCr", "LAB", "HSV", "RGBX"}
 _WITH_ALPHA = {"RGBA", "LA", "PA", "RGBa", "La"}
 
 
-class Items:
-    """The items of a labeling job: one per DataFrame row, keyed by a stable id.
+class ImageSource(ObjectSource):
+    """The images of one ``<Image>`` object of a job. ``display_size``: long side of the
+    copies sent to the browser."""
 
-    Parameters
-    ----------
-    data
-        The DataFrame; kept by reference.
-    objects
-        The schema's data objects; each reads one column of ``data``.
-    id
-        Column holding the item ids; ``None`` uses ``data.index``.
-
-    Keys are strings (what the store and the browser see): ``str(id)``. Integer ids map
-    back without any per-row table, so a million-row frame costs nothing extra.
-    """
+    requests: ClassVar[frozenset[str]] = frozenset({"detail"})
+    media: ClassVar[bool] = True
 
     def __init__(
-        self, data: pd.DataFrame, objects: Sequence[DataObject], *, id: str | None = None
+        self, obj: DataObject, data: pd.DataFrame, *, display_size: int = 1280, **options: Any
     ) -> None:
-        if not isinstance(data, pd.DataFrame):
-            raise TypeError(f"data must be a pandas DataFrame, got {type(data).__name__}")
-        self.data = data
-        self.objects = tuple(objects)
-        #: Loaders of other object kinds (``"timeseries"``): ``(pos, key, obj) -> (meta,
-        #: buffers)``, buffer indices in ``meta`` relative to its ``"buffer"``.
-        self.loaders: dict[str, Any] = {}
-        for obj in self.objects:
-            if obj.column not in data.columns:
-                raise SchemaError(
-                    f"<{obj.tag} name={obj.name!r}> reads column {obj.column!r}, which the "
-                    f"DataFrame does not have (columns: {', '.join(map(str, data.columns))})"
-                )
-        if id is None:
-            ids = data.index
-        elif id in data.columns:
-            ids = pd.Index(data[id])
-        else:
-            raise SchemaError(f"id={id!r} is not a column of the DataFrame")
-        self._int_keys = pd.api.types.is_integer_dtype(ids.dtype)
-        if self._int_keys or pd.api.types.is_string_dtype(ids.dtype):
-            lookup = ids
-        else:  # floats, dates, mixed objects: their string forms are the keys
-            lookup = pd.Index(ids.astype(str))
-        if not lookup.is_unique:
-            dupes = pd.unique(np.asarray(lookup[lookup.duplicated()]))[:10]
-            raise ItemError(
-                ", ".join(map(str, dupes)),
-                "this id is used by more than one row; ids must be unique "
-                "(pass id='a unique column')",
-            )
-        self.ids = ids
-        self._lookup = lookup
+        super().__init__(obj, data)
+        self.display_size = display_size
+        self._sizes: dict[str, tuple[int, int]] = {}
         # Decoded originals for detail views, most recent last (see `detail`).
-        self._decoded: OrderedDict[tuple[str, str, int], Image.Image] = OrderedDict()
+        self._decoded: OrderedDict[tuple[str, int], Image.Image] = OrderedDict()
 
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def key(self, pos: int) -> str:
-        """The key of the item at row position ``pos``."""
-        return str(self._lookup[pos])
-
-    def pos(self, key: str) -> int:
-        """The row position of ``key``; raises ``KeyError`` for an unknown key."""
+    def load(self, pos: int, key: str) -> tuple[dict[str, Any], list[bytes]]:
         try:
-            loc = self._lookup.get_loc(int(key) if self._int_keys else key)
-        except (KeyError, ValueError):
-            raise KeyError(key) from None
-        if not isinstance(loc, int | np.integer):
-            raise KeyError(key)
-        return int(loc)
+            data, meta = encode_image(
+                load_image(self.cell(pos), key), display_size=self.display_size
+            )
+        except (OSError, ValueError, SyntaxError) as exc:  # Pillow's decode errors
+            if isinstance(exc, ItemError):
+                raise
+            raise ItemError(key, f"cannot decode the image: {exc}") from None
+        self._sizes[key] = (meta["original_width"], meta["original_height"])
+        return {"type": "image", "buffer": 0, **meta}, [data]
 
-    def positions(self, keys: Sequence[str]) -> np.ndarray:
-        """Row positions of ``keys`` (``-1`` where a key is not in the data)."""
-        if self._int_keys:
-            wanted = [int(k) if k.lstrip("-").isdigit() else None for k in keys]
-            pos = self._lookup.get_indexer(pd.Index([w for w in wanted if w is not None]))
-            out = np.full(len(keys), -1, dtype=np.int64)
-            out[[i for i, w in enumerate(wanted) if w is not None]] = pos
-            return out
-        return np.asarray(self._lookup.get_indexer(pd.Index(list(keys))), dtype=np.int64)
+    def target(self, pos: int, key: str) -> ImageInfo:
+        """The original (upright) size, read from the file's header, and the display size."""
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) > SIZE_CACHE:
+                self._sizes.clear()
+            size = self._sizes[key] = image_size(load_image(self.cell(pos), key))
+        return ImageInfo(size=size, display=display_size(*size, self.display_size))
 
-    # -- media ---------------------------------------------------------------------------
-    def load(self, pos: int, *, display_size: int = 1280) -> tuple[dict[str, Any], list[bytes]]:
-        """The browser payload of one item and its binary buffers (see ``protocol``).
-
-        A problem with one object is reported in the payload (``error``), never raised:
-        the session goes on.
-        """
-        key = self.key(pos)
-        payload: dict[str, Any] = {"key": key, "label": key, "error": None, "objects": {}}
-        buffers: list[bytes] = []
-        for obj in self.objects:
-            cell = self.data[obj.column].iloc[pos]
-            try:
-                if obj.type == "image":
-                    data, meta = encode_image(load_image(cell, key), display_size=display_size)
-                    payload["objects"][obj.name] = {"type": "image", "buffer": len(buffers), **meta}
-                    buffers.append(data)
-                elif obj.type == "text":
-                    payload["objects"][obj.name] = {"type": "text", "text": check_text(cell, key)}
-                elif obj.type in self.loaders:
-                    meta, bufs = self.loaders[obj.type](pos, key, obj)
-                    payload["objects"][obj.name] = {**meta, "buffer": len(buffers)}
-                    buffers.extend(bufs)
-                else:
-                    raise ItemError(key, f"nblabel cannot show <{obj.tag}> objects yet")
-            except ItemError as exc:
-                self._fail(payload, obj, exc)
-            except (OSError, ValueError, SyntaxError) as exc:  # Pillow's decode errors
-                self._fail(payload, obj, ItemError(key, f"cannot decode the image: {exc}"))
-        return payload, buffers
+    def request(self, kind: str, key: str, pos: int, content: dict[str, Any]) -> Any:
+        """A ``detail`` request: a window of the original image."""
+        if kind != "detail":
+            return super().request(kind, key, pos, content)
+        fields = ("x", "y", "width", "height", "out_width", "out_height")
+        if missing := [f for f in fields if f not in content]:
+            raise ValueError(f"detail request without {', '.join(missing)}")
+        data, meta = self.detail(key, pos, **{f: content[f] for f in fields})
+        return meta, [data]
 
     def detail(
         self,
         key: str,
-        name: str,
+        pos: int,
         *,
         x: float,
         y: float,
@@ -163,17 +103,9 @@ class Items:
         out_width, out_height}`` (the window actually rendered). Raises
         :class:`ItemError` for an unknown item or object, or an empty window.
         """
-        try:
-            pos = self.pos(key)
-        except KeyError:
-            raise ItemError(key, "not in this DataFrame (the detail view asked for it)") from None
-        obj = next((o for o in self.objects if o.name == name and o.type == "image"), None)
-        if obj is None:
-            images = [o.name for o in self.objects if o.type == "image"] or ["none"]
-            raise ItemError(key, f"no image object {name!r} (images: {', '.join(images)})")
-        cell = self.data[obj.column].iloc[pos]
+        cell = self.cell(pos)
         img = load_image(cell, key)
-        orientation = _orientation(img)
+        orientation = orientation_of(img)
         uw, uh = img.size[::-1] if orientation in (5, 6, 7, 8) else img.size
         window = _clamp_window(x, y, width, height, (uw, uh))
         if window is None:
@@ -185,8 +117,6 @@ class Items:
         out_w, out_h = int(out_width), int(out_height)
         if out_w < 1 or out_h < 1:
             raise ItemError(key, f"detail size must be at least 1 x 1 px, got {out_w} x {out_h}")
-        from .regions import upright_to_stored  # here: regions imports the SDK
-
         x0, y0, x1, y1 = window
         # Never upsample: the browser scales up better than a re-encoded JPEG would.
         out_w, out_h = min(out_w, x1 - x0), min(out_h, y1 - y0)
@@ -203,7 +133,7 @@ class Items:
             while reduce < 8 and ratio >= reduce * 2:
                 reduce *= 2
         try:
-            full = self._decoded_image(key, name, reduce, img)
+            full = self._decoded_image(key, reduce, img)
         except (OSError, ValueError, SyntaxError) as exc:  # Pillow's decode errors
             raise ItemError(key, f"cannot decode the image: {exc}") from None
         fx, fy = full.size[0] / img.size[0], full.size[1] / img.size[1]
@@ -225,10 +155,10 @@ class Items:
                 "out_width": part.size[0], "out_height": part.size[1]}  # fmt: skip
         return out.getvalue(), meta
 
-    def _decoded_image(self, key: str, name: str, reduce: int, img: Image.Image) -> Image.Image:
+    def _decoded_image(self, key: str, reduce: int, img: Image.Image) -> Image.Image:
         """The whole image decoded (at 1/``reduce`` for JPEG drafts), kept for the last
         two requests: panning a zoomed 50 MP JPEG then crops pixels already decoded."""
-        ident = (key, name, reduce)
+        ident = (key, reduce)
         if ident in self._decoded:
             self._decoded.move_to_end(ident)
             return self._decoded[ident]
@@ -241,10 +171,12 @@ class Items:
             self._decoded.popitem(last=False)
         return full
 
-    @staticmethod
-    def _fail(payload: dict[str, Any], obj: DataObject, exc: ItemError) -> None:
-        payload["objects"][obj.name] = {"type": obj.type, "error": str(exc)}
-        payload["error"] = payload["error"] or str(exc)
+
+class ImageObject(ObjectTag):
+    """The ``<Image>`` tag."""
+
+    tag = "Image"
+    source = ImageSource
 
 
 def _clamp_window(
@@ -265,17 +197,6 @@ def _is_missing(cell: object) -> bool:
     return cell is None or (isinstance(cell, float) and math.isnan(cell)) or cell is pd.NA
 
 
-def check_text(cell: object, key: str) -> str:
-    """The text of a cell, or an :class:`ItemError` saying why it is not usable."""
-    if _is_missing(cell):
-        raise ItemError(key, "text is missing (the cell is empty/NaN)")
-    if not isinstance(cell, str):
-        raise ItemError(key, f"text must be a string, got {type(cell).__name__} {cell!r:.40}")
-    if not cell.strip():
-        raise ItemError(key, "text is empty")
-    return cell
-
-
 def load_image(cell: object, key: str) -> Image.Image:
     """Open the image a cell refers to: a path, bytes, a ``data:`` URL, a PIL image or array."""
     if _is_missing(cell):
@@ -289,9 +210,10 @@ def load_image(cell: object, key: str) -> Image.Image:
             raise ItemError(key, f"cannot make an image of this array: {exc}") from None
     source: Any
     name: str
-    if callable(getattr(cell, "read_bytes", None)) and not isinstance(cell, os.PathLike):
+    reader = getattr(cell, "read_bytes", None)
+    if callable(reader) and not isinstance(cell, os.PathLike):
         # A file behind a URL (a live Label Studio task's image): read when shown.
-        source, name = io.BytesIO(cell.read_bytes(key)), repr(cell)  # type: ignore[union-attr]
+        source, name = io.BytesIO(reader(key)), repr(cell)
     elif isinstance(cell, bytes | bytearray | memoryview):
         source, name = io.BytesIO(bytes(cell)), "<bytes>"
     elif isinstance(cell, str | os.PathLike):
@@ -323,13 +245,6 @@ def load_image(cell: object, key: str) -> Image.Image:
         raise ItemError(key, f"cannot read image {name}: not an image or corrupt ({exc})") from None
 
 
-def _orientation(img: Image.Image) -> int:
-    try:
-        return int(img.getexif().get(0x0112, 1))
-    except Exception:  # a broken EXIF block must not hide a readable image
-        return 1
-
-
 # EXIF orientation -> the transpose that shows the image upright (EXIF 2.3, tag 0x0112).
 _UPRIGHT = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
@@ -350,7 +265,7 @@ def encode_image(img: Image.Image, *, display_size: int = 1280) -> tuple[bytes, 
     original_height}``; the original size is after EXIF orientation, as a browser shows it
     and as Label Studio's ``original_width``/``original_height`` record it.
     """
-    orientation = _orientation(img)
+    orientation = orientation_of(img)
     ow, oh = img.size
     if orientation in (5, 6, 7, 8):
         ow, oh = oh, ow

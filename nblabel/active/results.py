@@ -7,7 +7,7 @@ three differences:
 
 - ``predict(items)`` returns one Label Studio prediction per row: a list of result items
   (each may carry ``score``), a dict ``{"result": [...], "score": s}``, or ``None`` (the
-  shapes ``predictions=`` accepts, see :func:`nblabel.predictions.parse`).
+  shapes ``predictions=`` accepts, see :func:`nblabel.core.predictions.parse`).
 - ``fit(labeled)`` receives the labeled rows with the column ``label`` holding each row's
   submitted result (a list of Label Studio result items; ``[]``: submitted with nothing).
 - The queue is ordered by the **confidence** of each row's prediction, least confident
@@ -32,26 +32,26 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .active import (
+from ..core.errors import ModelError, ResultError
+from ..core.items import Items
+from ..core.job import class_control
+from ..core.predictions import Predictions, parse
+from ..core.schema import Schema
+from ..core.tag import ControlTag, TargetOf, labels_of
+from ..tags import REGISTRY
+from .learner import Learner, _Snapshot
+from .models import LABEL, Model
+from .strategies import (
     HEAD,
-    LABEL,
     KCenter,
-    Learner,
-    Model,
     RandomOrder,
     Strategy,
     Uncertainty,
-    _Snapshot,
     check_order,
     farthest_first,
     mix_in_random,
     rank_by,
 )
-from .errors import ModelError, ResultError
-from .items import Items
-from .predictions import Predictions, parse
-from .results import labels_of
-from .schema import Schema
 
 ScoreBy = str | Callable[[list[dict[str, Any]]], float | None]
 SCORE_BY = ("min", "mean")
@@ -87,10 +87,7 @@ def wants_results(model: Any, schema: Schema) -> bool:
     model when the config has no whole-item ``Choices`` control to suggest classes for."""
     if isinstance(model, ResultModel):
         return True
-    return not any(
-        c.type == "choices" and c.attrs.get("perRegion", "").lower() != "true"
-        for c in schema.controls
-    )
+    return class_control(schema) is None
 
 
 # -- confidence -----------------------------------------------------------------------------
@@ -196,47 +193,23 @@ def _rows(raw: Any, n: int) -> list[Any]:
 
 
 # -- the holdout metric -----------------------------------------------------------------------
-#: Result types the metric compares; others (polygons, masks, keypoints, choices) are left
-#: out on both sides.
-METRIC_TYPES = ("labels", "timeserieslabels", "rectanglelabels")
 METRIC_NAME = "holdout F1 (spans/ranges exact, boxes IoU >= 0.5)"
 
 
-def _comparable(result: Any) -> list[tuple[str, str, frozenset[str], dict[str, Any]]]:
+def _comparable(result: Any) -> list[tuple[ControlTag, str, frozenset[str], dict[str, Any]]]:
+    """The items of a result whose tag compares them (see ``ControlTag.matches``)."""
     try:
         items, _, _ = parse(result, key=None)
     except ResultError:
         return []
     out = []
     for r in items:
-        if (
-            isinstance(r, dict)
-            and r.get("type") in METRIC_TYPES
-            and isinstance(r.get("value"), dict)
-        ):
-            out.append((r["type"], str(r.get("from_name")), frozenset(labels_of(r)), r["value"]))
+        if not isinstance(r, dict) or not isinstance(r.get("value"), dict):
+            continue
+        plugin = REGISTRY.for_item(r.get("type"))
+        if plugin is not None and plugin.matches(r, r) is not None:
+            out.append((plugin, str(r.get("from_name")), frozenset(labels_of(r)), r))
     return out
-
-
-def _box_iou(a: dict[str, Any], b: dict[str, Any]) -> float:
-    """Axis-aligned IoU of two boxes in percent (a rotation is ignored)."""
-    try:
-        ax, ay, aw, ah = (float(a[k]) for k in ("x", "y", "width", "height"))
-        bx, by, bw, bh = (float(b[k]) for k in ("x", "y", "width", "height"))
-    except (KeyError, TypeError, ValueError):
-        return 0.0
-    iw = max(0.0, min(ax + aw, bx + bw) - max(ax, bx))
-    ih = max(0.0, min(ay + ah, by + bh) - max(ay, by))
-    inter = iw * ih
-    union = aw * ah + bw * bh - inter
-    return inter / union if union > 0 else 0.0
-
-
-def _same(kind: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
-    if kind == "rectanglelabels":
-        return _box_iou(a, b) >= 0.5
-    ends = (a.get("start"), a.get("end", a.get("start")))
-    return ends == (b.get("start"), b.get("end", b.get("start")))
 
 
 def result_f1(truth: Sequence[Any], predicted: Sequence[Any]) -> float:
@@ -253,7 +226,7 @@ def result_f1(truth: Sequence[Any], predicted: Sequence[Any]) -> float:
                 (
                     i
                     for i, (k, n, lab, v) in enumerate(left)
-                    if (k, n, lab) == (kind, name, labels) and _same(kind, value, v)
+                    if (k, n, lab) == (kind, name, labels) and kind.matches(value, v)
                 ),
                 None,
             )
@@ -579,9 +552,8 @@ def region_labels(schema: Schema) -> list[str]:
     ``Choices`` and ``Relations``), in config order, each once."""
     seen: dict[str, None] = {}
     for c in schema.controls:
-        if c.type == "relations":
-            continue
-        if c.type == "choices" and c.attrs.get("perRegion", "").lower() != "true":
+        plugin = schema.plugin(c)
+        if plugin.links or (not c.per_region and not plugin.region):
             continue
         seen.update(dict.fromkeys(c.values))
     return list(seen)
@@ -627,11 +599,7 @@ class ModelPredictions(Predictions):
         return self.learner.prediction(self.items.pos(key))
 
     def for_item(
-        self,
-        key: str,
-        *,
-        sizes: dict[str, tuple[int, int]] | None = None,
-        texts: dict[str, str] | None = None,
+        self, key: str, *, target_of: TargetOf | None = None
     ) -> tuple[list[dict[str, Any]], list[str]]:
         self._drop_stale(key)
-        return super().for_item(key, sizes=sizes, texts=texts)
+        return super().for_item(key, target_of=target_of)

@@ -21,7 +21,7 @@ from .errors import ResultError
 from .items import Items
 from .results import new_id, validate
 from .schema import Schema
-from .text import check_spans
+from .tag import TargetOf
 
 Result = dict[str, Any]
 
@@ -84,6 +84,10 @@ class Predictions:
         self.schema = schema
         self._cache: dict[str, tuple[list[Result], list[str]]] = {}
 
+    def hold(self, key: str) -> None:
+        """Item ``key`` is on screen: keep what it shows (given predictions never change;
+        a model's do, see :mod:`nblabel.active`)."""
+
     def raw(self, key: str) -> Any:
         """The prediction of item ``key`` as given (cell or callable's answer)."""
         row = self.items.data.iloc[self.items.pos(key)]
@@ -92,11 +96,7 @@ class Predictions:
         return row[self.source]
 
     def for_item(
-        self,
-        key: str,
-        *,
-        sizes: dict[str, tuple[int, int]] | None = None,
-        texts: dict[str, str] | None = None,
+        self, key: str, *, target_of: TargetOf | None = None
     ) -> tuple[list[Result], list[str]]:
         """``(items, problems)``: the item's checked prediction result items, each with
         ``id``, ``score`` (the item's own, else the prediction's; ``None`` when neither
@@ -120,14 +120,13 @@ class Predictions:
             problems.append(f"item {key!r}: predictions= raised {type(exc).__name__}: {exc}")
         links = []
         for r in result:
-            if isinstance(r, dict) and r.get("type") == "relation":
+            if isinstance(r, dict) and self._links(r):
                 links.append(r)
                 continue
             try:
                 item = self._item(r, score, version)
-                [item] = validate(self.schema, [item], key=key, complete=False, sizes=sizes)
-                if item.get("type") == "labels":
-                    check_spans(self.schema, [item], texts or {}, key=key)
+                [item] = validate(self.schema, [item], key=key, complete=False,
+                                  target_of=target_of, fresh=True)  # fmt: skip
             except (ResultError, ValueError, TypeError) as exc:
                 problems.append(f"prediction region dropped: {exc}")
                 continue
@@ -161,6 +160,10 @@ class Predictions:
             else r
             for r in result
         ]
+
+    def _links(self, r: Result) -> bool:
+        control = self.schema.control_of(r)
+        return control is not None and self.schema.plugin(control).links
 
     @staticmethod
     def _item(r: Any, score: float | None, version: str | None) -> Result:

@@ -307,15 +307,6 @@ class Store:
         found = dict(rows)
         return {"submitted": found.get("submit", 0), "skipped": found.get("skip", 0)}
 
-    def submit_times(self, since: float) -> list[float]:
-        """Creation times of the submits made after ``since`` (for labels per minute)."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT created_at FROM events WHERE action = 'submit' AND created_at > ?",
-                (since,),
-            ).fetchall()
-        return [r[0] for r in rows]
-
     # -- sync with a Label Studio project -------------------------------------------------
     def identity(self) -> int:
         """A random number naming this store (31 bits), made once: tells this journal's

@@ -16,16 +16,17 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageOps
+from PIL import Image, ImageOps
 
-from .errors import NblabelError
-from .items import load_image
-from .regions import REGION_TYPES, box_corners, box_to_pixels, brush_mask, resize_mask
+from ..core.errors import NblabelError
+from ..core.job import Job, as_job
+from ..core.tag import labels_of
+from ..tags.geometry import brush_mask, resize_mask
+from ..tags.image import load_image
+from ..tags.regions import ImageInfo, region_plugin
 
 if TYPE_CHECKING:
     from ipycanvas import Canvas  # type: ignore[import-untyped]
-
-    from .widgets.base import Labeler
 
 Result = dict[str, Any]
 
@@ -76,25 +77,10 @@ class Tile:
 # -- comparing regions ------------------------------------------------------------------------
 def rasterize(item: Result, grid: tuple[int, int]) -> np.ndarray:
     """A region as a boolean mask on a ``grid`` = (width, height) covering the image."""
-    gw, gh = grid
-    value = item.get("value") or {}
-    kind = item.get("type")
-    if kind == "brushlabels":
-        return resize_mask(brush_mask(item), grid)
-    canvas = Image.new("L", grid, 0)
-    pen = ImageDraw.Draw(canvas)
-    if kind == "rectanglelabels":
-        ow, oh = item.get("original_width") or 100, item.get("original_height") or 100
-        corners = box_corners(*box_to_pixels(value, (ow, oh)))
-        pts = [(x * gw / ow, y * gh / oh) for x, y in corners]
-        pen.polygon(pts, fill=255)
-    elif kind == "polygonlabels":
-        pen.polygon([(x * gw / 100, y * gh / 100) for x, y in value["points"]], fill=255)
-    elif kind == "keypointlabels":
-        cx, cy = value["x"] * gw / 100, value["y"] * gh / 100
-        r = max(2.0, float(value.get("width") or 1.0) * gw / 100)
-        pen.ellipse((cx - r, cy - r, cx + r, cy + r), fill=255)
-    return np.asarray(canvas) > 0
+    plugin = region_plugin(item)
+    if plugin is None:
+        return np.zeros((grid[1], grid[0]), dtype=bool)
+    return plugin.raster(item, grid)
 
 
 def iou(a: np.ndarray, b: np.ndarray) -> float:
@@ -117,7 +103,7 @@ def agreement(annotations: Sequence[Result], predictions: Sequence[Result]) -> f
     pairs = []
     for i, a in enumerate(annotations):
         for j, p in enumerate(predictions):
-            same = a.get("from_name") == p.get("from_name") and _labels(a) == _labels(p)
+            same = a.get("from_name") == p.get("from_name") and labels_of(a) == labels_of(p)
             if same:
                 pairs.append((iou(a_masks[i], p_masks[j]), i, j))
     pairs.sort(reverse=True)
@@ -133,15 +119,11 @@ def agreement(annotations: Sequence[Result], predictions: Sequence[Result]) -> f
     return total / (len(annotations) + len(predictions) - len(used_a))
 
 
-def _labels(item: Result) -> list[str]:
-    return [str(v) for v in (item.get("value") or {}).get(item.get("type", ""), [])]
-
-
 # -- the plan ---------------------------------------------------------------------------------
-def _colors(labeler: Labeler) -> dict[str, str]:
+def _colors(job: Job) -> dict[str, str]:
     out: dict[str, str] = {}
-    for c in labeler.schema.controls:
-        if c.type not in REGION_TYPES:
+    for c in job.schema.controls:
+        if region_plugin({"type": c.type}) is None:
             continue
         for ch in c.choices:
             out.setdefault(ch.value, ch.background or PALETTE[len(out) % len(PALETTE)])
@@ -191,36 +173,28 @@ def _shapes(
     x0, y0, tw, th = tile
     out = []
     for r in result:
-        kind, value = r.get("type"), r.get("value") or {}
-        if kind not in REGION_TYPES:
+        plugin = region_plugin(r)
+        if plugin is None:
             continue
-        label = ", ".join(_labels(r))
-        color = colors.get(_labels(r)[0] if _labels(r) else "", PALETTE[0])
+        label = ", ".join(labels_of(r))
+        color = colors.get(labels_of(r)[0] if labels_of(r) else "", PALETTE[0])
         score = r.get("score") if source == "prediction" else None
         try:
-            if kind == "rectanglelabels":
-                ow, oh = r.get("original_width") or 100, r.get("original_height") or 100
-                corners = box_corners(*box_to_pixels(value, (ow, oh)))
-                pts = [(x0 + x * tw / ow, y0 + y * th / oh) for x, y in corners]
-                out.append(Shape(source, "box", label, color, pts, score=score))
-            elif kind == "polygonlabels":
-                pts = [(x0 + x * tw / 100, y0 + y * th / 100) for x, y in value["points"]]
-                out.append(Shape(source, "polygon", label, color, pts, score=score))
-            elif kind == "keypointlabels":
-                pt = (x0 + value["x"] * tw / 100, y0 + value["y"] * th / 100)
-                out.append(Shape(source, "point", label, color, [pt], radius=4.0, score=score))
-            else:
+            kind, points = plugin.outline(r)
+            pts = [(x0 + x * tw, y0 + y * th) for x, y in points]
+            if kind == "mask":
                 mask = resize_mask(brush_mask(r), (tw, th))
                 if pixels is not None:
                     _blend(pixels, mask, color, outline=source == "prediction")
-                out.append(Shape(source, "mask", label, color, score=score))
+            radius = 4.0 if kind == "point" else 0.0
+            out.append(Shape(source, kind, label, color, pts, radius=radius, score=score))
         except (KeyError, TypeError, ValueError, IndexError):
             continue  # a malformed stored region: the labeler's checks report it
     return out
 
 
 def plan(
-    labeler: Labeler,
+    job: Job | Any,
     *,
     items: Sequence[object] | None = None,
     label: str | None = None,
@@ -236,8 +210,9 @@ def plan(
 
     Parameters
     ----------
-    labeler
-        An image labeler with region controls (and ``predictions=`` for the dashed ones).
+    job
+        An image labeling job (or labeler) with region controls (and ``predictions=`` for
+        the dashed ones).
     items
         Item ids to consider; default: every item that has submitted regions or
         predictions, in DataFrame order.
@@ -256,27 +231,28 @@ def plan(
         A cache of thumbnails by ``(key, tile_size)``, filled as they are loaded (a
         gallery keeps one, so ``refresh()`` re-reads labels, not images).
     """
+    job = as_job(job)
     if disagreement is True:
         disagreement = 0.5
     keys = (
-        [labeler.items.key(i) for i in range(len(labeler.items))]
+        [job.items.key(i) for i in range(len(job.items))]
         if items is None
         else [str(i) for i in items]
     )
-    colors = _colors(labeler)
+    colors = _colors(job)
     found = []
     for key in keys:
-        ev = labeler.store.state(key)
-        mine = [r for r in ev.result if r.get("type") in REGION_TYPES] if ev else []
+        ev = job.store.state(key)
+        mine = [r for r in ev.result if region_plugin(r)] if ev else []
         if ev is not None and ev.action != "submit":
             mine = []
         theirs: list[Result] = []
-        if labeler.predictions is not None:
-            theirs, _ = labeler.predictions.for_item(key, sizes=labeler._image_sizes(key))
-            theirs = [r for r in theirs if r.get("type") in REGION_TYPES]
+        if job.predictions is not None:
+            theirs, _ = job.predictions.for_item(key, target_of=job.target_of(key))
+            theirs = [r for r in theirs if region_plugin(r)]
         if items is None and not mine and not theirs:
             continue
-        if label is not None and not any(label in _labels(r) for r in [*mine, *theirs]):
+        if label is not None and not any(label in labels_of(r) for r in [*mine, *theirs]):
             continue
         score = agreement(mine, theirs)
         if disagreement is not None and (score is None or score >= float(disagreement)):
@@ -289,11 +265,11 @@ def plan(
     for n, (key, mine, theirs, score) in enumerate(shown):
         row, col = divmod(n, columns)
         cx, cy = GAP + col * (tile_size + GAP), GAP + row * (tile_size + CAPTION + GAP)
-        pixels, error, (tw, th) = None, None, _fit(labeler, key, tile_size)
+        pixels, error, (tw, th) = None, None, _fit(job, key, tile_size)
         if images:
             try:
-                pos = labeler.items.pos(key)
-                cell = labeler.items.data.iloc[pos][_image_column(labeler)]
+                pos = job.items.pos(key)
+                cell = job.items.data.iloc[pos][_image_column(job)]
                 cached = None if thumbnails is None else thumbnails.get((key, tile_size))
                 thumb = cached or _thumbnail(cell, key, tile_size)
                 if thumbnails is not None:
@@ -306,7 +282,7 @@ def plan(
         ix, iy = cx + (tile_size - tw) // 2, cy + tile_size - th
         shapes = _shapes(mine, "annotation", (ix, iy, tw, th), colors, pixels)
         shapes += _shapes(theirs, "prediction", (ix, iy, tw, th), colors, pixels)
-        item = labeler.items.ids[labeler.items.pos(key)]
+        item = job.items.ids[job.items.pos(key)]
         caption = str(item) if score is None else f"{item}  IoU {score:.2f}"
         tiles.append(
             Tile(item=item, key=key, x=cx, y=cy, width=tile_size, height=tile_size + CAPTION,
@@ -317,19 +293,26 @@ def plan(
     return tiles
 
 
-def _image_column(labeler: Labeler) -> str:
-    for o in labeler.schema.objects:
+def _image(job: Job) -> Any:
+    for o in job.schema.objects:
         if o.type == "image":
-            return o.column
+            return o
     raise NblabelError("review() needs a labeler of images (an <Image> object)")
 
 
-def _fit(labeler: Labeler, key: str, tile_size: int) -> tuple[int, int]:
+def _image_column(job: Job) -> str:
+    return str(_image(job).column)
+
+
+def _fit(job: Job, key: str, tile_size: int) -> tuple[int, int]:
     """Thumbnail size of an item, from its header (what :func:`_thumbnail` will give)."""
-    sizes = labeler._image_sizes(key)
-    if not sizes:
+    try:
+        info = job.sources.target(key, _image(job).name)
+    except (NblabelError, KeyError, OSError, ValueError):
         return tile_size, tile_size
-    w, h = next(iter(sizes.values()))
+    if not isinstance(info, ImageInfo):
+        return tile_size, tile_size
+    w, h = info.size
     scale = min(tile_size / w, tile_size / h, 1.0)
     return max(1, round(w * scale)), max(1, round(h * scale))
 
@@ -378,10 +361,10 @@ class Gallery:
     the labels and predictions.
     """
 
-    def __init__(self, labeler: Labeler, **options: Any) -> None:
+    def __init__(self, job: Job | Any, **options: Any) -> None:
         from ipycanvas import Canvas
 
-        self.labeler = labeler
+        self.job = as_job(job)
         self.options = options
         self.tiles: list[Tile] = []
         self._thumbnails: dict[tuple[str, int], Image.Image] = {}
@@ -393,7 +376,7 @@ class Gallery:
         """Re-read labels and predictions and draw again (thumbnails are kept)."""
         if len(self._thumbnails) > 1024:  # bounded: a few pages of thumbnails
             self._thumbnails.clear()
-        self.tiles = plan(self.labeler, thumbnails=self._thumbnails, **self.options)
+        self.tiles = plan(self.job, thumbnails=self._thumbnails, **self.options)
         columns = self.options.get("columns", 4)
         tile_size = self.options.get("tile_size", 200)
         self.canvas.width, self.canvas.height = canvas_size(self.tiles, columns, tile_size)
@@ -412,7 +395,9 @@ class Gallery:
         tile = self.tile_at(x, y)
         if tile is None:
             return None
-        self.labeler.goto(tile.item)
+        with self.job.lock:
+            self.job.goto(tile.item)
+        self.job.refresh()  # the labeler showing the job redraws
         return tile.item
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
@@ -425,7 +410,7 @@ class Gallery:
 
 
 def review(
-    labeler: Labeler,
+    labeler: Job | Any,
     *,
     items: Sequence[object] | None = None,
     label: str | None = None,

@@ -3,19 +3,21 @@
 The XML is the source of truth (it is what a Label Studio project would use); it is parsed
 with ``label_studio_sdk.label_interface.LabelInterface`` and checked here for what that parser
 lets through silently: unknown tags, controls pointing at objects that do not exist, duplicate
-names.
+names. What each tag allows is its plugin's to say (:mod:`nblabel.core.tag`): a schema is read
+against a :class:`~nblabel.core.tag.Registry` of plugins and refuses tags it has none for.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from xml.sax.saxutils import quoteattr
+from typing import Any
 
-from label_studio_sdk.label_interface import LabelInterface
+from label_studio_sdk.label_interface.interface import LabelInterface
 
 from .errors import SchemaError, UnsupportedTagError
+from .tag import ControlTag, ObjectTag, Registry, is_true
 
 # Label Studio's tags by role, lower-cased (Label Studio matches them case-insensitively).
 OBJECT_TAGS = frozenset(
@@ -121,6 +123,11 @@ class Control:
     def values(self) -> tuple[str, ...]:
         return tuple(c.value for c in self.choices)
 
+    @property
+    def per_region(self) -> bool:
+        """``perRegion="true"``: one answer per region of its object, not per item."""
+        return is_true(self.attrs.get("perRegion", ""))
+
 
 @dataclass(frozen=True)
 class DataObject:
@@ -143,15 +150,18 @@ class Schema:
     ----------
     config
         Label Studio labeling config XML (``<View>...</View>``).
+    tags
+        The tag plugins it may use (:data:`nblabel.tags.REGISTRY` through
+        :class:`nblabel.Schema`).
 
     Raises
     ------
     SchemaError
-        Malformed XML, an unknown tag, a control whose ``toName`` names no object,
-        duplicate names, or an object whose ``value`` is not a ``$column`` reference.
+        Malformed XML, an unknown tag, a tag without a plugin, a control whose ``toName``
+        names no object, duplicate names, or what a tag's plugin refuses.
     """
 
-    def __init__(self, config: str) -> None:
+    def __init__(self, config: str, *, tags: Registry) -> None:
         if not isinstance(config, str) or not config.strip():
             raise SchemaError("the labeling config is empty: pass Label Studio XML (<View>...)")
         try:
@@ -159,6 +169,7 @@ class Schema:
         except ET.ParseError as exc:
             raise SchemaError(f"the labeling config is not well-formed XML: {exc}") from None
         self.xml = config
+        self.tags = tags
         self._root = root
         self._check_tags(root)
         try:
@@ -168,10 +179,13 @@ class Schema:
         self.objects: tuple[DataObject, ...] = tuple(self._read_objects(root))
         self.controls: tuple[Control, ...] = tuple(self._read_controls(root))
         self._check_names()
+        for o in self.objects:
+            self.object_tag(o).check_config(o, self)
+        for c in self.controls:
+            self.plugin(c).check_config(c, self)
 
     # -- construction helpers -------------------------------------------------------------
-    @staticmethod
-    def _check_tags(root: ET.Element) -> None:
+    def _check_tags(self, root: ET.Element) -> None:
         known = OBJECT_TAGS | CONTROL_TAGS | CHILD_TAGS | LAYOUT_TAGS
         unknown = sorted({el.tag for el in root.iter() if el.tag.lower() not in known})
         if unknown:
@@ -179,9 +193,21 @@ class Schema:
                 f"unknown tag(s) in the labeling config: {', '.join(unknown)} "
                 "(not Label Studio tags; check the spelling)"
             )
+        for el in root.iter():
+            why = self.tags.refused.get(el.tag.lower())
+            if why is not None:
+                raise SchemaError(f"<{el.tag} name={el.get('name')!r}> is out of scope: {why}")
+        bad = sorted(
+            {
+                el.tag
+                for el in root.iter()
+                if el.tag.lower() not in CHILD_TAGS | LAYOUT_TAGS and not self.tags.has(el.tag)
+            }
+        )
+        if bad:
+            raise UnsupportedTagError(bad, sorted(self.tags.names()))
 
-    @staticmethod
-    def _read_objects(root: ET.Element) -> Iterable[DataObject]:
+    def _read_objects(self, root: ET.Element) -> Iterable[DataObject]:
         for el in root.iter():
             if el.tag.lower() not in OBJECT_TAGS:
                 continue
@@ -195,27 +221,21 @@ class Schema:
                 )
             yield DataObject(name=name, tag=el.tag, column=value[1:], attrs=dict(el.attrib))
 
-    @staticmethod
-    def _read_controls(root: ET.Element) -> Iterable[Control]:
+    def _read_controls(self, root: ET.Element) -> Iterable[Control]:
         taken: set[str] = set()
-        pending: list[tuple[ET.Element, list[ET.Element]]] = []
+        pending: list[tuple[ET.Element, ControlTag, list[ET.Element]]] = []
         for el in root.iter():
             if el.tag.lower() not in CONTROL_TAGS:
                 continue
-            if el.tag.lower() == "relations":
-                # Relation labels take number keys by position, and only while a relation
-                # is selected (see controls/labels.js): they leave the pool to the labels.
-                pending.append((el, [c for c in el if c.tag.lower() == "relation"]))
-                continue
-            options = [c for c in el if c.tag.lower() in ("choice", "label")]
-            for opt in options:
-                if opt.get("hotkey"):
-                    taken.add(opt.get("hotkey", "").lower())
-            pending.append((el, options))
+            plugin = self.tags.control(el.tag)
+            child = (plugin.options or "").lower()
+            options = [c for c in el if child and c.tag.lower() == child]
+            if plugin.hotkeys == "pool":
+                taken |= {o.get("hotkey", "").lower() for o in options if o.get("hotkey")}
+            pending.append((el, plugin, options))
         free = (k for k in _DEFAULT_HOTKEYS if k not in taken and k not in RESERVED_KEYS)
-        for el, options in pending:
-            # <Relations> is the one control Label Studio lets go unnamed.
-            name = el.get("name") or ("relations" if el.tag.lower() == "relations" else None)
+        for el, plugin, options in pending:
+            name = el.get("name") or plugin.default_name
             if not name:
                 raise SchemaError(f"<{el.tag}> has no name attribute")
             choices = []
@@ -223,10 +243,14 @@ class Schema:
                 shown = opt.get("value")
                 if shown is None:
                     raise SchemaError(f"<{opt.tag}> inside <{el.tag} name={name!r}> has no value")
-                if el.tag.lower() == "relations":
+                if plugin.hotkeys == "position":
+                    # Keys by position, live only while the control is in use (relations:
+                    # while a relation is selected), so they leave the pool to the others.
                     hotkey = opt.get("hotkey") or ("1234567890"[i] if i < 10 else "")
-                else:
+                elif plugin.hotkeys == "pool":
                     hotkey = opt.get("hotkey") or next(free, "")
+                else:
+                    hotkey = opt.get("hotkey") or ""
                 choices.append(
                     Choice(
                         value=opt.get("alias") or shown,
@@ -242,7 +266,7 @@ class Schema:
                 to_name=to_name,
                 choices=tuple(choices),
                 multiple=el.get("choice", "single") == "multiple",
-                required=el.get("required", "false").lower() == "true",
+                required=is_true(el.get("required", "false")),
                 attrs=dict(el.attrib),
             )
 
@@ -253,7 +277,7 @@ class Schema:
             raise SchemaError(f"duplicate tag name(s) in the labeling config: {', '.join(dupes)}")
         objects = {o.name for o in self.objects}
         for c in self.controls:
-            if c.type == "relations":
+            if not self.plugin(c).needs_to_name:
                 continue
             if not c.to_name:
                 raise SchemaError(f"<{c.tag} name={c.name!r}> has no toName attribute")
@@ -271,123 +295,6 @@ class Schema:
                     f"<{c.tag} name={c.name!r}> lists the same value twice: {', '.join(dup_values)}"
                 )
 
-    # -- shorthands -----------------------------------------------------------------------
-    @classmethod
-    def from_shorthands(
-        cls,
-        *,
-        image: str | None = None,
-        text: str | None = None,
-        timeseries: str | None = None,
-        channels: Sequence[str] = (),
-        time_column: str | None = None,
-        choices: Sequence[str] | None = None,
-        multiple: bool = False,
-        boxes: Sequence[str] | None = None,
-        polygons: Sequence[str] | None = None,
-        keypoints: Sequence[str] | None = None,
-        masks: Sequence[str] | None = None,
-        spans: Sequence[str] | None = None,
-        relations: Sequence[str] | None = None,
-        ranges: Sequence[str] | None = None,
-        granularity: str | None = None,
-        overlap: bool = True,
-    ) -> Schema:
-        """Build the Label Studio XML for the common cases.
-
-        ``image=``, ``text=`` and ``timeseries=`` name the DataFrame column of the object;
-        every other argument lists the labels of one control. The objects are named after
-        their kind (``image``, ``text``, ``ts``); the controls ``choice``, ``box``,
-        ``polygon``, ``keypoint``, ``mask``, ``span``, ``relation`` and ``range``.
-        """
-        objects = [(k, col) for k, col in (("image", image), ("text", text)) if col is not None]
-        if timeseries is not None:
-            objects.append(("ts", timeseries))
-        if len(objects) != 1:
-            raise SchemaError(
-                "name exactly one data column: image=..., text=... or timeseries=... "
-                f"(got {len(objects)})"
-            )
-        kind, column = objects[0]
-        target = kind
-        lines = ["<View>"]
-        if kind == "ts":
-            if not channels:
-                raise SchemaError("a time series needs channels=[column, ...]")
-            time_attr = f" timeColumn={quoteattr(time_column)}" if time_column else ""
-            lines.append(f'  <TimeSeries name="ts" value="${column}" valueType="json"{time_attr}>')
-            lines += [f"    <Channel column={quoteattr(ch)}/>" for ch in channels]
-            lines.append("  </TimeSeries>")
-        else:
-            tag = "Image" if kind == "image" else "Text"
-            lines.append(f"  <{tag} name={quoteattr(kind)} value={quoteattr('$' + column)}/>")
-
-        def block(tag: str, name: str, child: str, labels: Sequence[str], extra: str = "") -> None:
-            if isinstance(labels, str):
-                raise SchemaError(f"{name}= takes a list of labels, not the string {labels!r}")
-            if not labels:
-                raise SchemaError(f"{name}= is empty: list at least one label")
-            lines.append(f"  <{tag} name={quoteattr(name)} toName={quoteattr(target)}{extra}>")
-            lines.extend(f"    <{child} value={quoteattr(str(v))}/>" for v in labels)
-            lines.append(f"  </{tag}>")
-
-        allowed = {
-            "image": {"choices", "boxes", "polygons", "keypoints", "masks"},
-            "text": {"choices", "spans", "relations"},
-            "ts": {"choices", "ranges"},
-        }[kind]
-        given = {
-            "choices": choices,
-            "boxes": boxes,
-            "polygons": polygons,
-            "keypoints": keypoints,
-            "masks": masks,
-            "spans": spans,
-            "relations": relations,
-            "ranges": ranges,
-        }
-        wrong = [k for k, v in given.items() if v is not None and k not in allowed]
-        if wrong:
-            raise SchemaError(
-                f"{', '.join(w + '=' for w in wrong)} cannot label a {kind} object "
-                f"(use {', '.join(sorted(a + '=' for a in allowed))})"
-            )
-        if not any(v is not None for v in given.values()):
-            raise SchemaError("nothing to label: pass choices=[...] (or regions, spans, ...)")
-        if choices is not None:
-            mode = ' choice="multiple"' if multiple else ' choice="single-radio"'
-            block("Choices", "choice", "Choice", choices, mode + ' showInline="true"')
-        for tag, name, labels in (
-            ("RectangleLabels", "box", boxes),
-            ("PolygonLabels", "polygon", polygons),
-            ("KeyPointLabels", "keypoint", keypoints),
-            ("BrushLabels", "mask", masks),
-            ("Labels", "span", spans),
-            ("TimeSeriesLabels", "range", ranges),
-        ):
-            if labels is not None:
-                extra = ""
-                if tag == "Labels" and granularity is not None:
-                    # Label Studio's own attribute: "word" snaps spans to whole words.
-                    if granularity not in ("symbol", "word"):
-                        raise SchemaError(
-                            f"granularity= is 'word' or 'symbol', got {granularity!r}"
-                        )
-                    extra = f' granularity="{granularity}"'
-                if tag == "Labels" and not overlap:
-                    # nblabel's attribute (Label Studio has none and ignores it): spans of
-                    # this control may not overlap one another.
-                    extra += ' overlap="false"'
-                block(tag, name, "Label", labels, extra)
-        if relations is not None:
-            if spans is None:
-                raise SchemaError("relations= needs spans= to relate")
-            lines.append("  <Relations>")
-            lines += [f"    <Relation value={quoteattr(str(r))}/>" for r in relations]
-            lines.append("  </Relations>")
-        lines.append("</View>")
-        return cls("\n".join(lines))
-
     # -- queries --------------------------------------------------------------------------
     def require(self, supported: Iterable[str]) -> None:
         """Raise :class:`UnsupportedTagError` naming every tag outside ``supported``."""
@@ -395,6 +302,31 @@ class Schema:
         bad = sorted({el.tag for el in self._root.iter() if el.tag.lower() not in ok})
         if bad:
             raise UnsupportedTagError(bad, sorted(supported))
+
+    def plugin(self, control: Control) -> ControlTag:
+        """The plugin of ``control``."""
+        return self.tags.control(control.type)
+
+    def object_tag(self, obj: DataObject) -> ObjectTag:
+        """The plugin of the object ``obj``."""
+        return self.tags.object(obj.type)
+
+    def control_of(self, item: dict[str, Any]) -> Control | None:
+        """The control a result item belongs to: its ``from_name``'s, or for an item
+        without one (a relation) the control whose plugin makes items of its ``type``."""
+        name = item.get("from_name")
+        if name is not None:
+            return next((c for c in self.controls if c.name == name), None)
+        kind = item.get("type")
+        return next((c for c in self.controls if self.plugin(c).item_type == kind), None)
+
+    def object(self, name: str) -> DataObject:
+        for o in self.objects:
+            if o.name == name:
+                return o
+        raise SchemaError(
+            f"no object named {name!r} (objects: {', '.join(o.name for o in self.objects)})"
+        )
 
     def control(self, name: str) -> Control:
         for c in self.controls:
@@ -409,12 +341,12 @@ class Schema:
         """Object name -> the DataFrame column it reads."""
         return {o.name: o.column for o in self.objects}
 
-    def summary(self) -> dict[str, object]:
+    def summary(self) -> dict[str, Any]:
         """The small, JSON-ready description the browser needs (see ``protocol``)."""
         return {
             "objects": [
                 {"name": o.name, "type": o.type, "value": "$" + o.column, "attrs": o.attrs}
-                | ({"channels": self._channels(o.name)} if o.type == "timeseries" else {})
+                | self.object_tag(o).summary(o, self)
                 for o in self.objects
             ],
             "controls": [
@@ -436,16 +368,17 @@ class Schema:
                         for ch in c.choices
                     ],
                 }
+                | self.plugin(c).summary(c, self)
                 for c in self.controls
             ],
         }
 
-    def _channels(self, name: str) -> list[dict[str, str]]:
-        """The ``<Channel>`` attributes (column, legend, strokeColor, units, displayFormat,
-        ...) of the ``TimeSeries`` object ``name``."""
+    def children(self, name: str, tag: str) -> list[dict[str, str]]:
+        """The attributes of the ``<tag>`` children of the object or control ``name``
+        (a time series' ``<Channel>``s), in order."""
         for el in self._root.iter():
-            if el.tag.lower() == "timeseries" and el.get("name") == name:
-                return [dict(c.attrib) for c in el if c.tag.lower() == "channel"]
+            if el.get("name") == name:
+                return [dict(c.attrib) for c in el if c.tag.lower() == tag.lower()]
         return []
 
     def __repr__(self) -> str:

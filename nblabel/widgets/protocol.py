@@ -2,7 +2,7 @@
 
 Mirrored once in ``nblabel/js/src/protocol.js``; change both together.
 
-Synced traits hold small, bounded view state (see ``nblabel.widgets.base``):
+Synced traits hold small, bounded view state (see ``nblabel.widgets.labeler``):
 
 ``_schema``
     ``{"objects": [{"name", "type": "image"|"text", "value"}],

@@ -1,0 +1,188 @@
+"""DataFrame views of a label store: ``labels`` (wide, one row per item) and
+``annotations`` (tidy, one row per result item).
+
+What a control shows in them is its plugin's to say (:meth:`ControlTag.label_cell`,
+:meth:`ControlTag.annotation`); this module only lays the rows out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .items import Items
+from .schema import Control, Schema
+from .store import Store
+from .tag import ControlTag, Registry, TargetOf, labels_of
+
+#: ``annotations`` columns every tag shares; each tag's own columns follow.
+BASE_COLUMNS = [
+    "item", "annotation", "id", "from_name", "to_name", "type", "label", "value",
+    "origin", "score", "annotator", "time", "lead_time", "ls_annotation",
+]  # fmt: skip
+#: ``targets(key)`` gives ``target_of`` for one item (see :class:`nblabel.core.items.Sources`).
+Targets = Callable[[str], TargetOf]
+
+
+def annotation_columns(tags: Registry) -> list[str]:
+    """Every column of ``annotations``: the shared ones, then each tag plugin's."""
+    return BASE_COLUMNS + [c for c in tags.annotation_columns() if c not in BASE_COLUMNS]
+
+
+def status_column(schema: Schema) -> str:
+    """``status``, unless a control already has that name."""
+    return "_status" if any(c.name == "status" for c in schema.controls) else "status"
+
+
+def _region_plugin(schema: Schema, control: Control) -> ControlTag | None:
+    """For a per-region control: the plugin of the regions it answers when that plugin
+    shows per-region answers in its own terms (a time series' ranges in x units)."""
+    if not control.per_region:
+        return None
+    for c in schema.controls:
+        plugin = schema.plugin(c)
+        shows = getattr(plugin, "shows_per_region", False)
+        if plugin.region and shows and not c.per_region and set(c.to_name) & set(control.to_name):
+            return plugin
+    return None
+
+
+def labels_frame(store: Store, items: Items, schema: Schema, targets: Targets) -> pd.DataFrame:
+    """One row per item, aligned to the DataFrame's index.
+
+    A column per control holds what its plugin shows for a submitted item (a label, a list
+    of labels for multiple-choice controls, ``(start, end, label)`` spans, one label per
+    image region, ...), ``None`` where there is none; ``status`` is ``"submitted"``,
+    ``"skipped"`` or ``None``.
+    """
+    n = len(items)
+    cols = {c.name: np.full(n, None, dtype=object) for c in schema.controls}
+    status = np.full(n, None, dtype=object)
+    states = list(store.states())
+    positions = items.positions([e.item for e in states])
+    plugins = {c.name: (c, schema.plugin(c), _region_plugin(schema, c)) for c in schema.controls}
+    for ev, pos in zip(states, positions, strict=True):
+        if pos < 0:
+            continue
+        status[pos] = ev.status
+        if ev.action != "submit":
+            continue
+        mine: dict[str, list[dict[str, Any]]] = {name: [] for name in cols}
+        for r in ev.result:
+            control = schema.control_of(r)
+            if control is not None:
+                mine[control.name].append(r)
+        target_of = targets(ev.item)
+        for name, (control, plugin, region) in plugins.items():
+            if region is not None:
+                cols[name][pos] = [
+                    (*region.place(r, target_of), label)  # type: ignore[attr-defined]
+                    for r in mine[name]
+                    if "start" in (r.get("value") or {})
+                    for label in labels_of(r)
+                ]
+            else:
+                cols[name][pos] = plugin.label_cell(control, mine[name], target_of)
+    # object dtype throughout: missing is None whatever pandas would infer for strings.
+    out = pd.DataFrame(
+        {name: pd.Series(col, dtype=object, copy=False) for name, col in cols.items()}
+    )
+    out[status_column(schema)] = pd.Series(status, dtype=object, copy=False)
+    out.index = items.data.index
+    return out
+
+
+def annotations_frame(store: Store, items: Items, schema: Schema, targets: Targets) -> pd.DataFrame:
+    """One row per Label Studio result item in force (tidy).
+
+    ``item`` is the item's id as in the DataFrame, ``annotation`` the store event that
+    made it, ``label`` its label (a list when it carries several), ``value`` the Label
+    Studio value dict, ``time`` a UTC timestamp and ``lead_time`` seconds.
+    ``ls_annotation`` is the Label Studio annotation id for labels pulled from a server
+    (``None`` for labels made here); after a pull with ``prefer="both"`` the pulled
+    annotations not in force are listed too, with ``annotation`` ``None``. Each tag adds
+    its own columns (a span's ``start``/``end``/``text``, a relation's ``from_id``/
+    ``to_id``/``direction``, an image region's geometry in pixels, a range's ``start``/
+    ``end`` in x units and ``instant``), missing in the rows of other tags.
+    """
+    columns = annotation_columns(schema.tags)
+    extra = columns[len(BASE_COLUMNS) :]
+    states = list(store.states())
+    pulled = store.remote_annotation_of()
+    positions = items.positions([e.item for e in states])
+    rows: list[tuple[Any, ...]] = []
+
+    def add(item: object, key: str, seq: int | None, result: list[dict[str, Any]],
+            annotator: str | None, created_at: float, lead_time: float | None,
+            ls_annotation: int | None) -> None:  # fmt: skip
+        target_of = targets(key)
+        for r in result:
+            rows.append(
+                _row(schema, item, seq, r, annotator, created_at, lead_time, ls_annotation)
+                + tuple(_extra(schema, r, target_of).get(c) for c in extra)
+            )
+
+    for ev, pos in zip(states, positions, strict=True):
+        item = items.ids[pos] if pos >= 0 else ev.item
+        add(item, ev.item, ev.seq, ev.result, ev.annotator, ev.created_at, ev.lead_time,
+            pulled.get(ev.seq))  # fmt: skip
+    shown = store.shown_remote_annotations()
+    if shown:
+        in_force = {ev.item: ev.seq for ev in states}
+        shown_pos = items.positions([a.item for a in shown])
+        for a, pos in zip(shown, shown_pos, strict=True):
+            if pulled.get(in_force.get(a.item, -1)) == a.id:
+                continue
+            item = items.ids[pos] if pos >= 0 else a.item
+            add(item, a.item, None, a.result, a.annotator, a.created_at, a.lead_time, a.id)
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["time"] = pd.to_datetime(frame["time"], utc=True)
+    frame["ls_annotation"] = frame["ls_annotation"].astype("Int64")
+    for column in ("start", "end"):
+        if column in frame and _all_ints(frame[column]):
+            frame[column] = frame[column].astype("Int64")
+    for column in ("x", "y", "width", "height", "rotation"):
+        if column in frame:
+            frame[column] = frame[column].astype("float64")  # NaN where not a region
+    return frame
+
+
+def _all_ints(column: pd.Series) -> bool:
+    """Offsets stay integers (``Int64``) unless a tag put other units there (a time
+    series' Timestamps or float x values)."""
+    values = column.dropna()
+    return all(isinstance(v, int | np.integer) and not isinstance(v, bool) for v in values)
+
+
+def _row(
+    schema: Schema,
+    item: object,
+    seq: int | None,
+    r: dict[str, Any],
+    annotator: str | None,
+    created_at: float,
+    lead_time: float | None,
+    ls_annotation: int | None,
+) -> tuple[Any, ...]:
+    labels = labels_of(r)
+    return (
+        item, seq, r.get("id"), r.get("from_name"), r.get("to_name"), r.get("type"),
+        labels[0] if len(labels) == 1 else labels, r.get("value"), r.get("origin", "manual"),
+        r.get("score"), annotator, pd.Timestamp(created_at, unit="s", tz="UTC"), lead_time,
+        ls_annotation,
+    )  # fmt: skip
+
+
+def _extra(schema: Schema, r: dict[str, Any], target_of: TargetOf) -> dict[str, Any]:
+    """The tag's own columns of one result item (those of its region for a per-region item
+    whose region plugin shows them)."""
+    control = schema.control_of(r)
+    if control is None:
+        return {}
+    region = _region_plugin(schema, control)
+    if region is not None and "start" in (r.get("value") or {}):
+        return region.annotation(r, target_of)
+    return schema.plugin(control).annotation(r, target_of)

@@ -1,0 +1,451 @@
+"""A labeling job: schema, items, store and session, with everything a labeler does, and no
+widget. The widget is traits and messages over a job; a script, the ML backend and the
+tests use a job directly.
+
+Extensions (active learning, a live Label Studio sync) attach to a job and are told of every
+change; they never reach into it (see :class:`Extension`).
+"""
+
+from __future__ import annotations
+
+import functools
+import getpass
+import re
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pandas as pd
+
+from .errors import NblabelError, SchemaError
+from .frames import annotations_frame, labels_frame
+from .items import Items, Sources
+from .predictions import Predictions
+from .results import Result, stale, validate
+from .schema import Schema
+from .session import Session
+from .store import Store
+from .tag import ControlTag, TargetOf
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def locked(method: F) -> F:
+    """Run under the job's lock: a model landing on a background thread re-orders the
+    queue, and must not do so in the middle of a submit."""
+
+    @functools.wraps(method)
+    def run(self: Any, *args: Any, **kwargs: Any) -> Any:
+        with self.lock:
+            return method(self, *args, **kwargs)
+
+    return run  # type: ignore[return-value]
+
+
+def default_annotator() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in some containers
+        return "annotator"
+
+
+def as_job(obj: Any) -> Job:
+    """The job of a labeler widget, or ``obj`` itself when it is a job: everything below
+    the widgets takes a job, and accepts a widget for convenience."""
+    if isinstance(obj, Job):
+        return obj
+    job = getattr(obj, "job", None)
+    if isinstance(job, Job):
+        return job
+    raise TypeError(f"expected a labeling job or a labeler, got {type(obj).__name__}")
+
+
+def class_control(schema: Schema) -> Any:
+    """The first whole-item control whose values are classes (a ``Choices``): what
+    ``submit("cat")`` answers and a classifier suggests; ``None`` when there is none."""
+    return next((c for c in schema.controls if not c.per_region and schema.plugin(c).classes), None)
+
+
+def default_store_path(job: str | None, schema: Schema) -> Path:
+    """``<cwd>/<job>.nblabel.sqlite``; the default job name comes from the schema."""
+    if job is None:
+        job = "-".join([*schema.columns.values(), *(c.name for c in schema.controls)])
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", job).strip("._") or "labels"
+    return Path.cwd() / f"{safe}.nblabel.sqlite"
+
+
+class Extension:
+    """Something attached to a job that follows what happens to it (a learner, a live sync).
+    Every hook is optional and runs under the job's lock."""
+
+    def changed(self, job: Job, key: str) -> None:
+        """The labels of item ``key`` changed (submit, skip, undo, redo, reload)."""
+
+    def submitting(self, job: Job, key: str, result: list[Result]) -> list[Result]:
+        """A checked submission for ``key`` about to be stored; may mark its items."""
+        return result
+
+    def before_view(self, job: Job) -> None:
+        """The view is about to be made (a new model's order can be applied here)."""
+
+    def view(self, job: Job, view: dict[str, Any]) -> dict[str, Any]:
+        """The item on screen as the browser gets it; may add to it (a suggestion)."""
+        return view
+
+    def progress(self, job: Job, progress: dict[str, Any]) -> dict[str, Any]:
+        return progress
+
+    def close(self, job: Job) -> None:
+        """The job is closing: stop threads."""
+
+
+class Job:
+    """Label the rows of a DataFrame with a Label Studio labeling config, without a widget.
+
+    Parameters
+    ----------
+    data
+        One row per item. Object tags read columns (``value="$column"``).
+    schema
+        The parsed config (:class:`nblabel.Schema`).
+    id
+        Column with a unique id per row; default: the DataFrame's index.
+    job
+        Names the default store file ``<job>.nblabel.sqlite`` in the working directory.
+    store
+        Path of the store file, or a :class:`nblabel.Store`; overrides ``job``.
+    annotator
+        Recorded with every label; default: the login name.
+    prefetch
+        Items ahead of the current one a browser should hold.
+    sources
+        Options of the object sources by object type (``{"image": {"display_size":
+        1024}}``).
+    predictions
+        A column of ``data`` or ``callable(row)`` giving each item's prediction (see
+        :class:`nblabel.core.predictions.Predictions`).
+
+    Attributes
+    ----------
+    error : str
+        The last problem, for the user to see ("" when none).
+    """
+
+    def __init__(
+        self,
+        data: pd.DataFrame,
+        schema: Schema,
+        *,
+        id: str | None = None,
+        job: str | None = None,
+        store: str | Path | Store | None = None,
+        annotator: str | None = None,
+        prefetch: int = 4,
+        sources: dict[str, dict[str, Any]] | None = None,
+        predictions: str | Callable[[pd.Series], Any] | None = None,
+    ) -> None:
+        self.schema = schema
+        self.items = Items(data, schema.objects, id=id)
+        self.sources = Sources(schema, self.items, sources)
+        if isinstance(store, Store):
+            the_store = store
+        else:
+            the_store = Store(store if store is not None else default_store_path(job, schema))
+        the_store.set_meta("config", schema.xml)
+        self.store = the_store
+        self.session = Session(
+            self.items, the_store, annotator=annotator or default_annotator(), prefetch=prefetch
+        )
+        self.predictions: Any = (
+            None if predictions is None else Predictions(predictions, self.items, schema)
+        )
+        self.lock = threading.RLock()
+        self.error = ""
+        self._errors: list[dict[str, Any]] = []
+        self._listeners: list[Callable[[str], None]] = []
+        self._refreshers: list[Callable[[], None]] = []
+        self.extensions: list[Extension] = []
+        self._check_stored()
+
+    def _check_stored(self) -> None:
+        """Report stored labels that no longer fit (a store outlives its config; an edited
+        text moves spans) and labeled items the DataFrame no longer has; keep them all."""
+        states = list(self.store.states())
+        misfits = stale(
+            self.schema,
+            ((e.item, e.result) for e in states),
+            target_of=lambda key: self.sources.target_of(key, cheap=True)
+            if self._has(key) else None,
+        )  # fmt: skip
+        for key, problem in misfits:
+            self.note(key, f"{problem}; kept in the store as it is", show=False)
+        if misfits:
+            self.error = f"{len(misfits)} stored label(s) do not fit this config: see w.errors"
+        if self.session.orphans:
+            self.note(
+                None,
+                f"{len(self.session.orphans)} labeled item(s) in the store are not in this "
+                f"DataFrame (e.g. {self.session.orphans[0]!r}); they are kept, not shown",
+            )
+
+    def _has(self, key: str) -> bool:
+        try:
+            self.items.pos(key)
+        except KeyError:
+            return False
+        return True
+
+    # -- listeners ---------------------------------------------------------------------------
+    def listen(self, fn: Callable[[str], None]) -> None:
+        """Call ``fn(key)`` after every change of an item's labels."""
+        self._listeners.append(fn)
+
+    def unlisten(self, fn: Callable[[str], None]) -> None:
+        if fn in self._listeners:
+            self._listeners.remove(fn)
+
+    def on_refresh(self, fn: Callable[[], None]) -> None:
+        """Call ``fn()`` when what a view shows changed outside a request (a model landed,
+        a pull brought labels): the widget redraws."""
+        self._refreshers.append(fn)
+
+    def refresh(self) -> None:
+        """Tell whoever shows the job to redraw (see :meth:`on_refresh`)."""
+        for fn in list(self._refreshers):
+            fn()
+
+    def attach(self, extension: Extension) -> None:
+        self.extensions.append(extension)
+
+    def changed(self, key: str) -> None:
+        """Tell the extensions and listeners that ``key``'s labels changed."""
+        for ext in self.extensions:
+            ext.changed(self, key)
+        for fn in list(self._listeners):
+            fn(key)
+
+    # -- errors ------------------------------------------------------------------------------
+    def note(self, key: object, message: str, *, show: bool = True) -> None:
+        """Record a problem (naming item ``key``) in :attr:`errors`; ``show`` makes it the
+        one the user sees now."""
+        if not (self._errors and self._errors[-1] == {"item": key, "message": message}):
+            self._errors.append({"item": key, "message": message})
+        if show:
+            self.error = message
+
+    @property
+    def errors(self) -> pd.DataFrame:
+        """Every problem met so far (bad items, refused submissions), newest last."""
+        return pd.DataFrame(self._errors, columns=["item", "message"])
+
+    # -- frames ------------------------------------------------------------------------------
+    def target_of(self, key: str) -> TargetOf:
+        """``target_of(object name)`` for item ``key`` (see :class:`Sources`)."""
+        found: TargetOf = self.sources.target_of(key)
+        return found
+
+    @property
+    def labels(self) -> pd.DataFrame:
+        """One row per item, aligned to ``data.index``; a column per control, ``status``."""
+        return labels_frame(self.store, self.items, self.schema, self.sources.target_of)
+
+    @property
+    def annotations(self) -> pd.DataFrame:
+        """One row per Label Studio result item in force (tidy)."""
+        return annotations_frame(self.store, self.items, self.schema, self.sources.target_of)
+
+    # -- actions -----------------------------------------------------------------------------
+    @locked
+    def submit(self, *labels: Any, result: list[Result] | None = None) -> None:
+        """Submit labels for the current item and move on, as the Enter key does.
+
+        ``job.submit("cat")`` answers the first control that takes plain values (a
+        ``Choices``); ``result=`` takes Label Studio result items for any control.
+        """
+        self._require_items()
+        if result is None:
+            control = self.first_choices()
+            if control is None:
+                raise TypeError("this schema has no Choices control: pass result=[...]")
+            item = self.schema.plugin(control).answer(control, list(labels))
+            result = [item] if item is not None else []
+        self.submit_item(self.session.key, result, None)
+
+    @locked
+    def submit_item(self, key: str, result: list[Result], lead_time: float | None) -> None:
+        """Check and commit ``result`` for item ``key`` (made current first: the browser
+        may be a step ahead), then move to the next unlabeled item."""
+        self._at(key)
+        result = validate(self.schema, result, key=key, target_of=self.target_of(key), fresh=True)
+        if self.predictions is not None:
+            result = self.predictions.provenance(key, result)
+        for ext in self.extensions:
+            result = ext.submitting(self, key, result)
+        self.session.submit(result, lead_time=lead_time)
+        self.changed(key)
+
+    @locked
+    def skip(self, key: str | None = None, *, lead_time: float | None = None) -> None:
+        """Skip item ``key`` (default: the current one) and move on."""
+        self._require_items()
+        key = self.session.key if key is None else str(key)
+        self._at(key)
+        self.session.skip(lead_time=lead_time)
+        self.changed(key)
+
+    @locked
+    def goto(self, item: object) -> None:
+        """Show the item with id ``item`` (a DataFrame index value or ``id=`` value)."""
+        self._require_items()
+        self.session.goto_key(str(item))
+
+    @locked
+    def go(self, to: str) -> None:
+        """Move to ``"next"``, ``"prev"`` or ``"first_unlabeled"``."""
+        self._require_items()
+        if to == "next":
+            self.session.step(1)
+        elif to == "prev":
+            self.session.step(-1)
+        elif to == "first_unlabeled":
+            first = self.session.first_unlabeled()
+            if first is None:
+                raise LookupError("every item is labeled")
+            self.session.go(first)
+        else:
+            raise ValueError(f"go() takes 'next', 'prev' or 'first_unlabeled', got {to!r}")
+
+    @locked
+    def undo(self) -> None:
+        """Revert this session's last submit or skip and show that item again."""
+        self.changed(self.session.undo())
+
+    @locked
+    def redo(self) -> None:
+        """Re-apply the last undone submit or skip."""
+        self.changed(self.session.redo())
+
+    @locked
+    def reload(self, items: Sequence[str] | None = None) -> None:
+        """Re-read labels another writer put in the store (a pull from Label Studio,
+        another process) for ``items`` (keys; default: every labeled item)."""
+        keys = list(self.store.done()) if items is None else [str(k) for k in items]
+        self.session.reload(keys)
+        for key in keys:
+            if self._has(key):  # labeled in the store, not in this DataFrame: skipped
+                self.changed(key)
+
+    def _at(self, key: str) -> None:
+        if key != self.session.key:
+            self.session.goto_key(key)
+
+    def _require_items(self) -> None:
+        if not len(self.items):
+            raise SchemaError("nothing to label: the DataFrame has no rows")
+
+    # -- what a browser shows ----------------------------------------------------------------
+    @locked
+    def view(self) -> dict[str, Any]:
+        """The item on screen, as the browser's ``current`` trait holds it (see the
+        protocol): its stored result, predictions while it has none, and what the
+        extensions add (a suggestion)."""
+        for ext in self.extensions:
+            ext.before_view(self)
+        view = self.session.view()
+        if not view:
+            return view
+        for ext in self.extensions:
+            view = ext.view(self, view)
+        key = view["key"]
+        view = {**view, "result": self.for_browser(key, view.get("result", []))}
+        if self.predictions is not None:
+            predicted: list[Result] = []
+            if view["status"] != "submitted":
+                self.predictions.hold(key)
+                predicted, problems = self.predictions.for_item(key, target_of=self.target_of(key))
+                for problem in problems:
+                    self.note(key, problem)
+            view["predictions"] = self.for_browser(key, predicted)
+        return view
+
+    def progress(self) -> dict[str, Any]:
+        """Counts and pace, as the browser's ``progress`` trait holds them."""
+        progress = self.session.progress()
+        for ext in self.extensions:
+            progress = ext.progress(self, progress)
+        return progress
+
+    def for_browser(self, key: str, result: list[Result]) -> list[Result]:
+        """Result items as the browser draws them (a mask at the display size)."""
+        out = []
+        for r in result:
+            control = self.schema.control_of(r) if isinstance(r, dict) else None
+            plugin = self.schema.plugin(control) if control is not None else None
+            if plugin is not None and type(plugin).for_browser is not ControlTag.for_browser:
+                try:
+                    target = self.sources.target(key, str(r.get("to_name")))
+                except (NblabelError, KeyError, OSError, ValueError):
+                    target = None  # the fetch reports the broken item
+                r = plugin.for_browser(control, r, target)  # type: ignore[arg-type]
+            out.append(r)
+        return out
+
+    def fetch(
+        self, keys: Sequence[str], limit: int = 16
+    ) -> tuple[list[dict[str, Any]], list[bytes]]:
+        """The browser payloads of items ``keys`` (at most ``limit``), and their buffers."""
+        payloads: list[dict[str, Any]] = []
+        buffers: list[bytes] = []
+        for key in list(keys)[:limit]:
+            try:
+                pos = self.items.pos(str(key))
+            except KeyError:
+                payloads.append({"key": key, "label": str(key), "objects": {},
+                                 "error": f"item {key!r}: not in this DataFrame"})  # fmt: skip
+                continue
+            payload, bufs = self.sources.load(pos)
+            if self.predictions is not None and not payload["error"]:
+                # With the item, so the browser draws them the moment it moves there,
+                # before Python's view of it arrives.
+                payload["predictions"] = self._fetched_predictions(str(key))
+            for obj in payload["objects"].values():
+                if "buffer" in obj:
+                    obj["buffer"] += len(buffers)
+            buffers.extend(bufs)
+            if payload["error"]:
+                self.note(key, payload["error"], show=False)
+            payloads.append(payload)
+        return payloads, buffers
+
+    def _fetched_predictions(self, key: str) -> list[Result]:
+        """What :meth:`view` will show for ``key`` (its problems are noted then)."""
+        ev = self.store.state(key)
+        if ev is not None and ev.action == "submit":
+            return []
+        try:
+            predicted, _ = self.predictions.for_item(key, target_of=self.target_of(key))
+        except Exception:  # a broken prediction must not break loading the item
+            return []
+        return self.for_browser(key, predicted)
+
+    # -- conveniences ------------------------------------------------------------------------
+    def first_choices(self) -> Any:
+        """The first whole-item control whose values are classes (a ``Choices``), or
+        ``None``."""
+        return class_control(self.schema)
+
+    def close(self) -> None:
+        """Stop the extensions' threads."""
+        for ext in list(self.extensions):
+            ext.close(self)
+
+    def __repr__(self) -> str:
+        p = self.session.progress()
+        return (
+            f"{type(self).__name__}({p['total']} items, {p['submitted']} submitted, "
+            f"{p['skipped']} skipped, store={str(self.store.path or ':memory:')!r})"
+        )
+
+
+__all__ = ["Extension", "Job", "as_job", "class_control", "default_store_path", "locked"]

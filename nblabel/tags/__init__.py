@@ -1,0 +1,82 @@
+"""Every Label Studio tag nblabel shows: one plugin module per tag (or tight family), and
+the registry the core dispatches through.
+
+Adding a tag: write its plugin (a :class:`nblabel.core.tag.ControlTag` or
+:class:`~nblabel.core.tag.ObjectTag` subclass) in a module of this package, add one line
+below, and its browser side in ``nblabel/js/src`` (one module and one line of the plugin
+table there).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core import schema as _core
+from ..core.frames import annotation_columns
+from ..core.tag import Registry
+from .choices import Choices
+from .image import ImageObject
+from .labels import Labels
+from .regions import BrushLabels, KeyPointLabels, PolygonLabels, RectangleLabels
+from .relations import Relations
+from .shorthands import config
+from .text import TextObject
+from .timeseries import TimeSeriesObject
+from .timeserieslabels import TimeSeriesLabels
+
+#: The plugins of every tag nblabel shows; the order of control tags is the order of their
+#: columns in ``annotations``.
+REGISTRY = Registry(
+    [
+        ImageObject(),
+        TextObject(),
+        TimeSeriesObject(),
+        Choices(),
+        Labels(),
+        Relations(),
+        RectangleLabels(),
+        PolygonLabels(),
+        KeyPointLabels(),
+        BrushLabels(),
+        TimeSeriesLabels(),
+    ],
+    refused={
+        "HyperText": "nblabel shows text only as plain text, never as HTML; use "
+        '<Text name=... value="$column"/> (spans keep the same start/end offsets)',
+    },
+)
+
+
+class Schema(_core.Schema):
+    """A parsed Label Studio labeling config, read against nblabel's tag plugins.
+
+    Parameters
+    ----------
+    config
+        Label Studio labeling config XML (``<View>...</View>``).
+
+    Raises
+    ------
+    SchemaError
+        Malformed XML, an unknown tag or one nblabel cannot show, a control whose
+        ``toName`` names no object, duplicate names, or a tag used in a way nblabel cannot
+        show (the message says which and why).
+    """
+
+    def __init__(self, config: str, *, tags: Registry = REGISTRY) -> None:
+        super().__init__(config, tags=tags)
+
+    @classmethod
+    def from_shorthands(cls, **shorthands: Any) -> Schema:
+        """Build the Label Studio XML for the common cases (see
+        :func:`nblabel.tags.shorthands.config`): ``image=``, ``text=`` or ``timeseries=``
+        name the DataFrame column of the object; ``choices=``, ``boxes=``, ``polygons=``,
+        ``keypoints=``, ``masks=``, ``spans=``, ``relations=``, ``ranges=`` list the labels
+        of one control each."""
+        return cls(config(**shorthands))
+
+
+#: The columns of ``annotations``.
+ANNOTATION_COLUMNS: list[str] = annotation_columns(REGISTRY)
+
+__all__ = ["ANNOTATION_COLUMNS", "REGISTRY", "Schema"]

@@ -1,0 +1,122 @@
+"""Python shorthands that write a Label Studio labeling config: ``image="path",
+choices=[...]`` and friends, for the common cases (:meth:`nblabel.Schema.from_shorthands`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from xml.sax.saxutils import quoteattr
+
+from ..core.errors import SchemaError
+
+
+def config(
+    *,
+    image: str | None = None,
+    text: str | None = None,
+    timeseries: str | None = None,
+    channels: Sequence[str] = (),
+    time_column: str | None = None,
+    choices: Sequence[str] | None = None,
+    multiple: bool = False,
+    boxes: Sequence[str] | None = None,
+    polygons: Sequence[str] | None = None,
+    keypoints: Sequence[str] | None = None,
+    masks: Sequence[str] | None = None,
+    spans: Sequence[str] | None = None,
+    relations: Sequence[str] | None = None,
+    ranges: Sequence[str] | None = None,
+    granularity: str | None = None,
+    overlap: bool = True,
+) -> str:
+    """The Label Studio XML for the common cases.
+
+    ``image=``, ``text=`` and ``timeseries=`` name the DataFrame column of the object;
+    every other argument lists the labels of one control. The objects are named after
+    their kind (``image``, ``text``, ``ts``); the controls ``choice``, ``box``,
+    ``polygon``, ``keypoint``, ``mask``, ``span``, ``relation`` and ``range``.
+    """
+    objects = [(k, col) for k, col in (("image", image), ("text", text)) if col is not None]
+    if timeseries is not None:
+        objects.append(("ts", timeseries))
+    if len(objects) != 1:
+        raise SchemaError(
+            "name exactly one data column: image=..., text=... or timeseries=... "
+            f"(got {len(objects)})"
+        )
+    kind, column = objects[0]
+    target = kind
+    lines = ["<View>"]
+    if kind == "ts":
+        if not channels:
+            raise SchemaError("a time series needs channels=[column, ...]")
+        time_attr = f" timeColumn={quoteattr(time_column)}" if time_column else ""
+        lines.append(f'  <TimeSeries name="ts" value="${column}" valueType="json"{time_attr}>')
+        lines += [f"    <Channel column={quoteattr(ch)}/>" for ch in channels]
+        lines.append("  </TimeSeries>")
+    else:
+        tag = "Image" if kind == "image" else "Text"
+        lines.append(f"  <{tag} name={quoteattr(kind)} value={quoteattr('$' + column)}/>")
+
+    def block(tag: str, name: str, child: str, labels: Sequence[str], extra: str = "") -> None:
+        if isinstance(labels, str):
+            raise SchemaError(f"{name}= takes a list of labels, not the string {labels!r}")
+        if not labels:
+            raise SchemaError(f"{name}= is empty: list at least one label")
+        lines.append(f"  <{tag} name={quoteattr(name)} toName={quoteattr(target)}{extra}>")
+        lines.extend(f"    <{child} value={quoteattr(str(v))}/>" for v in labels)
+        lines.append(f"  </{tag}>")
+
+    allowed = {
+        "image": {"choices", "boxes", "polygons", "keypoints", "masks"},
+        "text": {"choices", "spans", "relations"},
+        "ts": {"choices", "ranges"},
+    }[kind]
+    given = {
+        "choices": choices,
+        "boxes": boxes,
+        "polygons": polygons,
+        "keypoints": keypoints,
+        "masks": masks,
+        "spans": spans,
+        "relations": relations,
+        "ranges": ranges,
+    }
+    wrong = [k for k, v in given.items() if v is not None and k not in allowed]
+    if wrong:
+        raise SchemaError(
+            f"{', '.join(w + '=' for w in wrong)} cannot label a {kind} object "
+            f"(use {', '.join(sorted(a + '=' for a in allowed))})"
+        )
+    if not any(v is not None for v in given.values()):
+        raise SchemaError("nothing to label: pass choices=[...] (or regions, spans, ...)")
+    if choices is not None:
+        mode = ' choice="multiple"' if multiple else ' choice="single-radio"'
+        block("Choices", "choice", "Choice", choices, mode + ' showInline="true"')
+    for tag, name, labels in (
+        ("RectangleLabels", "box", boxes),
+        ("PolygonLabels", "polygon", polygons),
+        ("KeyPointLabels", "keypoint", keypoints),
+        ("BrushLabels", "mask", masks),
+        ("Labels", "span", spans),
+        ("TimeSeriesLabels", "range", ranges),
+    ):
+        if labels is not None:
+            extra = ""
+            if tag == "Labels" and granularity is not None:
+                # Label Studio's own attribute: "word" snaps spans to whole words.
+                if granularity not in ("symbol", "word"):
+                    raise SchemaError(f"granularity= is 'word' or 'symbol', got {granularity!r}")
+                extra = f' granularity="{granularity}"'
+            if tag == "Labels" and not overlap:
+                # nblabel's attribute (Label Studio has none and ignores it): spans of
+                # this control may not overlap one another.
+                extra += ' overlap="false"'
+            block(tag, name, "Label", labels, extra)
+    if relations is not None:
+        if spans is None:
+            raise SchemaError("relations= needs spans= to relate")
+        lines.append("  <Relations>")
+        lines += [f"    <Relation value={quoteattr(str(r))}/>" for r in relations]
+        lines.append("  </Relations>")
+    lines.append("</View>")
+    return "\n".join(lines)

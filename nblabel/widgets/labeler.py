@@ -1,0 +1,497 @@
+"""The labeler widget: traits and message dispatch over a :class:`nblabel.Job`.
+
+Python holds the truth (DataFrame, store, queue, in the job); the synced traits hold only the
+small, bounded view state described in :mod:`nblabel.widgets.protocol`, and bulk data
+(images, series) goes out as binary buffers in replies to the browser's requests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+import anywidget
+import pandas as pd
+import traitlets
+
+from ..active.attach import Learning
+from ..active.strategies import Strategy
+from ..core.errors import NblabelError
+from ..core.job import Job
+from ..core.store import Store
+from ..io import export as _export
+from ..labelstudio.live import Live, follow, open_project
+from ..tags import Schema
+from ..tags.labels import spans_as
+from ..tags.regions import mask_of
+from ..tags.relations import relations_frame
+from .protocol import (
+    DETAIL,
+    FETCH,
+    GOTO,
+    GOTO_TARGETS,
+    REDO,
+    SKIP,
+    SUBMIT,
+    UNDO,
+    WINDOW,
+    failure,
+    reply,
+)
+
+_DIST = Path(__file__).resolve().parent.parent / "js" / "dist"
+
+
+class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
+    """Label the rows of a DataFrame with any supported Label Studio labeling config.
+
+    Parameters
+    ----------
+    data
+        One row per item. Object tags read columns (``value="$column"``).
+    config
+        Label Studio labeling config XML. Or leave it out and use the shorthands of
+        :meth:`nblabel.Schema.from_shorthands` (``image=``/``text=`` plus ``choices=``,
+        ``multiple=``, ``spans=`` for text spans, ...), as :class:`ImageLabeler` and
+        :class:`TextLabeler` do.
+    granularity
+        With ``spans=``: ``"word"`` grows a selection to whole words (Label Studio's
+        ``<Labels granularity="word">``).
+    overlap
+        With ``spans=``: ``False`` refuses a span that overlaps another one of the same
+        control (``<Labels overlap="false">``, an nblabel attribute Label Studio ignores),
+        in the browser and on submit.
+    id
+        Column with a unique id per row; default: the DataFrame's index.
+    job
+        Name of the labeling job; names the default store file
+        ``<job>.nblabel.sqlite`` in the working directory (next to the notebook).
+        Default: made from the data column and the control names.
+    store
+        Path of the store file, or a :class:`nblabel.Store`; overrides ``job``.
+    annotator
+        Recorded with every label; default: the login name.
+    prefetch
+        Items the browser loads ahead of the one on screen.
+    display_size
+        Longest side, in pixels, of the image copies sent to the browser (labels are
+        always reported against the original size).
+    model
+        Active learning (first ``Choices`` control, single choice): a scikit-learn
+        classifier, an :class:`nblabel.active.Model` or a ``predict(items) -> (n, k)``
+        callable. Its suggestion for the item on screen is pre-selected (Enter accepts
+        it), the queue follows ``strategy``, and it is refitted in the background.
+        Regions, spans and ranges (a config without a whole-item ``Choices`` control, or
+        an :class:`nblabel.ResultModel`): ``predict(items)`` returns one Label Studio
+        prediction per row (a list of result items with ``score``, or
+        ``{"result": [...], "score": s}``), drawn as predictions on each item (``a``
+        accepts); ``fit(labeled)`` gets each row's submitted result items in ``label``;
+        the queue puts the least confident prediction first (see ``score_by``). Not
+        together with ``predictions=``. See :mod:`nblabel.active.results`.
+    features
+        Column of vectors the model (scikit-learn) and ``k_center`` read; ``None``: a
+        scikit-learn model reads the text column.
+    strategy
+        ``"entropy"`` (default), ``"margin"``, ``"least_confidence"``, ``"random"``,
+        ``"k_center"`` or ``strategy(scores, features, labeled_mask) -> order``.
+    retrain_every, retrain_seconds
+        Refit after this many new labels, and/or this many seconds after the last fit.
+    explore
+        Fraction of the queue filled with items drawn at random.
+    cold_start
+        No model ranks until every label has this many examples: random order, or the
+        most representative items first (greedy k-medoids over ``features``) for a
+        strategy other than ``"random"``.
+    holdout
+        Labeled data (same columns plus ``label``) for the metric in
+        ``learner.history``; default: cross-validated accuracy on the labels given.
+    seed
+        Seeds the random order, cold start and exploration.
+    fit_in
+        Where the model is fitted: ``"auto"`` (default: a worker process for scikit-learn
+        models, so a long fit never holds up the kernel; a thread otherwise),
+        ``"process"`` (any model whose ``fit``/``predict`` can be pickled: defined in a
+        module, not in the notebook; others fall back to a thread) or ``"thread"``.
+    predictions
+        Pre-filled regions (or spans, choices): a column whose cells are a Label Studio
+        prediction ``{"result": [...], "score": ..., "model_version": ...}`` or a list of
+        result items (``None``: none), or ``callable(row) -> the same``. Shown on an item
+        until it is submitted, each with its ``score``; a bad item (unknown label, region
+        outside the image, zero-size box) is left out and reported in ``errors``.
+    score_by
+        A model returning results: an item's confidence is the ``"min"`` (default) or
+        ``"mean"`` of its predicted items' scores, or ``score_by(result_items) -> float``
+        in [0, 1] (``None``: unknown). Items without any score come after the scored
+        ones, in random order.
+
+    Attributes
+    ----------
+    labels : pandas.DataFrame
+        One row per item, aligned to ``data.index``; a column per control, ``status``.
+    annotations : pandas.DataFrame
+        One row per Label Studio result item (tidy).
+    errors : pandas.DataFrame
+        Every problem met so far (bad items, rejected submissions), newest last.
+    learner : nblabel.active.Learner or None
+        With ``model=``: ``history``, ``version``, ``model_version``, ``error``,
+        ``wait()``, ``retrain()``.
+    job : nblabel.Job
+        The labeling job the widget shows (schema, items, store, session); everything the
+        widget does, the job does without a browser.
+    """
+
+    _esm = _DIST / "index.js"
+    _css = _DIST / "index.css"
+
+    #: The config as the browser needs it: objects and controls with their attributes and
+    #: options (see :meth:`nblabel.Schema.summary`).
+    _schema = traitlets.Dict().tag(sync=True)
+    #: The item on screen: key, status, stored result, predictions, where the keys lead.
+    current = traitlets.Dict().tag(sync=True)
+    #: Counts and pace (and a model's learning curve).
+    progress = traitlets.Dict().tag(sync=True)
+    #: The last problem for the user to see; "" when there is none.
+    error = traitlets.Unicode("").tag(sync=True)
+
+    def __init__(
+        self,
+        data: pd.DataFrame,
+        *,
+        config: str | None = None,
+        id: str | None = None,
+        job: str | None = None,
+        store: str | Path | Store | None = None,
+        annotator: str | None = None,
+        prefetch: int = 4,
+        display_size: int = 1280,
+        image: str | None = None,
+        text: str | None = None,
+        choices: Sequence[str] | None = None,
+        multiple: bool = False,
+        boxes: Sequence[str] | None = None,
+        polygons: Sequence[str] | None = None,
+        keypoints: Sequence[str] | None = None,
+        masks: Sequence[str] | None = None,
+        spans: Sequence[str] | None = None,
+        relations: Sequence[str] | None = None,
+        granularity: str | None = None,
+        overlap: bool = True,
+        model: Any = None,
+        features: str | None = None,
+        strategy: str | Strategy = "entropy",
+        retrain_every: int | None = 20,
+        retrain_seconds: float | None = None,
+        explore: float = 0.0,
+        cold_start: int = 2,
+        holdout: pd.DataFrame | None = None,
+        seed: int | None = None,
+        fit_in: str = "auto",
+        predictions: str | Callable[[pd.Series], Any] | None = None,
+        score_by: str | Callable[[list[dict[str, Any]]], float | None] | None = None,
+    ) -> None:
+        shorthands: dict[str, Any] = {
+            k: v
+            for k, v in {
+                "image": image, "text": text, "choices": choices, "boxes": boxes,
+                "polygons": polygons, "keypoints": keypoints, "masks": masks,
+                "spans": spans, "relations": relations,
+                "granularity": granularity, "overlap": None if overlap else False,
+            }.items()
+            if v is not None
+        }  # fmt: skip
+        if config is not None:
+            if shorthands:
+                raise TypeError(
+                    f"pass either config= or shorthands, not both (got {', '.join(shorthands)})"
+                )
+            schema = Schema(config)
+        else:
+            schema = Schema.from_shorthands(multiple=multiple, **shorthands)
+        sources = {"image": {"display_size": display_size},
+                   "timeseries": getattr(self, "_ts_options", None) or {}}  # fmt: skip
+        self.job = Job(
+            data, schema, id=id, job=job, store=store, annotator=annotator,
+            prefetch=prefetch, sources=sources, predictions=predictions,
+        )  # fmt: skip
+        self.learning: Learning | None = None
+        self.live: Any = None  # a live Label Studio sync (from_labelstudio)
+        if model is not None:
+            self.learning = Learning(
+                self.job, model, features=features, strategy=strategy,
+                retrain_every=retrain_every, retrain_seconds=retrain_seconds, explore=explore,
+                cold_start=cold_start, holdout=holdout, seed=seed, fit_in=fit_in,
+                score_by=score_by,
+            )  # fmt: skip
+            self.job.attach(self.learning)
+        elif score_by is not None:
+            raise TypeError("score_by= orders the items of model=; pass a model")
+        super().__init__()
+        self._schema = schema.summary()
+        self._refresh()
+        self.job.on_refresh(self._background_refresh)
+        self.on_msg(self._on_msg)
+        if self.learning is not None:
+            self.learning.ready = True
+
+    @classmethod
+    def from_labelstudio(
+        cls,
+        ls: Any,
+        *,
+        project: int | str,
+        live: bool = True,
+        poll: float = 5.0,
+        **kwargs: Any,
+    ) -> Labeler:
+        """Label an existing Label Studio project in the notebook (live by default).
+
+        ``w = nblabel.Labeler.from_labelstudio(ls, project=42)``: the project's tasks are
+        the items and its labeling config the schema; every submit becomes an annotation
+        on the server (written to the local store first), and what others label meanwhile
+        leaves the queue (see :mod:`nblabel.labelstudio.live`).
+
+        Parameters
+        ----------
+        ls
+            A connection (:func:`nblabel.labelstudio.connect`).
+        project
+            The project's id or title.
+        live
+            Send every label to the server as it is made, and follow what others label
+            (``w.live``); ``False`` only loads the tasks and their annotations.
+        poll
+            Seconds between two looks at what others labeled.
+        kwargs
+            For the labeler (``store=``, ``job=``, ``annotator=``, ...); the labeling
+            config is the project's.
+        """
+        for wrong in ("config", "data"):
+            if wrong in kwargs:
+                raise TypeError(f"from_labelstudio() takes the project's {wrong}, not {wrong}=")
+        found = open_project(ls, project)
+        kwargs.setdefault("job", f"labelstudio-{found.id}")
+        labeler = cls(found.data, config=found.config, **kwargs)
+        follow(ls, labeler.job, found)
+        if live:
+            labeler.live = Live(ls, labeler.job, found.id, poll=poll)
+        labeler._refresh()
+        return labeler
+
+    # -- the job's parts -------------------------------------------------------------------
+    @property
+    def schema(self) -> Schema:
+        return self.job.schema  # type: ignore[return-value]
+
+    @property
+    def items(self) -> Any:
+        return self.job.items
+
+    @property
+    def store(self) -> Store:
+        return self.job.store
+
+    @property
+    def session(self) -> Any:
+        return self.job.session
+
+    @property
+    def predictions(self) -> Any:
+        return self.job.predictions
+
+    @property
+    def learner(self) -> Any:
+        return None if self.learning is None else self.learning.learner
+
+    # -- Python API (the same paths the keys take) ----------------------------------------
+    @property
+    def labels(self) -> pd.DataFrame:
+        return self.job.labels
+
+    @property
+    def annotations(self) -> pd.DataFrame:
+        return self.job.annotations
+
+    @property
+    def relations(self) -> pd.DataFrame:
+        """One row per submitted relation: ``item``, ``from_id``, ``to_id``, ``from_text``,
+        ``to_text``, ``direction`` (``right``: from -> to) and ``labels`` (a list)."""
+        return relations_frame(self.job.store, self.job.items)
+
+    @property
+    def errors(self) -> pd.DataFrame:
+        return self.job.errors
+
+    def export(self, format: str, out: str | Path) -> Path:
+        """Write the labels in force to the folder ``out``, through Label Studio's
+        converter: ``"coco"``, ``"yolo"``, ``"voc"``, ``"conll2003"``, ``"brush-png"``,
+        ``"brush-numpy"`` (labeled items only), ``"csv"``, ``"tsv"``, ``"json-min"``,
+        ``"json"``; returns the file (or folder) written. See :func:`nblabel.export.export`.
+        """
+        return _export.export(self.job, format, out)
+
+    def spans_as(self, format: str, *, control: str | None = None, tokenizer: Any = None) -> Any:
+        """The submitted spans of every labeled item, for training a model (see
+        :func:`nblabel.tags.labels.spans_as`): ``"spacy"`` tuples or a ``"bio"`` frame."""
+        return spans_as(self.job, format, control=control, tokenizer=tokenizer)
+
+    def mask(self, item: object, *, control: str | None = None, label: str | None = None) -> Any:
+        """The brush mask of a submitted item: a numpy bool array (height, width) at the
+        original size, the union of its ``brushlabels`` regions (of ``control`` and with
+        ``label`` when given); ``None`` when the item has none."""
+        return mask_of(self.job.store.state(str(item)), control=control, label=label)
+
+    def submit(self, *labels: str, result: list[dict[str, Any]] | None = None) -> None:
+        """Submit labels for the current item and move on, as the Enter key does.
+
+        ``w.submit("cat")`` picks choices of the first ``Choices`` control; ``result=``
+        takes Label Studio result items for any control.
+        """
+        self._do(self.job.submit, *labels, result=result)
+
+    def skip(self) -> None:
+        self._do(self.job.skip)
+
+    def goto(self, item: object) -> None:
+        """Show the item with id ``item`` (a DataFrame index value or ``id=`` value)."""
+        self._do(self.job.goto, item)
+
+    def undo(self) -> None:
+        self._do(self.job.undo)
+
+    def redo(self) -> None:
+        self._do(self.job.redo)
+
+    def reload(self, items: Sequence[str] | None = None) -> None:
+        """Re-read labels that another writer put in the store (a pull from Label Studio,
+        another process) for ``items`` (keys; default: every labeled item), and redraw."""
+        self._do(self.job.reload, items)
+
+    def review(self, order: str = "disagreement") -> pd.DataFrame:
+        """Labeled items, likeliest label errors first, as the attached model sees them.
+
+        Parameters
+        ----------
+        order
+            ``"disagreement"``: least probability for the label given first;
+            ``"confidence"``: least confident model first.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by item id: ``label``, ``predicted``, ``p_label``, ``p_predicted``,
+            ``model_version``. ``w.goto(item)`` opens one to fix it.
+        """
+        if self.learning is None:
+            raise TypeError("review() needs a model: pass model= when making the labeler")
+        return self.learning.review(order)
+
+    def _do(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        with self.job.lock:
+            action(*args, **kwargs)
+            self._refresh()
+
+    # -- messages from the browser --------------------------------------------------------
+    def _on_msg(self, _widget: object, content: dict[str, Any], buffers: list[bytes]) -> None:
+        kind, rid = content.get("kind"), content.get("id")
+        handler = self._HANDLERS.get(kind)  # type: ignore[arg-type]
+        if handler is None:
+            return
+        with self.job.lock:
+            try:
+                fields, out = handler(self, content)
+            except Exception as exc:
+                # Whatever went wrong, the browser gets its answer (it would wait for the
+                # timeout otherwise) and the user the reason; the session goes on.
+                message = _message(exc)
+                self.job.note(content.get("key"), message)
+                self._refresh()
+                self.send(failure(rid, message))
+                return
+            if fields is None:  # an action: the view moved
+                self.job.error = ""
+                self._refresh()
+                fields = {}
+            self.send(reply(rid, **fields), out)
+
+    def _fetch(self, content: dict[str, Any]) -> tuple[dict[str, Any], list[bytes]]:
+        limit = max(16, self.job.session.prefetch * 2)
+        payloads, out = self.job.fetch(content.get("keys") or [], limit=limit)
+        return {"items": payloads}, out
+
+    def _object_request(self, content: dict[str, Any]) -> tuple[dict[str, Any], list[bytes]]:
+        return self.job.sources.request(str(content["kind"]), content)
+
+    def _submit(self, content: dict[str, Any]) -> tuple[None, list[bytes]]:
+        self.job.submit_item(str(content["key"]), content.get("result") or [],
+                             content.get("lead_time"))  # fmt: skip
+        return None, []
+
+    def _skip(self, content: dict[str, Any]) -> tuple[None, list[bytes]]:
+        self.job.skip(str(content["key"]), lead_time=content.get("lead_time"))
+        return None, []
+
+    def _goto(self, content: dict[str, Any]) -> tuple[None, list[bytes]]:
+        if content.get("key") is not None:
+            self.job.goto(content["key"])
+        elif content.get("to") in GOTO_TARGETS:
+            self.job.go(str(content["to"]))
+        else:
+            raise ValueError(f"goto needs a key or to= one of {sorted(GOTO_TARGETS)}")
+        return None, []
+
+    def _undo(self, content: dict[str, Any]) -> tuple[None, list[bytes]]:
+        self.job.undo()
+        return None, []
+
+    def _redo(self, content: dict[str, Any]) -> tuple[None, list[bytes]]:
+        self.job.redo()
+        return None, []
+
+    _HANDLERS: ClassVar[dict[str, Callable[[Labeler, dict[str, Any]], tuple[Any, list[bytes]]]]] = {
+        FETCH: _fetch,
+        SUBMIT: _submit,
+        SKIP: _skip,
+        GOTO: _goto,
+        UNDO: _undo,
+        REDO: _redo,
+        WINDOW: _object_request,
+        DETAIL: _object_request,
+    }
+
+    # -- state ----------------------------------------------------------------------------
+    def _refresh(self) -> None:
+        self.current = self.job.view()
+        self.progress = self.job.progress()
+        self.error = self.job.error
+
+    def _background_refresh(self) -> None:
+        """A model landed or a pull changed labels, on another thread: redraw."""
+        if self.comm is None:
+            return
+        with self.job.lock:
+            self._refresh()
+
+    def close(self) -> None:
+        """Close the widget and stop the background work (retrainer, live sync)."""
+        job = getattr(self, "job", None)  # None when __init__ failed early
+        if job is not None:
+            job.close()
+        super().close()
+
+    def __repr__(self) -> str:
+        p = self.job.session.progress()
+        model = "" if self.learner is None else f", model={self.learner.model_version}"
+        return (
+            f"{type(self).__name__}({p['total']} items, {p['submitted']} submitted, "
+            f"{p['skipped']} skipped{model}, store={str(self.job.store.path or ':memory:')!r})"
+        )
+
+
+def _message(exc: BaseException) -> str:
+    """What the user reads for an error met while answering the browser."""
+    if isinstance(exc, KeyError):
+        return f"unknown item {exc}"
+    if isinstance(exc, NblabelError | LookupError | ValueError | TypeError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc} (nblabel could not finish this; labels so far are safe)"
