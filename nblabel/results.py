@@ -11,6 +11,8 @@ The builders live with their tags (:mod:`nblabel.tags`); this module gathers the
 from .core.results import Result, labels_of, new_id, validate
 from .tags.choices import choices
 from .tags.labels import span
+from .tags.number import number
+from .tags.rating import rating
 from .tags.regions import brush, keypoint, polygon, rectangle
 from .tags.relations import relation
 from .tags.timeserieslabels import range_item
@@ -22,8 +24,10 @@ __all__ = [
     "keypoint",
     "labels_of",
     "new_id",
+    "number",
     "polygon",
     "range_item",
+    "rating",
     "rectangle",
     "relation",
     "span",

@@ -17,6 +17,8 @@ from ..core.tag import Registry
 from .choices import Choices
 from .image import ImageObject
 from .labels import Labels
+from .number import Number
+from .rating import Rating
 from .regions import BrushLabels, KeyPointLabels, PolygonLabels, RectangleLabels
 from .relations import Relations
 from .shorthands import config
@@ -39,6 +41,8 @@ REGISTRY = Registry(
         KeyPointLabels(),
         BrushLabels(),
         TimeSeriesLabels(),
+        Rating(),
+        Number(),
     ],
     refused={
         "HyperText": "nblabel shows text only as plain text, never as HTML; use "
