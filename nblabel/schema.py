@@ -16,6 +16,7 @@ from xml.sax.saxutils import quoteattr
 from label_studio_sdk.label_interface import LabelInterface
 
 from .errors import SchemaError, UnsupportedTagError
+from .protocol import RESERVED_KEYS
 
 # Label Studio's tags by role, lower-cased (Label Studio matches them case-insensitively).
 OBJECT_TAGS = frozenset(
@@ -77,12 +78,9 @@ CONTROL_TAGS = frozenset(
 CHILD_TAGS = frozenset(["choice", "label", "relation", "channel", "path"])
 LAYOUT_TAGS = frozenset(["view", "header", "style", "filter", "collapse", "shortcut", "repeater"])
 
-# Keys the shell and the region views own; default hotkeys never take them: s skip, u undo,
-# g first unlabeled, r relate, a accept predictions, f fit, i instant, o overlay (time
-# series), e erase (brush), +/=/- zoom.
-RESERVED_KEYS = frozenset(
-    {"s", "u", "g", "r", "a", "f", "i", "o", "e", "+", "=", "-", "?", "enter", "escape", "home"}
-)
+# Keys the browser always takes (the shell's and the built-in plugins': s skip, u undo, a
+# accept, f fit, ...) come from protocol.json, the file the browser bundle reads them from
+# too; default hotkeys never take one.
 _DEFAULT_HOTKEYS = "1234567890" + "bcdhjklmnpqtvwxyz"
 
 

@@ -1,20 +1,124 @@
+// nblabel/protocol.json
+var protocol_default = {
+  about: "The contract between the kernel and the browser, loaded by nblabel/protocol.py and nblabel/js/src/protocol.js: change it here and both sides follow. Every custom message is {kind, id, ...}; a request from JS carries a fresh id and Python answers it exactly once with a reply of the same id.",
+  reply: {
+    kind: "reply",
+    ok: "{kind: 'reply', id, ok: true, ...what the request returns}",
+    failed: "{kind: 'reply', id, ok: false, error: str}: the error is shown to the user"
+  },
+  requests: {
+    fetch: "{keys: [...]} -> {items: [payload, ...]} plus binary buffers. A payload is {key, label, error: str|null, objects: {name: obj}, predictions?: [LS result items]}; obj is {type: 'image', buffer: i, mime, width, height, original_width, original_height} (buffer indexes the message's buffers), {type: 'text', text}, a timeseries object (see window), or {type, error: str} when it failed.",
+    submit: "{key, result: [LS result items], lead_time: seconds}: commit, then move on.",
+    skip: "{key, lead_time: seconds}: commit a skip, then move on.",
+    goto: "{key} or {to: one of goto_targets}.",
+    undo: "{}: revert the last submit or skip of this session.",
+    redo: "{}: re-apply the last undone submit or skip.",
+    window: "{key, object, start, end, width}: a time series between start and end (LS x values) for width pixel columns -> {key, object, start, end, raw, channels: [{name, x, y, n}]} plus buffers (x float64, y float32, little-endian; x and y index the buffers). A fetched timeseries object is {type: 'timeseries', buffer: i, x_min, x_max, kind, tz, length, y_range, overview: <a window reply>} with buffer indices counted from buffer.",
+    detail: "{key, object, x, y, width, height, out_width, out_height}: a window of the ORIGINAL image (upright, EXIF applied, clamped to the image) at about out_width x out_height pixels -> {x, y, width, height, mime, out_width, out_height} (the window rendered, whole pixels) plus one buffer, the JPEG (PNG with alpha)."
+  },
+  goto_targets: ["next", "prev", "first_unlabeled"],
+  timeout_ms: 15e3,
+  traits: {
+    _schema: "What the browser draws: {objects: [{name, type, value, attrs, channels?}], controls: [{name, type, to_name, multiple, required, attrs, choices: [{value, label, hotkey, background}]}]}; a control's attrs are its tag's own attributes, its choices its <Choice>/<Label>/<Relation>s.",
+    current: "The item on screen (fields below), {} when the queue is empty; assigned once per request, before the reply (JS copes with either order).",
+    progress: "Counts for the progress bar (fields below).",
+    error: "The last error for the user, '' when there is none."
+  },
+  current: {
+    key: "str: the item's key.",
+    label: "str: what the header shows for it (its id).",
+    index: "int: its position in the queue.",
+    status: "'new' | 'submitted' | 'skipped'.",
+    result: "[LS result items]: its stored labels; with a model, an unlabeled item's suggestion (origin 'prediction', score, model_version), pre-selected like a stored label.",
+    done: "bool: every item is submitted or skipped.",
+    can_undo: "bool: this session has a submit or skip to undo.",
+    can_redo: "bool: and one to redo.",
+    nav: "{prev, next, next_unlabeled, first_unlabeled}: keys or null; next_unlabeled may be a skipped item once no new one is left.",
+    prefetch: "[keys]: a few items to load ahead.",
+    predictions: "[LS result items]: pre-filled regions, spans, ranges or choices to accept (with predictions= or a model returning results), while the item is not submitted.",
+    suggestion: "{choices, score, model_version}: what an attached model suggests, for the header (with model= only)."
+  },
+  progress: {
+    total: "int: items in the queue.",
+    submitted: "int.",
+    skipped: "int.",
+    remaining: "int.",
+    per_minute: "float: labels per minute lately.",
+    learning: "{points: [[n_labels, metric], ...] (at most 50), metric_name, model_version}: the model's learning curve (with model= only)."
+  },
+  keys: {
+    about: "The shell's shortcuts (help dialog and button titles; keys.js maps KeyboardEvent.key to them) and the reserved keys: every key the shell or a built-in control plugin always takes. Python's default hotkeys never take a reserved key; a plugin that takes a new key adds it here (a node test checks).",
+    shortcuts: [
+      { keys: ["Enter"], action: "submit", text: "Submit and go to the next unlabeled item" },
+      { keys: ["→"], action: "next", text: "Next item" },
+      { keys: ["←"], action: "prev", text: "Previous item" },
+      { keys: ["s"], action: "skip", text: "Skip this item" },
+      { keys: ["u", "Ctrl+Z"], action: "undo", text: "Undo the last submit or skip" },
+      { keys: ["Shift+U", "Ctrl+Shift+Z", "Ctrl+Y"], action: "redo", text: "Redo" },
+      { keys: ["g", "Home"], action: "first_unlabeled", text: "First unlabeled item" },
+      { keys: ["Delete", "Backspace"], action: "delete_span", text: "Delete the selected span, relation or image region", when: "delete" },
+      { keys: ["r"], action: "relate", text: "Relate the selected span: then click the other span (or Tab to it and press r)", when: "relate" },
+      { keys: ["?"], action: "help", text: "Show or hide this help" },
+      { keys: ["Esc"], action: "close_help", text: "Close this help" }
+    ],
+    reserved: [
+      "s",
+      "u",
+      "g",
+      "r",
+      "?",
+      "enter",
+      "escape",
+      "home",
+      "delete",
+      "backspace",
+      "arrowleft",
+      "arrowright",
+      "a",
+      "f",
+      "i",
+      "o",
+      "e",
+      "+",
+      "=",
+      "-",
+      "_",
+      ",",
+      ".",
+      "<",
+      ">",
+      "[",
+      "]",
+      " ",
+      "tab",
+      "arrowup",
+      "arrowdown"
+    ]
+  }
+};
+
 // nblabel/js/src/protocol.js
-var FETCH = "fetch";
-var SUBMIT = "submit";
-var SKIP = "skip";
-var GOTO = "goto";
-var UNDO = "undo";
-var REDO = "redo";
-var WINDOW = "window";
-var DETAIL = "detail";
-var REPLY = "reply";
-var REQUESTS = /* @__PURE__ */ new Set([FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO, WINDOW, DETAIL]);
-var DEFAULT_TIMEOUT_MS = 15e3;
+var kind = (name) => {
+  if (!(name in protocol_default.requests)) throw new Error(`protocol.json has no request kind '${name}'`);
+  return name;
+};
+var FETCH = kind("fetch");
+var SUBMIT = kind("submit");
+var SKIP = kind("skip");
+var GOTO = kind("goto");
+var UNDO = kind("undo");
+var REDO = kind("redo");
+var WINDOW = kind("window");
+var DETAIL = kind("detail");
+var REPLY = protocol_default.reply.kind;
+var REQUESTS = new Set(Object.keys(protocol_default.requests));
+var GOTO_TARGETS = new Set(protocol_default.goto_targets);
+var DEFAULT_TIMEOUT_MS = protocol_default.timeout_ms;
 var RequestError = class extends Error {
-  constructor(kind, message, { timeout = false } = {}) {
+  constructor(kind2, message, { timeout = false } = {}) {
     super(message);
     this.name = "RequestError";
-    this.kind = kind;
+    this.kind = kind2;
     this.timeout = timeout;
   }
 };
@@ -31,12 +135,12 @@ var Requester = class {
     model.on("msg:custom", this._onMessage);
   }
   /** Resolves with `{msg, buffers}` for an ok reply; rejects with a RequestError otherwise. */
-  request(kind, content = {}, { timeout = this._timeout } = {}) {
-    if (!REQUESTS.has(kind)) {
-      return Promise.reject(new RequestError(kind, `unknown request kind '${kind}'`));
+  request(kind2, content = {}, { timeout = this._timeout } = {}) {
+    if (!REQUESTS.has(kind2)) {
+      return Promise.reject(new RequestError(kind2, `unknown request kind '${kind2}'`));
     }
     if (this._model === null) {
-      return Promise.reject(new RequestError(kind, "the widget was closed"));
+      return Promise.reject(new RequestError(kind2, "the widget was closed"));
     }
     const id = `${this._prefix}-${++this._counter}`;
     return new Promise((resolve, reject) => {
@@ -45,19 +149,19 @@ var Requester = class {
         const seconds = Math.round(timeout / 100) / 10;
         reject(
           new RequestError(
-            kind,
-            `No answer from Python to '${kind}' after ${seconds} s. The kernel may be busy; if it was restarted, re-run the cell.`,
+            kind2,
+            `No answer from Python to '${kind2}' after ${seconds} s. The kernel may be busy; if it was restarted, re-run the cell.`,
             { timeout: true }
           )
         );
       }, timeout);
-      this._pending.set(id, { kind, resolve, reject, timer });
+      this._pending.set(id, { kind: kind2, resolve, reject, timer });
       try {
-        this._model.send({ ...content, kind, id });
+        this._model.send({ ...content, kind: kind2, id });
       } catch (err) {
         this._clearTimer(timer);
         this._pending.delete(id);
-        reject(new RequestError(kind, `could not send '${kind}': ${err && err.message ? err.message : err}`));
+        reject(new RequestError(kind2, `could not send '${kind2}': ${err && err.message ? err.message : err}`));
       }
     });
   }
@@ -357,19 +461,8 @@ function predictedText(predictions) {
 }
 
 // nblabel/js/src/keys.js
-var SHORTCUTS = [
-  { keys: ["Enter"], action: "submit", text: "Submit and go to the next unlabeled item" },
-  { keys: ["→"], action: "next", text: "Next item" },
-  { keys: ["←"], action: "prev", text: "Previous item" },
-  { keys: ["s"], action: "skip", text: "Skip this item" },
-  { keys: ["u", "Ctrl+Z"], action: "undo", text: "Undo the last submit or skip" },
-  { keys: ["Shift+U", "Ctrl+Shift+Z", "Ctrl+Y"], action: "redo", text: "Redo" },
-  { keys: ["g", "Home"], action: "first_unlabeled", text: "First unlabeled item" },
-  { keys: ["Delete", "Backspace"], action: "delete_span", text: "Delete the selected span, relation or image region" },
-  { keys: ["r"], action: "relate", text: "Relate the selected span: then click the other span (or Tab to it and press r)" },
-  { keys: ["?"], action: "help", text: "Show or hide this help" },
-  { keys: ["Esc"], action: "close_help", text: "Close this help" }
-];
+var SHORTCUTS = protocol_default.keys.shortcuts;
+var RESERVED = new Set(protocol_default.keys.reserved.map((k) => k.toLowerCase()));
 function keyFor(action) {
   const entry = SHORTCUTS.find((s) => s.action === action);
   return entry ? entry.keys[0] : "";
@@ -1843,24 +1936,24 @@ function createRegionLayer({ allControls, views, root, canEdit, onEdit, onHint =
     const dys = event.clientY - drag.client.y;
     if (!drag.moved && Math.hypot(dxs, dys) < 3) return;
     drag.moved = true;
-    const kind = drag.kind;
-    if (kind === "pan" || kind === "click" && iv.view.view().s > 1) {
+    const kind2 = drag.kind;
+    if (kind2 === "pan" || kind2 === "click" && iv.view.view().s > 1) {
       drag.kind = "pan";
       iv.view.panBy(event.clientX - drag.client.x, event.clientY - drag.client.y);
       drag.client = { x: event.clientX, y: event.clientY };
       return;
     }
-    if (kind === "box") {
+    if (kind2 === "box") {
       drag.box = boxFromPoints(drag.start, p, shown.size);
-    } else if (kind === "brush") {
+    } else if (kind2 === "brush") {
       paintTo(p);
       return;
-    } else if (kind === "move" || kind === "resize" || kind === "rotate" || kind === "vertex") {
+    } else if (kind2 === "move" || kind2 === "resize" || kind2 === "rotate" || kind2 === "vertex") {
       const r0 = drag.region;
       let next;
-      if (kind === "move") next = moveRegion(r0, p.x - drag.start.x, p.y - drag.start.y);
-      else if (kind === "resize") next = edited(r0, { shape: resizeBox(r0.shape, drag.handle, p, shown.size) });
-      else if (kind === "rotate") next = edited(r0, { shape: rotateBox(r0.shape, p) });
+      if (kind2 === "move") next = moveRegion(r0, p.x - drag.start.x, p.y - drag.start.y);
+      else if (kind2 === "resize") next = edited(r0, { shape: resizeBox(r0.shape, drag.handle, p, shown.size) });
+      else if (kind2 === "rotate") next = edited(r0, { shape: rotateBox(r0.shape, p) });
       else {
         const pts = [...r0.shape.points];
         pts[drag.index] = snapPoint(p, shown.size);
@@ -2685,18 +2778,18 @@ function createLayers({ controls, relationControl, views, root, canEdit, onEdit,
 }
 
 // nblabel/js/src/views/common.js
-function createSlot(spec, kind) {
+function createSlot(spec, kind2) {
   const el = document.createElement("div");
-  el.className = `nbl-object nbl-object-${kind}`;
+  el.className = `nbl-object nbl-object-${kind2}`;
   el.dataset.object = spec.name;
   return el;
 }
-function showNotice(slot, kind, message) {
-  if (kind === "loading" && slot.offsetHeight > 0) slot.style.minHeight = `${slot.offsetHeight}px`;
-  else if (kind !== "loading") slot.style.minHeight = "";
+function showNotice(slot, kind2, message) {
+  if (kind2 === "loading" && slot.offsetHeight > 0) slot.style.minHeight = `${slot.offsetHeight}px`;
+  else if (kind2 !== "loading") slot.style.minHeight = "";
   const box = document.createElement("div");
-  box.className = `nbl-notice nbl-notice-${kind}`;
-  box.setAttribute("data-testid", kind === "error" ? "object-error" : "loading");
+  box.className = `nbl-notice nbl-notice-${kind2}`;
+  box.setAttribute("data-testid", kind2 === "error" ? "object-error" : "loading");
   box.textContent = message;
   slot.replaceChildren(box);
 }
@@ -3263,9 +3356,9 @@ function nearestX(xs, v) {
   if (i >= xs.length) return xs[xs.length - 1];
   return v - xs[i - 1] <= xs[i] - v ? xs[i - 1] : xs[i];
 }
-function formatX(v, kind, tz) {
+function formatX(v, kind2, tz) {
   if (v == null || !Number.isFinite(v)) return "";
-  if (kind === "datetime") {
+  if (kind2 === "datetime") {
     try {
       const p = dateParts(v, tz);
       return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}.${p.fractionalSecond}`;
@@ -3273,7 +3366,7 @@ function formatX(v, kind, tz) {
       return new Date(v).toISOString();
     }
   }
-  if (kind === "index" || Number.isInteger(v)) return String(v);
+  if (kind2 === "index" || Number.isInteger(v)) return String(v);
   return String(Number(v.toPrecision(10)));
 }
 function dateParts(v, tz) {
@@ -3297,25 +3390,25 @@ function formatDate(v, format, tz) {
   return format.replace(/%([a-zA-Z%])/g, (all, d) => map[d] ?? all);
 }
 var DATE_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 2e3, 5e3, 1e4, 15e3, 3e4, 6e4, 12e4, 3e5, 6e5, 9e5, 18e5, 36e5, 72e5, 108e5, 216e5, 432e5, 864e5, 1728e5, 6048e5];
-function ticks(lo, hi, kind, count = 6) {
+function ticks(lo, hi, kind2, count = 6) {
   const span = hi - lo;
   if (!(span > 0)) return { step: 0, values: [] };
   let step;
-  if (kind === "datetime") {
+  if (kind2 === "datetime") {
     step = DATE_STEPS.find((s) => span / s <= count) || DATE_STEPS[DATE_STEPS.length - 1];
     if (span / step > count) step = Math.ceil(span / count / 864e5) * 864e5;
   } else {
     const raw = span / count;
     const mag = 10 ** Math.floor(Math.log10(raw));
     step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw);
-    if (kind === "index") step = Math.max(1, Math.round(step));
+    if (kind2 === "index") step = Math.max(1, Math.round(step));
   }
   const out = [];
   for (let t = Math.ceil(lo / step) * step; t <= hi; t += step) out.push(t);
   return { step, values: out };
 }
-function tickLabel(v, step, kind, tz) {
-  if (kind !== "datetime") return formatX(Number(v.toPrecision(12)), kind, tz);
+function tickLabel(v, step, kind2, tz) {
+  if (kind2 !== "datetime") return formatX(Number(v.toPrecision(12)), kind2, tz);
   const p = dateParts(v, tz);
   if (step < 1e3) return `${p.hour}:${p.minute}:${p.second}.${p.fractionalSecond}`;
   if (step < 6e4) return `${p.hour}:${p.minute}:${p.second}`;
@@ -4326,13 +4419,13 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     const nav = current.nav || {};
     return new Set([current.key, shownKey, wantedKey, ...current.prefetch || [], ...Object.values(nav)].filter((k) => k != null));
   }
-  function request(kind, content) {
+  function request(kind2, content) {
     root.dataset.busy = "true";
     const done = () => {
       if (!disposed && requester.pendingCount === 0) root.dataset.busy = "false";
       dropStaleTiming();
     };
-    const p = requester.request(kind, content);
+    const p = requester.request(kind2, content);
     p.then(done, done);
     return p;
   }
@@ -4367,17 +4460,17 @@ function mountShell({ model, el, requester = new Requester(model) }) {
   function leadTime() {
     return Math.max(0, (performance.now() - shownAt) / 1e3);
   }
-  function commit(kind, t0) {
+  function commit(kind2, t0) {
     if (shownKey == null || leaving === shownKey) return;
     if (guessed && !dirty) {
-      deferred = { type: kind, t0, key: shownKey };
+      deferred = { type: kind2, t0, key: shownKey };
       return;
     }
     const key = shownKey;
     const picks = new Map(selections);
     const spanPicks = spans.snapshot();
     let content;
-    if (kind === "submit") {
+    if (kind2 === "submit") {
       const missing = [...missingRequired(schema.controls, selections), ...spans.missing()];
       if (missing.length) {
         addError(`Choose a value for ${missing.join(", ")} before submitting.`);
@@ -4390,7 +4483,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     startTiming(t0);
     const confirmed = !guessed && key === current.key;
     dirty = false;
-    request(kind === "submit" ? SUBMIT : SKIP, content).then(
+    request(kind2 === "submit" ? SUBMIT : SKIP, content).then(
       () => {
         if (leaving === key && current.key === key) leaving = null;
       },
@@ -4412,10 +4505,10 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     });
     if (confirmed) moveAhead(target, true);
   }
-  function plain(kind, content) {
+  function plain(kind2, content) {
     dirty = false;
     deferred = null;
-    request(kind, content).catch((err) => {
+    request(kind2, content).catch((err) => {
       if (!disposed) addError(errorText(err));
     });
   }

@@ -1,19 +1,14 @@
 // Keyboard map. Pure: takes the fields of a KeyboardEvent, returns an action or null, so it
 // is testable without a DOM.
 
-export const SHORTCUTS = [
-  { keys: ["Enter"], action: "submit", text: "Submit and go to the next unlabeled item" },
-  { keys: ["→"], action: "next", text: "Next item" },
-  { keys: ["←"], action: "prev", text: "Previous item" },
-  { keys: ["s"], action: "skip", text: "Skip this item" },
-  { keys: ["u", "Ctrl+Z"], action: "undo", text: "Undo the last submit or skip" },
-  { keys: ["Shift+U", "Ctrl+Shift+Z", "Ctrl+Y"], action: "redo", text: "Redo" },
-  { keys: ["g", "Home"], action: "first_unlabeled", text: "First unlabeled item" },
-  { keys: ["Delete", "Backspace"], action: "delete_span", text: "Delete the selected span, relation or image region" },
-  { keys: ["r"], action: "relate", text: "Relate the selected span: then click the other span (or Tab to it and press r)" },
-  { keys: ["?"], action: "help", text: "Show or hide this help" },
-  { keys: ["Esc"], action: "close_help", text: "Close this help" },
-];
+import spec from "../../protocol.json" with { type: "json" };
+
+// The shell's shortcuts and the reserved keys live in nblabel/protocol.json: Python reads
+// the reserved ones so that its default hotkeys never take a key the browser owns.
+export const SHORTCUTS = spec.keys.shortcuts;
+
+/** Every key (KeyboardEvent.key, lower-cased) the shell or a built-in plugin always takes. */
+export const RESERVED = new Set(spec.keys.reserved.map((k) => k.toLowerCase()));
 
 /** The key that triggers `action`, for button titles. */
 export function keyFor(action) {

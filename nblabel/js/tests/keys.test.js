@@ -53,3 +53,16 @@ test("duplicate hotkeys keep the first binding", () => {
   ]);
   assert.deepEqual(map.get("1"), { control: "a", value: "x" });
 });
+
+test("the reserved keys are protocol.json's, and every key the shell takes is reserved", async () => {
+  const { RESERVED } = await import("../src/keys.js");
+  const spec = (await import("../../protocol.json", { with: { type: "json" } })).default;
+  assert.deepEqual(RESERVED, new Set(spec.keys.reserved.map((k) => k.toLowerCase())));
+  const named = ["Enter", "Escape", "Home", "End", "Tab", "Delete", "Backspace", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", " "];
+  const printable = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
+  for (const key of [...named, ...printable]) {
+    for (const shiftKey of [false, true]) {
+      if (actionForKey({ key, shiftKey }, new Map())) assert.ok(RESERVED.has(key.toLowerCase()), `the shell takes '${key}' but protocol.json does not reserve it`);
+    }
+  }
+});
