@@ -647,6 +647,49 @@ function snapToWords(text, from, to, reach = 256) {
   return [a, b];
 }
 
+// nblabel/js/src/history.js
+var CAP = 100;
+var EditHistory = class {
+  constructor(cap = CAP) {
+    this.cap = cap;
+    this.clear();
+  }
+  /** Record `before`, the state an edit is about to leave; the redo steps are gone. */
+  push(before) {
+    this.past.push(before);
+    if (this.past.length > this.cap) this.past.shift();
+    this.future = [];
+  }
+  /** The state before the last edit (`now` becomes a redo step), or null when none. */
+  undo(now) {
+    if (!this.past.length) return null;
+    this.future.push(now);
+    return this.past.pop();
+  }
+  /** The state the last undo left (`now` becomes an undo step again), or null. */
+  redo(now) {
+    if (!this.future.length) return null;
+    this.past.push(now);
+    return this.future.pop();
+  }
+  /** Take back the last recorded step without a redo step (an edit that was refused). */
+  drop() {
+    return this.past.pop() ?? null;
+  }
+  clear() {
+    this.past = [];
+    this.future = [];
+  }
+  /** Both stacks, to put back with `restore` (a failed submit returns to its edits). */
+  snapshot() {
+    return { past: [...this.past], future: [...this.future] };
+  }
+  restore(snap) {
+    this.past = snap ? [...snap.past] : [];
+    this.future = snap ? [...snap.future] : [];
+  }
+};
+
 // nblabel/js/src/controls/relations.js
 var ARROWS = { right: "→", left: "←", bi: "↔" };
 function relationKey(rel) {
@@ -791,23 +834,24 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
   let relations = [];
   let selectedRel = null;
   let linking = null;
-  let history = { undo: [], redo: [], last: null };
+  const history = new EditHistory();
+  let last = null;
   const state = () => ({ spans, relations, predicted });
   function edited2() {
-    history.undo.push(history.last);
-    history.redo = [];
-    history.last = state();
+    history.push(last);
+    last = state();
     onEdit();
   }
   function resetHistory() {
-    history = { undo: [], redo: [], last: state() };
+    history.clear();
+    last = state();
   }
-  function travel(from, to) {
-    if (!from.length || !from[from.length - 1] || !canEdit()) return false;
-    to.push(state());
-    const back = from.pop();
+  function travel(redo) {
+    if (!canEdit()) return false;
+    const back = redo ? history.redo(state()) : history.undo(state());
+    if (!back) return false;
     ({ spans, relations, predicted } = back);
-    history.last = back;
+    last = back;
     selected = null;
     selectedRel = null;
     linking = null;
@@ -1051,8 +1095,8 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
     if (selectByKey(event)) return true;
     if ((event.ctrlKey || event.metaKey) && !event.altKey) {
       const k = (event.key || "").toLowerCase();
-      if (k === "z" && !event.shiftKey) return travel(history.undo, history.redo);
-      if (k === "z" && event.shiftKey || k === "y" && !event.shiftKey) return travel(history.redo, history.undo);
+      if (k === "z" && !event.shiftKey) return travel(false);
+      if (k === "z" && event.shiftKey || k === "y" && !event.shiftKey) return travel(true);
     }
     if (event.key === "a" && !event.ctrlKey && !event.metaKey && !event.altKey && predicted.length) {
       if (canEdit()) {
@@ -1324,7 +1368,6 @@ function viewToImage(v, fx, fy, size) {
 var REGION_TYPES = ["rectanglelabels", "polygonlabels", "keypointlabels", "brushlabels"];
 var NOUN = { rectanglelabels: "box", polygonlabels: "polygon", keypointlabels: "point", brushlabels: "mask" };
 var PALETTE2 = ["#e53935", "#1e88e5", "#43a047", "#fb8c00", "#8e24aa", "#00acc1", "#6d4c41", "#c0ca33"];
-var HISTORY_CAP = 50;
 var SVG_NS = "http://www.w3.org/2000/svg";
 function sizeOf(item, fallback) {
   const w = Number(item.original_width);
@@ -1510,8 +1553,7 @@ function createRegionLayer({ allControls, views, root, canEdit, onEdit, onHint =
   for (const c of controls) for (const ch of c.choices || []) labelText.set(`${c.name}\0${ch.value}`, ch.label ?? ch.value);
   let key = null;
   let regions = [];
-  let past = [];
-  let future = [];
+  const history = new EditHistory();
   let selected = null;
   let active = null;
   const first = controls.find((c) => (c.choices || []).length);
@@ -1555,8 +1597,7 @@ function createRegionLayer({ allControls, views, root, canEdit, onEdit, onHint =
   const current = () => regions.find((r) => r.id === selected) || null;
   function commit(next, { select } = {}) {
     if (next === regions) return;
-    past = [...past, regions].slice(-HISTORY_CAP);
-    future = [];
+    history.push(regions);
     regions = next;
     if (select !== void 0) selected = select;
     changed();
@@ -1567,11 +1608,9 @@ function createRegionLayer({ allControls, views, root, canEdit, onEdit, onHint =
     onEdit();
   }
   function undo(step) {
-    const from = step < 0 ? past : future;
-    if (!from.length) return false;
-    const to = step < 0 ? future : past;
-    to.push(regions);
-    regions = from.pop();
+    const back = step < 0 ? history.undo(regions) : history.redo(regions);
+    if (!back) return false;
+    regions = back;
     drawing = null;
     changed();
     return true;
@@ -1961,8 +2000,7 @@ function createRegionLayer({ allControls, views, root, canEdit, onEdit, onHint =
       }
       if (next === r0 && !drag.committed) return;
       if (!drag.committed) {
-        past = [...past, regions].slice(-HISTORY_CAP);
-        future = [];
+        history.push(regions);
         drag.committed = true;
       }
       regions = updateRegion(regions, r0.id, () => next);
@@ -1997,7 +2035,7 @@ function createRegionLayer({ allControls, views, root, canEdit, onEdit, onHint =
         const problem = r && shapeProblem(r.type, r.shape);
         if (problem) {
           onHint(problem);
-          regions = past.pop();
+          regions = history.drop();
         }
       }
       changed();
@@ -2220,8 +2258,7 @@ function createRegionLayer({ allControls, views, root, canEdit, onEdit, onHint =
         return s && s.key === itemKey ? s.size : null;
       };
       regions = regionsFromResult(controls, result, extra.predictions, sizeFor);
-      past = [];
-      future = [];
+      history.clear();
       selected = null;
       drawing = null;
       drag = null;
@@ -2239,9 +2276,10 @@ function createRegionLayer({ allControls, views, root, canEdit, onEdit, onHint =
       }
       return out;
     },
-    snapshot: () => ({ key, regions, past, future }),
+    snapshot: () => ({ key, regions, history: history.snapshot() }),
     restore(snap) {
-      ({ key, regions, past, future } = snap);
+      ({ key, regions } = snap);
+      history.restore(snap.history);
       selected = null;
       drawing = null;
       render();
@@ -2261,7 +2299,6 @@ function createRegionLayer({ allControls, views, root, canEdit, onEdit, onHint =
 // nblabel/js/src/controls/ranges.js
 var PALETTE3 = ["#ffb300", "#42a5f5", "#66bb6a", "#ec407a", "#ab47bc", "#ff7043", "#78909c", "#d4e157"];
 var DRAG_PX = 4;
-var HISTORY_CAP2 = 200;
 function isRangeChoice(control, objects) {
   return control.type === "choices" && String((control.attrs || {}).perRegion).toLowerCase() === "true" && (objects || []).some((o) => o && o.name === control.to_name && o.type === "timeseries");
 }
@@ -2368,32 +2405,6 @@ function missingRegionChoices(choiceControls, regions, describe = (r) => ({ text
   }
   return out;
 }
-var EditHistory = class {
-  constructor() {
-    this.past = [];
-    this.future = [];
-  }
-  /** Record `before`, the state an edit is about to leave. */
-  push(before) {
-    this.past.push(before);
-    if (this.past.length > HISTORY_CAP2) this.past.shift();
-    this.future = [];
-  }
-  undo(now) {
-    if (!this.past.length) return null;
-    this.future.push(now);
-    return this.past.pop();
-  }
-  redo(now) {
-    if (!this.future.length) return null;
-    this.past.push(now);
-    return this.future.pop();
-  }
-  clear() {
-    this.past = [];
-    this.future = [];
-  }
-};
 function rangeStyles(controls) {
   const styles = /* @__PURE__ */ new Map();
   for (const control of controls) {

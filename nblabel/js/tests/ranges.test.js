@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { addRange, EditHistory, missingRanges, moveEdge, rangeStyles, rangesFromResult, relabelRange, removeRange } from "../src/controls/ranges.js";
+import { addRange, missingRanges, moveEdge, rangeStyles, rangesFromResult, relabelRange, removeRange } from "../src/controls/ranges.js";
 import { clampViewport, formatX, nearestX, panViewport, readWindow, typed, zoomViewport } from "../src/views/timeseries.js";
 
 const range = { name: "range", type: "timeserieslabels", to_name: "ts", multiple: false, required: true, choices: [{ value: "walk" }, { value: "run", background: "#f00" }] };
@@ -52,18 +52,6 @@ test("a stored result loads sorted; other controls and types are left alone; pre
   assert.equal(rangeStyles([range])(regions[1]).text, "run 80%");
   assert.equal(rangeStyles([range])(regions[1]).color, "#f00");
   assert.equal(relabelRange(regions, "b", range, "walk")[1].origin, "prediction-changed");
-});
-
-test("edit history undoes and redoes in order; a new edit drops the redo branch", () => {
-  const h = new EditHistory();
-  h.push("s0");
-  h.push("s1");
-  assert.equal(h.undo("s2"), "s1");
-  assert.equal(h.undo("s1"), "s0");
-  assert.equal(h.undo("s0"), null);
-  assert.equal(h.redo("s0"), "s1");
-  h.push("s1");
-  assert.equal(h.redo("x"), null);
 });
 
 test("viewport zoom keeps the point under the cursor, pans and never leaves the series", () => {

@@ -3,6 +3,7 @@
 // the label buttons and the text views.
 
 import { selectionToSpan, snapToWords } from "../offsets.js";
+import { EditHistory } from "../history.js";
 import { createChoices, randomId } from "./choices.js";
 import { addRelation, labelRelation, nextSpan, pruneRelations, relationKey, relationsFromResult, relationText, removeRelation, turnRelation } from "./relations.js";
 
@@ -137,29 +138,31 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
   let selectedRel = null; // relationKey of the relation selected
   let linking = null; // {from, target}: span ids while a relation is being made ("r")
   // Span edits of the item on screen, undone and redone with Ctrl+Z / Ctrl+Shift+Z. The
-  // lists are never mutated, so a state is just the three of them.
-  let history = { undo: [], redo: [], last: null };
+  // lists are never mutated, so a state is just the three of them; `last` is the state the
+  // next edit leaves (edits change the lists first, then say so).
+  const history = new EditHistory();
+  let last = null;
 
   const state = () => ({ spans, relations, predicted });
 
   function edited() {
-    history.undo.push(history.last);
-    history.redo = [];
-    history.last = state();
+    history.push(last);
+    last = state();
     onEdit();
   }
 
   function resetHistory() {
-    history = { undo: [], redo: [], last: state() };
+    history.clear();
+    last = state();
   }
 
   /** Undo (or redo) one span edit; false when there is none, so the shell's undo runs. */
-  function travel(from, to) {
-    if (!from.length || !from[from.length - 1] || !canEdit()) return false;
-    to.push(state());
-    const back = from.pop();
+  function travel(redo) {
+    if (!canEdit()) return false;
+    const back = redo ? history.redo(state()) : history.undo(state());
+    if (!back) return false;
     ({ spans, relations, predicted } = back);
-    history.last = back;
+    last = back;
     selected = null;
     selectedRel = null;
     linking = null;
@@ -444,8 +447,8 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
     if (selectByKey(event)) return true;
     if ((event.ctrlKey || event.metaKey) && !event.altKey) {
       const k = (event.key || "").toLowerCase();
-      if (k === "z" && !event.shiftKey) return travel(history.undo, history.redo);
-      if ((k === "z" && event.shiftKey) || (k === "y" && !event.shiftKey)) return travel(history.redo, history.undo);
+      if (k === "z" && !event.shiftKey) return travel(false);
+      if ((k === "z" && event.shiftKey) || (k === "y" && !event.shiftKey)) return travel(true);
     }
     if (event.key === "a" && !event.ctrlKey && !event.metaKey && !event.altKey && predicted.length) {
       // Accept the selected predicted span, or all of them.

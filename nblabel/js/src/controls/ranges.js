@@ -9,11 +9,11 @@
 // range moves it. Every edit can be undone and redone (u / Ctrl+Z, Shift+U / Ctrl+Y) until
 // the item is submitted; after that those keys undo submits again.
 
+import { EditHistory } from "../history.js";
 import { createChoices, randomId, toggleChoice } from "./choices.js";
 
 const PALETTE = ["#ffb300", "#42a5f5", "#66bb6a", "#ec407a", "#ab47bc", "#ff7043", "#78909c", "#d4e157"];
 const DRAG_PX = 4;
-const HISTORY_CAP = 200;
 
 /** Whether `control` is a per-region Choices control (`perRegion="true"`) of a time
  * series: its values belong to the selected range, not to the whole item. */
@@ -157,34 +157,6 @@ export function missingRegionChoices(choiceControls, regions, describe = (r) => 
     }
   }
   return out;
-}
-
-/** Undo/redo of edits on one item: snapshots of the region list. */
-export class EditHistory {
-  constructor() {
-    this.past = [];
-    this.future = [];
-  }
-  /** Record `before`, the state an edit is about to leave. */
-  push(before) {
-    this.past.push(before);
-    if (this.past.length > HISTORY_CAP) this.past.shift();
-    this.future = [];
-  }
-  undo(now) {
-    if (!this.past.length) return null;
-    this.future.push(now);
-    return this.past.pop();
-  }
-  redo(now) {
-    if (!this.future.length) return null;
-    this.past.push(now);
-    return this.future.pop();
-  }
-  clear() {
-    this.past = [];
-    this.future = [];
-  }
 }
 
 /** Display name and colour of a region's labels. */

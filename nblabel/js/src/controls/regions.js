@@ -19,12 +19,12 @@ import {
   toPercent,
   toPixels,
 } from "../geometry.js";
+import { EditHistory } from "../history.js";
 import { createChoices, randomId } from "./choices.js";
 
 export const REGION_TYPES = ["rectanglelabels", "polygonlabels", "keypointlabels", "brushlabels"];
 const NOUN = { rectanglelabels: "box", polygonlabels: "polygon", keypointlabels: "point", brushlabels: "mask" };
 const PALETTE = ["#e53935", "#1e88e5", "#43a047", "#fb8c00", "#8e24aa", "#00acc1", "#6d4c41", "#c0ca33"];
-const HISTORY_CAP = 50;
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 // --- pure: Label Studio items <-> regions --------------------------------------------------
@@ -256,8 +256,7 @@ export function createRegionLayer({ allControls, views, root, canEdit, onEdit, o
 
   let key = null;
   let regions = [];
-  let past = []; // region lists before each edit of this item
-  let future = [];
+  const history = new EditHistory(); // region lists before each edit of this item
   let selected = null;
   let active = null; // {control, value}: what drawing on empty image makes
   const first = controls.find((c) => (c.choices || []).length);
@@ -306,8 +305,7 @@ export function createRegionLayer({ allControls, views, root, canEdit, onEdit, o
   // --- history ---------------------------------------------------------------------------
   function commit(next, { select } = {}) {
     if (next === regions) return;
-    past = [...past, regions].slice(-HISTORY_CAP);
-    future = [];
+    history.push(regions);
     regions = next;
     if (select !== undefined) selected = select;
     changed();
@@ -320,11 +318,9 @@ export function createRegionLayer({ allControls, views, root, canEdit, onEdit, o
   }
 
   function undo(step) {
-    const from = step < 0 ? past : future;
-    if (!from.length) return false;
-    const to = step < 0 ? future : past;
-    to.push(regions);
-    regions = from.pop();
+    const back = step < 0 ? history.undo(regions) : history.redo(regions);
+    if (!back) return false;
+    regions = back;
     drawing = null;
     changed();
     return true;
@@ -746,8 +742,7 @@ export function createRegionLayer({ allControls, views, root, canEdit, onEdit, o
       if (next === r0 && !drag.committed) return;
       // One undo step per drag: the list before it is kept once.
       if (!drag.committed) {
-        past = [...past, regions].slice(-HISTORY_CAP);
-        future = [];
+        history.push(regions);
         drag.committed = true;
       }
       regions = updateRegion(regions, r0.id, () => next);
@@ -783,7 +778,7 @@ export function createRegionLayer({ allControls, views, root, canEdit, onEdit, o
         const problem = r && shapeProblem(r.type, r.shape);
         if (problem) {
           onHint(problem);
-          regions = past.pop();
+          regions = history.drop();
         }
       }
       changed();
@@ -1025,8 +1020,7 @@ export function createRegionLayer({ allControls, views, root, canEdit, onEdit, o
         return s && s.key === itemKey ? s.size : null;
       };
       regions = regionsFromResult(controls, result, extra.predictions, sizeFor);
-      past = [];
-      future = [];
+      history.clear();
       selected = null;
       drawing = null;
       drag = null;
@@ -1044,9 +1038,10 @@ export function createRegionLayer({ allControls, views, root, canEdit, onEdit, o
       }
       return out;
     },
-    snapshot: () => ({ key, regions, past, future }),
+    snapshot: () => ({ key, regions, history: history.snapshot() }),
     restore(snap) {
-      ({ key, regions, past, future } = snap);
+      ({ key, regions } = snap);
+      history.restore(snap.history);
       selected = null;
       drawing = null;
       render();
