@@ -347,7 +347,65 @@ function releaseEntry(entry) {
   entry.urls = [];
 }
 
+// nblabel/js/src/keys.js
+var SHORTCUTS = protocol_default.keys.shortcuts;
+var RESERVED = new Set(protocol_default.keys.reserved.map((k) => k.toLowerCase()));
+function keyFor(action) {
+  const entry = SHORTCUTS.find((s) => s.action === action);
+  return entry ? entry.keys[0] : "";
+}
+function actionForKey(event, hotkeys = /* @__PURE__ */ new Map()) {
+  const { key, shiftKey = false, altKey = false, isComposing = false } = event;
+  const mod = Boolean(event.ctrlKey || event.metaKey);
+  if (isComposing || !key) return null;
+  if (mod && !altKey) {
+    const k = key.toLowerCase();
+    if (k === "z") return { type: shiftKey ? "redo" : "undo" };
+    if (k === "y" && !shiftKey) return { type: "redo" };
+    return null;
+  }
+  if (mod || altKey) return null;
+  if (key === "Enter" && !shiftKey) return { type: "submit" };
+  if (key === "ArrowRight" && !shiftKey) return { type: "next" };
+  if (key === "ArrowLeft" && !shiftKey) return { type: "prev" };
+  if (key === "Home" && !shiftKey) return { type: "first_unlabeled" };
+  if (key === "Escape") return { type: "close_help" };
+  if (key === "Delete" || key === "Backspace") return { type: "delete_span" };
+  const choice = hotkeys.get(key) || (!shiftKey ? hotkeys.get(key.toLowerCase()) : void 0);
+  if (choice) return { type: "choice", control: choice.control, value: choice.value };
+  if (key === "?") return { type: "help" };
+  if (key === "s" || key === "S" && !shiftKey) return { type: "skip" };
+  if (key === "g" || key === "G" && !shiftKey) return { type: "first_unlabeled" };
+  if (key === "r") return { type: "relate" };
+  if (key === "u") return { type: "undo" };
+  if (key === "U") return { type: shiftKey ? "redo" : "undo" };
+  return null;
+}
+function choiceKeys(controls) {
+  const out = [];
+  for (const control of controls || []) {
+    if (control.type === "relations") continue;
+    for (const choice of control.choices || []) {
+      if (choice.hotkey) out.push({ key: String(choice.hotkey), control: control.name, value: choice.value, text: `${control.name}: ${choice.label ?? choice.value}` });
+    }
+  }
+  return out;
+}
+function hotkeyMap(bindings) {
+  const map = /* @__PURE__ */ new Map();
+  for (const weak of [false, true]) {
+    for (const b of bindings || []) {
+      if (Boolean(b.weak) !== weak || map.has(b.key) || weak && RESERVED.has(b.key.toLowerCase())) continue;
+      map.set(b.key, { control: b.control, value: b.value });
+    }
+  }
+  return map;
+}
+
 // nblabel/js/src/controls/choices.js
+function isRangeChoice(control, objects) {
+  return control.type === "choices" && String((control.attrs || {}).perRegion).toLowerCase() === "true" && (objects || []).some((o) => o && o.name === control.to_name && o.type === "timeseries");
+}
 function toggleChoice(control, selected, value) {
   const has = selected.includes(value);
   let next;
@@ -459,111 +517,37 @@ function predictedText(predictions) {
   const versions = [...new Set(shown.map((p) => p.model_version).filter(Boolean))];
   return [`${shown.length} predicted`, ...versions].join(" · ");
 }
-
-// nblabel/js/src/keys.js
-var SHORTCUTS = protocol_default.keys.shortcuts;
-var RESERVED = new Set(protocol_default.keys.reserved.map((k) => k.toLowerCase()));
-function keyFor(action) {
-  const entry = SHORTCUTS.find((s) => s.action === action);
-  return entry ? entry.keys[0] : "";
-}
-function actionForKey(event, hotkeys = /* @__PURE__ */ new Map()) {
-  const { key, shiftKey = false, altKey = false, isComposing = false } = event;
-  const mod = Boolean(event.ctrlKey || event.metaKey);
-  if (isComposing || !key) return null;
-  if (mod && !altKey) {
-    const k = key.toLowerCase();
-    if (k === "z") return { type: shiftKey ? "redo" : "undo" };
-    if (k === "y" && !shiftKey) return { type: "redo" };
-    return null;
-  }
-  if (mod || altKey) return null;
-  if (key === "Enter" && !shiftKey) return { type: "submit" };
-  if (key === "ArrowRight" && !shiftKey) return { type: "next" };
-  if (key === "ArrowLeft" && !shiftKey) return { type: "prev" };
-  if (key === "Home" && !shiftKey) return { type: "first_unlabeled" };
-  if (key === "Escape") return { type: "close_help" };
-  if (key === "Delete" || key === "Backspace") return { type: "delete_span" };
-  const choice = hotkeys.get(key) || (!shiftKey ? hotkeys.get(key.toLowerCase()) : void 0);
-  if (choice) return { type: "choice", control: choice.control, value: choice.value };
-  if (key === "?") return { type: "help" };
-  if (key === "s" || key === "S" && !shiftKey) return { type: "skip" };
-  if (key === "g" || key === "G" && !shiftKey) return { type: "first_unlabeled" };
-  if (key === "r") return { type: "relate" };
-  if (key === "u") return { type: "undo" };
-  if (key === "U") return { type: shiftKey ? "redo" : "undo" };
-  return null;
-}
-function hotkeyMap(controls) {
-  const map = /* @__PURE__ */ new Map();
-  for (const control of controls || []) {
-    if (control.type === "relations") continue;
-    for (const choice of control.choices || []) {
-      if (!choice.hotkey) continue;
-      const key = String(choice.hotkey);
-      if (!map.has(key)) map.set(key, { control: control.name, value: choice.value });
+var choicesPlugin = {
+  name: "choices",
+  claims: (control, objects) => control.type === "choices" && !isRangeChoice(control, objects),
+  keys: [],
+  create({ controls, canEdit, onEdit }) {
+    const groups = new Map(controls.map((c) => [c.name, createChoices(c)]));
+    let selections = /* @__PURE__ */ new Map();
+    function set(next) {
+      selections = new Map(controls.map((c) => [c.name, next.get(c.name) || []]));
+      for (const [name, group] of groups) group.render(selections.get(name));
     }
+    set(/* @__PURE__ */ new Map());
+    return {
+      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, el: groups.get(c.name).el })),
+      hotkeys: choiceKeys(controls),
+      pick(name, value) {
+        const control = controls.find((c) => c.name === name);
+        if (!control || !canEdit()) return;
+        const next = new Map(selections);
+        next.set(name, toggleChoice(control, selections.get(name), value));
+        onEdit();
+        set(next);
+      },
+      load: (key, result) => set(selectionsFromResult(controls, result)),
+      result: () => buildResult(controls, selections),
+      snapshot: () => selections,
+      restore: (snap) => set(snap),
+      missing: () => missingRequired(controls, selections)
+    };
   }
-  return map;
-}
-
-// nblabel/js/src/curve.js
-var W = 96;
-var H = 24;
-var SVG = "http://www.w3.org/2000/svg";
-function curvePoints(points, width = W, height = H) {
-  if (!Array.isArray(points) || points.length === 0) return "";
-  const xs = points.map((p) => p[0]);
-  const lo = Math.min(...xs);
-  const span = Math.max(...xs) - lo || 1;
-  return points.map(([n, m]) => {
-    const x = points.length === 1 ? width / 2 : (n - lo) / span * (width - 2) + 1;
-    const y = height - 1 - Math.min(1, Math.max(0, m)) * (height - 2);
-    return `${x.toFixed(1)},${y.toFixed(1)}`;
-  }).join(" ");
-}
-function curveText(learning) {
-  const points = learning && learning.points || [];
-  if (!points.length) return "";
-  const [n, m] = points[points.length - 1];
-  const name = learning.metric_name || "metric";
-  const version = learning.model_version ? ` (model ${learning.model_version})` : "";
-  return `Learning curve: ${name} ${(100 * m).toFixed(1)}% at ${n} labels${version}, ${points.length} fit(s)`;
-}
-function createCurve() {
-  const svg2 = document.createElementNS(SVG, "svg");
-  svg2.setAttribute("class", "nbl-curve");
-  svg2.setAttribute("width", String(W));
-  svg2.setAttribute("height", String(H));
-  svg2.setAttribute("viewBox", `0 0 ${W} ${H}`);
-  svg2.setAttribute("role", "img");
-  svg2.setAttribute("data-testid", "learning-curve");
-  const title = document.createElementNS(SVG, "title");
-  const line = document.createElementNS(SVG, "polyline");
-  line.setAttribute("fill", "none");
-  line.setAttribute("stroke", "currentColor");
-  line.setAttribute("stroke-width", "1.5");
-  const dot = document.createElementNS(SVG, "circle");
-  dot.setAttribute("r", "2.5");
-  dot.setAttribute("fill", "currentColor");
-  svg2.append(title, line, dot);
-  svg2.style.display = "none";
-  return {
-    el: svg2,
-    render(learning) {
-      const text = curveText(learning);
-      svg2.style.display = text ? "" : "none";
-      const points = curvePoints(learning && learning.points);
-      line.setAttribute("points", points);
-      const last = points ? points.split(" ").pop().split(",") : ["0", "0"];
-      dot.setAttribute("cx", last[0]);
-      dot.setAttribute("cy", last[1]);
-      title.textContent = text;
-      svg2.setAttribute("aria-label", text || "Learning curve");
-      svg2.dataset.points = String((learning && learning.points || []).length);
-    }
-  };
-}
+};
 
 // nblabel/js/src/offsets.js
 function isHigh(code) {
@@ -819,9 +803,10 @@ function labelStyles(controls) {
     return { text: names.join(", ") + score, color: style.color, predicted };
   };
 }
-function createSpanLayer({ allControls, relationControl = null, views, root, canEdit, onEdit, onHint = () => {
+function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHint = () => {
 } }) {
-  const controls = allControls.filter((c) => c.type === "labels");
+  const controls = claimed.filter((c) => c.type === "labels");
+  const relationControl = claimed.find((c) => c.type === "relations") || null;
   if (!controls.length) return null;
   const textViews = views.filter(({ spec }) => spec.type === "text" && controls.some((c) => c.to_name === spec.name));
   const describe = labelStyles(controls);
@@ -1147,8 +1132,8 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
     return false;
   }
   return {
-    controls,
-    groups,
+    sections: controls.map((c) => ({ title: c.name, el: groups.get(c.name).el })),
+    hotkeys: choiceKeys(controls),
     shortcuts: [
       { keys: ["Ctrl+→", "Ctrl+←"], text: "Select the next / previous word (then a label's key)" },
       { keys: ["Ctrl+Shift+→", "Ctrl+Shift+←"], text: "Grow / shrink the text selection by a word" },
@@ -1157,8 +1142,8 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
       { keys: ["Ctrl+Z", "Ctrl+Shift+Z"], text: "Undo / redo span edits on this item (when none are left: the last submit)" },
       ...relationControl ? [{ keys: ["Shift+R"], text: "Turn the selected relation's direction: → ← ↔ (or click ⇄ by it)" }] : []
     ],
-    panel: relationControl ? panel : null,
-    has: (name) => groups.has(name),
+    panels: relationControl ? [{ title: "relations", el: panel }] : [],
+    canRelate: Boolean(relationControl),
     pick,
     relate,
     handleKey,
@@ -1223,6 +1208,719 @@ function createSpanLayer({ allControls, relationControl = null, views, root, can
     }
   };
 }
+var spanPlugin = {
+  name: "spans",
+  claims: (control) => control.type === "labels" || control.type === "relations",
+  // Relation label keys (digits) are taken only while a relation is selected: not here.
+  keys: ["a", "r", "Tab", "Escape", " "],
+  create: createSpanLayer
+};
+
+// nblabel/js/src/controls/number.js
+var num = (v) => v == null || String(v).trim() === "" ? null : Number(v);
+function bounds(control) {
+  const a = control.attrs || {};
+  return { min: num(a.min), max: num(a.max), step: num(a.step) };
+}
+function numberProblem(control, value) {
+  if (value == null) return "";
+  if (!Number.isFinite(value)) return `${control.name}: “${value}” is not a number.`;
+  const { min, max } = bounds(control);
+  if (min != null && value < min || max != null && value > max) {
+    const range = min != null && max != null ? `between ${min} and ${max}` : min != null ? `at least ${min}` : `at most ${max}`;
+    return `${control.name} must be ${range} (not ${value}).`;
+  }
+  return "";
+}
+function numbersFromResult(controls, result) {
+  const out = /* @__PURE__ */ new Map();
+  for (const c of controls) {
+    const item = (result || []).find((r) => r && r.type === "number" && r.from_name === c.name && r.value);
+    const value = item ? num(item.value.number) : num((c.attrs || {}).defaultValue);
+    out.set(c.name, Number.isFinite(value) ? value : null);
+  }
+  return out;
+}
+function numberResult(controls, numbers, makeId = randomId) {
+  return controls.filter((c) => numbers.get(c.name) != null && !numberProblem(c, numbers.get(c.name))).map((c) => ({ id: makeId(), from_name: c.name, to_name: c.to_name, type: "number", origin: "manual", value: { number: numbers.get(c.name) } }));
+}
+function missingNumbers(controls, numbers) {
+  return controls.filter((c) => c.required && numbers.get(c.name) == null).map((c) => c.name);
+}
+function input(control, type, attrs) {
+  const el = document.createElement("input");
+  el.type = type;
+  el.dataset.control = control.name;
+  const { min, max, step } = bounds(control);
+  if (min != null) el.min = String(min);
+  if (max != null) el.max = String(max);
+  el.step = step != null ? String(step) : "any";
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  return el;
+}
+function createBox(control, { onInput, onEnter, onEscape }) {
+  const box = document.createElement("div");
+  box.className = "nbl-number";
+  const field = input(control, "number", { "data-testid": "number", "aria-label": control.name, inputmode: "decimal" });
+  const { min, max } = bounds(control);
+  const slider = String((control.attrs || {}).slider).toLowerCase() === "true" && min != null && max != null ? input(control, "range", { "data-testid": "number-slider", "aria-label": `${control.name} slider` }) : null;
+  const error = document.createElement("div");
+  error.className = "nbl-number-error";
+  error.setAttribute("data-testid", "number-error");
+  error.setAttribute("aria-live", "polite");
+  error.id = `nbl-number-error-${control.name}-${randomId(6)}`;
+  field.setAttribute("aria-describedby", error.id);
+  box.append(field, ...slider ? [slider] : [], error);
+  const read = (el) => el.value.trim() === "" ? null : Number(el.value);
+  field.addEventListener("input", () => onInput(read(field)));
+  if (slider) slider.addEventListener("input", () => onInput(read(slider)));
+  field.addEventListener("keydown", (event) => {
+    if (event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === "Enter" && !event.shiftKey) {
+      event.preventDefault();
+      event.stopPropagation();
+      onEnter();
+    } else if (event.key === "Escape") {
+      event.stopPropagation();
+      onEscape();
+    }
+  });
+  return {
+    el: box,
+    render(value, problem) {
+      const text = value == null ? "" : String(value);
+      if (read(field) !== value) field.value = text;
+      if (slider && value != null && read(slider) !== value) slider.value = text;
+      field.setAttribute("aria-invalid", String(Boolean(problem)));
+      error.textContent = problem;
+      error.hidden = !problem;
+    }
+  };
+}
+var numberPlugin = {
+  name: "number",
+  // Per-region numbers would need the region plugins' selection: not claimed.
+  claims: (control) => control.type === "number" && String((control.attrs || {}).perRegion).toLowerCase() !== "true",
+  keys: [],
+  create({ controls, root, canEdit, onEdit, act }) {
+    let numbers = /* @__PURE__ */ new Map();
+    const boxes = new Map(
+      controls.map((c) => [
+        c.name,
+        createBox(c, {
+          onInput(value) {
+            if (!canEdit()) return set(numbers);
+            onEdit();
+            set(new Map(numbers).set(c.name, value));
+          },
+          onEnter: () => act("submit"),
+          onEscape: () => root.focus({ preventScroll: true })
+        })
+      ])
+    );
+    function set(next) {
+      numbers = new Map(controls.map((c) => [c.name, next.get(c.name) ?? null]));
+      for (const c of controls) boxes.get(c.name).render(numbers.get(c.name), numberProblem(c, numbers.get(c.name)));
+    }
+    set(/* @__PURE__ */ new Map());
+    return {
+      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, el: boxes.get(c.name).el })),
+      load: (key, result) => set(numbersFromResult(controls, result)),
+      result: () => numberResult(controls, numbers),
+      missing: () => missingNumbers(controls, numbers),
+      problems: () => controls.map((c) => numberProblem(c, numbers.get(c.name))).filter(Boolean),
+      snapshot: () => numbers,
+      restore: (snap) => set(snap)
+    };
+  }
+};
+
+// nblabel/js/src/controls/ranges.js
+var PALETTE2 = ["#ffb300", "#42a5f5", "#66bb6a", "#ec407a", "#ab47bc", "#ff7043", "#78909c", "#d4e157"];
+var DRAG_PX = 4;
+function attachRegionChoices(regions, choiceControls, result) {
+  const names = new Set(choiceControls.map((c) => c.name));
+  const byId = /* @__PURE__ */ new Map();
+  for (const item of result || []) {
+    if (!item || item.type !== "choices" || !names.has(item.from_name) || !item.value || !Array.isArray(item.value.choices)) continue;
+    const found = byId.get(item.id) || {};
+    found[item.from_name] = [...item.value.choices];
+    byId.set(item.id, found);
+  }
+  return regions.map((r) => byId.has(r.id) ? { ...r, choices: byId.get(r.id) } : r);
+}
+function rangesFromResult(controls, result) {
+  const names = new Set(controls.map((c) => c.name));
+  return (result || []).filter((r) => r && r.type === "timeserieslabels" && names.has(r.from_name) && r.value && Number.isFinite(r.value.start) && Number.isFinite(r.value.end ?? r.value.start)).map((r) => ({ ...r, value: { ...r.value, end: r.value.end ?? r.value.start, instant: Boolean(r.value.instant) } })).sort((a, b) => a.value.start - b.value.start || b.value.end - a.value.end);
+}
+function addRange(regions, control, { start, end, instant = false }, value, makeId = randomId) {
+  const a = Math.min(start, end ?? start);
+  const b = instant ? a : Math.max(start, end ?? start);
+  const item = {
+    id: makeId(),
+    from_name: control.name,
+    to_name: control.to_name,
+    type: "timeserieslabels",
+    origin: "manual",
+    value: { start: a, end: b, instant: Boolean(instant), timeserieslabels: [value] }
+  };
+  return [rangesFromResult([control], [...regions.filter((r) => r.from_name === control.name), item]).concat(regions.filter((r) => r.from_name !== control.name)), item.id];
+}
+function relabelRange(regions, id, control, value) {
+  const out = [];
+  for (const r of regions) {
+    if (r.id !== id) {
+      out.push(r);
+      continue;
+    }
+    const own = r.from_name === control.name;
+    const has = own && r.value.timeserieslabels.includes(value);
+    const labels = own && control.multiple ? has ? r.value.timeserieslabels.filter((v) => v !== value) : [...r.value.timeserieslabels, value] : [value];
+    if (!labels.length) continue;
+    out.push({
+      ...r,
+      pending: false,
+      from_name: control.name,
+      to_name: control.to_name,
+      // An edited prediction is the annotator's now, as in Label Studio.
+      origin: r.origin === "prediction" ? "prediction-changed" : r.origin,
+      value: { ...r.value, timeserieslabels: labels }
+    });
+  }
+  return out;
+}
+function removeRange(regions, id) {
+  return regions.filter((r) => r.id !== id);
+}
+function moveEdge(regions, id, edge, x) {
+  return regions.map((r) => {
+    if (r.id !== id || r.value.instant) return r;
+    const other = edge === "start" ? r.value.end : r.value.start;
+    return {
+      ...r,
+      pending: false,
+      origin: r.origin === "prediction" ? "prediction-changed" : r.origin,
+      value: { ...r.value, start: Math.min(x, other), end: Math.max(x, other) }
+    };
+  });
+}
+function pendingPredictions(controls, predictions, regions) {
+  const ids = new Set(regions.map((r) => r.id));
+  return rangesFromResult(controls, predictions).filter((r) => !ids.has(r.id)).map((r) => ({ ...r, origin: "prediction", pending: true }));
+}
+function acceptPredictions(regions, ids = null) {
+  const set = ids && new Set(ids);
+  return regions.map((r) => r.pending && (!set || set.has(r.id)) ? { ...r, pending: false } : r);
+}
+function rangesToResult(regions) {
+  const out = [];
+  for (const { pending, choices, ...r } of regions) {
+    if (pending) continue;
+    out.push({ ...r, value: { ...r.value, timeserieslabels: [...r.value.timeserieslabels] } });
+    for (const [name, values] of Object.entries(choices || {})) {
+      if (!values.length) continue;
+      const { start, end, instant } = r.value;
+      out.push({ id: r.id, from_name: name, to_name: r.to_name, type: "choices", origin: r.origin, value: { start, end, instant, choices: [...values] } });
+    }
+  }
+  return out;
+}
+function missingRanges(controls, regions) {
+  return controls.filter((c) => c.required && !regions.some((r) => r.from_name === c.name && !r.pending)).map((c) => c.name);
+}
+function missingRegionChoices(choiceControls, regions, describe = (r) => ({ text: (r.value.timeserieslabels || []).join(", ") }), format = String) {
+  const out = [];
+  for (const c of choiceControls) {
+    if (!c.required) continue;
+    for (const r of regions) {
+      if (r.pending || r.to_name !== c.to_name || ((r.choices || {})[c.name] || []).length) continue;
+      const label = String(describe(r).text || "").split(" · ")[0];
+      const where = r.value.instant ? `at ${format(r.value.start)}` : `${format(r.value.start)} – ${format(r.value.end)}`;
+      out.push(`${c.name} of ${label} ${where}`);
+    }
+  }
+  return out;
+}
+function rangeStyles(controls) {
+  const styles = /* @__PURE__ */ new Map();
+  for (const control of controls) {
+    (control.choices || []).forEach((choice, i) => {
+      styles.set(`${control.name}\0${choice.value}`, { text: choice.label ?? choice.value, color: choice.background || PALETTE2[i % PALETTE2.length] });
+    });
+  }
+  return (r) => {
+    const labels = r.value.timeserieslabels || [];
+    const first = styles.get(`${r.from_name}\0${labels[0]}`) || { text: labels[0] || "", color: PALETTE2[0] };
+    const names = labels.map((l) => (styles.get(`${r.from_name}\0${l}`) || { text: l }).text);
+    const score = r.origin === "prediction" && Number.isFinite(r.score) ? ` ${Math.round(r.score * 100)}%` : "";
+    const classes = Object.values(r.choices || {}).flat();
+    return { text: names.join(", ") + score + (classes.length ? ` · ${classes.join(", ")}` : ""), color: first.color };
+  };
+}
+function createRangeLayer({ controls: claimed, objects, views, root, canEdit, onEdit, onHint = () => {
+} }) {
+  const controls = claimed.filter((c) => c.type === "timeserieslabels");
+  if (!controls.length) return null;
+  const tsViews = views.filter(({ spec }) => spec.type === "timeseries" && controls.some((c) => c.to_name === spec.name));
+  const describe = rangeStyles(controls);
+  const regionChoices = claimed.filter((c) => isRangeChoice(c, objects));
+  const groups = new Map([...controls, ...regionChoices].map((c) => [c.name, createChoices(c)]));
+  const first = controls.find((c) => (c.choices || []).length) || controls[0];
+  let active = { control: first.name, value: first.choices && first.choices.length ? first.choices[0].value : null };
+  let key = null;
+  let regions = [];
+  let selected = null;
+  let drag = null;
+  let mark = null;
+  const history = new EditHistory();
+  function redraw(preview = null) {
+    for (const { spec, view } of tsViews) {
+      view.setRegions(
+        key,
+        regions.filter((r) => r.to_name === spec.name),
+        selected,
+        describe,
+        preview && preview.name === spec.name ? preview : null
+      );
+    }
+    renderButtons();
+    root.dataset.ranges = String(regions.filter((r) => !r.pending).length);
+    root.dataset.predictedRanges = String(regions.filter((r) => r.pending).length);
+  }
+  function renderButtons() {
+    const r = regions.find((x) => x.id === selected);
+    for (const [name, group] of groups) {
+      if (regionChoices.some((c) => c.name === name)) {
+        group.render(r && r.choices && r.choices[name] ? r.choices[name] : []);
+        continue;
+      }
+      if (r) group.render(r.from_name === name ? r.value.timeserieslabels : []);
+      else group.render(active.control === name && active.value != null ? [active.value] : []);
+    }
+  }
+  function edit(next, nextSelected = selected) {
+    history.push({ regions, selected });
+    regions = next;
+    selected = nextSelected;
+    redraw();
+    onEdit();
+  }
+  const lastPicked = /* @__PURE__ */ new Map();
+  const instantControl = controls.length > 1 ? controls.find((c) => c.name === "instant") : null;
+  function controlFor(spec, instant) {
+    const mine = controls.filter((c) => c.to_name === spec.name);
+    const fit = instantControl ? mine.filter((c) => c === instantControl === instant) : mine;
+    const pool = fit.length ? fit : mine;
+    return pool.find((c) => c.name === active.control) || pool.find((c) => lastPicked.has(c.name)) || pool[0];
+  }
+  function labelFor(control) {
+    if (lastPicked.has(control.name)) return lastPicked.get(control.name);
+    return control.choices && control.choices.length ? control.choices[0].value : null;
+  }
+  function addAt(found, start, end, instant) {
+    const control = controlFor(found.spec, instant);
+    const value = control && labelFor(control);
+    if (value == null) {
+      onHint("This time-series control has no labels to draw with.");
+      return;
+    }
+    const [next, id] = addRange(regions, control, { start, end, instant }, value);
+    edit(next, id);
+  }
+  function viewOf(target) {
+    return tsViews.find(({ view }) => view.isPlot(target));
+  }
+  function onMouseDown(event) {
+    if (event.button !== 0) return;
+    const found = viewOf(event.target);
+    if (!found) return;
+    event.preventDefault();
+    root.focus({ preventScroll: true });
+    const mine = regions.filter((r) => r.to_name === found.spec.name);
+    const edgeOf = canEdit() ? found.view.hitEdge(event.clientX, mine.filter((r) => r.id === selected).concat(mine.filter((r) => r.id !== selected))) : null;
+    if (edgeOf) {
+      drag = { found, mode: "edge", ...edgeOf, before: { regions, selected }, moved: false };
+      selected = edgeOf.id;
+    } else {
+      drag = { found, mode: "draw", x0: event.clientX, v0: found.view.valueAt(event.clientX), moved: false };
+    }
+    const doc = root.ownerDocument;
+    doc.addEventListener("mousemove", onDragMove);
+    doc.addEventListener("mouseup", onDragEnd);
+  }
+  function onDragMove(event) {
+    if (!drag) return;
+    const { view, spec } = drag.found;
+    if (drag.mode === "edge") {
+      drag.moved = true;
+      regions = moveEdge(drag.before.regions, drag.id, drag.edge, view.valueAt(event.clientX));
+      redraw();
+      return;
+    }
+    if (Math.abs(event.clientX - drag.x0) < DRAG_PX && !drag.moved) return;
+    drag.moved = true;
+    const v = view.valueAt(event.clientX);
+    redraw({ name: spec.name, start: Math.min(v, drag.v0), end: Math.max(v, drag.v0) });
+  }
+  function onDragEnd(event) {
+    const doc = root.ownerDocument;
+    doc.removeEventListener("mousemove", onDragMove);
+    doc.removeEventListener("mouseup", onDragEnd);
+    const d = drag;
+    drag = null;
+    if (!d) return;
+    const { view, spec } = d.found;
+    if (d.mode === "edge") {
+      if (!d.moved) {
+        redraw();
+        return;
+      }
+      const snapped = moveEdge(d.before.regions, d.id, d.edge, view.snap(view.valueAt(event.clientX)));
+      regions = d.before.regions;
+      selected = d.before.selected;
+      edit(snapped, d.id);
+      return;
+    }
+    if (d.moved && canEdit()) {
+      const v = view.valueAt(event.clientX);
+      const a = view.snap(Math.min(v, d.v0));
+      const b = view.snap(Math.max(v, d.v0));
+      addAt(d.found, a, b, false);
+      return;
+    }
+    redraw();
+    const hit = view.hitRegion(event.clientX, regions.filter((r) => r.to_name === spec.name));
+    selected = hit;
+    redraw();
+  }
+  function onDblClick(event) {
+    const found = viewOf(event.target);
+    if (!found || !canEdit()) return;
+    addAt(found, found.view.snap(found.view.valueAt(event.clientX)), null, true);
+  }
+  root.addEventListener("mousedown", onMouseDown);
+  root.addEventListener("dblclick", onDblClick);
+  function pick(controlName, value) {
+    const perRegion = regionChoices.find((c) => c.name === controlName);
+    if (perRegion) {
+      const r = regions.find((x) => x.id === selected);
+      if (!r) {
+        onHint(`Select a range first (click it), then pick its ${perRegion.name}.`);
+        return;
+      }
+      if (!canEdit()) return;
+      const values = toggleChoice(perRegion, (r.choices || {})[perRegion.name] || [], value);
+      const changed = { ...r, pending: false, choices: { ...r.choices || {}, [perRegion.name]: values } };
+      if (r.origin === "prediction") changed.origin = "prediction-changed";
+      edit(regions.map((x) => x.id === r.id ? changed : x));
+      return;
+    }
+    const control = controls.find((c) => c.name === controlName);
+    if (!control) return;
+    if (selected && canEdit() && regions.some((r) => r.id === selected)) {
+      const next = relabelRange(regions, selected, control, value);
+      edit(next, next.some((r) => r.id === selected) ? selected : null);
+      return;
+    }
+    active = { control: control.name, value };
+    lastPicked.set(control.name, value);
+    renderButtons();
+  }
+  function focusView() {
+    return tsViews[0] || null;
+  }
+  function handleKey(event) {
+    const found = focusView();
+    if (!found) return false;
+    const { view } = found;
+    const mod = event.ctrlKey || event.metaKey;
+    const k = event.key;
+    const undoKey = mod && !event.shiftKey && (k === "z" || k === "Z") || !mod && !event.altKey && k === "u";
+    const redoKey = mod && event.shiftKey && (k === "z" || k === "Z") || mod && k === "y" || !mod && !event.altKey && k === "U" && event.shiftKey;
+    if (undoKey || redoKey) {
+      const back = undoKey ? history.undo({ regions, selected }) : history.redo({ regions, selected });
+      if (!back) return false;
+      regions = back.regions;
+      selected = back.selected;
+      redraw();
+      onEdit();
+      return true;
+    }
+    if (mod || event.altKey) return false;
+    if (event.shiftKey && (k === "ArrowLeft" || k === "ArrowRight")) {
+      view.panBy(k === "ArrowLeft" ? -0.2 : 0.2);
+      return true;
+    }
+    if (k === "+" || k === "=") {
+      view.zoomBy(2);
+      return true;
+    }
+    if (k === "-" || k === "_") {
+      view.zoomBy(0.5);
+      return true;
+    }
+    if (k === "f" || k === "F") {
+      view.fit();
+      return true;
+    }
+    if ((k === "o" || k === "O") && view.toggleOverlay) {
+      view.toggleOverlay();
+      return true;
+    }
+    if (k === "," || k === "." || k === "<" || k === ">") {
+      view.moveCursor((k === "," || k === "<" ? -1 : 1) * (k === "<" || k === ">" ? 10 : 1));
+      return true;
+    }
+    if (k === "[") {
+      const vp = view.viewport();
+      mark = view.snap(view.cursorValue() ?? (vp.lo + vp.hi) / 2);
+      view.setMark(mark);
+      return true;
+    }
+    if (k === "]") {
+      if (mark == null) {
+        onHint("Press [ where the range starts, move the cursor (, and . or the mouse), then ].");
+        return true;
+      }
+      const vp = view.viewport();
+      const end = view.snap(view.cursorValue() ?? (vp.lo + vp.hi) / 2);
+      const start = mark;
+      mark = null;
+      view.setMark(null);
+      if (canEdit() && end !== start) addAt(found, Math.min(start, end), Math.max(start, end), false);
+      return true;
+    }
+    if (k === "i" || k === "I") {
+      if (!canEdit()) return true;
+      const vp = view.viewport();
+      const at = view.cursorValue() ?? (vp.lo + vp.hi) / 2;
+      addAt(found, view.snap(at), null, true);
+      return true;
+    }
+    if (k === "a" || k === "A") {
+      const pending = regions.filter((r) => r.pending);
+      if (!pending.length) {
+        onHint("No prediction to accept.");
+        return true;
+      }
+      if (!canEdit()) return true;
+      const one = pending.some((r) => r.id === selected) ? [selected] : null;
+      edit(acceptPredictions(regions, one));
+      return true;
+    }
+    if (k === "Escape" && mark != null) {
+      mark = null;
+      view.setMark(null);
+      return true;
+    }
+    if (k === "Escape" && selected) {
+      selected = null;
+      redraw();
+      return true;
+    }
+    return false;
+  }
+  return {
+    sections: [...groups].map(([name, group]) => ({ title: name, el: group.el })),
+    hotkeys: choiceKeys([...controls, ...regionChoices]),
+    shortcuts: [
+      { keys: ["drag"], text: "Draw a range with the active label (a label key picks it)" },
+      { keys: ["double-click", "i"], text: "Add an instant at the cursor" },
+      { keys: [",", ".", "<", ">"], text: "Move the cursor by one (ten) pixel columns" },
+      { keys: ["[", "]"], text: "Start a range at the cursor, then end it there (active label)" },
+      { keys: ["click"], text: "Select a region; a label key relabels it, drag an edge to move it" },
+      { keys: ["+", "-", "wheel"], text: "Zoom in / out (at the cursor)" },
+      { keys: ["Shift+←", "Shift+→"], text: "Pan; drag the overview strip to move the window" },
+      { keys: ["f"], text: "Fit the whole series" },
+      { keys: ["o"], text: "Overlay the channels in one plot (each on its own scale) / stack them" },
+      { keys: ["u", "Ctrl+Z"], text: "Undo a region edit (then: undo the last submit)" },
+      { keys: ["a"], text: "Accept the selected prediction, or all (dashed, with their score)" }
+    ],
+    pick,
+    handleKey,
+    deleteSelected() {
+      if (!canEdit() || !selected || !regions.some((r) => r.id === selected)) return false;
+      edit(removeRange(regions, selected), null);
+      return true;
+    },
+    load(itemKey, result, extra = {}) {
+      key = itemKey;
+      mark = null;
+      regions = attachRegionChoices(rangesFromResult(controls, result), regionChoices, result);
+      const predicted = attachRegionChoices(pendingPredictions(controls, extra.predictions, regions), regionChoices, extra.predictions);
+      regions = [...regions, ...predicted];
+      selected = null;
+      history.clear();
+      redraw();
+    },
+    result: () => rangesToResult(regions),
+    snapshot: () => ({ key, regions }),
+    restore(snap) {
+      key = snap.key;
+      regions = snap.regions;
+      selected = null;
+      redraw();
+    },
+    missing: () => {
+      const found = focusView();
+      const format = found && found.view.formatX ? found.view.formatX : String;
+      return [...missingRanges(controls, regions), ...missingRegionChoices(regionChoices, regions, describe, format)];
+    },
+    dispose() {
+      root.removeEventListener("mousedown", onMouseDown);
+      root.removeEventListener("dblclick", onDblClick);
+      const doc = root.ownerDocument;
+      doc.removeEventListener("mousemove", onDragMove);
+      doc.removeEventListener("mouseup", onDragEnd);
+    }
+  };
+}
+var rangePlugin = {
+  name: "ranges",
+  claims: (control, objects) => control.type === "timeserieslabels" || isRangeChoice(control, objects),
+  keys: ["u", "+", "=", "-", "_", "f", "o", ",", ".", "<", ">", "[", "]", "i", "a", "Escape", "ArrowLeft", "ArrowRight"],
+  create: createRangeLayer
+};
+
+// nblabel/js/src/controls/rating.js
+var ICONS = { star: "★", heart: "♥", fire: "🔥", smile: "☺" };
+function maxRating(control) {
+  const n = Number.parseInt((control.attrs || {}).maxRating, 10);
+  return Number.isFinite(n) && n >= 1 ? n : 5;
+}
+function validRating(control, value) {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= maxRating(control) ? n : 0;
+}
+function ratingsFromResult(controls, result) {
+  const out = /* @__PURE__ */ new Map();
+  for (const c of controls) {
+    const item = (result || []).find((r) => r && r.type === "rating" && r.from_name === c.name && r.value);
+    out.set(c.name, item ? validRating(c, item.value.rating) : validRating(c, (c.attrs || {}).defaultValue));
+  }
+  return out;
+}
+function ratingResult(controls, ratings, makeId = randomId) {
+  return controls.filter((c) => ratings.get(c.name) > 0).map((c) => ({ id: makeId(), from_name: c.name, to_name: c.to_name, type: "rating", origin: "manual", value: { rating: ratings.get(c.name) } }));
+}
+var digitFor = (n) => n >= 1 && n <= 9 ? String(n) : n === 10 ? "0" : null;
+function ratingKeys(controls, taken = /* @__PURE__ */ new Set()) {
+  const out = [];
+  controls.forEach((c) => {
+    const hotkey = (c.attrs || {}).hotkey;
+    if (hotkey) out.push({ key: String(hotkey), control: c.name, value: "arm" });
+  });
+  const first = controls[0];
+  const digits = [];
+  for (let n = 1; first && n <= maxRating(first); n += 1) if (digitFor(n)) digits.push({ key: digitFor(n), control: first.name, value: n, weak: true });
+  return digits.some((d) => taken.has(d.key)) ? out : [...out, ...digits];
+}
+function missingRatings(controls, ratings) {
+  return controls.filter((c) => c.required && !ratings.get(c.name)).map((c) => c.name);
+}
+function createStars(control) {
+  const group = document.createElement("div");
+  group.className = `nbl-rating nbl-rating-${(control.attrs || {}).size || "medium"}`;
+  group.setAttribute("role", "group");
+  group.setAttribute("aria-label", control.name);
+  group.dataset.control = control.name;
+  const icon = ICONS[(control.attrs || {}).icon] || ICONS.star;
+  const stars = [];
+  for (let n = 1; n <= maxRating(control); n += 1) {
+    const star = document.createElement("button");
+    star.type = "button";
+    star.className = "nbl-star";
+    star.setAttribute("data-testid", "rating-star");
+    star.dataset.control = control.name;
+    star.dataset.value = String(n);
+    star.setAttribute("aria-label", `${n} of ${maxRating(control)}`);
+    star.textContent = icon;
+    stars.push(star);
+  }
+  const text = document.createElement("span");
+  text.className = "nbl-rating-text";
+  text.setAttribute("data-testid", "rating");
+  group.append(...stars, text);
+  return {
+    el: group,
+    render(value, armed) {
+      stars.forEach((star, i) => {
+        star.classList.toggle("nbl-selected", i < value);
+        star.setAttribute("aria-pressed", String(i + 1 === value));
+      });
+      group.dataset.rating = String(value);
+      text.textContent = armed ? `press 1–${Math.min(9, maxRating(control))}` : value ? `${value} / ${maxRating(control)}` : "";
+    }
+  };
+}
+var ratingPlugin = {
+  name: "rating",
+  // Per-region ratings would need the region plugins' selection: not claimed, so the shell
+  // says the control is not supported.
+  claims: (control) => control.type === "rating" && String((control.attrs || {}).perRegion).toLowerCase() !== "true",
+  keys: [],
+  create({ controls, allControls, canEdit, onEdit }) {
+    const groups = new Map(controls.map((c) => [c.name, createStars(c)]));
+    const hotkeys = ratingKeys(controls, new Set(choiceKeys(allControls).map((b) => b.key)));
+    let ratings = /* @__PURE__ */ new Map();
+    let armed = null;
+    function set(next) {
+      ratings = new Map(controls.map((c) => [c.name, next.get(c.name) || 0]));
+      for (const [name, group] of groups) group.render(ratings.get(name), armed === name);
+    }
+    set(/* @__PURE__ */ new Map());
+    function rate(name, n) {
+      const control = controls.find((c) => c.name === name);
+      if (!control || !canEdit()) return;
+      const value = validRating(control, n);
+      if (!value) return;
+      const next = new Map(ratings);
+      next.set(name, ratings.get(name) === value ? 0 : value);
+      onEdit();
+      set(next);
+    }
+    return {
+      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, el: groups.get(c.name).el })),
+      hotkeys,
+      shortcuts: controls.flatMap((c) => {
+        const top = `1–${Math.min(9, maxRating(c))}`;
+        const keys = [];
+        if (hotkeys.some((b) => b.control === c.name && b.value !== "arm")) keys.push(top);
+        if ((c.attrs || {}).hotkey) keys.push(`${c.attrs.hotkey} then ${top}`);
+        return keys.length ? [{ keys, text: `Rate ${c.name} (the same number again clears it)` }] : [];
+      }),
+      pick(name, value) {
+        if (value === "arm") {
+          armed = name;
+          set(ratings);
+        } else {
+          armed = null;
+          rate(name, value);
+        }
+      },
+      handleKey(event) {
+        if (armed == null) return false;
+        const name = armed;
+        armed = null;
+        set(ratings);
+        if (event.ctrlKey || event.metaKey || event.altKey) return false;
+        if (event.key === "Escape") return true;
+        const n = event.key === "0" ? 10 : Number(event.key);
+        if (!/^[0-9]$/.test(event.key)) return false;
+        rate(name, n);
+        return true;
+      },
+      load(key, result) {
+        armed = null;
+        set(ratingsFromResult(controls, result));
+      },
+      result: () => ratingResult(controls, ratings),
+      missing: () => missingRatings(controls, ratings),
+      snapshot: () => ratings,
+      restore: (snap) => set(snap)
+    };
+  }
+};
 
 // nblabel/js/src/geometry.js
 var MAX_ZOOM = 64;
@@ -1335,7 +2033,7 @@ function polygonArea(points) {
 function snapPoint(p, size) {
   return [Math.round(clamp(p.x, 0, size.w)), Math.round(clamp(p.y, 0, size.h))];
 }
-function bounds(points) {
+function bounds2(points) {
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
   return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
@@ -1367,7 +2065,7 @@ function viewToImage(v, fx, fy, size) {
 // nblabel/js/src/controls/regions.js
 var REGION_TYPES = ["rectanglelabels", "polygonlabels", "keypointlabels", "brushlabels"];
 var NOUN = { rectanglelabels: "box", polygonlabels: "polygon", keypointlabels: "point", brushlabels: "mask" };
-var PALETTE2 = ["#e53935", "#1e88e5", "#43a047", "#fb8c00", "#8e24aa", "#00acc1", "#6d4c41", "#c0ca33"];
+var PALETTE3 = ["#e53935", "#1e88e5", "#43a047", "#fb8c00", "#8e24aa", "#00acc1", "#6d4c41", "#c0ca33"];
 var SVG_NS = "http://www.w3.org/2000/svg";
 function sizeOf(item, fallback) {
   const w = Number(item.original_width);
@@ -1481,17 +2179,17 @@ function moveRegion(r, dx, dy) {
   const s = r.shape;
   if (r.type === "rectanglelabels") {
     const corners = boxCorners(s).map((p) => [p.x, p.y]);
-    const m = clampMove(bounds(corners), dx, dy, r.size);
+    const m = clampMove(bounds2(corners), dx, dy, r.size);
     if (!m.dx && !m.dy) return r;
     return edited(r, { shape: { ...s, x: s.x + m.dx, y: s.y + m.dy } });
   }
   if (r.type === "polygonlabels") {
-    const m = clampMove(bounds(s.points), dx, dy, r.size);
+    const m = clampMove(bounds2(s.points), dx, dy, r.size);
     if (!m.dx && !m.dy) return r;
     return edited(r, { shape: { points: s.points.map(([x, y]) => [x + m.dx, y + m.dy]) } });
   }
   if (r.type === "keypointlabels") {
-    const m = clampMove(bounds([[s.x, s.y]]), dx, dy, r.size);
+    const m = clampMove(bounds2([[s.x, s.y]]), dx, dy, r.size);
     if (!m.dx && !m.dy) return r;
     return edited(r, { shape: { x: s.x + m.dx, y: s.y + m.dy } });
   }
@@ -1538,17 +2236,15 @@ function html(tag, props = {}, text = null) {
   return node;
 }
 var BOX_HANDLES = { nw: [0, 0], n: [0.5, 0], ne: [1, 0], e: [1, 0.5], se: [1, 1], s: [0.5, 1], sw: [0, 1], w: [0, 0.5] };
-function createRegionLayer({ allControls, views, root, canEdit, onEdit, onHint = () => {
+function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit, onHint = () => {
 } }) {
-  const controls = allControls.filter((c) => REGION_TYPES.includes(c.type));
-  if (!controls.length) return null;
   const targets = new Set(controls.map((c) => c.to_name));
   const imageViews = views.filter(({ spec }) => spec.type === "image" && targets.has(spec.name)).map(({ spec, view }) => ({ spec, view, parts: view.regions() }));
   const groups = new Map(controls.map((c) => [c.name, createChoices(c)]));
   const hotkeyTaken = new Set(allControls.flatMap((c) => (c.choices || []).map((ch) => ch.hotkey).filter(Boolean).map(String)));
   const colors = /* @__PURE__ */ new Map();
   let hue = 0;
-  for (const c of controls) for (const ch of c.choices || []) colors.set(`${c.name}\0${ch.value}`, ch.background || PALETTE2[hue++ % PALETTE2.length]);
+  for (const c of controls) for (const ch of c.choices || []) colors.set(`${c.name}\0${ch.value}`, ch.background || PALETTE3[hue++ % PALETTE3.length]);
   const labelText = /* @__PURE__ */ new Map();
   for (const c of controls) for (const ch of c.choices || []) labelText.set(`${c.name}\0${ch.value}`, ch.label ?? ch.value);
   let key = null;
@@ -1585,7 +2281,7 @@ function createRegionLayer({ allControls, views, root, canEdit, onEdit, onHint =
   bar.append(predBox);
   const status = html("div", { class: "nbl-region-status", "data-testid": "region-status", "aria-live": "polite" });
   panel.append(bar, status);
-  const colorOf = (r) => colors.get(`${r.from_name}\0${r.labels[0]}`) || PALETTE2[0];
+  const colorOf = (r) => colors.get(`${r.from_name}\0${r.labels[0]}`) || PALETTE3[0];
   const textOf = (r) => (l) => labelText.get(`${r.from_name}\0${l}`) ?? l;
   const controlOf = (name) => controls.find((c) => c.name === name);
   const viewOf = (name) => imageViews.find((iv) => iv.spec.name === name);
@@ -1649,7 +2345,7 @@ function createRegionLayer({ allControls, views, root, canEdit, onEdit, onHint =
         anchor = c[0];
       } else if (r.type === "polygonlabels") {
         g.append(svg("polygon", { class: "nbl-shape", points: r.shape.points.map((p) => p.join(",")).join(" ") }));
-        const b = bounds(r.shape.points);
+        const b = bounds2(r.shape.points);
         anchor = { x: b.x0, y: b.y0 };
       } else if (r.type === "keypointlabels") {
         g.append(svg("circle", { class: "nbl-shape nbl-keypoint", cx: r.shape.x, cy: r.shape.y, r: 5 * k }));
@@ -1720,7 +2416,7 @@ function createRegionLayer({ allControls, views, root, canEdit, onEdit, onHint =
     return out;
   }
   function colorFor(a) {
-    return a && colors.get(`${a.control}\0${a.value}`) || PALETTE2[0];
+    return a && colors.get(`${a.control}\0${a.value}`) || PALETTE3[0];
   }
   function activeType() {
     const c = active && controlOf(active.control);
@@ -2221,9 +2917,9 @@ function createRegionLayer({ allControls, views, root, canEdit, onEdit, onHint =
     return c.toDataURL("image/png").slice("data:image/png;base64,".length);
   }
   return {
-    controls,
-    groups,
-    panel,
+    sections: controls.map((c) => ({ title: c.name, el: groups.get(c.name).el })),
+    panels: [{ title: "image", el: panel }],
+    hotkeys: choiceKeys(controls),
     shortcuts: [
       { keys: ["drag"], text: "Draw a box (pick its label first: its key or button); drag a box to move it, its handles to resize or rotate" },
       { keys: ["Shift+drag"], text: "Draw starting on top of another region (a box inside a box)" },
@@ -2238,7 +2934,6 @@ function createRegionLayer({ allControls, views, root, canEdit, onEdit, onHint =
       { keys: ["Space+drag", "middle drag"], text: "Pan (or drag empty image when zoomed in with the point or polygon tool)" },
       ...controls.some((c) => c.type === "brushlabels") ? [{ keys: ["[", "]", "e"], text: "Smaller / bigger brush; erase mode on or off" }] : []
     ],
-    has: (name) => groups.has(name),
     pick,
     handleKey,
     deleteSelected() {
@@ -2295,498 +2990,12 @@ function createRegionLayer({ allControls, views, root, canEdit, onEdit, onHint =
     }
   };
 }
-
-// nblabel/js/src/controls/ranges.js
-var PALETTE3 = ["#ffb300", "#42a5f5", "#66bb6a", "#ec407a", "#ab47bc", "#ff7043", "#78909c", "#d4e157"];
-var DRAG_PX = 4;
-function isRangeChoice(control, objects) {
-  return control.type === "choices" && String((control.attrs || {}).perRegion).toLowerCase() === "true" && (objects || []).some((o) => o && o.name === control.to_name && o.type === "timeseries");
-}
-function attachRegionChoices(regions, choiceControls, result) {
-  const names = new Set(choiceControls.map((c) => c.name));
-  const byId = /* @__PURE__ */ new Map();
-  for (const item of result || []) {
-    if (!item || item.type !== "choices" || !names.has(item.from_name) || !item.value || !Array.isArray(item.value.choices)) continue;
-    const found = byId.get(item.id) || {};
-    found[item.from_name] = [...item.value.choices];
-    byId.set(item.id, found);
-  }
-  return regions.map((r) => byId.has(r.id) ? { ...r, choices: byId.get(r.id) } : r);
-}
-function rangesFromResult(controls, result) {
-  const names = new Set(controls.map((c) => c.name));
-  return (result || []).filter((r) => r && r.type === "timeserieslabels" && names.has(r.from_name) && r.value && Number.isFinite(r.value.start) && Number.isFinite(r.value.end ?? r.value.start)).map((r) => ({ ...r, value: { ...r.value, end: r.value.end ?? r.value.start, instant: Boolean(r.value.instant) } })).sort((a, b) => a.value.start - b.value.start || b.value.end - a.value.end);
-}
-function addRange(regions, control, { start, end, instant = false }, value, makeId = randomId) {
-  const a = Math.min(start, end ?? start);
-  const b = instant ? a : Math.max(start, end ?? start);
-  const item = {
-    id: makeId(),
-    from_name: control.name,
-    to_name: control.to_name,
-    type: "timeserieslabels",
-    origin: "manual",
-    value: { start: a, end: b, instant: Boolean(instant), timeserieslabels: [value] }
-  };
-  return [rangesFromResult([control], [...regions.filter((r) => r.from_name === control.name), item]).concat(regions.filter((r) => r.from_name !== control.name)), item.id];
-}
-function relabelRange(regions, id, control, value) {
-  const out = [];
-  for (const r of regions) {
-    if (r.id !== id) {
-      out.push(r);
-      continue;
-    }
-    const own = r.from_name === control.name;
-    const has = own && r.value.timeserieslabels.includes(value);
-    const labels = own && control.multiple ? has ? r.value.timeserieslabels.filter((v) => v !== value) : [...r.value.timeserieslabels, value] : [value];
-    if (!labels.length) continue;
-    out.push({
-      ...r,
-      pending: false,
-      from_name: control.name,
-      to_name: control.to_name,
-      // An edited prediction is the annotator's now, as in Label Studio.
-      origin: r.origin === "prediction" ? "prediction-changed" : r.origin,
-      value: { ...r.value, timeserieslabels: labels }
-    });
-  }
-  return out;
-}
-function removeRange(regions, id) {
-  return regions.filter((r) => r.id !== id);
-}
-function moveEdge(regions, id, edge, x) {
-  return regions.map((r) => {
-    if (r.id !== id || r.value.instant) return r;
-    const other = edge === "start" ? r.value.end : r.value.start;
-    return {
-      ...r,
-      pending: false,
-      origin: r.origin === "prediction" ? "prediction-changed" : r.origin,
-      value: { ...r.value, start: Math.min(x, other), end: Math.max(x, other) }
-    };
-  });
-}
-function pendingPredictions(controls, predictions, regions) {
-  const ids = new Set(regions.map((r) => r.id));
-  return rangesFromResult(controls, predictions).filter((r) => !ids.has(r.id)).map((r) => ({ ...r, origin: "prediction", pending: true }));
-}
-function acceptPredictions(regions, ids = null) {
-  const set = ids && new Set(ids);
-  return regions.map((r) => r.pending && (!set || set.has(r.id)) ? { ...r, pending: false } : r);
-}
-function rangesToResult(regions) {
-  const out = [];
-  for (const { pending, choices, ...r } of regions) {
-    if (pending) continue;
-    out.push({ ...r, value: { ...r.value, timeserieslabels: [...r.value.timeserieslabels] } });
-    for (const [name, values] of Object.entries(choices || {})) {
-      if (!values.length) continue;
-      const { start, end, instant } = r.value;
-      out.push({ id: r.id, from_name: name, to_name: r.to_name, type: "choices", origin: r.origin, value: { start, end, instant, choices: [...values] } });
-    }
-  }
-  return out;
-}
-function missingRanges(controls, regions) {
-  return controls.filter((c) => c.required && !regions.some((r) => r.from_name === c.name && !r.pending)).map((c) => c.name);
-}
-function missingRegionChoices(choiceControls, regions, describe = (r) => ({ text: (r.value.timeserieslabels || []).join(", ") }), format = String) {
-  const out = [];
-  for (const c of choiceControls) {
-    if (!c.required) continue;
-    for (const r of regions) {
-      if (r.pending || r.to_name !== c.to_name || ((r.choices || {})[c.name] || []).length) continue;
-      const label = String(describe(r).text || "").split(" · ")[0];
-      const where = r.value.instant ? `at ${format(r.value.start)}` : `${format(r.value.start)} – ${format(r.value.end)}`;
-      out.push(`${c.name} of ${label} ${where}`);
-    }
-  }
-  return out;
-}
-function rangeStyles(controls) {
-  const styles = /* @__PURE__ */ new Map();
-  for (const control of controls) {
-    (control.choices || []).forEach((choice, i) => {
-      styles.set(`${control.name}\0${choice.value}`, { text: choice.label ?? choice.value, color: choice.background || PALETTE3[i % PALETTE3.length] });
-    });
-  }
-  return (r) => {
-    const labels = r.value.timeserieslabels || [];
-    const first = styles.get(`${r.from_name}\0${labels[0]}`) || { text: labels[0] || "", color: PALETTE3[0] };
-    const names = labels.map((l) => (styles.get(`${r.from_name}\0${l}`) || { text: l }).text);
-    const score = r.origin === "prediction" && Number.isFinite(r.score) ? ` ${Math.round(r.score * 100)}%` : "";
-    const classes = Object.values(r.choices || {}).flat();
-    return { text: names.join(", ") + score + (classes.length ? ` · ${classes.join(", ")}` : ""), color: first.color };
-  };
-}
-function createRangeLayer({ allControls, views, root, canEdit, onEdit, onHint = () => {
-} }) {
-  const controls = allControls.filter((c) => c.type === "timeserieslabels");
-  if (!controls.length) return null;
-  const tsViews = views.filter(({ spec }) => spec.type === "timeseries" && controls.some((c) => c.to_name === spec.name));
-  const describe = rangeStyles(controls);
-  const regionChoices = allControls.filter((c) => isRangeChoice(c, views.map((v) => v.spec)));
-  const groups = new Map([...controls, ...regionChoices].map((c) => [c.name, createChoices(c)]));
-  const first = controls.find((c) => (c.choices || []).length) || controls[0];
-  let active = { control: first.name, value: first.choices && first.choices.length ? first.choices[0].value : null };
-  let key = null;
-  let regions = [];
-  let selected = null;
-  let drag = null;
-  let mark = null;
-  const history = new EditHistory();
-  function redraw(preview = null) {
-    for (const { spec, view } of tsViews) {
-      view.setRegions(
-        key,
-        regions.filter((r) => r.to_name === spec.name),
-        selected,
-        describe,
-        preview && preview.name === spec.name ? preview : null
-      );
-    }
-    renderButtons();
-    root.dataset.ranges = String(regions.filter((r) => !r.pending).length);
-    root.dataset.predictedRanges = String(regions.filter((r) => r.pending).length);
-  }
-  function renderButtons() {
-    const r = regions.find((x) => x.id === selected);
-    for (const [name, group] of groups) {
-      if (regionChoices.some((c) => c.name === name)) {
-        group.render(r && r.choices && r.choices[name] ? r.choices[name] : []);
-        continue;
-      }
-      if (r) group.render(r.from_name === name ? r.value.timeserieslabels : []);
-      else group.render(active.control === name && active.value != null ? [active.value] : []);
-    }
-  }
-  function edit(next, nextSelected = selected) {
-    history.push({ regions, selected });
-    regions = next;
-    selected = nextSelected;
-    redraw();
-    onEdit();
-  }
-  const lastPicked = /* @__PURE__ */ new Map();
-  const instantControl = controls.length > 1 ? controls.find((c) => c.name === "instant") : null;
-  function controlFor(spec, instant) {
-    const mine = controls.filter((c) => c.to_name === spec.name);
-    const fit = instantControl ? mine.filter((c) => c === instantControl === instant) : mine;
-    const pool = fit.length ? fit : mine;
-    return pool.find((c) => c.name === active.control) || pool.find((c) => lastPicked.has(c.name)) || pool[0];
-  }
-  function labelFor(control) {
-    if (lastPicked.has(control.name)) return lastPicked.get(control.name);
-    return control.choices && control.choices.length ? control.choices[0].value : null;
-  }
-  function addAt(found, start, end, instant) {
-    const control = controlFor(found.spec, instant);
-    const value = control && labelFor(control);
-    if (value == null) {
-      onHint("This time-series control has no labels to draw with.");
-      return;
-    }
-    const [next, id] = addRange(regions, control, { start, end, instant }, value);
-    edit(next, id);
-  }
-  function viewOf(target) {
-    return tsViews.find(({ view }) => view.isPlot(target));
-  }
-  function onMouseDown(event) {
-    if (event.button !== 0) return;
-    const found = viewOf(event.target);
-    if (!found) return;
-    event.preventDefault();
-    root.focus({ preventScroll: true });
-    const mine = regions.filter((r) => r.to_name === found.spec.name);
-    const edgeOf = canEdit() ? found.view.hitEdge(event.clientX, mine.filter((r) => r.id === selected).concat(mine.filter((r) => r.id !== selected))) : null;
-    if (edgeOf) {
-      drag = { found, mode: "edge", ...edgeOf, before: { regions, selected }, moved: false };
-      selected = edgeOf.id;
-    } else {
-      drag = { found, mode: "draw", x0: event.clientX, v0: found.view.valueAt(event.clientX), moved: false };
-    }
-    const doc = root.ownerDocument;
-    doc.addEventListener("mousemove", onDragMove);
-    doc.addEventListener("mouseup", onDragEnd);
-  }
-  function onDragMove(event) {
-    if (!drag) return;
-    const { view, spec } = drag.found;
-    if (drag.mode === "edge") {
-      drag.moved = true;
-      regions = moveEdge(drag.before.regions, drag.id, drag.edge, view.valueAt(event.clientX));
-      redraw();
-      return;
-    }
-    if (Math.abs(event.clientX - drag.x0) < DRAG_PX && !drag.moved) return;
-    drag.moved = true;
-    const v = view.valueAt(event.clientX);
-    redraw({ name: spec.name, start: Math.min(v, drag.v0), end: Math.max(v, drag.v0) });
-  }
-  function onDragEnd(event) {
-    const doc = root.ownerDocument;
-    doc.removeEventListener("mousemove", onDragMove);
-    doc.removeEventListener("mouseup", onDragEnd);
-    const d = drag;
-    drag = null;
-    if (!d) return;
-    const { view, spec } = d.found;
-    if (d.mode === "edge") {
-      if (!d.moved) {
-        redraw();
-        return;
-      }
-      const snapped = moveEdge(d.before.regions, d.id, d.edge, view.snap(view.valueAt(event.clientX)));
-      regions = d.before.regions;
-      selected = d.before.selected;
-      edit(snapped, d.id);
-      return;
-    }
-    if (d.moved && canEdit()) {
-      const v = view.valueAt(event.clientX);
-      const a = view.snap(Math.min(v, d.v0));
-      const b = view.snap(Math.max(v, d.v0));
-      addAt(d.found, a, b, false);
-      return;
-    }
-    redraw();
-    const hit = view.hitRegion(event.clientX, regions.filter((r) => r.to_name === spec.name));
-    selected = hit;
-    redraw();
-  }
-  function onDblClick(event) {
-    const found = viewOf(event.target);
-    if (!found || !canEdit()) return;
-    addAt(found, found.view.snap(found.view.valueAt(event.clientX)), null, true);
-  }
-  root.addEventListener("mousedown", onMouseDown);
-  root.addEventListener("dblclick", onDblClick);
-  function pick(controlName, value) {
-    const perRegion = regionChoices.find((c) => c.name === controlName);
-    if (perRegion) {
-      const r = regions.find((x) => x.id === selected);
-      if (!r) {
-        onHint(`Select a range first (click it), then pick its ${perRegion.name}.`);
-        return;
-      }
-      if (!canEdit()) return;
-      const values = toggleChoice(perRegion, (r.choices || {})[perRegion.name] || [], value);
-      const changed = { ...r, pending: false, choices: { ...r.choices || {}, [perRegion.name]: values } };
-      if (r.origin === "prediction") changed.origin = "prediction-changed";
-      edit(regions.map((x) => x.id === r.id ? changed : x));
-      return;
-    }
-    const control = controls.find((c) => c.name === controlName);
-    if (!control) return;
-    if (selected && canEdit() && regions.some((r) => r.id === selected)) {
-      const next = relabelRange(regions, selected, control, value);
-      edit(next, next.some((r) => r.id === selected) ? selected : null);
-      return;
-    }
-    active = { control: control.name, value };
-    lastPicked.set(control.name, value);
-    renderButtons();
-  }
-  function focusView() {
-    return tsViews[0] || null;
-  }
-  function handleKey(event) {
-    const found = focusView();
-    if (!found) return false;
-    const { view } = found;
-    const mod = event.ctrlKey || event.metaKey;
-    const k = event.key;
-    const undoKey = mod && !event.shiftKey && (k === "z" || k === "Z") || !mod && !event.altKey && k === "u";
-    const redoKey = mod && event.shiftKey && (k === "z" || k === "Z") || mod && k === "y" || !mod && !event.altKey && k === "U" && event.shiftKey;
-    if (undoKey || redoKey) {
-      const back = undoKey ? history.undo({ regions, selected }) : history.redo({ regions, selected });
-      if (!back) return false;
-      regions = back.regions;
-      selected = back.selected;
-      redraw();
-      onEdit();
-      return true;
-    }
-    if (mod || event.altKey) return false;
-    if (event.shiftKey && (k === "ArrowLeft" || k === "ArrowRight")) {
-      view.panBy(k === "ArrowLeft" ? -0.2 : 0.2);
-      return true;
-    }
-    if (k === "+" || k === "=") {
-      view.zoomBy(2);
-      return true;
-    }
-    if (k === "-" || k === "_") {
-      view.zoomBy(0.5);
-      return true;
-    }
-    if (k === "f" || k === "F") {
-      view.fit();
-      return true;
-    }
-    if ((k === "o" || k === "O") && view.toggleOverlay) {
-      view.toggleOverlay();
-      return true;
-    }
-    if (k === "," || k === "." || k === "<" || k === ">") {
-      view.moveCursor((k === "," || k === "<" ? -1 : 1) * (k === "<" || k === ">" ? 10 : 1));
-      return true;
-    }
-    if (k === "[") {
-      const vp = view.viewport();
-      mark = view.snap(view.cursorValue() ?? (vp.lo + vp.hi) / 2);
-      view.setMark(mark);
-      return true;
-    }
-    if (k === "]") {
-      if (mark == null) {
-        onHint("Press [ where the range starts, move the cursor (, and . or the mouse), then ].");
-        return true;
-      }
-      const vp = view.viewport();
-      const end = view.snap(view.cursorValue() ?? (vp.lo + vp.hi) / 2);
-      const start = mark;
-      mark = null;
-      view.setMark(null);
-      if (canEdit() && end !== start) addAt(found, Math.min(start, end), Math.max(start, end), false);
-      return true;
-    }
-    if (k === "i" || k === "I") {
-      if (!canEdit()) return true;
-      const vp = view.viewport();
-      const at = view.cursorValue() ?? (vp.lo + vp.hi) / 2;
-      addAt(found, view.snap(at), null, true);
-      return true;
-    }
-    if (k === "a" || k === "A") {
-      const pending = regions.filter((r) => r.pending);
-      if (!pending.length) {
-        onHint("No prediction to accept.");
-        return true;
-      }
-      if (!canEdit()) return true;
-      const one = pending.some((r) => r.id === selected) ? [selected] : null;
-      edit(acceptPredictions(regions, one));
-      return true;
-    }
-    if (k === "Escape" && mark != null) {
-      mark = null;
-      view.setMark(null);
-      return true;
-    }
-    if (k === "Escape" && selected) {
-      selected = null;
-      redraw();
-      return true;
-    }
-    return false;
-  }
-  return {
-    controls: [...controls, ...regionChoices],
-    groups,
-    shortcuts: [
-      { keys: ["drag"], text: "Draw a range with the active label (a label key picks it)" },
-      { keys: ["double-click", "i"], text: "Add an instant at the cursor" },
-      { keys: [",", ".", "<", ">"], text: "Move the cursor by one (ten) pixel columns" },
-      { keys: ["[", "]"], text: "Start a range at the cursor, then end it there (active label)" },
-      { keys: ["click"], text: "Select a region; a label key relabels it, drag an edge to move it" },
-      { keys: ["+", "-", "wheel"], text: "Zoom in / out (at the cursor)" },
-      { keys: ["Shift+←", "Shift+→"], text: "Pan; drag the overview strip to move the window" },
-      { keys: ["f"], text: "Fit the whole series" },
-      { keys: ["o"], text: "Overlay the channels in one plot (each on its own scale) / stack them" },
-      { keys: ["u", "Ctrl+Z"], text: "Undo a region edit (then: undo the last submit)" },
-      { keys: ["a"], text: "Accept the selected prediction, or all (dashed, with their score)" }
-    ],
-    has: (name) => groups.has(name),
-    pick,
-    handleKey,
-    deleteSelected() {
-      if (!canEdit() || !selected || !regions.some((r) => r.id === selected)) return false;
-      edit(removeRange(regions, selected), null);
-      return true;
-    },
-    load(itemKey, result, extra = {}) {
-      key = itemKey;
-      mark = null;
-      regions = attachRegionChoices(rangesFromResult(controls, result), regionChoices, result);
-      const predicted = attachRegionChoices(pendingPredictions(controls, extra.predictions, regions), regionChoices, extra.predictions);
-      regions = [...regions, ...predicted];
-      selected = null;
-      history.clear();
-      redraw();
-    },
-    result: () => rangesToResult(regions),
-    snapshot: () => ({ key, regions }),
-    restore(snap) {
-      key = snap.key;
-      regions = snap.regions;
-      selected = null;
-      redraw();
-    },
-    missing: () => {
-      const found = focusView();
-      const format = found && found.view.formatX ? found.view.formatX : String;
-      return [...missingRanges(controls, regions), ...missingRegionChoices(regionChoices, regions, describe, format)];
-    },
-    dispose() {
-      root.removeEventListener("mousedown", onMouseDown);
-      root.removeEventListener("dblclick", onDblClick);
-      const doc = root.ownerDocument;
-      doc.removeEventListener("mousemove", onDragMove);
-      doc.removeEventListener("mouseup", onDragEnd);
-    }
-  };
-}
-
-// nblabel/js/src/layers.js
-var FACTORIES = [createSpanLayer, createRegionLayer, createRangeLayer];
-function createLayers({ controls, relationControl, views, root, canEdit, onEdit, onHint }) {
-  const layers = [];
-  for (const make of FACTORIES) {
-    const layer = make({ allControls: controls, relationControl, views, root, canEdit, onEdit, onHint });
-    if (layer) layers.push(layer);
-  }
-  const owner = (name) => layers.find((l) => l.has ? l.has(name) : l.controls.some((c) => c.name === name));
-  const groups = /* @__PURE__ */ new Map();
-  for (const l of layers) for (const [name, group] of l.groups || []) groups.set(name, group);
-  return {
-    controls: layers.flatMap((l) => l.controls),
-    groups,
-    panels: layers.map((l) => l.panel).filter(Boolean),
-    shortcuts: layers.flatMap((l) => l.shortcuts || []),
-    canRelate: layers.some((l) => l.relate && l.panel),
-    has: (name) => Boolean(owner(name)),
-    pick(name, value) {
-      const l = owner(name);
-      if (l) l.pick(name, value);
-    },
-    handleKey: (event) => layers.some((l) => l.handleKey && l.handleKey(event)),
-    deleteSelected() {
-      for (const l of layers) if (l.deleteSelected && l.deleteSelected()) return true;
-      return false;
-    },
-    relate() {
-      for (const l of layers) if (l.relate) l.relate();
-    },
-    load(key, result, extra = {}) {
-      for (const l of layers) l.load(key, result || [], extra);
-    },
-    result: () => layers.flatMap((l) => l.result()),
-    snapshot: () => layers.map((l) => l.snapshot()),
-    restore(snaps) {
-      layers.forEach((l, i) => {
-        if (snaps && snaps[i] !== void 0) l.restore(snaps[i]);
-      });
-    },
-    missing: () => layers.flatMap((l) => l.missing ? l.missing() : []),
-    dispose() {
-      for (const l of layers) if (l.dispose) l.dispose();
-    }
-  };
-}
+var regionPlugin = {
+  name: "regions",
+  claims: (control) => REGION_TYPES.includes(control.type),
+  keys: ["+", "=", "-", "f", "a", "e", "[", "]", " ", "Tab", "Escape", "Enter", "Delete", "Backspace", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"],
+  create: createRegionLayer
+};
 
 // nblabel/js/src/views/common.js
 function createSlot(spec, kind2) {
@@ -3042,7 +3251,7 @@ function createImageView(spec, { request = null } = {}) {
 }
 
 // nblabel/js/src/views/text.js
-var SVG2 = "http://www.w3.org/2000/svg";
+var SVG = "http://www.w3.org/2000/svg";
 var ONE_BLOCK = 32768;
 var BLOCK = 4096;
 function segmentsFor(text, spans) {
@@ -3130,18 +3339,18 @@ function createTextView(spec) {
       const r = mark && mark.getClientRects()[0];
       return r && { x: r.left + r.width / 2 - box.left + text.scrollLeft, y: r.top - box.top + text.scrollTop };
     };
-    const svg2 = document.createElementNS(SVG2, "svg");
+    const svg2 = document.createElementNS(SVG, "svg");
     svg2.setAttribute("class", "nbl-arrows");
     svg2.setAttribute("aria-hidden", "true");
     svg2.setAttribute("width", String(text.scrollWidth));
     svg2.setAttribute("height", String(text.scrollHeight));
-    const defs = document.createElementNS(SVG2, "defs");
-    const marker = document.createElementNS(SVG2, "marker");
+    const defs = document.createElementNS(SVG, "defs");
+    const marker = document.createElementNS(SVG, "marker");
     const id = `nbl-arrowhead-${spec.name}`;
     for (const [k, v] of Object.entries({ id, viewBox: "0 0 8 8", refX: "7", refY: "4", markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" })) {
       marker.setAttribute(k, v);
     }
-    const head = document.createElementNS(SVG2, "path");
+    const head = document.createElementNS(SVG, "path");
     head.setAttribute("d", "M0,0 L8,4 L0,8 z");
     head.setAttribute("fill", "currentColor");
     marker.append(head);
@@ -3153,7 +3362,7 @@ function createTextView(spec) {
       if (!from || !to) continue;
       const lift = 8 + Math.min(12, Math.abs(to.x - from.x) / 16);
       const top = Math.min(from.y, to.y) - lift;
-      const path = document.createElementNS(SVG2, "path");
+      const path = document.createElementNS(SVG, "path");
       path.setAttribute("d", `M${from.x},${from.y} C${from.x},${top} ${to.x},${top} ${to.x},${to.y}`);
       path.setAttribute("class", a.selected ? "nbl-arrow nbl-arrow-selected" : "nbl-arrow");
       path.setAttribute("data-testid", "relation-arrow");
@@ -4026,20 +4235,85 @@ function createTimeSeriesView(spec, { request = null } = {}) {
   };
 }
 
-// nblabel/js/src/shell.js
-var VIEWS = { image: createImageView, text: createTextView, timeseries: createTimeSeriesView };
-var TIMINGS_CAP = 1e3;
-var MAX_MESSAGES = 4;
-var FOOTER = [
-  { testid: "btn-prev", action: "prev", text: "◀ Prev", title: "Previous item" },
-  { testid: "btn-next", action: "next", text: "Next ▶", title: "Next item" },
-  { testid: "btn-first-unlabeled", action: "first_unlabeled", text: "First unlabeled", title: "First unlabeled item" },
-  { testid: "btn-skip", action: "skip", text: "Skip", title: "Skip this item" },
-  { testid: "btn-undo", action: "undo", text: "Undo", title: "Undo the last submit or skip" },
-  { testid: "btn-redo", action: "redo", text: "Redo", title: "Redo" },
-  { testid: "btn-submit", action: "submit", text: "Submit", title: "Submit and go to the next unlabeled item", primary: true },
-  { testid: "btn-help", action: "help", text: "?", title: "Keyboard shortcuts", label: "Keyboard shortcuts" }
+// nblabel/js/src/plugins.js
+var VIEWS = {
+  image: createImageView,
+  text: createTextView,
+  timeseries: createTimeSeriesView
+};
+var CONTROLS = [
+  choicesPlugin,
+  // Choices (whole item)
+  ratingPlugin,
+  // Rating
+  numberPlugin,
+  // Number
+  spanPlugin,
+  // Labels, Relations
+  regionPlugin,
+  // RectangleLabels, PolygonLabels, KeyPointLabels, BrushLabels
+  rangePlugin
+  // TimeSeriesLabels, per-region Choices of a time series
 ];
+
+// nblabel/js/src/host.js
+function claim(controls, objects, table = CONTROLS) {
+  const owner = /* @__PURE__ */ new Map();
+  const unclaimed = [];
+  for (const control of controls) {
+    const plugin = table.find((p) => p.claims(control, objects));
+    if (plugin) owner.set(control, plugin);
+    else unclaimed.push(control);
+  }
+  const claimed = table.map((plugin) => ({ plugin, controls: controls.filter((c) => owner.get(c) === plugin) })).filter((x) => x.controls.length);
+  return { claimed, unclaimed };
+}
+function helpRows(instances, shortcuts) {
+  const rows = [];
+  for (const i of instances) for (const b of i.hotkeys || []) if (b.text) rows.push({ keys: [b.key], text: b.text });
+  const can = { delete: instances.some((i) => i.deleteSelected), relate: instances.some((i) => i.canRelate) };
+  for (const s of shortcuts) if (!s.when || can[s.when]) rows.push({ keys: s.keys, text: s.text });
+  for (const i of instances) rows.push(...i.shortcuts || []);
+  return rows;
+}
+function createControls({ controls, objects, ...ctx }, table = CONTROLS) {
+  const { claimed, unclaimed } = claim(controls, objects, table);
+  const parts = [];
+  for (const { plugin, controls: mine } of claimed) {
+    const instance = plugin.create({ ...ctx, controls: mine, allControls: controls, objects });
+    if (instance) parts.push({ names: new Set(mine.map((c) => c.name)), instance });
+  }
+  const all = parts.map((p) => p.instance);
+  const each = (method, ...args) => all.filter((i) => i[method]).map((i) => i[method](...args));
+  return {
+    instances: all,
+    unclaimed,
+    sections: all.flatMap((i) => i.sections || []),
+    panels: all.flatMap((i) => i.panels || []),
+    hotkeys: hotkeyMap(all.flatMap((i) => i.hotkeys || [])),
+    pick(name, value) {
+      const part = parts.find((p) => p.names.has(name));
+      if (part && part.instance.pick) part.instance.pick(name, value);
+    },
+    handleKey: (event) => all.some((i) => i.handleKey && i.handleKey(event)),
+    // The first plugin with something selected deletes it.
+    deleteSelected: () => all.some((i) => i.deleteSelected && i.deleteSelected()),
+    relate: () => void each("relate"),
+    load: (key, result, extra = {}) => void each("load", key, result || [], extra),
+    result: () => each("result").flat(),
+    missing: () => each("missing").flat(),
+    problems: () => each("problems").flat(),
+    snapshot: () => all.map((i) => i.snapshot ? i.snapshot() : void 0),
+    restore(snaps) {
+      all.forEach((i, n) => {
+        if (i.restore && snaps && snaps[n] !== void 0) i.restore(snaps[n]);
+      });
+    },
+    dispose: () => void each("dispose")
+  };
+}
+
+// nblabel/js/src/shell/dom.js
 function h(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(props)) {
@@ -4058,16 +4332,97 @@ function isEditable(target) {
 function errorText(err) {
   return err && err.message ? err.message : String(err);
 }
-function mountShell({ model, el, requester = new Requester(model) }) {
-  const cache = new ItemCache();
-  let disposed = false;
-  let schema = { objects: [], controls: [] };
-  let current = {};
+
+// nblabel/js/src/shell/errors.js
+var MAX_MESSAGES = 4;
+function createErrors(model, { errorList, errorArea }) {
+  let local = [];
+  let item = [];
+  function render() {
+    const messages = [];
+    const traitError = model.get("error");
+    if (traitError) messages.push(String(traitError));
+    for (const m of [...item, ...local]) if (!messages.includes(m)) messages.push(m);
+    errorList.replaceChildren(...messages.map((m) => h("li", { text: m })));
+    errorArea.hidden = messages.length === 0;
+  }
+  return {
+    render,
+    add(message) {
+      local = [...local.filter((m) => m !== message), message].slice(-MAX_MESSAGES);
+      render();
+    },
+    clearLocal() {
+      if (!local.length) return;
+      local = [];
+      render();
+    },
+    /** The errors of the item now on screen (replacing the last item's). */
+    setItem(messages) {
+      item = messages;
+      render();
+    },
+    dismiss() {
+      local = [];
+      item = [];
+      if (model.get("error")) {
+        model.set("error", "");
+        model.save_changes();
+      }
+      render();
+    }
+  };
+}
+
+// nblabel/js/src/shell/timing.js
+var TIMINGS_CAP = 1e3;
+function createTimings(root, isDisposed) {
+  let pending = null;
+  return {
+    /** A key press at `t0` on item `fromKey`, after `seq` updates of `current`. A newer
+     * press replaces an older one still waiting: the item that appears answers it. */
+    start(t0, fromKey, seq) {
+      if (t0 != null) pending = { t0, fromKey, seq };
+    },
+    cancel() {
+      pending = null;
+    },
+    /** A new item was just put on screen: time it once it is painted. */
+    painted() {
+      const timing = pending;
+      pending = null;
+      if (!timing) return;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          if (isDisposed()) return;
+          const timings = root.nblabelTimings;
+          timings.push(performance.now() - timing.t0);
+          if (timings.length > TIMINGS_CAP) timings.splice(0, timings.length - TIMINGS_CAP);
+        };
+        channel.port2.postMessage(null);
+      });
+    },
+    /**
+     * An action that left us on the same item (last item, a failed move) must not lend its
+     * start time to a later swap: drop it once Python has answered and spoken about `current`.
+     */
+    dropStale({ idle, seq, shownKey, currentKey }) {
+      const t = pending;
+      if (t && idle && seq > t.seq && shownKey === t.fromKey && shownKey === currentKey) pending = null;
+    }
+  };
+}
+
+// nblabel/js/src/shell/flow.js
+function createFlow({ model, parts, cache, requester, errors, isDisposed }) {
+  const { root, label, position, suggestion, buttons, emptyNote, doneNote } = parts;
+  const timings = createTimings(root, isDisposed);
   let views = [];
-  let choiceGroups = /* @__PURE__ */ new Map();
-  let spans = null;
-  let hotkeys = /* @__PURE__ */ new Map();
-  let selections = /* @__PURE__ */ new Map();
+  let host = null;
+  let current = {};
+  let currentSeq = 0;
   let dirty = false;
   let shownKey = null;
   let shownAt = 0;
@@ -4075,11 +4430,314 @@ function mountShell({ model, el, requester = new Requester(model) }) {
   let guessed = false;
   let deferred = null;
   let leaving = null;
-  let pendingTiming = null;
-  let currentSeq = 0;
-  let helpOpen = false;
-  let localErrors = [];
-  let itemErrors = [];
+  const canEdit = () => shownKey != null && leaving !== shownKey;
+  function showEntry(entry) {
+    for (const { view } of views) view.show(entry);
+    const changed = entry.key !== shownKey;
+    if (changed) leaving = null;
+    shownKey = entry.key;
+    wantedKey = entry.key;
+    if (changed) shownAt = performance.now();
+    root.dataset.key = entry.key;
+    root.dataset.state = "ready";
+    label.textContent = entry.label;
+    const messages = entry.error ? [entry.error] : [];
+    for (const { spec } of views) {
+      const obj = entry.objects[spec.name];
+      const msg = obj && obj.error || entry.errors.get(spec.name);
+      if (msg && !messages.some((m) => m.includes(msg))) messages.push(msg);
+    }
+    errors.setItem(messages);
+    if (changed) timings.painted();
+  }
+  function showKey(key, { force = false } = {}) {
+    const entry = cache.get(key);
+    if (entry) {
+      showEntry(entry);
+      return;
+    }
+    if (!force && key === wantedKey && shownKey !== key && cache.isLoading(key)) return;
+    wantedKey = key;
+    shownKey = null;
+    root.dataset.key = key;
+    root.dataset.state = "loading";
+    for (const { view } of views) view.loading();
+    cache.load([key], fetchItems);
+    const waiting = cache.wait(key);
+    if (!waiting) return;
+    waiting.then(
+      (loaded) => {
+        if (!isDisposed() && wantedKey === key && shownKey !== key) showEntry(loaded);
+      },
+      (err) => {
+        if (isDisposed() || wantedKey !== key) return;
+        root.dataset.state = "error";
+        const failed = { key, label: String(key), objects: {}, images: /* @__PURE__ */ new Map(), errors: /* @__PURE__ */ new Map() };
+        for (const { spec, view } of views) {
+          failed.objects[spec.name] = { type: spec.type, error: `Could not load item ${key}.` };
+          view.show(failed);
+        }
+        errors.add(errorText(err));
+      }
+    );
+  }
+  function fetchItems(keys) {
+    return request(FETCH, { keys }).then(({ msg, buffers }) => ({ items: msg.items, buffers }));
+  }
+  function showEmpty() {
+    shownKey = null;
+    wantedKey = null;
+    guessed = false;
+    root.dataset.key = "";
+    root.dataset.status = "";
+    root.dataset.state = "empty";
+    label.textContent = "";
+    position.textContent = "";
+    suggestion.textContent = "";
+    for (const { view } of views) view.el.replaceChildren();
+    errors.setItem([]);
+  }
+  function onCurrent() {
+    current = model.get("current") || {};
+    currentSeq += 1;
+    if (current.key == null) {
+      showEmpty();
+      applyNav();
+      return;
+    }
+    if (current.key !== shownKey && current.key !== wantedKey) showKey(current.key);
+    else if (current.key === wantedKey && shownKey == null && !cache.isLoading(current.key)) showKey(current.key, { force: true });
+    if (current.key === wantedKey) {
+      guessed = false;
+      root.dataset.status = current.status || "";
+      if (!dirty) host.load(current.key, current.result, { predictions: current.predictions });
+      label.textContent = current.label ?? label.textContent;
+      suggestion.textContent = suggestionText(current.suggestion) || predictedText(current.predictions);
+    }
+    applyNav();
+    cache.load(current.prefetch || [], fetchItems);
+    cache.evict(keepSet());
+    dropStaleTiming();
+    if (deferred && !guessed && shownKey === current.key && deferred.key === current.key) {
+      const { type, t0 } = deferred;
+      deferred = null;
+      commit(type, t0);
+    } else if (deferred && deferred.key !== current.key) {
+      deferred = null;
+    }
+  }
+  function applyNav() {
+    const nav = current.nav || {};
+    const hasItem = current.key != null;
+    buttons.get("prev").disabled = !nav.prev;
+    buttons.get("next").disabled = !nav.next;
+    buttons.get("first_unlabeled").disabled = !nav.first_unlabeled;
+    for (const a of ["skip", "submit"]) buttons.get(a).disabled = !hasItem;
+    buttons.get("undo").disabled = !current.can_undo;
+    buttons.get("redo").disabled = !current.can_redo;
+    emptyNote.hidden = hasItem;
+    doneNote.hidden = !(hasItem && current.done && !nav.next_unlabeled);
+    renderPosition();
+  }
+  function renderPosition() {
+    const total = (model.get("progress") || {}).total;
+    if (current.key != null && typeof current.index === "number" && current.key === wantedKey) {
+      position.textContent = total ? `${current.index + 1} / ${total}` : `#${current.index + 1}`;
+    }
+  }
+  function keepSet() {
+    const nav = current.nav || {};
+    return new Set([current.key, shownKey, wantedKey, ...current.prefetch || [], ...Object.values(nav)].filter((k) => k != null));
+  }
+  function request(kind2, content) {
+    root.dataset.busy = "true";
+    const done = () => {
+      if (!isDisposed() && requester.pendingCount === 0) root.dataset.busy = "false";
+      dropStaleTiming();
+    };
+    const p = requester.request(kind2, content);
+    p.then(done, done);
+    return p;
+  }
+  function dropStaleTiming() {
+    timings.dropStale({ idle: requester.pendingCount === 0, seq: currentSeq, shownKey, currentKey: current.key });
+  }
+  const startTiming = (t0) => timings.start(t0, shownKey, currentSeq);
+  function moveAhead(target, isGuess) {
+    if (target == null || !cache.has(target)) return false;
+    showEntry(cache.get(target));
+    suggestion.textContent = "";
+    root.dataset.status = isGuess ? "" : "new";
+    host.load(target, [], { predictions: cache.get(target).predictions });
+    dirty = false;
+    guessed = isGuess;
+    return true;
+  }
+  function goBack(key, snapshot, err) {
+    if (isDisposed()) return;
+    timings.cancel();
+    deferred = null;
+    leaving = null;
+    errors.add(errorText(err));
+    if (shownKey !== key) showKey(key);
+    host.restore(snapshot);
+    dirty = true;
+  }
+  function commit(kind2, t0) {
+    if (shownKey == null || leaving === shownKey) return;
+    if (guessed && !dirty) {
+      deferred = { type: kind2, t0, key: shownKey };
+      return;
+    }
+    const key = shownKey;
+    const snapshot = host.snapshot();
+    const lead_time = Math.max(0, (performance.now() - shownAt) / 1e3);
+    let content = { key, lead_time };
+    if (kind2 === "submit") {
+      const missing = host.missing();
+      if (missing.length) {
+        errors.add(`Choose a value for ${missing.join(", ")} before submitting.`);
+        return;
+      }
+      const problems = host.problems();
+      if (problems.length) {
+        errors.add(problems.join(" "));
+        return;
+      }
+      content = { key, result: host.result(), lead_time };
+    }
+    startTiming(t0);
+    const confirmed = !guessed && key === current.key;
+    dirty = false;
+    request(kind2 === "submit" ? SUBMIT : SKIP, content).then(
+      () => {
+        if (leaving === key && current.key === key) leaving = null;
+      },
+      (err) => goBack(key, snapshot, err)
+    );
+    if (!(confirmed && moveAhead((current.nav || {}).next_unlabeled, false))) leaving = key;
+  }
+  function step(direction, t0) {
+    const confirmed = shownKey != null && shownKey === current.key;
+    const target = (current.nav || {})[direction];
+    if (confirmed && target == null) return;
+    startTiming(t0);
+    dirty = false;
+    request(GOTO, { to: direction }).catch((err) => {
+      if (isDisposed()) return;
+      timings.cancel();
+      errors.add(errorText(err));
+      if (current.key != null && shownKey !== current.key) showKey(current.key);
+    });
+    if (confirmed) moveAhead(target, true);
+  }
+  function plain(kind2, content) {
+    dirty = false;
+    deferred = null;
+    request(kind2, content).catch((err) => {
+      if (!isDisposed()) errors.add(errorText(err));
+    });
+  }
+  return {
+    request,
+    onCurrent,
+    renderPosition,
+    commit,
+    step,
+    plain,
+    canEdit,
+    /** A plugin changed the item's labels: keep them over Python's until the next move. */
+    edited() {
+      dirty = true;
+      errors.clearLocal();
+    },
+    /** New views and plugins (a new schema): put the item back into them. */
+    setScene(next) {
+      ({ views, host } = next);
+      if (current.key != null) host.load(current.key, current.result, { predictions: current.predictions });
+      const entry = shownKey != null ? cache.get(shownKey) : null;
+      if (entry) showEntry(entry);
+      else if (wantedKey != null) showKey(wantedKey, { force: true });
+    }
+  };
+}
+
+// nblabel/js/src/curve.js
+var W = 96;
+var H = 24;
+var SVG2 = "http://www.w3.org/2000/svg";
+function curvePoints(points, width = W, height = H) {
+  if (!Array.isArray(points) || points.length === 0) return "";
+  const xs = points.map((p) => p[0]);
+  const lo = Math.min(...xs);
+  const span = Math.max(...xs) - lo || 1;
+  return points.map(([n, m]) => {
+    const x = points.length === 1 ? width / 2 : (n - lo) / span * (width - 2) + 1;
+    const y = height - 1 - Math.min(1, Math.max(0, m)) * (height - 2);
+    return `${x.toFixed(1)},${y.toFixed(1)}`;
+  }).join(" ");
+}
+function curveText(learning) {
+  const points = learning && learning.points || [];
+  if (!points.length) return "";
+  const [n, m] = points[points.length - 1];
+  const name = learning.metric_name || "metric";
+  const version = learning.model_version ? ` (model ${learning.model_version})` : "";
+  return `Learning curve: ${name} ${(100 * m).toFixed(1)}% at ${n} labels${version}, ${points.length} fit(s)`;
+}
+function createCurve() {
+  const svg2 = document.createElementNS(SVG2, "svg");
+  svg2.setAttribute("class", "nbl-curve");
+  svg2.setAttribute("width", String(W));
+  svg2.setAttribute("height", String(H));
+  svg2.setAttribute("viewBox", `0 0 ${W} ${H}`);
+  svg2.setAttribute("role", "img");
+  svg2.setAttribute("data-testid", "learning-curve");
+  const title = document.createElementNS(SVG2, "title");
+  const line = document.createElementNS(SVG2, "polyline");
+  line.setAttribute("fill", "none");
+  line.setAttribute("stroke", "currentColor");
+  line.setAttribute("stroke-width", "1.5");
+  const dot = document.createElementNS(SVG2, "circle");
+  dot.setAttribute("r", "2.5");
+  dot.setAttribute("fill", "currentColor");
+  svg2.append(title, line, dot);
+  svg2.style.display = "none";
+  return {
+    el: svg2,
+    render(learning) {
+      const text = curveText(learning);
+      svg2.style.display = text ? "" : "none";
+      const points = curvePoints(learning && learning.points);
+      line.setAttribute("points", points);
+      const last = points ? points.split(" ").pop().split(",") : ["0", "0"];
+      dot.setAttribute("cx", last[0]);
+      dot.setAttribute("cy", last[1]);
+      title.textContent = text;
+      svg2.setAttribute("aria-label", text || "Learning curve");
+      svg2.dataset.points = String((learning && learning.points || []).length);
+    }
+  };
+}
+
+// nblabel/js/src/shell/layout.js
+var FOOTER = [
+  { testid: "btn-prev", action: "prev", text: "◀ Prev", title: "Previous item" },
+  { testid: "btn-next", action: "next", text: "Next ▶", title: "Next item" },
+  { testid: "btn-first-unlabeled", action: "first_unlabeled", text: "First unlabeled", title: "First unlabeled item" },
+  { testid: "btn-skip", action: "skip", text: "Skip", title: "Skip this item" },
+  { testid: "btn-undo", action: "undo", text: "Undo", title: "Undo the last submit or skip" },
+  { testid: "btn-redo", action: "redo", text: "Redo", title: "Redo" },
+  { testid: "btn-submit", action: "submit", text: "Submit", title: "Submit and go to the next unlabeled item", primary: true },
+  { testid: "btn-help", action: "help", text: "?", title: "Keyboard shortcuts", label: "Keyboard shortcuts" }
+];
+function ariaKeys(action) {
+  const entry = SHORTCUTS.find((s) => s.action === action);
+  if (!entry) return null;
+  const names = { "→": "ArrowRight", "←": "ArrowLeft", Esc: "Escape" };
+  return entry.keys.map((k) => names[k] || k.replace("Ctrl", "Control")).join(" ");
+}
+function createLayout(el) {
   const root = h("div", { className: "nbl-root", "data-testid": "nblabel", tabindex: "0", "data-state": "empty" });
   root.nblabelTimings = [];
   const label = h("span", { className: "nbl-label", "data-testid": "label" });
@@ -4152,409 +4810,119 @@ function mountShell({ model, el, requester = new Requester(model) }) {
   );
   root.append(header, errorArea, doneNote, emptyNote, objectsBox, controlsBox, footer, focusHint, help);
   el.replaceChildren(root);
+  return { root, label, position, suggestion, bar, barDone, barSkipped, progressText, curve, errorList, errorArea, doneNote, emptyNote, objectsBox, controlsBox, buttons, help, helpBody };
+}
+function controlBlock(title, el) {
+  return h("div", { className: "nbl-control" }, h("div", { className: "nbl-control-name", text: title }), el);
+}
+function renderHelp(body, rows) {
+  const table = h("table", { className: "nbl-help-table" });
+  for (const { keys, text } of rows) {
+    const cell = h("td", { className: "nbl-help-keys" });
+    keys.forEach((k, i) => {
+      if (i) cell.append(" / ");
+      cell.append(h("kbd", { text: k }));
+    });
+    table.append(h("tr", {}, cell, h("td", { text })));
+  }
+  body.replaceChildren(table);
+}
+function renderProgress(parts, p) {
+  const total = Number(p.total) || 0;
+  const done = Number(p.submitted) || 0;
+  const skipped = Number(p.skipped) || 0;
+  parts.bar.setAttribute("aria-valuemax", String(total));
+  parts.bar.setAttribute("aria-valuenow", String(done));
+  parts.bar.setAttribute("aria-valuetext", `${done} of ${total} labeled, ${skipped} skipped`);
+  parts.barDone.style.width = total ? `${100 * done / total}%` : "0%";
+  parts.barSkipped.style.width = total ? `${100 * skipped / total}%` : "0%";
+  const rate = Number(p.per_minute);
+  const speed = Number.isFinite(rate) && rate > 0 ? `${rate.toFixed(1)} per min` : "– per min";
+  parts.progressText.textContent = `${done} / ${total} labeled · ${skipped} skipped · ${speed}`;
+  parts.curve.render(p.learning);
+}
+
+// nblabel/js/src/shell/shell.js
+function mountShell({ model, el, requester = new Requester(model) }) {
+  const cache = new ItemCache();
+  let disposed = false;
+  const isDisposed = () => disposed;
+  const parts = createLayout(el);
+  const { root, help, buttons, objectsBox, controlsBox } = parts;
+  const errors = createErrors(model, parts);
+  const flow = createFlow({ model, parts, cache, requester, errors, isDisposed });
+  let host = null;
+  let helpOpen = false;
   function buildSchema() {
-    schema = model.get("_schema") || {};
+    const schema = model.get("_schema") || {};
     const objects = Array.isArray(schema.objects) ? schema.objects : [];
-    const allControls = Array.isArray(schema.controls) ? schema.controls : [];
-    const controls = allControls.filter((c) => c.type === "choices" && !isRangeChoice(c, objects));
-    schema = { ...schema, objects, controls };
-    views = [];
+    const controls = Array.isArray(schema.controls) ? schema.controls : [];
+    const views = [];
     objectsBox.replaceChildren();
     for (const spec of objects) {
       const make = VIEWS[spec.type];
       if (!make) {
-        objectsBox.append(h("div", { className: "nbl-notice nbl-notice-error", text: `'${spec.type}' objects are not supported by this widget` }));
+        objectsBox.append(notice(`'${spec.type}' objects are not supported by this widget`));
         continue;
       }
-      const view = make(spec, { request });
+      const view = make(spec, { request: flow.request });
       views.push({ spec, view });
       objectsBox.append(view.el);
     }
-    choiceGroups = /* @__PURE__ */ new Map();
-    controlsBox.replaceChildren();
-    for (const control of controls) {
-      const group = createChoices(control);
-      choiceGroups.set(control.name, group);
-      const title = h("div", { className: "nbl-control-name", text: control.required ? `${control.name} *` : control.name });
-      controlsBox.append(h("div", { className: "nbl-control" }, title, group.el));
-    }
-    if (spans) spans.dispose();
-    spans = createLayers({
-      controls: allControls,
-      relationControl: allControls.find((c) => c.type === "relations") || null,
+    if (host) host.dispose();
+    host = createControls({
+      controls,
+      objects,
       views,
       root,
-      canEdit: () => shownKey != null && leaving !== shownKey,
-      onEdit: () => {
-        dirty = true;
-        clearLocalErrors();
-      },
-      onHint: addError
+      canEdit: flow.canEdit,
+      onEdit: flow.edited,
+      onHint: errors.add,
+      act: (type) => run({ type }, performance.now())
     });
-    for (const [name, group] of spans.groups) {
-      controlsBox.append(h("div", { className: "nbl-control" }, h("div", { className: "nbl-control-name", text: name }), group.el));
-    }
-    for (const panel of spans.panels) controlsBox.append(h("div", { className: "nbl-control" }, h("div", { className: "nbl-control-name", text: panel.dataset.title || "relations" }), panel));
-    if (current.key != null) spans.load(current.key, current.result, { predictions: current.predictions });
-    hotkeys = hotkeyMap([...controls, ...spans.controls]);
-    selections = new Map(controls.map((c) => [c.name, selections.get(c.name) || []]));
-    renderSelections();
-    renderHelp();
-    const entry = shownKey != null ? cache.get(shownKey) : null;
-    if (entry) showEntry(entry);
-    else if (wantedKey != null) showKey(wantedKey, { force: true });
+    controlsBox.replaceChildren(
+      ...host.unclaimed.map((c) => notice(`'${c.type}' controls are not supported by this widget`)),
+      ...[...host.sections, ...host.panels].map((s) => controlBlock(s.title, s.el))
+    );
+    renderHelp(parts.helpBody, helpRows(host.instances, SHORTCUTS));
+    flow.setScene({ views, host });
   }
-  function renderHelp() {
-    const rows = [];
-    for (const control of [...schema.controls, ...spans ? spans.controls : []]) {
-      for (const choice of control.choices || []) {
-        if (choice.hotkey) rows.push([[String(choice.hotkey)], `${control.name}: ${choice.label ?? choice.value}`]);
-      }
-    }
-    for (const s of SHORTCUTS) {
-      if (s.action === "delete_span" && !(spans && spans.controls.length)) continue;
-      if (s.action === "relate" && !(spans && spans.canRelate)) continue;
-      rows.push([s.keys, s.text]);
-    }
-    for (const s of spans ? spans.shortcuts : []) rows.push([s.keys, s.text]);
-    const table = h("table", { className: "nbl-help-table" });
-    for (const [keys, text] of rows) {
-      const cell = h("td", { className: "nbl-help-keys" });
-      keys.forEach((k, i) => {
-        if (i) cell.append(" / ");
-        cell.append(h("kbd", { text: k }));
-      });
-      table.append(h("tr", {}, cell, h("td", { text })));
-    }
-    helpBody.replaceChildren(table);
+  function notice(text) {
+    return h("div", { className: "nbl-notice nbl-notice-error", text });
   }
   function setHelp(open) {
     helpOpen = open;
     help.hidden = !open;
     buttons.get("help").setAttribute("aria-expanded", String(open));
   }
-  function renderErrors() {
-    const messages = [];
-    const traitError = model.get("error");
-    if (traitError) messages.push(String(traitError));
-    for (const m of [...itemErrors, ...localErrors]) if (!messages.includes(m)) messages.push(m);
-    errorList.replaceChildren(...messages.map((m) => h("li", { text: m })));
-    errorArea.hidden = messages.length === 0;
-  }
-  function addError(message) {
-    localErrors = [...localErrors.filter((m) => m !== message), message].slice(-MAX_MESSAGES);
-    renderErrors();
-  }
-  function clearLocalErrors() {
-    if (!localErrors.length) return;
-    localErrors = [];
-    renderErrors();
-  }
-  function dismissErrors() {
-    localErrors = [];
-    itemErrors = [];
-    if (model.get("error")) {
-      model.set("error", "");
-      model.save_changes();
-    }
-    renderErrors();
-  }
-  function showEntry(entry) {
-    for (const { view } of views) view.show(entry);
-    const changed = entry.key !== shownKey;
-    if (changed) leaving = null;
-    shownKey = entry.key;
-    wantedKey = entry.key;
-    if (changed) shownAt = performance.now();
-    root.dataset.key = entry.key;
-    root.dataset.state = "ready";
-    label.textContent = entry.label;
-    itemErrors = [];
-    if (entry.error) itemErrors.push(entry.error);
-    for (const { spec } of views) {
-      const obj = entry.objects[spec.name];
-      const msg = obj && obj.error || entry.errors.get(spec.name);
-      if (msg && !itemErrors.some((m) => m.includes(msg))) itemErrors.push(msg);
-    }
-    renderErrors();
-    if (changed) markPainted();
-  }
-  function showKey(key, { force = false } = {}) {
-    const entry = cache.get(key);
-    if (entry) {
-      showEntry(entry);
-      return;
-    }
-    if (!force && key === wantedKey && shownKey !== key && cache.isLoading(key)) return;
-    wantedKey = key;
-    shownKey = null;
-    root.dataset.key = key;
-    root.dataset.state = "loading";
-    for (const { view } of views) view.loading();
-    cache.load([key], fetchItems);
-    const waiting = cache.wait(key);
-    if (!waiting) return;
-    waiting.then(
-      (loaded) => {
-        if (!disposed && wantedKey === key && shownKey !== key) showEntry(loaded);
-      },
-      (err) => {
-        if (disposed || wantedKey !== key) return;
-        const message = errorText(err);
-        root.dataset.state = "error";
-        const failed = { key, label: String(key), objects: {}, images: /* @__PURE__ */ new Map(), errors: /* @__PURE__ */ new Map() };
-        for (const { spec, view } of views) {
-          failed.objects[spec.name] = { type: spec.type, error: `Could not load item ${key}.` };
-          view.show(failed);
-        }
-        addError(message);
-      }
-    );
-  }
-  function markPainted() {
-    const timing = pendingTiming;
-    pendingTiming = null;
-    if (!timing) return;
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        if (disposed) return;
-        const timings = root.nblabelTimings;
-        timings.push(performance.now() - timing.t0);
-        if (timings.length > TIMINGS_CAP) timings.splice(0, timings.length - TIMINGS_CAP);
-      };
-      channel.port2.postMessage(null);
-    });
-  }
-  function fetchItems(keys) {
-    return request(FETCH, { keys }).then(({ msg, buffers }) => ({ items: msg.items, buffers }));
-  }
-  function showEmpty() {
-    shownKey = null;
-    wantedKey = null;
-    guessed = false;
-    root.dataset.key = "";
-    root.dataset.status = "";
-    root.dataset.state = "empty";
-    label.textContent = "";
-    position.textContent = "";
-    suggestion.textContent = "";
-    for (const { view } of views) view.el.replaceChildren();
-    itemErrors = [];
-    renderErrors();
-  }
-  function renderSelections() {
-    for (const [name, group] of choiceGroups) group.render(selections.get(name) || []);
-  }
-  function setSelections(next) {
-    selections = new Map(schema.controls.map((c) => [c.name, next.get(c.name) || []]));
-    renderSelections();
-  }
-  function pick(controlName, value) {
-    const control = schema.controls.find((c) => c.name === controlName);
-    if (!control || shownKey == null || leaving === shownKey) return;
-    selections.set(control.name, toggleChoice(control, selections.get(control.name) || [], value));
-    dirty = true;
-    clearLocalErrors();
-    renderSelections();
-  }
-  function onCurrent() {
-    current = model.get("current") || {};
-    currentSeq += 1;
-    if (current.key == null) {
-      showEmpty();
-      applyNav();
-      return;
-    }
-    if (current.key !== shownKey && current.key !== wantedKey) showKey(current.key);
-    else if (current.key === wantedKey && shownKey == null && !cache.isLoading(current.key)) showKey(current.key, { force: true });
-    if (current.key === wantedKey) {
-      guessed = false;
-      root.dataset.status = current.status || "";
-      if (!dirty) {
-        setSelections(selectionsFromResult(schema.controls, current.result));
-        spans.load(current.key, current.result, { predictions: current.predictions });
-      }
-      label.textContent = current.label ?? label.textContent;
-      suggestion.textContent = suggestionText(current.suggestion) || predictedText(current.predictions);
-    }
-    applyNav();
-    cache.load(current.prefetch || [], fetchItems);
-    cache.evict(keepSet());
-    dropStaleTiming();
-    if (deferred && !guessed && shownKey === current.key && deferred.key === current.key) {
-      const action = deferred;
-      deferred = null;
-      run(action, action.t0);
-    } else if (deferred && deferred.key !== current.key) {
-      deferred = null;
-    }
-  }
-  function applyNav() {
-    const nav = current.nav || {};
-    const hasItem = current.key != null;
-    buttons.get("prev").disabled = !nav.prev;
-    buttons.get("next").disabled = !nav.next;
-    buttons.get("first_unlabeled").disabled = !nav.first_unlabeled;
-    for (const a of ["skip", "submit"]) buttons.get(a).disabled = !hasItem;
-    buttons.get("undo").disabled = !current.can_undo;
-    buttons.get("redo").disabled = !current.can_redo;
-    emptyNote.hidden = hasItem;
-    doneNote.hidden = !(hasItem && current.done && !nav.next_unlabeled);
-    renderPosition();
-  }
-  function renderPosition() {
-    const total = (model.get("progress") || {}).total;
-    if (current.key != null && typeof current.index === "number" && current.key === wantedKey) {
-      position.textContent = total ? `${current.index + 1} / ${total}` : `#${current.index + 1}`;
-    }
-  }
-  function onProgress() {
-    const p = model.get("progress") || {};
-    const total = Number(p.total) || 0;
-    const done = Number(p.submitted) || 0;
-    const skipped = Number(p.skipped) || 0;
-    bar.setAttribute("aria-valuemax", String(total));
-    bar.setAttribute("aria-valuenow", String(done));
-    bar.setAttribute("aria-valuetext", `${done} of ${total} labeled, ${skipped} skipped`);
-    barDone.style.width = total ? `${100 * done / total}%` : "0%";
-    barSkipped.style.width = total ? `${100 * skipped / total}%` : "0%";
-    const rate = Number(p.per_minute);
-    const speed = Number.isFinite(rate) && rate > 0 ? `${rate.toFixed(1)} per min` : "– per min";
-    progressText.textContent = `${done} / ${total} labeled · ${skipped} skipped · ${speed}`;
-    curve.render(p.learning);
-    renderPosition();
-  }
-  function keepSet() {
-    const nav = current.nav || {};
-    return new Set([current.key, shownKey, wantedKey, ...current.prefetch || [], ...Object.values(nav)].filter((k) => k != null));
-  }
-  function request(kind2, content) {
-    root.dataset.busy = "true";
-    const done = () => {
-      if (!disposed && requester.pendingCount === 0) root.dataset.busy = "false";
-      dropStaleTiming();
-    };
-    const p = requester.request(kind2, content);
-    p.then(done, done);
-    return p;
-  }
-  function dropStaleTiming() {
-    const t = pendingTiming;
-    if (t && requester.pendingCount === 0 && currentSeq > t.seq && shownKey === t.fromKey && shownKey === current.key) {
-      pendingTiming = null;
-    }
-  }
-  function moveAhead(target, isGuess) {
-    if (target == null || !cache.has(target)) return false;
-    showEntry(cache.get(target));
-    suggestion.textContent = "";
-    root.dataset.status = isGuess ? "" : "new";
-    setSelections(/* @__PURE__ */ new Map());
-    spans.load(target, [], { predictions: cache.get(target).predictions });
-    dirty = false;
-    guessed = isGuess;
-    return true;
-  }
-  function goBack(key, picks, err, spanPicks) {
-    if (disposed) return;
-    pendingTiming = null;
-    deferred = null;
-    leaving = null;
-    addError(errorText(err));
-    if (shownKey !== key) showKey(key);
-    setSelections(picks);
-    spans.restore(spanPicks);
-    dirty = true;
-  }
-  function leadTime() {
-    return Math.max(0, (performance.now() - shownAt) / 1e3);
-  }
-  function commit(kind2, t0) {
-    if (shownKey == null || leaving === shownKey) return;
-    if (guessed && !dirty) {
-      deferred = { type: kind2, t0, key: shownKey };
-      return;
-    }
-    const key = shownKey;
-    const picks = new Map(selections);
-    const spanPicks = spans.snapshot();
-    let content;
-    if (kind2 === "submit") {
-      const missing = [...missingRequired(schema.controls, selections), ...spans.missing()];
-      if (missing.length) {
-        addError(`Choose a value for ${missing.join(", ")} before submitting.`);
-        return;
-      }
-      content = { key, result: [...buildResult(schema.controls, selections), ...spans.result()], lead_time: leadTime() };
-    } else {
-      content = { key, lead_time: leadTime() };
-    }
-    startTiming(t0);
-    const confirmed = !guessed && key === current.key;
-    dirty = false;
-    request(kind2 === "submit" ? SUBMIT : SKIP, content).then(
-      () => {
-        if (leaving === key && current.key === key) leaving = null;
-      },
-      (err) => goBack(key, picks, err, spanPicks)
-    );
-    if (!(confirmed && moveAhead((current.nav || {}).next_unlabeled, false))) leaving = key;
-  }
-  function step(direction, t0) {
-    const confirmed = shownKey != null && shownKey === current.key;
-    const target = (current.nav || {})[direction];
-    if (confirmed && target == null) return;
-    startTiming(t0);
-    dirty = false;
-    request(GOTO, { to: direction }).catch((err) => {
-      if (disposed) return;
-      pendingTiming = null;
-      addError(errorText(err));
-      if (current.key != null && shownKey !== current.key) showKey(current.key);
-    });
-    if (confirmed) moveAhead(target, true);
-  }
-  function plain(kind2, content) {
-    dirty = false;
-    deferred = null;
-    request(kind2, content).catch((err) => {
-      if (!disposed) addError(errorText(err));
-    });
-  }
-  function startTiming(t0) {
-    if (t0 != null) pendingTiming = { t0, fromKey: shownKey, seq: currentSeq };
-  }
   function run(action, t0 = null) {
-    if (action.type !== "choice") clearLocalErrors();
+    if (action.type !== "choice") errors.clearLocal();
     switch (action.type) {
       case "choice":
-        if (spans.has(action.control)) spans.pick(action.control, action.value);
-        else pick(action.control, action.value);
+        host.pick(action.control, action.value);
         break;
       case "delete_span":
-        spans.deleteSelected();
+        host.deleteSelected();
         break;
       case "relate":
-        spans.relate();
+        host.relate();
         break;
       case "submit":
       case "skip":
-        commit(action.type, t0);
+        flow.commit(action.type, t0);
         break;
       case "next":
       case "prev":
-        step(action.type, t0);
+        flow.step(action.type, t0);
         break;
       case "first_unlabeled":
-        plain(GOTO, { to: "first_unlabeled" });
+        flow.plain(GOTO, { to: "first_unlabeled" });
         break;
       case "undo":
-        plain(UNDO, {});
+        flow.plain(UNDO, {});
         break;
       case "redo":
-        plain(REDO, {});
+        flow.plain(REDO, {});
         break;
       case "help":
         setHelp(!helpOpen);
@@ -4563,7 +4931,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
         setHelp(false);
         break;
       case "dismiss":
-        dismissErrors();
+        errors.dismiss();
         break;
     }
   }
@@ -4572,12 +4940,12 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     if (isEditable(event.target)) return;
     const onButton = event.target !== root && event.target.closest && event.target.closest("button");
     if (onButton && (event.key === "Enter" || event.key === " ")) return;
-    if (!helpOpen && (!event.repeat || String(event.key).startsWith("Arrow")) && spans && spans.handleKey(event)) {
+    if (!helpOpen && (!event.repeat || String(event.key).startsWith("Arrow")) && host.handleKey(event)) {
       event.preventDefault();
       event.stopPropagation();
       return;
     }
-    const action = actionForKey(event, hotkeys);
+    const action = actionForKey(event, host.hotkeys);
     const mod = event.ctrlKey || event.metaKey || event.altKey;
     if (!action) {
       if (!mod && event.key && event.key.length === 1) {
@@ -4595,10 +4963,10 @@ function mountShell({ model, el, requester = new Requester(model) }) {
   }
   function onClick(event) {
     const target = event.target.closest ? event.target : null;
-    const choice = target && target.closest("button[data-testid='choice']");
+    const option = target && target.closest("button[data-control][data-value]");
     const actionButton = target && target.closest("button[data-action]");
-    if (choice && root.contains(choice)) {
-      run({ type: "choice", control: choice.dataset.control, value: choice.dataset.value });
+    if (option && root.contains(option)) {
+      run({ type: "choice", control: option.dataset.control, value: option.dataset.value });
     } else if (actionButton && root.contains(actionButton) && !actionButton.disabled) {
       run({ type: actionButton.dataset.action });
     } else if (target === help) {
@@ -4608,35 +4976,32 @@ function mountShell({ model, el, requester = new Requester(model) }) {
   }
   root.addEventListener("keydown", onKeydown);
   root.addEventListener("click", onClick);
-  const onSchema = () => buildSchema();
-  const onError = () => renderErrors();
-  model.on("change:_schema", onSchema);
-  model.on("change:current", onCurrent);
+  const onProgress = () => {
+    renderProgress(parts, model.get("progress") || {});
+    flow.renderPosition();
+  };
+  const onError = () => errors.render();
+  model.on("change:_schema", buildSchema);
+  model.on("change:current", flow.onCurrent);
   model.on("change:progress", onProgress);
   model.on("change:error", onError);
   buildSchema();
   onProgress();
-  onCurrent();
-  renderErrors();
+  flow.onCurrent();
+  errors.render();
   return function cleanup() {
     disposed = true;
-    model.off("change:_schema", onSchema);
-    model.off("change:current", onCurrent);
+    model.off("change:_schema", buildSchema);
+    model.off("change:current", flow.onCurrent);
     model.off("change:progress", onProgress);
     model.off("change:error", onError);
     root.removeEventListener("keydown", onKeydown);
     root.removeEventListener("click", onClick);
-    spans.dispose();
+    host.dispose();
     requester.dispose();
     cache.close();
     root.remove();
   };
-}
-function ariaKeys(action) {
-  const entry = SHORTCUTS.find((s) => s.action === action);
-  if (!entry) return null;
-  const names = { "→": "ArrowRight", "←": "ArrowLeft", Esc: "Escape" };
-  return entry.keys.map((k) => names[k] || k.replace("Ctrl", "Control")).join(" ");
 }
 
 // nblabel/js/src/index.js

@@ -56,17 +56,34 @@ export function actionForKey(event, hotkeys = new Map()) {
   return null;
 }
 
-/** Map of hotkey -> {control, value} for every option of every control but relations. */
-export function hotkeyMap(controls) {
-  const map = new Map();
+/**
+ * The key bindings of controls' options (`<Choice>`, `<Label>` hotkeys from the schema):
+ * [{key, control, value, text}], `text` for the help dialog. Relation labels are left out:
+ * they take number keys only while a relation is selected (labels.js).
+ */
+export function choiceKeys(controls) {
+  const out = [];
   for (const control of controls || []) {
-    // Relation labels take number keys only while a relation is selected (labels.js).
     if (control.type === "relations") continue;
     for (const choice of control.choices || []) {
-      if (!choice.hotkey) continue;
-      const key = String(choice.hotkey);
-      // First one wins: a duplicate hotkey in the config should not silently move.
-      if (!map.has(key)) map.set(key, { control: control.name, value: choice.value });
+      if (choice.hotkey) out.push({ key: String(choice.hotkey), control: control.name, value: choice.value, text: `${control.name}: ${choice.label ?? choice.value}` });
+    }
+  }
+  return out;
+}
+
+/**
+ * Map of key -> {control, value} from plugins' bindings. The first binding of a key wins
+ * (a duplicate hotkey in the config should not silently move). A `weak` binding (a Rating's
+ * digits) only takes a key nobody else binds and the browser does not reserve: it never
+ * steals another control's labeling key.
+ */
+export function hotkeyMap(bindings) {
+  const map = new Map();
+  for (const weak of [false, true]) {
+    for (const b of bindings || []) {
+      if (Boolean(b.weak) !== weak || map.has(b.key) || (weak && RESERVED.has(b.key.toLowerCase()))) continue;
+      map.set(b.key, { control: b.control, value: b.value });
     }
   }
   return map;

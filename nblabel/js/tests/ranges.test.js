@@ -110,7 +110,8 @@ test("predictions are pending until accepted or edited; only accepted ones are s
 });
 
 test("per-region choices ride on their range: Label Studio choices items with the range's id and extent", async () => {
-  const { attachRegionChoices, isRangeChoice, rangesToResult } = await import("../src/controls/ranges.js");
+  const { attachRegionChoices, rangesToResult } = await import("../src/controls/ranges.js");
+  const { isRangeChoice } = await import("../src/controls/choices.js");
   const cls = { name: "cls", type: "choices", to_name: "ts", attrs: { perRegion: "true" }, choices: [{ value: "fast" }] };
   const objects = [{ name: "ts", type: "timeseries" }];
   assert.equal(isRangeChoice(cls, objects), true);

@@ -4,6 +4,7 @@
 
 import { selectionToSpan, snapToWords } from "../offsets.js";
 import { EditHistory } from "../history.js";
+import { choiceKeys } from "../keys.js";
 import { createChoices, randomId } from "./choices.js";
 import { addRelation, labelRelation, nextSpan, pruneRelations, relationKey, relationsFromResult, relationText, removeRelation, turnRelation } from "./relations.js";
 
@@ -123,8 +124,9 @@ export function labelStyles(controls) {
  * `views` are the shell's {spec, view}; `canEdit()` says whether the item on screen takes
  * edits; `onEdit()` runs after every change; `onHint(message)` when a key had nothing to do.
  */
-export function createSpanLayer({ allControls, relationControl = null, views, root, canEdit, onEdit, onHint = () => {} }) {
-  const controls = allControls.filter((c) => c.type === "labels");
+export function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHint = () => {} }) {
+  const controls = claimed.filter((c) => c.type === "labels");
+  const relationControl = claimed.find((c) => c.type === "relations") || null;
   if (!controls.length) return null;
   const textViews = views.filter(({ spec }) => spec.type === "text" && controls.some((c) => c.to_name === spec.name));
   const describe = labelStyles(controls);
@@ -501,8 +503,8 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
   }
 
   return {
-    controls,
-    groups,
+    sections: controls.map((c) => ({ title: c.name, el: groups.get(c.name).el })),
+    hotkeys: choiceKeys(controls),
     shortcuts: [
       { keys: ["Ctrl+→", "Ctrl+←"], text: "Select the next / previous word (then a label's key)" },
       { keys: ["Ctrl+Shift+→", "Ctrl+Shift+←"], text: "Grow / shrink the text selection by a word" },
@@ -511,8 +513,8 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
       { keys: ["Ctrl+Z", "Ctrl+Shift+Z"], text: "Undo / redo span edits on this item (when none are left: the last submit)" },
       ...(relationControl ? [{ keys: ["Shift+R"], text: "Turn the selected relation's direction: → ← ↔ (or click ⇄ by it)" }] : []),
     ],
-    panel: relationControl ? panel : null,
-    has: (name) => groups.has(name),
+    panels: relationControl ? [{ title: "relations", el: panel }] : [],
+    canRelate: Boolean(relationControl),
     pick,
     relate,
     handleKey,
@@ -577,3 +579,12 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
     },
   };
 }
+
+/** Text spans (Labels) and the relations between them (Relations). */
+export const spanPlugin = {
+  name: "spans",
+  claims: (control) => control.type === "labels" || control.type === "relations",
+  // Relation label keys (digits) are taken only while a relation is selected: not here.
+  keys: ["a", "r", "Tab", "Escape", " "],
+  create: createSpanLayer,
+};

@@ -10,20 +10,11 @@
 // the item is submitted; after that those keys undo submits again.
 
 import { EditHistory } from "../history.js";
-import { createChoices, randomId, toggleChoice } from "./choices.js";
+import { choiceKeys } from "../keys.js";
+import { createChoices, isRangeChoice, randomId, toggleChoice } from "./choices.js";
 
 const PALETTE = ["#ffb300", "#42a5f5", "#66bb6a", "#ec407a", "#ab47bc", "#ff7043", "#78909c", "#d4e157"];
 const DRAG_PX = 4;
-
-/** Whether `control` is a per-region Choices control (`perRegion="true"`) of a time
- * series: its values belong to the selected range, not to the whole item. */
-export function isRangeChoice(control, objects) {
-  return (
-    control.type === "choices" &&
-    String((control.attrs || {}).perRegion).toLowerCase() === "true" &&
-    (objects || []).some((o) => o && o.name === control.to_name && o.type === "timeseries")
-  );
-}
 
 /** Regions with the per-region choices of a result attached (`choices`: control -> values). */
 export function attachRegionChoices(regions, choiceControls, result) {
@@ -177,12 +168,12 @@ export function rangeStyles(controls) {
   };
 }
 
-export function createRangeLayer({ allControls, views, root, canEdit, onEdit, onHint = () => {} }) {
-  const controls = allControls.filter((c) => c.type === "timeserieslabels");
+export function createRangeLayer({ controls: claimed, objects, views, root, canEdit, onEdit, onHint = () => {} }) {
+  const controls = claimed.filter((c) => c.type === "timeserieslabels");
   if (!controls.length) return null;
   const tsViews = views.filter(({ spec }) => spec.type === "timeseries" && controls.some((c) => c.to_name === spec.name));
   const describe = rangeStyles(controls);
-  const regionChoices = allControls.filter((c) => isRangeChoice(c, views.map((v) => v.spec)));
+  const regionChoices = claimed.filter((c) => isRangeChoice(c, objects));
   const groups = new Map([...controls, ...regionChoices].map((c) => [c.name, createChoices(c)]));
   const first = controls.find((c) => (c.choices || []).length) || controls[0];
   let active = { control: first.name, value: first.choices && first.choices.length ? first.choices[0].value : null };
@@ -465,8 +456,8 @@ export function createRangeLayer({ allControls, views, root, canEdit, onEdit, on
   }
 
   return {
-    controls: [...controls, ...regionChoices],
-    groups,
+    sections: [...groups].map(([name, group]) => ({ title: name, el: group.el })),
+    hotkeys: choiceKeys([...controls, ...regionChoices]),
     shortcuts: [
       { keys: ["drag"], text: "Draw a range with the active label (a label key picks it)" },
       { keys: ["double-click", "i"], text: "Add an instant at the cursor" },
@@ -480,7 +471,6 @@ export function createRangeLayer({ allControls, views, root, canEdit, onEdit, on
       { keys: ["u", "Ctrl+Z"], text: "Undo a region edit (then: undo the last submit)" },
       { keys: ["a"], text: "Accept the selected prediction, or all (dashed, with their score)" },
     ],
-    has: (name) => groups.has(name),
     pick,
     handleKey,
     deleteSelected() {
@@ -520,3 +510,11 @@ export function createRangeLayer({ allControls, views, root, canEdit, onEdit, on
     },
   };
 }
+
+/** Time-series ranges and instants (TimeSeriesLabels), and per-region Choices of them. */
+export const rangePlugin = {
+  name: "ranges",
+  claims: (control, objects) => control.type === "timeserieslabels" || isRangeChoice(control, objects),
+  keys: ["u", "+", "=", "-", "_", "f", "o", ",", ".", "<", ">", "[", "]", "i", "a", "Escape", "ArrowLeft", "ArrowRight"],
+  create: createRangeLayer,
+};

@@ -20,6 +20,7 @@ import {
   toPixels,
 } from "../geometry.js";
 import { EditHistory } from "../history.js";
+import { choiceKeys } from "../keys.js";
 import { createChoices, randomId } from "./choices.js";
 
 export const REGION_TYPES = ["rectanglelabels", "polygonlabels", "keypointlabels", "brushlabels"];
@@ -240,9 +241,7 @@ function html(tag, props = {}, text = null) {
 
 const BOX_HANDLES = { nw: [0, 0], n: [0.5, 0], ne: [1, 0], e: [1, 0.5], se: [1, 1], s: [0.5, 1], sw: [0, 1], w: [0, 0.5] };
 
-export function createRegionLayer({ allControls, views, root, canEdit, onEdit, onHint = () => {} }) {
-  const controls = allControls.filter((c) => REGION_TYPES.includes(c.type));
-  if (!controls.length) return null;
+export function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit, onHint = () => {} }) {
   const targets = new Set(controls.map((c) => c.to_name));
   const imageViews = views.filter(({ spec }) => spec.type === "image" && targets.has(spec.name)).map(({ spec, view }) => ({ spec, view, parts: view.regions() }));
   const groups = new Map(controls.map((c) => [c.name, createChoices(c)]));
@@ -983,9 +982,9 @@ export function createRegionLayer({ allControls, views, root, canEdit, onEdit, o
   }
 
   return {
-    controls,
-    groups,
-    panel,
+    sections: controls.map((c) => ({ title: c.name, el: groups.get(c.name).el })),
+    panels: [{ title: "image", el: panel }],
+    hotkeys: choiceKeys(controls),
     shortcuts: [
       { keys: ["drag"], text: "Draw a box (pick its label first: its key or button); drag a box to move it, its handles to resize or rotate" },
       { keys: ["Shift+drag"], text: "Draw starting on top of another region (a box inside a box)" },
@@ -1000,7 +999,6 @@ export function createRegionLayer({ allControls, views, root, canEdit, onEdit, o
       { keys: ["Space+drag", "middle drag"], text: "Pan (or drag empty image when zoomed in with the point or polygon tool)" },
       ...(controls.some((c) => c.type === "brushlabels") ? [{ keys: ["[", "]", "e"], text: "Smaller / bigger brush; erase mode on or off" }] : []),
     ],
-    has: (name) => groups.has(name),
     pick,
     handleKey,
     deleteSelected() {
@@ -1057,3 +1055,11 @@ export function createRegionLayer({ allControls, views, root, canEdit, onEdit, o
     },
   };
 }
+
+/** Image regions: boxes, polygons, key points and brush masks. */
+export const regionPlugin = {
+  name: "regions",
+  claims: (control) => REGION_TYPES.includes(control.type),
+  keys: ["+", "=", "-", "f", "a", "e", "[", "]", " ", "Tab", "Escape", "Enter", "Delete", "Backspace", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"],
+  create: createRegionLayer,
+};
