@@ -540,12 +540,55 @@ var choicesPlugin = {
         onEdit();
         set(next);
       },
-      load: (key, result) => set(selectionsFromResult(controls, result)),
+      load: (_key, result) => set(selectionsFromResult(controls, result)),
       result: () => buildResult(controls, selections),
       snapshot: () => selections,
       restore: (snap) => set(snap),
       missing: () => missingRequired(controls, selections)
     };
+  }
+};
+
+// nblabel/js/src/history.js
+var CAP = 100;
+var EditHistory = class {
+  constructor(cap = CAP) {
+    this.cap = cap;
+    this.clear();
+  }
+  /** Record `before`, the state an edit is about to leave; the redo steps are gone. */
+  push(before) {
+    this.past.push(before);
+    if (this.past.length > this.cap) this.past.shift();
+    this.future = [];
+  }
+  /** The state before the last edit (`now` becomes a redo step), or null when none. */
+  undo(now) {
+    if (!this.past.length) return null;
+    this.future.push(now);
+    return this.past.pop();
+  }
+  /** The state the last undo left (`now` becomes an undo step again), or null. */
+  redo(now) {
+    if (!this.future.length) return null;
+    this.past.push(now);
+    return this.future.pop();
+  }
+  /** Take back the last recorded step without a redo step (an edit that was refused). */
+  drop() {
+    return this.past.pop() ?? null;
+  }
+  clear() {
+    this.past = [];
+    this.future = [];
+  }
+  /** Both stacks, to put back with `restore` (a failed submit returns to its edits). */
+  snapshot() {
+    return { past: [...this.past], future: [...this.future] };
+  }
+  restore(snap) {
+    this.past = snap ? [...snap.past] : [];
+    this.future = snap ? [...snap.future] : [];
   }
 };
 
@@ -631,103 +674,7 @@ function snapToWords(text, from, to, reach = 256) {
   return [a, b];
 }
 
-// nblabel/js/src/history.js
-var CAP = 100;
-var EditHistory = class {
-  constructor(cap = CAP) {
-    this.cap = cap;
-    this.clear();
-  }
-  /** Record `before`, the state an edit is about to leave; the redo steps are gone. */
-  push(before) {
-    this.past.push(before);
-    if (this.past.length > this.cap) this.past.shift();
-    this.future = [];
-  }
-  /** The state before the last edit (`now` becomes a redo step), or null when none. */
-  undo(now) {
-    if (!this.past.length) return null;
-    this.future.push(now);
-    return this.past.pop();
-  }
-  /** The state the last undo left (`now` becomes an undo step again), or null. */
-  redo(now) {
-    if (!this.future.length) return null;
-    this.past.push(now);
-    return this.future.pop();
-  }
-  /** Take back the last recorded step without a redo step (an edit that was refused). */
-  drop() {
-    return this.past.pop() ?? null;
-  }
-  clear() {
-    this.past = [];
-    this.future = [];
-  }
-  /** Both stacks, to put back with `restore` (a failed submit returns to its edits). */
-  snapshot() {
-    return { past: [...this.past], future: [...this.future] };
-  }
-  restore(snap) {
-    this.past = snap ? [...snap.past] : [];
-    this.future = snap ? [...snap.future] : [];
-  }
-};
-
-// nblabel/js/src/controls/relations.js
-var ARROWS = { right: "→", left: "←", bi: "↔" };
-function relationKey(rel) {
-  return `${rel.from_id}>${rel.to_id}`;
-}
-function relationsFromResult(result, spans) {
-  const ids = new Set(spans.map((s) => s.id));
-  return (result || []).filter((r) => r && r.type === "relation" && ids.has(r.from_id) && ids.has(r.to_id)).map((r) => ({ type: "relation", from_id: r.from_id, to_id: r.to_id, direction: r.direction || "right", labels: Array.isArray(r.labels) ? [...r.labels] : [] }));
-}
-function addRelation(relations, fromId, toId) {
-  if (!fromId || !toId || fromId === toId) return [relations, null];
-  const rel = { type: "relation", from_id: fromId, to_id: toId, direction: "right", labels: [] };
-  const key = relationKey(rel);
-  if (relations.some((r) => relationKey(r) === key)) return [relations, key];
-  return [[...relations, rel], key];
-}
-function labelRelation(relations, key, value, multiple = false) {
-  return relations.map((r) => {
-    if (relationKey(r) !== key) return r;
-    const has = r.labels.includes(value);
-    const labels = multiple ? has ? r.labels.filter((v) => v !== value) : [...r.labels, value] : [value];
-    return { ...r, labels };
-  });
-}
-var TURN = { right: "left", left: "bi", bi: "right" };
-function turnRelation(relations, key) {
-  return relations.map((r) => relationKey(r) === key ? { ...r, direction: TURN[r.direction] || "left" } : r);
-}
-function removeRelation(relations, key) {
-  return relations.filter((r) => relationKey(r) !== key);
-}
-function pruneRelations(relations, spans) {
-  const ids = new Set(spans.map((s) => s.id));
-  const kept = relations.filter((r) => ids.has(r.from_id) && ids.has(r.to_id));
-  return kept.length === relations.length ? relations : kept;
-}
-function relationText(rel, spans, control) {
-  const text = (id) => {
-    const s = spans.find((x) => x.id === id);
-    return s ? `“${s.value.text}”` : id;
-  };
-  const names = new Map((control && control.choices || []).map((c) => [c.value, c.label ?? c.value]));
-  const labels = rel.labels.map((l) => names.get(l) ?? l).join(", ");
-  return `${text(rel.from_id)} ${ARROWS[rel.direction] || "→"} ${text(rel.to_id)}${labels ? ` (${labels})` : ""}`;
-}
-function nextSpan(spans, id, step = 1, skip = null) {
-  const order = spans.map((s) => s.id).filter((x) => x !== skip);
-  if (!order.length) return null;
-  const at = order.indexOf(id);
-  if (at < 0) return step > 0 ? order[0] : order[order.length - 1];
-  return order[(at + step + order.length) % order.length];
-}
-
-// nblabel/js/src/controls/labels.js
+// nblabel/js/src/controls/spans/model.js
 var PALETTE = ["#ffd54f", "#81d4fa", "#a5d6a7", "#f48fb1", "#ce93d8", "#ffab91", "#b0bec5", "#e6ee9c"];
 function spansFromResult(controls, result) {
   const names = new Set(controls.map((c) => c.name));
@@ -803,6 +750,61 @@ function labelStyles(controls) {
     return { text: names.join(", ") + score, color: style.color, predicted };
   };
 }
+
+// nblabel/js/src/controls/spans/relations.js
+var ARROWS = { right: "→", left: "←", bi: "↔" };
+function relationKey(rel) {
+  return `${rel.from_id}>${rel.to_id}`;
+}
+function relationsFromResult(result, spans) {
+  const ids = new Set(spans.map((s) => s.id));
+  return (result || []).filter((r) => r && r.type === "relation" && ids.has(r.from_id) && ids.has(r.to_id)).map((r) => ({ type: "relation", from_id: r.from_id, to_id: r.to_id, direction: r.direction || "right", labels: Array.isArray(r.labels) ? [...r.labels] : [] }));
+}
+function addRelation(relations, fromId, toId) {
+  if (!fromId || !toId || fromId === toId) return [relations, null];
+  const rel = { type: "relation", from_id: fromId, to_id: toId, direction: "right", labels: [] };
+  const key = relationKey(rel);
+  if (relations.some((r) => relationKey(r) === key)) return [relations, key];
+  return [[...relations, rel], key];
+}
+function labelRelation(relations, key, value, multiple = false) {
+  return relations.map((r) => {
+    if (relationKey(r) !== key) return r;
+    const has = r.labels.includes(value);
+    const labels = multiple ? has ? r.labels.filter((v) => v !== value) : [...r.labels, value] : [value];
+    return { ...r, labels };
+  });
+}
+var TURN = { right: "left", left: "bi", bi: "right" };
+function turnRelation(relations, key) {
+  return relations.map((r) => relationKey(r) === key ? { ...r, direction: TURN[r.direction] || "left" } : r);
+}
+function removeRelation(relations, key) {
+  return relations.filter((r) => relationKey(r) !== key);
+}
+function pruneRelations(relations, spans) {
+  const ids = new Set(spans.map((s) => s.id));
+  const kept = relations.filter((r) => ids.has(r.from_id) && ids.has(r.to_id));
+  return kept.length === relations.length ? relations : kept;
+}
+function relationText(rel, spans, control) {
+  const text = (id) => {
+    const s = spans.find((x) => x.id === id);
+    return s ? `“${s.value.text}”` : id;
+  };
+  const names = new Map((control && control.choices || []).map((c) => [c.value, c.label ?? c.value]));
+  const labels = rel.labels.map((l) => names.get(l) ?? l).join(", ");
+  return `${text(rel.from_id)} ${ARROWS[rel.direction] || "→"} ${text(rel.to_id)}${labels ? ` (${labels})` : ""}`;
+}
+function nextSpan(spans, id, step = 1, skip = null) {
+  const order = spans.map((s) => s.id).filter((x) => x !== skip);
+  if (!order.length) return null;
+  const at = order.indexOf(id);
+  if (at < 0) return step > 0 ? order[0] : order[order.length - 1];
+  return order[(at + step + order.length) % order.length];
+}
+
+// nblabel/js/src/controls/spans/plugin.js
 function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHint = () => {
 } }) {
   const controls = claimed.filter((c) => c.type === "labels");
@@ -1325,7 +1327,7 @@ var numberPlugin = {
     set(/* @__PURE__ */ new Map());
     return {
       sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, el: boxes.get(c.name).el })),
-      load: (key, result) => set(numbersFromResult(controls, result)),
+      load: (_key, result) => set(numbersFromResult(controls, result)),
       result: () => numberResult(controls, numbers),
       missing: () => missingNumbers(controls, numbers),
       problems: () => controls.map((c) => numberProblem(c, numbers.get(c.name))).filter(Boolean),
@@ -1335,9 +1337,8 @@ var numberPlugin = {
   }
 };
 
-// nblabel/js/src/controls/ranges.js
+// nblabel/js/src/controls/ranges/model.js
 var PALETTE2 = ["#ffb300", "#42a5f5", "#66bb6a", "#ec407a", "#ab47bc", "#ff7043", "#78909c", "#d4e157"];
-var DRAG_PX = 4;
 function attachRegionChoices(regions, choiceControls, result) {
   const names = new Set(choiceControls.map((c) => c.name));
   const byId = /* @__PURE__ */ new Map();
@@ -1457,6 +1458,9 @@ function rangeStyles(controls) {
     return { text: names.join(", ") + score + (classes.length ? ` · ${classes.join(", ")}` : ""), color: first.color };
   };
 }
+
+// nblabel/js/src/controls/ranges/plugin.js
+var DRAG_PX = 4;
 function createRangeLayer({ controls: claimed, objects, views, root, canEdit, onEdit, onHint = () => {
 } }) {
   const controls = claimed.filter((c) => c.type === "timeserieslabels");
@@ -1910,7 +1914,7 @@ var ratingPlugin = {
         rate(name, n);
         return true;
       },
-      load(key, result) {
+      load(_key, result) {
         armed = null;
         set(ratingsFromResult(controls, result));
       },
@@ -2062,11 +2066,10 @@ function viewToImage(v, fx, fy, size) {
   return { x: v.x0 + fx * size.w / v.s, y: v.y0 + fy * size.h / v.s };
 }
 
-// nblabel/js/src/controls/regions.js
+// nblabel/js/src/controls/regions/model.js
 var REGION_TYPES = ["rectanglelabels", "polygonlabels", "keypointlabels", "brushlabels"];
 var NOUN = { rectanglelabels: "box", polygonlabels: "polygon", keypointlabels: "point", brushlabels: "mask" };
 var PALETTE3 = ["#e53935", "#1e88e5", "#43a047", "#fb8c00", "#8e24aa", "#00acc1", "#6d4c41", "#c0ca33"];
-var SVG_NS = "http://www.w3.org/2000/svg";
 function sizeOf(item, fallback) {
   const w = Number(item.original_width);
   const h2 = Number(item.original_height);
@@ -2224,56 +2227,273 @@ function describeRegion(r, labelText = (l) => l) {
   const pred = r.pending ? ` · prediction${r.score != null ? ` ${Math.round(100 * r.score)}%` : ""}` : "";
   return `${name} ${NOUN[r.type]}${where ? ` (${where})` : ""}${pred}`;
 }
+function regionStyles(controls) {
+  const colors = /* @__PURE__ */ new Map();
+  const names = /* @__PURE__ */ new Map();
+  let hue = 0;
+  for (const c of controls) {
+    for (const ch of c.choices || []) {
+      colors.set(`${c.name}\0${ch.value}`, ch.background || PALETTE3[hue++ % PALETTE3.length]);
+      names.set(`${c.name}\0${ch.value}`, ch.label ?? ch.value);
+    }
+  }
+  const colorFor = (a) => a && colors.get(`${a.control}\0${a.value}`) || PALETTE3[0];
+  return {
+    /** A label as {control, value} (the active one) -> its colour. */
+    colorFor,
+    colorOf: (r) => colorFor({ control: r.from_name, value: r.labels[0] }),
+    /** A region -> (label -> display name). */
+    textOf: (r) => (l) => names.get(`${r.from_name}\0${l}`) ?? l,
+    nameOf: (a) => names.get(`${a.control}\0${a.value}`) ?? a.value
+  };
+}
+
+// nblabel/js/src/controls/regions/brush.js
+function newCanvas(display) {
+  const c = document.createElement("canvas");
+  c.width = display.w;
+  c.height = display.h;
+  c.className = "nbl-brush";
+  return c;
+}
+function copyCanvas(src, display) {
+  const c = newCanvas(display);
+  if (src) c.getContext("2d").drawImage(src, 0, 0);
+  return c;
+}
+function tint(canvas, color) {
+  const ctx = canvas.getContext("2d");
+  ctx.save();
+  ctx.globalCompositeOperation = "source-in";
+  ctx.fillStyle = color;
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.restore();
+}
+function topPoint(canvas, shown) {
+  const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+  for (let i = 3; i < data.length; i += 4) {
+    if (!data[i]) continue;
+    const px = (i - 3) / 4;
+    return { x: px % canvas.width * shown.size.w / canvas.width, y: Math.floor(px / canvas.width) * shown.size.h / canvas.height };
+  }
+  return null;
+}
+function isEmpty(canvas) {
+  const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+  for (let i = 3; i < data.length; i += 4) if (data[i]) return false;
+  return true;
+}
+function brushPng(r) {
+  const c = r.shape.canvas;
+  if (!c || isEmpty(c)) return null;
+  return c.toDataURL("image/png").slice("data:image/png;base64,".length);
+}
+function brushCanvas(L, r, shown, color) {
+  if (r.shape.canvas) return r.shape.canvas;
+  const canvas = newCanvas(shown.display);
+  r.shape.canvas = canvas;
+  if (r.shape.png) {
+    const img = new Image();
+    img.src = `data:image/png;base64,${r.shape.png}`;
+    img.decode().then(
+      () => {
+        canvas.getContext("2d").drawImage(img, 0, 0, canvas.width, canvas.height);
+        tint(canvas, color);
+        r.shape.anchor = topPoint(canvas, shown);
+        L.schedule();
+      },
+      () => L.onHint(`item ${L.key}: a stored brush mask could not be decoded`)
+    );
+  }
+  canvas.classList.toggle("nbl-brush-pred", r.pending);
+  return canvas;
+}
+function paintTo(L, p) {
+  const { drag } = L;
+  const { canvas, shown, last } = drag;
+  const ctx = canvas.getContext("2d");
+  const q = { x: p.x * shown.display.w / shown.size.w, y: p.y * shown.display.h / shown.size.h };
+  ctx.save();
+  ctx.globalCompositeOperation = L.erasing ? "destination-out" : "source-over";
+  ctx.strokeStyle = ctx.fillStyle = L.style.colorFor(L.active);
+  ctx.lineWidth = L.brushSize;
+  ctx.lineCap = ctx.lineJoin = "round";
+  ctx.beginPath();
+  if (last) {
+    ctx.moveTo(last.x, last.y);
+    ctx.lineTo(q.x, q.y);
+    ctx.stroke();
+  } else {
+    ctx.arc(q.x, q.y, L.brushSize / 2, 0, 2 * Math.PI);
+    ctx.fill();
+  }
+  ctx.restore();
+  drag.last = q;
+  const top = { x: p.x, y: p.y - L.brushSize / 2 * shown.size.h / shown.display.h };
+  if (!drag.shape.anchor || top.y < drag.shape.anchor.y) drag.shape.anchor = top;
+}
+function startBrush(L, iv, shown, p, base) {
+  const control = L.controlOf(L.active.control);
+  let target = L.current();
+  if (!target || target.type !== "brushlabels" || target.to_name !== iv.spec.name) {
+    target = L.regions.find((r) => r.type === "brushlabels" && !r.pending && r.from_name === L.active.control && r.labels[0] === L.active.value && r.to_name === iv.spec.name);
+  }
+  if (!target && L.erasing) return null;
+  const canvas = copyCanvas(target && brushCanvas(L, target, shown, L.style.colorOf(target)), shown.display);
+  let next;
+  if (target) {
+    next = updateRegion(L.regions, target.id, (r) => edited(r, { shape: { png: null, canvas, anchor: r.shape.anchor } }));
+  } else {
+    target = { id: randomId(), from_name: control.name, to_name: iv.spec.name, type: "brushlabels", origin: "manual", labels: [L.active.value], size: shown.size, shape: { png: null, canvas }, pending: false, edited: true, src: null };
+    next = [...L.regions, target];
+  }
+  L.commit(next, { select: target.id });
+  L.drag = { ...base, kind: "brush", canvas, shown, last: null, shape: next.find((r) => r.id === target.id).shape };
+  paintTo(L, p);
+  return L.drag;
+}
+function brushAt(L, iv, shown, p) {
+  const x = Math.floor(p.x * shown.display.w / shown.size.w);
+  const y = Math.floor(p.y * shown.display.h / shown.size.h);
+  const masks = L.visible().filter((r) => r.type === "brushlabels" && r.to_name === iv.spec.name && r.shape.canvas);
+  for (let i = masks.length - 1; i >= 0; i -= 1) {
+    const c = masks[i].shape.canvas;
+    if (x < 0 || y < 0 || x >= c.width || y >= c.height) continue;
+    if (c.getContext("2d").getImageData(x, y, 1, 1).data[3]) return masks[i];
+  }
+  return null;
+}
+
+// nblabel/js/src/controls/regions/draw.js
+var SVG_NS = "http://www.w3.org/2000/svg";
+var BOX_HANDLES = { nw: [0, 0], n: [0.5, 0], ne: [1, 0], e: [1, 0.5], se: [1, 1], s: [0.5, 1], sw: [0, 1], w: [0, 0.5] };
 function svg(tag, attrs = {}) {
   const node = document.createElementNS(SVG_NS, tag);
   for (const [k, v] of Object.entries(attrs)) if (v != null) node.setAttribute(k, String(v));
   return node;
 }
+function renderView(L, iv) {
+  const shown = L.showing(iv);
+  const { svg: layer, brushes } = iv.parts;
+  if (!shown) {
+    layer.replaceChildren();
+    brushes.replaceChildren();
+    return;
+  }
+  const k = 1 / iv.view.scale();
+  const nodes = [];
+  const canvases = [];
+  for (const r of L.visible().filter((x) => x.to_name === iv.spec.name)) {
+    const color = L.style.colorOf(r);
+    const cls = `nbl-region${r.pending ? " nbl-region-pred" : ""}${r.id === L.selected ? " nbl-region-selected" : ""}`;
+    const g = svg("g", { class: cls, "data-region": r.id, "data-type": r.type, style: `--nbl-region-color: ${color}` });
+    let anchor = null;
+    if (r.type === "rectanglelabels") {
+      const c = boxCorners(r.shape);
+      g.append(svg("polygon", { class: "nbl-shape", points: c.map((p) => `${p.x},${p.y}`).join(" ") }));
+      anchor = c[0];
+    } else if (r.type === "polygonlabels") {
+      g.append(svg("polygon", { class: "nbl-shape", points: r.shape.points.map((p) => p.join(",")).join(" ") }));
+      const b = bounds2(r.shape.points);
+      anchor = { x: b.x0, y: b.y0 };
+    } else if (r.type === "keypointlabels") {
+      g.append(svg("circle", { class: "nbl-shape nbl-keypoint", cx: r.shape.x, cy: r.shape.y, r: 5 * k }));
+      anchor = { x: r.shape.x + 6 * k, y: r.shape.y - 6 * k };
+    } else {
+      const canvas = brushCanvas(L, r, shown, color);
+      canvas.classList.toggle("nbl-brush-selected", r.id === L.selected);
+      canvases.push(canvas);
+      anchor = r.shape.anchor || null;
+    }
+    if (anchor) {
+      const score = r.pending && r.score != null ? ` ${Math.round(100 * r.score)}%` : "";
+      const tag = svg("text", { class: "nbl-region-tag", x: anchor.x, y: anchor.y - 3 * k, "font-size": 12 * k, "stroke-width": 3 * k });
+      tag.textContent = r.labels.map(L.style.textOf(r)).join(", ") + score;
+      g.append(tag);
+      nodes.push(g);
+    }
+  }
+  const sel = L.current();
+  if (sel && sel.to_name === iv.spec.name && !hiddenByScore(sel, L.threshold)) nodes.push(...handles(L, sel, k));
+  if (L.drawing && L.drawing.view === iv.spec.name) nodes.push(...drawingNodes(L, k));
+  const drag = L.drag;
+  if (drag && drag.kind === "box" && drag.view === iv.spec.name && drag.box) {
+    const b = drag.box;
+    nodes.push(svg("rect", { class: "nbl-draft", x: b.x, y: b.y, width: b.w, height: b.h, style: `--nbl-region-color: ${L.style.colorFor(L.active)}` }));
+  }
+  if (L.hover && L.hover.name === iv.spec.name && L.activeType() === "brushlabels" && !L.spaceDown) {
+    const r = L.brushSize / 2 * shown.size.w / shown.display.w;
+    nodes.push(svg("circle", { class: `nbl-brush-cursor${L.erasing ? " nbl-erasing" : ""}`, cx: L.hover.p.x, cy: L.hover.p.y, r }));
+  }
+  layer.replaceChildren(...nodes);
+  if (brushes.childElementCount !== canvases.length || canvases.some((c, i) => brushes.children[i] !== c)) brushes.replaceChildren(...canvases);
+  iv.parts.viewport.dataset.tool = L.spaceDown ? "pan" : L.activeType() || "";
+}
+function handles(L, r, k) {
+  const out = [];
+  const size = 8 * k;
+  if (r.type === "rectanglelabels") {
+    const s = r.shape;
+    const control = L.controlOf(r.from_name);
+    if (!control || !control.attrs || String(control.attrs.canRotate ?? control.attrs.canrotate ?? "true") !== "false") {
+      const top = boxCorners({ ...s, w: s.w, h: 0 });
+      const mid = { x: (top[0].x + top[1].x) / 2, y: (top[0].y + top[1].y) / 2 };
+      const rad2 = (s.rot || 0) * Math.PI / 180;
+      const knob = { x: mid.x + Math.sin(rad2) * 24 * k, y: mid.y - Math.cos(rad2) * 24 * k };
+      out.push(svg("line", { class: "nbl-handle-line", x1: mid.x, y1: mid.y, x2: knob.x, y2: knob.y }));
+      out.push(svg("circle", { class: "nbl-handle nbl-handle-rotate", "data-handle": "rotate", cx: knob.x, cy: knob.y, r: size / 1.6 }));
+    }
+    for (const [name, [fx, fy]] of Object.entries(BOX_HANDLES)) {
+      const p = boxCorners({ ...s, w: s.w * fx, h: s.h * fy })[2];
+      out.push(svg("rect", { class: "nbl-handle", "data-handle": name, x: p.x - size / 2, y: p.y - size / 2, width: size, height: size }));
+    }
+  } else if (r.type === "polygonlabels") {
+    const pts = r.shape.points;
+    pts.forEach(([x, y], i) => {
+      const [nx, ny] = pts[(i + 1) % pts.length];
+      out.push(svg("circle", { class: "nbl-handle nbl-handle-mid", "data-handle": `mid:${i}`, cx: (x + nx) / 2, cy: (y + ny) / 2, r: size / 3 }));
+    });
+    pts.forEach(([x, y], i) => {
+      out.push(svg("circle", { class: "nbl-handle", "data-handle": `vertex:${i}`, cx: x, cy: y, r: size / 2 }));
+    });
+  }
+  return out;
+}
+function drawingNodes(L, k) {
+  const { points, hover } = L.drawing;
+  const line = [...points, ...hover ? [hover] : []].map((p) => p.join(",")).join(" ");
+  const out = [svg("polyline", { class: "nbl-draft", points: line, style: `--nbl-region-color: ${L.style.colorFor(L.active)}` })];
+  points.forEach(([x, y], i) => {
+    out.push(svg("circle", { class: `nbl-handle${i === 0 ? " nbl-handle-first" : ""}`, cx: x, cy: y, r: 4 * k }));
+  });
+  return out;
+}
+
+// nblabel/js/src/controls/regions/panel.js
 function html(tag, props = {}, text = null) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) if (v != null) node.setAttribute(k, String(v));
   if (text != null) node.textContent = text;
   return node;
 }
-var BOX_HANDLES = { nw: [0, 0], n: [0.5, 0], ne: [1, 0], e: [1, 0.5], se: [1, 1], s: [0.5, 1], sw: [0, 1], w: [0, 0.5] };
-function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit, onHint = () => {
-} }) {
-  const targets = new Set(controls.map((c) => c.to_name));
-  const imageViews = views.filter(({ spec }) => spec.type === "image" && targets.has(spec.name)).map(({ spec, view }) => ({ spec, view, parts: view.regions() }));
-  const groups = new Map(controls.map((c) => [c.name, createChoices(c)]));
-  const hotkeyTaken = new Set(allControls.flatMap((c) => (c.choices || []).map((ch) => ch.hotkey).filter(Boolean).map(String)));
-  const colors = /* @__PURE__ */ new Map();
-  let hue = 0;
-  for (const c of controls) for (const ch of c.choices || []) colors.set(`${c.name}\0${ch.value}`, ch.background || PALETTE3[hue++ % PALETTE3.length]);
-  const labelText = /* @__PURE__ */ new Map();
-  for (const c of controls) for (const ch of c.choices || []) labelText.set(`${c.name}\0${ch.value}`, ch.label ?? ch.value);
-  let key = null;
-  let regions = [];
-  const history = new EditHistory();
-  let selected = null;
-  let active = null;
-  const first = controls.find((c) => (c.choices || []).length);
-  if (first) active = { control: first.name, value: first.choices[0].value };
-  let drawing = null;
-  let drag = null;
-  let threshold = 0;
-  let brushSize = 20;
-  let erasing = false;
-  let spaceDown = false;
-  let hover = null;
-  let frame = 0;
+var VERBS = {
+  rectanglelabels: "Drag to draw a box",
+  polygonlabels: "Click points to draw a polygon",
+  keypointlabels: "Click to place a point"
+};
+function createPanel(L, command) {
   const panel = html("div", { class: "nbl-region-panel", "data-title": "image" });
   const bar = html("div", { class: "nbl-region-bar" });
   const button = (action, text, title) => html("button", { type: "button", class: "nbl-button nbl-small", "data-region-action": action, "data-testid": `region-${action}`, title }, text);
   const zoomText = html("span", { class: "nbl-zoom-text", "data-testid": "zoom" }, "100%");
   bar.append(button("zoom-out", "−", "Zoom out (-)"), button("fit", "Fit", "Fit the image (f)"), button("zoom-in", "+", "Zoom in (+)"), zoomText);
   const brushBox = html("span", { class: "nbl-brush-tools" });
-  const sizeInput = html("input", { type: "range", min: "1", max: "200", step: "1", value: String(brushSize), "aria-label": "Brush size", "data-testid": "brush-size" });
-  const sizeText = html("span", {}, `${brushSize}px`);
+  const sizeInput = html("input", { type: "range", min: "1", max: "200", step: "1", value: String(L.brushSize), "aria-label": "Brush size", "data-testid": "brush-size" });
+  const sizeText = html("span", {}, `${L.brushSize}px`);
   const eraseButton = button("erase", "Erase", "Erase instead of paint (e)");
   eraseButton.setAttribute("aria-pressed", "false");
   brushBox.append(html("span", {}, "brush"), sizeInput, sizeText, eraseButton);
-  if (controls.some((c) => c.type === "brushlabels")) bar.append(brushBox);
+  if (L.controls.some((c) => c.type === "brushlabels")) bar.append(brushBox);
   const predBox = html("span", { class: "nbl-pred-tools", hidden: "" });
   const scoreInput = html("input", { type: "range", min: "0", max: "1", step: "0.05", value: "0", "aria-label": "Hide predictions scored below", "data-testid": "score-threshold" });
   const scoreText = html("span", { "data-testid": "score-text" });
@@ -2281,688 +2501,492 @@ function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit
   bar.append(predBox);
   const status = html("div", { class: "nbl-region-status", "data-testid": "region-status", "aria-live": "polite" });
   panel.append(bar, status);
-  const colorOf = (r) => colors.get(`${r.from_name}\0${r.labels[0]}`) || PALETTE3[0];
-  const textOf = (r) => (l) => labelText.get(`${r.from_name}\0${l}`) ?? l;
-  const controlOf = (name) => controls.find((c) => c.name === name);
-  const viewOf = (name) => imageViews.find((iv) => iv.spec.name === name);
-  const showing = (iv) => {
-    const s = iv.view.shown();
-    return s && s.key === key ? s : null;
+  function onClick(event) {
+    const b = event.target.closest && event.target.closest("[data-region-action]");
+    if (b) command(b.dataset.regionAction);
+  }
+  function onInput(event) {
+    if (event.target === scoreInput) L.threshold = Number(scoreInput.value);
+    else if (event.target === sizeInput) L.brushSize = Number(sizeInput.value);
+    if (L.selected && hiddenByScore(L.current() || {}, L.threshold)) L.selected = null;
+    L.schedule();
+  }
+  panel.addEventListener("click", onClick);
+  panel.addEventListener("input", onInput);
+  function statusText() {
+    const sel = L.current();
+    if (L.drawing) return `Polygon: ${L.drawing.points.length} points. Click the first point, double-click or press Enter to close; Esc cancels.`;
+    if (sel) return `Selected: ${describeRegion(sel, L.style.textOf(sel))}. Delete removes it; a label key relabels it.`;
+    if (!L.active) return "Pick a label to draw.";
+    const verb = VERBS[L.activeType()] || (L.erasing ? "Drag to erase from the mask" : "Drag to paint a mask");
+    const n = L.regions.length;
+    return `${verb} for “${L.style.nameOf(L.active)}”. ${n} region${n === 1 ? "" : "s"}.`;
+  }
+  return {
+    el: panel,
+    render() {
+      const sel = L.current();
+      for (const [name, group] of L.groups) {
+        if (sel) group.render(sel.from_name === name ? sel.labels : []);
+        else group.render(L.active && L.active.control === name ? [L.active.value] : []);
+      }
+      const iv = L.imageViews[0];
+      zoomText.textContent = `${Math.round((iv ? iv.view.view().s : 1) * 100)}%`;
+      const preds = L.regions.filter((r) => r.pending);
+      predBox.hidden = !preds.length;
+      const shownPreds = preds.filter((r) => !hiddenByScore(r, L.threshold)).length;
+      scoreText.textContent = `${L.threshold.toFixed(2)} · ${shownPreds} of ${preds.length} shown`;
+      sizeInput.value = String(L.brushSize);
+      sizeText.textContent = `${L.brushSize}px`;
+      eraseButton.setAttribute("aria-pressed", String(L.erasing));
+      status.textContent = statusText();
+    },
+    dispose() {
+      panel.removeEventListener("click", onClick);
+      panel.removeEventListener("input", onInput);
+    }
   };
-  const visible = () => regions.filter((r) => !hiddenByScore(r, threshold));
-  const current = () => regions.find((r) => r.id === selected) || null;
-  function commit(next, { select } = {}) {
-    if (next === regions) return;
-    history.push(regions);
-    regions = next;
-    if (select !== void 0) selected = select;
-    changed();
+}
+
+// nblabel/js/src/controls/regions/pointer.js
+function addRegion(L, iv, shown, type, shape) {
+  const control = L.controlOf(L.active.control);
+  const problem = shapeProblem(type, shape);
+  if (problem) {
+    L.onHint(problem);
+    return;
   }
-  function changed() {
-    if (selected && !regions.some((r) => r.id === selected)) selected = null;
-    schedule();
-    onEdit();
+  const r = { id: randomId(), from_name: control.name, to_name: iv.spec.name, type, origin: "manual", labels: [L.active.value], size: shown.size, shape, pending: false, edited: true, src: null };
+  if (type === "keypointlabels") r.width = Number(control.attrs && control.attrs.strokeWidth) || 1;
+  L.commit([...L.regions, r], { select: r.id });
+}
+function closePolygon(L) {
+  if (!L.drawing) return;
+  const iv = L.viewOf(L.drawing.view);
+  const shown = iv && L.showing(iv);
+  const { points } = L.drawing;
+  L.drawing = null;
+  if (shown && L.activeType() === "polygonlabels") addRegion(L, iv, shown, "polygonlabels", { points });
+  L.schedule();
+}
+function onPointerDown(L, event, iv) {
+  const shown = L.showing(iv);
+  if (!shown || event.button !== 0 && event.button !== 1) return;
+  event.preventDefault();
+  L.root.focus({ preventScroll: true });
+  iv.view.hold(true);
+  const p = iv.view.toImage(event.clientX, event.clientY);
+  const k = 1 / iv.view.scale();
+  const base = { view: iv.spec.name, start: p, client: { x: event.clientX, y: event.clientY }, moved: false, pointer: event.pointerId };
+  iv.parts.viewport.setPointerCapture(event.pointerId);
+  if (event.button === 1 || L.spaceDown) {
+    L.drag = { ...base, kind: "pan" };
+    return;
   }
-  function undo(step) {
-    const back = step < 0 ? history.undo(regions) : history.redo(regions);
-    if (!back) return false;
-    regions = back;
-    drawing = null;
-    changed();
-    return true;
-  }
-  function schedule() {
-    if (frame) return;
-    frame = requestAnimationFrame(() => {
-      frame = 0;
-      render();
-    });
-  }
-  function render() {
-    for (const iv of imageViews) renderView(iv);
-    renderPanel();
-  }
-  function renderView(iv) {
-    const shown = showing(iv);
-    const { svg: layer, brushes } = iv.parts;
-    if (!shown) {
-      layer.replaceChildren();
-      brushes.replaceChildren();
-      return;
-    }
-    const k = 1 / iv.view.scale();
-    const nodes = [];
-    const canvases = [];
-    const mine = visible().filter((r) => r.to_name === iv.spec.name);
-    for (const r of mine) {
-      const color = colorOf(r);
-      const cls = `nbl-region${r.pending ? " nbl-region-pred" : ""}${r.id === selected ? " nbl-region-selected" : ""}`;
-      const g = svg("g", { class: cls, "data-region": r.id, "data-type": r.type, style: `--nbl-region-color: ${color}` });
-      let anchor = null;
-      if (r.type === "rectanglelabels") {
-        const c = boxCorners(r.shape);
-        g.append(svg("polygon", { class: "nbl-shape", points: c.map((p) => `${p.x},${p.y}`).join(" ") }));
-        anchor = c[0];
-      } else if (r.type === "polygonlabels") {
-        g.append(svg("polygon", { class: "nbl-shape", points: r.shape.points.map((p) => p.join(",")).join(" ") }));
-        const b = bounds2(r.shape.points);
-        anchor = { x: b.x0, y: b.y0 };
-      } else if (r.type === "keypointlabels") {
-        g.append(svg("circle", { class: "nbl-shape nbl-keypoint", cx: r.shape.x, cy: r.shape.y, r: 5 * k }));
-        anchor = { x: r.shape.x + 6 * k, y: r.shape.y - 6 * k };
-      } else {
-        const canvas = brushCanvas(r, shown, color);
-        canvas.classList.toggle("nbl-brush-selected", r.id === selected);
-        canvases.push(canvas);
-        anchor = r.shape.anchor || null;
-      }
-      if (anchor) {
-        const score = r.pending && r.score != null ? ` ${Math.round(100 * r.score)}%` : "";
-        const tag = svg("text", { class: "nbl-region-tag", x: anchor.x, y: anchor.y - 3 * k, "font-size": 12 * k, "stroke-width": 3 * k });
-        tag.textContent = r.labels.map(textOf(r)).join(", ") + score;
-        g.append(tag);
-        nodes.push(g);
-      }
-    }
-    const sel = current();
-    if (sel && sel.to_name === iv.spec.name && !hiddenByScore(sel, threshold)) nodes.push(...handles(sel, k));
-    if (drawing && drawing.view === iv.spec.name) nodes.push(...drawingNodes(k));
-    if (drag && drag.kind === "box" && drag.view === iv.spec.name && drag.box) {
-      const b = drag.box;
-      nodes.push(svg("rect", { class: "nbl-draft", x: b.x, y: b.y, width: b.w, height: b.h, style: `--nbl-region-color: ${colorFor(active)}` }));
-    }
-    if (hover && hover.name === iv.spec.name && activeType() === "brushlabels" && !spaceDown) {
-      const r = brushSize / 2 * shown.size.w / shown.display.w;
-      nodes.push(svg("circle", { class: `nbl-brush-cursor${erasing ? " nbl-erasing" : ""}`, cx: hover.p.x, cy: hover.p.y, r }));
-    }
-    layer.replaceChildren(...nodes);
-    if (brushes.childElementCount !== canvases.length || canvases.some((c, i) => brushes.children[i] !== c)) brushes.replaceChildren(...canvases);
-    iv.parts.viewport.dataset.tool = spaceDown ? "pan" : activeType() || "";
-  }
-  function handles(r, k) {
-    const out = [];
-    const size = 8 * k;
-    if (r.type === "rectanglelabels") {
-      const s = r.shape;
-      const control = controlOf(r.from_name);
-      if (!control || !control.attrs || String(control.attrs.canRotate ?? control.attrs.canrotate ?? "true") !== "false") {
-        const top = boxCorners({ ...s, w: s.w, h: 0 });
-        const mid = { x: (top[0].x + top[1].x) / 2, y: (top[0].y + top[1].y) / 2 };
-        const rad2 = (s.rot || 0) * Math.PI / 180;
-        const knob = { x: mid.x + Math.sin(rad2) * 24 * k, y: mid.y - Math.cos(rad2) * 24 * k };
-        out.push(svg("line", { class: "nbl-handle-line", x1: mid.x, y1: mid.y, x2: knob.x, y2: knob.y }));
-        out.push(svg("circle", { class: "nbl-handle nbl-handle-rotate", "data-handle": "rotate", cx: knob.x, cy: knob.y, r: size / 1.6 }));
-      }
-      for (const [name, [fx, fy]] of Object.entries(BOX_HANDLES)) {
-        const p = boxCorners({ ...s, w: s.w * fx, h: s.h * fy })[2];
-        out.push(svg("rect", { class: "nbl-handle", "data-handle": name, x: p.x - size / 2, y: p.y - size / 2, width: size, height: size }));
-      }
-    } else if (r.type === "polygonlabels") {
-      const pts = r.shape.points;
-      pts.forEach(([x, y], i) => {
-        const [nx, ny] = pts[(i + 1) % pts.length];
-        out.push(svg("circle", { class: "nbl-handle nbl-handle-mid", "data-handle": `mid:${i}`, cx: (x + nx) / 2, cy: (y + ny) / 2, r: size / 3 }));
-      });
-      pts.forEach(([x, y], i) => out.push(svg("circle", { class: "nbl-handle", "data-handle": `vertex:${i}`, cx: x, cy: y, r: size / 2 })));
-    }
-    return out;
-  }
-  function drawingNodes(k) {
-    const pts = drawing.points;
-    const color = colorFor(active);
-    const line = [...pts, ...drawing.hover ? [drawing.hover] : []].map((p) => p.join(",")).join(" ");
-    const out = [svg("polyline", { class: "nbl-draft", points: line, style: `--nbl-region-color: ${color}` })];
-    pts.forEach(([x, y], i) => out.push(svg("circle", { class: `nbl-handle${i === 0 ? " nbl-handle-first" : ""}`, cx: x, cy: y, r: 4 * k })));
-    return out;
-  }
-  function colorFor(a) {
-    return a && colors.get(`${a.control}\0${a.value}`) || PALETTE3[0];
-  }
-  function activeType() {
-    const c = active && controlOf(active.control);
-    return c ? c.type : null;
-  }
-  function renderPanel() {
-    for (const [name, group] of groups) {
-      const sel2 = current();
-      if (sel2) group.render(sel2.from_name === name ? sel2.labels : []);
-      else group.render(active && active.control === name ? [active.value] : []);
-    }
-    const iv = imageViews[0];
-    const zoom = iv ? iv.view.view().s : 1;
-    zoomText.textContent = `${Math.round(zoom * 100)}%`;
-    const preds = regions.filter((r) => r.pending);
-    predBox.hidden = !preds.length;
-    const shownPreds = preds.filter((r) => !hiddenByScore(r, threshold)).length;
-    scoreText.textContent = `${threshold.toFixed(2)} · ${shownPreds} of ${preds.length} shown`;
-    sizeText.textContent = `${brushSize}px`;
-    eraseButton.setAttribute("aria-pressed", String(erasing));
-    const sel = current();
-    let text;
-    if (drawing) text = `Polygon: ${drawing.points.length} points. Click the first point, double-click or press Enter to close; Esc cancels.`;
-    else if (sel) text = `Selected: ${describeRegion(sel, textOf(sel))}. Delete removes it; a label key relabels it.`;
-    else if (active) {
-      const verb = { rectanglelabels: "Drag to draw a box", polygonlabels: "Click points to draw a polygon", keypointlabels: "Click to place a point", brushlabels: erasing ? "Drag to erase from the mask" : "Drag to paint a mask" }[activeType()];
-      text = `${verb} for “${labelText.get(`${active.control}\0${active.value}`) ?? active.value}”. ${regions.length} region${regions.length === 1 ? "" : "s"}.`;
-    } else text = "Pick a label to draw.";
-    status.textContent = text;
-  }
-  function newCanvas(display) {
-    const c = document.createElement("canvas");
-    c.width = display.w;
-    c.height = display.h;
-    c.className = "nbl-brush";
-    return c;
-  }
-  function brushCanvas(r, shown, color) {
-    if (r.shape.canvas) return r.shape.canvas;
-    const canvas = newCanvas(shown.display);
-    r.shape.canvas = canvas;
-    if (r.shape.png) {
-      const img = new Image();
-      img.src = `data:image/png;base64,${r.shape.png}`;
-      img.decode().then(
-        () => {
-          const ctx = canvas.getContext("2d");
-          ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-          tint(canvas, color);
-          r.shape.anchor = topPoint(canvas, shown);
-          schedule();
-        },
-        () => onHint(`item ${key}: a stored brush mask could not be decoded`)
-      );
-    }
-    canvas.classList.toggle("nbl-brush-pred", r.pending);
-    return canvas;
-  }
-  function tint(canvas, color) {
-    const ctx = canvas.getContext("2d");
-    ctx.save();
-    ctx.globalCompositeOperation = "source-in";
-    ctx.fillStyle = color;
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.restore();
-  }
-  function copyCanvas(src, display) {
-    const c = newCanvas(display);
-    if (src) c.getContext("2d").drawImage(src, 0, 0);
-    return c;
-  }
-  function topPoint(canvas, shown) {
-    const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
-    for (let i = 3; i < data.length; i += 4) {
-      if (!data[i]) continue;
-      const px = (i - 3) / 4;
-      return { x: px % canvas.width * shown.size.w / canvas.width, y: Math.floor(px / canvas.width) * shown.size.h / canvas.height };
-    }
-    return null;
-  }
-  function isEmpty(canvas) {
-    const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
-    for (let i = 3; i < data.length; i += 4) if (data[i]) return false;
-    return true;
-  }
-  function paintTo(p) {
-    const { canvas, shown, last } = drag;
-    const ctx = canvas.getContext("2d");
-    const fx = shown.display.w / shown.size.w;
-    const fy = shown.display.h / shown.size.h;
-    const q = { x: p.x * fx, y: p.y * fy };
-    ctx.save();
-    ctx.globalCompositeOperation = erasing ? "destination-out" : "source-over";
-    ctx.strokeStyle = ctx.fillStyle = colorFor(active);
-    ctx.lineWidth = brushSize;
-    ctx.lineCap = ctx.lineJoin = "round";
-    ctx.beginPath();
-    if (last) {
-      ctx.moveTo(last.x, last.y);
-      ctx.lineTo(q.x, q.y);
-      ctx.stroke();
+  const editable = L.canEdit();
+  const handle = event.target.closest && event.target.closest("[data-handle]");
+  const sel = L.current();
+  if (handle && sel && editable) {
+    const h2 = handle.dataset.handle;
+    if (h2.startsWith("mid:")) {
+      const i = Number(h2.slice(4)) + 1;
+      const pts = [...sel.shape.points];
+      pts.splice(i, 0, snapPoint(p, shown.size));
+      L.commit(updateRegion(L.regions, sel.id, (r) => edited(r, { shape: { points: pts } })));
+      L.drag = { ...base, kind: "vertex", index: i, region: L.current(), committed: true };
+    } else if (h2.startsWith("vertex:") && event.altKey && sel.shape.points.length > 3) {
+      const pts = sel.shape.points.filter((_, j) => j !== Number(h2.slice(7)));
+      L.commit(updateRegion(L.regions, sel.id, (r) => edited(r, { shape: { points: pts } })));
+      L.drag = { ...base, kind: "none" };
+    } else if (h2.startsWith("vertex:")) {
+      L.drag = { ...base, kind: "vertex", index: Number(h2.slice(7)), region: sel };
     } else {
-      ctx.arc(q.x, q.y, brushSize / 2, 0, 2 * Math.PI);
-      ctx.fill();
+      L.drag = { ...base, kind: h2 === "rotate" ? "rotate" : "resize", handle: h2, region: sel };
     }
-    ctx.restore();
-    drag.last = q;
-    const top = { x: p.x, y: p.y - brushSize / 2 * shown.size.h / shown.display.h };
-    if (!drag.shape.anchor || top.y < drag.shape.anchor.y) drag.shape.anchor = top;
+    return;
   }
-  function startBrush(iv, shown, p, base) {
-    const control = controlOf(active.control);
-    let target = current();
-    if (!target || target.type !== "brushlabels" || target.to_name !== iv.spec.name) {
-      target = regions.find((r) => r.type === "brushlabels" && !r.pending && r.from_name === active.control && r.labels[0] === active.value && r.to_name === iv.spec.name);
+  const pickable = !L.drawing && !event.shiftKey;
+  const hit = pickable && event.target.closest && event.target.closest("[data-region]");
+  const brushHit = !hit && pickable && L.activeType() !== "brushlabels" ? brushAt(L, iv, shown, p) : null;
+  const found = hit ? L.regions.find((r) => r.id === hit.dataset.region) : brushHit;
+  if (found) {
+    L.selected = found.id;
+    if (found.type === "brushlabels") L.active = { control: found.from_name, value: found.labels[0] };
+    L.drawing = null;
+    L.schedule();
+    L.drag = { ...base, kind: editable && found.type !== "brushlabels" ? "move" : "pan", region: found };
+    return;
+  }
+  const type = editable ? L.activeType() : null;
+  if (type === "polygonlabels") {
+    const d = L.drawing;
+    if (d && d.view === iv.spec.name && d.points.length >= 3) {
+      const near = ([x, y]) => Math.hypot(x - p.x, y - p.y) <= 6 * k;
+      if (near(d.points[0]) || near(d.points[d.points.length - 1])) {
+        closePolygon(L);
+        L.drag = { ...base, kind: "none" };
+        return;
+      }
     }
-    if (!target && erasing) return null;
-    const canvas = copyCanvas(target && brushCanvas(target, shown, colorOf(target)), shown.display);
+    L.drag = { ...base, kind: "click", add: snapPoint(p, shown.size) };
+  } else if (type === "brushlabels") {
+    if (!startBrush(L, iv, shown, p, base)) {
+      L.onHint("Nothing to erase: paint with this label first.");
+      L.drag = { ...base, kind: "none" };
+    }
+  } else if (type === "rectanglelabels") {
+    L.drag = { ...base, kind: "box", box: null };
+  } else {
+    L.drag = { ...base, kind: "click", place: type === "keypointlabels" ? snapPoint(p, shown.size) : null };
+  }
+}
+function onPointerMove(L, event, iv) {
+  const shown = L.showing(iv);
+  if (!shown) return;
+  const p = iv.view.toImage(event.clientX, event.clientY);
+  L.hover = { name: iv.spec.name, p };
+  if (L.drawing && L.drawing.view === iv.spec.name) L.drawing.hover = snapPoint(p, shown.size);
+  const drag = L.drag;
+  if (!drag || drag.view !== iv.spec.name) {
+    if (L.drawing || L.activeType() === "brushlabels") L.schedule();
+    return;
+  }
+  if (!drag.moved && Math.hypot(event.clientX - drag.client.x, event.clientY - drag.client.y) < 3) return;
+  drag.moved = true;
+  const kind2 = drag.kind;
+  if (kind2 === "pan" || kind2 === "click" && iv.view.view().s > 1) {
+    drag.kind = "pan";
+    iv.view.panBy(event.clientX - drag.client.x, event.clientY - drag.client.y);
+    drag.client = { x: event.clientX, y: event.clientY };
+    return;
+  }
+  if (kind2 === "box") {
+    drag.box = boxFromPoints(drag.start, p, shown.size);
+  } else if (kind2 === "brush") {
+    paintTo(L, p);
+    return;
+  } else if (kind2 === "move" || kind2 === "resize" || kind2 === "rotate" || kind2 === "vertex") {
+    const r0 = drag.region;
     let next;
-    if (target) {
-      next = updateRegion(regions, target.id, (r) => edited(r, { shape: { png: null, canvas, anchor: r.shape.anchor } }));
+    if (kind2 === "move") next = moveRegion(r0, p.x - drag.start.x, p.y - drag.start.y);
+    else if (kind2 === "resize") next = edited(r0, { shape: resizeBox(r0.shape, drag.handle, p, shown.size) });
+    else if (kind2 === "rotate") next = edited(r0, { shape: rotateBox(r0.shape, p) });
+    else {
+      const pts = [...r0.shape.points];
+      pts[drag.index] = snapPoint(p, shown.size);
+      next = edited(r0, { shape: { points: pts } });
+    }
+    if (next === r0 && !drag.committed) return;
+    if (!drag.committed) {
+      L.history.push(L.regions);
+      drag.committed = true;
+    }
+    L.regions = updateRegion(L.regions, r0.id, () => next);
+  }
+  L.schedule();
+}
+function onPointerUp(L, _event, iv) {
+  const d = L.drag;
+  if (!d || d.view !== iv.spec.name) return;
+  L.drag = null;
+  iv.view.hold(false);
+  if (iv.parts.viewport.hasPointerCapture(d.pointer)) iv.parts.viewport.releasePointerCapture(d.pointer);
+  const shown = L.showing(iv);
+  if (!shown) return;
+  if (d.kind === "box") {
+    if (d.moved && d.box) addRegion(L, iv, shown, "rectanglelabels", d.box);
+    else if (L.selected) L.selected = null;
+  } else if (d.kind === "click") {
+    if (d.add) {
+      if (!L.drawing || L.drawing.view !== iv.spec.name) L.drawing = { view: iv.spec.name, points: [], hover: null };
+      const last = L.drawing.points[L.drawing.points.length - 1];
+      if (!last || last[0] !== d.add[0] || last[1] !== d.add[1]) L.drawing.points.push(d.add);
+      L.selected = null;
+    } else if (d.place) {
+      addRegion(L, iv, shown, "keypointlabels", { x: d.place[0], y: d.place[1] });
     } else {
-      target = { id: randomId(), from_name: control.name, to_name: iv.spec.name, type: "brushlabels", origin: "manual", labels: [active.value], size: shown.size, shape: { png: null, canvas }, pending: false, edited: true, src: null };
-      next = [...regions, target];
+      L.selected = null;
     }
-    commit(next, { select: target.id });
-    drag = { ...base, kind: "brush", canvas, shown, last: null, shape: next.find((r) => r.id === target.id).shape };
-    paintTo(p);
-    return drag;
-  }
-  function brushAt(iv, shown, p) {
-    const fx = shown.display.w / shown.size.w;
-    const fy = shown.display.h / shown.size.h;
-    const x = Math.floor(p.x * fx);
-    const y = Math.floor(p.y * fy);
-    const brushes = visible().filter((r) => r.type === "brushlabels" && r.to_name === iv.spec.name && r.shape.canvas);
-    for (let i = brushes.length - 1; i >= 0; i -= 1) {
-      const c = brushes[i].shape.canvas;
-      if (x < 0 || y < 0 || x >= c.width || y >= c.height) continue;
-      if (c.getContext("2d").getImageData(x, y, 1, 1).data[3]) return brushes[i];
-    }
-    return null;
-  }
-  function addRegion(iv, shown, type, shape) {
-    const control = controlOf(active.control);
-    const problem = shapeProblem(type, shape);
-    if (problem) {
-      onHint(problem);
-      return;
-    }
-    const r = { id: randomId(), from_name: control.name, to_name: iv.spec.name, type, origin: "manual", labels: [active.value], size: shown.size, shape, pending: false, edited: true, src: null };
-    if (type === "keypointlabels") r.width = Number(control.attrs && control.attrs.strokeWidth) || 1;
-    commit([...regions, r], { select: r.id });
-  }
-  function closePolygon() {
-    if (!drawing) return;
-    const iv = viewOf(drawing.view);
-    const shown = iv && showing(iv);
-    const points = drawing.points;
-    drawing = null;
-    if (shown && activeType() === "polygonlabels") addRegion(iv, shown, "polygonlabels", { points });
-    schedule();
-  }
-  function onPointerDown(event, iv) {
-    const shown = showing(iv);
-    if (!shown || event.button !== 0 && event.button !== 1) return;
-    event.preventDefault();
-    root.focus({ preventScroll: true });
-    iv.view.hold(true);
-    const p = iv.view.toImage(event.clientX, event.clientY);
-    const k = 1 / iv.view.scale();
-    const base = { view: iv.spec.name, start: p, client: { x: event.clientX, y: event.clientY }, moved: false, pointer: event.pointerId };
-    iv.parts.viewport.setPointerCapture(event.pointerId);
-    if (event.button === 1 || spaceDown) {
-      drag = { ...base, kind: "pan" };
-      return;
-    }
-    const editable = canEdit();
-    const handle = event.target.closest && event.target.closest("[data-handle]");
-    const sel = current();
-    if (handle && sel && editable) {
-      const h2 = handle.dataset.handle;
-      if (h2.startsWith("mid:")) {
-        const i = Number(h2.slice(4)) + 1;
-        const pts = [...sel.shape.points];
-        pts.splice(i, 0, snapPoint(p, shown.size));
-        commit(updateRegion(regions, sel.id, (r) => edited(r, { shape: { points: pts } })));
-        drag = { ...base, kind: "vertex", index: i, region: current(), committed: true };
-      } else if (h2.startsWith("vertex:") && event.altKey && sel.shape.points.length > 3) {
-        const pts = sel.shape.points.filter((_, j) => j !== Number(h2.slice(7)));
-        commit(updateRegion(regions, sel.id, (r) => edited(r, { shape: { points: pts } })));
-        drag = { ...base, kind: "none" };
-      } else if (h2.startsWith("vertex:")) {
-        drag = { ...base, kind: "vertex", index: Number(h2.slice(7)), region: sel };
-      } else {
-        drag = { ...base, kind: h2 === "rotate" ? "rotate" : "resize", handle: h2, region: sel };
+  } else if (d.committed) {
+    if (d.kind === "resize" || d.kind === "vertex") {
+      const r = L.current();
+      const problem = r && shapeProblem(r.type, r.shape);
+      if (problem) {
+        L.onHint(problem);
+        L.regions = L.history.drop();
       }
-      return;
     }
-    const pickable = !drawing && !event.shiftKey;
-    const hit = pickable && event.target.closest && event.target.closest("[data-region]");
-    const brushHit = !hit && pickable && activeType() !== "brushlabels" ? brushAt(iv, shown, p) : null;
-    const found = hit ? regions.find((r) => r.id === hit.dataset.region) : brushHit;
-    if (found) {
-      selected = found.id;
-      if (found.type === "brushlabels") active = { control: found.from_name, value: found.labels[0] };
-      drawing = null;
-      schedule();
-      drag = { ...base, kind: editable && found.type !== "brushlabels" ? "move" : "pan", region: found };
-      return;
-    }
-    const type = editable ? activeType() : null;
-    if (type === "polygonlabels") {
-      const pt = snapPoint(p, shown.size);
-      if (drawing && drawing.view === iv.spec.name && drawing.points.length) {
-        const [fx, fy] = drawing.points[0];
-        const [lx, ly] = drawing.points[drawing.points.length - 1];
-        const near = (x, y) => Math.hypot(x - p.x, y - p.y) <= 6 * k;
-        if (near(fx, fy) && drawing.points.length >= 3 || near(lx, ly) && drawing.points.length >= 3) {
-          closePolygon();
-          drag = { ...base, kind: "none" };
-          return;
-        }
-      }
-      drag = { ...base, kind: "click", add: pt };
-      return;
-    }
-    if (type === "brushlabels") {
-      if (!startBrush(iv, shown, p, base)) {
-        onHint("Nothing to erase: paint with this label first.");
-        drag = { ...base, kind: "none" };
-      }
-      return;
-    }
-    if (type === "rectanglelabels") {
-      drag = { ...base, kind: "box", box: null };
-      return;
-    }
-    drag = { ...base, kind: "click", place: type === "keypointlabels" ? snapPoint(p, shown.size) : null };
+    L.changed();
+    return;
+  } else if (d.kind === "brush") {
+    L.changed();
+    return;
   }
-  function onPointerMove(event, iv) {
-    const shown = showing(iv);
-    if (!shown) return;
-    const p = iv.view.toImage(event.clientX, event.clientY);
-    hover = { name: iv.spec.name, p };
-    if (drawing && drawing.view === iv.spec.name) drawing.hover = snapPoint(p, shown.size);
-    if (!drag || drag.view !== iv.spec.name) {
-      if (drawing || activeType() === "brushlabels") schedule();
-      return;
-    }
-    const dxs = event.clientX - drag.client.x;
-    const dys = event.clientY - drag.client.y;
-    if (!drag.moved && Math.hypot(dxs, dys) < 3) return;
-    drag.moved = true;
-    const kind2 = drag.kind;
-    if (kind2 === "pan" || kind2 === "click" && iv.view.view().s > 1) {
-      drag.kind = "pan";
-      iv.view.panBy(event.clientX - drag.client.x, event.clientY - drag.client.y);
-      drag.client = { x: event.clientX, y: event.clientY };
-      return;
-    }
-    if (kind2 === "box") {
-      drag.box = boxFromPoints(drag.start, p, shown.size);
-    } else if (kind2 === "brush") {
-      paintTo(p);
-      return;
-    } else if (kind2 === "move" || kind2 === "resize" || kind2 === "rotate" || kind2 === "vertex") {
-      const r0 = drag.region;
-      let next;
-      if (kind2 === "move") next = moveRegion(r0, p.x - drag.start.x, p.y - drag.start.y);
-      else if (kind2 === "resize") next = edited(r0, { shape: resizeBox(r0.shape, drag.handle, p, shown.size) });
-      else if (kind2 === "rotate") next = edited(r0, { shape: rotateBox(r0.shape, p) });
-      else {
-        const pts = [...r0.shape.points];
-        pts[drag.index] = snapPoint(p, shown.size);
-        next = edited(r0, { shape: { points: pts } });
-      }
-      if (next === r0 && !drag.committed) return;
-      if (!drag.committed) {
-        history.push(regions);
-        drag.committed = true;
-      }
-      regions = updateRegion(regions, r0.id, () => next);
-    }
-    schedule();
-  }
-  function onPointerUp(event, iv) {
-    if (!drag || drag.view !== iv.spec.name) return;
-    const d = drag;
-    drag = null;
-    iv.view.hold(false);
-    if (iv.parts.viewport.hasPointerCapture(d.pointer)) iv.parts.viewport.releasePointerCapture(d.pointer);
-    const shown = showing(iv);
-    if (!shown) return;
-    if (d.kind === "box") {
-      if (d.moved && d.box) addRegion(iv, shown, "rectanglelabels", d.box);
-      else if (selected) selected = null;
-    } else if (d.kind === "click") {
-      if (d.add) {
-        if (!drawing || drawing.view !== iv.spec.name) drawing = { view: iv.spec.name, points: [], hover: null };
-        const last = drawing.points[drawing.points.length - 1];
-        if (!last || last[0] !== d.add[0] || last[1] !== d.add[1]) drawing.points.push(d.add);
-        selected = null;
-      } else if (d.place) {
-        addRegion(iv, shown, "keypointlabels", { x: d.place[0], y: d.place[1] });
-      } else {
-        selected = null;
-      }
-    } else if (d.committed) {
-      if (d.kind === "resize" || d.kind === "vertex") {
-        const r = current();
-        const problem = r && shapeProblem(r.type, r.shape);
-        if (problem) {
-          onHint(problem);
-          regions = history.drop();
-        }
-      }
-      changed();
-      return;
-    } else if (d.kind === "brush") {
-      changed();
-      return;
-    }
-    schedule();
-  }
-  function onWheel(event, iv) {
-    if (!showing(iv)) return;
-    const focused = root.contains(document.activeElement) || root.getRootNode && root.getRootNode().activeElement === root;
-    if (!event.ctrlKey && !focused) return;
-    event.preventDefault();
-    iv.view.zoomAt(Math.exp(-event.deltaY * (event.deltaMode === 1 ? 0.05 : 2e-3)), event.clientX, event.clientY);
-  }
+  L.schedule();
+}
+function onWheel(L, event, iv) {
+  if (!L.showing(iv)) return;
+  const root = L.root;
+  const focused = root.contains(document.activeElement) || root.getRootNode && root.getRootNode().activeElement === root;
+  if (!event.ctrlKey && !focused) return;
+  event.preventDefault();
+  iv.view.zoomAt(Math.exp(-event.deltaY * (event.deltaMode === 1 ? 0.05 : 2e-3)), event.clientX, event.clientY);
+}
+function listenPointer(L) {
   const unlisten = [];
-  for (const iv of imageViews) {
+  for (const iv of L.imageViews) {
     const vp = iv.parts.viewport;
     const on = (type, fn, opts) => {
-      const h2 = (e) => fn(e, iv);
-      vp.addEventListener(type, h2, opts);
-      unlisten.push(() => vp.removeEventListener(type, h2, opts));
+      const handler = (e) => fn(L, e, iv);
+      vp.addEventListener(type, handler, opts);
+      unlisten.push(() => vp.removeEventListener(type, handler, opts));
     };
     on("pointerdown", onPointerDown);
     on("pointermove", onPointerMove);
     on("pointerup", onPointerUp);
     on("pointercancel", onPointerUp);
     on("pointerleave", () => {
-      hover = null;
-      if (activeType() === "brushlabels") schedule();
+      L.hover = null;
+      if (L.activeType() === "brushlabels") L.schedule();
     });
     on("wheel", onWheel, { passive: false });
     on("dblclick", (e) => e.preventDefault());
-    unlisten.push(iv.view.onChange((reason) => reason !== "pan" && schedule()));
+    unlisten.push(iv.view.onChange((reason) => reason !== "pan" && L.schedule()));
   }
-  function onPanelClick(event) {
-    const b = event.target.closest && event.target.closest("[data-region-action]");
-    if (!b) return;
-    command(b.dataset.regionAction);
-  }
-  function onInput(event) {
-    if (event.target === scoreInput) threshold = Number(scoreInput.value);
-    else if (event.target === sizeInput) brushSize = Number(sizeInput.value);
-    if (selected && hiddenByScore(current() || {}, threshold)) selected = null;
-    schedule();
-  }
-  function onKeyUp(event) {
-    if (event.key === " " && spaceDown) {
-      spaceDown = false;
-      schedule();
+  return unlisten;
+}
+
+// nblabel/js/src/controls/regions/plugin.js
+var ARROWS2 = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+var SHORTCUTS2 = [
+  { keys: ["drag"], text: "Draw a box (pick its label first: its key or button); drag a box to move it, its handles to resize or rotate" },
+  { keys: ["Shift+drag"], text: "Draw starting on top of another region (a box inside a box)" },
+  { keys: ["click"], text: "Polygon: click each point, then Enter, a double-click or a click on the first point closes it; key point: one click" },
+  { keys: ["Tab", "Shift+Tab"], text: "Select the next / previous region" },
+  { keys: ["←↑→↓", "Shift+←↑→↓"], text: "Move the selected region / resize the selected box (with nothing selected: previous / next item)" },
+  { keys: ["Backspace"], text: "While drawing a polygon: remove its last point" },
+  { keys: ["Esc"], text: "Deselect the region, or cancel the polygon being drawn" },
+  { keys: ["Ctrl+Z", "Ctrl+Shift+Z"], text: "Undo / redo region edits on this item (when there are none left: the last submit); u / Shift+U always undo / redo the submit" },
+  { keys: ["a"], text: "Accept the selected prediction, or all shown" },
+  { keys: ["wheel", "+", "-", "f"], text: "Zoom at the pointer / in / out / fit the image" },
+  { keys: ["Space+drag", "middle drag"], text: "Pan (or drag empty image when zoomed in with the point or polygon tool)" }
+];
+function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit, onHint = () => {
+} }) {
+  const targets = new Set(controls.map((c) => c.to_name));
+  const first = controls.find((c) => (c.choices || []).length);
+  const hasBrush = controls.some((c) => c.type === "brushlabels");
+  const hotkeyTaken = new Set(allControls.flatMap((c) => (c.choices || []).map((ch) => ch.hotkey).filter(Boolean).map(String)));
+  const L = {
+    controls,
+    root,
+    canEdit,
+    onHint,
+    imageViews: views.filter(({ spec }) => spec.type === "image" && targets.has(spec.name)).map(({ spec, view }) => ({ spec, view, parts: view.regions() })),
+    groups: new Map(controls.map((c) => [c.name, createChoices(c)])),
+    style: regionStyles(controls),
+    history: new EditHistory(),
+    // region lists before each edit of this item
+    key: null,
+    regions: [],
+    selected: null,
+    active: first ? { control: first.name, value: first.choices[0].value } : null,
+    // what drawing makes
+    drawing: null,
+    // {view, points: [[x, y]...], hover}: a polygon being drawn
+    drag: null,
+    threshold: 0,
+    brushSize: 20,
+    // display-copy pixels
+    erasing: false,
+    spaceDown: false,
+    hover: null,
+    // {name, p}: pointer over an image, for the brush outline and polygon edge
+    controlOf: (name) => controls.find((c) => c.name === name),
+    viewOf: (name) => L.imageViews.find((iv) => iv.spec.name === name),
+    showing(iv) {
+      const s = iv.view.shown();
+      return s && s.key === L.key ? s : null;
+    },
+    visible: () => L.regions.filter((r) => !hiddenByScore(r, L.threshold)),
+    current: () => L.regions.find((r) => r.id === L.selected) || null,
+    activeType() {
+      const c = L.active && L.controlOf(L.active.control);
+      return c ? c.type : null;
+    },
+    /** Apply an edit: one undo step. */
+    commit(next, { select } = {}) {
+      if (next === L.regions) return;
+      L.history.push(L.regions);
+      L.regions = next;
+      if (select !== void 0) L.selected = select;
+      L.changed();
+    },
+    changed() {
+      if (L.selected && !L.regions.some((r) => r.id === L.selected)) L.selected = null;
+      L.schedule();
+      onEdit();
+    },
+    schedule() {
+      if (!frame) frame = requestAnimationFrame(render);
     }
+  };
+  let frame = 0;
+  const panel = createPanel(L, command);
+  function render() {
+    frame = 0;
+    for (const iv of L.imageViews) renderView(L, iv);
+    panel.render();
   }
-  panel.addEventListener("click", onPanelClick);
-  panel.addEventListener("input", onInput);
-  root.addEventListener("keyup", onKeyUp);
-  const onBlur = () => onKeyUp({ key: " " });
-  root.addEventListener("focusout", onBlur);
+  function undo(redo) {
+    const back = redo ? L.history.redo(L.regions) : L.history.undo(L.regions);
+    if (!back) return false;
+    L.regions = back;
+    L.drawing = null;
+    L.changed();
+    return true;
+  }
   function command(name) {
-    const iv = imageViews[0];
+    const iv = L.imageViews[0];
     if (name === "zoom-in" && iv) iv.view.zoomAt(1.25);
     else if (name === "zoom-out" && iv) iv.view.zoomAt(0.8);
-    else if (name === "fit") for (const v of imageViews) v.view.fit();
+    else if (name === "fit") for (const v of L.imageViews) v.view.fit();
     else if (name === "erase") {
-      erasing = !erasing;
-      schedule();
+      L.erasing = !L.erasing;
+      L.schedule();
     } else if (name === "accept") acceptPredictions2();
   }
   function acceptPredictions2() {
-    const sel = current();
-    const ids = sel && sel.pending ? [sel.id] : visible().filter((r) => r.pending).map((r) => r.id);
+    const sel = L.current();
+    const ids = sel && sel.pending ? [sel.id] : L.visible().filter((r) => r.pending).map((r) => r.id);
     if (!ids.length) {
       onHint("No prediction to accept.");
       return;
     }
-    if (!canEdit()) return;
-    commit(accept(regions, ids));
+    if (canEdit()) L.commit(accept(L.regions, ids));
   }
-  function nudge(dx, dy, grow) {
-    const sel = current();
-    const iv = sel && viewOf(sel.to_name);
+  function nudge([dx, dy], grow) {
+    const sel = L.current();
+    const iv = sel && L.viewOf(sel.to_name);
     if (!iv || !canEdit()) return;
     const step = Math.max(1, Math.round(1 / iv.view.scale()));
     const next = grow ? growBox(sel, dx * step, dy * step) : moveRegion(sel, dx * step, dy * step);
-    if (next !== sel) commit(updateRegion(regions, sel.id, () => next));
+    if (next !== sel) L.commit(updateRegion(L.regions, sel.id, () => next));
   }
   function cycle(direction) {
-    const list = visible().filter((r) => imageViews.some((iv) => iv.spec.name === r.to_name && showing(iv)));
+    const list = L.visible().filter((r) => L.imageViews.some((iv) => iv.spec.name === r.to_name && L.showing(iv)));
     if (!list.length) return false;
-    const i = list.findIndex((r) => r.id === selected);
+    const i = list.findIndex((r) => r.id === L.selected);
     const j = i < 0 ? direction > 0 ? 0 : list.length - 1 : i + direction;
-    if (j < 0 || j >= list.length) {
-      selected = null;
-      schedule();
-      return false;
-    }
-    selected = list[j].id;
-    schedule();
+    L.selected = j < 0 || j >= list.length ? null : list[j].id;
+    L.schedule();
+    return L.selected != null;
+  }
+  function drawingKey(k) {
+    if (k === "Enter") closePolygon(L);
+    else if (k === "Escape") L.drawing = null;
+    else if (k === "Backspace" || k === "Delete") {
+      L.drawing.points.pop();
+      if (!L.drawing.points.length) L.drawing = null;
+    } else return false;
+    L.schedule();
     return true;
   }
   function handleKey(event) {
     const k = event.key;
     const mod = event.ctrlKey || event.metaKey;
-    if (mod && !event.altKey && (k === "z" || k === "Z" || k === "y")) {
-      const redo = k === "y" || event.shiftKey;
-      return undo(redo ? 1 : -1);
-    }
+    if (mod && !event.altKey && (k === "z" || k === "Z" || k === "y")) return undo(k === "y" || event.shiftKey);
     if (mod || event.altKey) return false;
     if (event.repeat && !k.startsWith("Arrow")) return false;
-    const free = (key2) => !hotkeyTaken.has(key2);
-    if (drawing) {
-      if (k === "Enter") {
-        closePolygon();
-        return true;
-      }
-      if (k === "Escape") {
-        drawing = null;
-        schedule();
-        return true;
-      }
-      if (k === "Backspace" || k === "Delete") {
-        drawing.points.pop();
-        if (!drawing.points.length) drawing = null;
-        schedule();
-        return true;
-      }
-    }
-    if (k === " ") {
-      spaceDown = true;
-      schedule();
-      return true;
-    }
-    if (k === "Escape" && selected) {
-      selected = null;
-      schedule();
+    if (L.drawing && drawingKey(k)) return true;
+    if (k === " " || k === "Escape" && L.selected) {
+      if (k === " ") L.spaceDown = true;
+      else L.selected = null;
+      L.schedule();
       return true;
     }
     if (k === "Tab") return cycle(event.shiftKey ? -1 : 1);
-    if (k.startsWith("Arrow") && selected) {
-      const d = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[k];
-      if (d) nudge(d[0], d[1], event.shiftKey);
-      return Boolean(d);
+    if (k.startsWith("Arrow") && L.selected) {
+      if (ARROWS2[k]) nudge(ARROWS2[k], event.shiftKey);
+      return Boolean(ARROWS2[k]);
     }
-    if ((k === "+" || k === "=") && free(k)) command("zoom-in");
-    else if (k === "-" && free(k)) command("zoom-out");
-    else if (k === "f" && free(k)) command("fit");
-    else if (k === "a" && free(k)) acceptPredictions2();
-    else if (k === "e" && free(k) && controls.some((c) => c.type === "brushlabels")) command("erase");
-    else if ((k === "[" || k === "]") && free(k) && controls.some((c) => c.type === "brushlabels")) {
-      brushSize = Math.max(1, Math.min(200, Math.round(brushSize * (k === "]" ? 1.25 : 0.8)) + (k === "]" ? 1 : 0)));
-      sizeInput.value = String(brushSize);
-      schedule();
+    if (hotkeyTaken.has(k)) return false;
+    if (k === "+" || k === "=") command("zoom-in");
+    else if (k === "-") command("zoom-out");
+    else if (k === "f") command("fit");
+    else if (k === "a") acceptPredictions2();
+    else if (k === "e" && hasBrush) command("erase");
+    else if ((k === "[" || k === "]") && hasBrush) {
+      L.brushSize = Math.max(1, Math.min(200, Math.round(L.brushSize * (k === "]" ? 1.25 : 0.8)) + (k === "]" ? 1 : 0)));
+      L.schedule();
     } else return false;
     return true;
   }
   function pick(name, value) {
-    const control = controlOf(name);
+    const control = L.controlOf(name);
     if (!control) return;
-    const sel = current();
+    const sel = L.current();
     if (sel && sel.from_name === name) {
-      if (canEdit()) {
-        const next = relabel(sel, control, value);
-        if (next !== sel) {
-          if (next.type === "brushlabels" && next.shape.canvas) {
-            const canvas = copyCanvas(next.shape.canvas, { w: next.shape.canvas.width, h: next.shape.canvas.height });
-            tint(canvas, colorOf(next));
-            next.shape = { png: null, canvas, anchor: next.shape.anchor };
-          }
-          commit(updateRegion(regions, sel.id, () => next));
+      const next = canEdit() ? relabel(sel, control, value) : sel;
+      if (next !== sel) {
+        if (next.type === "brushlabels" && next.shape.canvas) {
+          const canvas = copyCanvas(next.shape.canvas, { w: next.shape.canvas.width, h: next.shape.canvas.height });
+          tint(canvas, L.style.colorOf(next));
+          next.shape = { png: null, canvas, anchor: next.shape.anchor };
         }
+        L.commit(updateRegion(L.regions, sel.id, () => next));
       }
     } else {
-      selected = null;
+      L.selected = null;
     }
-    if (drawing && name !== (active && active.control)) drawing = null;
-    active = { control: name, value };
-    schedule();
+    if (L.drawing && name !== (L.active && L.active.control)) L.drawing = null;
+    L.active = { control: name, value };
+    L.schedule();
   }
-  function brushPng(r) {
-    const c = r.shape.canvas;
-    if (!c || isEmpty(c)) return null;
-    return c.toDataURL("image/png").slice("data:image/png;base64,".length);
+  const unlisten = listenPointer(L);
+  function onKeyUp(event) {
+    if (event.key === " " && L.spaceDown) {
+      L.spaceDown = false;
+      L.schedule();
+    }
   }
+  const onBlur = () => onKeyUp({ key: " " });
+  root.addEventListener("keyup", onKeyUp);
+  root.addEventListener("focusout", onBlur);
   return {
-    sections: controls.map((c) => ({ title: c.name, el: groups.get(c.name).el })),
-    panels: [{ title: "image", el: panel }],
+    sections: controls.map((c) => ({ title: c.name, el: L.groups.get(c.name).el })),
+    panels: [{ title: "image", el: panel.el }],
     hotkeys: choiceKeys(controls),
-    shortcuts: [
-      { keys: ["drag"], text: "Draw a box (pick its label first: its key or button); drag a box to move it, its handles to resize or rotate" },
-      { keys: ["Shift+drag"], text: "Draw starting on top of another region (a box inside a box)" },
-      { keys: ["click"], text: "Polygon: click each point, then Enter, a double-click or a click on the first point closes it; key point: one click" },
-      { keys: ["Tab", "Shift+Tab"], text: "Select the next / previous region" },
-      { keys: ["←↑→↓", "Shift+←↑→↓"], text: "Move the selected region / resize the selected box (with nothing selected: previous / next item)" },
-      { keys: ["Backspace"], text: "While drawing a polygon: remove its last point" },
-      { keys: ["Esc"], text: "Deselect the region, or cancel the polygon being drawn" },
-      { keys: ["Ctrl+Z", "Ctrl+Shift+Z"], text: "Undo / redo region edits on this item (when there are none left: the last submit); u / Shift+U always undo / redo the submit" },
-      { keys: ["a"], text: "Accept the selected prediction, or all shown" },
-      { keys: ["wheel", "+", "-", "f"], text: "Zoom at the pointer / in / out / fit the image" },
-      { keys: ["Space+drag", "middle drag"], text: "Pan (or drag empty image when zoomed in with the point or polygon tool)" },
-      ...controls.some((c) => c.type === "brushlabels") ? [{ keys: ["[", "]", "e"], text: "Smaller / bigger brush; erase mode on or off" }] : []
-    ],
+    shortcuts: [...SHORTCUTS2, ...hasBrush ? [{ keys: ["[", "]", "e"], text: "Smaller / bigger brush; erase mode on or off" }] : []],
     pick,
     handleKey,
     deleteSelected() {
-      const sel = current();
+      const sel = L.current();
       if (!sel || !canEdit()) return false;
-      commit(
-        regions.filter((r) => r.id !== sel.id),
+      L.commit(
+        L.regions.filter((r) => r.id !== sel.id),
         { select: null }
       );
       return true;
     },
     load(itemKey, result, extra = {}) {
-      key = itemKey;
+      L.key = itemKey;
       const sizeFor = (name) => {
-        const iv = viewOf(name);
+        const iv = L.viewOf(name);
         const s = iv && iv.view.shown();
         return s && s.key === itemKey ? s.size : null;
       };
-      regions = regionsFromResult(controls, result, extra.predictions, sizeFor);
-      history.clear();
-      selected = null;
-      drawing = null;
-      drag = null;
+      L.regions = regionsFromResult(controls, result, extra.predictions, sizeFor);
+      L.history.clear();
+      L.selected = null;
+      L.drawing = null;
+      L.drag = null;
       render();
       root.nblabelRegionsAt = performance.now();
     },
     result() {
       const out = [];
-      for (const r of regions) {
+      for (const r of L.regions) {
         if (r.pending) continue;
         if (r.type === "brushlabels" && r.edited) {
           const png = brushPng(r);
@@ -2971,20 +2995,20 @@ function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit
       }
       return out;
     },
-    snapshot: () => ({ key, regions, history: history.snapshot() }),
+    snapshot: () => ({ key: L.key, regions: L.regions, history: L.history.snapshot() }),
     restore(snap) {
-      ({ key, regions } = snap);
-      history.restore(snap.history);
-      selected = null;
-      drawing = null;
+      L.key = snap.key;
+      L.regions = snap.regions;
+      L.history.restore(snap.history);
+      L.selected = null;
+      L.drawing = null;
       render();
     },
-    missing: () => controls.filter((c) => c.required && !regions.some((r) => !r.pending && r.from_name === c.name)).map((c) => c.name),
+    missing: () => controls.filter((c) => c.required && !L.regions.some((r) => !r.pending && r.from_name === c.name)).map((c) => c.name),
     dispose() {
       if (frame) cancelAnimationFrame(frame);
       for (const off of unlisten) off();
-      panel.removeEventListener("click", onPanelClick);
-      panel.removeEventListener("input", onInput);
+      panel.dispose();
       root.removeEventListener("keyup", onKeyUp);
       root.removeEventListener("focusout", onBlur);
     }
@@ -3519,13 +3543,7 @@ function createTextView(spec) {
   };
 }
 
-// nblabel/js/src/views/timeseries.js
-var COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
-var ROW_HEIGHT = 96;
-var OVERLAY_HEIGHT = 200;
-var OVERVIEW_HEIGHT = 34;
-var EDGE_PX = 6;
-var MIN_SAMPLES_ON_SCREEN = 4;
+// nblabel/js/src/views/timeseries/data.js
 function typed(buffer, Type) {
   if (buffer == null) return new Type(0);
   if (buffer instanceof ArrayBuffer) return new Type(buffer.slice(0));
@@ -3542,7 +3560,7 @@ function readWindow(meta, buffers, base = 0) {
 }
 function clampViewport(lo, hi, xmin, xmax, minSpan = 0) {
   const full = xmax - xmin;
-  let span = Math.min(Math.max(hi - lo, minSpan, 1e-9), full > 0 ? full : 1);
+  const span = Math.min(Math.max(hi - lo, minSpan, 1e-9), full > 0 ? full : 1);
   let a = lo;
   if (!(full > 0)) return { lo: xmin, hi: xmin + span };
   if (hi - lo < span) a = (lo + hi) / 2 - span / 2;
@@ -3670,301 +3688,408 @@ function yScale({ min, max }) {
   b += pad;
   return { lo: a, hi: b, at: (v) => (v - a) / (b - a) };
 }
+function regionAt(regions, clientX, toX, toPx, edgePx) {
+  const inst = regions.find((r) => r.value.instant && Math.abs(toPx(r.value.start) - clientX) <= edgePx);
+  if (inst) return inst.id;
+  const v = toX(clientX);
+  const width = (r) => r.value.end - r.value.start;
+  const covering = regions.filter((r) => !r.value.instant && r.value.start <= v && r.value.end >= v).sort((a, b) => width(a) - width(b));
+  return covering.length ? covering[0].id : null;
+}
+function edgeAt(regions, clientX, toPx, edgePx) {
+  let best = null;
+  for (const r of regions) {
+    if (r.value.instant) continue;
+    for (const edge of ["start", "end"]) {
+      const d = Math.abs(toPx(r.value[edge]) - clientX);
+      if (d <= edgePx && (!best || d < best.d)) best = { id: r.id, edge, d };
+    }
+  }
+  return best && { id: best.id, edge: best.edge };
+}
+
+// nblabel/js/src/views/timeseries/mouse.js
+function listenMouse(S, { el, wrap, overview, isPlot }) {
+  function onMove(event) {
+    if (S.item && isPlot(event.target)) {
+      S.cursor = S.toX(event.clientX);
+      S.schedule();
+    }
+  }
+  function onLeave() {
+    if (S.cursor == null) return;
+    S.cursor = null;
+    if (S.item) S.schedule();
+  }
+  function onWheel2(event) {
+    const { item, vp } = S;
+    if (!item || !isPlot(event.target)) return;
+    const root = el.closest("[data-testid=nblabel]");
+    const active = el.getRootNode().activeElement;
+    if (!root || !active || !root.contains(active)) return;
+    event.preventDefault();
+    if (event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY)) {
+      const d = event.shiftKey ? event.deltaY || event.deltaX : event.deltaX;
+      S.setViewport(panViewport(vp, Math.sign(d) * 0.15, item.xmin, item.xmax));
+    } else {
+      const factor = event.deltaY < 0 ? 1.25 : 1 / 1.25;
+      S.setViewport(zoomViewport(vp, factor, S.toX(event.clientX), item.xmin, item.xmax, S.minSpan()));
+    }
+  }
+  function overviewX(clientX) {
+    const rect = overview.getBoundingClientRect();
+    return S.item.xmin + Math.min(1, Math.max(0, (clientX - rect.left) / (rect.width || 1))) * (S.item.xmax - S.item.xmin);
+  }
+  function onOverviewDown(event) {
+    if (!S.item || event.button !== 0) return;
+    event.preventDefault();
+    const at = overviewX(event.clientX);
+    const span = S.vp.hi - S.vp.lo;
+    if (at < S.vp.lo || at > S.vp.hi) S.setViewport({ lo: at - span / 2, hi: at + span / 2 });
+    const grab = { from: at, lo: S.vp.lo, hi: S.vp.hi };
+    const doc = overview.ownerDocument;
+    const move = (e) => {
+      if (!S.item) return;
+      const d = overviewX(e.clientX) - grab.from;
+      S.setViewport({ lo: grab.lo + d, hi: grab.hi + d });
+    };
+    const up = () => {
+      doc.removeEventListener("mousemove", move);
+      doc.removeEventListener("mouseup", up);
+    };
+    doc.addEventListener("mousemove", move);
+    doc.addEventListener("mouseup", up);
+  }
+  const resized = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(() => {
+    if (!wrap.isConnected) resized.disconnect();
+    else if (S.item) S.schedule();
+  });
+  if (resized) resized.observe(wrap);
+  wrap.addEventListener("mousemove", onMove);
+  wrap.addEventListener("mouseleave", onLeave);
+  wrap.addEventListener("wheel", onWheel2, { passive: false });
+  overview.addEventListener("mousedown", onOverviewDown);
+}
+
+// nblabel/js/src/views/timeseries/paint.js
+function sized(canvas, width, height) {
+  const dpr = window.devicePixelRatio || 1;
+  if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
+    canvas.width = Math.round(width * dpr);
+    canvas.height = Math.round(height * dpr);
+  }
+  const ctx = canvas.getContext("2d");
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  return { ctx, w: width, h: height };
+}
+function drawLine(ctx, data, w, h2, color, lo, hi) {
+  const { x, y } = data;
+  const range = yRange(x, y, lo, hi);
+  const scale = yScale(range);
+  const ymin = scale.lo;
+  const ymax = scale.hi;
+  const i0 = Math.max(0, lowerBound(x, lo) - 1);
+  const i1 = Math.min(x.length, lowerBound(x, hi) + 1);
+  const sx = w / (hi - lo);
+  const sy = h2 / (ymax - ymin);
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  let pen = false;
+  for (let i = i0; i < i1; i += 1) {
+    const v = y[i];
+    if (Number.isNaN(v)) {
+      pen = false;
+      continue;
+    }
+    const px = (x[i] - lo) * sx;
+    const py = h2 - (v - ymin) * sy;
+    if (pen) ctx.lineTo(px, py);
+    else ctx.moveTo(px, py);
+    pen = true;
+  }
+  ctx.stroke();
+  return range;
+}
+function drawRegions(ctx, w, h2, lo, hi, { list, describe, selected, preview, withText }) {
+  const sx = w / (hi - lo);
+  for (const r of list) {
+    const style = describe ? describe(r) : { color: "#ffb300", text: "" };
+    const x0 = (r.value.start - lo) * sx;
+    const x1 = (r.value.end - lo) * sx;
+    if (x1 < -4 || x0 > w + 4) continue;
+    const isSel = r.id === selected;
+    ctx.save();
+    if (r.value.instant) {
+      ctx.fillStyle = style.color;
+      ctx.fillRect(x0 - (isSel ? 2 : 1), 0, isSel ? 4 : 2, h2);
+    } else if (r.pending) {
+      ctx.globalAlpha = isSel ? 0.25 : 0.12;
+      ctx.fillStyle = style.color;
+      ctx.fillRect(x0, 0, Math.max(1, x1 - x0), h2);
+      ctx.globalAlpha = 1;
+      ctx.setLineDash([5, 4]);
+      ctx.strokeStyle = isSel ? "#000" : style.color;
+      ctx.lineWidth = isSel ? 2 : 1.5;
+      ctx.strokeRect(x0 + 0.5, 0.5, Math.max(1, x1 - x0 - 1), h2 - 1);
+    } else {
+      ctx.globalAlpha = isSel ? 0.38 : 0.24;
+      ctx.fillStyle = style.color;
+      ctx.fillRect(x0, 0, Math.max(1, x1 - x0), h2);
+      ctx.globalAlpha = 1;
+      ctx.strokeStyle = isSel ? "#000" : style.color;
+      ctx.lineWidth = isSel ? 2 : 1;
+      ctx.beginPath();
+      ctx.moveTo(x0, 0);
+      ctx.lineTo(x0, h2);
+      ctx.moveTo(x1, 0);
+      ctx.lineTo(x1, h2);
+      ctx.stroke();
+    }
+    if (withText && style.text) {
+      ctx.font = "11px sans-serif";
+      const tw = ctx.measureText(style.text).width;
+      const tx = Math.max(0, Math.min(w - tw - 6, x0 + 2));
+      ctx.globalAlpha = 0.9;
+      ctx.fillStyle = "#fff";
+      ctx.fillRect(tx, 2, tw + 4, 14);
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = "#111";
+      ctx.fillText(style.text, tx + 2, 13);
+    }
+    ctx.restore();
+  }
+  const p = preview;
+  if (p) {
+    const x0 = (p.start - lo) * sx;
+    const x1 = (p.end - lo) * sx;
+    ctx.save();
+    ctx.setLineDash([4, 3]);
+    ctx.strokeStyle = "#000";
+    ctx.fillStyle = "rgba(0,0,0,0.08)";
+    ctx.fillRect(x0, 0, x1 - x0, h2);
+    ctx.strokeRect(x0 + 0.5, 0.5, Math.max(1, x1 - x0 - 1), h2 - 1);
+    ctx.restore();
+  }
+}
+function drawYAxis(ctx, h2, range, format, color) {
+  if (!Number.isFinite(range.min)) return;
+  const scale = yScale(range);
+  ctx.save();
+  ctx.font = "10px sans-serif";
+  const marks = range.max > range.min ? [[range.max, 10], [range.min, -3]] : [[range.max, 10]];
+  for (const [v, dy] of marks) {
+    const y = Math.round(h2 - scale.at(v) * h2);
+    const text = formatValue(v, format);
+    const tw = ctx.measureText(text).width;
+    ctx.globalAlpha = 0.8;
+    ctx.fillStyle = "#fff";
+    ctx.fillRect(5, y + dy - 9, tw + 4, 11);
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = color;
+    ctx.fillRect(0, y, 4, 1);
+    ctx.fillText(text, 7, y + dy);
+  }
+  ctx.restore();
+}
+function paintAxis(canvas, width, vp, item, color) {
+  const { ctx, w, h: h2 } = sized(canvas, width, 18);
+  ctx.clearRect(0, 0, w, h2);
+  const found = ticks(vp.lo, vp.hi, item.kind, Math.max(2, Math.floor(w / 130)));
+  ctx.font = "11px sans-serif";
+  ctx.fillStyle = color;
+  for (const t of found.values) {
+    const x = (t - vp.lo) / (vp.hi - vp.lo) * w;
+    ctx.fillRect(Math.round(x), 0, 1, 4);
+    const text = tickLabel(t, found.step, item.kind, item.tz);
+    const tw = ctx.measureText(text).width;
+    ctx.fillText(text, Math.max(0, Math.min(w - tw, x - tw / 2)), 15);
+  }
+}
+function paintOverview(canvas, width, height, vp, item, regions) {
+  const { ctx, w, h: h2 } = sized(canvas, width, height);
+  ctx.clearRect(0, 0, w, h2);
+  ctx.fillStyle = "rgba(127,127,127,0.08)";
+  ctx.fillRect(0, 0, w, h2);
+  const { xmin, xmax } = item;
+  const span = xmax - xmin || 1;
+  drawRegions(ctx, w, h2, xmin, xmin + span, { ...regions, withText: false });
+  for (const ch of item.channels) drawLine(ctx, item.overview.data.get(ch.name), w, h2, ch.color, xmin, xmin + span);
+  const a = (vp.lo - xmin) / span * w;
+  const b = (vp.hi - xmin) / span * w;
+  ctx.fillStyle = "rgba(25,118,210,0.15)";
+  ctx.fillRect(a, 0, Math.max(2, b - a), h2);
+  ctx.strokeStyle = "#1976d2";
+  ctx.lineWidth = 1.5;
+  ctx.strokeRect(a + 0.75, 0.75, Math.max(2, b - a) - 1.5, h2 - 1.5);
+}
+
+// nblabel/js/src/views/timeseries/rows.js
+var ROW_HEIGHT = 96;
+var OVERLAY_HEIGHT = 200;
+function legendEntry(ch) {
+  const entry = document.createElement("div");
+  entry.className = "nbl-ts-legend";
+  entry.setAttribute("data-testid", "ts-legend");
+  entry.dataset.channel = ch.name;
+  const swatch = document.createElement("span");
+  Object.assign(swatch.style, { display: "inline-block", width: "10px", height: "3px", marginRight: "4px", verticalAlign: "middle", background: ch.color });
+  const range = document.createElement("span");
+  range.setAttribute("data-testid", "ts-legend-range");
+  Object.assign(range.style, { marginLeft: "6px", fontVariantNumeric: "tabular-nums" });
+  entry.append(swatch, `${ch.legend}${ch.units ? ` (${ch.units})` : ""}`, range);
+  return { entry, range };
+}
+function buildRows(box, rows, item, overlay) {
+  const mode = overlay ? "overlay" : "stacked";
+  const signature = item.channels.map((c) => `${c.name}\0${c.color}`).join("");
+  if (rows.mode === mode && rows.signature === signature) {
+    for (const r of rows) r.canvas.setAttribute("aria-label", `${r.title} of ${item.label}`);
+    return rows;
+  }
+  const groups = overlay ? [item.channels] : item.channels.map((ch) => [ch]);
+  const made = groups.map((chans, i) => {
+    const row = document.createElement("div");
+    row.className = "nbl-ts-row";
+    Object.assign(row.style, { position: "relative" });
+    const legend = document.createElement("div");
+    legend.className = "nbl-ts-legends";
+    Object.assign(legend.style, { position: "absolute", right: "4px", top: "2px", fontSize: "11px", pointerEvents: "none", padding: "0 4px", background: "var(--nbl-bg, #fff)", opacity: "0.85" });
+    const entries = chans.map((ch) => legendEntry(ch));
+    legend.append(...entries.map((e) => e.entry));
+    const title = chans.map((ch) => ch.legend).join(", ");
+    const canvas = document.createElement("canvas");
+    canvas.setAttribute("data-testid", "ts-channel");
+    canvas.dataset.channel = chans.map((ch) => ch.name).join(",");
+    canvas.setAttribute("role", "img");
+    canvas.setAttribute("aria-label", `${title} of ${item.label}`);
+    const height = overlay ? OVERLAY_HEIGHT : ROW_HEIGHT;
+    Object.assign(canvas.style, { display: "block", width: "100%", height: `${height}px`, cursor: "crosshair", borderTop: i ? "1px solid var(--nbl-border-2, #e0e0e0)" : "none" });
+    row.append(canvas, legend);
+    return { channels: chans, title, canvas, legend, entries, height, row };
+  });
+  made.mode = mode;
+  made.signature = signature;
+  box.replaceChildren(...made.map((r) => r.row));
+  return made;
+}
+
+// nblabel/js/src/views/timeseries/view.js
+var COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
+var OVERVIEW_HEIGHT = 34;
+var EDGE_PX = 6;
+var MIN_SAMPLES_ON_SCREEN = 4;
+function element(tag, testid, label, style) {
+  const node = document.createElement(tag);
+  if (testid) node.setAttribute("data-testid", testid);
+  if (label) node.setAttribute(...label);
+  Object.assign(node.style, style);
+  return node;
+}
 function createTimeSeriesView(spec, { request = null } = {}) {
   const el = createSlot(spec, "timeseries");
   el.nblabelTimings = { show: [], zoom: [], window: [] };
-  const wrap = document.createElement("div");
+  const wrap = element("div", "timeseries", null, { position: "relative", userSelect: "none", width: "100%" });
   wrap.className = "nbl-ts";
-  wrap.setAttribute("data-testid", "timeseries");
   wrap.dataset.object = spec.name;
-  Object.assign(wrap.style, { position: "relative", userSelect: "none", width: "100%" });
   const rowsBox = document.createElement("div");
-  const overview = document.createElement("canvas");
-  overview.setAttribute("data-testid", "ts-overview");
+  const overview = element("canvas", "ts-overview", ["aria-label", "Overview of the whole series: drag to move the visible window"], { display: "block", width: "100%", height: `${OVERVIEW_HEIGHT}px`, cursor: "grab", marginTop: "4px" });
   overview.setAttribute("role", "img");
-  overview.setAttribute("aria-label", "Overview of the whole series: drag to move the visible window");
-  Object.assign(overview.style, { display: "block", width: "100%", height: `${OVERVIEW_HEIGHT}px`, cursor: "grab", marginTop: "4px" });
-  const axis = document.createElement("canvas");
-  axis.setAttribute("aria-hidden", "true");
-  Object.assign(axis.style, { display: "block", width: "100%", height: "18px" });
-  const readout = document.createElement("div");
-  readout.setAttribute("data-testid", "ts-readout");
-  readout.setAttribute("aria-live", "polite");
-  Object.assign(readout.style, { fontSize: "12px", fontVariantNumeric: "tabular-nums", minHeight: "1.4em", color: "var(--nbl-fg-2, #616161)" });
+  const axis = element("canvas", null, ["aria-hidden", "true"], { display: "block", width: "100%", height: "18px" });
+  const readout = element("div", "ts-readout", ["aria-live", "polite"], { fontSize: "12px", fontVariantNumeric: "tabular-nums", minHeight: "1.4em", color: "var(--nbl-fg-2, #616161)" });
   wrap.append(rowsBox, axis, overview, readout);
   const configChannels = Array.isArray(spec.channels) ? spec.channels : [];
-  let item = null;
-  let win = null;
-  let vp = { lo: 0, hi: 1 };
-  let rows = [];
-  let overlay = String((spec.attrs || {}).nblabelOverlay).toLowerCase() === "true";
-  let drawn = { key: null, regions: [], selected: null, describe: null, preview: null };
-  let cursor = null;
-  let mark = null;
+  const S = {
+    item: null,
+    // {key, label, kind, tz, xmin, xmax, length, channels: [...], overview}
+    win: null,
+    // finer window data for the current item, or null
+    vp: { lo: 0, hi: 1 },
+    rows: [],
+    // one per canvas (rows.js)
+    // Overlaid: every channel in one canvas, each on its own y-scale (key "o" toggles).
+    overlay: String((spec.attrs || {}).nblabelOverlay).toLowerCase() === "true",
+    drawn: { key: null, regions: [], selected: null, describe: null, preview: null },
+    cursor: null,
+    // x value under the mouse (or moved by keys), or null
+    mark: null,
+    // start of a range being made with the keys ("["), or null
+    schedule,
+    setViewport,
+    toX,
+    minSpan
+  };
   let frame = 0;
   let pendingT0 = null;
   let axisColor = "#616161";
   let inFlight = false;
   let wantWindow = false;
-  function plotWidth() {
-    return Math.max(200, Math.round(wrap.clientWidth || el.clientWidth || 800));
-  }
-  function legendEntry(ch) {
-    const entry = document.createElement("div");
-    entry.className = "nbl-ts-legend";
-    entry.setAttribute("data-testid", "ts-legend");
-    entry.dataset.channel = ch.name;
-    const swatch = document.createElement("span");
-    Object.assign(swatch.style, { display: "inline-block", width: "10px", height: "3px", marginRight: "4px", verticalAlign: "middle", background: ch.color });
-    const range = document.createElement("span");
-    range.setAttribute("data-testid", "ts-legend-range");
-    Object.assign(range.style, { marginLeft: "6px", fontVariantNumeric: "tabular-nums" });
-    entry.append(swatch, `${ch.legend}${ch.units ? ` (${ch.units})` : ""}`, range);
-    return { entry, range };
-  }
-  function buildRows() {
-    const mode = overlay ? "overlay" : "stacked";
-    const sameChannels = rows.mode === mode && rows.channels === item.channels.map((c) => `${c.name}\0${c.color}`).join("");
-    if (sameChannels) {
-      for (const r of rows) r.canvas.setAttribute("aria-label", `${r.title} of ${item.label}`);
-      return;
-    }
-    const groups = overlay ? [item.channels] : item.channels.map((ch) => [ch]);
-    rows = groups.map((chans, i) => {
-      const row = document.createElement("div");
-      row.className = "nbl-ts-row";
-      Object.assign(row.style, { position: "relative" });
-      const legend = document.createElement("div");
-      legend.className = "nbl-ts-legends";
-      Object.assign(legend.style, { position: "absolute", right: "4px", top: "2px", fontSize: "11px", pointerEvents: "none", padding: "0 4px", background: "var(--nbl-bg, #fff)", opacity: "0.85" });
-      const entries = chans.map((ch) => legendEntry(ch));
-      legend.append(...entries.map((e) => e.entry));
-      const title = chans.map((ch) => ch.legend).join(", ");
-      const canvas = document.createElement("canvas");
-      canvas.setAttribute("data-testid", "ts-channel");
-      canvas.dataset.channel = chans.map((ch) => ch.name).join(",");
-      canvas.setAttribute("role", "img");
-      canvas.setAttribute("aria-label", `${title} of ${item.label}`);
-      const height = overlay ? OVERLAY_HEIGHT : ROW_HEIGHT;
-      Object.assign(canvas.style, { display: "block", width: "100%", height: `${height}px`, cursor: "crosshair", borderTop: i ? "1px solid var(--nbl-border-2, #e0e0e0)" : "none" });
-      row.append(canvas, legend);
-      return { channels: chans, title, canvas, legend, entries, height, row };
-    });
-    rows.mode = mode;
-    rows.channels = item.channels.map((c) => `${c.name}\0${c.color}`).join("");
-    rowsBox.replaceChildren(...rows.map((r) => r.row));
-    wrap.dataset.layout = mode;
-  }
-  function sized(canvas, height) {
-    const dpr = window.devicePixelRatio || 1;
-    const w = plotWidth();
-    if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(height * dpr)) {
-      canvas.width = Math.round(w * dpr);
-      canvas.height = Math.round(height * dpr);
-    }
-    const ctx = canvas.getContext("2d");
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    return { ctx, w, h: height };
-  }
+  const plotWidth = () => Math.max(200, Math.round(wrap.clientWidth || el.clientWidth || 800));
   function source(name) {
-    if (win && win.start <= vp.lo + 1e-9 * (item.xmax - item.xmin) && win.end >= vp.hi - 1e-9 * (item.xmax - item.xmin)) {
+    const { win, vp, item } = S;
+    const eps = 1e-9 * (item.xmax - item.xmin);
+    if (win && win.start <= vp.lo + eps && win.end >= vp.hi - eps) {
       const found = win.data.get(name);
       if (found) return found;
     }
     return item.overview.data.get(name);
   }
-  function drawLine(ctx, data, w, h2, color, lo, hi) {
-    const { x, y } = data;
-    const range = yRange(x, y, lo, hi);
-    const scale = yScale(range);
-    const ymin = scale.lo;
-    const ymax = scale.hi;
-    const i0 = Math.max(0, lowerBound(x, lo) - 1);
-    const i1 = Math.min(x.length, lowerBound(x, hi) + 1);
-    const sx = w / (hi - lo);
-    const sy = h2 / (ymax - ymin);
-    ctx.strokeStyle = color;
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    let pen = false;
-    for (let i = i0; i < i1; i += 1) {
-      const v = y[i];
-      if (Number.isNaN(v)) {
-        pen = false;
-        continue;
-      }
-      const px = (x[i] - lo) * sx;
-      const py = h2 - (v - ymin) * sy;
-      if (pen) ctx.lineTo(px, py);
-      else ctx.moveTo(px, py);
-      pen = true;
-    }
-    ctx.stroke();
-    return range;
-  }
-  function drawRegions(ctx, w, h2, lo, hi, withText) {
-    const sx = w / (hi - lo);
-    const list = drawn.key === item.key ? drawn.regions : [];
-    for (const r of list) {
-      const style = drawn.describe ? drawn.describe(r) : { color: "#ffb300", text: "" };
-      const x0 = (r.value.start - lo) * sx;
-      const x1 = (r.value.end - lo) * sx;
-      if (x1 < -4 || x0 > w + 4) continue;
-      const isSel = r.id === drawn.selected;
-      ctx.save();
-      if (r.value.instant) {
-        ctx.fillStyle = style.color;
-        ctx.fillRect(x0 - (isSel ? 2 : 1), 0, isSel ? 4 : 2, h2);
-      } else if (r.pending) {
-        ctx.globalAlpha = isSel ? 0.25 : 0.12;
-        ctx.fillStyle = style.color;
-        ctx.fillRect(x0, 0, Math.max(1, x1 - x0), h2);
-        ctx.globalAlpha = 1;
-        ctx.setLineDash([5, 4]);
-        ctx.strokeStyle = isSel ? "#000" : style.color;
-        ctx.lineWidth = isSel ? 2 : 1.5;
-        ctx.strokeRect(x0 + 0.5, 0.5, Math.max(1, x1 - x0 - 1), h2 - 1);
-      } else {
-        ctx.globalAlpha = isSel ? 0.38 : 0.24;
-        ctx.fillStyle = style.color;
-        ctx.fillRect(x0, 0, Math.max(1, x1 - x0), h2);
-        ctx.globalAlpha = 1;
-        ctx.strokeStyle = isSel ? "#000" : style.color;
-        ctx.lineWidth = isSel ? 2 : 1;
-        ctx.beginPath();
-        ctx.moveTo(x0, 0);
-        ctx.lineTo(x0, h2);
-        ctx.moveTo(x1, 0);
-        ctx.lineTo(x1, h2);
-        ctx.stroke();
-      }
-      if (withText && style.text) {
-        ctx.font = "11px sans-serif";
-        const tw = ctx.measureText(style.text).width;
-        const tx = Math.max(0, Math.min(w - tw - 6, x0 + 2));
-        ctx.globalAlpha = 0.9;
-        ctx.fillStyle = "#fff";
-        ctx.fillRect(tx, 2, tw + 4, 14);
-        ctx.globalAlpha = 1;
-        ctx.fillStyle = "#111";
-        ctx.fillText(style.text, tx + 2, 13);
-      }
-      ctx.restore();
-    }
-    const p = drawn.preview;
-    if (p) {
-      const x0 = (p.start - lo) * sx;
-      const x1 = (p.end - lo) * sx;
-      ctx.save();
-      ctx.setLineDash([4, 3]);
-      ctx.strokeStyle = "#000";
-      ctx.fillStyle = "rgba(0,0,0,0.08)";
-      ctx.fillRect(x0, 0, x1 - x0, h2);
-      ctx.strokeRect(x0 + 0.5, 0.5, Math.max(1, x1 - x0 - 1), h2 - 1);
-      ctx.restore();
-    }
+  function regionsToDraw() {
+    const { drawn, item } = S;
+    return { list: drawn.key === item.key ? drawn.regions : [], describe: drawn.describe, selected: drawn.selected, preview: drawn.preview };
   }
   function paint() {
     frame = 0;
+    const { item, vp, cursor, mark, overlay } = S;
     if (!item) return;
     const { lo, hi } = vp;
-    rows.forEach((row, i) => {
-      const { ctx, w, h: h2 } = sized(row.canvas, row.height);
+    const width = plotWidth();
+    const regions = regionsToDraw();
+    S.rows.forEach((row, i) => {
+      const { ctx, w, h: h2 } = sized(row.canvas, width, row.height);
       ctx.clearRect(0, 0, w, h2);
-      drawRegions(ctx, w, h2, lo, hi, i === 0);
+      drawRegions(ctx, w, h2, lo, hi, { ...regions, withText: i === 0 });
       row.channels.forEach((ch, k) => {
         const data = source(ch.name);
-        const range = data ? drawLine(ctx, data, w, h2, ch.color, lo, hi) : { min: NaN, max: NaN };
-        if (!overlay) drawYAxis(ctx, h2, range, ch.format);
+        const range = data ? drawLine(ctx, data, w, h2, ch.color, lo, hi) : { min: Number.NaN, max: Number.NaN };
+        if (!overlay) drawYAxis(ctx, h2, range, ch.format, axisColor);
         const text = Number.isFinite(range.min) ? `${formatValue(range.min, ch.format)} – ${formatValue(range.max, ch.format)}` : "";
         const cell = row.entries[k].range;
         if (overlay && cell.textContent !== text) cell.textContent = text;
         else if (!overlay && cell.textContent) cell.textContent = "";
       });
-      if (cursor != null && cursor >= lo && cursor <= hi) {
-        ctx.fillStyle = "rgba(0,0,0,0.35)";
-        ctx.fillRect((cursor - lo) * w / (hi - lo), 0, 1, h2);
-      }
-      if (mark != null && mark >= lo && mark <= hi) {
-        ctx.fillStyle = "rgba(0,0,0,0.7)";
-        ctx.fillRect((mark - lo) * w / (hi - lo) - 1, 0, 2, h2);
+      for (const [x, alpha, px] of [[cursor, 0.35, 1], [mark, 0.7, 2]]) {
+        if (x == null || x < lo || x > hi) continue;
+        ctx.fillStyle = `rgba(0,0,0,${alpha})`;
+        ctx.fillRect((x - lo) * w / (hi - lo) - (px - 1), 0, px, h2);
       }
     });
-    paintAxis();
-    paintOverview();
+    paintAxis(axis, width, vp, item, axisColor);
+    paintOverview(overview, width, OVERVIEW_HEIGHT, vp, item, regions);
     renderReadout();
     el.dataset.lo = String(lo);
     el.dataset.hi = String(hi);
   }
-  function drawYAxis(ctx, h2, range, format) {
-    if (!Number.isFinite(range.min)) return;
-    const scale = yScale(range);
-    ctx.save();
-    ctx.font = "10px sans-serif";
-    const marks = range.max > range.min ? [[range.max, 10], [range.min, -3]] : [[range.max, 10]];
-    for (const [v, dy] of marks) {
-      const y = Math.round(h2 - scale.at(v) * h2);
-      const text = formatValue(v, format);
-      const tw = ctx.measureText(text).width;
-      ctx.globalAlpha = 0.8;
-      ctx.fillStyle = "#fff";
-      ctx.fillRect(5, y + dy - 9, tw + 4, 11);
-      ctx.globalAlpha = 1;
-      ctx.fillStyle = axisColor;
-      ctx.fillRect(0, y, 4, 1);
-      ctx.fillText(text, 7, y + dy);
-    }
-    ctx.restore();
-  }
-  function paintAxis() {
-    const { ctx, w, h: h2 } = sized(axis, 18);
-    ctx.clearRect(0, 0, w, h2);
-    const found = ticks(vp.lo, vp.hi, item.kind, Math.max(2, Math.floor(w / 130)));
-    ctx.font = "11px sans-serif";
-    ctx.fillStyle = axisColor;
-    for (const t of found.values) {
-      const x = (t - vp.lo) / (vp.hi - vp.lo) * w;
-      ctx.fillRect(Math.round(x), 0, 1, 4);
-      const text = tickLabel(t, found.step, item.kind, item.tz);
-      const tw = ctx.measureText(text).width;
-      ctx.fillText(text, Math.max(0, Math.min(w - tw, x - tw / 2)), 15);
-    }
-  }
-  function paintOverview() {
-    const { ctx, w, h: h2 } = sized(overview, OVERVIEW_HEIGHT);
-    ctx.clearRect(0, 0, w, h2);
-    ctx.fillStyle = "rgba(127,127,127,0.08)";
-    ctx.fillRect(0, 0, w, h2);
-    const { xmin, xmax } = item;
-    const span = xmax - xmin || 1;
-    drawRegions(ctx, w, h2, xmin, xmin + span, false);
-    for (const ch of item.channels) drawLine(ctx, item.overview.data.get(ch.name), w, h2, ch.color, xmin, xmin + span);
-    const a = (vp.lo - xmin) / span * w;
-    const b = (vp.hi - xmin) / span * w;
-    ctx.fillStyle = "rgba(25,118,210,0.15)";
-    ctx.fillRect(a, 0, Math.max(2, b - a), h2);
-    ctx.strokeStyle = "#1976d2";
-    ctx.lineWidth = 1.5;
-    ctx.strokeRect(a + 0.75, 0.75, Math.max(2, b - a) - 1.5, h2 - 1.5);
-  }
   function showX(v) {
     const shown = spec.attrs && (spec.attrs.timeDisplayFormat || spec.attrs.timeFormat);
-    return item.kind === "datetime" && shown ? formatDate(v, shown, item.tz) : formatX(v, item.kind, item.tz);
+    return S.item.kind === "datetime" && shown ? formatDate(v, shown, S.item.tz) : formatX(v, S.item.kind, S.item.tz);
   }
   function renderReadout() {
-    const f = showX;
-    const parts = [`${f(vp.lo)} – ${f(vp.hi)}`];
+    const { vp, drawn, item, mark, cursor } = S;
+    const parts = [`${showX(vp.lo)} – ${showX(vp.hi)}`];
     const sel = drawn.key === item.key && drawn.regions.find((r) => r.id === drawn.selected);
     if (sel) {
       const label = drawn.describe ? drawn.describe(sel).text : "";
-      parts.push(sel.value.instant ? `selected: ${label} at ${f(sel.value.start)}` : `selected: ${label} ${f(sel.value.start)} – ${f(sel.value.end)}`);
+      const { start, end, instant } = sel.value;
+      parts.push(instant ? `selected: ${label} at ${showX(start)}` : `selected: ${label} ${showX(start)} – ${showX(end)}`);
     }
-    if (mark != null) parts.push(`range from ${f(mark)} (] ends it)`);
-    if (cursor != null) parts.push(`cursor ${f(cursor)}`);
+    if (mark != null) parts.push(`range from ${showX(mark)} (] ends it)`);
+    if (cursor != null) parts.push(`cursor ${showX(cursor)}`);
     readout.textContent = parts.join(" · ");
   }
   function schedule() {
-    if (!frame) frame = requestAnimationFrame(() => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
       paint();
       if (pendingT0 != null) {
         el.nblabelTimings.zoom.push(performance.now() - pendingT0);
@@ -3973,23 +4098,22 @@ function createTimeSeriesView(spec, { request = null } = {}) {
     });
   }
   function minSpan() {
-    const per = (item.xmax - item.xmin) / Math.max(1, item.length - 1);
-    return per * MIN_SAMPLES_ON_SCREEN;
+    const { item } = S;
+    return (item.xmax - item.xmin) / Math.max(1, item.length - 1) * MIN_SAMPLES_ON_SCREEN;
   }
   function setViewport(next) {
-    if (!item) return;
+    if (!S.item) return;
     const t0 = performance.now();
-    vp = clampViewport(next.lo, next.hi, item.xmin, item.xmax, minSpan());
+    S.vp = clampViewport(next.lo, next.hi, S.item.xmin, S.item.xmax, minSpan());
     pendingT0 = t0;
     schedule();
     fetchWindow();
   }
-  function isFull() {
-    return vp.lo <= item.xmin && vp.hi >= item.xmax;
-  }
   function fetchWindow() {
-    if (!request || !item || isFull()) {
-      if (item && isFull()) win = null;
+    const { item, vp } = S;
+    const full = item && vp.lo <= item.xmin && vp.hi >= item.xmax;
+    if (!request || !item || full) {
+      if (full) S.win = null;
       return;
     }
     if (inFlight) {
@@ -3999,14 +4123,13 @@ function createTimeSeriesView(spec, { request = null } = {}) {
     inFlight = true;
     wantWindow = false;
     const key = item.key;
-    const want = { ...vp };
     const t0 = performance.now();
     el.dataset.window = "loading";
-    request(WINDOW, { key, object: spec.name, start: want.lo, end: want.hi, width: plotWidth() }).then(
+    request(WINDOW, { key, object: spec.name, start: vp.lo, end: vp.hi, width: plotWidth() }).then(
       ({ msg, buffers }) => {
         inFlight = false;
-        if (!item || item.key !== key) return;
-        win = readWindow(msg, buffers, 0);
+        if (!S.item || S.item.key !== key) return;
+        S.win = readWindow(msg, buffers, 0);
         paint();
         el.nblabelTimings.window.push(performance.now() - t0);
         el.dataset.window = wantWindow ? "loading" : "ready";
@@ -4015,165 +4138,86 @@ function createTimeSeriesView(spec, { request = null } = {}) {
       () => {
         inFlight = false;
         el.dataset.window = "error";
-        if (wantWindow && item && item.key === key) fetchWindow();
+        if (wantWindow && S.item && S.item.key === key) fetchWindow();
       }
     );
   }
   function toX(clientX) {
     const rect = wrap.getBoundingClientRect();
     const f = (clientX - rect.left) / (rect.width || 1);
-    return vp.lo + Math.min(1, Math.max(0, f)) * (vp.hi - vp.lo);
+    return S.vp.lo + Math.min(1, Math.max(0, f)) * (S.vp.hi - S.vp.lo);
   }
   function toPx(value) {
     const rect = wrap.getBoundingClientRect();
-    return rect.left + (value - vp.lo) / (vp.hi - vp.lo) * rect.width;
+    return rect.left + (value - S.vp.lo) / (S.vp.hi - S.vp.lo) * rect.width;
   }
-  function isPlot(target) {
-    return Boolean(target && rows.some((r) => r.canvas === target));
-  }
-  function onMove(event) {
-    if (!item) return;
-    if (isPlot(event.target)) {
-      cursor = toX(event.clientX);
-      schedule();
+  const isPlot = (target) => Boolean(target && S.rows.some((r) => r.canvas === target));
+  listenMouse(S, { el, wrap, overview, isPlot });
+  function show(entry) {
+    const t0 = performance.now();
+    const error = objectError(entry, spec.name);
+    if (error) {
+      S.item = null;
+      showNotice(el, "error", error);
+      return;
     }
+    const obj = entry.objects[spec.name];
+    if (!entry.series) entry.series = /* @__PURE__ */ new Map();
+    if (!entry.series.has(spec.name)) entry.series.set(spec.name, readWindow(obj.overview, entry.buffers || [], obj.buffer || 0));
+    const byColumn = new Map(configChannels.map((c) => [c.column, c]));
+    const channels = (obj.overview.channels || []).map(({ name }, i) => {
+      const c = byColumn.get(name) || {};
+      return { name, legend: c.legend || name, units: c.units || "", format: c.displayFormat || "", color: c.strokeColor || COLORS[i % COLORS.length] };
+    });
+    const xmax = obj.x_max > obj.x_min ? obj.x_max : obj.x_min + 1;
+    S.item = { key: entry.key, label: entry.label, kind: obj.kind, tz: obj.tz, xmin: obj.x_min, xmax, length: obj.length, overview: entry.series.get(spec.name), channels };
+    Object.assign(S, { win: null, cursor: null, mark: null, vp: { lo: S.item.xmin, hi: S.item.xmax } });
+    inFlight = false;
+    wantWindow = false;
+    el.style.minHeight = "";
+    if (el.firstChild !== wrap) el.replaceChildren(wrap);
+    S.rows = buildRows(rowsBox, S.rows, S.item, S.overlay);
+    wrap.dataset.layout = S.overlay ? "overlay" : "stacked";
+    axisColor = getComputedStyle(el).getPropertyValue("--nbl-fg-2").trim() || axisColor;
+    el.dataset.key = S.item.key;
+    el.dataset.kind = S.item.kind;
+    paint();
+    el.nblabelTimings.show.push(performance.now() - t0);
   }
-  function onLeave() {
-    if (cursor != null) {
-      cursor = null;
-      if (item) schedule();
-    }
-  }
-  function onWheel(event) {
-    if (!item || !isPlot(event.target)) return;
-    const root = el.closest("[data-testid=nblabel]");
-    const active = el.getRootNode().activeElement;
-    if (!root || !active || !root.contains(active)) return;
-    event.preventDefault();
-    if (event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY)) {
-      const d = event.shiftKey ? event.deltaY || event.deltaX : event.deltaX;
-      setViewport(panViewport(vp, Math.sign(d) * 0.15, item.xmin, item.xmax));
-    } else {
-      const factor = event.deltaY < 0 ? 1.25 : 1 / 1.25;
-      setViewport(zoomViewport(vp, factor, toX(event.clientX), item.xmin, item.xmax, minSpan()));
-    }
-  }
-  let overviewDrag = null;
-  function overviewX(clientX) {
-    const rect = overview.getBoundingClientRect();
-    return item.xmin + Math.min(1, Math.max(0, (clientX - rect.left) / (rect.width || 1))) * (item.xmax - item.xmin);
-  }
-  function onOverviewDown(event) {
-    if (!item || event.button !== 0) return;
-    event.preventDefault();
-    const at = overviewX(event.clientX);
-    const span = vp.hi - vp.lo;
-    if (at < vp.lo || at > vp.hi) setViewport({ lo: at - span / 2, hi: at + span / 2 });
-    overviewDrag = { from: at, lo: vp.lo, hi: vp.hi };
-    const doc = overview.ownerDocument;
-    const move = (e) => {
-      if (!overviewDrag || !item) return;
-      const d = overviewX(e.clientX) - overviewDrag.from;
-      setViewport({ lo: overviewDrag.lo + d, hi: overviewDrag.hi + d });
-    };
-    const up = () => {
-      overviewDrag = null;
-      doc.removeEventListener("mousemove", move);
-      doc.removeEventListener("mouseup", up);
-    };
-    doc.addEventListener("mousemove", move);
-    doc.addEventListener("mouseup", up);
-  }
-  const resized = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(() => {
-    if (!wrap.isConnected) resized.disconnect();
-    else if (item) schedule();
-  });
-  if (resized) resized.observe(wrap);
-  wrap.addEventListener("mousemove", onMove);
-  wrap.addEventListener("mouseleave", onLeave);
-  wrap.addEventListener("wheel", onWheel, { passive: false });
-  overview.addEventListener("mousedown", onOverviewDown);
   return {
     el,
     wrap,
-    loading() {
-      showNotice(el, "loading", "Loading…");
-    },
-    show(entry) {
-      const t0 = performance.now();
-      const error = objectError(entry, spec.name);
-      if (error) {
-        item = null;
-        showNotice(el, "error", error);
-        return;
-      }
-      const obj = entry.objects[spec.name];
-      const base = obj.buffer || 0;
-      const buffers = entry.buffers || [];
-      if (!entry.series) entry.series = /* @__PURE__ */ new Map();
-      let overviewData = entry.series.get(spec.name);
-      if (!overviewData) {
-        overviewData = readWindow(obj.overview, buffers, base);
-        entry.series.set(spec.name, overviewData);
-      }
-      const byColumn = new Map(configChannels.map((c) => [c.column, c]));
-      const names = (obj.overview.channels || []).map((c) => c.name);
-      item = {
-        key: entry.key,
-        label: entry.label,
-        kind: obj.kind,
-        tz: obj.tz,
-        xmin: obj.x_min,
-        xmax: obj.x_max > obj.x_min ? obj.x_max : obj.x_min + 1,
-        length: obj.length,
-        overview: overviewData,
-        channels: names.map((name, i) => {
-          const c = byColumn.get(name) || {};
-          return { name, legend: c.legend || name, units: c.units || "", format: c.displayFormat || "", color: c.strokeColor || COLORS[i % COLORS.length] };
-        })
-      };
-      win = null;
-      inFlight = false;
-      wantWindow = false;
-      cursor = null;
-      mark = null;
-      vp = { lo: item.xmin, hi: item.xmax };
-      el.style.minHeight = "";
-      if (el.firstChild !== wrap) el.replaceChildren(wrap);
-      buildRows();
-      axisColor = getComputedStyle(el).getPropertyValue("--nbl-fg-2").trim() || axisColor;
-      el.dataset.key = item.key;
-      el.dataset.kind = item.kind;
-      paint();
-      el.nblabelTimings.show.push(performance.now() - t0);
-    },
+    loading: () => showNotice(el, "loading", "Loading…"),
+    show,
     /** Draw `regions` (of item `key`), `selected` an id, `preview` a {start, end} being drawn. */
     setRegions(key, regions, selected, describe, preview = null) {
-      drawn = { key, regions, selected, describe, preview };
-      if (item) schedule();
+      S.drawn = { key, regions, selected, describe, preview };
+      if (S.item) schedule();
     },
     /** Switch between stacked and overlaid channels; returns the new layout. */
     toggleOverlay() {
-      overlay = !overlay;
-      if (item) {
-        buildRows();
+      S.overlay = !S.overlay;
+      if (S.item) {
+        S.rows = buildRows(rowsBox, S.rows, S.item, S.overlay);
+        wrap.dataset.layout = S.overlay ? "overlay" : "stacked";
         paint();
       }
-      return overlay ? "overlay" : "stacked";
+      return S.overlay ? "overlay" : "stacked";
     },
-    layout: () => overlay ? "overlay" : "stacked",
+    layout: () => S.overlay ? "overlay" : "stacked",
     /** An x value as the readout shows it. */
-    formatX: (v) => item ? showX(v) : String(v),
-    itemKey: () => item ? item.key : null,
-    kind: () => item ? item.kind : null,
+    formatX: (v) => S.item ? showX(v) : String(v),
+    itemKey: () => S.item ? S.item.key : null,
+    kind: () => S.item ? S.item.kind : null,
     isPlot,
     valueAt: toX,
     pxOf: toPx,
-    cursorValue: () => cursor,
-    viewport: () => ({ ...vp }),
+    cursorValue: () => S.cursor,
+    viewport: () => ({ ...S.vp }),
     /** The nearest sample x the browser holds (exact once zoomed in to raw samples; Python
      * snaps to the original data on submit either way). */
     snap(value) {
+      const { item } = S;
       if (!item) return value;
       const v = Math.min(item.xmax, Math.max(item.xmin, value));
       if (item.kind === "index") return Math.round(v);
@@ -4181,55 +4225,34 @@ function createTimeSeriesView(spec, { request = null } = {}) {
       return nearestX(data && data.x, v);
     },
     /** The region (id) under `clientX`: instants first, then the narrowest range. */
-    hitRegion(clientX, regions) {
-      const px = (v2) => toPx(v2);
-      const inst = regions.filter((r) => r.value.instant && Math.abs(px(r.value.start) - clientX) <= EDGE_PX);
-      if (inst.length) return inst[0].id;
-      const v = toX(clientX);
-      const covering = regions.filter((r) => !r.value.instant && r.value.start <= v && r.value.end >= v).sort((a, b) => a.value.end - a.value.start - (b.value.end - b.value.start));
-      return covering.length ? covering[0].id : null;
-    },
+    hitRegion: (clientX, regions) => regionAt(regions, clientX, toX, toPx, EDGE_PX),
     /** An edge of a range within a few pixels of `clientX`: {id, edge: "start"|"end"}. */
-    hitEdge(clientX, regions) {
-      let best = null;
-      for (const r of regions) {
-        if (r.value.instant) continue;
-        for (const edge of ["start", "end"]) {
-          const d = Math.abs(toPx(r.value[edge]) - clientX);
-          if (d <= EDGE_PX && (!best || d < best.d)) best = { id: r.id, edge, d };
-        }
-      }
-      return best && { id: best.id, edge: best.edge };
-    },
+    hitEdge: (clientX, regions) => edgeAt(regions, clientX, toPx, EDGE_PX),
     /** Move the cursor by `columns` pixel columns (from the middle when there is none),
      * panning when it leaves the window: the keyboard's way to point. */
     moveCursor(columns) {
+      const { item, vp } = S;
       if (!item) return null;
-      const per = (vp.hi - vp.lo) / plotWidth();
-      const from = cursor ?? (vp.lo + vp.hi) / 2;
-      cursor = Math.min(item.xmax, Math.max(item.xmin, from + columns * per));
-      if (cursor < vp.lo || cursor > vp.hi) {
-        const span = vp.hi - vp.lo;
-        setViewport(cursor < vp.lo ? { lo: cursor, hi: cursor + span } : { lo: cursor - span, hi: cursor });
-      } else {
-        schedule();
-      }
-      return cursor;
+      const from = S.cursor ?? (vp.lo + vp.hi) / 2;
+      S.cursor = Math.min(item.xmax, Math.max(item.xmin, from + columns * (vp.hi - vp.lo) / plotWidth()));
+      const span = vp.hi - vp.lo;
+      if (S.cursor < vp.lo) setViewport({ lo: S.cursor, hi: S.cursor + span });
+      else if (S.cursor > vp.hi) setViewport({ lo: S.cursor - span, hi: S.cursor });
+      else schedule();
+      return S.cursor;
     },
     setMark(value) {
-      mark = value;
-      if (item) schedule();
+      S.mark = value;
+      if (S.item) schedule();
     },
     zoomBy(factor, center = null) {
-      if (!item) return;
-      const c = center ?? cursor;
-      setViewport(zoomViewport(vp, factor, c, item.xmin, item.xmax, minSpan()));
+      if (S.item) setViewport(zoomViewport(S.vp, factor, center ?? S.cursor, S.item.xmin, S.item.xmax, minSpan()));
     },
     panBy(fraction) {
-      if (item) setViewport(panViewport(vp, fraction, item.xmin, item.xmax));
+      if (S.item) setViewport(panViewport(S.vp, fraction, S.item.xmin, S.item.xmax));
     },
     fit() {
-      if (item) setViewport({ lo: item.xmin, hi: item.xmax });
+      if (S.item) setViewport({ lo: S.item.xmin, hi: S.item.xmax });
     },
     setViewport
   };

@@ -35,14 +35,14 @@
 //   dispose()    remove every listener it added
 
 import { choicesPlugin } from "./controls/choices.js";
-import { spanPlugin } from "./controls/labels.js";
+import { spanPlugin } from "./controls/spans/plugin.js";
 import { numberPlugin } from "./controls/number.js";
-import { rangePlugin } from "./controls/ranges.js";
+import { rangePlugin } from "./controls/ranges/plugin.js";
 import { ratingPlugin } from "./controls/rating.js";
-import { regionPlugin } from "./controls/regions.js";
+import { regionPlugin } from "./controls/regions/plugin.js";
 import { createImageView } from "./views/image.js";
 import { createTextView } from "./views/text.js";
-import { createTimeSeriesView } from "./views/timeseries.js";
+import { createTimeSeriesView } from "./views/timeseries/view.js";
 
 export const VIEWS = {
   image: createImageView,

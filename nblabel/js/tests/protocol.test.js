@@ -108,7 +108,8 @@ test("the Requester sends exactly the kinds protocol.json lists, the file Python
   assert.equal(model.sent.length, kinds.length);
   requester.dispose();
   // The named constants are the file's kinds, one each.
-  const named = ["FETCH", "SUBMIT", "SKIP", "GOTO", "UNDO", "REDO", "WINDOW", "DETAIL"].map((n) => protocol[n]);
+  const { FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO, WINDOW, DETAIL } = protocol;
+  const named = [FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO, WINDOW, DETAIL];
   assert.deepEqual(new Set(named), new Set(kinds));
   assert.deepEqual(protocol.GOTO_TARGETS, new Set(spec.goto_targets));
   assert.equal(protocol.REPLY, spec.reply.kind);

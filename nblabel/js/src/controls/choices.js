@@ -185,7 +185,7 @@ export const choicesPlugin = {
         onEdit();
         set(next);
       },
-      load: (key, result) => set(selectionsFromResult(controls, result)),
+      load: (_key, result) => set(selectionsFromResult(controls, result)),
       result: () => buildResult(controls, selections),
       snapshot: () => selections,
       restore: (snap) => set(snap),

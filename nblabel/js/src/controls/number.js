@@ -138,7 +138,7 @@ export const numberPlugin = {
 
     return {
       sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, el: boxes.get(c.name).el })),
-      load: (key, result) => set(numbersFromResult(controls, result)),
+      load: (_key, result) => set(numbersFromResult(controls, result)),
       result: () => numberResult(controls, numbers),
       missing: () => missingNumbers(controls, numbers),
       problems: () => controls.map((c) => numberProblem(c, numbers.get(c.name))).filter(Boolean),

@@ -162,7 +162,7 @@ export const ratingPlugin = {
         rate(name, n);
         return true;
       },
-      load(key, result) {
+      load(_key, result) {
         armed = null;
         set(ratingsFromResult(controls, result));
       },
