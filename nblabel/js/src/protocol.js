@@ -3,7 +3,6 @@
 
 import spec from "../../protocol.json" with { type: "json" };
 
-export const PROTOCOL = spec;
 const kind = (name) => {
   // A typo must fail when the bundle loads, not when the first such request is made.
   if (!(name in spec.requests)) throw new Error(`protocol.json has no request kind '${name}'`);
