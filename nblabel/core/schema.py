@@ -17,6 +17,7 @@ from typing import Any
 from label_studio_sdk.label_interface.interface import LabelInterface
 
 from .errors import SchemaError, UnsupportedTagError
+from .keys import RESERVED_KEYS
 from .tag import ControlTag, ObjectTag, Registry, is_true
 
 # Label Studio's tags by role, lower-cased (Label Studio matches them case-insensitively).
@@ -79,12 +80,9 @@ CONTROL_TAGS = frozenset(
 CHILD_TAGS = frozenset(["choice", "label", "relation", "channel", "path"])
 LAYOUT_TAGS = frozenset(["view", "header", "style", "filter", "collapse", "shortcut", "repeater"])
 
-# Keys the shell and the region views own; default hotkeys never take them: s skip, u undo,
-# g first unlabeled, r relate, a accept predictions, f fit, i instant, o overlay (time
-# series), e erase (brush), +/=/- zoom.
-RESERVED_KEYS = frozenset(
-    {"s", "u", "g", "r", "a", "f", "i", "o", "e", "+", "=", "-", "?", "enter", "escape", "home"}
-)
+# Keys the browser always takes (the shell's and the built-in plugins': s skip, u undo, a
+# accept, f fit, ...) come from protocol.json, the file the browser bundle reads them from
+# too; default hotkeys never take one.
 _DEFAULT_HOTKEYS = "1234567890" + "bcdhjklmnpqtvwxyz"
 
 
@@ -232,6 +230,8 @@ class Schema:
             options = [c for c in el if child and c.tag.lower() == child]
             if plugin.hotkeys == "pool":
                 taken |= {o.get("hotkey", "").lower() for o in options if o.get("hotkey")}
+            if el.get("hotkey"):  # a control's own key (a Rating's) is taken too
+                taken.add(el.get("hotkey", "").lower())
             pending.append((el, plugin, options))
         free = (k for k in _DEFAULT_HOTKEYS if k not in taken and k not in RESERVED_KEYS)
         for el, plugin, options in pending:

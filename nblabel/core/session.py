@@ -44,8 +44,12 @@ class Session:
         self.annotator = annotator
         self.prefetch = prefetch
         n = len(items)
-        self.order: npt.NDArray[np.int64] = np.arange(n, dtype=np.int64)  # queue rank -> row position
-        self._rank: npt.NDArray[np.int64] | None = None  # row position -> rank, only for a custom order
+        self.order: npt.NDArray[np.int64] = np.arange(
+            n, dtype=np.int64
+        )  # queue rank -> row position
+        self._rank: npt.NDArray[np.int64] | None = (
+            None  # row position -> rank, only for a custom order
+        )
         self.status = np.zeros(n, dtype=np.int8)  # by row position
         done = store.done()
         if done:

@@ -29,7 +29,7 @@ def test_a_required_rating_is_answered_by_a_number_of_stars(w):
     assert w.labels.loc["a", "quality"] == 4
     row = w.annotations.iloc[0]
     assert (row["type"], row["value"]) == ("rating", {"rating": 4})
-    with pytest.raises(nblabel.ResultError, match="required control.*quality"):
+    with pytest.raises(nblabel.ResultError, match=r"required control.*quality"):
         w.submit(result=[number(w.schema.control("words"), 10)])
 
 

@@ -1,19 +1,14 @@
 // Keyboard map. Pure: takes the fields of a KeyboardEvent, returns an action or null, so it
 // is testable without a DOM.
 
-export const SHORTCUTS = [
-  { keys: ["Enter"], action: "submit", text: "Submit and go to the next unlabeled item" },
-  { keys: ["→"], action: "next", text: "Next item" },
-  { keys: ["←"], action: "prev", text: "Previous item" },
-  { keys: ["s"], action: "skip", text: "Skip this item" },
-  { keys: ["u", "Ctrl+Z"], action: "undo", text: "Undo the last submit or skip" },
-  { keys: ["Shift+U", "Ctrl+Shift+Z", "Ctrl+Y"], action: "redo", text: "Redo" },
-  { keys: ["g", "Home"], action: "first_unlabeled", text: "First unlabeled item" },
-  { keys: ["Delete", "Backspace"], action: "delete_span", text: "Delete the selected span, relation or image region" },
-  { keys: ["r"], action: "relate", text: "Relate the selected span: then click the other span (or Tab to it and press r)" },
-  { keys: ["?"], action: "help", text: "Show or hide this help" },
-  { keys: ["Esc"], action: "close_help", text: "Close this help" },
-];
+import spec from "../../protocol.json" with { type: "json" };
+
+// The shell's shortcuts and the reserved keys live in nblabel/protocol.json: Python reads
+// the reserved ones so that its default hotkeys never take a key the browser owns.
+export const SHORTCUTS = spec.keys.shortcuts;
+
+/** Every key (KeyboardEvent.key, lower-cased) the shell or a built-in plugin always takes. */
+export const RESERVED = new Set(spec.keys.reserved.map((k) => k.toLowerCase()));
 
 /** The key that triggers `action`, for button titles. */
 export function keyFor(action) {
@@ -61,17 +56,34 @@ export function actionForKey(event, hotkeys = new Map()) {
   return null;
 }
 
-/** Map of hotkey -> {control, value} for every option of every control but relations. */
-export function hotkeyMap(controls) {
-  const map = new Map();
+/**
+ * The key bindings of controls' options (`<Choice>`, `<Label>` hotkeys from the schema):
+ * [{key, control, value, text}], `text` for the help dialog. Relation labels are left out:
+ * they take number keys only while a relation is selected (labels.js).
+ */
+export function choiceKeys(controls) {
+  const out = [];
   for (const control of controls || []) {
-    // Relation labels take number keys only while a relation is selected (labels.js).
     if (control.type === "relations") continue;
     for (const choice of control.choices || []) {
-      if (!choice.hotkey) continue;
-      const key = String(choice.hotkey);
-      // First one wins: a duplicate hotkey in the config should not silently move.
-      if (!map.has(key)) map.set(key, { control: control.name, value: choice.value });
+      if (choice.hotkey) out.push({ key: String(choice.hotkey), control: control.name, value: choice.value, text: `${control.name}: ${choice.label ?? choice.value}` });
+    }
+  }
+  return out;
+}
+
+/**
+ * Map of key -> {control, value} from plugins' bindings. The first binding of a key wins
+ * (a duplicate hotkey in the config should not silently move). A `weak` binding (a Rating's
+ * digits) only takes a key nobody else binds and the browser does not reserve: it never
+ * steals another control's labeling key.
+ */
+export function hotkeyMap(bindings) {
+  const map = new Map();
+  for (const weak of [false, true]) {
+    for (const b of bindings || []) {
+      if (Boolean(b.weak) !== weak || map.has(b.key) || (weak && RESERVED.has(b.key.toLowerCase()))) continue;
+      map.set(b.key, { control: b.control, value: b.value });
     }
   }
   return map;

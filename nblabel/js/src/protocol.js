@@ -1,19 +1,28 @@
-// Mirror of nblabel/protocol.py: the one {kind, id, ...} envelope. Change both together.
+// The one {kind, id, ...} envelope. Its kinds, the reply, the goto targets and the
+// timeout come from nblabel/protocol.json, the file Python loads too (esbuild bundles it).
 
-export const FETCH = "fetch";
-export const SUBMIT = "submit";
-export const SKIP = "skip";
-export const GOTO = "goto";
-export const UNDO = "undo";
-export const REDO = "redo";
-export const WINDOW = "window";
-export const DETAIL = "detail";
-export const REPLY = "reply";
+import spec from "../../protocol.json" with { type: "json" };
 
-export const REQUESTS = new Set([FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO, WINDOW, DETAIL]);
-export const GOTO_TARGETS = new Set(["next", "prev", "first_unlabeled"]);
+const kind = (name) => {
+  // A typo must fail when the bundle loads, not when the first such request is made.
+  if (!(name in spec.requests)) throw new Error(`protocol.json has no request kind '${name}'`);
+  return name;
+};
 
-export const DEFAULT_TIMEOUT_MS = 15000;
+export const FETCH = kind("fetch");
+export const SUBMIT = kind("submit");
+export const SKIP = kind("skip");
+export const GOTO = kind("goto");
+export const UNDO = kind("undo");
+export const REDO = kind("redo");
+export const WINDOW = kind("window");
+export const DETAIL = kind("detail");
+export const REPLY = spec.reply.kind;
+
+export const REQUESTS = new Set(Object.keys(spec.requests));
+export const GOTO_TARGETS = new Set(spec.goto_targets);
+
+export const DEFAULT_TIMEOUT_MS = spec.timeout_ms;
 
 /** A request that failed: Python said ok=false, it timed out, or the widget went away. */
 export class RequestError extends Error {

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { actionForKey, hotkeyMap } from "../src/keys.js";
+import { actionForKey, choiceKeys, hotkeyMap } from "../src/keys.js";
 
 const controls = [
   { name: "animal", type: "choices", choices: [{ value: "cat", hotkey: "1" }, { value: "dog", hotkey: "2" }] },
   { name: "tags", type: "choices", multiple: true, choices: [{ value: "blurry", hotkey: "a" }, { value: "skipme", hotkey: "s" }] },
 ];
-const hotkeys = hotkeyMap(controls);
+const hotkeys = hotkeyMap(choiceKeys(controls));
 const press = (key, mods = {}) => actionForKey({ key, ...mods }, hotkeys);
 
 test("choice hotkeys map to their control and value", () => {
@@ -47,9 +47,38 @@ test("navigation, submit, undo and redo", () => {
 });
 
 test("duplicate hotkeys keep the first binding", () => {
-  const map = hotkeyMap([
-    { name: "a", type: "choices", choices: [{ value: "x", hotkey: "1" }] },
-    { name: "b", type: "choices", choices: [{ value: "y", hotkey: "1" }] },
-  ]);
+  const map = hotkeyMap(
+    choiceKeys([
+      { name: "a", type: "choices", choices: [{ value: "x", hotkey: "1" }] },
+      { name: "b", type: "choices", choices: [{ value: "y", hotkey: "1" }] },
+      { name: "rel", type: "relations", choices: [{ value: "met", hotkey: "2" }] },
+    ]),
+  );
   assert.deepEqual(map.get("1"), { control: "a", value: "x" });
+  assert.equal(map.has("2"), false, "relation labels take number keys only while a relation is selected");
+});
+
+test("the reserved keys are protocol.json's, and every key the shell takes is reserved", async () => {
+  const { RESERVED } = await import("../src/keys.js");
+  const spec = (await import("../../protocol.json", { with: { type: "json" } })).default;
+  assert.deepEqual(RESERVED, new Set(spec.keys.reserved.map((k) => k.toLowerCase())));
+  const named = ["Enter", "Escape", "Home", "End", "Tab", "Delete", "Backspace", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", " "];
+  const printable = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
+  for (const key of [...named, ...printable]) {
+    for (const shiftKey of [false, true]) {
+      if (actionForKey({ key, shiftKey }, new Map())) assert.ok(RESERVED.has(key.toLowerCase()), `the shell takes '${key}' but protocol.json does not reserve it`);
+    }
+  }
+});
+
+test("weak bindings take only keys nobody else binds nor the browser reserves", () => {
+  const map = hotkeyMap([
+    { key: "1", control: "stars", value: 1, weak: true },
+    { key: "2", control: "stars", value: 2, weak: true },
+    { key: "a", control: "stars", value: 3, weak: true },
+    ...choiceKeys([{ name: "animal", type: "choices", choices: [{ value: "cat", hotkey: "1" }] }]),
+  ]);
+  assert.deepEqual(map.get("1"), { control: "animal", value: "cat" }, "a later labeling key still wins over a weak one");
+  assert.deepEqual(map.get("2"), { control: "stars", value: 2 });
+  assert.equal(map.has("a"), false, "'a' accepts predictions");
 });

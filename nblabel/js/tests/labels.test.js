@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { addSpan, labelStyles, missingSpans, relabelSpan, removeSpan, spansFromResult } from "../src/controls/labels.js";
+import { addSpan, labelStyles, missingSpans, relabelSpan, removeSpan, spansFromResult } from "../src/controls/spans/model.js";
 import { segmentsFor } from "../src/views/text.js";
 
 const ner = { name: "ner", type: "labels", to_name: "text", multiple: false, required: true, choices: [{ value: "PER", label: "Person" }, { value: "LOC", background: "#00ff00" }] };
@@ -71,7 +71,7 @@ test("labels show their display name and colour", () => {
 });
 
 test("predicted spans: marked, accepted one by one or all", async () => {
-  const { predictedSpans, labelStyles } = await import("../src/controls/labels.js");
+  const { predictedSpans, labelStyles } = await import("../src/controls/spans/model.js");
   const control = { name: "ner", to_name: "text", type: "labels", multiple: false, choices: [{ value: "PER" }] };
   const predictions = [
     { id: "p2", from_name: "ner", to_name: "text", type: "labels", score: 0.81, value: { start: 6, end: 9, text: "Bob", labels: ["PER"] } },
@@ -84,7 +84,7 @@ test("predicted spans: marked, accepted one by one or all", async () => {
   assert.deepEqual([describe({ ...spans[1], pending: true }).text, describe({ ...spans[1], pending: true }).predicted], ["PER 81%", true]);
   assert.deepEqual([describe(spans[1]).text, describe(spans[1]).predicted], ["PER", false]); // accepted
   assert.equal(predictedSpans([control], undefined).length, 0);
-  const { acceptPredicted } = await import("../src/controls/labels.js");
+  const { acceptPredicted } = await import("../src/controls/spans/model.js");
   const [one, left] = acceptPredicted([control], [], spans, "p2");
   assert.deepEqual([one.map((s) => s.id), left.map((s) => s.id)], [["p2"], ["p1"]]);
   const [all, none] = acceptPredicted([control], one, left);
@@ -113,7 +113,7 @@ test("long documents are cut into blocks at newlines, spaces or grapheme edges",
 });
 
 test("overlap=\"false\": a new or predicted span overlapping one of its control is refused", async () => {
-  const { overlapping, acceptPredicted } = await import("../src/controls/labels.js");
+  const { overlapping, acceptPredicted } = await import("../src/controls/spans/model.js");
   const strict = { name: "span", to_name: "text", type: "labels", attrs: { overlap: "false" } };
   const free = { ...strict, attrs: {} };
   const have = [{ id: "a", from_name: "span", to_name: "text", type: "labels", value: { start: 4, end: 10, text: "Charles", labels: ["PER"] } }];

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
+import spec from "../../protocol.json" with { type: "json" };
+import * as protocol from "../src/protocol.js";
 import { Requester, RequestError, toBlobPart } from "../src/protocol.js";
 
 class FakeModel {
@@ -88,4 +90,28 @@ test("buffers arrive as DataView or ArrayBuffer; both become Blob parts over the
   const part = toBlobPart(new DataView(raw, 1, 3));
   assert.deepEqual([...part], [2, 3, 4]);
   assert.throws(() => toBlobPart("nope"), TypeError);
+});
+
+test("the Requester sends exactly the kinds protocol.json lists, the file Python loads", async () => {
+  const model = new FakeModel();
+  const requester = new Requester(model, { timeout: 10_000 });
+  const kinds = Object.keys(spec.requests);
+  assert.ok(kinds.length >= 8);
+  for (const kind of kinds) requester.request(kind, {}).catch(() => {});
+  assert.deepEqual(
+    model.sent.map((m) => m.kind),
+    kinds,
+  );
+  for (const other of ["reply", "FETCH", "fetch ", "", "toString", "__proto__"]) {
+    await assert.rejects(requester.request(other), /unknown request kind/);
+  }
+  assert.equal(model.sent.length, kinds.length);
+  requester.dispose();
+  // The named constants are the file's kinds, one each.
+  const { FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO, WINDOW, DETAIL } = protocol;
+  const named = [FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO, WINDOW, DETAIL];
+  assert.deepEqual(new Set(named), new Set(kinds));
+  assert.deepEqual(protocol.GOTO_TARGETS, new Set(spec.goto_targets));
+  assert.equal(protocol.REPLY, spec.reply.kind);
+  assert.equal(protocol.DEFAULT_TIMEOUT_MS, spec.timeout_ms);
 });

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { addRange, EditHistory, missingRanges, moveEdge, rangeStyles, rangesFromResult, relabelRange, removeRange } from "../src/controls/ranges.js";
-import { clampViewport, formatX, nearestX, panViewport, readWindow, typed, zoomViewport } from "../src/views/timeseries.js";
+import { addRange, missingRanges, moveEdge, rangeStyles, rangesFromResult, relabelRange, removeRange } from "../src/controls/ranges/model.js";
+import { clampViewport, formatX, nearestX, panViewport, readWindow, typed, zoomViewport } from "../src/views/timeseries/data.js";
 
 const range = { name: "range", type: "timeserieslabels", to_name: "ts", multiple: false, required: true, choices: [{ value: "walk" }, { value: "run", background: "#f00" }] };
 const tags = { ...range, name: "tags", multiple: true, required: false };
@@ -54,18 +54,6 @@ test("a stored result loads sorted; other controls and types are left alone; pre
   assert.equal(relabelRange(regions, "b", range, "walk")[1].origin, "prediction-changed");
 });
 
-test("edit history undoes and redoes in order; a new edit drops the redo branch", () => {
-  const h = new EditHistory();
-  h.push("s0");
-  h.push("s1");
-  assert.equal(h.undo("s2"), "s1");
-  assert.equal(h.undo("s1"), "s0");
-  assert.equal(h.undo("s0"), null);
-  assert.equal(h.redo("s0"), "s1");
-  h.push("s1");
-  assert.equal(h.redo("x"), null);
-});
-
 test("viewport zoom keeps the point under the cursor, pans and never leaves the series", () => {
   let vp = zoomViewport({ lo: 0, hi: 100 }, 4, 50, 0, 100);
   assert.deepEqual(vp, { lo: 37.5, hi: 62.5 });
@@ -103,7 +91,7 @@ test("x labels: dates in the series' time zone, numbers as they are", () => {
 });
 
 test("predictions are pending until accepted or edited; only accepted ones are submitted", async () => {
-  const { acceptPredictions, pendingPredictions, rangesToResult } = await import("../src/controls/ranges.js");
+  const { acceptPredictions, pendingPredictions, rangesToResult } = await import("../src/controls/ranges/model.js");
   const stored = rangesFromResult([range], [{ id: "s", from_name: "range", to_name: "ts", type: "timeserieslabels", value: { start: 0, end: 1, instant: false, timeserieslabels: ["walk"] } }]);
   const predicted = [
     { id: "s", from_name: "range", to_name: "ts", type: "timeserieslabels", score: 0.9, value: { start: 0, end: 1, timeserieslabels: ["walk"] } },
@@ -122,7 +110,8 @@ test("predictions are pending until accepted or edited; only accepted ones are s
 });
 
 test("per-region choices ride on their range: Label Studio choices items with the range's id and extent", async () => {
-  const { attachRegionChoices, isRangeChoice, rangesToResult } = await import("../src/controls/ranges.js");
+  const { attachRegionChoices, rangesToResult } = await import("../src/controls/ranges/model.js");
+  const { isRangeChoice } = await import("../src/controls/choices.js");
   const cls = { name: "cls", type: "choices", to_name: "ts", attrs: { perRegion: "true" }, choices: [{ value: "fast" }] };
   const objects = [{ name: "ts", type: "timeseries" }];
   assert.equal(isRangeChoice(cls, objects), true);
@@ -143,7 +132,7 @@ test("per-region choices ride on their range: Label Studio choices items with th
 });
 
 test("axis ticks fall on round numbers and round times; timeDisplayFormat is honoured", async () => {
-  const { formatDate, tickLabel, ticks } = await import("../src/views/timeseries.js");
+  const { formatDate, tickLabel, ticks } = await import("../src/views/timeseries/data.js");
   assert.deepEqual(ticks(0, 10, "number", 5).values, [0, 2, 4, 6, 8, 10]);
   assert.deepEqual(ticks(3, 4, "index", 5).values, [3, 4]);
   const t0 = Date.UTC(2024, 4, 1, 7, 0, 0);

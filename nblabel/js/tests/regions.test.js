@@ -13,7 +13,7 @@ import {
   regionToItem,
   relabel,
   shapeProblem,
-} from "../src/controls/regions.js";
+} from "../src/controls/regions/model.js";
 
 const box = { name: "box", type: "rectanglelabels", to_name: "image", multiple: false, required: true, attrs: {}, choices: [{ value: "car" }, { value: "person" }] };
 const poly = { name: "poly", type: "polygonlabels", to_name: "image", multiple: false, required: false, attrs: {}, choices: [{ value: "road" }] };

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { addRelation, labelRelation, nextSpan, pruneRelations, relationKey, relationsFromResult, relationText, removeRelation } from "../src/controls/relations.js";
+import { addRelation, labelRelation, nextSpan, pruneRelations, relationKey, relationsFromResult, relationText, removeRelation } from "../src/controls/spans/relations.js";
 
 const span = (id, text) => ({ id, from_name: "span", to_name: "text", type: "labels", value: { start: 0, end: text.length, text, labels: ["PER"] } });
 const spans = [span("a", "Ada"), span("c", "Charles"), span("l", "London")];
@@ -64,7 +64,7 @@ test("Tab order goes through the spans, wrapping, skipping the one linked from",
 });
 
 test("a relation's direction turns right → left → both ways → right, only that one", async () => {
-  const { turnRelation } = await import("../src/controls/relations.js");
+  const { turnRelation } = await import("../src/controls/spans/relations.js");
   let rels = [
     { type: "relation", from_id: "a", to_id: "c", direction: "right", labels: ["met"] },
     { type: "relation", from_id: "c", to_id: "l", direction: "right", labels: [] },

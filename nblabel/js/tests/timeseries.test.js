@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { missingRegionChoices } from "../src/controls/ranges.js";
-import { formatValue, yRange, yScale } from "../src/views/timeseries.js";
+import { missingRegionChoices } from "../src/controls/ranges/model.js";
+import { formatValue, yRange, yScale } from "../src/views/timeseries/data.js";
 
 test("formatValue honours the common d3 displayFormat subset", () => {
   assert.equal(formatValue(12345.678, ",.1f"), "12,345.7");
@@ -51,4 +51,19 @@ test("missingRegionChoices names every range left without its required class", (
   assert.deepEqual(missingRegionChoices([cls, optional], regions), ["speed of walk 10 – 20", "speed of walk at 30", "speed of walk 60 – 70"]);
   assert.deepEqual(missingRegionChoices([optional], regions), []);
   assert.deepEqual(missingRegionChoices([{ ...cls, to_name: "other" }], regions), []);
+});
+
+test("a click picks an instant near it first, else the narrowest range under it; edges within a few pixels", async () => {
+  const { edgeAt, regionAt } = await import("../src/views/timeseries/data.js");
+  const r = (id, start, end, instant = false) => ({ id, value: { start, end, instant } });
+  const regions = [r("wide", 0, 100), r("narrow", 40, 60), r("dot", 70, 70, true)];
+  const px = (v) => v * 2; // 2 screen pixels per x unit
+  const x = (c) => c / 2;
+  assert.equal(regionAt(regions, 100, x, px, 6), "narrow");
+  assert.equal(regionAt(regions, 144, x, px, 6), "dot", "an instant within 6 px wins over the range under it");
+  assert.equal(regionAt(regions, 20, x, px, 6), "wide");
+  assert.equal(regionAt(regions, 300, x, px, 6), null);
+  assert.deepEqual(edgeAt(regions, 83, px, 6), { id: "narrow", edge: "start" });
+  assert.deepEqual(edgeAt(regions, 197, px, 6), { id: "wide", edge: "end" });
+  assert.equal(edgeAt(regions, 140, px, 6), null, "an instant has no edges to drag");
 });

@@ -1,4 +1,17 @@
-// Choices control: the selection logic is pure (and tested); `createChoices` draws it.
+// Choices control: the selection logic is pure (and tested); `createChoices` draws a group
+// of toggle buttons (the region plugins label with it too); `choicesPlugin` is the plugin.
+
+import { choiceKeys } from "../keys.js";
+
+/** Whether `control` is a per-region Choices control (`perRegion="true"`) of a time
+ * series: its values belong to the selected range, not to the whole item. */
+export function isRangeChoice(control, objects) {
+  return (
+    control.type === "choices" &&
+    String((control.attrs || {}).perRegion).toLowerCase() === "true" &&
+    (objects || []).some((o) => o && o.name === control.to_name && o.type === "timeseries")
+  );
+}
 
 /** New selection after the user picks `value`; kept in schema order. */
 export function toggleChoice(control, selected, value) {
@@ -144,3 +157,39 @@ export function predictedText(predictions) {
   const versions = [...new Set(shown.map((p) => p.model_version).filter(Boolean))];
   return [`${shown.length} predicted`, ...versions].join(" · ");
 }
+
+/** Whole-item Choices (per-region ones of a time series belong to the range plugin). */
+export const choicesPlugin = {
+  name: "choices",
+  claims: (control, objects) => control.type === "choices" && !isRangeChoice(control, objects),
+  keys: [],
+  create({ controls, canEdit, onEdit }) {
+    const groups = new Map(controls.map((c) => [c.name, createChoices(c)]));
+    let selections = new Map(); // control name -> selected values, schema order
+
+    function set(next) {
+      selections = new Map(controls.map((c) => [c.name, next.get(c.name) || []]));
+      for (const [name, group] of groups) group.render(selections.get(name));
+    }
+    set(new Map());
+
+    return {
+      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, el: groups.get(c.name).el })),
+      hotkeys: choiceKeys(controls),
+      pick(name, value) {
+        const control = controls.find((c) => c.name === name);
+        // Picks made while a submitted item is still on screen would be lost with it.
+        if (!control || !canEdit()) return;
+        const next = new Map(selections);
+        next.set(name, toggleChoice(control, selections.get(name), value));
+        onEdit();
+        set(next);
+      },
+      load: (_key, result) => set(selectionsFromResult(controls, result)),
+      result: () => buildResult(controls, selections),
+      snapshot: () => selections,
+      restore: (snap) => set(snap),
+      missing: () => missingRequired(controls, selections),
+    };
+  },
+};

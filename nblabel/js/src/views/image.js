@@ -1,7 +1,7 @@
 // Image object: the cache hands over an <img> that is already decoded, so showing an item
 // only swaps one element for another.
 //
-// With region controls (controls/regions.js) the view also gets a viewport that zooms and
+// With region controls (controls/regions/) the view also gets a viewport that zooms and
 // pans: the <img> and the brush canvases sit in a "pane" moved by one CSS transform (the
 // compositor does that, so panning a big image costs no layout), and an SVG on top draws
 // the regions in pixels of the ORIGINAL image, its viewBox being the visible window. A

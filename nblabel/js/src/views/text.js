@@ -49,6 +49,7 @@ export function segmentsFor(text, spans) {
 
 /** True when a block must not start at `i` (it would split a character or a cluster). */
 function joined(text, i) {
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: one UTF-16 unit is tested, on purpose: a low surrogate, ZWJ, variation selector or mark
   return i > 0 && i < text.length && /[\uDC00-\uDFFF\u200D\uFE00-\uFE0F\p{M}]/u.test(text[i]);
 }
 

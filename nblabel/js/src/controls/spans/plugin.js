@@ -1,120 +1,13 @@
-// Labels control (text spans). A span IS a Label Studio `labels` result item; the pure
-// functions below edit lists of them (tested), `createSpanLayer` wires them to the mouse,
-// the label buttons and the text views.
+// Labels plugin: text spans (Labels) and relations between them (Relations), wired to the
+// mouse, the label buttons and the text views (model.js holds the pure span functions,
+// relations.js the relation ones).
 
-import { selectionToSpan, snapToWords } from "../offsets.js";
-import { createChoices, randomId } from "./choices.js";
+import { EditHistory } from "../../history.js";
+import { choiceKeys } from "../../keys.js";
+import { selectionToSpan, snapToWords } from "../../offsets.js";
+import { createChoices } from "../choices.js";
+import { acceptPredicted, addSpan, labelStyles, missingSpans, overlapping, predictedSpans, relabelSpan, removeSpan, spansFromResult } from "./model.js";
 import { addRelation, labelRelation, nextSpan, pruneRelations, relationKey, relationsFromResult, relationText, removeRelation, turnRelation } from "./relations.js";
-
-const PALETTE = ["#ffd54f", "#81d4fa", "#a5d6a7", "#f48fb1", "#ce93d8", "#ffab91", "#b0bec5", "#e6ee9c"];
-
-/** The `labels` items of `controls` in a result (stored or predicted), sorted by offset. */
-export function spansFromResult(controls, result) {
-  const names = new Set(controls.map((c) => c.name));
-  return (result || [])
-    .filter((r) => r && r.type === "labels" && names.has(r.from_name) && r.value && Number.isInteger(r.value.start) && Number.isInteger(r.value.end))
-    .sort((a, b) => a.value.start - b.value.start || b.value.end - a.value.end);
-}
-
-/**
- * Spans after labeling `range` ({start, end, text} in code points) with `value`. The same
- * range of the same control is relabeled rather than drawn twice. Returns [spans, id].
- */
-export function addSpan(spans, control, range, value, makeId = randomId) {
-  const same = spans.find((s) => s.from_name === control.name && s.value.start === range.start && s.value.end === range.end);
-  if (same) return [relabelSpan(spans, same.id, control, value), same.id];
-  const item = {
-    id: makeId(),
-    from_name: control.name,
-    to_name: control.to_name,
-    type: "labels",
-    origin: "manual",
-    value: { start: range.start, end: range.end, text: range.text, labels: [value] },
-  };
-  return [spansFromResult([control], [...spans, item]), item.id];
-}
-
-/** Single-label controls replace the label; `choice="multiple"` ones toggle it (a span left
- * with no label is removed). */
-export function relabelSpan(spans, id, control, value) {
-  const out = [];
-  for (const s of spans) {
-    if (s.id !== id) {
-      out.push(s);
-      continue;
-    }
-    const has = s.value.labels.includes(value);
-    const labels = control.multiple ? (has ? s.value.labels.filter((v) => v !== value) : [...s.value.labels, value]) : [value];
-    // An edited prediction is the annotator's now, as in Label Studio.
-    if (labels.length) out.push({ ...s, origin: s.origin === "prediction" ? "prediction-changed" : s.origin, value: { ...s.value, labels } });
-  }
-  return out;
-}
-
-export function removeSpan(spans, id) {
-  return spans.filter((s) => s.id !== id);
-}
-
-/** The `labels` items among a prediction's result items, marked as predicted. */
-export function predictedSpans(controls, predictions) {
-  if (!Array.isArray(predictions)) return [];
-  const marked = predictions.map((p) => ({ ...p, id: p.id || randomId(), origin: "prediction" }));
-  return spansFromResult(controls, marked);
-}
-
-/**
- * Accept predicted span `id` (or every one, `id` null): [spans, predicted] after. An
- * accepted span keeps `origin: "prediction"` (and its score) until it is edited. One that
- * would overlap a span of a control that forbids overlaps stays predicted.
- */
-export function acceptPredicted(controls, spans, predicted, id = null) {
-  const byName = new Map(controls.map((c) => [c.name, c]));
-  let kept = spans;
-  const rest = [];
-  for (const p of predicted) {
-    const control = byName.get(p.from_name);
-    if ((id == null || p.id === id) && !(control && overlapping(kept, control, p.value))) kept = [...kept, p];
-    else rest.push(p);
-  }
-  return [spansFromResult(controls, kept), rest];
-}
-
-/**
- * The span of `control` that `range` ({start, end}) would overlap when the control
- * forbids overlaps (`overlap="false"`), else null. The same range is a relabel, not an
- * overlap.
- */
-export function overlapping(spans, control, range) {
-  if (String((control.attrs || {}).overlap).toLowerCase() !== "false") return null;
-  return (
-    spans.find(
-      (s) => s.from_name === control.name && s.value.start < range.end && range.start < s.value.end && !(s.value.start === range.start && s.value.end === range.end),
-    ) || null
-  );
-}
-
-/** Names of required Labels controls without a span. */
-export function missingSpans(controls, spans) {
-  return controls.filter((c) => c.required && !spans.some((s) => s.from_name === c.name)).map((c) => c.name);
-}
-
-/** Display name and colour of every label of a control, for the view. */
-export function labelStyles(controls) {
-  const styles = new Map();
-  for (const control of controls) {
-    (control.choices || []).forEach((choice, i) => {
-      styles.set(`${control.name}\u0000${choice.value}`, { text: choice.label ?? choice.value, color: choice.background || PALETTE[i % PALETTE.length] });
-    });
-  }
-  return (span) => {
-    const label = span.value.labels[0];
-    const style = styles.get(`${span.from_name}\u0000${label}`) || { text: label, color: PALETTE[0] };
-    const names = span.value.labels.map((l) => (styles.get(`${span.from_name}\u0000${l}`) || { text: l }).text);
-    const predicted = Boolean(span.pending); // a model's, not accepted yet
-    const score = predicted && typeof span.score === "number" ? ` ${Math.round(span.score * 100)}%` : "";
-    return { text: names.join(", ") + score, color: style.color, predicted };
-  };
-}
 
 /**
  * Mouse selection, label keys/buttons, click-to-select and delete for every Labels control,
@@ -122,8 +15,9 @@ export function labelStyles(controls) {
  * `views` are the shell's {spec, view}; `canEdit()` says whether the item on screen takes
  * edits; `onEdit()` runs after every change; `onHint(message)` when a key had nothing to do.
  */
-export function createSpanLayer({ allControls, relationControl = null, views, root, canEdit, onEdit, onHint = () => {} }) {
-  const controls = allControls.filter((c) => c.type === "labels");
+export function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHint = () => {} }) {
+  const controls = claimed.filter((c) => c.type === "labels");
+  const relationControl = claimed.find((c) => c.type === "relations") || null;
   if (!controls.length) return null;
   const textViews = views.filter(({ spec }) => spec.type === "text" && controls.some((c) => c.to_name === spec.name));
   const describe = labelStyles(controls);
@@ -137,29 +31,31 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
   let selectedRel = null; // relationKey of the relation selected
   let linking = null; // {from, target}: span ids while a relation is being made ("r")
   // Span edits of the item on screen, undone and redone with Ctrl+Z / Ctrl+Shift+Z. The
-  // lists are never mutated, so a state is just the three of them.
-  let history = { undo: [], redo: [], last: null };
+  // lists are never mutated, so a state is just the three of them; `last` is the state the
+  // next edit leaves (edits change the lists first, then say so).
+  const history = new EditHistory();
+  let last = null;
 
   const state = () => ({ spans, relations, predicted });
 
   function edited() {
-    history.undo.push(history.last);
-    history.redo = [];
-    history.last = state();
+    history.push(last);
+    last = state();
     onEdit();
   }
 
   function resetHistory() {
-    history = { undo: [], redo: [], last: state() };
+    history.clear();
+    last = state();
   }
 
   /** Undo (or redo) one span edit; false when there is none, so the shell's undo runs. */
-  function travel(from, to) {
-    if (!from.length || !from[from.length - 1] || !canEdit()) return false;
-    to.push(state());
-    const back = from.pop();
+  function travel(redo) {
+    if (!canEdit()) return false;
+    const back = redo ? history.redo(state()) : history.undo(state());
+    if (!back) return false;
     ({ spans, relations, predicted } = back);
-    history.last = back;
+    last = back;
     selected = null;
     selectedRel = null;
     linking = null;
@@ -444,8 +340,8 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
     if (selectByKey(event)) return true;
     if ((event.ctrlKey || event.metaKey) && !event.altKey) {
       const k = (event.key || "").toLowerCase();
-      if (k === "z" && !event.shiftKey) return travel(history.undo, history.redo);
-      if ((k === "z" && event.shiftKey) || (k === "y" && !event.shiftKey)) return travel(history.redo, history.undo);
+      if (k === "z" && !event.shiftKey) return travel(false);
+      if ((k === "z" && event.shiftKey) || (k === "y" && !event.shiftKey)) return travel(true);
     }
     if (event.key === "a" && !event.ctrlKey && !event.metaKey && !event.altKey && predicted.length) {
       // Accept the selected predicted span, or all of them.
@@ -498,8 +394,8 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
   }
 
   return {
-    controls,
-    groups,
+    sections: controls.map((c) => ({ title: c.name, el: groups.get(c.name).el })),
+    hotkeys: choiceKeys(controls),
     shortcuts: [
       { keys: ["Ctrl+→", "Ctrl+←"], text: "Select the next / previous word (then a label's key)" },
       { keys: ["Ctrl+Shift+→", "Ctrl+Shift+←"], text: "Grow / shrink the text selection by a word" },
@@ -508,8 +404,8 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
       { keys: ["Ctrl+Z", "Ctrl+Shift+Z"], text: "Undo / redo span edits on this item (when none are left: the last submit)" },
       ...(relationControl ? [{ keys: ["Shift+R"], text: "Turn the selected relation's direction: → ← ↔ (or click ⇄ by it)" }] : []),
     ],
-    panel: relationControl ? panel : null,
-    has: (name) => groups.has(name),
+    panels: relationControl ? [{ title: "relations", el: panel }] : [],
+    canRelate: Boolean(relationControl),
     pick,
     relate,
     handleKey,
@@ -574,3 +470,12 @@ export function createSpanLayer({ allControls, relationControl = null, views, ro
     },
   };
 }
+
+/** Text spans (Labels) and the relations between them (Relations). */
+export const spanPlugin = {
+  name: "spans",
+  claims: (control) => control.type === "labels" || control.type === "relations",
+  // Relation label keys (digits) are taken only while a relation is selected: not here.
+  keys: ["a", "r", "Tab", "Escape", " "],
+  create: createSpanLayer,
+};

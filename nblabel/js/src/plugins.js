@@ -1,0 +1,61 @@
+// The plugin table: every object the widget shows and every control tag it labels with is
+// one module registered here with one line. The shell knows none of them by name, so adding
+// a Label Studio tag is one module plus one line below (Python registers its side of the
+// tag in nblabel's tag registry).
+//
+// A VIEW is `create(spec, {request}) -> view` for an object of `_schema.objects` (`spec`:
+// {name, type, value, attrs}); `request(kind, content)` asks Python (protocol.js). A view
+// has `el`, `loading()` and `show(entry)` (entry: a prepared cache item, cache.js); control
+// plugins find the views of their `to_name` and use what else the view offers.
+//
+// A CONTROL plugin is {name, claims(control, objects), keys, create(ctx)}:
+//   claims    whether it drives this `_schema.controls` entry; the first plugin in the
+//             table that claims a control gets it (so order matters only where two could)
+//   keys      KeyboardEvent.key values it always takes (besides its controls' hotkeys):
+//             each is reserved in protocol.json, so Python's default hotkeys avoid them
+//   create    ctx -> instance, or null when it has nothing to do; ctx is {controls (the
+//             ones it claimed, schema order), allControls, objects, views ([{spec, view}]),
+//             root, canEdit() (the item on screen takes edits), onEdit() (call after every
+//             change: marks the item edited), onHint(message), act(action) (run a shell
+//             action such as "submit")}
+// An instance has (all optional; what it lacks it does not take part in):
+//   sections   [{title, el}] shown in the controls area, in table order; `panels` after them
+//   hotkeys    [{key, control, value, text?, weak?}] key bindings (keys.js hotkeyMap): a key
+//              goes to pick(control, value); `text` makes a help row; a weak binding never
+//              takes a key another control binds
+//   shortcuts  [{keys, text}] more rows for the help dialog
+//   pick(name, value)  a hotkey or a click on a button with data-control/data-value
+//   handleKey(event)   first look at every key press; true when it used it
+//   deleteSelected() / relate() / canRelate   Delete/Backspace; "r" (relations)
+//   load(key, result, {predictions})   the item on screen and its stored (or suggested) result
+//   result()     its Label Studio result items for a submit
+//   missing()    names of its required controls left empty (the submit is refused)
+//   problems()   sentences for values that cannot be submitted (out of range, ...)
+//   snapshot() / restore(snap)   keep and put back its state around a failed submit
+//   dispose()    remove every listener it added
+
+import { choicesPlugin } from "./controls/choices.js";
+import { spanPlugin } from "./controls/spans/plugin.js";
+import { numberPlugin } from "./controls/number.js";
+import { rangePlugin } from "./controls/ranges/plugin.js";
+import { ratingPlugin } from "./controls/rating.js";
+import { regionPlugin } from "./controls/regions/plugin.js";
+import { createImageView } from "./views/image.js";
+import { createTextView } from "./views/text.js";
+import { createTimeSeriesView } from "./views/timeseries/view.js";
+
+export const VIEWS = {
+  image: createImageView,
+  text: createTextView,
+  timeseries: createTimeSeriesView,
+};
+
+// Table order is the order of the controls area and of the result items.
+export const CONTROLS = [
+  choicesPlugin, // Choices (whole item)
+  ratingPlugin, // Rating
+  numberPlugin, // Number
+  spanPlugin, // Labels, Relations
+  regionPlugin, // RectangleLabels, PolygonLabels, KeyPointLabels, BrushLabels
+  rangePlugin, // TimeSeriesLabels, per-region Choices of a time series
+];

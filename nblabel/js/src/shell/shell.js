@@ -1,0 +1,194 @@
+// The labeling shell: builds the views and control plugins of the schema (plugins.js), and
+// routes keys, clicks and trait changes to them and to the item flow (flow.js). It knows no
+// control tag by name: a new tag is a plugin, not an edit here.
+
+import { ItemCache } from "../cache.js";
+import { createControls, helpRows } from "../host.js";
+import { actionForKey, SHORTCUTS } from "../keys.js";
+import { VIEWS } from "../plugins.js";
+import { GOTO, REDO, Requester, UNDO } from "../protocol.js";
+import { h, isEditable } from "./dom.js";
+import { createErrors } from "./errors.js";
+import { createFlow } from "./flow.js";
+import { controlBlock, createLayout, renderHelp, renderProgress } from "./layout.js";
+
+export function mountShell({ model, el, requester = new Requester(model) }) {
+  const cache = new ItemCache();
+  let disposed = false;
+  const isDisposed = () => disposed;
+  const parts = createLayout(el);
+  const { root, help, buttons, objectsBox, controlsBox } = parts;
+  const errors = createErrors(model, parts);
+  const flow = createFlow({ model, parts, cache, requester, errors, isDisposed });
+  let host = null;
+  let helpOpen = false;
+
+  // --- schema: which views and controls exist -------------------------------------------
+  function buildSchema() {
+    const schema = model.get("_schema") || {};
+    const objects = Array.isArray(schema.objects) ? schema.objects : [];
+    const controls = Array.isArray(schema.controls) ? schema.controls : [];
+    const views = [];
+    objectsBox.replaceChildren();
+    for (const spec of objects) {
+      const make = VIEWS[spec.type];
+      if (!make) {
+        objectsBox.append(notice(`'${spec.type}' objects are not supported by this widget`));
+        continue;
+      }
+      const view = make(spec, { request: flow.request });
+      views.push({ spec, view });
+      objectsBox.append(view.el);
+    }
+    if (host) host.dispose();
+    host = createControls({
+      controls,
+      objects,
+      views,
+      root,
+      canEdit: flow.canEdit,
+      onEdit: flow.edited,
+      onHint: errors.add,
+      act: (type) => run({ type }, performance.now()),
+    });
+    controlsBox.replaceChildren(
+      ...host.unclaimed.map((c) => notice(`'${c.type}' controls are not supported by this widget`)),
+      ...[...host.sections, ...host.panels].map((s) => controlBlock(s.title, s.el)),
+    );
+    renderHelp(parts.helpBody, helpRows(host.instances, SHORTCUTS));
+    flow.setScene({ views, host });
+  }
+
+  function notice(text) {
+    return h("div", { className: "nbl-notice nbl-notice-error", text });
+  }
+
+  function setHelp(open) {
+    helpOpen = open;
+    help.hidden = !open;
+    buttons.get("help").setAttribute("aria-expanded", String(open));
+  }
+
+  function run(action, t0 = null) {
+    if (action.type !== "choice") errors.clearLocal();
+    switch (action.type) {
+      case "choice":
+        host.pick(action.control, action.value);
+        break;
+      case "delete_span":
+        host.deleteSelected();
+        break;
+      case "relate":
+        host.relate();
+        break;
+      case "submit":
+      case "skip":
+        flow.commit(action.type, t0);
+        break;
+      case "next":
+      case "prev":
+        flow.step(action.type, t0);
+        break;
+      case "first_unlabeled":
+        flow.plain(GOTO, { to: "first_unlabeled" });
+        break;
+      case "undo":
+        flow.plain(UNDO, {});
+        break;
+      case "redo":
+        flow.plain(REDO, {});
+        break;
+      case "help":
+        setHelp(!helpOpen);
+        break;
+      case "close_help":
+        setHelp(false);
+        break;
+      case "dismiss":
+        errors.dismiss();
+        break;
+    }
+  }
+
+  // --- DOM events (all on the root, removed on cleanup) ---------------------------------
+  function onKeydown(event) {
+    const t0 = performance.now();
+    if (isEditable(event.target)) return;
+    // A keyboard user who tabbed to a button activates it with Enter or Space.
+    const onButton = event.target !== root && event.target.closest && event.target.closest("button");
+    if (onButton && (event.key === "Enter" || event.key === " ")) return;
+    // Plugins look first: relation states own Tab, Esc, Space and number keys; held arrows
+    // repeat to nudge a selected image region.
+    if (!helpOpen && (!event.repeat || String(event.key).startsWith("Arrow")) && host.handleKey(event)) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
+    const action = actionForKey(event, host.hotkeys);
+    const mod = event.ctrlKey || event.metaKey || event.altKey;
+    if (!action) {
+      // Unbound plain keys are swallowed too: in command mode "d d" would delete the cell
+      // holding this widget and "a"/"b" insert cells; a labeler should never do that.
+      if (!mod && event.key && event.key.length === 1) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+      return;
+    }
+    if (action.type === "close_help" && !helpOpen) return; // Escape belongs to Lab then
+    event.preventDefault();
+    event.stopPropagation();
+    if (helpOpen && action.type !== "help" && action.type !== "close_help") return;
+    if (event.repeat && action.type !== "next" && action.type !== "prev") return;
+    run(action, t0);
+  }
+
+  function onClick(event) {
+    const target = event.target.closest ? event.target : null;
+    // A plugin's option button (a choice, a label, a star): data-control and data-value.
+    const option = target && target.closest("button[data-control][data-value]");
+    const actionButton = target && target.closest("button[data-action]");
+    if (option && root.contains(option)) {
+      run({ type: "choice", control: option.dataset.control, value: option.dataset.value });
+    } else if (actionButton && root.contains(actionButton) && !actionButton.disabled) {
+      run({ type: actionButton.dataset.action });
+    } else if (target === help) {
+      setHelp(false); // a click on the dimmed backdrop
+    }
+    // Keys go to the root, so a click anywhere must leave the focus there.
+    if (!isEditable(event.target)) root.focus({ preventScroll: true });
+  }
+
+  root.addEventListener("keydown", onKeydown);
+  root.addEventListener("click", onClick);
+
+  // --- traits ---------------------------------------------------------------------------
+  const onProgress = () => {
+    renderProgress(parts, model.get("progress") || {});
+    flow.renderPosition();
+  };
+  const onError = () => errors.render();
+  model.on("change:_schema", buildSchema);
+  model.on("change:current", flow.onCurrent);
+  model.on("change:progress", onProgress);
+  model.on("change:error", onError);
+
+  buildSchema();
+  onProgress();
+  flow.onCurrent();
+  errors.render();
+
+  return function cleanup() {
+    disposed = true;
+    model.off("change:_schema", buildSchema);
+    model.off("change:current", flow.onCurrent);
+    model.off("change:progress", onProgress);
+    model.off("change:error", onError);
+    root.removeEventListener("keydown", onKeydown);
+    root.removeEventListener("click", onClick);
+    host.dispose();
+    requester.dispose();
+    cache.close();
+    root.remove();
+  };
+}
