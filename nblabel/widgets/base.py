@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import getpass
+import logging
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -35,6 +36,8 @@ from ..text import bio_tags, check_spans, span_tuples
 from ..timeseries import SeriesSource, check_ranges
 
 _DIST = Path(__file__).resolve().parent.parent / "js" / "dist"
+
+log = logging.getLogger(__name__)
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -433,45 +436,61 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         if kind not in protocol.REQUESTS:
             return
         try:
-            if kind == protocol.WINDOW:
-                if self._ts is None:
-                    raise ValueError("this labeler shows no time series")
-                meta, bufs = self._ts.window(self.items, content)
-                self.send(protocol.reply(rid, **meta), bufs)
-                return
-            if kind == protocol.DETAIL:
-                fields = ("x", "y", "width", "height", "out_width", "out_height")
-                if missing := [f for f in ("key", "object", *fields) if f not in content]:
-                    raise ValueError(f"detail request without {', '.join(missing)}")
-                data, meta = self.items.detail(str(content["key"]), str(content["object"]),
-                                               **{f: content[f] for f in fields})  # fmt: skip
-                self.send(protocol.reply(rid, **meta), [data])
-                return
-            if kind == protocol.FETCH:
-                payloads, out = self._fetch(content.get("keys") or [])
-                self.send(protocol.reply(rid, items=payloads), out)
-                return
-            if kind == protocol.SUBMIT:
-                self._submit(str(content["key"]), content.get("result") or [],
-                             content.get("lead_time"))  # fmt: skip
-            elif kind == protocol.SKIP:
-                self._at(str(content["key"]))
-                self.session.skip(lead_time=content.get("lead_time"))
-                self._learn(str(content["key"]))
-            elif kind == protocol.GOTO:
-                self._goto(content)
-            elif kind == protocol.UNDO:
-                self._learn(self.session.undo())
-            elif kind == protocol.REDO:
-                self._learn(self.session.redo())
-            self.error = ""
-            self._refresh()
-            self.send(protocol.reply(rid))
-        except (NblabelError, LookupError, ValueError, TypeError) as exc:
-            message = str(exc) if not isinstance(exc, KeyError) else f"unknown item {exc}"
+            self._answer(kind, rid, content)
+        except Exception as exc:
+            # Every request gets exactly one reply, whatever went wrong: the browser
+            # otherwise waits for its timeout and shows nothing useful.
+            if isinstance(exc, NblabelError | LookupError | ValueError | TypeError):
+                message = str(exc) if not isinstance(exc, KeyError) else f"unknown item {exc}"
+            else:
+                log.error("nblabel: unexpected error answering %r", kind, exc_info=exc)
+                message = (
+                    f"unexpected {type(exc).__name__} while answering {kind!r}: {exc} "
+                    "(a bug in nblabel; the traceback is in the log)"
+                )
+            try:
+                self._refresh()
+            except Exception as again:  # e.g. a store that cannot be read: still reply
+                if str(again) != message:
+                    self._note(None, f"cannot redraw the item: {again}", show=False)
             self._note(content.get("key"), message)
-            self._refresh()
             self.send(protocol.failure(rid, message))
+
+    def _answer(self, kind: str, rid: object, content: dict[str, Any]) -> None:
+        if kind == protocol.WINDOW:
+            if self._ts is None:
+                raise ValueError("this labeler shows no time series")
+            meta, bufs = self._ts.window(self.items, content)
+            self.send(protocol.reply(rid, **meta), bufs)
+            return
+        if kind == protocol.DETAIL:
+            fields = ("x", "y", "width", "height", "out_width", "out_height")
+            if missing := [f for f in ("key", "object", *fields) if f not in content]:
+                raise ValueError(f"detail request without {', '.join(missing)}")
+            data, meta = self.items.detail(str(content["key"]), str(content["object"]),
+                                           **{f: content[f] for f in fields})  # fmt: skip
+            self.send(protocol.reply(rid, **meta), [data])
+            return
+        if kind == protocol.FETCH:
+            payloads, out = self._fetch(content.get("keys") or [])
+            self.send(protocol.reply(rid, items=payloads), out)
+            return
+        if kind == protocol.SUBMIT:
+            self._submit(str(content["key"]), content.get("result") or [],
+                         content.get("lead_time"))  # fmt: skip
+        elif kind == protocol.SKIP:
+            self._at(str(content["key"]))
+            self.session.skip(lead_time=content.get("lead_time"))
+            self._learn(str(content["key"]))
+        elif kind == protocol.GOTO:
+            self._goto(content)
+        elif kind == protocol.UNDO:
+            self._learn(self.session.undo())
+        elif kind == protocol.REDO:
+            self._learn(self.session.redo())
+        self.error = ""
+        self._refresh()
+        self.send(protocol.reply(rid))
 
     def _at(self, key: str) -> None:
         """Make ``key`` current: the browser may be a step ahead of Python."""
@@ -569,6 +588,19 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                 self._note(key, payload["error"], show=False)
             payloads.append(payload)
         return payloads, buffers
+
+    def _fetch_one(self, key: str) -> tuple[dict[str, Any], list[bytes]]:
+        try:
+            pos = self.items.pos(key)
+        except KeyError:
+            return {"key": key, "label": key, "objects": {},
+                    "error": f"item {key!r}: not in this DataFrame"}, []  # fmt: skip
+        payload, bufs = self.items.load(pos, display_size=self.display_size)
+        if self.predictions is not None and not payload["error"]:
+            # With the item, so the browser draws them the moment it moves there,
+            # before Python's `current` for it arrives.
+            payload["predictions"] = self._fetched_predictions(key)
+        return payload, bufs
 
     # -- state ----------------------------------------------------------------------------
     def _note(self, key: object, message: str, *, show: bool = True) -> None:
