@@ -55,6 +55,23 @@ def _locked(method: F) -> F:
     return run  # type: ignore[return-value]
 
 
+def _reported(method: F) -> F:
+    """A Python-API action (``w.submit()``, ``w.skip()``, ...): under the widget's lock,
+    and an nblabel error it raises is also shown in the widget and kept in ``errors``,
+    as the same action from a key press would be."""
+
+    @functools.wraps(method)
+    def run(self: Labeler, *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            try:
+                return method(self, *args, **kwargs)
+            except NblabelError as exc:
+                self._note(self.current.get("key"), str(exc))
+                raise
+
+    return run  # type: ignore[return-value]
+
+
 def _default_annotator() -> str:
     try:
         return getpass.getuser()
@@ -236,7 +253,10 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             the_store = store
         else:
             the_store = Store(store if store is not None else default_store_path(job, schema))
-        the_store.set_meta("config", schema.xml)
+        if the_store.get_meta("config") != schema.xml:
+            # Only when it changed: a store that cannot be written (read-only, a full
+            # disk) still opens, and says why at the first submit.
+            the_store.set_meta("config", schema.xml)
         self.schema = schema
         self.items = items
         self.store = the_store
@@ -326,7 +346,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     def errors(self) -> pd.DataFrame:
         return pd.DataFrame(self._errors, columns=["item", "message"])
 
-    @_locked
+    @_reported
     def submit(self, *labels: str, result: list[dict[str, Any]] | None = None) -> None:
         """Submit labels for the current item and move on, as the Enter key does.
 
@@ -393,25 +413,25 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             index=pd.Index([self.items.ids[r[0]] for r in rows], name="item"),
         )
 
-    @_locked
+    @_reported
     def skip(self) -> None:
         key = self.session.key
         self.session.skip()
         self._learn(key)
         self._refresh()
 
-    @_locked
+    @_reported
     def goto(self, item: object) -> None:
         """Show the item with id ``item`` (a DataFrame index value or ``id=`` value)."""
         self.session.goto_key(str(item))
         self._refresh()
 
-    @_locked
+    @_reported
     def undo(self) -> None:
         self._learn(self.session.undo())
         self._refresh()
 
-    @_locked
+    @_reported
     def redo(self) -> None:
         self._learn(self.session.redo())
         self._refresh()
