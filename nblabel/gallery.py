@@ -306,8 +306,9 @@ def plan(
         ix, iy = cx + (tile_size - tw) // 2, cy + tile_size - th
         shapes = _shapes(mine, "annotation", (ix, iy, tw, th), colors, pixels)
         shapes += _shapes(theirs, "prediction", (ix, iy, tw, th), colors, pixels)
-        item = labeler.items.ids[labeler.items.pos(key)]
-        caption = str(item) if score is None else f"{item}  IoU {score:.2f}"
+        pos = labeler.items.pos(key)
+        item, shown = labeler.items.ids[pos], labeler.items.label(pos)
+        caption = shown if score is None else f"{shown}  IoU {score:.2f}"
         tiles.append(
             Tile(item=item, key=key, x=cx, y=cy, width=tile_size, height=tile_size + CAPTION,
                  image=None if pixels is None else pixels.astype(np.uint8),

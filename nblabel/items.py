@@ -10,6 +10,7 @@ import base64
 import io
 import math
 import os
+import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
@@ -73,6 +74,10 @@ class Items:
             lookup = ids
         else:  # floats, dates, mixed objects: their string forms are the keys
             lookup = pd.Index(ids.astype(str))
+        #: Whether some ids hold lone surrogates (see `valid_key`), so keys differ from them.
+        self._escaped = not self._int_keys and _has_surrogates(lookup)
+        if self._escaped:
+            lookup = pd.Index([valid_key(str(k)) for k in lookup])
         if not lookup.is_unique:
             dupes = pd.unique(np.asarray(lookup[lookup.duplicated()]))[:10]
             raise ItemError(
@@ -92,8 +97,15 @@ class Items:
         """The key of the item at row position ``pos``."""
         return str(self._lookup[pos])
 
+    def label(self, pos: int) -> str:
+        """The id of the item at ``pos`` as text the browser can show."""
+        return valid_key(str(self.ids[pos])) if self._escaped else str(self.ids[pos])
+
     def pos(self, key: str) -> int:
-        """The row position of ``key``; raises ``KeyError`` for an unknown key."""
+        """The row position of ``key`` (or of the id ``key``, lone surrogates and all);
+        raises ``KeyError`` for an unknown key."""
+        if self._escaped:
+            key = valid_key(key)
         try:
             loc = self._lookup.get_loc(int(key) if self._int_keys else key)
         except (KeyError, ValueError):
@@ -264,6 +276,32 @@ def _clamp_window(
     return (x0, y0, x1, y1) if x1 > x0 and y1 > y0 else None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_surrogates(values: pd.Index) -> bool:
+    try:  # one C-speed pass: a million ids cost a few tens of milliseconds
+        "\n".join(map(str, values)).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def valid_key(text: str) -> str:
+    """``text`` with each lone surrogate written out: ``\\xe9`` for the byte a file name
+    held that was not UTF-8 (``os.listdir`` returns it as ``\\udce9``), ``\\ud800`` for
+    any other. The store and the browser take valid Unicode only; the DataFrame keeps its
+    ids as they are (``labels`` is aligned to them)."""
+    if text.isascii():
+        return text
+
+    def written(m: re.Match[str]) -> str:
+        code = ord(m.group())
+        return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+    return _SURROGATE.sub(written, text)
+
+
 def _is_missing(cell: object) -> bool:
     return cell is None or (isinstance(cell, float) and math.isnan(cell)) or cell is pd.NA
 
@@ -276,6 +314,15 @@ def check_text(cell: object, key: str) -> str:
         raise ItemError(key, f"text must be a string, got {type(cell).__name__} {cell!r:.40}")
     if not cell.strip():
         raise ItemError(key, "text is empty")
+    bad = _SURROGATE.search(cell)
+    if bad is not None:
+        raise ItemError(
+            key,
+            f"text holds {bad.group()!r} at character {bad.start()}, a lone surrogate that is "
+            "not valid Unicode (bytes that were not UTF-8, read with errors='surrogateescape'); "
+            "decode the text properly, e.g. text.encode('utf-8', 'surrogateescape')"
+            ".decode('latin-1')",
+        )
     return cell
 
 

@@ -267,7 +267,7 @@ class Session:
         prefetch = list(dict.fromkeys([*ahead, *(v for v in (nav["next"], nav["prev"]) if v)]))
         return {
             "key": key,
-            "label": str(self.items.ids[self.pos]),
+            "label": self.items.label(self.pos),
             "index": self.cursor,
             "status": _STATUS_NAMES[int(self.status[self.pos])],
             "result": ev.result if ev is not None else [],

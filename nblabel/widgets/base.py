@@ -712,7 +712,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         ``label`` when given); ``None`` when the item has none."""
         from ..regions import brush_mask
 
-        ev = self.store.state(str(item))
+        ev = self.store.state(self.items.key(self.items.pos(str(item))))
         found = None
         for r in ev.result if ev is not None else []:
             if r.get("type") != "brushlabels" or control not in (None, r.get("from_name")):

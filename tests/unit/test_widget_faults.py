@@ -8,14 +8,19 @@ anything say so in words.
 from __future__ import annotations
 
 import io
+import json
+import os
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pytest
 from PIL import Image
 
 import nblabel
 from nblabel import protocol
 
+from ..conftest import make_image
 from .test_widget import Browser
 
 
@@ -82,3 +87,62 @@ def test_an_item_whose_loading_breaks_unexpectedly_does_not_block_the_batch():
     assert errors[0] is None and errors[2] is None
     assert "item '1'" in errors[1] and "RuntimeError: the server's token expired" in errors[1]
     assert w.errors["item"].tolist() == ["1"]
+
+
+# -- item 10: names and texts that are not valid Unicode ----------------------------------
+@pytest.fixture
+def odd_names(tmp_path: Path) -> tuple[Path, list[str]]:
+    """Image files whose names are not UTF-8 (Latin-1 bytes), as old archives have."""
+    folder = tmp_path / "imgs"
+    folder.mkdir()
+    for name in (b"caf\xe9.png", b"na\xefve.png", b"plain.png"):
+        make_image(Path(os.fsdecode(os.path.join(os.fsencode(folder), name))), size=(20, 10))
+    names = sorted(os.listdir(folder))
+    assert "caf\udce9.png" in names  # what Python gives for those bytes
+    return folder, names
+
+
+def test_ids_from_non_utf8_file_names_are_labeled_losslessly(odd_names):
+    folder, names = odd_names
+    df = pd.DataFrame({"path": [str(folder / n) for n in names]}, index=names)
+    w = nblabel.ImageLabeler(df, image="path", choices=["a", "b"])
+    b = Browser(w)
+    # Everything the browser gets is valid UTF-8 (the kernel would otherwise mangle it).
+    json.dumps(w.current, ensure_ascii=False).encode("utf-8")
+    assert w.current["key"] == "caf\\xe9.png" and w.current["label"] == "caf\\xe9.png"
+    reply, buffers = b.ask(protocol.FETCH, keys=[w.current["key"], *w.current["prefetch"]])
+    assert [i["error"] for i in reply["items"]] == [None, None, None] and len(buffers) == 3
+    json.dumps(reply, ensure_ascii=False).encode("utf-8")
+    assert b.choose("a")[0]["ok"]
+    w.goto("na\udcefve.png")  # the id as the DataFrame holds it
+    assert w.current["key"] == "na\\xefve.png"
+    w.submit("b")
+    w.goto(names[0])
+    assert w.current["status"] == "submitted"
+    labels = w.labels
+    assert labels.loc["caf\udce9.png", "choice"] == "a"
+    assert labels.loc["na\udcefve.png", "choice"] == "b"
+    assert set(w.annotations["item"]) == {"caf\udce9.png", "na\udcefve.png"}
+    again = nblabel.ImageLabeler(df, image="path", choices=["a", "b"])
+    assert again.current["key"] == "plain.png" and again.progress["submitted"] == 2
+
+
+def test_a_text_that_is_not_valid_unicode_is_a_clear_item_error(text_df):
+    df = text_df.copy()
+    df.loc[1, "text"] = b"caf\xe9 au lait".decode("utf-8", "surrogateescape")
+    w = nblabel.TextLabeler(df, choices=["a", "b"], spans=["X"])
+    b = Browser(w)
+    reply, _ = b.ask(protocol.FETCH, keys=["0", "1", "2"])
+    errors = [i["error"] for i in reply["items"]]
+    assert errors[0] is None and errors[2] is None
+    assert "item '1'" in errors[1] and "lone surrogate" in errors[1] and "'\\udce9'" in errors[1]
+    json.dumps(reply, ensure_ascii=False).encode("utf-8")
+    assert w.errors["item"].tolist() == ["1"]
+    # Its labels can still be given, even a span over the odd character: stored losslessly.
+    b.choose("a", control="choice")
+    value = {"start": 0, "end": 4, "text": df.loc[1, "text"][:4], "labels": ["X"]}
+    span = {"from_name": "span", "to_name": "text", "type": "labels", "value": value}
+    w.submit(result=[span])
+    assert w.annotations.query("item == 1")["value"].iloc[0]["text"] == "caf\udce9"
+
+
