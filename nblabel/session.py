@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from .errors import NothingToLabelError
 from .items import Items
 from .store import Event, Store
 
@@ -91,6 +92,11 @@ class Session:
     @property
     def pos(self) -> int:
         """Row position of the current item."""
+        if not len(self.order):
+            raise NothingToLabelError(
+                "nothing to label: the DataFrame has no rows (pass a DataFrame with one row "
+                "per item)"
+            )
         return int(self.order[self.cursor])
 
     @property

@@ -146,3 +146,18 @@ def test_a_text_that_is_not_valid_unicode_is_a_clear_item_error(text_df):
     assert w.annotations.query("item == 1")["value"].iloc[0]["text"] == "caf\udce9"
 
 
+# -- item 11: an empty DataFrame ----------------------------------------------------------
+def test_an_empty_dataframe_says_nothing_to_label():
+    w = nblabel.TextLabeler(pd.DataFrame({"text": pd.Series([], dtype=object)}), choices=["a"])
+    assert w.current == {} and w.progress["total"] == 0  # the browser shows "Nothing to label."
+    with pytest.raises(nblabel.NothingToLabelError, match="nothing to label"):
+        w.submit("a")
+    with pytest.raises(nblabel.NothingToLabelError, match="nothing to label"):
+        w.skip()
+    assert "nothing to label" in w.error and len(w.errors) == 1  # the same message once
+    b = Browser(w)
+    reply, _ = b.ask(protocol.SUBMIT, key="0", result=[])
+    assert not reply["ok"] and "nothing to label" in reply["error"]
+    assert w.labels.empty and repr(w).startswith("TextLabeler(0 items")
+
+
