@@ -8,6 +8,7 @@ names.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -85,6 +86,22 @@ RESERVED_KEYS = frozenset(
 )
 _DEFAULT_HOTKEYS = "1234567890" + "bcdhjklmnpqtvwxyz"
 
+# Characters XML 1.0 cannot hold, escaped or not (NUL, most control characters, lone
+# surrogates, U+FFFE/U+FFFF): a config holding one cannot be parsed by anyone.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _char_name(char: str) -> str:
+    name = {"\x00": ", NUL", "\x1b": ", ESC"}.get(char, "")
+    return f"{char!r} (U+{ord(char):04X}{name})"
+
+
+# The shorthand keyword behind each control the shorthands make (for error messages).
+_KEYWORDS = {
+    "choice": "choices", "box": "boxes", "polygon": "polygons", "keypoint": "keypoints",
+    "mask": "masks", "span": "spans", "range": "ranges", "relation": "relations",
+}  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -154,6 +171,17 @@ class Schema:
     def __init__(self, config: str) -> None:
         if not isinstance(config, str) or not config.strip():
             raise SchemaError("the labeling config is empty: pass Label Studio XML (<View>...)")
+        bad = _NOT_XML.search(config)
+        if bad is not None:
+            line = config.count("\n", 0, bad.start()) + 1
+            column = bad.start() - (config.rfind("\n", 0, bad.start()) + 1) + 1
+            # The tag it is in, e.g. <Choice value="a\x00b"/>: names the label.
+            opens, closes = config.rfind("<", 0, bad.start()), config.find(">", bad.end())
+            near = config[max(opens, 0) : closes + 1 if closes >= 0 else bad.end() + 30]
+            raise SchemaError(
+                f"the labeling config holds {_char_name(bad.group())} at line {line}, column "
+                f"{column}, in {near[:120]!r}: XML cannot hold that character; remove it"
+            )
         try:
             root = ET.fromstring(config)
         except ET.ParseError as exc:
@@ -223,6 +251,12 @@ class Schema:
                 shown = opt.get("value")
                 if shown is None:
                     raise SchemaError(f"<{opt.tag}> inside <{el.tag} name={name!r}> has no value")
+                if not shown.strip():
+                    raise SchemaError(
+                        f"<{opt.tag} value={shown!r}> (number {i + 1}) inside <{el.tag} "
+                        f"name={name!r}> has an empty value: it would be a button without a "
+                        "name, and a label nobody can tell from no label; give it a name"
+                    )
                 if el.tag.lower() == "relations":
                     hotkey = opt.get("hotkey") or ("1234567890"[i] if i < 10 else "")
                 else:
@@ -309,6 +343,17 @@ class Schema:
                 f"(got {len(objects)})"
             )
         kind, column = objects[0]
+        for arg, col in (
+            ("the column", column),
+            ("time_column", time_column),
+            *(("a channel", ch) for ch in channels),
+        ):
+            bad = _NOT_XML.search(str(col)) if col is not None else None
+            if bad is not None:
+                raise SchemaError(
+                    f"{arg} {col!r} holds {_char_name(bad.group())}, which XML (and so a "
+                    "Label Studio config) cannot hold: rename the column"
+                )
         target = kind
         lines = ["<View>"]
         if kind == "ts":
@@ -328,7 +373,8 @@ class Schema:
             if not labels:
                 raise SchemaError(f"{name}= is empty: list at least one label")
             lines.append(f"  <{tag} name={quoteattr(name)} toName={quoteattr(target)}{extra}>")
-            lines.extend(f"    <{child} value={quoteattr(str(v))}/>" for v in labels)
+            lines.extend(f"    <{child} value={quoteattr(_label(_KEYWORDS[name], v))}/>"
+                         for v in labels)  # fmt: skip
             lines.append(f"  </{tag}>")
 
         allowed = {
@@ -383,7 +429,11 @@ class Schema:
             if spans is None:
                 raise SchemaError("relations= needs spans= to relate")
             lines.append("  <Relations>")
-            lines += [f"    <Relation value={quoteattr(str(r))}/>" for r in relations]
+            if isinstance(relations, str):
+                raise SchemaError(f"relations= takes a list of labels, not {relations!r}")
+            lines += [
+                f"    <Relation value={quoteattr(_label('relations', r))}/>" for r in relations
+            ]
             lines.append("  </Relations>")
         lines.append("</View>")
         return cls("\n".join(lines))
@@ -452,3 +502,20 @@ class Schema:
         objs = ", ".join(f"{o.tag}:{o.name}" for o in self.objects)
         ctrls = ", ".join(f"{c.tag}:{c.name}({len(c.choices)})" for c in self.controls)
         return f"Schema(objects=[{objs}], controls=[{ctrls}])"
+
+
+def _label(control: str, value: object) -> str:
+    """A shorthand label as it goes into the XML, or a :class:`SchemaError` naming it."""
+    text = str(value)
+    if not text.strip():
+        raise SchemaError(
+            f"{control}= has an empty label {value!r}: it would be a button without a name, "
+            "and a label nobody can tell from no label; give every label a name"
+        )
+    bad = _NOT_XML.search(text)
+    if bad is not None:
+        raise SchemaError(
+            f"{control}= label {text!r} holds {_char_name(bad.group())}, which XML (and so a "
+            "Label Studio config) cannot hold: remove it from the label"
+        )
+    return text

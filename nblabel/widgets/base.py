@@ -244,6 +244,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             schema = Schema(config)
         else:
             schema = Schema.from_shorthands(multiple=multiple, **shorthands)
+        _require_something_to_label(schema)
         _refuse_out_of_scope(schema)
         schema.require(self.SUPPORTED)
         items = Items(data, schema.objects, id=id)
@@ -590,16 +591,11 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         buffers: list[bytes] = []
         for key in keys[: max(16, self.session.prefetch * 2)]:
             try:
-                pos = self.items.pos(str(key))
-            except KeyError:
-                payloads.append({"key": key, "label": str(key), "objects": {},
-                                 "error": f"item {key!r}: not in this DataFrame"})  # fmt: skip
-                continue
-            payload, bufs = self.items.load(pos, display_size=self.display_size)
-            if self.predictions is not None and not payload["error"]:
-                # With the item, so the browser draws them the moment it moves there,
-                # before Python's `current` for it arrives.
-                payload["predictions"] = self._fetched_predictions(str(key))
+                payload, bufs = self._fetch_one(str(key))
+            except Exception as exc:  # one bad item never keeps its neighbours from loading
+                log.error("nblabel: unexpected error loading item %r", key, exc_info=exc)
+                problem = f"item {key!r}: cannot load it: {type(exc).__name__}: {exc}"
+                payload, bufs = {"key": key, "label": str(key), "objects": {}, "error": problem}, []
             for obj in payload["objects"].values():
                 if "buffer" in obj:
                     obj["buffer"] += len(buffers)
@@ -938,6 +934,26 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             f"{type(self).__name__}({p['total']} items, {p['submitted']} submitted, "
             f"{p['skipped']} skipped{model}, store={str(self.store.path or ':memory:')!r})"
         )
+
+
+def _require_something_to_label(schema: Schema) -> None:
+    """A config without a control would make a labeler that cannot label anything (and
+    a config left as a placeholder has neither objects nor controls)."""
+    if any(c.type != "relations" for c in schema.controls):
+        return
+    objects = ", ".join(f"<{o.tag} name={o.name!r}>" for o in schema.objects)
+    found = (
+        f"it shows {objects} but has no control tag (<Choices>, <Labels>, "
+        "<RectangleLabels>, ...), so nothing could be labeled"
+        if objects
+        else "it has no object tag (<Image>, <Text>, ...) and no control tag (<Choices>, "
+        "<Labels>, ...): nothing to show, nothing to label (is it still a placeholder?)"
+    )
+    raise SchemaError(
+        f"the labeling config cannot make a labeler: {found}. For example: <View><Image "
+        'name="image" value="$path"/><Choices name="choice" toName="image"><Choice '
+        'value="cat"/><Choice value="dog"/></Choices></View>'
+    )
 
 
 def _refuse_out_of_scope(schema: Schema) -> None:

@@ -161,3 +161,42 @@ def test_an_empty_dataframe_says_nothing_to_label():
     assert w.labels.empty and repr(w).startswith("TextLabeler(0 items")
 
 
+# -- item 12 and configs that cannot label anything --------------------------------------
+@pytest.mark.parametrize(
+    ("kwargs", "needle"),
+    [
+        ({"choices": ["a\x00b"]}, "choices= label 'a\\x00b' holds '\\x00' (U+0000, NUL)"),
+        ({"choices": ["ok", ""]}, "choices= has an empty label ''"),
+        ({"choices": ["ok", "  "]}, "choices= has an empty label '  '"),
+        ({"spans": ["PER\x1b"]}, "spans= label 'PER\\x1b' holds '\\x1b' (U+001B, ESC)"),
+        ({"choices": ["caf\udce9"]}, "choices= label 'caf\\udce9' holds '\\udce9' (U+DCE9)"),
+        ({"spans": ["A"], "relations": ["x\x00"]}, "relations= label 'x\\x00'"),
+    ],
+)
+def test_labels_xml_cannot_hold_are_named(text_df, kwargs, needle):
+    with pytest.raises(nblabel.SchemaError) as info:
+        nblabel.TextLabeler(text_df, **kwargs)
+    assert needle in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("config", "needle"),
+    [
+        ("<View><Image name='i' value='$text'/></View>", "it shows <Image name='i'> but has no "
+         "control tag"),
+        ("<View>...Label Studio XML...</View>", "no object tag (<Image>, <Text>, ...) and no "
+         "control tag"),
+        ("<View><Text name='t' value='$text'/><Relations><Relation value='r'/></Relations>"
+         "</View>", "has no control tag"),
+        ("<View><Text name='t' value='$text'/><Choices name='c' toName='t'><Choice value='a'/>"
+         "<Choice value=''/></Choices></View>", "<Choice value=''> (number 2) inside <Choices "
+         "name='c'> has an empty value"),
+        ("<View><Text name='t' value='$text'/><Choices name='c' toName='t'>\n<Choice "
+         "value='a\x00b'/></Choices></View>", "'\\x00' (U+0000, NUL) at line 2, column 17, "
+         "in \"<Choice value='a\\x00b'/>\""),
+    ],
+)  # fmt: skip
+def test_configs_that_cannot_label_anything_are_refused(text_df, config, needle):
+    with pytest.raises(nblabel.SchemaError) as info:
+        nblabel.Labeler(text_df, config=config)
+    assert needle in str(info.value)
