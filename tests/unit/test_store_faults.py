@@ -17,7 +17,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import textwrap
 import time
 from collections.abc import Iterator
@@ -29,6 +28,7 @@ import pytest
 import nblabel
 from nblabel import Store, StoreError
 
+from ..conftest import fill
 from .test_widget import Browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -144,37 +144,6 @@ def test_a_commit_checks_the_file_cheaply(tmp_path: Path):
 
 
 # -- item 9: a full disk ---------------------------------------------------------------
-@pytest.fixture
-def small_disk() -> Iterator[Path]:
-    """A real 512 KB tmpfs; skipped where mounting is not allowed."""
-    where = Path(tempfile.mkdtemp(prefix="nblabel-full-"))
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(where)],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        where.rmdir()
-        pytest.skip(f"cannot mount a small tmpfs here: {done.stderr.strip() or 'not root'}")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
-        where.rmdir()
-
-
-def fill(disk: Path) -> Path:
-    """Write a file until the disk is full; return it."""
-    filler = disk / "filler"
-    try:
-        with open(filler, "wb", buffering=0) as f:
-            while True:
-                f.write(b"\0" * 4096)
-    except OSError:  # ENOSPC: full
-        pass
-    return filler
-
-
 def test_full_disk_says_so_keeps_every_label_and_resumes(df, small_disk: Path):
     path = small_disk / "job.nblabel.sqlite"
     w = labeler(df, path)
