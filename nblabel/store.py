@@ -8,6 +8,7 @@ views cheap however long the journal grows.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -127,7 +128,10 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(describe(exc, self._file, doing="open", counts=None)) from None
         #: The file the connection has open: a commit checks the path still names it.
-        self._identity = None if self._file is None else file_identity(self._file)
+        self._identity: tuple[int, int] | None = None
+        # OSError: cannot tell (an unreadable folder); then no check, and a write says why.
+        with contextlib.suppress(OSError):
+            self._identity = None if self._file is None else file_identity(self._file)
         version = self.get_meta("store_version")
         if version is None:
             self.set_meta("store_version", SCHEMA_VERSION)
@@ -138,14 +142,15 @@ class Store:
             )
 
     def _connect_anyhow(self) -> sqlite3.Connection:
-        """A plain connection to read with after a fresh one failed to open; the next
-        write tries a fresh one again."""
+        """A plain connection to read with when a fresh one failed to open (the next
+        write tries a fresh one again); the closed one when even that fails, so reads
+        raise a StoreError rather than show nothing."""
         try:
             return sqlite3.connect(
                 str(self._file), timeout=30, isolation_level=None, check_same_thread=False
             )
         except sqlite3.Error:
-            return self._db  # closed: reads say so until a write reconnects
+            return self._db
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(
