@@ -51,10 +51,14 @@ def describe(exc: BaseException, path: Path | None, *, doing: str, counts: Count
         safe = f"; the {_items(sum(counts))} labeled before are safe in it"
     if isinstance(exc, UnicodeEncodeError):
         bad = exc.object[exc.start : exc.end] if isinstance(exc.object, str) else ""
+        if doing == "write":
+            verb, after = "store", f"; nothing was written to {where}"
+        else:
+            verb, after = "look up", f" (the label store {where} holds valid Unicode only)"
         return (
-            f"cannot store the text {exc.object!r:.80}: it holds {bad!r}, a lone surrogate "
+            f"cannot {verb} the text {exc.object!r:.80}: it holds {bad!r}, a lone surrogate "
             "that is not valid Unicode (what os.listdir gives for a file name that is not "
-            f"UTF-8); nothing was written to {where}"
+            f"UTF-8){after}"
         )
     if primary == "SQLITE_FULL" or "disk is full" in text:
         return (
