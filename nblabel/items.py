@@ -280,8 +280,16 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _has_surrogates(values: pd.Index) -> bool:
-    try:  # one C-speed pass: a million ids cost a few tens of milliseconds
-        "\n".join(map(str, values)).encode("utf-8")
+    # Joined and checked in C: ~0.1-0.3 s for a million ids, about what is_unique costs.
+    plain = values.tolist()
+    try:
+        text = "\n".join(plain)
+    except TypeError:  # not all strings
+        text = "\n".join(map(str, plain))
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
     except UnicodeEncodeError:
         return True
     return False
