@@ -1,7 +1,10 @@
-"""Shared fixtures: sample data made on the fly (no downloads); a real Label Studio."""
+"""Shared fixtures: sample data made on the fly (no downloads); a real Label Studio; a
+small real disk that fills up."""
 
 from __future__ import annotations
 
+import subprocess
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,6 +42,38 @@ def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def rng() -> np.random.Generator:
     return np.random.default_rng(0)
+
+
+@pytest.fixture
+def small_disk() -> Iterator[Path]:
+    """A real 512 KB tmpfs, for a disk that fills up; skipped where mounting is not allowed
+    (it needs root, or CAP_SYS_ADMIN)."""
+    where = Path(tempfile.mkdtemp(prefix="nblabel-full-"))
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(where)],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        where.rmdir()
+        pytest.skip(f"cannot mount a small tmpfs here: {done.stderr.strip() or 'not root'}")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=False)
+        where.rmdir()
+
+
+def fill(disk: Path) -> Path:
+    """Write a file until the disk is full; return it."""
+    filler = disk / "filler"
+    try:
+        with open(filler, "wb", buffering=0) as f:
+            while True:
+                f.write(b"\0" * 4096)
+    except OSError:  # ENOSPC: full
+        pass
+    return filler
 
 
 @pytest.fixture(scope="session")

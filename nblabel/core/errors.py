@@ -36,6 +36,10 @@ class ItemError(NblabelError, ValueError):
         super().__init__(f"item {key!r}: {problem}")
 
 
+class NothingToLabelError(NblabelError, LookupError):
+    """A labeling action with no item to act on (the DataFrame has no rows)."""
+
+
 class ResultError(NblabelError, ValueError):
     """A result (labels submitted or predicted for an item) does not fit the schema."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import getpass
+import logging
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -18,7 +19,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from .errors import NblabelError, SchemaError
+from .errors import NblabelError, NothingToLabelError, SchemaError
 from .frames import annotations_frame, labels_frame
 from .items import Items, Sources
 from .predictions import Predictions
@@ -29,6 +30,7 @@ from .store import Store
 from .tag import ControlTag, TargetOf
 
 F = TypeVar("F", bound=Callable[..., Any])
+log = logging.getLogger(__name__)
 
 
 def locked(method: F) -> F:
@@ -48,6 +50,26 @@ def default_annotator() -> str:
         return getpass.getuser()
     except Exception:  # no user name in some containers
         return "annotator"
+
+
+def _require_something_to_label(schema: Schema) -> None:
+    """A config without a control would make a job that cannot label anything (and a
+    config left as a placeholder has neither objects nor controls)."""
+    if any(not schema.plugin(c).links for c in schema.controls):
+        return
+    objects = ", ".join(f"<{o.tag} name={o.name!r}>" for o in schema.objects)
+    found = (
+        f"it shows {objects} but has no control tag (<Choices>, <Labels>, "
+        "<RectangleLabels>, ...), so nothing could be labeled"
+        if objects
+        else "it has no object tag (<Image>, <Text>, ...) and no control tag (<Choices>, "
+        "<Labels>, ...): nothing to show, nothing to label (is it still a placeholder?)"
+    )
+    raise SchemaError(
+        f"the labeling config cannot make a labeler: {found}. For example: <View><Image "
+        'name="image" value="$path"/><Choices name="choice" toName="image"><Choice '
+        'value="cat"/><Choice value="dog"/></Choices></View>'
+    )
 
 
 def as_job(obj: Any) -> Job:
@@ -145,6 +167,7 @@ class Job:
         sources: dict[str, dict[str, Any]] | None = None,
         predictions: str | Callable[[pd.Series], Any] | None = None,
     ) -> None:
+        _require_something_to_label(schema)
         self.schema = schema
         self.items = Items(data, schema.objects, id=id)
         self.sources = Sources(schema, self.items, sources)
@@ -152,7 +175,10 @@ class Job:
             the_store = store
         else:
             the_store = Store(store if store is not None else default_store_path(job, schema))
-        the_store.set_meta("config", schema.xml)
+        if the_store.get_meta("config") != schema.xml:
+            # Only when it changed: a store that cannot be written (read-only, a full
+            # disk) still opens, and says why at the first submit.
+            the_store.set_meta("config", schema.xml)
         self.store = the_store
         self.session = Session(
             self.items, the_store, annotator=annotator or default_annotator(), prefetch=prefetch
@@ -342,7 +368,10 @@ class Job:
 
     def _require_items(self) -> None:
         if not len(self.items):
-            raise SchemaError("nothing to label: the DataFrame has no rows")
+            raise NothingToLabelError(
+                "nothing to label: the DataFrame has no rows (pass a DataFrame with one row "
+                "per item)"
+            )
 
     # -- what a browser shows ----------------------------------------------------------------
     @locked
@@ -399,16 +428,11 @@ class Job:
         buffers: list[bytes] = []
         for key in list(keys)[:limit]:
             try:
-                pos = self.items.pos(str(key))
-            except KeyError:
-                payloads.append({"key": key, "label": str(key), "objects": {},
-                                 "error": f"item {key!r}: not in this DataFrame"})  # fmt: skip
-                continue
-            payload, bufs = self.sources.load(pos)
-            if self.predictions is not None and not payload["error"]:
-                # With the item, so the browser draws them the moment it moves there,
-                # before Python's view of it arrives.
-                payload["predictions"] = self._fetched_predictions(str(key))
+                payload, bufs = self._fetch_one(str(key))
+            except Exception as exc:  # one bad item never keeps its neighbours from loading
+                log.error("nblabel: unexpected error loading item %r", key, exc_info=exc)
+                problem = f"item {key!r}: cannot load it: {type(exc).__name__}: {exc}"
+                payload, bufs = {"key": key, "label": str(key), "objects": {}, "error": problem}, []
             for obj in payload["objects"].values():
                 if "buffer" in obj:
                     obj["buffer"] += len(buffers)
@@ -417,6 +441,19 @@ class Job:
                 self.note(key, payload["error"], show=False)
             payloads.append(payload)
         return payloads, buffers
+
+    def _fetch_one(self, key: str) -> tuple[dict[str, Any], list[bytes]]:
+        try:
+            pos = self.items.pos(key)
+        except KeyError:
+            return {"key": key, "label": key, "objects": {},
+                    "error": f"item {key!r}: not in this DataFrame"}, []  # fmt: skip
+        payload, bufs = self.sources.load(pos)
+        if self.predictions is not None and not payload["error"]:
+            # With the item, so the browser draws them the moment it moves there, before
+            # Python's view of it arrives.
+            payload["predictions"] = self._fetched_predictions(key)
+        return payload, bufs
 
     def _fetched_predictions(self, key: str) -> list[Result]:
         """What :meth:`view` will show for ``key`` (its problems are noted then)."""

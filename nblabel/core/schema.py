@@ -9,6 +9,7 @@ against a :class:`~nblabel.core.tag.Registry` of plugins and refuses tags it has
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -84,6 +85,16 @@ LAYOUT_TAGS = frozenset(["view", "header", "style", "filter", "collapse", "short
 # accept, f fit, ...) come from protocol.json, the file the browser bundle reads them from
 # too; default hotkeys never take one.
 _DEFAULT_HOTKEYS = "1234567890" + "bcdhjklmnpqtvwxyz"
+
+# Characters XML 1.0 cannot hold, escaped or not (NUL, most control characters, lone
+# surrogates, U+FFFE/U+FFFF): a config holding one cannot be parsed by anyone.
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def char_name(char: str) -> str:
+    """A character for a message: ``'\\x00' (U+0000, NUL)``."""
+    name = {"\x00": ", NUL", "\x1b": ", ESC"}.get(char, "")
+    return f"{char!r} (U+{ord(char):04X}{name})"
 
 
 @dataclass(frozen=True)
@@ -162,6 +173,17 @@ class Schema:
     def __init__(self, config: str, *, tags: Registry) -> None:
         if not isinstance(config, str) or not config.strip():
             raise SchemaError("the labeling config is empty: pass Label Studio XML (<View>...)")
+        bad = NOT_XML.search(config)
+        if bad is not None:
+            line = config.count("\n", 0, bad.start()) + 1
+            column = bad.start() - (config.rfind("\n", 0, bad.start()) + 1) + 1
+            # The tag it is in, e.g. <Choice value="a\x00b"/>: names the label.
+            opens, closes = config.rfind("<", 0, bad.start()), config.find(">", bad.end())
+            near = config[max(opens, 0) : closes + 1 if closes >= 0 else bad.end() + 30]
+            raise SchemaError(
+                f"the labeling config holds {char_name(bad.group())} at line {line}, column "
+                f"{column}, in {near[:120]!r}: XML cannot hold that character; remove it"
+            )
         try:
             root = ET.fromstring(config)
         except ET.ParseError as exc:
@@ -243,6 +265,12 @@ class Schema:
                 shown = opt.get("value")
                 if shown is None:
                     raise SchemaError(f"<{opt.tag}> inside <{el.tag} name={name!r}> has no value")
+                if not shown.strip():
+                    raise SchemaError(
+                        f"<{opt.tag} value={shown!r}> (number {i + 1}) inside <{el.tag} "
+                        f"name={name!r}> has an empty value: it would be a button without a "
+                        "name, and a label nobody can tell from no label; give it a name"
+                    )
                 if plugin.hotkeys == "position":
                     # Keys by position, live only while the control is in use (relations:
                     # while a relation is selected), so they leave the pool to the others.

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from .errors import NothingToLabelError
 from .items import Items
 from .store import Event, Store
 
@@ -96,6 +97,11 @@ class Session:
     @property
     def pos(self) -> int:
         """Row position of the current item."""
+        if not len(self.order):
+            raise NothingToLabelError(
+                "nothing to label: the DataFrame has no rows (pass a DataFrame with one row "
+                "per item)"
+            )
         return int(self.order[self.cursor])
 
     @property
@@ -272,7 +278,7 @@ class Session:
         prefetch = list(dict.fromkeys([*ahead, *(v for v in (nav["next"], nav["prev"]) if v)]))
         return {
             "key": key,
-            "label": str(self.items.ids[self.pos]),
+            "label": self.items.label(self.pos),
             "index": self.cursor,
             "status": _STATUS_NAMES[int(self.status[self.pos])],
             "result": ev.result if ev is not None else [],

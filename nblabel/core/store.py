@@ -8,7 +8,9 @@ views cheap however long the journal grows.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import secrets
 import sqlite3
 import threading
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import StoreError
+from .store_faults import describe, explain_lost, file_identity, match_side_files, rescue
 
 SCHEMA_VERSION = "1"
 
@@ -107,21 +110,28 @@ class Store:
 
     def __init__(self, path: str | Path, *, durable: bool = True) -> None:
         self.path = Path(path) if str(path) != ":memory:" else None
+        # Absolute: a notebook that changes its working directory still means this file.
+        self._file = None if self.path is None else Path(os.path.abspath(self.path))
+        self._durable = durable
+        # One connection shared under a lock: comm handlers and background threads
+        # (retraining, syncing) may both touch the store.
+        self._lock = _StoreLock(self)
+        #: Set for good once the file was deleted or replaced while open: why writes stop.
+        self._lost: str | None = None
+        #: A write failed: the next one starts on a fresh connection (SQLite keeps a
+        #: connection it opened read-only so, even once the file is writable again).
+        self._stale = False
         try:
             if self.path is not None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            # One connection shared under a lock: comm handlers and background threads
-            # (retraining, syncing) may both touch the store.
-            self._db = sqlite3.connect(
-                str(path), timeout=30, isolation_level=None, check_same_thread=False
-            )
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.executescript(_DDL)
+            self._db = self._connect()
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the label store {str(path)!r}: {exc}") from None
-        self._lock = threading.RLock()
+            raise StoreError(describe(exc, self._file, doing="open", counts=None)) from None
+        #: The file the connection has open: a commit checks the path still names it.
+        self._identity: tuple[int, int] | None = None
+        # OSError: cannot tell (an unreadable folder); then no check, and a write says why.
+        with contextlib.suppress(OSError):
+            self._identity = None if self._file is None else file_identity(self._file)
         version = self.get_meta("store_version")
         if version is None:
             self.set_meta("store_version", SCHEMA_VERSION)
@@ -131,6 +141,31 @@ class Store:
                 f"{SCHEMA_VERSION}; open it with a matching nblabel version"
             )
 
+    def _connect_anyhow(self) -> sqlite3.Connection:
+        """A plain connection to read with when a fresh one failed to open (the next
+        write tries a fresh one again); the closed one when even that fails, so reads
+        raise a StoreError rather than show nothing."""
+        try:
+            return sqlite3.connect(
+                str(self._file), timeout=30, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error:
+            return self._db
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(
+            str(self._file or ":memory:"), timeout=30, isolation_level=None, check_same_thread=False
+        )
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute(f"PRAGMA synchronous={'FULL' if self._durable else 'NORMAL'}")
+            db.execute("PRAGMA foreign_keys=ON")
+            db.executescript(_DDL)
+        except BaseException:
+            db.close()
+            raise
+        return db
+
     # -- plumbing -------------------------------------------------------------------------
     def _tx(self) -> _Transaction:
         return _Transaction(self)
@@ -138,6 +173,65 @@ class Store:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+    # -- faults: the file gone, a write refused -------------------------------------------
+    def _moved(self) -> bool:
+        """Whether the path no longer names the file the connection has open (deleted,
+        or replaced by another file): one ``stat``, cheap enough for every commit."""
+        if self._file is None or self._identity is None:
+            return False
+        try:
+            return file_identity(self._file) != self._identity
+        except OSError:  # cannot tell (an unreadable folder): the write will say why
+            return False
+
+    def _lose(self) -> StoreError:
+        """The file is gone: copy what the connection still reads into a new file, and
+        refuse every write from now on (it would land in a file nobody can open again, or
+        in someone else's store)."""
+        assert self._file is not None
+        try:
+            gone = file_identity(self._file) is None
+        except OSError:
+            gone = False
+        copy = rescue(self._db, self._file)
+        self._lost = explain_lost(self._file, gone=gone, copy=copy, counts=self._counts())
+        return StoreError(self._lost)
+
+    def _counts(self) -> tuple[int, int] | None:
+        """``(submitted, skipped)`` items, ``None`` when the store cannot be read."""
+        try:
+            rows = self._db.execute(
+                "SELECT e.action, count(*) FROM current c JOIN events e ON e.seq = c.seq "
+                "GROUP BY e.action"
+            ).fetchall()
+        except sqlite3.Error:
+            return None
+        found = dict(rows)
+        return (found.get("submit", 0), found.get("skip", 0))
+
+    def _failure(self, exc: BaseException, doing: str) -> StoreError:
+        return StoreError(describe(exc, self._file, doing=doing, counts=self._counts()))
+
+    def _before_write(self) -> None:
+        """Under the lock, before ``BEGIN``: refuse a lost store; after a failed write,
+        open a fresh connection on the same file."""
+        if self._lost is not None:
+            raise StoreError(self._lost)
+        if self._stale and self._file is not None:
+            if self._moved():
+                raise self._lose()
+            # The old connection goes first: while it is open, a new one would reuse the
+            # -shm file it made, which has the permissions the file had then (0444 on a
+            # read-only store), and stay read-only.
+            self._db.close()
+            match_side_files(self._file)
+            try:
+                self._db = self._connect()
+            except sqlite3.Error:
+                self._db = self._connect_anyhow()
+                raise
+            self._stale = False
 
     def get_meta(self, key: str) -> str | None:
         with self._lock:
@@ -191,7 +285,7 @@ class Store:
         lead_time: float | None,
         created_at: float,
     ) -> int:
-        payload = None if result is None else json.dumps(result, ensure_ascii=False)
+        payload = None if result is None else _json(result)
         row = db.execute("SELECT seq FROM current WHERE item = ?", (item,)).fetchone()
         cur = db.execute(
             "INSERT INTO events (item, action, prev, result, annotator, created_at, "
@@ -424,7 +518,7 @@ class Store:
                 "created_at = excluded.created_at, updated_at = excluded.updated_at, "
                 "lead_time = excluded.lead_time, seq = excluded.seq, shown = excluded.shown",
                 (
-                    remote, id, item, json.dumps(result, ensure_ascii=False), annotator,
+                    remote, id, item, _json(result), annotator,
                     created_at, updated_at, lead_time, seq, int(apply == "show" and not take),
                 ),
             )  # fmt: skip
@@ -473,12 +567,31 @@ def seq_str(row: tuple[Any, ...] | None) -> str:
     return "none" if row is None else str(row[0])
 
 
+def _json(result: list[dict[str, Any]]) -> str:
+    """Result items as JSON text, readable as it is (``ensure_ascii=False``) unless they
+    hold a lone surrogate (text read from a file name that is not UTF-8): SQLite stores
+    only valid UTF-8, and ASCII escapes keep such text losslessly."""
+    text = json.dumps(result, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(result)
+    return text
+
+
 def _event(row: tuple[Any, ...]) -> Event:
+    try:
+        result = json.loads(row[3]) if row[3] else []
+    except ValueError as exc:
+        raise StoreError(
+            f"the label store is damaged: the labels of item {row[1]!r} (event {row[0]}) "
+            f"are not JSON ({exc}); restore the store file from a copy"
+        ) from None
     return Event(
         seq=row[0],
         item=row[1],
         action=row[2],
-        result=json.loads(row[3]) if row[3] else [],
+        result=result,
         annotator=row[4],
         created_at=row[5],
         lead_time=row[6],
@@ -486,30 +599,91 @@ def _event(row: tuple[Any, ...]) -> Event:
     )
 
 
+class _StoreLock:
+    """The store's lock. Every read and write holds it, so it is also where a sqlite3
+    error (a damaged page, text that is not UTF-8) becomes a :class:`StoreError` naming
+    the file and the cause."""
+
+    def __init__(self, store: Store) -> None:
+        self._lock = threading.RLock()
+        self._store = store
+
+    def acquire(self) -> None:
+        self._lock.acquire()
+
+    def release(self) -> None:
+        self._lock.release()
+
+    def __enter__(self) -> _StoreLock:
+        self._lock.acquire()
+        return self
+
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        try:
+            if isinstance(exc, sqlite3.Error | UnicodeEncodeError):
+                raise self._store._failure(exc, "read") from None
+        finally:
+            self._lock.release()
+
+
 class _Transaction:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT`` under the store's lock; rolls back on error."""
+    """``BEGIN IMMEDIATE`` ... ``COMMIT`` under the store's lock; rolls back on error.
+
+    Every failure leaves as a :class:`StoreError` saying the real cause: SQLite rolls a
+    transaction back by itself when a commit fails for a full disk, so a second
+    ``ROLLBACK`` would fail and hide that cause behind "no transaction is active".
+    """
 
     def __init__(self, store: Store) -> None:
         self.store = store
 
     def __enter__(self) -> sqlite3.Connection:
-        self.store._lock.acquire()
+        store = self.store
+        store._lock.acquire()
         try:
-            self.store._db.execute("BEGIN IMMEDIATE")
+            store._before_write()
+            store._db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            self.store._lock.release()
-            raise StoreError(f"cannot write the label store: {exc}") from None
-        return self.store._db
+            store._stale = store._stale or _reopen_after(exc)
+            store._lock.release()
+            raise store._failure(exc, "write") from None
+        except BaseException:
+            store._lock.release()
+            raise
+        return store._db
 
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        store = self.store
         try:
-            if exc_type is None:
+            if exc is None:
                 try:
-                    self.store._db.execute("COMMIT")
+                    if store._moved():
+                        self._rollback()
+                        raise store._lose()
+                    store._db.execute("COMMIT")
                 except sqlite3.Error as err:
-                    self.store._db.execute("ROLLBACK")
-                    raise StoreError(f"cannot write the label store: {err}") from None
+                    self._rollback()
+                    store._stale = store._stale or _reopen_after(err)
+                    raise store._failure(err, "write") from None
             else:
-                self.store._db.execute("ROLLBACK")
+                self._rollback()
+                if isinstance(exc, sqlite3.Error | UnicodeEncodeError):
+                    if isinstance(exc, sqlite3.Error):
+                        store._stale = store._stale or _reopen_after(exc)
+                    raise store._failure(exc, "write") from None
         finally:
-            self.store._lock.release()
+            store._lock.release()
+
+    def _rollback(self) -> None:
+        db = self.store._db
+        if db.in_transaction:
+            try:
+                db.execute("ROLLBACK")
+            except sqlite3.Error:  # the next write starts on a fresh connection anyway
+                self.store._stale = True
+
+
+def _reopen_after(exc: sqlite3.Error) -> bool:
+    """Whether a failed write should make the next one open a fresh connection: yes,
+    except when another writer merely held the lock."""
+    return getattr(exc, "sqlite_errorname", None) not in ("SQLITE_BUSY", "SQLITE_LOCKED")

@@ -202,12 +202,13 @@ def load_image(cell: object, key: str) -> Image.Image:
     if _is_missing(cell):
         raise ItemError(key, "no image (the cell is empty/NaN)")
     if isinstance(cell, Image.Image):
-        return cell
+        return _with_pixels(cell, key, "<PIL image>")
     if isinstance(cell, np.ndarray):
         try:
-            return Image.fromarray(cell)
+            img = Image.fromarray(cell)
         except (TypeError, ValueError) as exc:
             raise ItemError(key, f"cannot make an image of this array: {exc}") from None
+        return _with_pixels(img, key, f"<array {cell.shape}>")
     source: Any
     name: str
     reader = getattr(cell, "read_bytes", None)
@@ -238,11 +239,18 @@ def load_image(cell: object, key: str) -> Image.Image:
     try:
         img = Image.open(source)
         img.size  # noqa: B018  (forces the header to be parsed)
-        return img
+        return _with_pixels(img, key, name)
     except Image.DecompressionBombError as exc:
         raise ItemError(key, f"image {name} is too large to open safely: {exc}") from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
         raise ItemError(key, f"cannot read image {name}: not an image or corrupt ({exc})") from None
+
+
+def _with_pixels(img: Image.Image, key: str, name: str) -> Image.Image:
+    """``img``, unless it has no pixels (scaling it for display would divide by zero)."""
+    if img.size[0] < 1 or img.size[1] < 1:
+        raise ItemError(key, f"image {name} has no pixels ({img.size[0]} x {img.size[1]})")
+    return img
 
 
 # EXIF orientation -> the transpose that shows the image upright (EXIF 2.3, tag 0x0112).

@@ -30,7 +30,7 @@ class Number(ControlTag):
         super().check_config(control, schema)
         if control.per_region:
             raise SchemaError(
-                f"<Number name={control.name!r} perRegion=\"true\">: nblabel shows a number for the "
+                f'<Number name={control.name!r} perRegion="true">: nblabel shows a number for the '
                 "whole item only, not yet one per region"
             )
         try:

@@ -24,7 +24,7 @@ class Rating(ControlTag):
         super().check_config(control, schema)
         if control.per_region:
             raise SchemaError(
-                f"<Rating name={control.name!r} perRegion=\"true\">: nblabel shows a rating for the "
+                f'<Rating name={control.name!r} perRegion="true">: nblabel shows a rating for the '
                 "whole item only, not yet one per region"
             )
         raw = control.attrs.get("maxRating", "5")

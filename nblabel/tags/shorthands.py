@@ -7,6 +7,13 @@ from collections.abc import Sequence
 from xml.sax.saxutils import quoteattr
 
 from ..core.errors import SchemaError
+from ..core.schema import NOT_XML, char_name
+
+# The shorthand keyword behind each control the shorthands make (for error messages).
+_KEYWORDS = {
+    "choice": "choices", "box": "boxes", "polygon": "polygons", "keypoint": "keypoints",
+    "mask": "masks", "span": "spans", "range": "ranges", "relation": "relations",
+}  # fmt: skip
 
 
 def config(
@@ -44,6 +51,17 @@ def config(
             f"(got {len(objects)})"
         )
     kind, column = objects[0]
+    for arg, col in (
+        ("the column", column),
+        ("time_column", time_column),
+        *(("a channel", ch) for ch in channels),
+    ):
+        bad = NOT_XML.search(str(col)) if col is not None else None
+        if bad is not None:
+            raise SchemaError(
+                f"{arg} {col!r} holds {char_name(bad.group())}, which XML (and so a "
+                "Label Studio config) cannot hold: rename the column"
+            )
     target = kind
     lines = ["<View>"]
     if kind == "ts":
@@ -63,7 +81,8 @@ def config(
         if not labels:
             raise SchemaError(f"{name}= is empty: list at least one label")
         lines.append(f"  <{tag} name={quoteattr(name)} toName={quoteattr(target)}{extra}>")
-        lines.extend(f"    <{child} value={quoteattr(str(v))}/>" for v in labels)
+        lines.extend(f"    <{child} value={quoteattr(_label(_KEYWORDS[name], v))}/>"
+                     for v in labels)  # fmt: skip
         lines.append(f"  </{tag}>")
 
     allowed = {
@@ -116,7 +135,26 @@ def config(
         if spans is None:
             raise SchemaError("relations= needs spans= to relate")
         lines.append("  <Relations>")
-        lines += [f"    <Relation value={quoteattr(str(r))}/>" for r in relations]
+        if isinstance(relations, str):
+            raise SchemaError(f"relations= takes a list of labels, not {relations!r}")
+        lines += [f"    <Relation value={quoteattr(_label('relations', r))}/>" for r in relations]
         lines.append("  </Relations>")
     lines.append("</View>")
     return "\n".join(lines)
+
+
+def _label(control: str, value: object) -> str:
+    """A shorthand label as it goes into the XML, or a :class:`SchemaError` naming it."""
+    text = str(value)
+    if not text.strip():
+        raise SchemaError(
+            f"{control}= has an empty label {value!r}: it would be a button without a name, "
+            "and a label nobody can tell from no label; give every label a name"
+        )
+    bad = NOT_XML.search(text)
+    if bad is not None:
+        raise SchemaError(
+            f"{control}= label {text!r} holds {char_name(bad.group())}, which XML (and so a "
+            "Label Studio config) cannot hold: remove it from the label"
+        )
+    return text

@@ -8,12 +8,15 @@ checked against the text as it is now (an edited text is reported, not hidden).
 from __future__ import annotations
 
 import math
+import re
 from typing import Any, ClassVar
 
 import pandas as pd
 
 from ..core.errors import ItemError
 from ..core.tag import ObjectSource, ObjectTag
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class TextSource(ObjectSource):
@@ -23,7 +26,10 @@ class TextSource(ObjectSource):
         return {"type": "text", "text": check_text(self.cell(pos), key)}, []
 
     def target(self, pos: int, key: str) -> str:
-        return check_text(self.cell(pos), key)
+        cell = self.cell(pos)
+        # Spans index the string as it is, even one the browser cannot be sent (a lone
+        # surrogate): its labels can still be given from Python, and are stored losslessly.
+        return cell if isinstance(cell, str) and cell.strip() else check_text(cell, key)
 
     def task_value(self, cell: Any, pos: int, key: str) -> Any:
         return check_text(cell, key)
@@ -46,4 +52,13 @@ def check_text(cell: object, key: str) -> str:
         raise ItemError(key, f"text must be a string, got {type(cell).__name__} {cell!r:.40}")
     if not cell.strip():
         raise ItemError(key, "text is empty")
+    bad = _SURROGATE.search(cell)
+    if bad is not None:
+        raise ItemError(
+            key,
+            f"text holds {bad.group()!r} at character {bad.start()}, a lone surrogate that is "
+            "not valid Unicode (bytes that were not UTF-8, read with errors='surrogateescape'); "
+            "decode the text properly, e.g. text.encode('utf-8', 'surrogateescape')"
+            ".decode('latin-1')",
+        )
     return cell

@@ -282,8 +282,9 @@ def plan(
         ix, iy = cx + (tile_size - tw) // 2, cy + tile_size - th
         shapes = _shapes(mine, "annotation", (ix, iy, tw, th), colors, pixels)
         shapes += _shapes(theirs, "prediction", (ix, iy, tw, th), colors, pixels)
-        item = job.items.ids[job.items.pos(key)]
-        caption = str(item) if score is None else f"{item}  IoU {score:.2f}"
+        pos = job.items.pos(key)
+        item, name = job.items.ids[pos], job.items.label(pos)
+        caption = name if score is None else f"{name}  IoU {score:.2f}"
         tiles.append(
             Tile(item=item, key=key, x=cx, y=cy, width=tile_size, height=tile_size + CAPTION,
                  image=None if pixels is None else pixels.astype(np.uint8),

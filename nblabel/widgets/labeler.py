@@ -7,6 +7,7 @@ small, bounded view state described in :mod:`nblabel.widgets.protocol`, and bulk
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -41,6 +42,7 @@ from .protocol import (
 )
 
 _DIST = Path(__file__).resolve().parent.parent / "js" / "dist"
+log = logging.getLogger(__name__)
 
 
 class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
@@ -339,7 +341,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         """The brush mask of a submitted item: a numpy bool array (height, width) at the
         original size, the union of its ``brushlabels`` regions (of ``control`` and with
         ``label`` when given); ``None`` when the item has none."""
-        return mask_of(self.job.store.state(str(item)), control=control, label=label)
+        key = self.job.items.key(self.job.items.pos(str(item)))
+        return mask_of(self.job.store.state(key), control=control, label=label)
 
     def submit(self, *labels: str, result: list[dict[str, Any]] | None = None) -> None:
         """Submit labels for the current item and move on, as the Enter key does.
@@ -387,8 +390,15 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         return self.learning.review(order)
 
     def _do(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        """A Python-API action: under the job's lock; an nblabel error it raises is also
+        shown in the widget and kept in ``errors``, as from a key press."""
         with self.job.lock:
-            action(*args, **kwargs)
+            try:
+                action(*args, **kwargs)
+            except NblabelError as exc:
+                self.job.note(self.current.get("key"), str(exc))
+                self.error = self.job.error
+                raise
             self._refresh()
 
     # -- messages from the browser --------------------------------------------------------
@@ -400,18 +410,23 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         with self.job.lock:
             try:
                 fields, out = handler(self, content)
+                if fields is None:  # an action: the view moved
+                    self.job.error = ""
+                    self._refresh()
+                    fields = {}
             except Exception as exc:
-                # Whatever went wrong, the browser gets its answer (it would wait for the
-                # timeout otherwise) and the user the reason; the session goes on.
-                message = _message(exc)
+                # Whatever went wrong, the browser gets its one answer (it would wait for
+                # the timeout otherwise) and the user the reason; the session goes on.
+                message = _message(exc, kind)
                 self.job.note(content.get("key"), message)
-                self._refresh()
+                try:
+                    self._refresh()
+                except Exception as again:  # e.g. a store that cannot be read: still reply
+                    if str(again) != message:
+                        self.job.note(None, f"cannot redraw the item: {again}", show=False)
+                    self.error = self.job.error
                 self.send(failure(rid, message))
                 return
-            if fields is None:  # an action: the view moved
-                self.job.error = ""
-                self._refresh()
-                fields = {}
             self.send(reply(rid, **fields), out)
 
     def _fetch(self, content: dict[str, Any]) -> tuple[dict[str, Any], list[bytes]]:
@@ -488,10 +503,14 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         )
 
 
-def _message(exc: BaseException) -> str:
-    """What the user reads for an error met while answering the browser."""
+def _message(exc: BaseException, kind: object) -> str:
+    """What the user reads for an error met while answering the browser's ``kind``."""
     if isinstance(exc, KeyError):
         return f"unknown item {exc}"
     if isinstance(exc, NblabelError | LookupError | ValueError | TypeError):
         return str(exc)
-    return f"{type(exc).__name__}: {exc} (nblabel could not finish this; labels so far are safe)"
+    log.error("nblabel: unexpected error answering %r", kind, exc_info=exc)
+    return (
+        f"unexpected {type(exc).__name__} while answering {kind!r}: {exc} "
+        "(a bug in nblabel; the traceback is in the log)"
+    )

@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 
 import nblabel
+from nblabel.active import Model
 from nblabel.core.keys import RESERVED_KEYS
 from nblabel.tags import Schema
 from nblabel.widgets import protocol
-from nblabel.active import Model
 
 FILE = json.loads((Path(nblabel.__file__).with_name("protocol.json")).read_text("utf-8"))
 _ids = itertools.count(1)
