@@ -10,26 +10,34 @@ The builders live with their tags (:mod:`nblabel.tags`); this module gathers the
 
 from .core.results import Result, labels_of, new_id, validate
 from .tags.choices import choices
+from .tags.datetimes import date_time
 from .tags.labels import span
 from .tags.number import number
+from .tags.pairwise import pairwise
+from .tags.ranker import ranker
 from .tags.rating import rating
 from .tags.regions import brush, keypoint, polygon, rectangle
 from .tags.relations import relation
+from .tags.taxonomy import taxonomy
 from .tags.timeserieslabels import range_item
 
 __all__ = [
     "Result",
     "brush",
     "choices",
+    "date_time",
     "keypoint",
     "labels_of",
     "new_id",
     "number",
+    "pairwise",
     "polygon",
     "range_item",
+    "ranker",
     "rating",
     "rectangle",
     "relation",
     "span",
+    "taxonomy",
     "validate",
 ]

@@ -167,10 +167,15 @@ def _row(
     lead_time: float | None,
     ls_annotation: int | None,
 ) -> tuple[Any, ...]:
-    labels = labels_of(r)
+    control = schema.control_of(r)
+    if control is not None:
+        label = schema.plugin(control).label(r)
+    else:
+        labels = labels_of(r)
+        label = labels[0] if len(labels) == 1 else labels
     return (
         item, seq, r.get("id"), r.get("from_name"), r.get("to_name"), r.get("type"),
-        labels[0] if len(labels) == 1 else labels, r.get("value"), r.get("origin", "manual"),
+        label, r.get("value"), r.get("origin", "manual"),
         r.get("score"), annotator, pd.Timestamp(created_at, unit="s", tz="UTC"), lead_time,
         ls_annotation,
     )  # fmt: skip

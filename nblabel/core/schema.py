@@ -78,7 +78,7 @@ CONTROL_TAGS = frozenset(
         "reactcode",
     ]
 )
-CHILD_TAGS = frozenset(["choice", "label", "relation", "channel", "path"])
+CHILD_TAGS = frozenset(["choice", "label", "relation", "channel", "path", "bucket"])
 LAYOUT_TAGS = frozenset(["view", "header", "style", "filter", "collapse", "shortcut", "repeater"])
 
 # Keys the browser always takes (the shell's and the built-in plugins': s skip, u undo, a

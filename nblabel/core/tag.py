@@ -168,6 +168,13 @@ class ControlTag:
             return found[0] if found else None
         return None
 
+    def label(self, item: Result) -> Any:
+        """What ``annotations`` shows in ``label`` for one result item: its label, a list
+        when it carries several (a tag whose answer is not a list of labels, a date or a
+        taxonomy path, says its own)."""
+        found = labels_of(item)
+        return found[0] if len(found) == 1 else found
+
     def annotation(self, item: Result, target_of: TargetOf) -> dict[str, Any]:
         """Values of :attr:`annotation_columns` for one result item."""
         return {}

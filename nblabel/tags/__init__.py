@@ -15,13 +15,17 @@ from ..core import schema as _core
 from ..core.frames import annotation_columns
 from ..core.tag import Registry
 from .choices import Choices
+from .datetimes import DateTime
 from .image import ImageObject
 from .labels import Labels
 from .number import Number
+from .pairwise import Pairwise
+from .ranker import ListObject, Ranker
 from .rating import Rating
 from .regions import BrushLabels, KeyPointLabels, PolygonLabels, RectangleLabels
 from .relations import Relations
 from .shorthands import config
+from .taxonomy import Taxonomy
 from .text import TextObject
 from .timeseries import TimeSeriesObject
 from .timeserieslabels import TimeSeriesLabels
@@ -43,6 +47,11 @@ REGISTRY = Registry(
         TimeSeriesLabels(),
         Rating(),
         Number(),
+        DateTime(),
+        Taxonomy(),
+        Pairwise(),
+        ListObject(),
+        Ranker(),
     ],
     refused={
         "HyperText": "nblabel shows text only as plain text, never as HTML; use "

@@ -206,8 +206,8 @@ var ItemCache = class {
    * `prepare(payload, buffers)` turns a fetched payload into an entry (async);
    * `release(entry)` frees what it holds (Blob URLs). Both are injectable for tests.
    */
-  constructor({ limit = DEFAULT_LIMIT, prepare = prepareEntry, release = releaseEntry } = {}) {
-    this.limit = limit;
+  constructor({ limit: limit2 = DEFAULT_LIMIT, prepare = prepareEntry, release = releaseEntry } = {}) {
+    this.limit = limit2;
     this._prepare = prepare;
     this._release = release;
     this._ready = /* @__PURE__ */ new Map();
@@ -470,35 +470,35 @@ function createChoices(control) {
   group.dataset.control = control.name;
   const buttons = /* @__PURE__ */ new Map();
   for (const choice of control.choices || []) {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "nbl-choice";
-    button.setAttribute("data-testid", "choice");
-    button.dataset.control = control.name;
-    button.dataset.value = choice.value;
-    button.setAttribute("aria-pressed", "false");
-    if (choice.background) button.style.setProperty("--nbl-choice-color", choice.background);
+    const button2 = document.createElement("button");
+    button2.type = "button";
+    button2.className = "nbl-choice";
+    button2.setAttribute("data-testid", "choice");
+    button2.dataset.control = control.name;
+    button2.dataset.value = choice.value;
+    button2.setAttribute("aria-pressed", "false");
+    if (choice.background) button2.style.setProperty("--nbl-choice-color", choice.background);
     const label = document.createElement("span");
     label.className = "nbl-choice-label";
     label.textContent = choice.label ?? choice.value;
-    button.append(label);
+    button2.append(label);
     if (choice.hotkey) {
       const badge = document.createElement("kbd");
       badge.className = "nbl-hotkey";
       badge.textContent = choice.hotkey;
-      button.append(badge);
-      button.title = `${label.textContent} (key ${choice.hotkey})`;
+      button2.append(badge);
+      button2.title = `${label.textContent} (key ${choice.hotkey})`;
     }
-    buttons.set(choice.value, button);
-    group.append(button);
+    buttons.set(choice.value, button2);
+    group.append(button2);
   }
   return {
     el: group,
     render(values) {
-      for (const [value, button] of buttons) {
+      for (const [value, button2] of buttons) {
         const on = values.includes(value);
-        button.setAttribute("aria-pressed", String(on));
-        button.classList.toggle("nbl-selected", on);
+        button2.setAttribute("aria-pressed", String(on));
+        button2.classList.toggle("nbl-selected", on);
       }
     }
   };
@@ -545,6 +545,278 @@ var choicesPlugin = {
       snapshot: () => selections,
       restore: (snap) => set(snap),
       missing: () => missingRequired(controls, selections)
+    };
+  }
+};
+
+// nblabel/js/src/controls/datetime.js
+var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+var DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+var DIRECTIVE = /%([-_0]?)(.)/g;
+var TIME = /^(\d?\d):(\d\d)(?::(\d\d))?$/;
+function dateMode(control) {
+  if (control.mode) return control.mode;
+  const parts = new Set(
+    String((control.attrs || {}).only || "").split(",").map((p) => p.trim()).filter(Boolean)
+  );
+  if (parts.has("year")) return "year";
+  if (parts.has("time") && !parts.has("date")) return "time";
+  if (parts.has("date") && !parts.has("time")) return "date";
+  return "datetime";
+}
+function valueFormat(control) {
+  if (control.format !== void 0) return control.format;
+  const mode = dateMode(control);
+  if (mode === "time") return null;
+  return (control.attrs || {}).format || (mode === "datetime" ? "%Y-%m-%dT%H:%M" : "%Y-%m-%d");
+}
+var pad = (n, width, fill) => fill ? String(n).padStart(width, fill) : String(n);
+function formatParts(parts, fmt) {
+  const { Y, m, d, H: H2 = 0, M = 0 } = parts;
+  const weekday = new Date(Date.UTC(Y, m - 1, d)).getUTCDay();
+  const yday = Math.round((Date.UTC(Y, m - 1, d) - Date.UTC(Y, 0, 1)) / 864e5) + 1;
+  return fmt.replace(DIRECTIVE, (_all, mod, k) => {
+    if (k === "%") return "%";
+    const names = { p: H2 < 12 ? "AM" : "PM", b: MONTHS[m - 1].slice(0, 3), B: MONTHS[m - 1], a: DAYS[weekday].slice(0, 3), A: DAYS[weekday] };
+    if (k in names) return names[k];
+    const numbers = { Y: [Y % 1e4, 4], y: [Y % 100, 2], m: [m, 2], d: [d, 2], e: [d, 2], H: [H2, 2], I: [H2 % 12 || 12, 2], M: [M, 2], S: [0, 2], j: [yday, 3] };
+    if (!(k in numbers)) return `%${mod}${k}`;
+    const [n, width] = numbers[k];
+    const fill = { "-": "", _: " ", 0: "0" }[mod] ?? (k === "e" ? " " : "0");
+    return pad(n, width, fill);
+  });
+}
+function parseParts(text, fmt) {
+  const fields = [];
+  let source = "";
+  let at = 0;
+  for (const match of fmt.matchAll(DIRECTIVE)) {
+    source += fmt.slice(at, match.index).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    at = match.index + match[0].length;
+    const k = match[2];
+    if (k === "%") {
+      source += "%";
+      continue;
+    }
+    fields.push(k);
+    if (k === "b" || k === "B") source += `(${(k === "b" ? MONTHS.map((n) => n.slice(0, 3)) : MONTHS).join("|")})`;
+    else if (k === "a" || k === "A") source += `(${(k === "a" ? DAYS.map((n) => n.slice(0, 3)) : DAYS).join("|")})`;
+    else if (k === "p") source += "(AM|PM)";
+    else source += ` *(\\d{1,${k === "Y" ? 4 : k === "j" ? 3 : 2}})`;
+  }
+  source += fmt.slice(at).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const found = new RegExp(`^${source}$`, "i").exec(String(text));
+  if (!found) return null;
+  const v = Object.fromEntries(fields.map((k, i) => [k, found[i + 1]]));
+  let Y = v.Y != null ? Number(v.Y) : v.y != null ? 2e3 + Number(v.y) - (Number(v.y) >= 69 ? 100 : 0) : 1900;
+  let m = v.m != null ? Number(v.m) : 1;
+  const name = v.B || v.b;
+  if (v.m == null && name) m = MONTHS.findIndex((n) => n.slice(0, 3).toLowerCase() === name.slice(0, 3).toLowerCase()) + 1;
+  let d = Number(v.d ?? v.e ?? 1);
+  let H2 = Number(v.H ?? 0);
+  if (v.I != null) H2 = Number(v.I) % 12 + (String(v.p || "AM").toUpperCase() === "PM" ? 12 : 0);
+  if (v.j != null && v.m == null && !name) {
+    const day = new Date(Date.UTC(Y, 0, Number(v.j)));
+    [Y, m, d] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()];
+  }
+  const M = Number(v.M ?? 0);
+  const check = new Date(Date.UTC(Y, m - 1, d));
+  if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d || H2 > 23 || M > 59) return null;
+  return { Y, m, d, H: H2, M };
+}
+var two = (n) => String(n).padStart(2, "0");
+var isoDate = (p) => `${String(p.Y).padStart(4, "0")}-${two(p.m)}-${two(p.d)}`;
+function boxesFromValue(control, text) {
+  const empty = { date: "", time: "", year: "" };
+  if (typeof text !== "string" || !text) return empty;
+  const fmt = valueFormat(control);
+  if (fmt == null) {
+    const t = TIME.exec(text);
+    return t ? { ...empty, time: `${two(t[1])}:${t[2]}` } : empty;
+  }
+  const p = parseParts(text, fmt);
+  if (!p) return empty;
+  const mode = dateMode(control);
+  if (mode === "year") return { ...empty, year: String(p.Y) };
+  return { date: isoDate(p), time: mode === "datetime" ? `${two(p.H)}:${two(p.M)}` : "", year: "" };
+}
+function readBoxes(control, boxes) {
+  const mode = dateMode(control);
+  if (mode === "time") {
+    const t2 = TIME.exec(boxes.time || "");
+    if (!boxes.time) return {};
+    return t2 ? { time: `${two(t2[1])}:${t2[2]}` } : { problem: `${control.name}: “${boxes.time}” is not a time.` };
+  }
+  if (mode === "year") {
+    const raw = String(boxes.year || "").trim();
+    if (!raw) return {};
+    if (!/^\d{4}$/.test(raw) || Number(raw) < 1e3) return { problem: `${control.name}: “${raw}” is not a year (four digits).` };
+    return { parts: { Y: Number(raw), m: 1, d: 1, H: 0, M: 0 } };
+  }
+  if (!boxes.date) {
+    return mode === "datetime" && boxes.time ? { problem: `${control.name}: pick a date for the time ${boxes.time}.` } : {};
+  }
+  const d = /^(\d{4})-(\d\d)-(\d\d)$/.exec(boxes.date);
+  if (!d) return { problem: `${control.name}: “${boxes.date}” is not a date.` };
+  const t = mode === "datetime" ? TIME.exec(boxes.time || "00:00") : null;
+  return { parts: { Y: Number(d[1]), m: Number(d[2]), d: Number(d[3]), H: t ? Number(t[1]) : 0, M: t ? Number(t[2]) : 0 } };
+}
+function valueOf(control, boxes) {
+  const read = readBoxes(control, boxes);
+  if (read.time) return read.time;
+  if (!read.parts) return "";
+  return formatParts(read.parts, valueFormat(control));
+}
+function atPrecision(read, precision) {
+  if (read.time) return read.time;
+  const p = read.parts;
+  if (precision === "year") return String(p.Y).padStart(4, "0");
+  if (precision === "date") return isoDate(p);
+  return `${isoDate(p)}T${two(p.H)}:${two(p.M)}`;
+}
+function dateProblem(control, boxes) {
+  const read = readBoxes(control, boxes);
+  if (read.problem) return read.problem;
+  if (!read.parts && !read.time) return "";
+  for (const [side, bound] of [
+    ["min", control.min],
+    ["max", control.max]
+  ]) {
+    if (!bound) continue;
+    const here = atPrecision(read, bound.precision);
+    if (side === "min" && here < bound.value || side === "max" && here > bound.value) {
+      return `${control.name} must be ${side === "min" ? "on or after" : "on or before"} ${bound.value} (not ${here}).`;
+    }
+  }
+  return "";
+}
+function dateResult(controls, boxes, makeId = randomId) {
+  return controls.filter((c) => valueOf(c, boxes.get(c.name) || {}) && !dateProblem(c, boxes.get(c.name) || {})).map((c) => ({ id: makeId(), from_name: c.name, to_name: c.to_name, type: "datetime", origin: "manual", value: { datetime: valueOf(c, boxes.get(c.name)) } }));
+}
+function missingDates(controls, boxes) {
+  return controls.filter((c) => c.required && !valueOf(c, boxes.get(c.name) || {}) && !dateProblem(c, boxes.get(c.name) || {})).map((c) => c.name);
+}
+function boxesFromResult(controls, result) {
+  const out = /* @__PURE__ */ new Map();
+  for (const c of controls) {
+    const item = (result || []).find((r) => r && r.type === "datetime" && r.from_name === c.name && r.value);
+    out.set(c.name, boxesFromValue(c, item ? item.value.datetime : ""));
+  }
+  return out;
+}
+function limit(bound, kind2, side) {
+  if (!bound) return null;
+  const { precision, value } = bound;
+  if (kind2 === "time") return precision === "time" ? value : null;
+  if (kind2 === "year") return value.slice(0, 4);
+  if (precision === "year") return side === "min" ? `${value}-01-01` : `${value}-12-31`;
+  return value.slice(0, 10);
+}
+function input(control, kind2, label) {
+  const el = document.createElement("input");
+  el.type = kind2 === "year" ? "number" : kind2;
+  el.dataset.control = control.name;
+  el.setAttribute("data-testid", `datetime-${kind2}`);
+  el.setAttribute("aria-label", `${control.name} ${label}`);
+  for (const side of ["min", "max"]) {
+    const v = limit(control[side], kind2, side);
+    if (v) el[side] = v;
+  }
+  if (kind2 === "year") {
+    el.step = "1";
+    el.placeholder = "YYYY";
+    el.inputMode = "numeric";
+  }
+  return el;
+}
+function createBoxes(control, { onInput, onEnter, onEscape }) {
+  const mode = dateMode(control);
+  const box = document.createElement("div");
+  box.className = "nbl-datetime";
+  box.dataset.control = control.name;
+  const fields = {};
+  if (mode === "date" || mode === "datetime") fields.date = input(control, "date", "date");
+  if (mode === "time" || mode === "datetime") fields.time = input(control, "time", "time");
+  if (mode === "year") fields.year = input(control, "year", "year");
+  const shown = document.createElement("span");
+  shown.className = "nbl-datetime-value";
+  shown.setAttribute("data-testid", "datetime-value");
+  const error = document.createElement("div");
+  error.className = "nbl-datetime-error";
+  error.setAttribute("data-testid", "datetime-error");
+  error.setAttribute("aria-live", "polite");
+  error.id = `nbl-datetime-error-${control.name}-${randomId(6)}`;
+  box.append(...Object.values(fields), shown);
+  if (control.lost_month) {
+    const note = document.createElement("div");
+    note.className = "nbl-datetime-note";
+    note.textContent = 'only="month,year": Label Studio keeps the year only (stored as YYYY-01-01), so no month is asked.';
+    box.append(note);
+  }
+  box.append(error);
+  const read = () => Object.fromEntries(Object.entries(fields).map(([k, el]) => [k, el.value]));
+  for (const el of Object.values(fields)) {
+    el.setAttribute("aria-describedby", error.id);
+    el.addEventListener("input", () => onInput(read()));
+    el.addEventListener("keydown", (event) => {
+      if (event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === "Enter" && !event.shiftKey) {
+        event.preventDefault();
+        event.stopPropagation();
+        onEnter();
+      } else if (event.key === "Escape") {
+        event.stopPropagation();
+        onEscape();
+      }
+    });
+  }
+  return {
+    el: box,
+    render(boxes, problem) {
+      for (const [k, el] of Object.entries(fields)) if (el.value !== (boxes[k] || "")) el.value = boxes[k] || "";
+      const value = valueOf(control, boxes);
+      shown.textContent = value && !problem ? `stored as ${value}` : "";
+      box.dataset.value = value && !problem ? value : "";
+      for (const el of Object.values(fields)) el.setAttribute("aria-invalid", String(Boolean(problem)));
+      error.textContent = problem;
+      error.hidden = !problem;
+    }
+  };
+}
+var datetimePlugin = {
+  name: "datetime",
+  // Per-region dates would need the region plugins' selection: not claimed.
+  claims: (control) => control.type === "datetime" && String((control.attrs || {}).perRegion).toLowerCase() !== "true",
+  keys: [],
+  create({ controls, root, canEdit, onEdit, act }) {
+    let state = /* @__PURE__ */ new Map();
+    const boxes = new Map(
+      controls.map((c) => [
+        c.name,
+        createBoxes(c, {
+          onInput(next) {
+            if (!canEdit()) return set(state);
+            onEdit();
+            set(new Map(state).set(c.name, next));
+          },
+          onEnter: () => act("submit"),
+          onEscape: () => root.focus({ preventScroll: true })
+        })
+      ])
+    );
+    function set(next) {
+      state = new Map(controls.map((c) => [c.name, next.get(c.name) || {}]));
+      for (const c of controls) boxes.get(c.name).render(state.get(c.name), dateProblem(c, state.get(c.name)));
+    }
+    set(/* @__PURE__ */ new Map());
+    return {
+      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, el: boxes.get(c.name).el })),
+      load: (_key, result) => set(boxesFromResult(controls, result)),
+      result: () => dateResult(controls, state),
+      missing: () => missingDates(controls, state),
+      problems: () => controls.map((c) => dateProblem(c, state.get(c.name))).filter(Boolean),
+      snapshot: () => state,
+      restore: (snap) => set(snap)
     };
   }
 };
@@ -881,22 +1153,22 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
     }
     const items = relations.map((rel) => {
       const li = document.createElement("li");
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "nbl-relation";
-      button.setAttribute("data-testid", "relation");
-      button.dataset.relation = relationKey(rel);
-      button.setAttribute("aria-pressed", String(relationKey(rel) === selectedRel));
-      button.textContent = relationText(rel, spans, relationControl);
+      const button2 = document.createElement("button");
+      button2.type = "button";
+      button2.className = "nbl-relation";
+      button2.setAttribute("data-testid", "relation");
+      button2.dataset.relation = relationKey(rel);
+      button2.setAttribute("aria-pressed", String(relationKey(rel) === selectedRel));
+      button2.textContent = relationText(rel, spans, relationControl);
       const turn2 = document.createElement("button");
       turn2.type = "button";
       turn2.className = "nbl-relation-turn";
       turn2.setAttribute("data-testid", "relation-turn");
       turn2.dataset.turn = relationKey(rel);
       turn2.title = "Turn the direction: → ← ↔ (Shift+R)";
-      turn2.setAttribute("aria-label", `Turn the direction of ${button.textContent}`);
+      turn2.setAttribute("aria-label", `Turn the direction of ${button2.textContent}`);
       turn2.textContent = "⇄";
-      li.append(button, turn2);
+      li.append(button2, turn2);
       return li;
     });
     list.replaceChildren(...items);
@@ -921,9 +1193,9 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
       turn(turning.dataset.turn);
       return;
     }
-    const button = event.target.closest && event.target.closest("button[data-relation]");
-    if (!button) return;
-    selectedRel = button.dataset.relation;
+    const button2 = event.target.closest && event.target.closest("button[data-relation]");
+    if (!button2) return;
+    selectedRel = button2.dataset.relation;
     selected = null;
     linking = null;
     redraw();
@@ -1249,7 +1521,7 @@ function numberResult(controls, numbers, makeId = randomId) {
 function missingNumbers(controls, numbers) {
   return controls.filter((c) => c.required && numbers.get(c.name) == null).map((c) => c.name);
 }
-function input(control, type, attrs) {
+function input2(control, type, attrs) {
   const el = document.createElement("input");
   el.type = type;
   el.dataset.control = control.name;
@@ -1263,9 +1535,9 @@ function input(control, type, attrs) {
 function createBox(control, { onInput, onEnter, onEscape }) {
   const box = document.createElement("div");
   box.className = "nbl-number";
-  const field = input(control, "number", { "data-testid": "number", "aria-label": control.name, inputmode: "decimal" });
+  const field = input2(control, "number", { "data-testid": "number", "aria-label": control.name, inputmode: "decimal" });
   const { min, max } = bounds(control);
-  const slider = String((control.attrs || {}).slider).toLowerCase() === "true" && min != null && max != null ? input(control, "range", { "data-testid": "number-slider", "aria-label": `${control.name} slider` }) : null;
+  const slider = String((control.attrs || {}).slider).toLowerCase() === "true" && min != null && max != null ? input2(control, "range", { "data-testid": "number-slider", "aria-label": `${control.name} slider` }) : null;
   const error = document.createElement("div");
   error.className = "nbl-number-error";
   error.setAttribute("data-testid", "number-error");
@@ -1333,6 +1605,131 @@ var numberPlugin = {
       problems: () => controls.map((c) => numberProblem(c, numbers.get(c.name))).filter(Boolean),
       snapshot: () => numbers,
       restore: (snap) => set(snap)
+    };
+  }
+};
+
+// nblabel/js/src/controls/pairwise.js
+var SIDES = ["left", "right"];
+function pairwiseKeys(allControls, objects) {
+  const taken = (objects || []).some((o) => o && o.type === "timeseries") || (allControls || []).some((c) => c && /^brush/.test(c.type));
+  return taken ? ["{", "}"] : ["[", "]"];
+}
+function sidesOf(control) {
+  if (control.left && control.right) return [control.left, control.right];
+  return String((control.attrs || {}).toName || "").split(",").slice(0, 2);
+}
+function sidesFromResult(controls, result) {
+  const out = /* @__PURE__ */ new Map();
+  for (const c of controls) {
+    const item = (result || []).find((r) => r && r.type === "pairwise" && r.from_name === c.name && r.value);
+    out.set(c.name, item && SIDES.includes(item.value.selected) ? item.value.selected : null);
+  }
+  return out;
+}
+function pairwiseResult(controls, picks, makeId = randomId) {
+  return controls.filter((c) => picks.get(c.name)).map((c) => ({ id: makeId(), from_name: c.name, to_name: c.name, type: "pairwise", origin: "manual", value: { selected: picks.get(c.name) } }));
+}
+function button(control, side, object, key) {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = `nbl-pairwise-pick nbl-pairwise-${side}`;
+  b.dataset.control = control.name;
+  b.dataset.value = side;
+  b.setAttribute("data-testid", `pairwise-${side}`);
+  b.setAttribute("aria-pressed", "false");
+  const text = side === "left" ? `◀ ${object}` : `${object} ▶`;
+  b.append(text);
+  if (key) {
+    const badge = document.createElement("kbd");
+    badge.className = "nbl-hotkey";
+    badge.textContent = key;
+    if (side === "left") b.prepend(badge, " ");
+    else b.append(" ", badge);
+    b.title = `${object} is better (key ${key})`;
+  } else b.title = `${object} is better`;
+  return b;
+}
+var pairwisePlugin = {
+  name: "pairwise",
+  claims: (control) => control.type === "pairwise",
+  // Reserved already (time series ranges, brush size); taken only when those are absent.
+  keys: ["[", "]"],
+  create({ controls, allControls, objects, views, canEdit, onEdit }) {
+    const keys = pairwiseKeys(allControls, objects);
+    let picks = /* @__PURE__ */ new Map();
+    const parts = /* @__PURE__ */ new Map();
+    const cleanups = [];
+    controls.forEach((c, n) => {
+      const [left, right] = sidesOf(c);
+      const group = document.createElement("div");
+      group.className = "nbl-pairwise";
+      group.setAttribute("role", "group");
+      group.setAttribute("aria-label", c.name);
+      group.dataset.control = c.name;
+      const buttons = { left: button(c, "left", left, n === 0 ? keys[0] : ""), right: button(c, "right", right, n === 0 ? keys[1] : "") };
+      group.append(buttons.left, buttons.right);
+      const sides2 = {};
+      for (const [side, name] of [
+        ["left", left],
+        ["right", right]
+      ]) {
+        const found = (views || []).find((v) => v.spec.name === name);
+        if (!found) continue;
+        const el = found.view.el;
+        sides2[side] = el;
+        el.dataset.pairwise = side;
+        el.classList.add("nbl-pairwise-side");
+        const onClick = () => {
+          const sel = el.ownerDocument.getSelection && el.ownerDocument.getSelection();
+          if (sel && !sel.isCollapsed && el.contains(sel.anchorNode)) return;
+          pick(c.name, side);
+        };
+        el.addEventListener("click", onClick);
+        cleanups.push(() => {
+          el.removeEventListener("click", onClick);
+          el.classList.remove("nbl-pairwise-side", "nbl-pairwise-picked");
+          delete el.dataset.pairwise;
+        });
+      }
+      parts.set(c.name, { group, buttons, sides: sides2 });
+    });
+    function set(next) {
+      picks = new Map(controls.map((c) => [c.name, next.get(c.name) || null]));
+      for (const c of controls) {
+        const { group, buttons, sides: sides2 } = parts.get(c.name);
+        const side = picks.get(c.name);
+        group.dataset.selected = side || "";
+        for (const s of SIDES) {
+          buttons[s].setAttribute("aria-pressed", String(side === s));
+          buttons[s].classList.toggle("nbl-selected", side === s);
+          if (sides2[s]) sides2[s].classList.toggle("nbl-pairwise-picked", side === s);
+        }
+      }
+    }
+    set(/* @__PURE__ */ new Map());
+    function pick(name, side) {
+      if (!parts.has(name) || !SIDES.includes(side) || !canEdit()) return;
+      onEdit();
+      set(new Map(picks).set(name, picks.get(name) === side ? null : side));
+    }
+    const first = controls[0];
+    return {
+      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, el: parts.get(c.name).group })),
+      hotkeys: [
+        { key: keys[0], control: first.name, value: "left", text: `${first.name}: ${sidesOf(first)[0]} (left) is better` },
+        { key: keys[1], control: first.name, value: "right", text: `${first.name}: ${sidesOf(first)[1]} (right) is better` }
+      ],
+      shortcuts: [{ keys: ["click"], text: "Click either object to pick it (again to unpick)" }],
+      pick,
+      load: (_key, result) => set(sidesFromResult(controls, result)),
+      result: () => pairwiseResult(controls, picks),
+      missing: () => controls.filter((c) => c.required && !picks.get(c.name)).map((c) => c.name),
+      snapshot: () => picks,
+      restore: (snap) => set(snap),
+      dispose: () => {
+        for (const undo of cleanups) undo();
+      }
     };
   }
 };
@@ -1784,6 +2181,393 @@ var rangePlugin = {
   claims: (control, objects) => control.type === "timeserieslabels" || isRangeChoice(control, objects),
   keys: ["u", "+", "=", "-", "_", "f", "o", ",", ".", "<", ">", "[", "]", "i", "a", "Escape", "ArrowLeft", "ArrowRight"],
   create: createRangeLayer
+};
+
+// nblabel/js/src/views/common.js
+function createSlot(spec, kind2) {
+  const el = document.createElement("div");
+  el.className = `nbl-object nbl-object-${kind2}`;
+  el.dataset.object = spec.name;
+  return el;
+}
+function showNotice(slot, kind2, message) {
+  if (kind2 === "loading" && slot.offsetHeight > 0) slot.style.minHeight = `${slot.offsetHeight}px`;
+  else if (kind2 !== "loading") slot.style.minHeight = "";
+  const box = document.createElement("div");
+  box.className = `nbl-notice nbl-notice-${kind2}`;
+  box.setAttribute("data-testid", kind2 === "error" ? "object-error" : "loading");
+  box.textContent = message;
+  slot.replaceChildren(box);
+}
+function objectError(entry, name) {
+  const obj = entry.objects[name];
+  if (!obj) return `item ${entry.label}: no data for '${name}'`;
+  if (obj.error) return obj.error;
+  return entry.errors.get(name) || null;
+}
+
+// nblabel/js/src/views/list.js
+function htmlText(html2) {
+  if (typeof DOMParser === "undefined") return String(html2).replace(/<[^>]*>/g, " ");
+  const doc = new DOMParser().parseFromString(String(html2), "text/html");
+  for (const img of doc.querySelectorAll("img")) img.replaceWith(`[image${img.alt ? `: ${img.alt}` : ""}]`);
+  return (doc.body.textContent || "").replace(/\s+/g, " ").trim();
+}
+function itemCard(item, tag = "li") {
+  const el = document.createElement(tag);
+  el.className = "nbl-list-item";
+  el.dataset.id = item.id;
+  if (item.title != null) el.append(Object.assign(document.createElement("div"), { className: "nbl-list-title", textContent: String(item.title) }));
+  if (item.body != null) el.append(Object.assign(document.createElement("div"), { className: "nbl-list-body", textContent: String(item.body) }));
+  if (item.html != null) el.append(Object.assign(document.createElement("div"), { className: "nbl-list-body", textContent: htmlText(item.html) }));
+  el.append(Object.assign(document.createElement("div"), { className: "nbl-list-id", textContent: item.id }));
+  return el;
+}
+function createListView(spec) {
+  const el = createSlot(spec, "list");
+  let shown = { key: null, items: null };
+  let ranked = false;
+  const listeners = /* @__PURE__ */ new Set();
+  function paint() {
+    el.style.minHeight = "";
+    if (ranked) {
+      el.replaceChildren(Object.assign(document.createElement("div"), { className: "nbl-list-note", textContent: `${spec.name}: ranked below` }));
+      return;
+    }
+    const list = document.createElement("ol");
+    list.className = "nbl-list";
+    list.setAttribute("data-testid", "list");
+    list.append(...(shown.items || []).map((item) => itemCard(item)));
+    el.replaceChildren(list);
+  }
+  return {
+    el,
+    loading() {
+      shown = { key: null, items: null };
+      showNotice(el, "loading", "Loading…");
+    },
+    show(entry) {
+      const error = objectError(entry, spec.name);
+      shown = { key: entry.key, items: error ? null : entry.objects[spec.name].items || [] };
+      if (error) showNotice(el, "error", error);
+      else paint();
+      for (const fn of listeners) fn(entry.key);
+    },
+    /** The items of item `key` if it is the one shown (null otherwise, or on an error). */
+    items: (key) => key === shown.key ? shown.items : null,
+    /** Call `fn(key)` after each item is shown; returns the unsubscribe function. */
+    onShow(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    /** A Ranker draws the items: this view only points at it. */
+    setRanked(on) {
+      ranked = Boolean(on);
+      if (shown.items) paint();
+    }
+  };
+}
+
+// nblabel/js/src/controls/ranker.js
+function columnsOf(control) {
+  return Array.isArray(control.columns) && control.columns.length ? control.columns : [{ id: control.name, title: null }];
+}
+function defaultColumn(control) {
+  return control.default_column || columnsOf(control)[0].id;
+}
+function boardFromResult(control, ids, result) {
+  const cols = new Map(columnsOf(control).map((c) => [c.id, []]));
+  const item = (result || []).find((r) => r && r.type === "ranker" && r.from_name === control.name && r.value);
+  const ranked = item && item.value.ranker && typeof item.value.ranker === "object" ? item.value.ranker : null;
+  const known = new Set(ids);
+  const placed = /* @__PURE__ */ new Set();
+  if (ranked) {
+    for (const [col, list] of Object.entries(ranked)) {
+      if (!cols.has(col) || !Array.isArray(list)) continue;
+      for (const id of list.map(String)) {
+        if (!known.has(id) || placed.has(id)) continue;
+        placed.add(id);
+        cols.get(col).push(id);
+      }
+    }
+  }
+  cols.get(defaultColumn(control)).push(...ids.filter((id) => !placed.has(id)));
+  return cols;
+}
+function moveItem(cols, id, to, index) {
+  const next = new Map([...cols].map(([c, list2]) => [c, list2.filter((x) => x !== id)]));
+  if (!next.has(to)) return cols;
+  const list = next.get(to);
+  list.splice(Math.max(0, Math.min(index, list.length)), 0, id);
+  return next;
+}
+function placeOf(cols, id) {
+  for (const [column, list] of cols) {
+    const index = list.indexOf(id);
+    if (index >= 0) return { column, index };
+  }
+  return null;
+}
+function rankerResult(controls, boards, makeId = randomId) {
+  return controls.filter((c) => boards.get(c.name)).map((c) => ({
+    id: makeId(),
+    from_name: c.name,
+    to_name: c.to_name,
+    type: "ranker",
+    origin: "manual",
+    value: { ranker: Object.fromEntries(columnsOf(c).map((col) => [col.id, [...boards.get(c.name).get(col.id) || []]])) }
+  }));
+}
+function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
+  const el = document.createElement("div");
+  el.className = "nbl-ranker";
+  el.dataset.control = control.name;
+  el.setAttribute("data-testid", "ranker");
+  el.setAttribute("role", "group");
+  el.setAttribute("aria-label", control.name);
+  let cols = null;
+  let items = /* @__PURE__ */ new Map();
+  let drag = null;
+  const marker = Object.assign(document.createElement("div"), { className: "nbl-ranker-drop" });
+  function title(col) {
+    if (col.title) return col.title;
+    if (col.id === "_") return listTitle || "Not placed";
+    return listTitle || col.id;
+  }
+  function render(focusId = null) {
+    if (!cols) {
+      el.replaceChildren(Object.assign(document.createElement("div"), { className: "nbl-list-note", textContent: "Loading the list…" }));
+      return;
+    }
+    const first = [...cols.values()].flat()[0];
+    el.replaceChildren(
+      ...columnsOf(control).map((col) => {
+        const column = document.createElement("div");
+        column.className = "nbl-ranker-column";
+        column.dataset.column = col.id;
+        column.setAttribute("data-testid", "ranker-column");
+        const head = Object.assign(document.createElement("div"), { className: "nbl-ranker-title", textContent: title(col) });
+        const list = document.createElement("ol");
+        list.className = "nbl-ranker-items";
+        list.setAttribute("aria-label", title(col));
+        const ids = cols.get(col.id) || [];
+        ids.forEach((id, i) => {
+          const card = itemCard(items.get(id) || { id });
+          card.classList.add("nbl-ranker-item");
+          card.setAttribute("data-testid", "ranker-item");
+          card.tabIndex = id === (focusId ?? first) ? 0 : -1;
+          card.setAttribute("aria-label", `${(items.get(id) || {}).title ?? id}: ${i + 1} of ${ids.length} in ${title(col)}`);
+          list.append(card);
+        });
+        column.append(head, list);
+        return column;
+      })
+    );
+    el.dataset.order = JSON.stringify(Object.fromEntries(cols));
+    if (focusId != null) {
+      const card = el.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(focusId)}"]`);
+      if (card) card.focus({ preventScroll: false });
+    }
+  }
+  function dropAt(x, y) {
+    const columns = [...el.querySelectorAll(".nbl-ranker-column")];
+    if (!columns.length) return null;
+    let best = columns[0];
+    let dist = Number.POSITIVE_INFINITY;
+    for (const c of columns) {
+      const r = c.getBoundingClientRect();
+      const d = x < r.left ? r.left - x : x > r.right ? x - r.right : 0;
+      if (d < dist) [best, dist] = [c, d];
+    }
+    const cards = [...best.querySelectorAll(".nbl-ranker-item")].filter((c) => c.dataset.id !== drag.id);
+    let index = cards.length;
+    for (let i = 0; i < cards.length; i += 1) {
+      const r = cards[i].getBoundingClientRect();
+      if (y < r.top + r.height / 2) {
+        index = i;
+        break;
+      }
+    }
+    return { column: best.dataset.column, index, before: cards[index] || null, list: best.querySelector("ol") };
+  }
+  function endDrag() {
+    if (!drag) return;
+    const card = el.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(drag.id)}"]`);
+    if (card) card.classList.remove("nbl-dragging");
+    marker.remove();
+    el.classList.remove("nbl-ranker-dragging");
+    if (el.hasPointerCapture && el.hasPointerCapture(drag.pointer)) el.releasePointerCapture(drag.pointer);
+    drag = null;
+  }
+  function onPointerDown2(event) {
+    const card = event.target.closest ? event.target.closest(".nbl-ranker-item") : null;
+    if (!card || !el.contains(card) || event.button !== 0 || !canEdit()) return;
+    drag = { id: card.dataset.id, x: event.clientX, y: event.clientY, pointer: event.pointerId, moving: false, target: null };
+    el.setPointerCapture(event.pointerId);
+  }
+  function onPointerMove2(event) {
+    if (!drag || event.pointerId !== drag.pointer) return;
+    if (!drag.moving) {
+      if (Math.hypot(event.clientX - drag.x, event.clientY - drag.y) < 5) return;
+      drag.moving = true;
+      el.classList.add("nbl-ranker-dragging");
+      const card = el.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(drag.id)}"]`);
+      if (card) card.classList.add("nbl-dragging");
+    }
+    event.preventDefault();
+    const at = dropAt(event.clientX, event.clientY);
+    if (!at) return;
+    drag.target = { column: at.column, index: at.index };
+    at.list.insertBefore(marker, at.before);
+  }
+  function onPointerUp2(event) {
+    if (!drag || event.pointerId !== drag.pointer) return;
+    const { id, moving, target } = drag;
+    endDrag();
+    if (moving && target) onMove(id, target.column, target.index);
+    else focusCard(id);
+  }
+  function focusCard(id) {
+    setTimeout(() => {
+      const card = el.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(id)}"]`);
+      if (card && card.isConnected) {
+        for (const c of el.querySelectorAll(".nbl-ranker-item")) c.tabIndex = c === card ? 0 : -1;
+        card.focus({ preventScroll: true });
+      }
+    }, 0);
+  }
+  const onCancel = () => endDrag();
+  el.addEventListener("pointerdown", onPointerDown2);
+  el.addEventListener("pointermove", onPointerMove2);
+  el.addEventListener("pointerup", onPointerUp2);
+  el.addEventListener("pointercancel", onCancel);
+  return {
+    el,
+    set(nextCols, nextItems, focusId = null) {
+      cols = nextCols;
+      if (nextItems) items = nextItems;
+      render(focusId);
+    },
+    cols: () => cols,
+    /** A key on a card of this board: true when it used it. */
+    handleKey(event) {
+      const card = event.target && event.target.closest ? event.target.closest(".nbl-ranker-item") : null;
+      if (!card || !el.contains(card) || !cols) return false;
+      if (event.ctrlKey || event.metaKey || event.altKey) return false;
+      if (drag) {
+        if (event.key === "Escape") endDrag();
+        return event.key === "Escape";
+      }
+      const id = card.dataset.id;
+      const at = placeOf(cols, id);
+      const order = columnsOf(control).map((c) => c.id);
+      const k = event.key;
+      if (k === "Escape") {
+        onEscape();
+        return true;
+      }
+      if (!event.shiftKey && (k === "ArrowUp" || k === "ArrowDown")) {
+        const list = cols.get(at.column);
+        const next = list[at.index + (k === "ArrowUp" ? -1 : 1)];
+        if (next != null) focusNow(next);
+        return true;
+      }
+      if (event.shiftKey && (k === "ArrowUp" || k === "ArrowDown")) {
+        const to = at.index + (k === "ArrowUp" ? -1 : 1);
+        if (to >= 0 && to < cols.get(at.column).length) onMove(id, at.column, to);
+        return true;
+      }
+      if (event.shiftKey && (k === "ArrowLeft" || k === "ArrowRight")) {
+        const c = order.indexOf(at.column) + (k === "ArrowLeft" ? -1 : 1);
+        if (c >= 0 && c < order.length) onMove(id, order[c], Math.min(at.index, cols.get(order[c]).length));
+        return true;
+      }
+      return false;
+    },
+    dispose() {
+      endDrag();
+      el.removeEventListener("pointerdown", onPointerDown2);
+      el.removeEventListener("pointermove", onPointerMove2);
+      el.removeEventListener("pointerup", onPointerUp2);
+      el.removeEventListener("pointercancel", onCancel);
+    }
+  };
+  function focusNow(id) {
+    const card = el.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(id)}"]`);
+    if (!card) return;
+    for (const c of el.querySelectorAll(".nbl-ranker-item")) c.tabIndex = c === card ? 0 : -1;
+    card.focus({ preventScroll: false });
+  }
+}
+var rankerPlugin = {
+  name: "ranker",
+  claims: (control) => control.type === "ranker",
+  keys: [],
+  create({ controls, views, root, canEdit, onEdit }) {
+    const parts = /* @__PURE__ */ new Map();
+    let boards = /* @__PURE__ */ new Map();
+    let wanted = { key: null, result: [] };
+    const unsubscribe = [];
+    for (const c of controls) {
+      const found = (views || []).find((v) => v.spec.name === c.to_name);
+      const view = found ? found.view : null;
+      if (view && view.setRanked) view.setRanked(true);
+      const listTitle = found ? (found.spec.attrs || {}).title : "";
+      const board = createBoard(c, listTitle, {
+        canEdit,
+        onMove(id, column, index) {
+          if (!canEdit() || !boards.get(c.name)) return;
+          onEdit();
+          boards = new Map(boards).set(c.name, moveItem(boards.get(c.name), id, column, index));
+          board.set(boards.get(c.name), null, id);
+        },
+        onEscape: () => root.focus({ preventScroll: true })
+      });
+      parts.set(c.name, { board, view });
+      if (view && view.onShow) unsubscribe.push(view.onShow((key) => key === wanted.key && build(c)));
+    }
+    function build(c) {
+      const { board, view } = parts.get(c.name);
+      const list = view && view.items ? view.items(wanted.key) : null;
+      if (!list) {
+        boards = new Map(boards).set(c.name, null);
+        board.set(null);
+        return;
+      }
+      const items = new Map(list.map((item) => [String(item.id), item]));
+      boards = new Map(boards).set(c.name, boardFromResult(c, [...items.keys()], wanted.result));
+      board.set(boards.get(c.name), items);
+    }
+    function set(next) {
+      boards = new Map(next);
+      for (const c of controls) parts.get(c.name).board.set(boards.get(c.name) || null);
+    }
+    return {
+      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, el: parts.get(c.name).board.el })),
+      shortcuts: [
+        { keys: ["drag"], text: "Drag a card up or down, or into another column" },
+        { keys: ["Tab", "↑", "↓"], text: "On a card: go to the card above / below" },
+        { keys: ["Shift+↑", "Shift+↓"], text: "Move the card up / down" },
+        { keys: ["Shift+←", "Shift+→"], text: "Move the card to the column on the left / right" }
+      ],
+      handleKey: (event) => controls.some((c) => parts.get(c.name).board.handleKey(event)),
+      load(key, result) {
+        wanted = { key, result };
+        for (const c of controls) build(c);
+      },
+      result: () => rankerResult(controls, boards),
+      missing: () => controls.filter((c) => c.required && !boards.get(c.name)).map((c) => c.name),
+      snapshot: () => boards,
+      restore: (snap) => set(snap),
+      dispose() {
+        for (const off of unsubscribe) off();
+        for (const { board, view } of parts.values()) {
+          board.dispose();
+          if (view && view.setRanked) view.setRanked(false);
+        }
+      }
+    };
+  }
 };
 
 // nblabel/js/src/controls/rating.js
@@ -2484,20 +3268,20 @@ var VERBS = {
 function createPanel(L, command) {
   const panel = html("div", { class: "nbl-region-panel", "data-title": "image" });
   const bar = html("div", { class: "nbl-region-bar" });
-  const button = (action, text, title) => html("button", { type: "button", class: "nbl-button nbl-small", "data-region-action": action, "data-testid": `region-${action}`, title }, text);
+  const button2 = (action, text, title) => html("button", { type: "button", class: "nbl-button nbl-small", "data-region-action": action, "data-testid": `region-${action}`, title }, text);
   const zoomText = html("span", { class: "nbl-zoom-text", "data-testid": "zoom" }, "100%");
-  bar.append(button("zoom-out", "−", "Zoom out (-)"), button("fit", "Fit", "Fit the image (f)"), button("zoom-in", "+", "Zoom in (+)"), zoomText);
+  bar.append(button2("zoom-out", "−", "Zoom out (-)"), button2("fit", "Fit", "Fit the image (f)"), button2("zoom-in", "+", "Zoom in (+)"), zoomText);
   const brushBox = html("span", { class: "nbl-brush-tools" });
   const sizeInput = html("input", { type: "range", min: "1", max: "200", step: "1", value: String(L.brushSize), "aria-label": "Brush size", "data-testid": "brush-size" });
   const sizeText = html("span", {}, `${L.brushSize}px`);
-  const eraseButton = button("erase", "Erase", "Erase instead of paint (e)");
+  const eraseButton = button2("erase", "Erase", "Erase instead of paint (e)");
   eraseButton.setAttribute("aria-pressed", "false");
   brushBox.append(html("span", {}, "brush"), sizeInput, sizeText, eraseButton);
   if (L.controls.some((c) => c.type === "brushlabels")) bar.append(brushBox);
   const predBox = html("span", { class: "nbl-pred-tools", hidden: "" });
   const scoreInput = html("input", { type: "range", min: "0", max: "1", step: "0.05", value: "0", "aria-label": "Hide predictions scored below", "data-testid": "score-threshold" });
   const scoreText = html("span", { "data-testid": "score-text" });
-  predBox.append(html("span", {}, "predictions ≥"), scoreInput, scoreText, button("accept", "Accept (a)", "Accept the selected prediction, or all shown (a)"));
+  predBox.append(html("span", {}, "predictions ≥"), scoreInput, scoreText, button2("accept", "Accept (a)", "Accept the selected prediction, or all shown (a)"));
   bar.append(predBox);
   const status = html("div", { class: "nbl-region-status", "data-testid": "region-status", "aria-live": "polite" });
   panel.append(bar, status);
@@ -3021,28 +3805,384 @@ var regionPlugin = {
   create: createRegionLayer
 };
 
-// nblabel/js/src/views/common.js
-function createSlot(spec, kind2) {
-  const el = document.createElement("div");
-  el.className = `nbl-object nbl-object-${kind2}`;
-  el.dataset.object = spec.name;
-  return el;
+// nblabel/js/src/controls/taxonomy.js
+function flattenTree(tree) {
+  const nodes = [];
+  const visit = (list, parent, path, depth) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const item of list || []) {
+      const label = String(item.label ?? item.value);
+      const value = String(item.value ?? item.label);
+      if (seen.has(label)) continue;
+      seen.add(label);
+      const here = [...path, value];
+      const index = nodes.length;
+      const node = { label, value, path: here, key: JSON.stringify(here), depth, parent, children: [], leaf: true, lower: label.toLowerCase(), hint: item.hint || "", color: item.color || "" };
+      nodes.push(node);
+      if (parent >= 0) {
+        nodes[parent].children.push(index);
+        nodes[parent].leaf = false;
+      }
+      visit(item.children, index, here, depth + 1);
+    }
+  };
+  visit(tree, -1, [], 0);
+  return nodes;
 }
-function showNotice(slot, kind2, message) {
-  if (kind2 === "loading" && slot.offsetHeight > 0) slot.style.minHeight = `${slot.offsetHeight}px`;
-  else if (kind2 !== "loading") slot.style.minHeight = "";
+function searchTree(nodes, query, open = /* @__PURE__ */ new Set(), flips = /* @__PURE__ */ new Set()) {
+  const n = nodes.length;
+  const shown = new Uint8Array(n);
+  const opened = new Uint8Array(n);
+  const q = String(query || "").trim().toLowerCase();
+  let matches = 0;
+  if (!q) {
+    for (let i = 0; i < n; i += 1) {
+      const p = nodes[i].parent;
+      shown[i] = p < 0 || shown[p] && opened[p] ? 1 : 0;
+      opened[i] = open.has(i) ? 1 : 0;
+    }
+    return { shown, opened, hit: null, matches, query: q };
+  }
+  const hit = new Uint8Array(n);
+  const under = new Uint8Array(n);
+  const keep = new Uint8Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const node = nodes[i];
+    const p = node.parent;
+    if (node.lower.includes(q)) {
+      hit[i] = 1;
+      under[i] = 1;
+      keep[i] = 1;
+      matches += 1;
+      if (!node.leaf) opened[i] = 1;
+      for (let a = p; a >= 0 && !keep[a]; a = nodes[a].parent) keep[a] = 1;
+      for (let a = p; a >= 0 && !opened[a]; a = nodes[a].parent) opened[a] = 1;
+    } else if (p >= 0 && under[p]) {
+      under[i] = 1;
+      keep[i] = 1;
+    }
+  }
+  for (const i of flips) if (i >= 0 && i < n && !nodes[i].leaf) opened[i] ^= 1;
+  for (let i = 0; i < n; i += 1) {
+    const p = nodes[i].parent;
+    shown[i] = keep[i] && (p < 0 || shown[p] && opened[p]) ? 1 : 0;
+  }
+  return { shown, opened, hit, matches, query: q };
+}
+function togglePick(control, nodes, selected, key) {
+  if (selected.includes(key)) return { next: selected.filter((k) => k !== key) };
+  const node = nodes.find((x) => x.key === key);
+  if (!node) return { problem: `${control.name}: not a node of its tree.` };
+  if (isTrue((control.attrs || {}).leafsOnly) && !node.leaf) {
+    return { problem: `${control.name}: pick a leaf (leafsOnly); “${node.label}” has children.` };
+  }
+  const max = maxUsages(control);
+  if (max && selected.length >= max) return { problem: `${control.name}: at most ${max} pick${max === 1 ? "" : "s"} (maxUsages); unpick one first.` };
+  return { next: [...selected, key] };
+}
+var isTrue = (v) => String(v).toLowerCase() === "true";
+function maxUsages(control) {
+  const n = Number.parseInt((control.attrs || {}).maxUsages, 10);
+  return Number.isFinite(n) && n >= 1 ? n : 0;
+}
+function pathText(control, nodes, key) {
+  const attrs = control.attrs || {};
+  const sep = attrs.pathSeparator ?? " / ";
+  const node = nodes.find((x) => x.key === key);
+  if (!node) return JSON.parse(key).join(sep);
+  if (!isTrue(attrs.showFullPath)) return node.label;
+  const labels = [];
+  for (let i = nodes.indexOf(node); i >= 0; i = nodes[i].parent) labels.unshift(nodes[i].label);
+  return labels.join(sep);
+}
+function picksFromResult(controls, result) {
+  const out = /* @__PURE__ */ new Map();
+  for (const c of controls) {
+    const item = (result || []).find((r) => r && r.type === "taxonomy" && r.from_name === c.name && r.value);
+    const paths = item && Array.isArray(item.value.taxonomy) ? item.value.taxonomy : [];
+    out.set(
+      c.name,
+      paths.filter(Array.isArray).map((p) => JSON.stringify(p.map(String)))
+    );
+  }
+  return out;
+}
+function taxonomyResult(controls, picks, makeId = randomId) {
+  return controls.filter((c) => (picks.get(c.name) || []).length).map((c) => ({ id: makeId(), from_name: c.name, to_name: c.to_name, type: "taxonomy", origin: "manual", value: { taxonomy: picks.get(c.name).map((k) => JSON.parse(k)) } }));
+}
+var FOCUS = "\0focus";
+function createTree(control, tree, { onEnter, onEscape }) {
+  const nodes = flattenTree(tree);
+  const uid = randomId(6);
   const box = document.createElement("div");
-  box.className = `nbl-notice nbl-notice-${kind2}`;
-  box.setAttribute("data-testid", kind2 === "error" ? "object-error" : "loading");
-  box.textContent = message;
-  slot.replaceChildren(box);
+  box.className = "nbl-taxonomy";
+  box.dataset.control = control.name;
+  const picked = document.createElement("div");
+  picked.className = "nbl-taxonomy-picked";
+  picked.setAttribute("data-testid", "taxonomy-picked");
+  const search = document.createElement("input");
+  search.type = "search";
+  search.className = "nbl-taxonomy-search";
+  search.setAttribute("data-testid", "taxonomy-search");
+  search.setAttribute("role", "combobox");
+  search.setAttribute("aria-autocomplete", "list");
+  search.setAttribute("aria-expanded", "true");
+  search.setAttribute("aria-label", `Search ${control.name}`);
+  search.placeholder = (control.attrs || {}).placeholder || "Search… (/)";
+  search.autocomplete = "off";
+  search.spellcheck = false;
+  const list = document.createElement("div");
+  list.className = "nbl-taxonomy-tree";
+  list.id = `nbl-taxonomy-${uid}`;
+  list.setAttribute("role", "tree");
+  list.setAttribute("aria-label", control.name);
+  list.setAttribute("aria-multiselectable", "true");
+  list.setAttribute("data-testid", "taxonomy-tree");
+  search.setAttribute("aria-controls", list.id);
+  const status = document.createElement("div");
+  status.className = "nbl-taxonomy-status";
+  status.setAttribute("aria-live", "polite");
+  status.setAttribute("data-testid", "taxonomy-status");
+  const rows = nodes.map((node, i) => {
+    const row = document.createElement("div");
+    row.className = "nbl-taxonomy-row";
+    row.id = `nbl-taxonomy-${uid}-${i}`;
+    row.setAttribute("role", "treeitem");
+    row.setAttribute("aria-level", String(node.depth + 1));
+    row.setAttribute("aria-selected", "false");
+    row.setAttribute("data-testid", "taxonomy-node");
+    row.dataset.index = String(i);
+    row.dataset.path = node.path.join("/");
+    row.style.setProperty("--nbl-depth", String(node.depth));
+    const toggle = document.createElement("span");
+    toggle.className = "nbl-taxonomy-toggle";
+    toggle.dataset.toggle = String(i);
+    toggle.setAttribute("aria-hidden", "true");
+    const pick = document.createElement("button");
+    pick.type = "button";
+    pick.tabIndex = -1;
+    pick.className = "nbl-taxonomy-pick";
+    pick.dataset.control = control.name;
+    pick.dataset.value = node.key;
+    if (node.hint) pick.title = node.hint;
+    if (node.color) pick.style.setProperty("--nbl-choice-color", node.color);
+    pick.textContent = node.label;
+    if (!node.leaf) {
+      row.setAttribute("aria-expanded", "false");
+      toggle.textContent = "▸";
+    }
+    row.append(toggle, pick);
+    return { row, toggle, pick, marked: false };
+  });
+  list.append(...rows.map((r) => r.row));
+  box.append(picked, search, list, status);
+  let open = new Set(nodes.length <= 30 ? nodes.map((_, i) => i).filter((i) => !nodes[i].leaf) : []);
+  let flips = /* @__PURE__ */ new Set();
+  let flipsFor = "";
+  let view = null;
+  let active = -1;
+  let selected = [];
+  function mark(i, q) {
+    const r = rows[i];
+    const label = nodes[i].label;
+    const at = q ? nodes[i].lower.indexOf(q) : -1;
+    if (at < 0) {
+      if (r.marked) r.pick.textContent = label;
+      r.marked = false;
+      return;
+    }
+    const m = document.createElement("mark");
+    m.textContent = label.slice(at, at + q.length);
+    r.pick.replaceChildren(label.slice(0, at), m, label.slice(at + q.length));
+    r.marked = true;
+  }
+  function draw() {
+    const before = view;
+    if (search.value !== flipsFor) {
+      flips = /* @__PURE__ */ new Set();
+      flipsFor = search.value;
+    }
+    const next = searchTree(nodes, search.value, open, flips);
+    for (let i = 0; i < nodes.length; i += 1) {
+      const r = rows[i];
+      if (!before || before.shown[i] !== next.shown[i]) r.row.hidden = !next.shown[i];
+      if (!nodes[i].leaf && (!before || before.opened[i] !== next.opened[i])) {
+        r.row.setAttribute("aria-expanded", String(Boolean(next.opened[i])));
+        r.toggle.textContent = next.opened[i] ? "▾" : "▸";
+      }
+      if (next.shown[i] && (next.hit ? next.hit[i] : 0)) mark(i, next.query);
+      else if (r.marked) mark(i, "");
+    }
+    view = next;
+    if (before && before.query !== next.query) setActive(next.query ? firstShown(next.hit) : -1);
+    else if (active >= 0 && !view.shown[active]) setActive(-1);
+    status.textContent = next.query ? `${next.matches} match${next.matches === 1 ? "" : "es"}` : "";
+    box.dataset.matches = String(next.matches);
+  }
+  function firstShown(only) {
+    for (let i = 0; i < nodes.length; i += 1) if (view.shown[i] && (!only || only[i])) return i;
+    return -1;
+  }
+  function setActive(i) {
+    if (active >= 0) rows[active].row.classList.remove("nbl-active");
+    active = i;
+    if (i >= 0) {
+      rows[i].row.classList.add("nbl-active");
+      search.setAttribute("aria-activedescendant", rows[i].row.id);
+      const top = rows[i].row.offsetTop - list.offsetTop;
+      if (top < list.scrollTop) list.scrollTop = top;
+      else if (top + rows[i].row.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = top + rows[i].row.offsetHeight - list.clientHeight;
+    } else search.removeAttribute("aria-activedescendant");
+    box.dataset.active = i >= 0 ? nodes[i].path.join("/") : "";
+  }
+  function step(dir) {
+    for (let i = active + dir; i >= 0 && i < nodes.length; i += dir) {
+      if (view.shown[i]) return setActive(i);
+    }
+    if (active < 0) setActive(firstShown());
+  }
+  function setOpen(i, on) {
+    if (nodes[i].leaf || Boolean(view.opened[i]) === on) return;
+    if (view.query) {
+      if (flips.has(i)) flips.delete(i);
+      else flips.add(i);
+    } else {
+      open = new Set(open);
+      if (on) open.add(i);
+      else open.delete(i);
+    }
+    draw();
+  }
+  search.addEventListener("input", () => draw());
+  search.addEventListener("keydown", (event) => {
+    if (event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return;
+    const k = event.key;
+    let used = true;
+    if (k === "ArrowDown") step(1);
+    else if (k === "ArrowUp") step(-1);
+    else if (k === "ArrowRight" && active >= 0 && !nodes[active].leaf) {
+      if (view.opened[active]) step(1);
+      else setOpen(active, true);
+    } else if (k === "ArrowLeft" && active >= 0) {
+      if (!nodes[active].leaf && view.opened[active]) setOpen(active, false);
+      else if (nodes[active].parent >= 0) setActive(nodes[active].parent);
+    } else if (k === "Enter") {
+      if (active >= 0) onEnter(nodes[active].key);
+    } else if (k === "Escape") {
+      search.value = "";
+      draw();
+      onEscape();
+    } else used = false;
+    if (used) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  });
+  const onListClick = (event) => {
+    const t = event.target.closest ? event.target.closest("[data-toggle]") : null;
+    if (t) setOpen(Number(t.dataset.toggle), !view.opened[Number(t.dataset.toggle)]);
+  };
+  list.addEventListener("click", onListClick);
+  draw();
+  return {
+    el: box,
+    nodes,
+    search,
+    draw,
+    focus() {
+      search.focus({ preventScroll: true });
+      if (active < 0) setActive(firstShown());
+    },
+    /** Show the picks (keys, pick order) and `problem`. */
+    render(keys, problem) {
+      selected = keys;
+      const on = new Set(keys);
+      for (let i = 0; i < nodes.length; i += 1) {
+        const was = rows[i].row.getAttribute("aria-selected") === "true";
+        if (was !== on.has(nodes[i].key)) {
+          rows[i].row.setAttribute("aria-selected", String(!was));
+          rows[i].row.classList.toggle("nbl-selected", !was);
+        }
+      }
+      picked.replaceChildren(
+        ...keys.map((key) => {
+          const chip = document.createElement("button");
+          chip.type = "button";
+          chip.className = "nbl-taxonomy-chip";
+          chip.dataset.control = control.name;
+          chip.dataset.value = key;
+          chip.setAttribute("data-testid", "taxonomy-chip");
+          const text = pathText(control, nodes, key);
+          chip.title = `Unpick ${text}`;
+          chip.append(text, Object.assign(document.createElement("span"), { className: "nbl-taxonomy-x", textContent: " ×" }));
+          if (!nodes.some((x) => x.key === key)) chip.classList.add("nbl-unknown");
+          return chip;
+        })
+      );
+      box.dataset.picked = keys.map((k) => JSON.parse(k).join("/")).join("|");
+      if (problem) status.textContent = problem;
+      else if (!view.query) status.textContent = "";
+    },
+    picked: () => selected,
+    dispose() {
+      list.removeEventListener("click", onListClick);
+    }
+  };
 }
-function objectError(entry, name) {
-  const obj = entry.objects[name];
-  if (!obj) return `item ${entry.label}: no data for '${name}'`;
-  if (obj.error) return obj.error;
-  return entry.errors.get(name) || null;
-}
+var taxonomyPlugin = {
+  name: "taxonomy",
+  // Per-region taxonomies would need the region plugins' selection: not claimed.
+  claims: (control) => control.type === "taxonomy" && String((control.attrs || {}).perRegion).toLowerCase() !== "true",
+  keys: [],
+  create({ controls, root, canEdit, onEdit, onHint }) {
+    let picks = /* @__PURE__ */ new Map();
+    const trees = /* @__PURE__ */ new Map();
+    for (const c of controls) {
+      trees.set(
+        c.name,
+        createTree(c, c.tree || [], {
+          onEnter: (key) => pick(c.name, key),
+          onEscape: () => root.focus({ preventScroll: true })
+        })
+      );
+    }
+    function set(next, problem = "", name = null) {
+      picks = new Map(controls.map((c) => [c.name, next.get(c.name) || []]));
+      for (const c of controls) trees.get(c.name).render(picks.get(c.name), c.name === name ? problem : "");
+    }
+    set(/* @__PURE__ */ new Map());
+    function pick(name, key) {
+      const control = controls.find((c) => c.name === name);
+      const tree = trees.get(name);
+      if (!control || !tree) return;
+      if (key === FOCUS) return tree.focus();
+      if (!canEdit()) return;
+      const done = togglePick(control, tree.nodes, picks.get(name), key);
+      if (done.problem) {
+        onHint(done.problem);
+        return set(picks, done.problem, name);
+      }
+      onEdit();
+      set(new Map(picks).set(name, done.next));
+    }
+    return {
+      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, el: trees.get(c.name).el })),
+      // "/" searches the first taxonomy, unless a control binds "/" (a weak binding).
+      hotkeys: controls.length ? [{ key: "/", control: controls[0].name, value: FOCUS, weak: true }] : [],
+      shortcuts: controls.length ? [{ keys: ["/"], text: `Search ${controls[0].name}: type, ↑/↓ move, →/← open/close, Enter picks, Esc leaves` }] : [],
+      pick,
+      load: (_key, result) => set(picksFromResult(controls, result)),
+      result: () => taxonomyResult(controls, picks),
+      missing: () => controls.filter((c) => c.required && !(picks.get(c.name) || []).length).map((c) => c.name),
+      problems: () => controls.filter((c) => maxUsages(c) && (picks.get(c.name) || []).length > maxUsages(c)).map((c) => `${c.name}: at most ${maxUsages(c)} picks (maxUsages), ${picks.get(c.name).length} picked.`),
+      snapshot: () => picks,
+      restore: (snap) => set(snap),
+      dispose: () => {
+        for (const t of trees.values()) t.dispose();
+      }
+    };
+  }
+};
 
 // nblabel/js/src/views/image.js
 var SVG_NS2 = "http://www.w3.org/2000/svg";
@@ -3683,9 +4823,9 @@ function yScale({ min, max }) {
     a -= 1;
     b += 1;
   }
-  const pad = (b - a) * 0.08;
-  a -= pad;
-  b += pad;
+  const pad2 = (b - a) * 0.08;
+  a -= pad2;
+  b += pad2;
   return { lo: a, hi: b, at: (v) => (v - a) / (b - a) };
 }
 function regionAt(regions, clientX, toX, toPx, edgePx) {
@@ -4261,6 +5401,7 @@ function createTimeSeriesView(spec, { request = null } = {}) {
 // nblabel/js/src/plugins.js
 var VIEWS = {
   image: createImageView,
+  list: createListView,
   text: createTextView,
   timeseries: createTimeSeriesView
 };
@@ -4275,8 +5416,16 @@ var CONTROLS = [
   // Labels, Relations
   regionPlugin,
   // RectangleLabels, PolygonLabels, KeyPointLabels, BrushLabels
-  rangePlugin
+  rangePlugin,
   // TimeSeriesLabels, per-region Choices of a time series
+  datetimePlugin,
+  // DateTime
+  taxonomyPlugin,
+  // Taxonomy
+  pairwisePlugin,
+  // Pairwise
+  rankerPlugin
+  // Ranker (+ Bucket) on a List
 ];
 
 // nblabel/js/src/host.js
@@ -4802,7 +5951,7 @@ function createLayout(el) {
   const footer = h("div", { className: "nbl-footer" });
   for (const spec of FOOTER) {
     const key = keyFor(spec.action);
-    const button = h("button", {
+    const button2 = h("button", {
       type: "button",
       className: spec.primary ? "nbl-button nbl-primary" : "nbl-button",
       "data-testid": spec.testid,
@@ -4812,8 +5961,8 @@ function createLayout(el) {
       "aria-keyshortcuts": ariaKeys(spec.action),
       text: spec.text
     });
-    buttons.set(spec.action, button);
-    footer.append(button);
+    buttons.set(spec.action, button2);
+    footer.append(button2);
   }
   const helpBody = h("div", { className: "nbl-help-body" });
   const help = h(

@@ -35,17 +35,23 @@
 //   dispose()    remove every listener it added
 
 import { choicesPlugin } from "./controls/choices.js";
+import { datetimePlugin } from "./controls/datetime.js";
 import { spanPlugin } from "./controls/spans/plugin.js";
 import { numberPlugin } from "./controls/number.js";
+import { pairwisePlugin } from "./controls/pairwise.js";
 import { rangePlugin } from "./controls/ranges/plugin.js";
+import { rankerPlugin } from "./controls/ranker.js";
 import { ratingPlugin } from "./controls/rating.js";
 import { regionPlugin } from "./controls/regions/plugin.js";
+import { taxonomyPlugin } from "./controls/taxonomy.js";
 import { createImageView } from "./views/image.js";
+import { createListView } from "./views/list.js";
 import { createTextView } from "./views/text.js";
 import { createTimeSeriesView } from "./views/timeseries/view.js";
 
 export const VIEWS = {
   image: createImageView,
+  list: createListView,
   text: createTextView,
   timeseries: createTimeSeriesView,
 };
@@ -58,4 +64,8 @@ export const CONTROLS = [
   spanPlugin, // Labels, Relations
   regionPlugin, // RectangleLabels, PolygonLabels, KeyPointLabels, BrushLabels
   rangePlugin, // TimeSeriesLabels, per-region Choices of a time series
+  datetimePlugin, // DateTime
+  taxonomyPlugin, // Taxonomy
+  pairwisePlugin, // Pairwise
+  rankerPlugin, // Ranker (+ Bucket) on a List
 ];

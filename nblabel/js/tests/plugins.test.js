@@ -18,7 +18,7 @@ test("every control plugin has a name, claims, keys and create; views are factor
     assert.equal(typeof p.create, "function", p.name);
     assert.ok(Array.isArray(p.keys), p.name);
   }
-  assert.deepEqual(Object.keys(VIEWS).sort(), ["image", "text", "timeseries"]);
+  assert.deepEqual(Object.keys(VIEWS).sort(), ["image", "list", "text", "timeseries"]);
 });
 
 test("every key a plugin always takes is reserved in protocol.json (Python's default hotkeys avoid it)", () => {
