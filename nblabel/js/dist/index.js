@@ -661,7 +661,7 @@ function readBoxes(control, boxes) {
   const t = mode === "datetime" ? TIME.exec(boxes.time || "00:00") : null;
   return { parts: { Y: Number(d[1]), m: Number(d[2]), d: Number(d[3]), H: t ? Number(t[1]) : 0, M: t ? Number(t[2]) : 0 } };
 }
-function valueOf(control, boxes) {
+function storedValue(control, boxes) {
   const read = readBoxes(control, boxes);
   if (read.time) return read.time;
   if (!read.parts) return "";
@@ -691,10 +691,10 @@ function dateProblem(control, boxes) {
   return "";
 }
 function dateResult(controls, boxes, makeId = randomId) {
-  return controls.filter((c) => valueOf(c, boxes.get(c.name) || {}) && !dateProblem(c, boxes.get(c.name) || {})).map((c) => ({ id: makeId(), from_name: c.name, to_name: c.to_name, type: "datetime", origin: "manual", value: { datetime: valueOf(c, boxes.get(c.name)) } }));
+  return controls.filter((c) => storedValue(c, boxes.get(c.name) || {}) && !dateProblem(c, boxes.get(c.name) || {})).map((c) => ({ id: makeId(), from_name: c.name, to_name: c.to_name, type: "datetime", origin: "manual", value: { datetime: storedValue(c, boxes.get(c.name)) } }));
 }
 function missingDates(controls, boxes) {
-  return controls.filter((c) => c.required && !valueOf(c, boxes.get(c.name) || {}) && !dateProblem(c, boxes.get(c.name) || {})).map((c) => c.name);
+  return controls.filter((c) => c.required && !storedValue(c, boxes.get(c.name) || {}) && !dateProblem(c, boxes.get(c.name) || {})).map((c) => c.name);
 }
 function boxesFromResult(controls, result) {
   const out = /* @__PURE__ */ new Map();
@@ -774,7 +774,7 @@ function createBoxes(control, { onInput, onEnter, onEscape }) {
     el: box,
     render(boxes, problem) {
       for (const [k, el] of Object.entries(fields)) if (el.value !== (boxes[k] || "")) el.value = boxes[k] || "";
-      const value = valueOf(control, boxes);
+      const value = storedValue(control, boxes);
       shown.textContent = value && !problem ? `stored as ${value}` : "";
       box.dataset.value = value && !problem ? value : "";
       for (const el of Object.values(fields)) el.setAttribute("aria-invalid", String(Boolean(problem)));
