@@ -297,7 +297,10 @@ def write(control: Control, when: Any) -> str:
     a ``pd.Timestamp``, or an ``int`` year for the year modes) as Label Studio stores it."""
     fmt = value_format(control)
     if isinstance(when, str):
-        when = read(control, when)
+        try:
+            when = read(control, when)
+        except ValueError as exc:
+            raise ValueError(f"{control.name!r}: {when!r} is {exc}") from None
     if isinstance(when, pd.Timestamp):
         when = when.to_pydatetime()
     if fmt is None:
