@@ -3911,12 +3911,16 @@ function taxonomyResult(controls, picks, makeId = randomId) {
   return controls.filter((c) => (picks.get(c.name) || []).length).map((c) => ({ id: makeId(), from_name: c.name, to_name: c.to_name, type: "taxonomy", origin: "manual", value: { taxonomy: picks.get(c.name).map((k) => JSON.parse(k)) } }));
 }
 var FOCUS = "\0focus";
+var ROW = 24;
+var VIEW = 264;
+var OVERSCAN = 6;
 function createTree(control, tree, { onEnter, onEscape }) {
   const nodes = flattenTree(tree);
   const uid = randomId(6);
   const box = document.createElement("div");
   box.className = "nbl-taxonomy";
   box.dataset.control = control.name;
+  box.dataset.nodes = String(nodes.length);
   const picked = document.createElement("div");
   picked.className = "nbl-taxonomy-picked";
   picked.setAttribute("data-testid", "taxonomy-picked");
@@ -3938,63 +3942,84 @@ function createTree(control, tree, { onEnter, onEscape }) {
   list.setAttribute("aria-label", control.name);
   list.setAttribute("aria-multiselectable", "true");
   list.setAttribute("data-testid", "taxonomy-tree");
+  const inner = document.createElement("div");
+  inner.className = "nbl-taxonomy-inner";
+  list.append(inner);
   search.setAttribute("aria-controls", list.id);
   const status = document.createElement("div");
   status.className = "nbl-taxonomy-status";
   status.setAttribute("aria-live", "polite");
   status.setAttribute("data-testid", "taxonomy-status");
-  const rows = nodes.map((node, i) => {
+  box.append(picked, search, list, status);
+  let open = new Set(nodes.length <= 30 ? nodes.map((_, i) => i).filter((i) => !nodes[i].leaf) : []);
+  let flips = /* @__PURE__ */ new Set();
+  let flipsFor = "";
+  let view = null;
+  let order = new Int32Array(0);
+  let slot = new Int32Array(nodes.length);
+  let active = -1;
+  let selected = /* @__PURE__ */ new Set();
+  const pool = [];
+  function makeRow() {
     const row = document.createElement("div");
     row.className = "nbl-taxonomy-row";
-    row.id = `nbl-taxonomy-${uid}-${i}`;
     row.setAttribute("role", "treeitem");
-    row.setAttribute("aria-level", String(node.depth + 1));
-    row.setAttribute("aria-selected", "false");
     row.setAttribute("data-testid", "taxonomy-node");
-    row.dataset.index = String(i);
-    row.dataset.path = node.path.join("/");
-    row.style.setProperty("--nbl-depth", String(node.depth));
     const toggle = document.createElement("span");
     toggle.className = "nbl-taxonomy-toggle";
-    toggle.dataset.toggle = String(i);
     toggle.setAttribute("aria-hidden", "true");
     const pick = document.createElement("button");
     pick.type = "button";
     pick.tabIndex = -1;
     pick.className = "nbl-taxonomy-pick";
     pick.dataset.control = control.name;
-    pick.dataset.value = node.key;
-    if (node.hint) pick.title = node.hint;
-    if (node.color) pick.style.setProperty("--nbl-choice-color", node.color);
-    pick.textContent = node.label;
-    if (!node.leaf) {
-      row.setAttribute("aria-expanded", "false");
-      toggle.textContent = "▸";
-    }
     row.append(toggle, pick);
-    return { row, toggle, pick, marked: false };
-  });
-  list.append(...rows.map((r) => r.row));
-  box.append(picked, search, list, status);
-  let open = new Set(nodes.length <= 30 ? nodes.map((_, i) => i).filter((i) => !nodes[i].leaf) : []);
-  let flips = /* @__PURE__ */ new Set();
-  let flipsFor = "";
-  let view = null;
-  let active = -1;
-  let selected = [];
-  function mark(i, q) {
-    const r = rows[i];
-    const label = nodes[i].label;
-    const at = q ? nodes[i].lower.indexOf(q) : -1;
-    if (at < 0) {
-      if (r.marked) r.pick.textContent = label;
-      r.marked = false;
-      return;
+    return { row, toggle, pick };
+  }
+  function bind(r, i, k) {
+    const node = nodes[i];
+    const { row, toggle, pick } = r;
+    row.id = `nbl-taxonomy-${uid}-${i}`;
+    row.style.top = `${k * ROW}px`;
+    row.style.setProperty("--nbl-depth", String(node.depth));
+    row.dataset.index = String(i);
+    row.dataset.path = node.path.join("/");
+    row.setAttribute("aria-level", String(node.depth + 1));
+    row.setAttribute("aria-selected", String(selected.has(node.key)));
+    row.classList.toggle("nbl-selected", selected.has(node.key));
+    row.classList.toggle("nbl-active", i === active);
+    if (node.leaf) {
+      row.removeAttribute("aria-expanded");
+      toggle.textContent = "";
+      delete toggle.dataset.toggle;
+    } else {
+      row.setAttribute("aria-expanded", String(Boolean(view.opened[i])));
+      toggle.textContent = view.opened[i] ? "▾" : "▸";
+      toggle.dataset.toggle = String(i);
     }
-    const m = document.createElement("mark");
-    m.textContent = label.slice(at, at + q.length);
-    r.pick.replaceChildren(label.slice(0, at), m, label.slice(at + q.length));
-    r.marked = true;
+    pick.dataset.value = node.key;
+    pick.title = node.hint || "";
+    if (node.color) pick.style.setProperty("--nbl-choice-color", node.color);
+    else pick.style.removeProperty("--nbl-choice-color");
+    const at = view.hit && view.hit[i] ? node.lower.indexOf(view.query) : -1;
+    if (at < 0) pick.textContent = node.label;
+    else {
+      const m = document.createElement("mark");
+      m.textContent = node.label.slice(at, at + view.query.length);
+      pick.replaceChildren(node.label.slice(0, at), m, node.label.slice(at + view.query.length));
+    }
+  }
+  function paint() {
+    const top = Math.max(0, Math.floor(list.scrollTop / ROW) - OVERSCAN);
+    const end = Math.min(order.length, top + Math.ceil(VIEW / ROW) + 2 * OVERSCAN);
+    const count = Math.max(0, end - top);
+    while (pool.length < count) {
+      const r = makeRow();
+      pool.push(r);
+      inner.append(r.row);
+    }
+    while (pool.length > count) pool.pop().row.remove();
+    for (let k = 0; k < count; k += 1) bind(pool[k], order[top + k], top + k);
   }
   function draw() {
     const before = view;
@@ -4002,44 +4027,46 @@ function createTree(control, tree, { onEnter, onEscape }) {
       flips = /* @__PURE__ */ new Set();
       flipsFor = search.value;
     }
-    const next = searchTree(nodes, search.value, open, flips);
+    view = searchTree(nodes, search.value, open, flips);
+    const shown = [];
+    slot = new Int32Array(nodes.length).fill(-1);
     for (let i = 0; i < nodes.length; i += 1) {
-      const r = rows[i];
-      if (!before || before.shown[i] !== next.shown[i]) r.row.hidden = !next.shown[i];
-      if (!nodes[i].leaf && (!before || before.opened[i] !== next.opened[i])) {
-        r.row.setAttribute("aria-expanded", String(Boolean(next.opened[i])));
-        r.toggle.textContent = next.opened[i] ? "▾" : "▸";
+      if (view.shown[i]) {
+        slot[i] = shown.length;
+        shown.push(i);
       }
-      if (next.shown[i] && (next.hit ? next.hit[i] : 0)) mark(i, next.query);
-      else if (r.marked) mark(i, "");
     }
-    view = next;
-    if (before && before.query !== next.query) setActive(next.query ? firstShown(next.hit) : -1);
-    else if (active >= 0 && !view.shown[active]) setActive(-1);
-    status.textContent = next.query ? `${next.matches} match${next.matches === 1 ? "" : "es"}` : "";
-    box.dataset.matches = String(next.matches);
+    order = Int32Array.from(shown);
+    inner.style.height = `${order.length * ROW}px`;
+    if (before && before.query !== view.query) {
+      active = view.query ? firstShown(view.hit) : -1;
+      list.scrollTop = 0;
+    } else if (active >= 0 && slot[active] < 0) active = -1;
+    setActive(active);
+    status.textContent = view.query ? `${view.matches} match${view.matches === 1 ? "" : "es"}` : "";
+    box.dataset.matches = String(view.matches);
+    box.dataset.shown = String(order.length);
   }
   function firstShown(only) {
-    for (let i = 0; i < nodes.length; i += 1) if (view.shown[i] && (!only || only[i])) return i;
+    for (const i of order) if (!only || only[i]) return i;
     return -1;
   }
   function setActive(i) {
-    if (active >= 0) rows[active].row.classList.remove("nbl-active");
     active = i;
     if (i >= 0) {
-      rows[i].row.classList.add("nbl-active");
-      search.setAttribute("aria-activedescendant", rows[i].row.id);
-      const top = rows[i].row.offsetTop - list.offsetTop;
-      if (top < list.scrollTop) list.scrollTop = top;
-      else if (top + rows[i].row.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = top + rows[i].row.offsetHeight - list.clientHeight;
+      const y = slot[i] * ROW;
+      const height = Math.min(VIEW, order.length * ROW);
+      if (y < list.scrollTop) list.scrollTop = y;
+      else if (y + ROW > list.scrollTop + height) list.scrollTop = y + ROW - height;
+      search.setAttribute("aria-activedescendant", `nbl-taxonomy-${uid}-${i}`);
     } else search.removeAttribute("aria-activedescendant");
     box.dataset.active = i >= 0 ? nodes[i].path.join("/") : "";
+    paint();
   }
   function step(dir) {
-    for (let i = active + dir; i >= 0 && i < nodes.length; i += dir) {
-      if (view.shown[i]) return setActive(i);
-    }
-    if (active < 0) setActive(firstShown());
+    if (active < 0) return setActive(firstShown());
+    const k = slot[active] + dir;
+    if (k >= 0 && k < order.length) setActive(order[k]);
   }
   function setOpen(i, on) {
     if (nodes[i].leaf || Boolean(view.opened[i]) === on) return;
@@ -4082,7 +4109,17 @@ function createTree(control, tree, { onEnter, onEscape }) {
     const t = event.target.closest ? event.target.closest("[data-toggle]") : null;
     if (t) setOpen(Number(t.dataset.toggle), !view.opened[Number(t.dataset.toggle)]);
   };
+  let scrolling = false;
+  const onScroll = () => {
+    if (scrolling) return;
+    scrolling = true;
+    requestAnimationFrame(() => {
+      scrolling = false;
+      paint();
+    });
+  };
   list.addEventListener("click", onListClick);
+  list.addEventListener("scroll", onScroll, { passive: true });
   draw();
   return {
     el: box,
@@ -4095,15 +4132,8 @@ function createTree(control, tree, { onEnter, onEscape }) {
     },
     /** Show the picks (keys, pick order) and `problem`. */
     render(keys, problem) {
-      selected = keys;
-      const on = new Set(keys);
-      for (let i = 0; i < nodes.length; i += 1) {
-        const was = rows[i].row.getAttribute("aria-selected") === "true";
-        if (was !== on.has(nodes[i].key)) {
-          rows[i].row.setAttribute("aria-selected", String(!was));
-          rows[i].row.classList.toggle("nbl-selected", !was);
-        }
-      }
+      selected = new Set(keys);
+      paint();
       picked.replaceChildren(
         ...keys.map((key) => {
           const chip = document.createElement("button");
@@ -4123,9 +4153,9 @@ function createTree(control, tree, { onEnter, onEscape }) {
       if (problem) status.textContent = problem;
       else if (!view.query) status.textContent = "";
     },
-    picked: () => selected,
     dispose() {
       list.removeEventListener("click", onListClick);
+      list.removeEventListener("scroll", onScroll);
     }
   };
 }

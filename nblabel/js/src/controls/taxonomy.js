@@ -8,8 +8,9 @@
 // that comes with each item can replace it.
 //
 // Search as you type: every key press filters the whole tree at once (no debounce). The
-// tree is flattened once (parents first, labels lower-cased ahead), so a search is one pass
-// over an array plus the rows whose visibility changed; rows are built once per tree.
+// tree is flattened once (parents first, labels lower-cased ahead), so a search is a pass
+// over typed arrays; only the rows in view are in the page (a window of about 20 rows,
+// recycled), so showing 900 matches costs the layout of 20 rows.
 //
 // Keys, in the search box (typing goes there, never to labeling keys): ↑/↓ move through the
 // shown nodes, → opens a node (or goes to its first child), ← closes it (or goes to its
@@ -148,9 +149,17 @@ export function taxonomyResult(controls, picks, makeId = randomId) {
 
 const FOCUS = "\u0000focus"; // the pick value of the "/" binding
 
+/** Height of one tree row in px (fixed: the tree is drawn as a window of rows). */
+export const ROW = 24;
+/** Height of the tree's box at most (its CSS max-height), and rows drawn beyond the window. */
+const VIEW = 264;
+const OVERSCAN = 6;
+
 /**
- * The search box and tree of one control. `onPick(key)` is called for Enter; clicks on a
- * row's button go through the shell (data-control/data-value) to the plugin's pick.
+ * The search box and tree of one control. Only the rows in view are in the page (about 20,
+ * recycled as the tree scrolls): a search that shows 900 of 1,000 nodes lays out 20 rows,
+ * not 900. Enter calls `onEnter(key)`; clicks on a row's button go through the shell
+ * (data-control/data-value) to the plugin's pick.
  */
 export function createTree(control, tree, { onEnter, onEscape }) {
   const nodes = flattenTree(tree);
@@ -158,6 +167,7 @@ export function createTree(control, tree, { onEnter, onEscape }) {
   const box = document.createElement("div");
   box.className = "nbl-taxonomy";
   box.dataset.control = control.name;
+  box.dataset.nodes = String(nodes.length);
   const picked = document.createElement("div");
   picked.className = "nbl-taxonomy-picked";
   picked.setAttribute("data-testid", "taxonomy-picked");
@@ -179,117 +189,143 @@ export function createTree(control, tree, { onEnter, onEscape }) {
   list.setAttribute("aria-label", control.name);
   list.setAttribute("aria-multiselectable", "true");
   list.setAttribute("data-testid", "taxonomy-tree");
+  const inner = document.createElement("div");
+  inner.className = "nbl-taxonomy-inner";
+  list.append(inner);
   search.setAttribute("aria-controls", list.id);
   const status = document.createElement("div");
   status.className = "nbl-taxonomy-status";
   status.setAttribute("aria-live", "polite");
   status.setAttribute("data-testid", "taxonomy-status");
-
-  const rows = nodes.map((node, i) => {
-    const row = document.createElement("div");
-    row.className = "nbl-taxonomy-row";
-    row.id = `nbl-taxonomy-${uid}-${i}`;
-    row.setAttribute("role", "treeitem");
-    row.setAttribute("aria-level", String(node.depth + 1));
-    row.setAttribute("aria-selected", "false");
-    row.setAttribute("data-testid", "taxonomy-node");
-    row.dataset.index = String(i);
-    row.dataset.path = node.path.join("/");
-    row.style.setProperty("--nbl-depth", String(node.depth));
-    const toggle = document.createElement("span");
-    toggle.className = "nbl-taxonomy-toggle";
-    toggle.dataset.toggle = String(i);
-    toggle.setAttribute("aria-hidden", "true");
-    const pick = document.createElement("button");
-    pick.type = "button";
-    pick.tabIndex = -1; // the search box holds the focus; rows are reached with arrows
-    pick.className = "nbl-taxonomy-pick";
-    pick.dataset.control = control.name;
-    pick.dataset.value = node.key;
-    if (node.hint) pick.title = node.hint;
-    if (node.color) pick.style.setProperty("--nbl-choice-color", node.color);
-    pick.textContent = node.label;
-    if (!node.leaf) {
-      row.setAttribute("aria-expanded", "false");
-      toggle.textContent = "▸";
-    }
-    row.append(toggle, pick);
-    return { row, toggle, pick, marked: false };
-  });
-  list.append(...rows.map((r) => r.row));
   box.append(picked, search, list, status);
 
   // Small trees start open; big ones show their top level.
   let open = new Set(nodes.length <= 30 ? nodes.map((_, i) => i).filter((i) => !nodes[i].leaf) : []);
   let flips = new Set(); // nodes opened or closed during the current search
   let flipsFor = "";
-  let view = null; // the last searchTree() result drawn
+  let view = null; // the last searchTree() result
+  let order = new Int32Array(0); // the shown nodes, top to bottom
+  let slot = new Int32Array(nodes.length); // node -> its place in `order`, -1 when not shown
   let active = -1;
-  let selected = [];
+  let selected = new Set();
+  const pool = []; // row elements in the page, top to bottom of the window
 
-  function mark(i, q) {
-    const r = rows[i];
-    const label = nodes[i].label;
-    const at = q ? nodes[i].lower.indexOf(q) : -1;
-    if (at < 0) {
-      if (r.marked) r.pick.textContent = label;
-      r.marked = false;
-      return;
-    }
-    const m = document.createElement("mark");
-    m.textContent = label.slice(at, at + q.length);
-    r.pick.replaceChildren(label.slice(0, at), m, label.slice(at + q.length));
-    r.marked = true;
+  function makeRow() {
+    const row = document.createElement("div");
+    row.className = "nbl-taxonomy-row";
+    row.setAttribute("role", "treeitem");
+    row.setAttribute("data-testid", "taxonomy-node");
+    const toggle = document.createElement("span");
+    toggle.className = "nbl-taxonomy-toggle";
+    toggle.setAttribute("aria-hidden", "true");
+    const pick = document.createElement("button");
+    pick.type = "button";
+    pick.tabIndex = -1; // the search box holds the focus; rows are reached with arrows
+    pick.className = "nbl-taxonomy-pick";
+    pick.dataset.control = control.name;
+    row.append(toggle, pick);
+    return { row, toggle, pick };
   }
 
-  /** Filter for the search box's text and draw only what changed. */
+  function bind(r, i, k) {
+    const node = nodes[i];
+    const { row, toggle, pick } = r;
+    row.id = `nbl-taxonomy-${uid}-${i}`;
+    row.style.top = `${k * ROW}px`;
+    row.style.setProperty("--nbl-depth", String(node.depth));
+    row.dataset.index = String(i);
+    row.dataset.path = node.path.join("/");
+    row.setAttribute("aria-level", String(node.depth + 1));
+    row.setAttribute("aria-selected", String(selected.has(node.key)));
+    row.classList.toggle("nbl-selected", selected.has(node.key));
+    row.classList.toggle("nbl-active", i === active);
+    if (node.leaf) {
+      row.removeAttribute("aria-expanded");
+      toggle.textContent = "";
+      delete toggle.dataset.toggle;
+    } else {
+      row.setAttribute("aria-expanded", String(Boolean(view.opened[i])));
+      toggle.textContent = view.opened[i] ? "▾" : "▸";
+      toggle.dataset.toggle = String(i);
+    }
+    pick.dataset.value = node.key;
+    pick.title = node.hint || "";
+    if (node.color) pick.style.setProperty("--nbl-choice-color", node.color);
+    else pick.style.removeProperty("--nbl-choice-color");
+    const at = view.hit && view.hit[i] ? node.lower.indexOf(view.query) : -1;
+    if (at < 0) pick.textContent = node.label;
+    else {
+      const m = document.createElement("mark");
+      m.textContent = node.label.slice(at, at + view.query.length);
+      pick.replaceChildren(node.label.slice(0, at), m, node.label.slice(at + view.query.length));
+    }
+  }
+
+  /** Draw the rows in view (and a few around them), reusing the row elements. */
+  function paint() {
+    const top = Math.max(0, Math.floor(list.scrollTop / ROW) - OVERSCAN);
+    const end = Math.min(order.length, top + Math.ceil(VIEW / ROW) + 2 * OVERSCAN);
+    const count = Math.max(0, end - top);
+    while (pool.length < count) {
+      const r = makeRow();
+      pool.push(r);
+      inner.append(r.row);
+    }
+    while (pool.length > count) pool.pop().row.remove();
+    for (let k = 0; k < count; k += 1) bind(pool[k], order[top + k], top + k);
+  }
+
+  /** Filter for the search box's text and draw. */
   function draw() {
     const before = view;
     if (search.value !== flipsFor) {
       flips = new Set();
       flipsFor = search.value;
     }
-    const next = searchTree(nodes, search.value, open, flips);
+    view = searchTree(nodes, search.value, open, flips);
+    const shown = [];
+    slot = new Int32Array(nodes.length).fill(-1);
     for (let i = 0; i < nodes.length; i += 1) {
-      const r = rows[i];
-      if (!before || before.shown[i] !== next.shown[i]) r.row.hidden = !next.shown[i];
-      if (!nodes[i].leaf && (!before || before.opened[i] !== next.opened[i])) {
-        r.row.setAttribute("aria-expanded", String(Boolean(next.opened[i])));
-        r.toggle.textContent = next.opened[i] ? "▾" : "▸";
+      if (view.shown[i]) {
+        slot[i] = shown.length;
+        shown.push(i);
       }
-      if (next.shown[i] && (next.hit ? next.hit[i] : 0)) mark(i, next.query);
-      else if (r.marked) mark(i, "");
     }
-    view = next;
-    if (before && before.query !== next.query) setActive(next.query ? firstShown(next.hit) : -1);
-    else if (active >= 0 && !view.shown[active]) setActive(-1);
-    status.textContent = next.query ? `${next.matches} match${next.matches === 1 ? "" : "es"}` : "";
-    box.dataset.matches = String(next.matches);
+    order = Int32Array.from(shown);
+    inner.style.height = `${order.length * ROW}px`;
+    if (before && before.query !== view.query) {
+      active = view.query ? firstShown(view.hit) : -1;
+      list.scrollTop = 0;
+    } else if (active >= 0 && slot[active] < 0) active = -1;
+    setActive(active);
+    status.textContent = view.query ? `${view.matches} match${view.matches === 1 ? "" : "es"}` : "";
+    box.dataset.matches = String(view.matches);
+    box.dataset.shown = String(order.length);
   }
 
   function firstShown(only) {
-    for (let i = 0; i < nodes.length; i += 1) if (view.shown[i] && (!only || only[i])) return i;
+    for (const i of order) if (!only || only[i]) return i;
     return -1;
   }
 
+  /** Make node `i` the active one (-1: none), scrolled into view. */
   function setActive(i) {
-    if (active >= 0) rows[active].row.classList.remove("nbl-active");
     active = i;
     if (i >= 0) {
-      rows[i].row.classList.add("nbl-active");
-      search.setAttribute("aria-activedescendant", rows[i].row.id);
-      const top = rows[i].row.offsetTop - list.offsetTop;
-      if (top < list.scrollTop) list.scrollTop = top;
-      else if (top + rows[i].row.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = top + rows[i].row.offsetHeight - list.clientHeight;
+      const y = slot[i] * ROW;
+      const height = Math.min(VIEW, order.length * ROW);
+      if (y < list.scrollTop) list.scrollTop = y;
+      else if (y + ROW > list.scrollTop + height) list.scrollTop = y + ROW - height;
+      search.setAttribute("aria-activedescendant", `nbl-taxonomy-${uid}-${i}`);
     } else search.removeAttribute("aria-activedescendant");
     box.dataset.active = i >= 0 ? nodes[i].path.join("/") : "";
+    paint();
   }
 
   function step(dir) {
-    for (let i = active + dir; i >= 0 && i < nodes.length; i += dir) {
-      if (view.shown[i]) return setActive(i);
-    }
-    if (active < 0) setActive(firstShown());
+    if (active < 0) return setActive(firstShown());
+    const k = slot[active] + dir;
+    if (k >= 0 && k < order.length) setActive(order[k]);
   }
 
   function setOpen(i, on) {
@@ -335,7 +371,17 @@ export function createTree(control, tree, { onEnter, onEscape }) {
     const t = event.target.closest ? event.target.closest("[data-toggle]") : null;
     if (t) setOpen(Number(t.dataset.toggle), !view.opened[Number(t.dataset.toggle)]);
   };
+  let scrolling = false;
+  const onScroll = () => {
+    if (scrolling) return;
+    scrolling = true;
+    requestAnimationFrame(() => {
+      scrolling = false;
+      paint();
+    });
+  };
   list.addEventListener("click", onListClick);
+  list.addEventListener("scroll", onScroll, { passive: true });
   draw();
 
   return {
@@ -349,15 +395,8 @@ export function createTree(control, tree, { onEnter, onEscape }) {
     },
     /** Show the picks (keys, pick order) and `problem`. */
     render(keys, problem) {
-      selected = keys;
-      const on = new Set(keys);
-      for (let i = 0; i < nodes.length; i += 1) {
-        const was = rows[i].row.getAttribute("aria-selected") === "true";
-        if (was !== on.has(nodes[i].key)) {
-          rows[i].row.setAttribute("aria-selected", String(!was));
-          rows[i].row.classList.toggle("nbl-selected", !was);
-        }
-      }
+      selected = new Set(keys);
+      paint();
       picked.replaceChildren(
         ...keys.map((key) => {
           const chip = document.createElement("button");
@@ -377,9 +416,9 @@ export function createTree(control, tree, { onEnter, onEscape }) {
       if (problem) status.textContent = problem;
       else if (!view.query) status.textContent = "";
     },
-    picked: () => selected,
     dispose() {
       list.removeEventListener("click", onListClick);
+      list.removeEventListener("scroll", onScroll);
     },
   };
 }
