@@ -2255,6 +2255,8 @@ function createListView(spec) {
     },
     /** The items of item `key` if it is the one shown (null otherwise, or on an error). */
     items: (key) => key === shown.key ? shown.items : null,
+    /** Whether item `key` is shown and its list could not be. */
+    failed: (key) => key === shown.key && shown.items == null,
     /** Call `fn(key)` after each item is shown; returns the unsubscribe function. */
     onShow(fn) {
       listeners.add(fn);
@@ -2334,9 +2336,10 @@ function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
     if (col.id === "_") return listTitle || "Not placed";
     return listTitle || col.id;
   }
-  function render(focusId = null) {
+  function render(focusId = null, failed = false) {
     if (!cols) {
-      el.replaceChildren(Object.assign(document.createElement("div"), { className: "nbl-list-note", textContent: "Loading the list…" }));
+      const text = failed ? "The list of this item cannot be shown (see the error above)." : "Loading the list…";
+      el.replaceChildren(Object.assign(document.createElement("div"), { className: "nbl-list-note", textContent: text }));
       return;
     }
     const first = [...cols.values()].flat()[0];
@@ -2443,10 +2446,10 @@ function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
   el.addEventListener("pointercancel", onCancel);
   return {
     el,
-    set(nextCols, nextItems, focusId = null) {
+    set(nextCols, nextItems, focusId = null, failed = false) {
       cols = nextCols;
       if (nextItems) items = nextItems;
-      render(focusId);
+      render(focusId, failed);
     },
     cols: () => cols,
     /** A key on a card of this board: true when it used it. */
@@ -2531,7 +2534,7 @@ var rankerPlugin = {
       const list = view && view.items ? view.items(wanted.key) : null;
       if (!list) {
         boards = new Map(boards).set(c.name, null);
-        board.set(null);
+        board.set(null, null, null, Boolean(view && view.failed && view.failed(wanted.key)));
         return;
       }
       const items = new Map(list.map((item) => [String(item.id), item]));

@@ -99,9 +99,10 @@ function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
     return listTitle || col.id;
   }
 
-  function render(focusId = null) {
+  function render(focusId = null, failed = false) {
     if (!cols) {
-      el.replaceChildren(Object.assign(document.createElement("div"), { className: "nbl-list-note", textContent: "Loading the list…" }));
+      const text = failed ? "The list of this item cannot be shown (see the error above)." : "Loading the list…";
+      el.replaceChildren(Object.assign(document.createElement("div"), { className: "nbl-list-note", textContent: text }));
       return;
     }
     const first = [...cols.values()].flat()[0];
@@ -218,10 +219,10 @@ function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
 
   return {
     el,
-    set(nextCols, nextItems, focusId = null) {
+    set(nextCols, nextItems, focusId = null, failed = false) {
       cols = nextCols;
       if (nextItems) items = nextItems;
-      render(focusId);
+      render(focusId, failed);
     },
     cols: () => cols,
     /** A key on a card of this board: true when it used it. */
@@ -311,7 +312,7 @@ export const rankerPlugin = {
       const list = view && view.items ? view.items(wanted.key) : null;
       if (!list) {
         boards = new Map(boards).set(c.name, null);
-        board.set(null);
+        board.set(null, null, null, Boolean(view && view.failed && view.failed(wanted.key)));
         return;
       }
       const items = new Map(list.map((item) => [String(item.id), item]));

@@ -62,6 +62,8 @@ export function createListView(spec) {
     },
     /** The items of item `key` if it is the one shown (null otherwise, or on an error). */
     items: (key) => (key === shown.key ? shown.items : null),
+    /** Whether item `key` is shown and its list could not be. */
+    failed: (key) => key === shown.key && shown.items == null,
     /** Call `fn(key)` after each item is shown; returns the unsubscribe function. */
     onShow(fn) {
       listeners.add(fn);
