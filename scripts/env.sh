@@ -1,6 +1,8 @@
 # Sourced by scripts/test and scripts/demo: the project's virtual environment and the
-# Debian packages they need. Nothing here touches the system's Python: every pip install
-# goes into the venv (Debian's python3 is "externally managed" and refuses them anyway).
+# Debian packages they need. The functions run inside `cmd || ...` (scripts/test's step),
+# where bash ignores `set -e`: every command that can fail says `|| return` itself.
+# Nothing here touches the system's Python: every pip install goes into the venv (Debian's
+# python3 is "externally managed" and refuses them anyway).
 #
 #   NBLABEL_VENV   where the venv lives (default: .venv in the repo, ignored by git)
 #   NBLABEL_PYTHON the interpreter that makes it (default: python3 on PATH; >= 3.10)
@@ -13,13 +15,14 @@ as_root() {
 }
 
 APT_UPDATED=""
+# apt_install [--no-install-recommends] PACKAGE...
 apt_install() {
   # One `apt-get update` per script run, only when something is missing.
   if [[ -z $APT_UPDATED ]]; then
-    as_root apt-get update
+    as_root apt-get update || return
     APT_UPDATED=1
   fi
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@" || return
 }
 
 # ensure_venv: make $VENV with $NBLABEL_PYTHON (or python3) unless a working one is there.
@@ -33,7 +36,7 @@ ensure_venv() {
   local python=${NBLABEL_PYTHON:-python3}
   if ! command -v "$python" >/dev/null 2>&1; then
     echo "no $python on PATH: installing Debian's python3"
-    apt_install python3 python3-venv
+    apt_install --no-install-recommends python3 python3-venv || return
   fi
   if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 10))'; then
     echo "nblabel needs Python >= 3.10; $python is $("$python" --version 2>&1)" >&2
@@ -41,11 +44,11 @@ ensure_venv() {
   fi
   if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
     echo "$python cannot make a virtual environment (no ensurepip): installing python3-venv"
-    apt_install python3-venv
+    apt_install --no-install-recommends python3-venv || return
   fi
   # A venv left half-made (or made by an interpreter that is gone) is made again.
   rm -rf "$VENV"
-  "$python" -m venv "$VENV"
+  "$python" -m venv "$VENV" || return
   echo "virtual environment: made $VENV with $(command -v "$python") ($("$VENV/bin/python" --version))"
 }
 
@@ -67,7 +70,7 @@ venv_install() {
       return
     fi
   done
-  "$VENV/bin/python" -m pip install --progress-bar off -e "$REPO_ROOT[$extras]"
+  "$VENV/bin/python" -m pip install --progress-bar off -e "$REPO_ROOT[$extras]" || return
   echo "$want" >"$VENV/.nblabel-installed-$extras"
 }
 
@@ -79,7 +82,8 @@ ensure_node() {
   command -v npm >/dev/null 2>&1 || missing+=(npm)
   if [[ ${#missing[@]} -gt 0 ]]; then
     echo "installing ${missing[*]} from Debian's packages"
-    apt_install "${missing[@]}"
+    # Without recommends: npm would pull in a C toolchain for native addons; esbuild needs none.
+    apt_install --no-install-recommends "${missing[@]}" || return
   fi
   if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 18 ? 0 : 1)'; then
     echo "the JS build needs node >= 18 (esbuild 0.28); this is node $(node --version)" >&2
