@@ -373,42 +373,48 @@ class Connection:
             if (backend.url or "").rstrip("/") == url.rstrip("/"):
                 return backend
         auth: dict[str, Any] = {"auth_method": "NONE"}
-        header = None
+        user, password = "", Secret(None)
         if basic_auth is not None:
-            user, _, password = (
+            user, _, given = (
                 basic_auth.partition(":") if isinstance(basic_auth, str) else
                 (basic_auth[0], ":", basic_auth[1])
             )  # fmt: skip
+            # The password is held masked from here on, the argument rebound too: a failed
+            # call's verbose traceback (%xmode Verbose) lists this frame's variables.
+            password, given, basic_auth = Secret(given), "", None
             if not user or not password:
                 raise ValueError("basic_auth must be 'user:password' or (user, password)")
-            auth = {"auth_method": "BASIC_AUTH", "basic_auth_user": user,
-                    "basic_auth_pass": password}  # fmt: skip
-            header = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+            auth = {"auth_method": "BASIC_AUTH", "basic_auth_user": user}
+
+        def create() -> Any:  # the password only inside, not in call()'s arguments
+            secret = {"basic_auth_pass": password.reveal()} if password else {}
+            return self.client.ml.create(
+                project=pid, url=url, title=title, is_interactive=interactive, **auth, **secret
+            )
+
         backend = self.call(
             f"connect the model at {url} to project {pid}",
-            self.client.ml.create,
-            project=pid,
-            url=url,
-            title=title,
-            is_interactive=interactive,
+            create,
             idempotent=False,  # a second POST would connect it twice
-            **auth,
         )
-        if header is not None:
+        if password:
             # Label Studio sends annotations to <url>/webhook through a webhook it makes
             # without the backend's credentials: add them, or every event gets a 401.
             hook_url = url.rstrip("/") + "/webhook"
+
+            def give(hook: int) -> Any:
+                token = base64.b64encode(f"{user}:{password.reveal()}".encode()).decode()
+                return self.client.webhooks.update(
+                    hook, url=hook_url, headers={"Authorization": f"Basic {token}"}
+                )
+
             hooks = self.call(
                 f"list the webhooks of project {pid}", self.client.webhooks.list, project=str(pid)
             )
             for hook in hooks or []:
                 if hook.url == hook_url and hook.id is not None:
                     self.call(
-                        f"give the webhook {hook_url} the model's credentials",
-                        self.client.webhooks.update,
-                        int(hook.id),
-                        url=hook_url,
-                        headers={"Authorization": header},
+                        f"give the webhook {hook_url} the model's credentials", give, int(hook.id)
                     )
         return backend
 

@@ -17,6 +17,8 @@ import nblabel.labelstudio as nls
 from nblabel.active import Model
 from nblabel.errors import LabelStudioError
 
+from ..unit.test_secret import shown
+
 SCHEMA = nblabel.Schema.from_shorthands(text="text", choices=["pos", "neg"])
 TEXTS = ["good film", "bad plot", "good cast", "so so"]
 
@@ -158,6 +160,12 @@ def test_basic_auth_lets_label_studio_in_and_keeps_others_out(ls, title, toy):
         pid = project_with_tasks(ls, title, [{"data": {"text": t}} for t in TEXTS[:2]])
         with pytest.raises(LabelStudioError):
             ls.attach_model(project=pid, url=srv.url)  # no credentials: refused
+        with pytest.raises(LabelStudioError) as caught:
+            ls.attach_model(project=pid, url=srv.url, basic_auth=("ls", "wrong pass 7"))
+        # The password is not in what a verbose traceback (%xmode Verbose) shows.
+        verbose, plain = shown(caught.value)
+        assert "password = Secret('***')" in plain and "basic_auth=None" in verbose
+        assert "wrong pass 7" not in verbose + plain
         ls.attach_model(project=pid, url=srv.url, basic_auth=("ls", "s3cret pass"))
         retrieve(ls, pid)
         assert [len(t.predictions) for t in tasks_of(ls, pid)] == [1, 1]
