@@ -200,7 +200,10 @@ class _LabelStudioAccess:
     def __init__(
         self, url: str | None, token: str | Secret | None, *, trust_setup: bool = False
     ) -> None:
-        self.url = self._configured_url = _base_url(url, "label_studio_url") if url else None
+        try:
+            self.url = self._configured_url = _base_url(url, "label_studio_url") if url else None
+        except HTTPError as exc:  # a setting, not a request
+            raise ValueError(str(exc)) from None
         self.configured = self.url is not None
         self._token = self._configured_token = Secret(token)
         self.trust_setup = bool(trust_setup)
