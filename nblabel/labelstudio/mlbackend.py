@@ -1195,12 +1195,21 @@ class _Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        call = f"{scope['method']} {scope['path']}"
-        status = {"code": 500}
+        # The path cut short: a request line can be kilobytes long, and 2,000 are kept.
+        path = str(scope["path"])
+        call = f"{str(scope['method'])[:16]} {path if len(path) <= 200 else path[:160] + '...'}"
+        logged = False
+
+        def log_call(status: int) -> None:
+            nonlocal logged
+            if not logged:
+                logged = True
+                self.backend.calls.append(f"{call} -> {status}")
 
         async def sending(message: dict) -> None:
             if message["type"] == "http.response.start":
-                status["code"] = message["status"]
+                # Logged before the answer leaves: whoever got it finds it in srv.calls.
+                log_call(message["status"])
             await send(message)
 
         try:
@@ -1214,7 +1223,7 @@ class _Guard:
                     return
             await self.app(scope, receive, sending)
         finally:
-            self.backend.calls.append(f"{call} -> {status['code']}")
+            log_call(500)  # no answer was started (the connection failed, or a crash)
 
 
 def _endpoint(backend: Backend, fn: Callable[[Any], Any]) -> Callable[[Any], Any]:

@@ -279,6 +279,9 @@ def test_a_flood_of_bad_requests_does_not_fill_the_memory():
         assert errors[-1].startswith("task 2999: ")
         assert max(map(len, errors)) <= 1000
         assert sum(map(sys.getsizeof, errors)) < 2 * 2**20
+        # srv.calls (2,000 kept) quotes the path, cut short too.
+        assert http.get(srv.url + "/" + "p" * 10_000).status_code == 404
+        assert srv.calls[-1] == "GET /" + "p" * 159 + "... -> 404"
         assert post(srv, "/predict", {"tasks": [{"id": 1, "data": {"image": "x"}}]}).status_code
 
 
