@@ -28,6 +28,10 @@ Synced traits hold small, bounded view state (see ``nblabel.widgets.base``):
     ``{"total", "submitted", "skipped", "remaining", "per_minute"}``
 ``error``
     The last error for the user, ``""`` when there is none.
+``_others``
+    Other processes labeling the same store file now (:mod:`nblabel.presence`):
+    ``{"count": int, "names": [distinct annotator names, at most 5]}``; ``{}`` or a
+    ``count`` of 0 when there are none. Shown as one line in the header.
 
 ``current`` is assigned once per request, and before the reply is sent; JS copes with
 either order. ``next_unlabeled`` may be a skipped item once no new item is left.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import getpass
 import re
+import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,16 +22,17 @@ import traitlets
 
 from .. import protocol
 from ..active import Learner, Strategy, mark_provenance, queue_order, suggestion_result
-from ..errors import ModelError, NblabelError, ResultError, SchemaError
+from ..errors import ConflictError, ModelError, NblabelError, ResultError, SchemaError
 from ..frames import annotations_frame, labels_frame, relations_frame
 from ..items import Items, load_image
 from ..predictions import Predictions
+from ..presence import Change, Peer, Presence
 from ..regions import REGION_TYPES, display_size, for_display, image_size
 from ..results import choices as choices_result
 from ..results import labels_of, stale, validate
 from ..schema import Schema
 from ..session import Session
-from ..store import Store
+from ..store import Event, Store
 from ..text import bio_tags, check_spans, span_tuples
 from ..timeseries import SeriesSource, check_ranges
 
@@ -87,7 +89,11 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     store
         Path of the store file, or a :class:`nblabel.Store`; overrides ``job``.
     annotator
-        Recorded with every label; default: the login name.
+        Recorded with every label; default: the login name. Other processes labeling
+        the same store file see it (two sessions with one name are told apart by a
+        session id): each queue passes the items the others have on screen or have
+        labeled, and a label on an item someone labeled after it was shown here is a
+        conflict, not an overwrite (see ``others`` and ``conflicts``).
     prefetch
         Items the browser loads ahead of the one on screen.
     display_size
@@ -148,7 +154,12 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     annotations : pandas.DataFrame
         One row per Label Studio result item (tidy).
     errors : pandas.DataFrame
-        Every problem met so far (bad items, rejected submissions), newest last.
+        Every problem met so far (bad items, rejected submissions, conflicts), newest
+        last.
+    others : pandas.DataFrame
+        The other labelers of the same store file now (other processes).
+    conflicts : pandas.DataFrame
+        Labels submitted on items someone else labeled after they were shown.
     learner : nblabel.active.Learner or None
         With ``model=``: ``history``, ``version``, ``model_version``, ``error``,
         ``wait()``, ``retrain()``.
@@ -161,6 +172,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     current = traitlets.Dict().tag(sync=True)
     progress = traitlets.Dict().tag(sync=True)
     error = traitlets.Unicode("").tag(sync=True)
+    #: Who else labels this store: ``{"count": int, "names": [at most 5 names]}``.
+    _others = traitlets.Dict().tag(sync=True)
 
     #: Object and control tags this class can show; others are refused at construction.
     SUPPORTED: ClassVar[tuple[str, ...]] = (
@@ -259,8 +272,24 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                 retrain_seconds=retrain_seconds, explore=explore, cold_start=cold_start,
                 holdout=holdout, seed=seed, fit_in=fit_in, score_by=score_by,
             )  # fmt: skip
+        # Other processes may label the same file: this labeler is a session on it (made
+        # last, so a labeler that failed to build leaves no session holding an item). A
+        # store in memory is this process's alone.
+        self.presence: Presence | None = None
+        if the_store.path is not None:
+            try:
+                self.presence = Presence(
+                    the_store.path, annotator=self.session.annotator, session=self.session.id
+                )
+            except sqlite3.Error as exc:  # e.g. a read-only store: label alone
+                self._note(None, f"other processes labeling {the_store.path} will not be "
+                           f"seen (cannot record this session: {exc})", show=False)  # fmt: skip
+            else:
+                self.session.attach(self.presence)
         super().__init__()
         self._schema = schema.summary()
+        if self.presence is not None:
+            self._others = _others_summary(self.presence.peers)
         self._refresh()
         misfits = stale(schema, ((e.item, e.result) for e in the_store.states()))
         misfits += self._stale_spans(misfits)
@@ -276,6 +305,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             )
         self.on_msg(self._on_msg)
         self._ready = True
+        if self.presence is not None:
+            self.presence.watch(self._others_changed)
 
     @classmethod
     def from_labelstudio(cls, ls: Any, *, project: int | str, **kwargs: Any) -> Labeler:
@@ -322,6 +353,59 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     @property
     def errors(self) -> pd.DataFrame:
         return pd.DataFrame(self._errors, columns=["item", "message"])
+
+    @property
+    def others(self) -> pd.DataFrame:
+        """The other labelers of this store file now, one row per session: ``annotator``,
+        ``session`` (its id; two sessions may share a name), ``item`` (the key of the
+        item it has on screen), ``last_seen`` (its last heartbeat, UTC) and ``host``,
+        ``pid``. Empty for a store in memory. Read from the store when asked."""
+        peers = () if self.presence is None else self.presence.look()
+        frame = pd.DataFrame(
+            [
+                {
+                    "annotator": p.annotator,
+                    "session": p.session,
+                    "item": p.item,
+                    "last_seen": p.seen_at,
+                    "host": p.host,
+                    "pid": p.pid,
+                }
+                for p in peers
+            ],
+            columns=["annotator", "session", "item", "last_seen", "host", "pid"],
+        )
+        frame["last_seen"] = pd.to_datetime(frame["last_seen"], unit="s", utc=True)
+        return frame
+
+    @property
+    def conflicts(self) -> pd.DataFrame:
+        """Labels submitted on an item someone else labeled after it was shown, oldest
+        first: ``item``, ``annotator`` and ``result`` (the late label, kept in the journal),
+        ``other`` and ``other_result`` (the label that was in force), ``time`` (UTC),
+        ``overridden`` (True once the late label was submitted again over the other's),
+        ``session`` and ``other_session`` (who, when two share a name)."""
+        columns = ["item", "annotator", "result", "other", "other_result", "time",
+                   "overridden", "session", "other_session"]  # fmt: skip
+        frame = pd.DataFrame(
+            [
+                {
+                    "item": c.item,
+                    "annotator": c.annotator,
+                    "result": c.result,
+                    "other": c.other,
+                    "other_result": c.other_result,
+                    "time": c.created_at,
+                    "overridden": c.resolved is not None,
+                    "session": c.session,
+                    "other_session": c.other_session,
+                }
+                for c in self.store.conflicts()
+            ],
+            columns=columns,
+        )
+        frame["time"] = pd.to_datetime(frame["time"], unit="s", utc=True)
+        return frame
 
     @_locked
     def submit(self, *labels: str, result: list[dict[str, Any]] | None = None) -> None:
@@ -393,7 +477,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     @_locked
     def skip(self) -> None:
         key = self.session.key
-        self.session.skip()
+        self._skipped(key, self.session.skip())
         self._learn(key)
         self._refresh()
 
@@ -412,6 +496,12 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     def redo(self) -> None:
         self._learn(self.session.redo())
         self._refresh()
+
+    def _skipped(self, key: str, seq: int | None) -> None:
+        if seq is None:
+            ev = self.store.state(key)
+            self._note(key, f"item {key!r} was labeled by {self._who(ev)} meanwhile: your "
+                       "skip is not recorded, their label stays")  # fmt: skip
 
     @_locked
     def reload(self, items: Sequence[str] | None = None) -> None:
@@ -456,8 +546,9 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                              content.get("lead_time"))  # fmt: skip
             elif kind == protocol.SKIP:
                 self._at(str(content["key"]))
-                self.session.skip(lead_time=content.get("lead_time"))
+                seq = self.session.skip(lead_time=content.get("lead_time"))
                 self._learn(str(content["key"]))
+                self._skipped(str(content["key"]), seq)
             elif kind == protocol.GOTO:
                 self._goto(content)
             elif kind == protocol.UNDO:
@@ -499,8 +590,82 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                 result = mark_provenance(result, item)
             # A model that landed meanwhile decides what comes after the next item.
             self._apply_model(pin_next=True)
-        self.session.submit(result, lead_time=lead_time)
+        try:
+            self.session.submit(result, lead_time=lead_time)
+        except ConflictError as exc:
+            theirs: Event = exc.theirs  # type: ignore[assignment]
+            message = (
+                f"item {key!r} was labeled by {self._who(theirs)} ({_summary(theirs.result)}) "
+                f"while you had it open: yours ({_summary(result)}) is kept aside in the "
+                "journal (w.conflicts) and theirs stays. Submit again to replace theirs "
+                "with yours, or move on to keep theirs."
+            )
+            self._learn(key)
+            self._note(key, message)
+            self._refresh()
+            raise ConflictError(message, item=key, seq=exc.seq, theirs=theirs) from None
         self._learn(key)
+
+    def _who(self, ev: Event | None) -> str:
+        """The annotator of ``ev``, told apart from this session when the names match."""
+        if ev is None:
+            return "someone else"
+        name = ev.annotator or "someone else"
+        if name == self.session.annotator:
+            other = self.store.session_of(ev.seq)
+            if other != self.session.id:
+                return f"{name} (another session{'' if other is None else ' ' + other})"
+        return name
+
+    def _others_changed(self, changes: list[Change], peers: tuple[Peer, ...] | None) -> None:
+        """On the presence thread: others labeled items (re-read them, so the queue
+        passes them) or came, left or moved (the queue passes what they have on screen)."""
+        if not self._ready:
+            return
+        with self._lock:
+            keys = list(dict.fromkeys(c.item for c in changes))
+            on_screen = self.session.key if len(self.session) else None
+            if keys:
+                self.session.reload(keys)
+                for key in keys:
+                    try:
+                        self._learn(key)
+                    except KeyError:  # labeled in the store, not in this DataFrame
+                        continue
+            self._replaced([c for c in changes if c.action == "submit"])
+            if on_screen in keys:
+                ev = self.store.state(on_screen)  # type: ignore[arg-type]
+                if ev is not None and ev.action == "submit" and ev.seq != self.session.base:
+                    self._note(
+                        on_screen,
+                        f"item {on_screen!r} was just labeled by {self._who(ev)} "
+                        f"({_summary(ev.result)}); a submit here is kept aside unless you "
+                        "submit it twice",
+                    )
+            if peers is not None:
+                self.session.set_held(p.item for p in peers)
+                self._others = _others_summary(peers)
+            if self.comm is not None:
+                self._refresh()
+
+    def _replaced(self, submits: list[Change]) -> None:
+        """Say so when another session's submit replaced one of this session's labels
+        (it resolved a conflict in its favour, or changed the label later)."""
+        for change in submits:
+            ev = self.store.state(change.item)
+            if ev is None or ev.seq != change.seq or ev.prev is None:
+                continue
+            if self.store.session_of(ev.prev) != self.session.id:
+                continue
+            mine = self.store.event(ev.prev)
+            if mine.action != "submit":
+                continue
+            self._note(
+                change.item,
+                f"item {change.item!r}: {self._who(ev)} replaced your label "
+                f"({_summary(mine.result)}) with theirs ({_summary(ev.result)}); both are "
+                "in the journal",
+            )
 
     def _stale_spans(self, known: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """Stored spans whose text no longer matches the data (the text was edited)."""
@@ -539,10 +704,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         elif target == "prev":
             self.session.step(-1)
         elif target == "first_unlabeled":
-            first = self.session.first_unlabeled()
-            if first is None:
-                raise LookupError("every item is labeled")
-            self.session.go(first)
+            self.session.go_first_unlabeled()
         else:
             raise ValueError(f"goto needs a key or to= one of {sorted(protocol.GOTO_TARGETS)}")
 
@@ -873,10 +1035,14 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         return found
 
     def close(self) -> None:
-        """Close the widget and stop the background retrainer."""
+        """Close the widget, stop the background retrainer, and leave the store (other
+        processes labeling it no longer see this labeler)."""
         learner = getattr(self, "learner", None)  # None when __init__ failed early
         if learner is not None:
             learner.close()
+        presence = getattr(self, "presence", None)
+        if presence is not None:
+            presence.close()
         super().close()
 
     def __repr__(self) -> str:
@@ -886,6 +1052,25 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             f"{type(self).__name__}({p['total']} items, {p['submitted']} submitted, "
             f"{p['skipped']} skipped{model}, store={str(self.store.path or ':memory:')!r})"
         )
+
+
+def _summary(result: list[dict[str, Any]]) -> str:
+    """A few words for a result in a message: its labels, or how many items it has."""
+    found = list(dict.fromkeys(v for r in result for v in labels_of(r)))
+    if not found:
+        return f"{len(result)} result item(s)" if result else "no labels"
+    text = ", ".join(found)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+#: Names shown in the header line about other labelers; the rest are counted.
+_OTHERS_SHOWN = 5
+
+
+def _others_summary(peers: Sequence[Peer]) -> dict[str, Any]:
+    """The ``_others`` trait: bounded however many sessions there are."""
+    names = list(dict.fromkeys(p.annotator or "?" for p in peers))
+    return {"count": len(peers), "names": names[:_OTHERS_SHOWN]}
 
 
 def _refuse_out_of_scope(schema: Schema) -> None:

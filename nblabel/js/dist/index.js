@@ -2684,6 +2684,15 @@ function createLayers({ controls, relationControl, views, root, canEdit, onEdit,
   };
 }
 
+// nblabel/js/src/others.js
+function othersText(others) {
+  const count = Number((others || {}).count) || 0;
+  if (count <= 0) return "";
+  const names = Array.isArray(others.names) ? others.names.map(String) : [];
+  const who = names.length ? names.join(", ") : "someone";
+  return names.length === count ? `Also labeling: ${who}` : `Also labeling: ${who} (${count} sessions)`;
+}
+
 // nblabel/js/src/views/common.js
 function createSlot(spec, kind) {
   const el = document.createElement("div");
@@ -3991,11 +4000,12 @@ function mountShell({ model, el, requester = new Requester(model) }) {
   );
   const progressText = h("span", { className: "nbl-progress-text", "data-testid": "progress" });
   const curve = createCurve();
+  const others = h("span", { className: "nbl-others", "data-testid": "others", hidden: true });
   const header = h(
     "div",
     { className: "nbl-header" },
     h("div", { className: "nbl-title" }, label, position, suggestion),
-    h("div", { className: "nbl-progress" }, curve.el, bar, progressText)
+    h("div", { className: "nbl-progress" }, curve.el, bar, progressText, others)
   );
   const errorList = h("ul", { className: "nbl-error-list" });
   const dismiss = h("button", {
@@ -4506,20 +4516,27 @@ function mountShell({ model, el, requester = new Requester(model) }) {
   root.addEventListener("click", onClick);
   const onSchema = () => buildSchema();
   const onError = () => renderErrors();
+  const onOthers = () => {
+    others.textContent = othersText(model.get("_others"));
+    others.hidden = !others.textContent;
+  };
   model.on("change:_schema", onSchema);
   model.on("change:current", onCurrent);
   model.on("change:progress", onProgress);
   model.on("change:error", onError);
+  model.on("change:_others", onOthers);
   buildSchema();
   onProgress();
   onCurrent();
   renderErrors();
+  onOthers();
   return function cleanup() {
     disposed = true;
     model.off("change:_schema", onSchema);
     model.off("change:current", onCurrent);
     model.off("change:progress", onProgress);
     model.off("change:error", onError);
+    model.off("change:_others", onOthers);
     root.removeEventListener("keydown", onKeydown);
     root.removeEventListener("click", onClick);
     spans.dispose();

@@ -18,6 +18,7 @@ import {
 import { actionForKey, hotkeyMap, keyFor, SHORTCUTS } from "./keys.js";
 import { createCurve } from "./curve.js";
 import { createLayers } from "./layers.js";
+import { othersText } from "./others.js";
 import { isRangeChoice } from "./controls/ranges.js";
 import { FETCH, GOTO, REDO, Requester, SKIP, SUBMIT, UNDO } from "./protocol.js";
 import { createImageView } from "./views/image.js";
@@ -102,11 +103,13 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
   );
   const progressText = h("span", { className: "nbl-progress-text", "data-testid": "progress" });
   const curve = createCurve(); // the model's learning curve, when a model is attached
+  // Other processes labeling the same store (their items are not in this queue).
+  const others = h("span", { className: "nbl-others", "data-testid": "others", hidden: true });
   const header = h(
     "div",
     { className: "nbl-header" },
     h("div", { className: "nbl-title" }, label, position, suggestion),
-    h("div", { className: "nbl-progress" }, curve.el, bar, progressText),
+    h("div", { className: "nbl-progress" }, curve.el, bar, progressText, others),
   );
   const errorList = h("ul", { className: "nbl-error-list" });
   const dismiss = h("button", {
@@ -686,15 +689,21 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
   // --- traits ---------------------------------------------------------------------------
   const onSchema = () => buildSchema();
   const onError = () => renderErrors();
+  const onOthers = () => {
+    others.textContent = othersText(model.get("_others"));
+    others.hidden = !others.textContent;
+  };
   model.on("change:_schema", onSchema);
   model.on("change:current", onCurrent);
   model.on("change:progress", onProgress);
   model.on("change:error", onError);
+  model.on("change:_others", onOthers);
 
   buildSchema();
   onProgress();
   onCurrent();
   renderErrors();
+  onOthers();
 
   return function cleanup() {
     disposed = true;
@@ -702,6 +711,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     model.off("change:current", onCurrent);
     model.off("change:progress", onProgress);
     model.off("change:error", onError);
+    model.off("change:_others", onOthers);
     root.removeEventListener("keydown", onKeydown);
     root.removeEventListener("click", onClick);
     spans.dispose();
