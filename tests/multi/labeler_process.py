@@ -2,14 +2,21 @@
 stdin, a JSON answer per line on stdout. Run by tests/multi/test_two_processes.py.
 
     python -m tests.multi.labeler_process STORE ANNOTATOR N_ITEMS [PRESENCE_SETTINGS_JSON]
+
+Items are ``i0``, ``i1``, ... with the text ``"text 0"``, ...; choices ``a`` and ``b``.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import queue
 import resource
+import subprocess
 import sys
+import threading
 import time
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -18,6 +25,59 @@ import nblabel
 from nblabel import presence
 from nblabel.errors import ConflictError
 from nblabel.session import NEW
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class LabelerProcess:
+    """The other end of the pipes: starts this module in a process of its own;
+    ``ask(op=..., ...)`` sends one command and returns its answer."""
+
+    def __init__(self, store: Path, annotator: str, n: int, settings: dict | None = None):
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.multi.labeler_process", str(store), annotator,
+             str(n), json.dumps(settings or {})],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )  # fmt: skip
+        self.hello: dict[str, Any] = {}
+        # Lines are read on a thread, so a hung process fails a read instead of the run.
+        self._lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self._lines.put(line)
+        self._lines.put("")
+
+    def ready(self, timeout: float = 180) -> dict[str, Any]:
+        # Importing the widgets (the Label Studio SDK) takes seconds, more on a busy machine.
+        self.hello = self.read(timeout)
+        assert self.hello.get("ready"), self.hello
+        return self.hello
+
+    def read(self, timeout: float = 60) -> dict[str, Any]:
+        try:
+            line = self._lines.get(timeout=timeout)
+        except queue.Empty:
+            raise AssertionError(f"no answer from the labeler process in {timeout} s") from None
+        assert line, f"labeler process ended (exit code {self.proc.poll()})"
+        return json.loads(line)
+
+    def send(self, **command: Any) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(json.dumps(command) + "\n")
+        self.proc.stdin.flush()
+
+    def ask(self, **command: Any) -> dict[str, Any]:
+        self.send(**command)
+        return self.read()
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait(timeout=30)
 
 
 def main() -> None:

@@ -6,12 +6,8 @@ Each process makes a ``TextLabeler`` on the same file and is driven over pipes t
 
 from __future__ import annotations
 
-import json
-import os
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,55 +15,17 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from .labeler_process import LabelerProcess
+
 pytestmark = pytest.mark.slow
-
-
-class Labeler:
-    """A labeler process: ``ask(op=..., ...)`` sends one command and returns its answer."""
-
-    def __init__(self, store: Path, annotator: str, n: int, settings: dict | None = None):
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.multi.labeler_process", str(store), annotator,
-             str(n), json.dumps(settings or {})],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )  # fmt: skip
-        self.hello: dict[str, Any] = {}
-
-    def ready(self, timeout: float = 120) -> dict[str, Any]:
-        self.hello = self.read(timeout)
-        assert self.hello.get("ready"), self.hello
-        return self.hello
-
-    def read(self, timeout: float = 60) -> dict[str, Any]:
-        assert self.proc.stdout is not None
-        # The answer comes within seconds; a hung process fails the test at teardown.
-        line = self.proc.stdout.readline()
-        assert line, f"labeler process ended (exit code {self.proc.poll()})"
-        return json.loads(line)
-
-    def send(self, **command: Any) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(json.dumps(command) + "\n")
-        self.proc.stdin.flush()
-
-    def ask(self, **command: Any) -> dict[str, Any]:
-        self.send(**command)
-        return self.read()
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.wait(timeout=30)
 
 
 @pytest.fixture
 def labelers(tmp_path: Path) -> Iterator[Any]:
-    started: list[Labeler] = []
+    started: list[LabelerProcess] = []
 
-    def start(annotator: str, n: int = 10, settings: dict | None = None) -> Labeler:
-        proc = Labeler(tmp_path / "shared.nblabel.sqlite", annotator, n, settings)
+    def start(annotator: str, n: int = 10, settings: dict | None = None) -> LabelerProcess:
+        proc = LabelerProcess(tmp_path / "shared.nblabel.sqlite", annotator, n, settings)
         started.append(proc)
         return proc
 
