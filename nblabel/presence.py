@@ -124,24 +124,28 @@ class Presence:
         self._db = sqlite3.connect(
             str(path), timeout=2.0, isolation_level=None, check_same_thread=False
         )
-        self._db.execute("PRAGMA synchronous=NORMAL")
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.item: str | None = None
-        host, ns, pid = self._me
-        now = time.time()
-        with self._write() as db:
-            db.execute(
-                "INSERT INTO sessions (id, annotator, host, pid_ns, pid, item, started_at, "
-                "seen_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)",
-                (self.id, annotator, host, ns, pid, now, now),
-            )
+        try:
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            host, ns, pid = self._me
+            now = time.time()
+            with self._write() as db:
+                db.execute(
+                    "INSERT INTO sessions (id, annotator, host, pid_ns, pid, item, started_at, "
+                    "seen_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)",
+                    (self.id, annotator, host, ns, pid, now, now),
+                )
+            row = self._db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()
+            self._seq = int(row[0])
+            self._version = self._data_version()
+            self._peers = tuple(self._live(time.time()))
+        except BaseException:
+            self._db.close()
+            raise
         self._beat = time.monotonic()
-        row = self._db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()
-        self._seq = int(row[0])
-        self._version = self._data_version()
-        self._peers = tuple(self._live(time.time()))
         self._next_look = time.monotonic() + HEARTBEAT
 
     # -- what others do -------------------------------------------------------------------

@@ -230,7 +230,11 @@ class Store:
         clash: ConflictError | None = None
         with self._tx() as db:
             now = time.time()
-            theirs = None if expect is UNCHECKED else self._labeled_since(db, item, expect, session)
+            theirs = (
+                None
+                if expect is UNCHECKED
+                else self._labeled_since(db, item, expect, session, result)
+            )
             if theirs is None:
                 seq = self._insert(db, item, action, result, annotator, lead_time, now, session)
                 if action == "submit" and session is not None:
@@ -258,10 +262,16 @@ class Store:
         raise clash
 
     def _labeled_since(
-        self, db: sqlite3.Connection, item: str, expect: int | None, session: str | None
+        self,
+        db: sqlite3.Connection,
+        item: str,
+        expect: int | None,
+        session: str | None,
+        result: list[dict[str, Any]] | None,
     ) -> Event | None:
-        """The submit in force for ``item`` if it is not ``expect`` and another session
-        made it (someone labeled the item meanwhile); ``None`` otherwise."""
+        """The submit in force for ``item`` if it is not ``expect``, another session made
+        it (someone labeled the item meanwhile) and it says something else than
+        ``result`` (the same labels are an agreement); ``None`` otherwise."""
         row = db.execute("SELECT seq FROM current WHERE item = ?", (item,)).fetchone()
         now = None if row is None else int(row[0])
         if now == expect or now is None:
@@ -270,7 +280,9 @@ class Store:
         if ev.action != "submit":
             return None
         by = db.execute("SELECT session FROM event_sessions WHERE seq = ?", (now,)).fetchone()
-        return None if session is not None and by is not None and by[0] == session else ev
+        if session is not None and by is not None and by[0] == session:
+            return None
+        return None if result is not None and _same_labels(result, ev.result) else ev
 
     @staticmethod
     def _resolve(db: sqlite3.Connection, item: str, seq: int, session: str) -> None:
@@ -638,6 +650,22 @@ class Conflict:
     other: str | None
     other_result: list[dict[str, Any]]
     other_session: str | None
+
+
+#: Result item keys that differ between two people giving the same labels.
+_INCIDENTAL = frozenset({"id", "origin", "score", "model_version", "readonly", "hidden"})
+
+
+def _same_labels(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> bool:
+    """Whether two results say the same (ids, provenance and order aside)."""
+
+    def canonical(result: list[dict[str, Any]]) -> list[str]:
+        return sorted(
+            json.dumps({k: v for k, v in r.items() if k not in _INCIDENTAL}, sort_keys=True)
+            for r in result
+        )
+
+    return canonical(a) == canonical(b)
 
 
 def seq_str(row: tuple[Any, ...] | None) -> str:

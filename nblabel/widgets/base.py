@@ -639,8 +639,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                     self._note(
                         on_screen,
                         f"item {on_screen!r} was just labeled by {self._who(ev)} "
-                        f"({_summary(ev.result)}); a submit here is kept aside unless you "
-                        "submit it twice",
+                        f"({_summary(ev.result)}); another label submitted here is kept "
+                        "aside until you submit it twice",
                     )
             if peers is not None:
                 self.session.set_held(p.item for p in peers)

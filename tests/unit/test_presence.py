@@ -63,8 +63,11 @@ def test_no_conflict_over_own_labels_skips_or_undone_labels(tmp_path: Path):
     gone = s.submit("3", choice("a"), session="B")
     s.undo(gone, session="B")
     s.submit("3", choice("a"), session="A", expect=None)  # nothing in force any more
+    same = [{**choice("a")[0], "id": "other-id", "origin": "prediction"}]
+    s.submit("4", choice("a"), session="B")
+    s.submit("4", same, session="A", expect=None)  # the same labels: an agreement
     assert s.conflicts() == []
-    assert [e.result for e in s.states()] == [choice("b"), choice("a"), choice("a")]
+    assert [e.result for e in s.states()] == [choice("b"), choice("a"), choice("a"), same]
 
 
 def test_a_skip_over_a_label_made_since_records_nothing(tmp_path: Path):
