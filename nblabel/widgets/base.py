@@ -497,11 +497,13 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         self._learn(self.session.redo())
         self._refresh()
 
-    def _skipped(self, key: str, seq: int | None) -> None:
+    def _skipped(self, key: str, seq: int | None) -> bool:
+        """Note a skip that was not recorded (someone labeled the item meanwhile)."""
         if seq is None:
             ev = self.store.state(key)
             self._note(key, f"item {key!r} was labeled by {self._who(ev)} meanwhile: your "
                        "skip is not recorded, their label stays")  # fmt: skip
+        return seq is None
 
     @_locked
     def reload(self, items: Sequence[str] | None = None) -> None:
@@ -548,7 +550,10 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                 self._at(str(content["key"]))
                 seq = self.session.skip(lead_time=content.get("lead_time"))
                 self._learn(str(content["key"]))
-                self._skipped(str(content["key"]), seq)
+                if self._skipped(str(content["key"]), seq):
+                    self._refresh()  # the note stays on screen: not cleared below
+                    self.send(protocol.reply(rid))
+                    return
             elif kind == protocol.GOTO:
                 self._goto(content)
             elif kind == protocol.UNDO:

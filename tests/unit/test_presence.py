@@ -258,6 +258,13 @@ class Browser:
         self.replies: list = []
         widget.send = lambda content, buffers=None: self.replies.append(content)
 
+    def skip(self) -> dict:
+        self.w._handle_custom_msg(
+            {"kind": protocol.SKIP, "id": len(self.replies), "key": self.w.current["key"],
+             "lead_time": 1.0}, [],
+        )  # fmt: skip
+        return self.replies[-1]
+
     def submit(self, label: str) -> dict:
         c = self.w.schema.control("choice")
         result = [nblabel.results.choices(c, [label])]
@@ -344,4 +351,12 @@ def test_a_conflict_through_the_browser_keeps_the_item_and_a_second_enter_wins(
     assert w.labels["choice"].iloc[1] == "pos" and w.current["key"] == "2"
     assert w.conflicts["overridden"].tolist() == [True]
     assert np.array_equal(w.labels["status"].notna().to_numpy()[:2], [True, True])
+    # A skip of an item bob labeled meanwhile: nothing recorded, said on screen.
+    other.submit("2", choice("neg"), annotator="bob", session="bob-session")
+    assert b.skip()["ok"]
+    assert w.current["key"] == "3"
+    assert w.error == (
+        "item '2' was labeled by bob meanwhile: your skip is not recorded, their label stays"
+    )
+    assert w.store.state("2").action == "submit" and w.store.state("2").annotator == "bob"
     w.close()
