@@ -19,6 +19,7 @@ and it must not hide the item the user was on from the new one.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import secrets
@@ -26,6 +27,7 @@ import socket
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +38,20 @@ POLL = 0.5
 HEARTBEAT = 5.0
 #: A session without a heartbeat for this many seconds no longer holds its item.
 EXPIRE = 30.0
+#: Rows of sessions last seen longer ago than this are dropped when a session starts
+#: (their events keep the session id; only its host and pid are forgotten).
+FORGET = 7 * 24 * 3600.0
+
+_OPEN: weakref.WeakSet[Presence] = weakref.WeakSet()
+
+
+@atexit.register
+def _leave_all() -> None:
+    """A kernel shut down without closing its labelers leaves at once, so a process on
+    another machine does not wait for the heartbeat to expire."""
+    for presence in list(_OPEN):
+        with contextlib.suppress(Exception):
+            presence.close()
 
 
 @dataclass(frozen=True)
@@ -133,6 +149,7 @@ class Presence:
             host, ns, pid = self._me
             now = time.time()
             with self._write() as db:
+                db.execute("DELETE FROM sessions WHERE seen_at < ?", (now - FORGET,))
                 db.execute(
                     "INSERT INTO sessions (id, annotator, host, pid_ns, pid, item, started_at, "
                     "seen_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)",
@@ -147,6 +164,7 @@ class Presence:
             raise
         self._beat = time.monotonic()
         self._next_look = time.monotonic() + HEARTBEAT
+        _OPEN.add(self)
 
     # -- what others do -------------------------------------------------------------------
     @property
@@ -233,7 +251,10 @@ class Presence:
 
     def close(self) -> None:
         """Stop watching and leave: other sessions no longer see this one."""
+        if self._stop.is_set():
+            return
         self._stop.set()
+        _OPEN.discard(self)
         thread = self._thread
         if thread is not None and thread is not threading.current_thread():
             thread.join(timeout=10)

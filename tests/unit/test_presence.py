@@ -172,6 +172,28 @@ def test_a_session_without_heartbeat_expires(tmp_path: Path, monkeypatch):
     assert me.look() == () and me.claim("i0") is None
 
 
+def test_a_process_that_ends_without_closing_leaves_and_old_sessions_are_forgotten(
+    tmp_path: Path,
+):
+    import sqlite3
+
+    path = tmp_path / "j.sqlite"
+    Store(path)
+    ancient = elsewhere(path, "ancient")
+    db = sqlite3.connect(path)
+    db.execute("UPDATE sessions SET seen_at = 0 WHERE id = ?", (ancient.id,))
+    db.commit()
+    code = (
+        "import sys; from nblabel.presence import Presence; "
+        "Presence(sys.argv[1], annotator='gone').watch(lambda changes, peers: None)"
+    )
+    subprocess.run(
+        [sys.executable, "-c", code, str(path)], check=True, cwd=Path(__file__).parents[2]
+    )
+    rows = db.execute("SELECT annotator, closed_at IS NOT NULL FROM sessions").fetchall()
+    assert rows == [("gone", 1)]  # left at exit; the week-old row was dropped
+
+
 def test_check_reports_what_others_wrote_and_who_came(tmp_path: Path):
     path = tmp_path / "j.sqlite"
     s = Store(path)
