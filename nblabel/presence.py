@@ -173,8 +173,10 @@ class Presence:
         return self._peers
 
     def look(self) -> tuple[Peer, ...]:
-        """Read the other live sessions now."""
+        """Read the other live sessions now (none once closed)."""
         with self._lock:
+            if self.closed:
+                return ()
             self._peers = tuple(self._live(time.time()))
             return self._peers
 

@@ -100,7 +100,7 @@ class Session:
         if presence.id != self.id:
             raise ValueError("attach a presence made with session=<this session's id>")
         self.presence = presence
-        self._set_held(p.item for p in presence.peers)
+        self.set_held(p.item for p in presence.peers)
         if not len(self.order):
             return
         if self.status[self.pos] == SUBMITTED:
@@ -204,7 +204,7 @@ class Session:
             key = self.items.key(int(self.order[nxt]))
             if self.presence is not None:
                 holder = self.presence.claim(key)
-                self._set_held(p.item for p in self.presence.peers)
+                self.set_held(p.item for p in self.presence.peers)
                 if holder is not None:
                     continue  # on someone's screen now: _held has it
                 ev = self.store.state(key)
@@ -216,9 +216,6 @@ class Session:
 
     def set_held(self, keys: Iterable[str | None]) -> None:
         """The items other sessions have on screen now (the queue passes them)."""
-        self._set_held(keys)
-
-    def _set_held(self, keys: Iterable[str | None]) -> None:
         wanted = [k for k in keys if k is not None]
         pos = self.items.positions(wanted) if wanted else np.zeros(0, dtype=np.int64)
         self._held = np.asarray(pos[pos >= 0], dtype=np.int64)
