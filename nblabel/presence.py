@@ -93,11 +93,15 @@ def _alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:  # someone else's process: it exists
+    except OSError:  # PermissionError: someone else's process, it exists
         return True
+    # A killed kernel stays a zombie until its parent (the Jupyter server) reaps it; it
+    # answers signal 0 but will never label again.
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b") ", 1)[-1][:1] != b"Z"
     except OSError:
         return True
-    return True
 
 
 class Presence:

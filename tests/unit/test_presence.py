@@ -136,22 +136,32 @@ def test_sessions_of_one_process_never_count_as_others(tmp_path: Path):
 def test_a_session_of_a_dead_process_on_this_machine_stops_counting_at_once(tmp_path: Path):
     path = tmp_path / "j.sqlite"
     Store(path)
-    done = subprocess.run([sys.executable, "-c", "pass"], check=True)
-    assert done.returncode == 0
     host, ns, _ = this_process()
     alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    # Killed and not reaped yet (a kernel its Jupyter server has not waited for).
+    zombie = subprocess.Popen([sys.executable, "-c", "pass"])
     try:
         dead = Presence(path, annotator="dead", process=(host, ns, _dead_pid()))
         living = Presence(path, annotator="living", process=(host, ns, alive.pid))
+        undead = Presence(path, annotator="zombie", process=(host, ns, zombie.pid))
         dead.claim("i0")
         living.claim("i1")
+        undead.claim("i2")
+        deadline = time.monotonic() + 30
+        while _state(zombie.pid) != "Z" and time.monotonic() < deadline:
+            time.sleep(0.05)
         me = Presence(path, annotator="me")
         assert [(p.annotator, p.item, p.local) for p in me.look()] == [("living", "i1", True)]
-        assert me.claim("i0") is None  # the dead one's item is free
+        assert me.claim("i0") is None and me.claim("i2") is None  # their items are free
     finally:
         alive.kill()
         alive.wait()
+        zombie.wait()
     assert me.look() == ()
+
+
+def _state(pid: int) -> str:
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[-1][:1]
 
 
 def _dead_pid() -> int:
