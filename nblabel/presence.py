@@ -116,6 +116,9 @@ class Presence:
         apart).
     session
         This session's id (recorded with its events); default: a new random one.
+    since
+        The newest event already known here: :meth:`check` reports those after it
+        (default: the newest now).
     poll
         Seconds between two looks for changes once :meth:`watch` has started; default
         :data:`POLL`.
@@ -127,6 +130,7 @@ class Presence:
         *,
         annotator: str | None,
         session: str | None = None,
+        since: int | None = None,
         poll: float | None = None,
         process: tuple[str, str | None, int] | None = None,
     ) -> None:
@@ -160,8 +164,9 @@ class Presence:
                     (self.id, annotator, host, ns, pid, now, now),
                 )
             row = self._db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()
-            self._seq = int(row[0])
-            self._version = self._data_version()
+            self._seq = int(row[0]) if since is None else since
+            # Forces a first read when events came after ``since``.
+            self._version = -1 if self._seq < int(row[0]) else self._data_version()
             self._peers = tuple(self._live(time.time()))
         except BaseException:
             self._db.close()

@@ -68,6 +68,8 @@ class Session:
         # (key, seq in force when it was shown): what a submit on it expects to replace.
         self._base: tuple[str, int | None] | None = None
         n = len(items)
+        #: The journal as read here: events after it are reported by a presence's watcher.
+        self.read_at = store.last_seq()
         self.order: np.ndarray = np.arange(n, dtype=np.int64)  # queue rank -> row position
         self._rank: np.ndarray | None = None  # row position -> rank, only for a custom order
         self.status = np.zeros(n, dtype=np.int8)  # by row position

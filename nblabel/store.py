@@ -444,6 +444,11 @@ class Store:
             ).fetchall()
         return [r[0] for r in rows]
 
+    def last_seq(self) -> int:
+        """The newest event's ``seq`` (0 when there is none)."""
+        with self._lock:
+            return int(self._db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0])
+
     def session_of(self, seq: int) -> str | None:
         """The labeler (session id) that made event ``seq``; ``None`` when not recorded."""
         with self._lock:

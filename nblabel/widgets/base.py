@@ -279,8 +279,9 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         if the_store.path is not None:
             try:
                 self.presence = Presence(
-                    the_store.path, annotator=self.session.annotator, session=self.session.id
-                )
+                    the_store.path, annotator=self.session.annotator, session=self.session.id,
+                    since=self.session.read_at,
+                )  # fmt: skip
             except sqlite3.Error as exc:  # e.g. a read-only store: label alone
                 self._note(None, f"other processes labeling {the_store.path} will not be "
                            f"seen (cannot record this session: {exc})", show=False)  # fmt: skip

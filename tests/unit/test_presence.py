@@ -223,6 +223,17 @@ def test_check_reports_what_others_wrote_and_who_came(tmp_path: Path):
     assert me.check() == ([], None)
 
 
+def test_events_between_reading_the_journal_and_joining_are_reported(tmp_path: Path):
+    path = tmp_path / "j.sqlite"
+    s = Store(path)
+    s.submit("x", choice("a"), session="B")
+    read_at = s.last_seq()  # what a session read when it started
+    s.submit("y", choice("a"), session="B")  # before its presence joined
+    me = Presence(path, annotator="me", since=read_at)
+    assert [c.item for c in me.check()[0]] == ["y"]
+    assert me.check() == ([], None)
+
+
 def test_the_watcher_calls_back_from_its_thread_and_stops_on_close(tmp_path: Path):
     path = tmp_path / "j.sqlite"
     s = Store(path)
