@@ -138,7 +138,7 @@ def _submit_imported(
         except (ResultError, NblabelError) as exc:
             labeler._note(key, f"imported labels not kept: {exc}", show=False)
             continue
-        store.submit(key, checked, annotator=annotator)
+        store.submit(key, checked, annotator=annotator, session=labeler.session.id)
         changed.append(key)
     if changed:
         labeler.reload(changed)

@@ -563,6 +563,7 @@ class Store:
         updated_at: str | None,
         lead_time: float | None,
         apply: str,
+        session: str | None = None,
     ) -> int | None:
         """Keep an annotation pulled from ``remote``; maybe make it the item's labels.
 
@@ -571,6 +572,7 @@ class Store:
         server); ``"show"`` (the same, and when not applied it is still listed in
         ``annotations``); ``"never"``. Returns the seq of the submit event made (``None``
         when none was). One transaction: annotation and event are recorded together.
+        ``session`` names the labeler that pulled it (see :meth:`submit`).
         """
         with self._tx() as db:
             seq: int | None = None
@@ -586,7 +588,9 @@ class Store:
             else:
                 take = False
             if take:
-                seq = self._insert(db, item, "submit", result, annotator, lead_time, created_at)
+                seq = self._insert(
+                    db, item, "submit", result, annotator, lead_time, created_at, session
+                )
             db.execute(
                 "INSERT INTO remote_annotations (remote, id, item, result, annotator, "
                 "created_at, updated_at, lead_time, seq, shown) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "

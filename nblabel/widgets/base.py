@@ -633,11 +633,12 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             on_screen = self.session.key if len(self.session) else None
             if keys:
                 self.session.reload(keys)
-                for key in keys:
-                    try:
-                        self._learn(key)
-                    except KeyError:  # labeled in the store, not in this DataFrame
-                        continue
+                # The learner learns them; live sync does not send them: their own
+                # process does.
+                positions = self.items.positions(keys)
+                for key, pos in zip(keys, positions, strict=True):
+                    if self.learner is not None and pos >= 0:
+                        self.learner.set_label(int(pos), self._label_of(self.store.state(key)))
             self._replaced([c for c in changes if c.action == "submit"])
             if on_screen in keys:
                 ev = self.store.state(on_screen)  # type: ignore[arg-type]

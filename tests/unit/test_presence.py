@@ -86,10 +86,15 @@ def test_undo_and_redo_remember_their_session(tmp_path: Path):
     seq = s.submit("1", choice("a"), session="A")
     s.undo(seq, session="A")
     s.redo(seq, session="A")
+    pulled = s.add_remote_annotation(
+        "remote", 1, "2", choice("b"), annotator="bob", created_at=0.0, updated_at=None,
+        lead_time=None, apply="always", session="A",
+    )  # fmt: skip
+    assert pulled is not None and s.session_of(pulled) == "A"  # A pulled it
     rows = sqlite3.connect(tmp_path / "j.sqlite").execute(
         "SELECT e.action, s.session FROM events e JOIN event_sessions s USING (seq)"
     )
-    assert rows.fetchall() == [("submit", "A"), ("undo", "A"), ("redo", "A")]
+    assert rows.fetchall() == [("submit", "A"), ("undo", "A"), ("redo", "A"), ("submit", "A")]
 
 
 def test_a_store_made_before_sessions_gains_the_new_tables(tmp_path: Path):
@@ -362,9 +367,13 @@ def test_the_widget_shows_others_and_passes_their_item(text_df, tmp_path: Path, 
     assert isinstance(frame["last_seen"].iloc[0], pd.Timestamp)
     w.submit("pos")
     assert w.current["key"] == "2"
-    # Bob labels 3: it leaves this queue; bob leaves: 1 comes back.
+    # Bob labels 3: it leaves this queue (live sync here does not send it: bob's does);
+    # bob leaves: 1 comes back.
+    synced: list[str] = []
+    w._watchers.append(synced.append)
     Store(path).submit("3", choice("pos"), annotator="bob", session=bob.id)
     assert _wait(lambda: w.labels["status"].iloc[3] == "submitted")
+    assert synced == []
     bob.close()
     assert _wait(lambda: w._others == {"count": 0, "names": []})
     assert w.current["nav"]["first_unlabeled"] == "1"
