@@ -14,15 +14,21 @@ from typing import Any
 from ..core import schema as _core
 from ..core.frames import annotation_columns
 from ..core.tag import Registry
+from .chat import ChatObject
 from .choices import Choices
+from .header import HeaderObject
+from .hypertext import HyperTextObject
 from .image import ImageObject
 from .labels import Labels
 from .number import Number
+from .paragraphs import ParagraphLabels, ParagraphsObject
 from .rating import Rating
 from .regions import BrushLabels, KeyPointLabels, PolygonLabels, RectangleLabels
 from .relations import Relations
 from .shorthands import config
+from .table import TableObject
 from .text import TextObject
+from .textarea import TextArea
 from .timeseries import TimeSeriesObject
 from .timeserieslabels import TimeSeriesLabels
 
@@ -33,6 +39,11 @@ REGISTRY = Registry(
         ImageObject(),
         TextObject(),
         TimeSeriesObject(),
+        HeaderObject(),
+        HyperTextObject(),
+        ParagraphsObject(),
+        TableObject(),
+        ChatObject(),
         Choices(),
         Labels(),
         Relations(),
@@ -43,10 +54,12 @@ REGISTRY = Registry(
         TimeSeriesLabels(),
         Rating(),
         Number(),
+        TextArea(),
+        ParagraphLabels(),
     ],
     refused={
-        "HyperText": "nblabel shows text only as plain text, never as HTML; use "
-        '<Text name=... value="$column"/> (spans keep the same start/end offsets)',
+        "HyperTextLabels": "nblabel shows HTML (<HyperText>) but does not label spans "
+        "of it yet; label the document's plain text with <Text> and <Labels>",
     },
 )
 
