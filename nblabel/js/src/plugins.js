@@ -33,14 +33,24 @@
 //   problems()   sentences for values that cannot be submitted (out of range, ...)
 //   snapshot() / restore(snap)   keep and put back its state around a failed submit
 //   dispose()    remove every listener it added
+//
+// Plugins that draw regions tell plugins that answer per region (perRegion="true") which
+// regions exist and which is selected through one event on `root` (regionbus.js).
 
 import { choicesPlugin } from "./controls/choices.js";
 import { spanPlugin } from "./controls/spans/plugin.js";
 import { numberPlugin } from "./controls/number.js";
+import { paragraphLabelsPlugin } from "./controls/paragraphlabels.js";
 import { rangePlugin } from "./controls/ranges/plugin.js";
 import { ratingPlugin } from "./controls/rating.js";
 import { regionPlugin } from "./controls/regions/plugin.js";
+import { textareaPlugin } from "./controls/textarea.js";
+import { createChatView } from "./views/chat.js";
+import { createHeaderView } from "./views/header.js";
+import { createHyperTextView } from "./views/hypertext.js";
 import { createImageView } from "./views/image.js";
+import { createParagraphsView } from "./views/paragraphs.js";
+import { createTableView } from "./views/table.js";
 import { createTextView } from "./views/text.js";
 import { createTimeSeriesView } from "./views/timeseries/view.js";
 
@@ -48,6 +58,11 @@ export const VIEWS = {
   image: createImageView,
   text: createTextView,
   timeseries: createTimeSeriesView,
+  header: createHeaderView,
+  hypertext: createHyperTextView,
+  paragraphs: createParagraphsView,
+  table: createTableView,
+  chat: createChatView,
 };
 
 // Table order is the order of the controls area and of the result items.
@@ -58,4 +73,6 @@ export const CONTROLS = [
   spanPlugin, // Labels, Relations
   regionPlugin, // RectangleLabels, PolygonLabels, KeyPointLabels, BrushLabels
   rangePlugin, // TimeSeriesLabels, per-region Choices of a time series
+  paragraphLabelsPlugin, // ParagraphLabels
+  textareaPlugin, // TextArea (whole item and per region)
 ];
