@@ -6,15 +6,18 @@ The builders live with their tags (:mod:`nblabel.tags`); this module gathers the
     nblabel.results.choices(w.schema.control("choice"), ["cat"])
     nblabel.results.span(doc, start=0, end=4, labels="PER")
     nblabel.results.rectangle("box", "car", x=10, y=20, width=50, height=30, size=(640, 480))
+    nblabel.results.textarea(w.schema.control("caption"), "a cat on a mat")
 """
 
 from .core.results import Result, labels_of, new_id, validate
 from .tags.choices import choices
 from .tags.labels import span
 from .tags.number import number
+from .tags.paragraphs import paragraph_span
 from .tags.rating import rating
 from .tags.regions import brush, keypoint, polygon, rectangle
 from .tags.relations import relation
+from .tags.textarea import textarea
 from .tags.timeserieslabels import range_item
 
 __all__ = [
@@ -25,11 +28,13 @@ __all__ = [
     "labels_of",
     "new_id",
     "number",
+    "paragraph_span",
     "polygon",
     "range_item",
     "rating",
     "rectangle",
     "relation",
     "span",
+    "textarea",
     "validate",
 ]
