@@ -267,3 +267,26 @@ def test_chat_is_shown_read_only_and_what_it_cannot_do_is_named():
         nblabel.Schema(xml.replace('value="$chat"', 'value="$chat" editable="true"'))
     with pytest.raises(nblabel.SchemaError, match="per-message answers are Label Studio"):
         nblabel.Schema(xml.replace('name="why"', 'name="why" perRegion="true"'))
+
+
+def test_a_textarea_per_box_from_python_takes_the_box_place_and_image_size(tmp_path):
+    # The browser side of per-box texts is the image regions plugin's to announce (see
+    # regionbus.js); from Python the core copies the box's place in, as Label Studio stores it.
+    from nblabel.results import rectangle
+    from tests.conftest import make_image
+
+    path = make_image(tmp_path / "scan.png", size=(80, 40))
+    df = pd.DataFrame({"image": [str(path)]})
+    xml = """<View><Image name="image" value="$image"/>
+      <RectangleLabels name="box" toName="image"><Label value="Text"/></RectangleLabels>
+      <TextArea name="transcription" toName="image" perRegion="true" required="true"/></View>"""
+    w = nblabel.Labeler(df, config=xml, store=":memory:")
+    box = rectangle(w.schema.control("box"), "Text", x=8, y=4, width=40, height=20, size=(80, 40))
+    with pytest.raises(nblabel.ResultError, match="is required for every region"):
+        w.submit(result=[box])
+    w.submit(result=[box, textarea(w.schema.control("transcription"), "TOTAL 12", region=box)])
+    stored = next(r for r in w.store.state("0").result if r["type"] == "textarea")
+    assert stored["original_width"] == 80 and stored["original_height"] == 40
+    assert stored["value"] == {"text": ["TOTAL 12"], "x": 10.0, "y": 10.0, "width": 50.0,
+                               "height": 50.0, "rotation": 0.0}  # fmt: skip
+    assert w.labels.loc[0, "transcription"] == {box["id"]: "TOTAL 12"}
