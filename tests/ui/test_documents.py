@@ -266,3 +266,63 @@ def test_hypertext_is_shown_sanitized_in_its_own_root_and_fetches_nothing(lab):
     )
     assert order == ["_header1", "handle", "doc", "record", "conv"]
     root.screenshot(path=str(ARTIFACTS_DIR / "hypertext.png"))
+
+
+OCR = '''
+import numpy as np, pandas as pd
+from PIL import Image
+import nblabel
+Image.fromarray(np.full((300, 400, 3), 230, np.uint8)).save("scan.png")
+df = pd.DataFrame({"image": ["scan.png"]}, index=["s1"])
+cfg = """<View>
+<Image name="image" value="$image"/>
+<RectangleLabels name="box" toName="image"><Label value="Text"/></RectangleLabels>
+<TextArea name="transcription" toName="image" perRegion="true" required="true"
+          editable="true" maxSubmissions="1" placeholder="Recognized text"/>
+</View>"""
+w = nblabel.Labeler(df, config=cfg, job="ui-ocr")
+w
+'''
+
+
+def test_a_transcription_per_box_as_the_ocr_template_does(lab):
+    from .test_image_regions import Image, drag
+
+    lab.open_cells(OCR)
+    lab.run_all()
+    page = lab.page
+    root = page.locator('[data-testid="nblabel"]').first
+    wait_key(root, "s1")
+    root.locator('[data-testid="viewport"] img').wait_for(state="visible")
+    box = root.locator('[data-testid="textarea"][data-control="transcription"]')
+    about = root.locator('[data-control="transcription"] [data-testid="textarea-region"]')
+    assert about.inner_text() == "Select a region to write its text." and not box.is_visible()
+    im = Image(root)
+    drag(page, im.client(0.25, 0.25), im.client(0.75, 0.5))  # the new box is selected
+    box.wait_for(state="visible")
+    assert about.inner_text().startswith("for Text ")
+    # Required per box: submitting without its text is refused in place.
+    root.focus()
+    root.press("Enter")
+    error = root.locator('[data-testid="error"]')
+    error.wait_for(state="visible")
+    assert "transcription (Text " in error.inner_text()
+    box.click()
+    box.type("TOTAL 42")
+    box.press("Enter")  # one row: added; maxSubmissions="1" hides the box, keys go back
+    root.locator('[data-control="transcription"] [data-testid="textarea-text"]').wait_for()
+    root.screenshot(path=str(ARTIFACTS_DIR / "ocr-transcription.png"))
+    root.press("Enter")
+    page.wait_for_function(
+        "el => el.dataset.busy === 'false' && el.dataset.status === 'submitted'",
+        arg=root.element_handle(),
+        timeout=15_000,
+    )
+    result = lab.eval_json("w.store.state('s1').result")
+    rect = next(r for r in result if r["type"] == "rectanglelabels")
+    text = next(r for r in result if r["type"] == "textarea")
+    assert text["id"] == rect["id"] and text["to_name"] == "image"
+    assert text["original_width"] == 400 and text["original_height"] == 300
+    geometry = {k: rect["value"][k] for k in ("x", "y", "width", "height", "rotation")}
+    assert text["value"] == {**geometry, "text": ["TOTAL 42"]}
+    assert lab.eval_json("w.labels.loc['s1', 'transcription']") == {rect["id"]: "TOTAL 42"}

@@ -1921,6 +1921,7 @@ function createRangeLayer({ controls: claimed, objects, views, root, canEdit, on
       );
     }
     renderButtons();
+    announceRegions(root, "ranges", regions.filter((r) => !r.pending), selected);
     root.dataset.ranges = String(regions.filter((r) => !r.pending).length);
     root.dataset.predictedRanges = String(regions.filter((r) => r.pending).length);
   }
@@ -3270,6 +3271,8 @@ function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit
     frame = 0;
     for (const iv of L.imageViews) renderView(L, iv);
     panel.render();
+    const shown = L.regions.filter((r) => !r.pending).map((r) => ({ id: r.id, from_name: r.from_name, to_name: r.to_name, type: r.type, value: { [r.type]: r.labels } }));
+    announceRegions(root, "regions", shown, L.selected);
   }
   function undo(redo) {
     const back = redo ? L.history.redo(L.regions) : L.history.undo(L.regions);
