@@ -58,8 +58,14 @@ REGISTRY = Registry(
         ParagraphLabels(),
     ],
     refused={
-        "HyperTextLabels": "nblabel shows HTML (<HyperText>) but does not label spans "
-        "of it yet; label the document's plain text with <Text> and <Labels>",
+        # Label Studio finds an HTML span by XPath in its own sanitized copy of the page
+        # (sanitize-html keeps <style>, comments, forms...; regions/RichTextRegion.js), which
+        # nblabel's stricter DOMPurify copy does not rebuild node for node: a span made here
+        # could land elsewhere there.
+        "HyperTextLabels": "nblabel shows HTML (<HyperText>) but does not label spans of it: "
+        "Label Studio places them by XPath in its own sanitized copy of the page, which "
+        "nblabel's stricter sanitizer does not rebuild node for node; label the document's "
+        "plain text with <Text> and <Labels> instead",
     },
 )
 
