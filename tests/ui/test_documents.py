@@ -7,6 +7,7 @@ Chat shown in order."""
 from __future__ import annotations
 
 from .jupyter_harness import ARTIFACTS_DIR
+from .test_accessibility import AXE, axe_violations
 from .test_quickstart import wait_key
 from .test_text_spans import double_click, drag_select, rect
 
@@ -74,6 +75,8 @@ def test_typing_goes_to_the_box_and_reaches_python_as_textarea_items(lab):
     who.type("the friend")  # typed, not added: submitting adds it (Label Studio's beforeSend)
     root.locator('[data-testid="span"]').first.click()  # the span stays selected
     root.screenshot(path=str(ARTIFACTS_DIR / "textarea.png"))
+    if AXE.exists():
+        assert axe_violations(page) == []
     who.press("Control+Enter")  # submit from inside the box
     wait_key(root, "b")
 
@@ -154,6 +157,8 @@ def test_a_span_across_paragraphs_by_mouse(lab):
         "el => el.querySelectorAll('[data-tags]').length === 2", arg=root.element_handle()
     )
     root.screenshot(path=str(ARTIFACTS_DIR / "paragraph-spans.png"))
+    if AXE.exists():
+        assert axe_violations(page) == []
     root.press("Enter")
     page.wait_for_function(
         "el => el.dataset.busy === 'false' && el.dataset.status === 'submitted'",
@@ -266,6 +271,15 @@ def test_hypertext_is_shown_sanitized_in_its_own_root_and_fetches_nothing(lab):
     )
     assert order == ["_header1", "handle", "doc", "record", "conv"]
     root.screenshot(path=str(ARTIFACTS_DIR / "hypertext.png"))
+    if AXE.exists():
+        axe_violations(page)  # loads axe
+        # The item's own HTML is data (its <img> lacks alt text here); the labeler around it
+        # is checked.
+        found = page.evaluate(
+            """async () => (await axe.run({include: [['.nbl-root']], exclude: [['.nbl-hypertext']]},
+                 {resultTypes: ['violations']})).violations.map(v => v.id)"""
+        )
+        assert found == []
 
 
 OCR = '''
