@@ -280,6 +280,9 @@ def test_hypertext_is_shown_sanitized_in_its_own_root_and_fetches_nothing(lab):
                  {resultTypes: ['violations']})).violations.map(v => v.id)"""
         )
         assert found == []
+    # The document itself, under its fixed-position cover.
+    host.evaluate("h => h.shadowRoot.querySelector('.nbl-html > div:last-of-type').remove()")
+    host.screenshot(path=str(ARTIFACTS_DIR / "hypertext-document.png"))
 
 
 OCR = '''
