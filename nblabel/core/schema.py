@@ -140,12 +140,14 @@ class Control:
 
 @dataclass(frozen=True)
 class DataObject:
-    """An object tag (``Image``, ``Text``, ...) and the DataFrame column it reads."""
+    """An object tag (``Image``, ``Text``, ...) and the DataFrame column it reads, or the
+    fixed text it shows (``literal``; ``column`` is then ``""``)."""
 
     name: str
     tag: str
     column: str
     attrs: dict[str, str] = field(default_factory=dict, compare=False)
+    literal: str | None = None
 
     @property
     def type(self) -> str:
@@ -196,10 +198,17 @@ class Schema:
             self.interface = LabelInterface(config)
         except Exception as exc:  # the SDK raises several unrelated types
             raise SchemaError(f"Label Studio cannot parse this labeling config: {exc}") from None
-        self.objects: tuple[DataObject, ...] = tuple(self._read_objects(root))
+        shown = tuple(self._read_objects(root))
+        #: Every object shown, in the config's order (the browser shows them so).
+        self.shown: tuple[DataObject, ...] = shown
+        #: The objects that read a DataFrame column (each item's data).
+        self.objects: tuple[DataObject, ...] = tuple(o for o in shown if o.literal is None)
+        #: Objects showing a fixed value written in the config (``<Text value="@johndoe">``,
+        #: ``<Header value="Task">``): the same for every item, nothing to read or push.
+        self.visuals: tuple[DataObject, ...] = tuple(o for o in shown if o.literal is not None)
         self.controls: tuple[Control, ...] = tuple(self._read_controls(root))
         self._check_names()
-        for o in self.objects:
+        for o in self.shown:
             self.object_tag(o).check_config(o, self)
         for c in self.controls:
             self.plugin(c).check_config(c, self)
@@ -228,18 +237,34 @@ class Schema:
             raise UnsupportedTagError(bad, sorted(self.tags.names()))
 
     def _read_objects(self, root: ET.Element) -> Iterable[DataObject]:
+        unnamed = 0
         for el in root.iter():
-            if el.tag.lower() not in OBJECT_TAGS:
+            # Layout tags with a plugin (<Header>) are shown as objects too.
+            if el.tag.lower() not in OBJECT_TAGS and not self.tags.has_object(el.tag):
                 continue
-            name, value = el.get("name"), el.get("value", "")
+            plugin = self.tags.object(el.tag) if self.tags.has_object(el.tag) else None
+            name = el.get("name")
+            if not name and plugin is not None and not plugin.needs_name:
+                unnamed += 1
+                name = f"_{el.tag.lower()}{unnamed}"
             if not name:
                 raise SchemaError(f"<{el.tag}> has no name attribute")
-            if not value.startswith("$") or len(value) < 2:
+            value = el.get("value")
+            if value is None and plugin is not None and plugin.literal:
+                # Label Studio takes a tag's text as its value: <Header>Task</Header>.
+                value = "".join(el.itertext()).strip()
+            value = value or ""
+            if value.startswith("$") and len(value) > 1:
+                yield DataObject(name=name, tag=el.tag, column=value[1:], attrs=dict(el.attrib))
+            elif plugin is not None and plugin.literal:
+                yield DataObject(
+                    name=name, tag=el.tag, column="", attrs=dict(el.attrib), literal=value
+                )
+            else:
                 raise SchemaError(
                     f"<{el.tag} name={name!r}> has value={value!r}; nblabel reads objects "
                     'from DataFrame columns, so write value="$column"'
                 )
-            yield DataObject(name=name, tag=el.tag, column=value[1:], attrs=dict(el.attrib))
 
     def _read_controls(self, root: ET.Element) -> Iterable[Control]:
         taken: set[str] = set()
@@ -299,16 +324,25 @@ class Schema:
             )
 
     def _check_names(self) -> None:
-        names = [o.name for o in self.objects] + [c.name for c in self.controls]
+        names = [o.name for o in self.shown] + [c.name for c in self.controls]
         dupes = sorted({n for n in names if names.count(n) > 1})
         if dupes:
             raise SchemaError(f"duplicate tag name(s) in the labeling config: {', '.join(dupes)}")
         objects = {o.name for o in self.objects}
+        fixed = {o.name: o for o in self.visuals}
         for c in self.controls:
             if not self.plugin(c).needs_to_name:
                 continue
             if not c.to_name:
                 raise SchemaError(f"<{c.tag} name={c.name!r}> has no toName attribute")
+            on_fixed = [fixed[t] for t in c.to_name if t in fixed]
+            if on_fixed:
+                o = on_fixed[0]
+                raise SchemaError(
+                    f"<{c.tag} name={c.name!r}> labels <{o.tag} name={o.name!r}>, which shows "
+                    f"the fixed value {o.literal!r:.60} written in the config; nblabel labels "
+                    'objects read from the DataFrame: write value="$column"'
+                )
             missing = [t for t in c.to_name if t not in objects]
             if missing:
                 raise SchemaError(
@@ -373,9 +407,20 @@ class Schema:
         """The small, JSON-ready description the browser needs (see ``protocol``)."""
         return {
             "objects": [
-                {"name": o.name, "type": o.type, "value": "$" + o.column, "attrs": o.attrs}
+                (
+                    {"name": o.name, "type": o.type, "value": "$" + o.column, "attrs": o.attrs}
+                    if o.literal is None
+                    # A fixed value travels once, here, not with every item.
+                    else {
+                        "name": o.name,
+                        "type": o.type,
+                        "value": o.literal,
+                        "literal": True,
+                        "attrs": o.attrs,
+                    }
+                )
                 | self.object_tag(o).summary(o, self)
-                for o in self.objects
+                for o in self.shown
             ],
             "controls": [
                 {

@@ -261,10 +261,28 @@ class ObjectSource:
 
 
 class ObjectTag:
-    """The plugin of one Label Studio object tag."""
+    """The plugin of one Label Studio object tag.
+
+    Class attributes
+    ----------------
+    literal
+        It may show a fixed ``value`` written in the config (``<Text value="@johndoe">``,
+        ``<Header value="Task">``) rather than a ``$column``: such an object reads no
+        DataFrame column and is listed in :attr:`Schema.visuals`, not :attr:`Schema.objects`.
+    needs_name
+        The config must name it; Label Studio's ``<Header>`` goes unnamed (it gets
+        ``_header1``, ``_header2``...).
+    enterprise_only
+        Non-empty: Label Studio Community has no such tag (its labeling page refuses the
+        config), and this says so and what to use instead; a push to a Community server
+        is refused with it.
+    """
 
     tag: ClassVar[str] = ""
     source: ClassVar[type[ObjectSource]] = ObjectSource
+    literal: ClassVar[bool] = False
+    needs_name: ClassVar[bool] = True
+    enterprise_only: ClassVar[str] = ""
 
     @property
     def type(self) -> str:
@@ -333,6 +351,10 @@ class Registry:
     def has(self, tag: str) -> bool:
         t = tag.lower()
         return t in self._controls or t in self._objects
+
+    def has_object(self, tag: str) -> bool:
+        """Whether ``tag`` has an object plugin (a layout tag such as ``<Header>`` may)."""
+        return tag.lower() in self._objects
 
     def names(self) -> list[str]:
         """Every tag name, as Label Studio spells it."""

@@ -232,6 +232,7 @@ def push(
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     job = as_job(labeler)
+    _refuse_enterprise_only(ls, job)
     items, store = job.items, job.store
     proj, created = ls.project_for(project, job.schema)
     pid = int(proj.id)
@@ -283,6 +284,26 @@ def push(
     # what sends the next push to the server's tasks for the truth.
     store.set_meta(count_key, str(on_server + report.tasks_created))
     return report
+
+
+def _refuse_enterprise_only(ls: Connection, job: Job) -> None:
+    """Refuse, before anything is sent, a config with a tag that Label Studio Community
+    lacks (``<Chat>``) when the server is Community: it would store the project, but its
+    labeling page could not show it. The tag's plugin says why and what to use instead."""
+    schema = job.schema
+    notes = [n for n in dict.fromkeys(schema.object_tag(o).enterprise_only for o in schema.shown)
+             if n]  # fmt: skip
+    if not notes:
+        return
+    version = ls.call("read the server's version", ls.client.versions.get)
+    edition = str(getattr(version, "edition", "") or "Community")
+    if edition.lower() == "enterprise":
+        return
+    release = getattr(version, "release", None)
+    raise LabelStudioError(
+        f"cannot push to Label Studio at {ls.url} ({edition} edition"
+        f"{' ' + str(release) if release else ''}): {'; '.join(notes)}; nothing was sent"
+    )
 
 
 def _labels_to_send(ev: Event | None, pulled: set[int]) -> Event | None:

@@ -14,19 +14,25 @@ from typing import Any
 from ..core import schema as _core
 from ..core.frames import annotation_columns
 from ..core.tag import Registry
+from .chat import ChatObject
 from .choices import Choices
 from .datetimes import DateTime
+from .header import HeaderObject
+from .hypertext import HyperTextObject
 from .image import ImageObject
 from .labels import Labels
 from .number import Number
 from .pairwise import Pairwise
+from .paragraphs import ParagraphLabels, ParagraphsObject
 from .ranker import ListObject, Ranker
 from .rating import Rating
 from .regions import BrushLabels, KeyPointLabels, PolygonLabels, RectangleLabels
 from .relations import Relations
 from .shorthands import config
+from .table import TableObject
 from .taxonomy import Taxonomy
 from .text import TextObject
+from .textarea import TextArea
 from .timeseries import TimeSeriesObject
 from .timeserieslabels import TimeSeriesLabels
 
@@ -37,6 +43,11 @@ REGISTRY = Registry(
         ImageObject(),
         TextObject(),
         TimeSeriesObject(),
+        HeaderObject(),
+        HyperTextObject(),
+        ParagraphsObject(),
+        TableObject(),
+        ChatObject(),
         Choices(),
         Labels(),
         Relations(),
@@ -52,10 +63,18 @@ REGISTRY = Registry(
         Pairwise(),
         ListObject(),
         Ranker(),
+        TextArea(),
+        ParagraphLabels(),
     ],
     refused={
-        "HyperText": "nblabel shows text only as plain text, never as HTML; use "
-        '<Text name=... value="$column"/> (spans keep the same start/end offsets)',
+        # Label Studio finds an HTML span by XPath in its own sanitized copy of the page
+        # (sanitize-html keeps <style>, comments, forms...; regions/RichTextRegion.js), which
+        # nblabel's stricter DOMPurify copy does not rebuild node for node: a span made here
+        # could land elsewhere there.
+        "HyperTextLabels": "nblabel shows HTML (<HyperText>) but does not label spans of it: "
+        "Label Studio places them by XPath in its own sanitized copy of the page, which "
+        "nblabel's stricter sanitizer does not rebuild node for node; label the document's "
+        "plain text with <Text> and <Labels> instead",
     },
 )
 

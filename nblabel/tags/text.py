@@ -1,4 +1,9 @@
-"""``<Text>``: one text per item, shown as plain text (never as HTML).
+"""``<Text>``: one text per item, shown as plain text (never as HTML); or a fixed text
+written in the config (``<Text name="handle" value="@johndoe"/>``, shown the same for every
+item: ``Schema.visuals``).
+
+``granularity="word"`` on the Text (as on its ``<Labels>``) snaps a mouse selection to whole
+words, as Label Studio does; it is the browser's to apply (offsets stay code points).
 
 A span's offsets are code points into this text (see :mod:`nblabel.tags.labels`), so the
 text is what spans are checked against; reading it is cheap, so labels already stored are
@@ -38,6 +43,7 @@ class TextSource(ObjectSource):
 class TextObject(ObjectTag):
     tag = "Text"
     source = TextSource
+    literal: ClassVar[bool] = True
 
 
 def _is_missing(cell: object) -> bool:

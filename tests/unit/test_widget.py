@@ -147,8 +147,8 @@ def test_config_labeler_and_unsupported_tags(text_df):
     g = nblabel.Labeler(text_df, config=xml, job="tone")
     g.submit("neg")
     assert g.labels["tone"][0] == "neg"
-    bad = xml.replace("</View>", "<TextArea name='note' toName='t'/></View>")
-    with pytest.raises(nblabel.SchemaError, match="TextArea"):
+    bad = xml.replace("</View>", "<Audio name='voice' value='$text'/></View>")
+    with pytest.raises(nblabel.SchemaError, match="Audio"):
         nblabel.Labeler(text_df, config=bad)
 
 

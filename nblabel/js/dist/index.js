@@ -587,7 +587,7 @@ function formatParts(parts, fmt) {
     return pad(n, width, fill);
   });
 }
-function parseParts(text, fmt) {
+function parseParts(text2, fmt) {
   const fields = [];
   let source = "";
   let at = 0;
@@ -606,7 +606,7 @@ function parseParts(text, fmt) {
     else source += ` *(\\d{1,${k === "Y" ? 4 : k === "j" ? 3 : 2}})`;
   }
   source += fmt.slice(at).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const found = new RegExp(`^${source}$`, "i").exec(String(text));
+  const found = new RegExp(`^${source}$`, "i").exec(String(text2));
   if (!found) return null;
   const v = Object.fromEntries(fields.map((k, i) => [k, found[i + 1]]));
   let Y = v.Y != null ? Number(v.Y) : v.y != null ? 2e3 + Number(v.y) - (Number(v.y) >= 69 ? 100 : 0) : 1900;
@@ -627,15 +627,15 @@ function parseParts(text, fmt) {
 }
 var two = (n) => String(n).padStart(2, "0");
 var isoDate = (p) => `${String(p.Y).padStart(4, "0")}-${two(p.m)}-${two(p.d)}`;
-function boxesFromValue(control, text) {
+function boxesFromValue(control, text2) {
   const empty = { date: "", time: "", year: "" };
-  if (typeof text !== "string" || !text) return empty;
+  if (typeof text2 !== "string" || !text2) return empty;
   const fmt = valueFormat(control);
   if (fmt == null) {
-    const t = TIME.exec(text);
+    const t = TIME.exec(text2);
     return t ? { ...empty, time: `${two(t[1])}:${t[2]}` } : empty;
   }
-  const p = parseParts(text, fmt);
+  const p = parseParts(text2, fmt);
   if (!p) return empty;
   const mode = dateMode(control);
   if (mode === "year") return { ...empty, year: String(p.Y) };
@@ -822,675 +822,6 @@ var datetimePlugin = {
   }
 };
 
-// nblabel/js/src/history.js
-var CAP = 100;
-var EditHistory = class {
-  constructor(cap = CAP) {
-    this.cap = cap;
-    this.clear();
-  }
-  /** Record `before`, the state an edit is about to leave; the redo steps are gone. */
-  push(before) {
-    this.past.push(before);
-    if (this.past.length > this.cap) this.past.shift();
-    this.future = [];
-  }
-  /** The state before the last edit (`now` becomes a redo step), or null when none. */
-  undo(now) {
-    if (!this.past.length) return null;
-    this.future.push(now);
-    return this.past.pop();
-  }
-  /** The state the last undo left (`now` becomes an undo step again), or null. */
-  redo(now) {
-    if (!this.future.length) return null;
-    this.past.push(now);
-    return this.future.pop();
-  }
-  /** Take back the last recorded step without a redo step (an edit that was refused). */
-  drop() {
-    return this.past.pop() ?? null;
-  }
-  clear() {
-    this.past = [];
-    this.future = [];
-  }
-  /** Both stacks, to put back with `restore` (a failed submit returns to its edits). */
-  snapshot() {
-    return { past: [...this.past], future: [...this.future] };
-  }
-  restore(snap) {
-    this.past = snap ? [...snap.past] : [];
-    this.future = snap ? [...snap.future] : [];
-  }
-};
-
-// nblabel/js/src/offsets.js
-function isHigh(code) {
-  return code >= 55296 && code <= 56319;
-}
-function isLow(code) {
-  return code >= 56320 && code <= 57343;
-}
-var INDEXED = 256;
-var indexed = { text: null, starts: null };
-function pairStarts(text) {
-  if (indexed.text !== text) {
-    const starts = [];
-    for (const m of text.matchAll(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)) starts.push(m.index);
-    indexed = { text, starts: Int32Array.from(starts) };
-  }
-  return indexed.starts;
-}
-function countWhile(arr, ok) {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = lo + hi >> 1;
-    if (ok(arr[mid], mid)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-function toCodePoints(text, index) {
-  const stop = Math.max(0, Math.min(index, text.length));
-  if (text.length > INDEXED) {
-    return stop - countWhile(pairStarts(text), (q) => q + 2 <= stop);
-  }
-  let points = 0;
-  for (let i = 0; i < stop; i += 1) {
-    if (isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1))) i += 1;
-    points += 1;
-  }
-  return points;
-}
-function toUtf16(text, offset) {
-  if (text.length > INDEXED) {
-    const points = Math.max(0, offset);
-    return Math.min(text.length, points + countWhile(pairStarts(text), (q, k) => q - k < points));
-  }
-  let index = 0;
-  for (let points = 0; points < offset && index < text.length; points += 1) {
-    index += isHigh(text.charCodeAt(index)) && isLow(text.charCodeAt(index + 1)) ? 2 : 1;
-  }
-  return index;
-}
-function selectionToSpan(text, from, to) {
-  let a = Math.max(0, Math.min(from, to));
-  let b = Math.min(text.length, Math.max(from, to));
-  while (a < b && /\s/.test(text[a])) a += 1;
-  while (b > a && /\s/.test(text[b - 1])) b -= 1;
-  if (a >= b) return null;
-  const start = toCodePoints(text, a);
-  const end = toCodePoints(text, b);
-  return { start, end, text: text.slice(toUtf16(text, start), toUtf16(text, end)) };
-}
-function words(text) {
-  if (typeof Intl !== "undefined" && Intl.Segmenter) {
-    const out = [];
-    for (const seg of new Intl.Segmenter(void 0, { granularity: "word" }).segment(text)) {
-      if (seg.isWordLike) out.push([seg.index, seg.index + seg.segment.length]);
-    }
-    return out;
-  }
-  return [...text.matchAll(/[\p{L}\p{N}\p{M}_]+/gu)].map((m) => [m.index, m.index + m[0].length]);
-}
-function snapToWords(text, from, to, reach = 256) {
-  let a = Math.min(from, to);
-  let b = Math.max(from, to);
-  const near = (at) => {
-    const lo = Math.max(0, at - reach);
-    return words(text.slice(lo, Math.min(text.length, at + reach))).map(([s, e]) => [s + lo, e + lo]);
-  };
-  for (const [s, e] of near(a)) if (s < a && a < e) a = s;
-  for (const [s, e] of near(b)) if (s < b && b < e) b = e;
-  return [a, b];
-}
-
-// nblabel/js/src/controls/spans/model.js
-var PALETTE = ["#ffd54f", "#81d4fa", "#a5d6a7", "#f48fb1", "#ce93d8", "#ffab91", "#b0bec5", "#e6ee9c"];
-function spansFromResult(controls, result) {
-  const names = new Set(controls.map((c) => c.name));
-  return (result || []).filter((r) => r && r.type === "labels" && names.has(r.from_name) && r.value && Number.isInteger(r.value.start) && Number.isInteger(r.value.end)).sort((a, b) => a.value.start - b.value.start || b.value.end - a.value.end);
-}
-function addSpan(spans, control, range, value, makeId = randomId) {
-  const same = spans.find((s) => s.from_name === control.name && s.value.start === range.start && s.value.end === range.end);
-  if (same) return [relabelSpan(spans, same.id, control, value), same.id];
-  const item = {
-    id: makeId(),
-    from_name: control.name,
-    to_name: control.to_name,
-    type: "labels",
-    origin: "manual",
-    value: { start: range.start, end: range.end, text: range.text, labels: [value] }
-  };
-  return [spansFromResult([control], [...spans, item]), item.id];
-}
-function relabelSpan(spans, id, control, value) {
-  const out = [];
-  for (const s of spans) {
-    if (s.id !== id) {
-      out.push(s);
-      continue;
-    }
-    const has = s.value.labels.includes(value);
-    const labels = control.multiple ? has ? s.value.labels.filter((v) => v !== value) : [...s.value.labels, value] : [value];
-    if (labels.length) out.push({ ...s, origin: s.origin === "prediction" ? "prediction-changed" : s.origin, value: { ...s.value, labels } });
-  }
-  return out;
-}
-function removeSpan(spans, id) {
-  return spans.filter((s) => s.id !== id);
-}
-function predictedSpans(controls, predictions) {
-  if (!Array.isArray(predictions)) return [];
-  const marked = predictions.map((p) => ({ ...p, id: p.id || randomId(), origin: "prediction" }));
-  return spansFromResult(controls, marked);
-}
-function acceptPredicted(controls, spans, predicted, id = null) {
-  const byName = new Map(controls.map((c) => [c.name, c]));
-  let kept = spans;
-  const rest = [];
-  for (const p of predicted) {
-    const control = byName.get(p.from_name);
-    if ((id == null || p.id === id) && !(control && overlapping(kept, control, p.value))) kept = [...kept, p];
-    else rest.push(p);
-  }
-  return [spansFromResult(controls, kept), rest];
-}
-function overlapping(spans, control, range) {
-  if (String((control.attrs || {}).overlap).toLowerCase() !== "false") return null;
-  return spans.find(
-    (s) => s.from_name === control.name && s.value.start < range.end && range.start < s.value.end && !(s.value.start === range.start && s.value.end === range.end)
-  ) || null;
-}
-function missingSpans(controls, spans) {
-  return controls.filter((c) => c.required && !spans.some((s) => s.from_name === c.name)).map((c) => c.name);
-}
-function labelStyles(controls) {
-  const styles = /* @__PURE__ */ new Map();
-  for (const control of controls) {
-    (control.choices || []).forEach((choice, i) => {
-      styles.set(`${control.name}\0${choice.value}`, { text: choice.label ?? choice.value, color: choice.background || PALETTE[i % PALETTE.length] });
-    });
-  }
-  return (span) => {
-    const label = span.value.labels[0];
-    const style = styles.get(`${span.from_name}\0${label}`) || { text: label, color: PALETTE[0] };
-    const names = span.value.labels.map((l) => (styles.get(`${span.from_name}\0${l}`) || { text: l }).text);
-    const predicted = Boolean(span.pending);
-    const score = predicted && typeof span.score === "number" ? ` ${Math.round(span.score * 100)}%` : "";
-    return { text: names.join(", ") + score, color: style.color, predicted };
-  };
-}
-
-// nblabel/js/src/controls/spans/relations.js
-var ARROWS = { right: "→", left: "←", bi: "↔" };
-function relationKey(rel) {
-  return `${rel.from_id}>${rel.to_id}`;
-}
-function relationsFromResult(result, spans) {
-  const ids = new Set(spans.map((s) => s.id));
-  return (result || []).filter((r) => r && r.type === "relation" && ids.has(r.from_id) && ids.has(r.to_id)).map((r) => ({ type: "relation", from_id: r.from_id, to_id: r.to_id, direction: r.direction || "right", labels: Array.isArray(r.labels) ? [...r.labels] : [] }));
-}
-function addRelation(relations, fromId, toId) {
-  if (!fromId || !toId || fromId === toId) return [relations, null];
-  const rel = { type: "relation", from_id: fromId, to_id: toId, direction: "right", labels: [] };
-  const key = relationKey(rel);
-  if (relations.some((r) => relationKey(r) === key)) return [relations, key];
-  return [[...relations, rel], key];
-}
-function labelRelation(relations, key, value, multiple = false) {
-  return relations.map((r) => {
-    if (relationKey(r) !== key) return r;
-    const has = r.labels.includes(value);
-    const labels = multiple ? has ? r.labels.filter((v) => v !== value) : [...r.labels, value] : [value];
-    return { ...r, labels };
-  });
-}
-var TURN = { right: "left", left: "bi", bi: "right" };
-function turnRelation(relations, key) {
-  return relations.map((r) => relationKey(r) === key ? { ...r, direction: TURN[r.direction] || "left" } : r);
-}
-function removeRelation(relations, key) {
-  return relations.filter((r) => relationKey(r) !== key);
-}
-function pruneRelations(relations, spans) {
-  const ids = new Set(spans.map((s) => s.id));
-  const kept = relations.filter((r) => ids.has(r.from_id) && ids.has(r.to_id));
-  return kept.length === relations.length ? relations : kept;
-}
-function relationText(rel, spans, control) {
-  const text = (id) => {
-    const s = spans.find((x) => x.id === id);
-    return s ? `“${s.value.text}”` : id;
-  };
-  const names = new Map((control && control.choices || []).map((c) => [c.value, c.label ?? c.value]));
-  const labels = rel.labels.map((l) => names.get(l) ?? l).join(", ");
-  return `${text(rel.from_id)} ${ARROWS[rel.direction] || "→"} ${text(rel.to_id)}${labels ? ` (${labels})` : ""}`;
-}
-function nextSpan(spans, id, step = 1, skip = null) {
-  const order = spans.map((s) => s.id).filter((x) => x !== skip);
-  if (!order.length) return null;
-  const at = order.indexOf(id);
-  if (at < 0) return step > 0 ? order[0] : order[order.length - 1];
-  return order[(at + step + order.length) % order.length];
-}
-
-// nblabel/js/src/controls/spans/plugin.js
-function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHint = () => {
-} }) {
-  const controls = claimed.filter((c) => c.type === "labels");
-  const relationControl = claimed.find((c) => c.type === "relations") || null;
-  if (!controls.length) return null;
-  const textViews = views.filter(({ spec }) => spec.type === "text" && controls.some((c) => c.to_name === spec.name));
-  const describe = labelStyles(controls);
-  const groups = new Map(controls.map((c) => [c.name, createChoices(c)]));
-  let key = null;
-  let spans = [];
-  let predicted = [];
-  let selected = null;
-  let pending = null;
-  let relations = [];
-  let selectedRel = null;
-  let linking = null;
-  const history = new EditHistory();
-  let last = null;
-  const state = () => ({ spans, relations, predicted });
-  function edited2() {
-    history.push(last);
-    last = state();
-    onEdit();
-  }
-  function resetHistory() {
-    history.clear();
-    last = state();
-  }
-  function travel(redo) {
-    if (!canEdit()) return false;
-    const back = redo ? history.redo(state()) : history.undo(state());
-    if (!back) return false;
-    ({ spans, relations, predicted } = back);
-    last = back;
-    selected = null;
-    selectedRel = null;
-    linking = null;
-    redraw();
-    onEdit();
-    return true;
-  }
-  const panel = document.createElement("div");
-  panel.className = "nbl-relations";
-  const status = document.createElement("div");
-  status.className = "nbl-relations-status";
-  status.setAttribute("data-testid", "relation-status");
-  status.setAttribute("aria-live", "polite");
-  const list = document.createElement("ul");
-  list.className = "nbl-relations-list";
-  list.setAttribute("data-testid", "relations");
-  panel.append(status, list);
-  function redraw() {
-    relations = pruneRelations(relations, spans);
-    if (selectedRel && !relations.some((r) => relationKey(r) === selectedRel)) selectedRel = null;
-    const shown = [...spans, ...predicted.map((p) => ({ ...p, pending: true }))];
-    for (const { spec, view } of textViews) {
-      view.setSpans(
-        key,
-        shown.filter((s) => s.to_name === spec.name),
-        linking ? linking.target : selected,
-        describe
-      );
-    }
-    renderButtons();
-    renderRelations();
-  }
-  function renderRelations() {
-    if (!relationControl) return;
-    for (const { spec, view } of textViews) {
-      const here = new Set(spans.filter((sp) => sp.to_name === spec.name).map((sp) => sp.id));
-      view.setArrows(
-        relations.filter((r) => here.has(r.from_id) && here.has(r.to_id)).map((r) => ({ key: relationKey(r), from: r.from_id, to: r.to_id, direction: r.direction, selected: relationKey(r) === selectedRel }))
-      );
-    }
-    const items = relations.map((rel) => {
-      const li = document.createElement("li");
-      const button2 = document.createElement("button");
-      button2.type = "button";
-      button2.className = "nbl-relation";
-      button2.setAttribute("data-testid", "relation");
-      button2.dataset.relation = relationKey(rel);
-      button2.setAttribute("aria-pressed", String(relationKey(rel) === selectedRel));
-      button2.textContent = relationText(rel, spans, relationControl);
-      const turn2 = document.createElement("button");
-      turn2.type = "button";
-      turn2.className = "nbl-relation-turn";
-      turn2.setAttribute("data-testid", "relation-turn");
-      turn2.dataset.turn = relationKey(rel);
-      turn2.title = "Turn the direction: → ← ↔ (Shift+R)";
-      turn2.setAttribute("aria-label", `Turn the direction of ${button2.textContent}`);
-      turn2.textContent = "⇄";
-      li.append(button2, turn2);
-      return li;
-    });
-    list.replaceChildren(...items);
-    const from = linking && spans.find((s) => s.id === linking.from);
-    const keys = (relationControl.choices || []).filter((c) => c.hotkey).map((c) => `${c.hotkey}: ${c.label ?? c.value}`);
-    if (from) status.textContent = `Relation from “${from.value.text}”: click the target span, or Tab to it and press r (Esc cancels).`;
-    else if (selectedRel && keys.length) status.textContent = `Relation selected: ${keys.join(", ")}; Shift+R turns its direction; Delete removes it.`;
-    else if (selectedRel) status.textContent = "Relation selected: Shift+R turns its direction; Delete removes it.";
-    else status.textContent = relations.length ? "" : "No relations: select a span, press r, then pick the other span.";
-  }
-  function turn(relKey) {
-    if (!canEdit() || !relations.some((r) => relationKey(r) === relKey)) return;
-    relations = turnRelation(relations, relKey);
-    selectedRel = relKey;
-    selected = null;
-    redraw();
-    edited2();
-  }
-  function onListClick(event) {
-    const turning = event.target.closest && event.target.closest("button[data-turn]");
-    if (turning) {
-      turn(turning.dataset.turn);
-      return;
-    }
-    const button2 = event.target.closest && event.target.closest("button[data-relation]");
-    if (!button2) return;
-    selectedRel = button2.dataset.relation;
-    selected = null;
-    linking = null;
-    redraw();
-  }
-  list.addEventListener("click", onListClick);
-  function link(target) {
-    if (!linking || !canEdit()) return;
-    const [next, made] = addRelation(relations, linking.from, target);
-    linking = null;
-    if (made) {
-      relations = next;
-      selectedRel = made;
-      selected = null;
-      redraw();
-      edited2();
-    } else {
-      redraw();
-    }
-  }
-  function renderButtons() {
-    const span = spans.find((s) => s.id === selected) || predicted.find((s) => s.id === selected);
-    for (const [name, group] of groups) group.render(span && span.from_name === name ? span.value.labels : []);
-  }
-  function select(id) {
-    selected = id;
-    for (const { view } of textViews) view.markSelected(selected);
-    renderButtons();
-  }
-  function liveSelection(viewName) {
-    const found = textViews.find(({ spec }) => spec.name === viewName);
-    const range = found && found.view.selectedRange();
-    if (!range) return null;
-    let { from, to } = range;
-    if (controls.some((c) => c.to_name === viewName && (c.attrs || {}).granularity === "word")) {
-      [from, to] = snapToWords(found.view.text(), from, to);
-    }
-    const span = selectionToSpan(found.view.text(), from, to);
-    return span && { name: viewName, ...span };
-  }
-  function onMouseUp(event) {
-    const target = event.target && event.target.closest ? event.target : null;
-    const hit = target && textViews.find(({ view }) => view.textEl.contains(target));
-    if (!hit) {
-      if (!(target && target.closest("button"))) pending = null;
-      return;
-    }
-    pending = liveSelection(hit.spec.name);
-    if (pending) {
-      select(null);
-      return;
-    }
-    const segment = target.closest("[data-spans]");
-    const ids = segment ? segment.dataset.spans.split(" ") : [];
-    if (linking) {
-      const other = ids.find((id) => id !== linking.from);
-      if (other) link(other);
-      return;
-    }
-    const next = ids.length ? ids[(ids.indexOf(selected) + 1) % ids.length] : null;
-    if (selectedRel) {
-      selectedRel = null;
-      renderRelations();
-    }
-    select(next);
-  }
-  root.addEventListener("mouseup", onMouseUp);
-  function pick(controlName, value) {
-    const control = controls.find((c) => c.name === controlName);
-    if (!control || !canEdit()) return;
-    const range = liveSelection(control.to_name) || (pending && pending.name === control.to_name ? pending : null);
-    const clash = range && overlapping(spans, control, range);
-    if (clash) {
-      onHint(`“${range.text}” would overlap “${clash.value.text}”: this config does not allow overlapping spans.`);
-      return;
-    }
-    if (range) {
-      const [next, id] = addSpan(spans, control, range, value);
-      spans = next;
-      selected = id;
-      pending = null;
-      for (const { view } of textViews) view.clearSelection();
-    } else if (selected && predicted.some((s) => s.id === selected && s.from_name === control.name)) {
-      const was = predicted.find((s) => s.id === selected);
-      [spans, predicted] = acceptPredicted(controls, spans, predicted, selected);
-      if (predicted.includes(was)) {
-        onHint(`“${was.value.text}” overlaps a span already there: this config does not allow overlapping spans.`);
-        return;
-      }
-      if (!(was.value.labels.length === 1 && was.value.labels[0] === value)) spans = relabelSpan(spans, selected, control, value);
-      if (!spans.some((s) => s.id === selected)) selected = null;
-    } else if (selected && spans.some((s) => s.id === selected && s.from_name === control.name)) {
-      spans = relabelSpan(spans, selected, control, value);
-      if (!spans.some((s) => s.id === selected)) selected = null;
-    } else {
-      onHint("Select text first (drag or double-click), then press a label's key.");
-      return;
-    }
-    redraw();
-    edited2();
-  }
-  function selectByKey(event) {
-    const arrow = event.key === "ArrowRight" ? "forward" : event.key === "ArrowLeft" ? "backward" : null;
-    if (!arrow || event.altKey || event.metaKey || !(event.ctrlKey || event.shiftKey)) return false;
-    const target = textViews[0];
-    if (!target || !target.view.text()) return false;
-    const sel = target.view.selection();
-    if (!sel) return false;
-    const node = target.view.textEl;
-    const inside = sel.rangeCount && node.contains(sel.anchorNode) && node.contains(sel.focusNode);
-    if (!inside) {
-      const range = document.createRange();
-      const mark = selected && node.querySelector(`[data-spans~="${CSS.escape(selected)}"]`);
-      if (mark) range.setStartAfter(mark);
-      else range.setStart(node, 0);
-      range.collapse(true);
-      sel.removeAllRanges();
-      sel.addRange(range);
-    }
-    if (event.ctrlKey && !event.shiftKey) {
-      if (!sel.isCollapsed) {
-        if (arrow === "forward") sel.collapseToEnd();
-        else sel.collapseToStart();
-      }
-      sel.modify("move", arrow, "word");
-      sel.modify("extend", arrow === "forward" ? "backward" : "forward", "word");
-      if (arrow === "forward" && !sel.isCollapsed) {
-        const r = sel.getRangeAt(0);
-        sel.setBaseAndExtent(r.startContainer, r.startOffset, r.endContainer, r.endOffset);
-      }
-    } else {
-      sel.modify("extend", arrow, event.ctrlKey ? "word" : "character");
-    }
-    pending = liveSelection(target.spec.name);
-    if (selected) select(null);
-    return true;
-  }
-  function relate() {
-    if (!relationControl) return;
-    if (linking) {
-      if (linking.target) link(linking.target);
-      else onHint("Click the other span (or Tab to it and press r); Esc cancels.");
-      return;
-    }
-    if (!selected || !canEdit()) {
-      onHint("Select a span first (click it), then press r and pick the other span.");
-      return;
-    }
-    if (!spans.some((s) => s.id === selected)) {
-      onHint("Accept the predicted span first (a), then relate it.");
-      return;
-    }
-    linking = { from: selected, target: null };
-    redraw();
-  }
-  function handleKey(event) {
-    if (selectByKey(event)) return true;
-    if ((event.ctrlKey || event.metaKey) && !event.altKey) {
-      const k = (event.key || "").toLowerCase();
-      if (k === "z" && !event.shiftKey) return travel(false);
-      if (k === "z" && event.shiftKey || k === "y" && !event.shiftKey) return travel(true);
-    }
-    if (event.key === "a" && !event.ctrlKey && !event.metaKey && !event.altKey && predicted.length) {
-      if (canEdit()) {
-        const one = predicted.some((p) => p.id === selected) ? selected : null;
-        const before = predicted.length;
-        [spans, predicted] = acceptPredicted(controls, spans, predicted, one);
-        const left = predicted.length - (one == null ? 0 : before - 1);
-        if (left > 0) onHint(`${left} predicted span${left > 1 ? "s" : ""} left: ${left > 1 ? "they overlap" : "it overlaps"} spans already there, and this config does not allow overlapping spans.`);
-        redraw();
-        edited2();
-      }
-      return true;
-    }
-    if (!relationControl || event.ctrlKey || event.metaKey || event.altKey) return false;
-    if (linking) {
-      if (event.key === "Tab") {
-        const inText = spans.filter((s) => s.id !== linking.from);
-        linking = { ...linking, target: nextSpan(inText, linking.target, event.shiftKey ? -1 : 1) };
-        redraw();
-        return true;
-      }
-      if (event.key === "Escape") {
-        linking = null;
-        redraw();
-        return true;
-      }
-      if (event.key === " ") {
-        link(linking.target);
-        return true;
-      }
-      return false;
-    }
-    if (selectedRel && event.key === "R") {
-      turn(selectedRel);
-      return true;
-    }
-    if (selectedRel) {
-      const choice = (relationControl.choices || []).find((c) => c.hotkey && String(c.hotkey) === event.key);
-      if (choice) {
-        if (canEdit()) {
-          relations = labelRelation(relations, selectedRel, choice.value, relationControl.multiple);
-          redraw();
-          edited2();
-        }
-        return true;
-      }
-    }
-    return false;
-  }
-  return {
-    sections: controls.map((c) => ({ title: c.name, el: groups.get(c.name).el })),
-    hotkeys: choiceKeys(controls),
-    shortcuts: [
-      { keys: ["Ctrl+→", "Ctrl+←"], text: "Select the next / previous word (then a label's key)" },
-      { keys: ["Ctrl+Shift+→", "Ctrl+Shift+←"], text: "Grow / shrink the text selection by a word" },
-      { keys: ["Shift+→", "Shift+←"], text: "Grow / shrink the text selection by a character" },
-      { keys: ["a"], text: "Accept the selected predicted span, or all of them (Delete rejects one)" },
-      { keys: ["Ctrl+Z", "Ctrl+Shift+Z"], text: "Undo / redo span edits on this item (when none are left: the last submit)" },
-      ...relationControl ? [{ keys: ["Shift+R"], text: "Turn the selected relation's direction: → ← ↔ (or click ⇄ by it)" }] : []
-    ],
-    panels: relationControl ? [{ title: "relations", el: panel }] : [],
-    canRelate: Boolean(relationControl),
-    pick,
-    relate,
-    handleKey,
-    deleteSelected() {
-      if (!canEdit()) return false;
-      if (selectedRel) {
-        relations = removeRelation(relations, selectedRel);
-        selectedRel = null;
-      } else if (selected && predicted.some((p) => p.id === selected)) {
-        predicted = removeSpan(predicted, selected);
-        selected = null;
-      } else if (selected) {
-        spans = removeSpan(spans, selected);
-        selected = null;
-      } else {
-        return false;
-      }
-      redraw();
-      edited2();
-      return true;
-    },
-    /**
-     * The spans of item `itemKey` are `result`'s (from Python, or [] for a fresh item).
-     * The model's spans (`extra.predictions`) are shown dashed with their score: "a"
-     * accepts the selected one or all (`origin: "prediction"`), a label key accepts one as
-     * that label ("prediction-changed" if it differs), Delete rejects one; the ones left
-     * are not submitted.
-     */
-    load(itemKey, result, extra = {}) {
-      key = itemKey;
-      spans = spansFromResult(controls, result);
-      predicted = spans.length ? [] : predictedSpans(controls, extra.predictions);
-      resetHistory();
-      relations = relationControl ? relationsFromResult(result, spans) : [];
-      selected = null;
-      selectedRel = null;
-      linking = null;
-      pending = null;
-      redraw();
-    },
-    result: () => [
-      ...spans.map((s) => ({ ...s, value: { ...s.value, labels: [...s.value.labels] } })),
-      ...relations.map((r) => ({ ...r, labels: [...r.labels] }))
-    ],
-    snapshot: () => ({ key, spans, relations, predicted }),
-    restore(snap) {
-      key = snap.key;
-      spans = snap.spans;
-      predicted = snap.predicted || [];
-      resetHistory();
-      relations = snap.relations || [];
-      selected = null;
-      selectedRel = null;
-      linking = null;
-      redraw();
-    },
-    missing: () => missingSpans(controls, spans),
-    dispose() {
-      for (const { view } of textViews) if (view.dispose) view.dispose();
-      root.removeEventListener("mouseup", onMouseUp);
-      list.removeEventListener("click", onListClick);
-    }
-  };
-}
-var spanPlugin = {
-  name: "spans",
-  claims: (control) => control.type === "labels" || control.type === "relations",
-  // Relation label keys (digits) are taken only while a relation is selected: not here.
-  keys: ["a", "r", "Tab", "Escape", " "],
-  create: createSpanLayer
-};
-
 // nblabel/js/src/controls/number.js
 var num = (v) => v == null || String(v).trim() === "" ? null : Number(v);
 function bounds(control) {
@@ -1563,9 +894,9 @@ function createBox(control, { onInput, onEnter, onEscape }) {
   return {
     el: box,
     render(value, problem) {
-      const text = value == null ? "" : String(value);
-      if (read(field) !== value) field.value = text;
-      if (slider && value != null && read(slider) !== value) slider.value = text;
+      const text2 = value == null ? "" : String(value);
+      if (read(field) !== value) field.value = text2;
+      if (slider && value != null && read(slider) !== value) slider.value = text2;
       field.setAttribute("aria-invalid", String(Boolean(problem)));
       error.textContent = problem;
       error.hidden = !problem;
@@ -1639,8 +970,8 @@ function button(control, side, object, key) {
   b.dataset.value = side;
   b.setAttribute("data-testid", `pairwise-${side}`);
   b.setAttribute("aria-pressed", "false");
-  const text = side === "left" ? `◀ ${object}` : `${object} ▶`;
-  b.append(text);
+  const text2 = side === "left" ? `◀ ${object}` : `${object} ▶`;
+  b.append(text2);
   if (key) {
     const badge = document.createElement("kbd");
     badge.className = "nbl-hotkey";
@@ -1733,6 +1064,556 @@ var pairwisePlugin = {
       }
     };
   }
+};
+
+// nblabel/js/src/history.js
+var CAP = 100;
+var EditHistory = class {
+  constructor(cap = CAP) {
+    this.cap = cap;
+    this.clear();
+  }
+  /** Record `before`, the state an edit is about to leave; the redo steps are gone. */
+  push(before) {
+    this.past.push(before);
+    if (this.past.length > this.cap) this.past.shift();
+    this.future = [];
+  }
+  /** The state before the last edit (`now` becomes a redo step), or null when none. */
+  undo(now) {
+    if (!this.past.length) return null;
+    this.future.push(now);
+    return this.past.pop();
+  }
+  /** The state the last undo left (`now` becomes an undo step again), or null. */
+  redo(now) {
+    if (!this.future.length) return null;
+    this.past.push(now);
+    return this.future.pop();
+  }
+  /** Take back the last recorded step without a redo step (an edit that was refused). */
+  drop() {
+    return this.past.pop() ?? null;
+  }
+  clear() {
+    this.past = [];
+    this.future = [];
+  }
+  /** Both stacks, to put back with `restore` (a failed submit returns to its edits). */
+  snapshot() {
+    return { past: [...this.past], future: [...this.future] };
+  }
+  restore(snap) {
+    this.past = snap ? [...snap.past] : [];
+    this.future = snap ? [...snap.future] : [];
+  }
+};
+
+// nblabel/js/src/regionbus.js
+var REGIONS_EVENT = "nbl:regions";
+function announceRegions(root, source, regions, selected) {
+  root.dispatchEvent(new CustomEvent(REGIONS_EVENT, { detail: { source, regions, selected: selected ?? null } }));
+}
+function followRegions(root, onChange) {
+  const bySource = /* @__PURE__ */ new Map();
+  let selected = null;
+  const listener = (event) => {
+    const { source, regions, selected: picked } = event.detail || {};
+    const before = bySource.get(source);
+    bySource.set(source, { regions: regions || [], selected: picked ?? null });
+    if (picked != null) selected = { source, id: picked };
+    else if (selected && selected.source === source && (!before || before.selected != null)) selected = null;
+    const all = [...bySource.values()].flatMap((s) => s.regions);
+    if (selected && !all.some((r) => r.id === selected.id)) selected = null;
+    onChange({ regions: all, selected: selected ? selected.id : null });
+  };
+  root.addEventListener(REGIONS_EVENT, listener);
+  return () => root.removeEventListener(REGIONS_EVENT, listener);
+}
+
+// nblabel/js/src/views/common.js
+function createSlot(spec, kind2) {
+  const el = document.createElement("div");
+  el.className = `nbl-object nbl-object-${kind2}`;
+  el.dataset.object = spec.name;
+  return el;
+}
+function showNotice(slot, kind2, message) {
+  if (kind2 === "loading" && slot.offsetHeight > 0) slot.style.minHeight = `${slot.offsetHeight}px`;
+  else if (kind2 !== "loading") slot.style.minHeight = "";
+  const box = document.createElement("div");
+  box.className = `nbl-notice nbl-notice-${kind2}`;
+  box.setAttribute("data-testid", kind2 === "error" ? "object-error" : "loading");
+  box.textContent = message;
+  slot.replaceChildren(box);
+}
+function objectError(entry, name) {
+  const obj = entry.objects[name];
+  if (!obj) return `item ${entry.label}: no data for '${name}'`;
+  if (obj.error) return obj.error;
+  return entry.errors.get(name) || null;
+}
+
+// nblabel/js/src/views/paragraphs.js
+var SPEAKER_COLORS = ["#e3f2fd", "#fff3e0", "#e8f5e9", "#fce4ec", "#ede7f6", "#e0f7fa", "#f9fbe7", "#efebe9"];
+function paragraphSegments(text2, index, spans) {
+  const ranges = [];
+  for (const s of spans) {
+    const p = placeOf(s.value);
+    if (!p || index < p.start || index > p.end) continue;
+    const from = index === p.start ? p.startOffset : 0;
+    const to = index === p.end ? p.endOffset : text2.length;
+    if (from < to) ranges.push({ id: s.id, from, to, size: (p.end - p.start) * 1e9 + (p.endOffset - p.startOffset), last: index === p.end });
+  }
+  const cuts = /* @__PURE__ */ new Set([0, text2.length]);
+  for (const r of ranges) cuts.add(r.from).add(r.to);
+  const points = [...cuts].filter((c) => c >= 0 && c <= text2.length).sort((a, b) => a - b);
+  const out = [];
+  for (let i = 0; i + 1 < points.length; i += 1) {
+    const from = points[i];
+    const to = points[i + 1];
+    const covering = ranges.filter((r) => r.from <= from && r.to >= to).sort((a, b) => a.size - b.size);
+    out.push({ from, to, ids: covering.map((r) => r.id), ends: covering.filter((r) => r.last && r.to === to).map((r) => r.id) });
+  }
+  return out;
+}
+function placeOf(value) {
+  if (!value) return null;
+  const n = (v) => typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : v;
+  const p = { start: n(value.start), startOffset: value.startOffset, end: n(value.end), endOffset: value.endOffset };
+  return Object.values(p).every((v) => Number.isInteger(v) && v >= 0) ? p : null;
+}
+function normalizePlace(first, last, lengths) {
+  let { index: start, offset: startOffset } = first;
+  let { index: end, offset: endOffset } = last;
+  if (startOffset >= lengths[start] && start + 1 < lengths.length && start < end) {
+    start += 1;
+    startOffset = 0;
+  }
+  if (endOffset === 0 && end > start) {
+    end -= 1;
+    endOffset = lengths[end];
+  }
+  if (start > end || start === end && startOffset >= endOffset) return null;
+  return { start, startOffset, end, endOffset };
+}
+function placeText(texts, p) {
+  if (p.start === p.end) return texts[p.start].slice(p.startOffset, p.endOffset);
+  return [texts[p.start].slice(p.startOffset), ...texts.slice(p.start + 1, p.end), texts[p.end].slice(0, p.endOffset)].join("\n");
+}
+function selectionOf(node) {
+  const scope = node.getRootNode();
+  if (scope !== node.ownerDocument && typeof scope.getSelection === "function") return scope.getSelection();
+  return node.ownerDocument.getSelection();
+}
+function createParagraphsView(spec) {
+  const el = createSlot(spec, "paragraphs");
+  const attrs = spec.attrs || {};
+  const box = document.createElement("div");
+  box.className = "nbl-paragraphs";
+  if (attrs.layout === "dialogue") box.classList.add("nbl-dialogue");
+  box.setAttribute("data-testid", "paragraphs");
+  box.dataset.object = spec.name;
+  let shown = { key: null, paragraphs: [] };
+  let textEls = [];
+  let sigs = [];
+  let drawn = { key: null, spans: [], selected: null, describe: null };
+  function build() {
+    const colors = /* @__PURE__ */ new Map();
+    textEls = [];
+    sigs = [];
+    const rows = shown.paragraphs.map((p, i) => {
+      const row = document.createElement("div");
+      row.className = "nbl-phrase";
+      row.dataset.index = String(i);
+      if (!colors.has(p.name)) colors.set(p.name, SPEAKER_COLORS[colors.size % SPEAKER_COLORS.length]);
+      row.style.setProperty("--nbl-speaker", colors.get(p.name));
+      const name = document.createElement("div");
+      name.className = "nbl-phrase-name";
+      name.textContent = p.name;
+      const text2 = document.createElement("div");
+      text2.className = "nbl-phrase-text";
+      text2.setAttribute("data-testid", "paragraph");
+      text2.dataset.index = String(i);
+      textEls.push(text2);
+      row.append(name, text2);
+      return row;
+    });
+    box.replaceChildren(...rows);
+  }
+  function paint() {
+    const spans = drawn.key === shown.key ? drawn.spans : [];
+    const styles = /* @__PURE__ */ new Map();
+    const style = (id) => {
+      if (!styles.has(id)) styles.set(id, drawn.describe(spans.find((s) => s.id === id)));
+      return styles.get(id);
+    };
+    shown.paragraphs.forEach((p, i) => {
+      const parts = spans.length ? paragraphSegments(p.text, i, spans) : [{ from: 0, to: p.text.length, ids: [], ends: [] }];
+      const sig = parts.filter((seg) => seg.ids.length).map((seg) => `${seg.from},${seg.to},${seg.ids.join(" ")},${seg.ends.join(" ")},${seg.ids.map((id) => Object.values(style(id)).join("")).join("")}`).join("");
+      if (sigs[i] === sig) return;
+      sigs[i] = sig;
+      textEls[i].replaceChildren(
+        ...parts.map((seg) => {
+          const piece = document.createTextNode(p.text.slice(seg.from, seg.to));
+          if (!seg.ids.length) return piece;
+          const mark = document.createElement("span");
+          mark.className = "nbl-span";
+          mark.setAttribute("data-testid", "span");
+          mark.dataset.spans = seg.ids.join(" ");
+          mark.dataset.depth = String(Math.min(seg.ids.length, 3));
+          mark.style.setProperty("--nbl-span-color", style(seg.ids[0]).color);
+          if (seg.ends.length) mark.dataset.tags = seg.ends.map((id) => style(id).text).join(" | ");
+          mark.title = seg.ids.map((id) => style(id).text).join(", ");
+          mark.append(piece);
+          return mark;
+        })
+      );
+    });
+    markSelected(drawn.selected);
+  }
+  function markSelected(id) {
+    drawn.selected = id;
+    for (const mark of box.querySelectorAll("[data-spans]")) {
+      mark.classList.toggle("nbl-span-selected", id != null && mark.dataset.spans.split(" ").includes(id));
+    }
+  }
+  function pointAt(node, offset, side) {
+    const doc = box.ownerDocument;
+    for (let i = 0; i < textEls.length; i += 1) {
+      const all = doc.createRange();
+      all.selectNodeContents(textEls[i]);
+      const where = all.comparePoint(node, offset);
+      if (where === 0) {
+        const before = doc.createRange();
+        before.setStart(textEls[i], 0);
+        before.setEnd(node, offset);
+        return { index: i, offset: before.toString().length };
+      }
+      if (where < 0) {
+        if (side === "start") return { index: i, offset: 0 };
+        return i > 0 ? { index: i - 1, offset: shown.paragraphs[i - 1].text.length } : null;
+      }
+    }
+    if (side === "end" && textEls.length) return { index: textEls.length - 1, offset: shown.paragraphs[textEls.length - 1].text.length };
+    return null;
+  }
+  return {
+    el,
+    textEl: box,
+    paragraphs: () => shown.paragraphs,
+    loading() {
+      showNotice(el, "loading", "Loading…");
+    },
+    show(entry) {
+      const error = objectError(entry, spec.name);
+      if (error) {
+        shown = { key: null, paragraphs: [] };
+        showNotice(el, "error", error);
+        return;
+      }
+      el.style.minHeight = "";
+      const paragraphs = entry.objects[spec.name].paragraphs || [];
+      if (shown.key !== entry.key || shown.paragraphs !== paragraphs) {
+        shown = { key: entry.key, paragraphs };
+        build();
+        box.scrollTop = 0;
+      }
+      paint();
+      if (el.firstChild !== box) el.replaceChildren(box);
+    },
+    /** Draw `spans` (of item `key`; ignored while another item is shown). */
+    setSpans(key, spans, selected, describe) {
+      drawn = { key, spans, selected, describe };
+      paint();
+    },
+    markSelected,
+    /** The selection inside this dialogue as a place {start, startOffset, end,
+     * endOffset, text}, or null. */
+    selectedPlace() {
+      const sel = selectionOf(box);
+      if (!sel || !sel.rangeCount || sel.isCollapsed || !box.isConnected) return null;
+      const range = sel.getRangeAt(0);
+      if (!range.intersectsNode(box)) return null;
+      const first = pointAt(range.startContainer, range.startOffset, "start");
+      const last = pointAt(range.endContainer, range.endOffset, "end");
+      if (!first || !last) return null;
+      const lengths = shown.paragraphs.map((p) => p.text.length);
+      const place = normalizePlace(first, last, lengths);
+      if (!place) return null;
+      const text2 = placeText(shown.paragraphs.map((p) => p.text), place);
+      return text2.trim() ? { ...place, text: text2 } : null;
+    },
+    clearSelection() {
+      const sel = selectionOf(box);
+      if (sel && sel.rangeCount && box.contains(sel.anchorNode)) sel.removeAllRanges();
+    }
+  };
+}
+
+// nblabel/js/src/controls/spans/model.js
+var PALETTE = ["#ffd54f", "#81d4fa", "#a5d6a7", "#f48fb1", "#ce93d8", "#ffab91", "#b0bec5", "#e6ee9c"];
+function spansFromResult(controls, result) {
+  const names = new Set(controls.map((c) => c.name));
+  return (result || []).filter((r) => r && r.type === "labels" && names.has(r.from_name) && r.value && Number.isInteger(r.value.start) && Number.isInteger(r.value.end)).sort((a, b) => a.value.start - b.value.start || b.value.end - a.value.end);
+}
+function addSpan(spans, control, range, value, makeId = randomId) {
+  const same = spans.find((s) => s.from_name === control.name && s.value.start === range.start && s.value.end === range.end);
+  if (same) return [relabelSpan(spans, same.id, control, value), same.id];
+  const item = {
+    id: makeId(),
+    from_name: control.name,
+    to_name: control.to_name,
+    type: "labels",
+    origin: "manual",
+    value: { start: range.start, end: range.end, text: range.text, labels: [value] }
+  };
+  return [spansFromResult([control], [...spans, item]), item.id];
+}
+function relabelSpan(spans, id, control, value) {
+  const out = [];
+  for (const s of spans) {
+    if (s.id !== id) {
+      out.push(s);
+      continue;
+    }
+    const has = s.value.labels.includes(value);
+    const labels = control.multiple ? has ? s.value.labels.filter((v) => v !== value) : [...s.value.labels, value] : [value];
+    if (labels.length) out.push({ ...s, origin: s.origin === "prediction" ? "prediction-changed" : s.origin, value: { ...s.value, labels } });
+  }
+  return out;
+}
+function removeSpan(spans, id) {
+  return spans.filter((s) => s.id !== id);
+}
+function predictedSpans(controls, predictions) {
+  if (!Array.isArray(predictions)) return [];
+  const marked = predictions.map((p) => ({ ...p, id: p.id || randomId(), origin: "prediction" }));
+  return spansFromResult(controls, marked);
+}
+function acceptPredicted(controls, spans, predicted, id = null) {
+  const byName = new Map(controls.map((c) => [c.name, c]));
+  let kept = spans;
+  const rest = [];
+  for (const p of predicted) {
+    const control = byName.get(p.from_name);
+    if ((id == null || p.id === id) && !(control && overlapping(kept, control, p.value))) kept = [...kept, p];
+    else rest.push(p);
+  }
+  return [spansFromResult(controls, kept), rest];
+}
+function overlapping(spans, control, range) {
+  if (String((control.attrs || {}).overlap).toLowerCase() !== "false") return null;
+  return spans.find(
+    (s) => s.from_name === control.name && s.value.start < range.end && range.start < s.value.end && !(s.value.start === range.start && s.value.end === range.end)
+  ) || null;
+}
+function missingSpans(controls, spans) {
+  return controls.filter((c) => c.required && !spans.some((s) => s.from_name === c.name)).map((c) => c.name);
+}
+function labelStyles(controls) {
+  const styles = /* @__PURE__ */ new Map();
+  for (const control of controls) {
+    (control.choices || []).forEach((choice, i) => {
+      styles.set(`${control.name}\0${choice.value}`, { text: choice.label ?? choice.value, color: choice.background || PALETTE[i % PALETTE.length] });
+    });
+  }
+  return (span) => {
+    const label = span.value.labels[0];
+    const style = styles.get(`${span.from_name}\0${label}`) || { text: label, color: PALETTE[0] };
+    const names = span.value.labels.map((l) => (styles.get(`${span.from_name}\0${l}`) || { text: l }).text);
+    const predicted = Boolean(span.pending);
+    const score = predicted && typeof span.score === "number" ? ` ${Math.round(span.score * 100)}%` : "";
+    return { text: names.join(", ") + score, color: style.color, predicted };
+  };
+}
+
+// nblabel/js/src/controls/paragraphlabels.js
+function sortSpans(spans) {
+  const order = (s) => {
+    const p = placeOf(s.value);
+    return [p.start, p.startOffset, -p.end, -p.endOffset];
+  };
+  return [...spans].sort((a, b) => {
+    const x = order(a);
+    const y = order(b);
+    const i = x.findIndex((v, k) => v !== y[k]);
+    return i < 0 ? 0 : x[i] - y[i];
+  });
+}
+function paragraphSpansFrom(controls, result) {
+  const names = new Set(controls.map((c) => c.name));
+  return sortSpans((result || []).filter((r) => r && r.type === "paragraphlabels" && names.has(r.from_name) && placeOf(r.value) && Array.isArray(r.value.paragraphlabels)));
+}
+function paragraphSpan(control, place, label, makeId = randomId) {
+  return {
+    id: makeId(),
+    from_name: control.name,
+    to_name: control.to_name,
+    type: "paragraphlabels",
+    origin: "manual",
+    value: {
+      start: String(place.start),
+      end: String(place.end),
+      startOffset: place.startOffset,
+      endOffset: place.endOffset,
+      text: place.text,
+      paragraphlabels: [label]
+    }
+  };
+}
+function labelPlace(spans, control, place, label, makeId = randomId) {
+  const same = spans.find((s) => {
+    const p = placeOf(s.value);
+    return s.from_name === control.name && p.start === place.start && p.end === place.end && p.startOffset === place.startOffset && p.endOffset === place.endOffset;
+  });
+  if (same) return [relabel(spans, same.id, control, label), same.id];
+  const item = paragraphSpan(control, place, label, makeId);
+  return [sortSpans([...spans, item]), item.id];
+}
+function relabel(spans, id, control, label) {
+  const out = [];
+  for (const s of spans) {
+    if (s.id !== id) {
+      out.push(s);
+      continue;
+    }
+    const had = s.value.paragraphlabels;
+    const labels = control.multiple ? had.includes(label) ? had.filter((v) => v !== label) : [...had, label] : [label];
+    if (labels.length) out.push({ ...s, origin: s.origin === "prediction" ? "prediction-changed" : s.origin, value: { ...s.value, paragraphlabels: labels } });
+  }
+  return out;
+}
+function createParagraphLayer({ controls, views, root, canEdit, onEdit, onHint = () => {
+} }) {
+  const dialogueViews = views.filter(({ spec }) => spec.type === "paragraphs" && controls.some((c) => c.to_name === spec.name));
+  const styleOf = labelStyles(controls);
+  const describe = (span) => styleOf({ ...span, value: { ...span.value, labels: span.value.paragraphlabels } });
+  const groups = new Map(controls.map((c) => [c.name, createChoices(c)]));
+  const history = new EditHistory();
+  let key = null;
+  let spans = [];
+  let selected = null;
+  let pending = null;
+  function redraw() {
+    for (const { spec, view } of dialogueViews) {
+      view.setSpans(
+        key,
+        spans.filter((s) => s.to_name === spec.name),
+        selected,
+        describe
+      );
+    }
+    const span = spans.find((s) => s.id === selected);
+    for (const [name, group] of groups) group.render(span && span.from_name === name ? span.value.paragraphlabels : []);
+    announceRegions(root, "paragraphs", spans, selected);
+  }
+  function edit(next, nextSelected = selected) {
+    history.push({ spans, selected });
+    spans = next;
+    selected = nextSelected;
+    redraw();
+    onEdit();
+  }
+  function liveSelection(name) {
+    const found = dialogueViews.find(({ spec }) => spec.name === name);
+    const place = found && found.view.selectedPlace();
+    return place && { name, place };
+  }
+  function onMouseUp(event) {
+    const target = event.target && event.target.closest ? event.target : null;
+    const hit = target && dialogueViews.find(({ view }) => view.textEl.contains(target));
+    if (!hit) {
+      if (!(target && target.closest("button"))) pending = null;
+      return;
+    }
+    pending = liveSelection(hit.spec.name);
+    if (pending) {
+      selected = null;
+      redraw();
+      return;
+    }
+    const segment = target.closest("[data-spans]");
+    const ids = segment ? segment.dataset.spans.split(" ") : [];
+    selected = ids.length ? ids[(ids.indexOf(selected) + 1) % ids.length] : null;
+    redraw();
+  }
+  root.addEventListener("mouseup", onMouseUp);
+  function pick(name, label) {
+    const control = controls.find((c) => c.name === name);
+    if (!control || !canEdit()) return;
+    const range = liveSelection(control.to_name) || (pending && pending.name === control.to_name ? pending : null);
+    if (range) {
+      const [next, id] = labelPlace(spans, control, range.place, label);
+      pending = null;
+      for (const { view } of dialogueViews) view.clearSelection();
+      edit(next, id);
+    } else if (selected && spans.some((s) => s.id === selected && s.from_name === name)) {
+      const next = relabel(spans, selected, control, label);
+      edit(next, next.some((s) => s.id === selected) ? selected : null);
+    } else {
+      onHint("Select text in the dialogue first (drag across it), then press a label's key.");
+    }
+  }
+  function travel(redo) {
+    if (!canEdit()) return false;
+    const now = { spans, selected };
+    const back = redo ? history.redo(now) : history.undo(now);
+    if (!back) return false;
+    ({ spans, selected } = back);
+    redraw();
+    onEdit();
+    return true;
+  }
+  return {
+    sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, el: groups.get(c.name).el })),
+    hotkeys: choiceKeys(controls),
+    shortcuts: [{ keys: ["Ctrl+Z", "Ctrl+Shift+Z"], text: "Undo / redo paragraph span edits on this item" }],
+    pick,
+    handleKey(event) {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey) {
+        const k = (event.key || "").toLowerCase();
+        if (k === "z" && !event.shiftKey) return travel(false);
+        if (k === "z" && event.shiftKey || k === "y" && !event.shiftKey) return travel(true);
+      }
+      return false;
+    },
+    deleteSelected() {
+      if (!canEdit() || !selected || !spans.some((s) => s.id === selected)) return false;
+      edit(
+        spans.filter((s) => s.id !== selected),
+        null
+      );
+      return true;
+    },
+    load(itemKey, result) {
+      key = itemKey;
+      spans = paragraphSpansFrom(controls, result);
+      selected = null;
+      pending = null;
+      history.clear();
+      redraw();
+    },
+    result: () => spans.map((s) => ({ ...s, value: { ...s.value, paragraphlabels: [...s.value.paragraphlabels] } })),
+    missing: () => controls.filter((c) => c.required && !spans.some((s) => s.from_name === c.name)).map((c) => c.name),
+    snapshot: () => ({ key, spans }),
+    restore(snap) {
+      key = snap.key;
+      spans = snap.spans;
+      selected = null;
+      history.clear();
+      redraw();
+    },
+    dispose() {
+      root.removeEventListener("mouseup", onMouseUp);
+    }
+  };
+}
+var paragraphLabelsPlugin = {
+  name: "paragraphlabels",
+  claims: (control) => control.type === "paragraphlabels",
+  keys: [],
+  create: (ctx) => ctx.controls.length ? createParagraphLayer(ctx) : null
 };
 
 // nblabel/js/src/controls/ranges/model.js
@@ -1886,6 +1767,7 @@ function createRangeLayer({ controls: claimed, objects, views, root, canEdit, on
       );
     }
     renderButtons();
+    announceRegions(root, "ranges", regions.filter((r) => !r.pending), selected);
     root.dataset.ranges = String(regions.filter((r) => !r.pending).length);
     root.dataset.predictedRanges = String(regions.filter((r) => r.pending).length);
   }
@@ -2184,33 +2066,10 @@ var rangePlugin = {
   create: createRangeLayer
 };
 
-// nblabel/js/src/views/common.js
-function createSlot(spec, kind2) {
-  const el = document.createElement("div");
-  el.className = `nbl-object nbl-object-${kind2}`;
-  el.dataset.object = spec.name;
-  return el;
-}
-function showNotice(slot, kind2, message) {
-  if (kind2 === "loading" && slot.offsetHeight > 0) slot.style.minHeight = `${slot.offsetHeight}px`;
-  else if (kind2 !== "loading") slot.style.minHeight = "";
-  const box = document.createElement("div");
-  box.className = `nbl-notice nbl-notice-${kind2}`;
-  box.setAttribute("data-testid", kind2 === "error" ? "object-error" : "loading");
-  box.textContent = message;
-  slot.replaceChildren(box);
-}
-function objectError(entry, name) {
-  const obj = entry.objects[name];
-  if (!obj) return `item ${entry.label}: no data for '${name}'`;
-  if (obj.error) return obj.error;
-  return entry.errors.get(name) || null;
-}
-
 // nblabel/js/src/views/list.js
-function htmlText(html2) {
-  if (typeof DOMParser === "undefined") return String(html2).replace(/<[^>]*>/g, " ");
-  const doc = new DOMParser().parseFromString(String(html2), "text/html");
+function htmlText(html3) {
+  if (typeof DOMParser === "undefined") return String(html3).replace(/<[^>]*>/g, " ");
+  const doc = new DOMParser().parseFromString(String(html3), "text/html");
   for (const img of doc.querySelectorAll("img")) img.replaceWith(`[image${img.alt ? `: ${img.alt}` : ""}]`);
   return (doc.body.textContent || "").replace(/\s+/g, " ").trim();
 }
@@ -2304,7 +2163,7 @@ function moveItem(cols, id, to, index) {
   list.splice(Math.max(0, Math.min(index, list.length)), 0, id);
   return next;
 }
-function placeOf(cols, id) {
+function placeOf2(cols, id) {
   for (const [column, list] of cols) {
     const index = list.indexOf(id);
     if (index >= 0) return { column, index };
@@ -2339,8 +2198,8 @@ function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
   }
   function render(focusId = null, failed = false) {
     if (!cols) {
-      const text = failed ? "The list of this item cannot be shown (see the error above)." : "Loading the list…";
-      el.replaceChildren(Object.assign(document.createElement("div"), { className: "nbl-list-note", textContent: text }));
+      const text2 = failed ? "The list of this item cannot be shown (see the error above)." : "Loading the list…";
+      el.replaceChildren(Object.assign(document.createElement("div"), { className: "nbl-list-note", textContent: text2 }));
       return;
     }
     const first = [...cols.values()].flat()[0];
@@ -2463,7 +2322,7 @@ function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
         return event.key === "Escape";
       }
       const id = card.dataset.id;
-      const at = placeOf(cols, id);
+      const at = placeOf2(cols, id);
       const order = columnsOf(control).map((c) => c.id);
       const k = event.key;
       if (k === "Escape") {
@@ -2629,10 +2488,10 @@ function createStars(control) {
     star.textContent = icon;
     stars.push(star);
   }
-  const text = document.createElement("span");
-  text.className = "nbl-rating-text";
-  text.setAttribute("data-testid", "rating");
-  group.append(...stars, text);
+  const text2 = document.createElement("span");
+  text2.className = "nbl-rating-text";
+  text2.setAttribute("data-testid", "rating");
+  group.append(...stars, text2);
   return {
     el: group,
     render(value, armed) {
@@ -2641,7 +2500,7 @@ function createStars(control) {
         star.setAttribute("aria-pressed", String(i + 1 === value));
       });
       group.dataset.rating = String(value);
-      text.textContent = armed ? `press 1–${Math.min(9, maxRating(control))}` : value ? `${value} / ${maxRating(control)}` : "";
+      text2.textContent = armed ? `press 1–${Math.min(9, maxRating(control))}` : value ? `${value} / ${maxRating(control)}` : "";
     }
   };
 }
@@ -2948,7 +2807,7 @@ function edited(r, changes) {
 function updateRegion(regions, id, fn) {
   return regions.map((r) => r.id === id ? fn(r) : r);
 }
-function relabel(r, control, value) {
+function relabel2(r, control, value) {
   let labels;
   if (control.multiple) {
     labels = r.labels.includes(value) ? r.labels.filter((v) => v !== value) : [...r.labels, value];
@@ -3258,10 +3117,10 @@ function drawingNodes(L, k) {
 }
 
 // nblabel/js/src/controls/regions/panel.js
-function html(tag, props = {}, text = null) {
+function html(tag, props = {}, text2 = null) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) if (v != null) node.setAttribute(k, String(v));
-  if (text != null) node.textContent = text;
+  if (text2 != null) node.textContent = text2;
   return node;
 }
 var VERBS = {
@@ -3272,7 +3131,7 @@ var VERBS = {
 function createPanel(L, command) {
   const panel = html("div", { class: "nbl-region-panel", "data-title": "image" });
   const bar = html("div", { class: "nbl-region-bar" });
-  const button2 = (action, text, title) => html("button", { type: "button", class: "nbl-button nbl-small", "data-region-action": action, "data-testid": `region-${action}`, title }, text);
+  const button2 = (action, text2, title) => html("button", { type: "button", class: "nbl-button nbl-small", "data-region-action": action, "data-testid": `region-${action}`, title }, text2);
   const zoomText = html("span", { class: "nbl-zoom-text", "data-testid": "zoom" }, "100%");
   bar.append(button2("zoom-out", "−", "Zoom out (-)"), button2("fit", "Fit", "Fit the image (f)"), button2("zoom-in", "+", "Zoom in (+)"), zoomText);
   const brushBox = html("span", { class: "nbl-brush-tools" });
@@ -3545,7 +3404,7 @@ function listenPointer(L) {
 }
 
 // nblabel/js/src/controls/regions/plugin.js
-var ARROWS2 = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+var ARROWS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 var SHORTCUTS2 = [
   { keys: ["drag"], text: "Draw a box (pick its label first: its key or button); drag a box to move it, its handles to resize or rotate" },
   { keys: ["Shift+drag"], text: "Draw starting on top of another region (a box inside a box)" },
@@ -3625,6 +3484,8 @@ function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit
     frame = 0;
     for (const iv of L.imageViews) renderView(L, iv);
     panel.render();
+    const shown = L.regions.filter((r) => !r.pending).map((r) => ({ id: r.id, from_name: r.from_name, to_name: r.to_name, type: r.type, value: { [r.type]: r.labels } }));
+    announceRegions(root, "regions", shown, L.selected);
   }
   function undo(redo) {
     const back = redo ? L.history.redo(L.regions) : L.history.undo(L.regions);
@@ -3695,8 +3556,8 @@ function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit
     }
     if (k === "Tab") return cycle(event.shiftKey ? -1 : 1);
     if (k.startsWith("Arrow") && L.selected) {
-      if (ARROWS2[k]) nudge(ARROWS2[k], event.shiftKey);
-      return Boolean(ARROWS2[k]);
+      if (ARROWS[k]) nudge(ARROWS[k], event.shiftKey);
+      return Boolean(ARROWS[k]);
     }
     if (hotkeyTaken.has(k)) return false;
     if (k === "+" || k === "=") command("zoom-in");
@@ -3715,7 +3576,7 @@ function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit
     if (!control) return;
     const sel = L.current();
     if (sel && sel.from_name === name) {
-      const next = canEdit() ? relabel(sel, control, value) : sel;
+      const next = canEdit() ? relabel2(sel, control, value) : sel;
       if (next !== sel) {
         if (next.type === "brushlabels" && next.shape.canvas) {
           const canvas = copyCanvas(next.shape.canvas, { w: next.shape.canvas.width, h: next.shape.canvas.height });
@@ -3807,6 +3668,558 @@ var regionPlugin = {
   claims: (control) => REGION_TYPES.includes(control.type),
   keys: ["+", "=", "-", "f", "a", "e", "[", "]", " ", "Tab", "Escape", "Enter", "Delete", "Backspace", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"],
   create: createRegionLayer
+};
+
+// nblabel/js/src/offsets.js
+function isHigh(code) {
+  return code >= 55296 && code <= 56319;
+}
+function isLow(code) {
+  return code >= 56320 && code <= 57343;
+}
+var INDEXED = 256;
+var indexed = { text: null, starts: null };
+function pairStarts(text2) {
+  if (indexed.text !== text2) {
+    const starts = [];
+    for (const m of text2.matchAll(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)) starts.push(m.index);
+    indexed = { text: text2, starts: Int32Array.from(starts) };
+  }
+  return indexed.starts;
+}
+function countWhile(arr, ok) {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (ok(arr[mid], mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function toCodePoints(text2, index) {
+  const stop = Math.max(0, Math.min(index, text2.length));
+  if (text2.length > INDEXED) {
+    return stop - countWhile(pairStarts(text2), (q) => q + 2 <= stop);
+  }
+  let points = 0;
+  for (let i = 0; i < stop; i += 1) {
+    if (isHigh(text2.charCodeAt(i)) && isLow(text2.charCodeAt(i + 1))) i += 1;
+    points += 1;
+  }
+  return points;
+}
+function toUtf16(text2, offset) {
+  if (text2.length > INDEXED) {
+    const points = Math.max(0, offset);
+    return Math.min(text2.length, points + countWhile(pairStarts(text2), (q, k) => q - k < points));
+  }
+  let index = 0;
+  for (let points = 0; points < offset && index < text2.length; points += 1) {
+    index += isHigh(text2.charCodeAt(index)) && isLow(text2.charCodeAt(index + 1)) ? 2 : 1;
+  }
+  return index;
+}
+function selectionToSpan(text2, from, to) {
+  let a = Math.max(0, Math.min(from, to));
+  let b = Math.min(text2.length, Math.max(from, to));
+  while (a < b && /\s/.test(text2[a])) a += 1;
+  while (b > a && /\s/.test(text2[b - 1])) b -= 1;
+  if (a >= b) return null;
+  const start = toCodePoints(text2, a);
+  const end = toCodePoints(text2, b);
+  return { start, end, text: text2.slice(toUtf16(text2, start), toUtf16(text2, end)) };
+}
+function words(text2) {
+  if (typeof Intl !== "undefined" && Intl.Segmenter) {
+    const out = [];
+    for (const seg of new Intl.Segmenter(void 0, { granularity: "word" }).segment(text2)) {
+      if (seg.isWordLike) out.push([seg.index, seg.index + seg.segment.length]);
+    }
+    return out;
+  }
+  return [...text2.matchAll(/[\p{L}\p{N}\p{M}_]+/gu)].map((m) => [m.index, m.index + m[0].length]);
+}
+function snapToWords(text2, from, to, reach = 256) {
+  let a = Math.min(from, to);
+  let b = Math.max(from, to);
+  const near = (at) => {
+    const lo = Math.max(0, at - reach);
+    return words(text2.slice(lo, Math.min(text2.length, at + reach))).map(([s, e]) => [s + lo, e + lo]);
+  };
+  for (const [s, e] of near(a)) if (s < a && a < e) a = s;
+  for (const [s, e] of near(b)) if (s < b && b < e) b = e;
+  return [a, b];
+}
+
+// nblabel/js/src/controls/spans/relations.js
+var ARROWS2 = { right: "→", left: "←", bi: "↔" };
+function relationKey(rel) {
+  return `${rel.from_id}>${rel.to_id}`;
+}
+function relationsFromResult(result, spans) {
+  const ids = new Set(spans.map((s) => s.id));
+  return (result || []).filter((r) => r && r.type === "relation" && ids.has(r.from_id) && ids.has(r.to_id)).map((r) => ({ type: "relation", from_id: r.from_id, to_id: r.to_id, direction: r.direction || "right", labels: Array.isArray(r.labels) ? [...r.labels] : [] }));
+}
+function addRelation(relations, fromId, toId) {
+  if (!fromId || !toId || fromId === toId) return [relations, null];
+  const rel = { type: "relation", from_id: fromId, to_id: toId, direction: "right", labels: [] };
+  const key = relationKey(rel);
+  if (relations.some((r) => relationKey(r) === key)) return [relations, key];
+  return [[...relations, rel], key];
+}
+function labelRelation(relations, key, value, multiple = false) {
+  return relations.map((r) => {
+    if (relationKey(r) !== key) return r;
+    const has = r.labels.includes(value);
+    const labels = multiple ? has ? r.labels.filter((v) => v !== value) : [...r.labels, value] : [value];
+    return { ...r, labels };
+  });
+}
+var TURN = { right: "left", left: "bi", bi: "right" };
+function turnRelation(relations, key) {
+  return relations.map((r) => relationKey(r) === key ? { ...r, direction: TURN[r.direction] || "left" } : r);
+}
+function removeRelation(relations, key) {
+  return relations.filter((r) => relationKey(r) !== key);
+}
+function pruneRelations(relations, spans) {
+  const ids = new Set(spans.map((s) => s.id));
+  const kept = relations.filter((r) => ids.has(r.from_id) && ids.has(r.to_id));
+  return kept.length === relations.length ? relations : kept;
+}
+function relationText(rel, spans, control) {
+  const text2 = (id) => {
+    const s = spans.find((x) => x.id === id);
+    return s ? `“${s.value.text}”` : id;
+  };
+  const names = new Map((control && control.choices || []).map((c) => [c.value, c.label ?? c.value]));
+  const labels = rel.labels.map((l) => names.get(l) ?? l).join(", ");
+  return `${text2(rel.from_id)} ${ARROWS2[rel.direction] || "→"} ${text2(rel.to_id)}${labels ? ` (${labels})` : ""}`;
+}
+function nextSpan(spans, id, step = 1, skip = null) {
+  const order = spans.map((s) => s.id).filter((x) => x !== skip);
+  if (!order.length) return null;
+  const at = order.indexOf(id);
+  if (at < 0) return step > 0 ? order[0] : order[order.length - 1];
+  return order[(at + step + order.length) % order.length];
+}
+
+// nblabel/js/src/controls/spans/plugin.js
+function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHint = () => {
+} }) {
+  const controls = claimed.filter((c) => c.type === "labels");
+  const relationControl = claimed.find((c) => c.type === "relations") || null;
+  if (!controls.length) return null;
+  const textViews = views.filter(({ spec }) => spec.type === "text" && controls.some((c) => c.to_name === spec.name));
+  const describe = labelStyles(controls);
+  const groups = new Map(controls.map((c) => [c.name, createChoices(c)]));
+  let key = null;
+  let spans = [];
+  let predicted = [];
+  let selected = null;
+  let pending = null;
+  let relations = [];
+  let selectedRel = null;
+  let linking = null;
+  const history = new EditHistory();
+  let last = null;
+  const state = () => ({ spans, relations, predicted });
+  function edited2() {
+    history.push(last);
+    last = state();
+    onEdit();
+  }
+  function resetHistory() {
+    history.clear();
+    last = state();
+  }
+  function travel(redo) {
+    if (!canEdit()) return false;
+    const back = redo ? history.redo(state()) : history.undo(state());
+    if (!back) return false;
+    ({ spans, relations, predicted } = back);
+    last = back;
+    selected = null;
+    selectedRel = null;
+    linking = null;
+    redraw();
+    onEdit();
+    return true;
+  }
+  const panel = document.createElement("div");
+  panel.className = "nbl-relations";
+  const status = document.createElement("div");
+  status.className = "nbl-relations-status";
+  status.setAttribute("data-testid", "relation-status");
+  status.setAttribute("aria-live", "polite");
+  const list = document.createElement("ul");
+  list.className = "nbl-relations-list";
+  list.setAttribute("data-testid", "relations");
+  panel.append(status, list);
+  function redraw() {
+    relations = pruneRelations(relations, spans);
+    if (selectedRel && !relations.some((r) => relationKey(r) === selectedRel)) selectedRel = null;
+    const shown = [...spans, ...predicted.map((p) => ({ ...p, pending: true }))];
+    for (const { spec, view } of textViews) {
+      view.setSpans(
+        key,
+        shown.filter((s) => s.to_name === spec.name),
+        linking ? linking.target : selected,
+        describe
+      );
+    }
+    renderButtons();
+    renderRelations();
+    announceRegions(root, "spans", spans, selected);
+  }
+  function renderRelations() {
+    if (!relationControl) return;
+    for (const { spec, view } of textViews) {
+      const here = new Set(spans.filter((sp) => sp.to_name === spec.name).map((sp) => sp.id));
+      view.setArrows(
+        relations.filter((r) => here.has(r.from_id) && here.has(r.to_id)).map((r) => ({ key: relationKey(r), from: r.from_id, to: r.to_id, direction: r.direction, selected: relationKey(r) === selectedRel }))
+      );
+    }
+    const items = relations.map((rel) => {
+      const li = document.createElement("li");
+      const button2 = document.createElement("button");
+      button2.type = "button";
+      button2.className = "nbl-relation";
+      button2.setAttribute("data-testid", "relation");
+      button2.dataset.relation = relationKey(rel);
+      button2.setAttribute("aria-pressed", String(relationKey(rel) === selectedRel));
+      button2.textContent = relationText(rel, spans, relationControl);
+      const turn2 = document.createElement("button");
+      turn2.type = "button";
+      turn2.className = "nbl-relation-turn";
+      turn2.setAttribute("data-testid", "relation-turn");
+      turn2.dataset.turn = relationKey(rel);
+      turn2.title = "Turn the direction: → ← ↔ (Shift+R)";
+      turn2.setAttribute("aria-label", `Turn the direction of ${button2.textContent}`);
+      turn2.textContent = "⇄";
+      li.append(button2, turn2);
+      return li;
+    });
+    list.replaceChildren(...items);
+    const from = linking && spans.find((s) => s.id === linking.from);
+    const keys = (relationControl.choices || []).filter((c) => c.hotkey).map((c) => `${c.hotkey}: ${c.label ?? c.value}`);
+    if (from) status.textContent = `Relation from “${from.value.text}”: click the target span, or Tab to it and press r (Esc cancels).`;
+    else if (selectedRel && keys.length) status.textContent = `Relation selected: ${keys.join(", ")}; Shift+R turns its direction; Delete removes it.`;
+    else if (selectedRel) status.textContent = "Relation selected: Shift+R turns its direction; Delete removes it.";
+    else status.textContent = relations.length ? "" : "No relations: select a span, press r, then pick the other span.";
+  }
+  function turn(relKey) {
+    if (!canEdit() || !relations.some((r) => relationKey(r) === relKey)) return;
+    relations = turnRelation(relations, relKey);
+    selectedRel = relKey;
+    selected = null;
+    redraw();
+    edited2();
+  }
+  function onListClick(event) {
+    const turning = event.target.closest && event.target.closest("button[data-turn]");
+    if (turning) {
+      turn(turning.dataset.turn);
+      return;
+    }
+    const button2 = event.target.closest && event.target.closest("button[data-relation]");
+    if (!button2) return;
+    selectedRel = button2.dataset.relation;
+    selected = null;
+    linking = null;
+    redraw();
+  }
+  list.addEventListener("click", onListClick);
+  function link(target) {
+    if (!linking || !canEdit()) return;
+    const [next, made] = addRelation(relations, linking.from, target);
+    linking = null;
+    if (made) {
+      relations = next;
+      selectedRel = made;
+      selected = null;
+      redraw();
+      edited2();
+    } else {
+      redraw();
+    }
+  }
+  function renderButtons() {
+    const span = spans.find((s) => s.id === selected) || predicted.find((s) => s.id === selected);
+    for (const [name, group] of groups) group.render(span && span.from_name === name ? span.value.labels : []);
+  }
+  function select(id) {
+    selected = id;
+    for (const { view } of textViews) view.markSelected(selected);
+    renderButtons();
+    announceRegions(root, "spans", spans, selected);
+  }
+  function liveSelection(viewName) {
+    const found = textViews.find(({ spec }) => spec.name === viewName);
+    const range = found && found.view.selectedRange();
+    if (!range) return null;
+    let { from, to } = range;
+    const wordy = (attrs) => String((attrs || {}).granularity).toLowerCase() === "word";
+    if (wordy(found.spec.attrs) || controls.some((c) => c.to_name === viewName && wordy(c.attrs))) {
+      [from, to] = snapToWords(found.view.text(), from, to);
+    }
+    const span = selectionToSpan(found.view.text(), from, to);
+    return span && { name: viewName, ...span };
+  }
+  function onMouseUp(event) {
+    const target = event.target && event.target.closest ? event.target : null;
+    const hit = target && textViews.find(({ view }) => view.textEl.contains(target));
+    if (!hit) {
+      if (!(target && target.closest("button"))) pending = null;
+      return;
+    }
+    pending = liveSelection(hit.spec.name);
+    if (pending) {
+      select(null);
+      return;
+    }
+    const segment = target.closest("[data-spans]");
+    const ids = segment ? segment.dataset.spans.split(" ") : [];
+    if (linking) {
+      const other = ids.find((id) => id !== linking.from);
+      if (other) link(other);
+      return;
+    }
+    const next = ids.length ? ids[(ids.indexOf(selected) + 1) % ids.length] : null;
+    if (selectedRel) {
+      selectedRel = null;
+      renderRelations();
+    }
+    select(next);
+  }
+  root.addEventListener("mouseup", onMouseUp);
+  function pick(controlName, value) {
+    const control = controls.find((c) => c.name === controlName);
+    if (!control || !canEdit()) return;
+    const range = liveSelection(control.to_name) || (pending && pending.name === control.to_name ? pending : null);
+    const clash = range && overlapping(spans, control, range);
+    if (clash) {
+      onHint(`“${range.text}” would overlap “${clash.value.text}”: this config does not allow overlapping spans.`);
+      return;
+    }
+    if (range) {
+      const [next, id] = addSpan(spans, control, range, value);
+      spans = next;
+      selected = id;
+      pending = null;
+      for (const { view } of textViews) view.clearSelection();
+    } else if (selected && predicted.some((s) => s.id === selected && s.from_name === control.name)) {
+      const was = predicted.find((s) => s.id === selected);
+      [spans, predicted] = acceptPredicted(controls, spans, predicted, selected);
+      if (predicted.includes(was)) {
+        onHint(`“${was.value.text}” overlaps a span already there: this config does not allow overlapping spans.`);
+        return;
+      }
+      if (!(was.value.labels.length === 1 && was.value.labels[0] === value)) spans = relabelSpan(spans, selected, control, value);
+      if (!spans.some((s) => s.id === selected)) selected = null;
+    } else if (selected && spans.some((s) => s.id === selected && s.from_name === control.name)) {
+      spans = relabelSpan(spans, selected, control, value);
+      if (!spans.some((s) => s.id === selected)) selected = null;
+    } else {
+      onHint("Select text first (drag or double-click), then press a label's key.");
+      return;
+    }
+    redraw();
+    edited2();
+  }
+  function selectByKey(event) {
+    const arrow = event.key === "ArrowRight" ? "forward" : event.key === "ArrowLeft" ? "backward" : null;
+    if (!arrow || event.altKey || event.metaKey || !(event.ctrlKey || event.shiftKey)) return false;
+    const target = textViews[0];
+    if (!target || !target.view.text()) return false;
+    const sel = target.view.selection();
+    if (!sel) return false;
+    const node = target.view.textEl;
+    const inside = sel.rangeCount && node.contains(sel.anchorNode) && node.contains(sel.focusNode);
+    if (!inside) {
+      const range = document.createRange();
+      const mark = selected && node.querySelector(`[data-spans~="${CSS.escape(selected)}"]`);
+      if (mark) range.setStartAfter(mark);
+      else range.setStart(node, 0);
+      range.collapse(true);
+      sel.removeAllRanges();
+      sel.addRange(range);
+    }
+    if (event.ctrlKey && !event.shiftKey) {
+      if (!sel.isCollapsed) {
+        if (arrow === "forward") sel.collapseToEnd();
+        else sel.collapseToStart();
+      }
+      sel.modify("move", arrow, "word");
+      sel.modify("extend", arrow === "forward" ? "backward" : "forward", "word");
+      if (arrow === "forward" && !sel.isCollapsed) {
+        const r = sel.getRangeAt(0);
+        sel.setBaseAndExtent(r.startContainer, r.startOffset, r.endContainer, r.endOffset);
+      }
+    } else {
+      sel.modify("extend", arrow, event.ctrlKey ? "word" : "character");
+    }
+    pending = liveSelection(target.spec.name);
+    if (selected) select(null);
+    return true;
+  }
+  function relate() {
+    if (!relationControl) return;
+    if (linking) {
+      if (linking.target) link(linking.target);
+      else onHint("Click the other span (or Tab to it and press r); Esc cancels.");
+      return;
+    }
+    if (!selected || !canEdit()) {
+      onHint("Select a span first (click it), then press r and pick the other span.");
+      return;
+    }
+    if (!spans.some((s) => s.id === selected)) {
+      onHint("Accept the predicted span first (a), then relate it.");
+      return;
+    }
+    linking = { from: selected, target: null };
+    redraw();
+  }
+  function handleKey(event) {
+    if (selectByKey(event)) return true;
+    if ((event.ctrlKey || event.metaKey) && !event.altKey) {
+      const k = (event.key || "").toLowerCase();
+      if (k === "z" && !event.shiftKey) return travel(false);
+      if (k === "z" && event.shiftKey || k === "y" && !event.shiftKey) return travel(true);
+    }
+    if (event.key === "a" && !event.ctrlKey && !event.metaKey && !event.altKey && predicted.length) {
+      if (canEdit()) {
+        const one = predicted.some((p) => p.id === selected) ? selected : null;
+        const before = predicted.length;
+        [spans, predicted] = acceptPredicted(controls, spans, predicted, one);
+        const left = predicted.length - (one == null ? 0 : before - 1);
+        if (left > 0) onHint(`${left} predicted span${left > 1 ? "s" : ""} left: ${left > 1 ? "they overlap" : "it overlaps"} spans already there, and this config does not allow overlapping spans.`);
+        redraw();
+        edited2();
+      }
+      return true;
+    }
+    if (!relationControl || event.ctrlKey || event.metaKey || event.altKey) return false;
+    if (linking) {
+      if (event.key === "Tab") {
+        const inText = spans.filter((s) => s.id !== linking.from);
+        linking = { ...linking, target: nextSpan(inText, linking.target, event.shiftKey ? -1 : 1) };
+        redraw();
+        return true;
+      }
+      if (event.key === "Escape") {
+        linking = null;
+        redraw();
+        return true;
+      }
+      if (event.key === " ") {
+        link(linking.target);
+        return true;
+      }
+      return false;
+    }
+    if (selectedRel && event.key === "R") {
+      turn(selectedRel);
+      return true;
+    }
+    if (selectedRel) {
+      const choice = (relationControl.choices || []).find((c) => c.hotkey && String(c.hotkey) === event.key);
+      if (choice) {
+        if (canEdit()) {
+          relations = labelRelation(relations, selectedRel, choice.value, relationControl.multiple);
+          redraw();
+          edited2();
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+  return {
+    sections: controls.map((c) => ({ title: c.name, el: groups.get(c.name).el })),
+    hotkeys: choiceKeys(controls),
+    shortcuts: [
+      { keys: ["Ctrl+→", "Ctrl+←"], text: "Select the next / previous word (then a label's key)" },
+      { keys: ["Ctrl+Shift+→", "Ctrl+Shift+←"], text: "Grow / shrink the text selection by a word" },
+      { keys: ["Shift+→", "Shift+←"], text: "Grow / shrink the text selection by a character" },
+      { keys: ["a"], text: "Accept the selected predicted span, or all of them (Delete rejects one)" },
+      { keys: ["Ctrl+Z", "Ctrl+Shift+Z"], text: "Undo / redo span edits on this item (when none are left: the last submit)" },
+      ...relationControl ? [{ keys: ["Shift+R"], text: "Turn the selected relation's direction: → ← ↔ (or click ⇄ by it)" }] : []
+    ],
+    panels: relationControl ? [{ title: "relations", el: panel }] : [],
+    canRelate: Boolean(relationControl),
+    pick,
+    relate,
+    handleKey,
+    deleteSelected() {
+      if (!canEdit()) return false;
+      if (selectedRel) {
+        relations = removeRelation(relations, selectedRel);
+        selectedRel = null;
+      } else if (selected && predicted.some((p) => p.id === selected)) {
+        predicted = removeSpan(predicted, selected);
+        selected = null;
+      } else if (selected) {
+        spans = removeSpan(spans, selected);
+        selected = null;
+      } else {
+        return false;
+      }
+      redraw();
+      edited2();
+      return true;
+    },
+    /**
+     * The spans of item `itemKey` are `result`'s (from Python, or [] for a fresh item).
+     * The model's spans (`extra.predictions`) are shown dashed with their score: "a"
+     * accepts the selected one or all (`origin: "prediction"`), a label key accepts one as
+     * that label ("prediction-changed" if it differs), Delete rejects one; the ones left
+     * are not submitted.
+     */
+    load(itemKey, result, extra = {}) {
+      key = itemKey;
+      spans = spansFromResult(controls, result);
+      predicted = spans.length ? [] : predictedSpans(controls, extra.predictions);
+      resetHistory();
+      relations = relationControl ? relationsFromResult(result, spans) : [];
+      selected = null;
+      selectedRel = null;
+      linking = null;
+      pending = null;
+      redraw();
+    },
+    result: () => [
+      ...spans.map((s) => ({ ...s, value: { ...s.value, labels: [...s.value.labels] } })),
+      ...relations.map((r) => ({ ...r, labels: [...r.labels] }))
+    ],
+    snapshot: () => ({ key, spans, relations, predicted }),
+    restore(snap) {
+      key = snap.key;
+      spans = snap.spans;
+      predicted = snap.predicted || [];
+      resetHistory();
+      relations = snap.relations || [];
+      selected = null;
+      selectedRel = null;
+      linking = null;
+      redraw();
+    },
+    missing: () => missingSpans(controls, spans),
+    dispose() {
+      for (const { view } of textViews) if (view.dispose) view.dispose();
+      root.removeEventListener("mouseup", onMouseUp);
+      list.removeEventListener("click", onListClick);
+    }
+  };
+}
+var spanPlugin = {
+  name: "spans",
+  claims: (control) => control.type === "labels" || control.type === "relations",
+  // Relation label keys (digits) are taken only while a relation is selected: not here.
+  keys: ["a", "r", "Tab", "Escape", " "],
+  create: createSpanLayer
 };
 
 // nblabel/js/src/controls/taxonomy.js
@@ -4146,9 +4559,9 @@ function createTree(control, tree, { onEnter, onEscape }) {
           chip.dataset.control = control.name;
           chip.dataset.value = key;
           chip.setAttribute("data-testid", "taxonomy-chip");
-          const text = pathText(control, nodes, key);
-          chip.title = `Unpick ${text}`;
-          chip.append(text, Object.assign(document.createElement("span"), { className: "nbl-taxonomy-x", textContent: " ×" }));
+          const text2 = pathText(control, nodes, key);
+          chip.title = `Unpick ${text2}`;
+          chip.append(text2, Object.assign(document.createElement("span"), { className: "nbl-taxonomy-x", textContent: " ×" }));
           if (!nodes.some((x) => x.key === key)) chip.classList.add("nbl-unknown");
           return chip;
         })
@@ -4217,6 +4630,2718 @@ var taxonomyPlugin = {
     };
   }
 };
+
+// nblabel/js/src/controls/textarea.js
+var isTrue2 = (v) => String(v).toLowerCase() === "true";
+var isPerRegion = (c) => isTrue2((c.attrs || {}).perRegion);
+function textareaOptions(control) {
+  const a = control.attrs || {};
+  const rows = Math.max(1, Number.parseInt(a.rows, 10) || 1);
+  const max = Number.parseInt(a.maxSubmissions, 10);
+  return {
+    rows,
+    max: Number.isFinite(max) && max >= 1 ? max : null,
+    editable: isTrue2(a.editable),
+    // Label Studio: shown unless rows="1", unless showSubmitButton says otherwise.
+    addButton: a.showSubmitButton != null ? isTrue2(a.showSubmitButton) : rows !== 1,
+    placeholder: a.placeholder || "",
+    prefill: a.value || "",
+    unique: isTrue2(a.skipDuplicates)
+  };
+}
+function textsOf(item) {
+  const t = item && item.value && item.value.text;
+  return Array.isArray(t) ? t.filter((x) => typeof x === "string") : typeof t === "string" ? [t] : [];
+}
+function textsFromResult(controls, result) {
+  const out = /* @__PURE__ */ new Map();
+  for (const c of controls) {
+    const mine = (result || []).filter((r) => r && r.type === "textarea" && r.from_name === c.name);
+    if (isPerRegion(c)) out.set(c.name, new Map(mine.map((r) => [String(r.id), textsOf(r)])));
+    else out.set(c.name, mine.flatMap(textsOf));
+  }
+  return out;
+}
+function addText(control, texts, text2) {
+  const { max, unique } = textareaOptions(control);
+  if (!String(text2 || "").trim()) return [texts, ""];
+  if (max != null && texts.length >= max) return [texts, `${control.name} takes at most ${max} text${max > 1 ? "s" : ""}.`];
+  if (unique && texts.some((t) => t.toLowerCase() === text2.toLowerCase())) return [texts, `${control.name} has “${text2}” already.`];
+  return [[...texts, text2], ""];
+}
+function regionPlace(region) {
+  const value = { ...region.value || {} };
+  delete value[region.type];
+  const extras = {};
+  for (const k of ["original_width", "original_height", "image_rotation", "item_index"]) if (k in region) extras[k] = region[k];
+  return { value, extras };
+}
+function textareaResult(controls, texts, regions, makeId = randomId) {
+  const out = [];
+  for (const c of controls) {
+    if (!isPerRegion(c)) {
+      const mine = texts.get(c.name) || [];
+      if (mine.length) out.push({ id: makeId(), from_name: c.name, to_name: c.to_name, type: "textarea", origin: "manual", value: { text: [...mine] } });
+      continue;
+    }
+    const byRegion = texts.get(c.name) || /* @__PURE__ */ new Map();
+    for (const region of regions) {
+      const mine = byRegion.get(String(region.id)) || [];
+      if (!mine.length || region.to_name !== c.to_name) continue;
+      const { value, extras } = regionPlace(region);
+      out.push({ id: region.id, from_name: c.name, to_name: region.to_name, type: "textarea", origin: "manual", ...extras, value: { ...value, text: [...mine] } });
+    }
+  }
+  return out;
+}
+function regionName(region) {
+  const v = region.value || {};
+  if (typeof v.text === "string" && v.text) return `“${v.text.length > 40 ? `${v.text.slice(0, 40)}…` : v.text}”`;
+  const label = Array.isArray(v[region.type]) && v[region.type][0] || region.type;
+  return `${label} ${region.id}`;
+}
+function createBox2(control, handlers) {
+  const opts = textareaOptions(control);
+  const box = document.createElement("div");
+  box.className = "nbl-textarea";
+  box.dataset.control = control.name;
+  const about = document.createElement("div");
+  about.className = "nbl-textarea-about";
+  about.setAttribute("data-testid", "textarea-region");
+  const list = document.createElement("ul");
+  list.className = "nbl-textarea-list";
+  list.setAttribute("data-testid", "textarea-texts");
+  const field = document.createElement(opts.rows > 1 ? "textarea" : "input");
+  if (opts.rows > 1) field.rows = opts.rows;
+  else field.type = "text";
+  field.className = "nbl-textarea-input";
+  field.setAttribute("data-testid", "textarea");
+  field.dataset.control = control.name;
+  field.setAttribute("aria-label", control.name);
+  field.placeholder = opts.placeholder;
+  field.autocomplete = "off";
+  field.spellcheck = true;
+  const add = document.createElement("button");
+  add.type = "button";
+  add.className = "nbl-button nbl-textarea-add";
+  add.setAttribute("data-testid", "textarea-add");
+  add.textContent = "Add";
+  add.title = opts.rows > 1 ? "Add the text (Shift+Enter)" : "Add the text (Enter)";
+  add.hidden = !opts.addButton;
+  const entry = document.createElement("div");
+  entry.className = "nbl-textarea-entry";
+  entry.append(field, add);
+  box.append(about, list, entry);
+  field.addEventListener("input", () => handlers.onDraft(field.value));
+  field.addEventListener("keydown", (event) => {
+    if (event.isComposing) return;
+    const enter = event.key === "Enter";
+    if (event.key === "Escape") {
+      event.stopPropagation();
+      handlers.onEscape();
+      return;
+    }
+    if (event.key === "Tab") return;
+    event.stopPropagation();
+    if (!enter || event.altKey) return;
+    if (event.ctrlKey || event.metaKey) {
+      event.preventDefault();
+      handlers.onSubmit();
+    } else if (opts.rows === 1 && !event.shiftKey) {
+      event.preventDefault();
+      if (field.value.trim()) handlers.onAdd();
+      else handlers.onSubmit();
+    } else if (opts.rows > 1 && event.shiftKey) {
+      event.preventDefault();
+      handlers.onAdd();
+    }
+  });
+  add.addEventListener("click", () => handlers.onAdd());
+  list.addEventListener("click", (event) => {
+    const remove = event.target.closest && event.target.closest("button[data-remove]");
+    if (remove) handlers.onRemove(Number(remove.dataset.remove));
+  });
+  list.addEventListener("input", (event) => {
+    const input3 = event.target.closest && event.target.closest("[data-edit]");
+    if (input3) handlers.onChange(Number(input3.dataset.edit), input3.value);
+  });
+  list.addEventListener("keydown", (event) => {
+    if (event.target.closest && event.target.closest("[data-edit]") && event.key !== "Tab") {
+      event.stopPropagation();
+      if (event.key === "Escape") handlers.onEscape();
+    }
+  });
+  return {
+    el: box,
+    field,
+    /** Show `texts` (and the draft box unless full); `where` says which region, or null. */
+    render(texts, draft, where, enabled) {
+      about.textContent = where ?? "";
+      about.hidden = where == null;
+      const items = texts.map((t, i) => {
+        const li = document.createElement("li");
+        li.className = "nbl-textarea-item";
+        li.setAttribute("data-testid", "textarea-text");
+        let shown;
+        if (opts.editable) {
+          shown = document.createElement(opts.rows > 1 ? "textarea" : "input");
+          if (opts.rows > 1) shown.rows = Math.min(opts.rows, 3);
+          shown.value = t;
+          shown.dataset.edit = String(i);
+          shown.className = "nbl-textarea-edit";
+          shown.setAttribute("aria-label", `${control.name} text ${i + 1}`);
+        } else {
+          shown = document.createElement("span");
+          shown.className = "nbl-textarea-value";
+          shown.textContent = t;
+        }
+        const remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "nbl-textarea-remove";
+        remove.dataset.remove = String(i);
+        remove.setAttribute("aria-label", `Remove text ${i + 1} of ${control.name}`);
+        remove.title = "Remove";
+        remove.textContent = "×";
+        li.append(shown, remove);
+        return li;
+      });
+      const sig = JSON.stringify(texts);
+      if (list.dataset.sig !== sig) {
+        list.replaceChildren(...items);
+        list.dataset.sig = sig;
+      }
+      const full = opts.max != null && texts.length >= opts.max;
+      entry.hidden = full || !enabled;
+      if (field.value !== draft) field.value = draft;
+      box.dataset.count = String(texts.length);
+    }
+  };
+}
+var textareaPlugin = {
+  name: "textarea",
+  claims: (control) => control.type === "textarea",
+  keys: [],
+  create({ controls, root, canEdit, onEdit, onHint = () => {
+  }, act }) {
+    let texts = /* @__PURE__ */ new Map();
+    let drafts = /* @__PURE__ */ new Map();
+    let regions = [];
+    let selected = null;
+    let key = null;
+    const boxes = /* @__PURE__ */ new Map();
+    const regionOf = (c) => selected == null ? null : regions.find((r) => r.id === selected && r.to_name === c.to_name) || null;
+    const textsFor = (c) => isPerRegion(c) ? regionOf(c) ? texts.get(c.name).get(String(selected)) ?? [] : [] : texts.get(c.name);
+    const draftFor = (c) => isPerRegion(c) ? regionOf(c) ? drafts.get(c.name).get(String(selected)) ?? "" : "" : drafts.get(c.name) ?? "";
+    function render() {
+      for (const c of controls) {
+        const region = isPerRegion(c) ? regionOf(c) : null;
+        const where = isPerRegion(c) ? region ? `for ${regionName(region)}` : "Select a region to write its text." : null;
+        boxes.get(c.name).render(textsFor(c), draftFor(c), where, !isPerRegion(c) || region != null);
+      }
+    }
+    function setTexts(c, next) {
+      if (isPerRegion(c)) {
+        const m = new Map(texts.get(c.name));
+        m.set(String(selected), next);
+        texts = new Map(texts).set(c.name, m);
+      } else {
+        texts = new Map(texts).set(c.name, next);
+      }
+    }
+    function setDraft(c, value) {
+      if (isPerRegion(c)) {
+        const m = new Map(drafts.get(c.name));
+        m.set(String(selected), value);
+        drafts = new Map(drafts).set(c.name, m);
+      } else {
+        drafts = new Map(drafts).set(c.name, value);
+      }
+    }
+    function commitDraft(c) {
+      const draft = draftFor(c);
+      if (!draft.trim()) return true;
+      const [next, why] = addText(c, textsFor(c), draft);
+      if (why) {
+        onHint(why);
+        return false;
+      }
+      setTexts(c, next);
+      setDraft(c, "");
+      return true;
+    }
+    function change(c, fn) {
+      if (!canEdit() || isPerRegion(c) && !regionOf(c)) return render();
+      fn();
+      onEdit();
+      render();
+    }
+    for (const c of controls) {
+      let box = null;
+      box = createBox2(c, {
+        onDraft: (value) => change(c, () => setDraft(c, value)),
+        onAdd() {
+          const typing = box.field.ownerDocument.activeElement === box.field;
+          change(c, () => commitDraft(c));
+          if (typing && box.field.closest("[hidden]")) root.focus({ preventScroll: true });
+        },
+        onRemove: (i) => change(c, () => setTexts(c, textsFor(c).filter((_, k) => k !== i))),
+        onChange: (i, value) => change(c, () => setTexts(c, textsFor(c).map((t, k) => k === i ? value : t))),
+        onSubmit: () => act("submit"),
+        onEscape: () => root.focus({ preventScroll: true })
+      });
+      boxes.set(c.name, box);
+    }
+    function reset(stored) {
+      texts = stored;
+      drafts = new Map(controls.map((c) => [c.name, isPerRegion(c) ? /* @__PURE__ */ new Map() : stored.get(c.name).length ? "" : textareaOptions(c).prefill]));
+      render();
+    }
+    reset(textsFromResult(controls, []));
+    const stop = controls.some(isPerRegion) ? followRegions(root, (state) => {
+      ({ regions, selected } = state);
+      render();
+    }) : () => {
+    };
+    function withDrafts() {
+      const out = new Map(texts);
+      for (const c of controls) {
+        if (!isPerRegion(c)) {
+          out.set(c.name, addText(c, texts.get(c.name), drafts.get(c.name) ?? "")[0]);
+          continue;
+        }
+        const m = new Map(texts.get(c.name));
+        for (const [id, draft] of drafts.get(c.name)) m.set(id, addText(c, m.get(id) || [], draft)[0]);
+        out.set(c.name, m);
+      }
+      return out;
+    }
+    const live = (c) => regions.filter((r) => r.to_name === c.to_name);
+    return {
+      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, el: boxes.get(c.name).el })),
+      shortcuts: [
+        { keys: ["Enter"], text: "In a one-line text box: add the text; on an empty one: submit" },
+        { keys: ["Shift+Enter"], text: "In a text box of several rows: add the text (Enter is a new line)" },
+        { keys: ["Ctrl+Enter"], text: "In a text box: submit the item (the text typed is added)" },
+        { keys: ["Esc"], text: "Leave the text box: keys label again" }
+      ],
+      load(itemKey, result, extra = {}) {
+        key = itemKey;
+        let stored = textsFromResult(controls, result);
+        const empty = controls.every((c) => isPerRegion(c) ? stored.get(c.name).size === 0 : stored.get(c.name).length === 0);
+        if (empty && Array.isArray(extra.predictions)) stored = textsFromResult(controls, extra.predictions);
+        reset(stored);
+      },
+      result: () => textareaResult(controls, withDrafts(), regions),
+      missing() {
+        const all = withDrafts();
+        const out = [];
+        for (const c of controls) {
+          if (!c.required) continue;
+          if (!isPerRegion(c)) {
+            if (!all.get(c.name).length) out.push(c.name);
+            continue;
+          }
+          for (const r of live(c)) if (!(all.get(c.name).get(String(r.id)) || []).length) out.push(`${c.name} (${regionName(r)})`);
+        }
+        return out;
+      },
+      problems() {
+        const out = [];
+        for (const c of controls) {
+          const { max } = textareaOptions(c);
+          if (max == null) continue;
+          const lists = isPerRegion(c) ? [...texts.get(c.name).values()] : [texts.get(c.name)];
+          if (lists.some((l) => l.length > max)) out.push(`${c.name} takes at most ${max} text${max > 1 ? "s" : ""} (maxSubmissions).`);
+        }
+        return out;
+      },
+      snapshot: () => ({ key, texts, drafts }),
+      restore(snap) {
+        key = snap.key;
+        texts = snap.texts;
+        drafts = snap.drafts;
+        render();
+      },
+      dispose: () => stop()
+    };
+  }
+};
+
+// nblabel/js/src/views/chat.js
+function messageTime(ms) {
+  if (typeof ms !== "number" || !Number.isFinite(ms)) return "";
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? "" : d.toISOString().slice(0, 16).replace("T", " ");
+}
+function createChatView(spec) {
+  const el = createSlot(spec, "chat");
+  return {
+    el,
+    loading() {
+      showNotice(el, "loading", "Loading…");
+    },
+    show(entry) {
+      const error = objectError(entry, spec.name);
+      if (error) return showNotice(el, "error", error);
+      el.style.minHeight = "";
+      const list = document.createElement("ol");
+      list.className = "nbl-chat";
+      list.setAttribute("data-testid", "chat");
+      list.dataset.object = spec.name;
+      list.setAttribute("aria-label", `Conversation (${spec.name})`);
+      (entry.objects[spec.name].messages || []).forEach((m, i) => {
+        const li = document.createElement("li");
+        li.className = "nbl-message";
+        li.dataset.role = m.role;
+        li.dataset.index = String(i);
+        li.setAttribute("data-testid", "chat-message");
+        const who = document.createElement("div");
+        who.className = "nbl-message-role";
+        who.textContent = [m.role, messageTime(m.createdAt)].filter(Boolean).join(" · ");
+        const text2 = document.createElement("div");
+        text2.className = "nbl-message-text";
+        text2.textContent = m.content;
+        li.append(who, text2);
+        list.append(li);
+      });
+      if (!list.children.length) list.append(Object.assign(document.createElement("li"), { className: "nbl-message-none", textContent: "(no messages)" }));
+      el.replaceChildren(list);
+    }
+  };
+}
+
+// nblabel/js/src/views/header.js
+function headerLevel(attrs) {
+  const n = Number.parseInt((attrs || {}).size, 10);
+  return n >= 1 && n <= 5 ? n : 4;
+}
+function createHeaderView(spec) {
+  const el = createSlot(spec, "header");
+  const attrs = spec.attrs || {};
+  const heading = document.createElement(`h${headerLevel(attrs)}`);
+  heading.className = "nbl-header-text";
+  heading.setAttribute("data-testid", "header");
+  heading.dataset.object = spec.name;
+  if (String(attrs.underline).toLowerCase() === "true") heading.classList.add("nbl-underline");
+  el.append(heading);
+  function set(text2) {
+    heading.textContent = text2;
+    el.hidden = !text2;
+    if (el.firstChild !== heading) el.replaceChildren(heading);
+  }
+  if (spec.literal) set(String(spec.value ?? ""));
+  return {
+    el,
+    loading() {
+    },
+    // a header keeps its place while the item loads
+    show(entry) {
+      if (spec.literal) return set(String(spec.value ?? ""));
+      const error = objectError(entry, spec.name);
+      set(error ? "" : String(entry.objects[spec.name].text ?? ""));
+    }
+  };
+}
+
+// node_modules/dompurify/dist/purify.es.mjs
+function _OverloadYield(e, d) {
+  this.v = e, this.k = d;
+}
+function _arrayLikeToArray(r, a) {
+  (null == a || a > r.length) && (a = r.length);
+  for (var e = 0, n = Array(a); e < a; e++) n[e] = r[e];
+  return n;
+}
+function _arrayWithHoles(r) {
+  if (Array.isArray(r)) return r;
+}
+function _iterableToArrayLimit(r, l) {
+  var t = null == r ? null : "undefined" != typeof Symbol && r[Symbol.iterator] || r["@@iterator"];
+  if (null != t) {
+    var e, n, i, u, a = [], f = true, o = false;
+    try {
+      if (i = (t = t.call(r)).next, 0 === l) {
+        if (Object(t) !== t) return;
+        f = false;
+      } else for (; !(f = (e = i.call(t)).done) && (a.push(e.value), a.length !== l); f = true) ;
+    } catch (r2) {
+      o = true, n = r2;
+    } finally {
+      try {
+        if (!f && null != t.return && (u = t.return(), Object(u) !== u)) return;
+      } finally {
+        if (o) throw n;
+      }
+    }
+    return a;
+  }
+}
+function _nonIterableRest() {
+  throw new TypeError("Invalid attempt to destructure non-iterable instance.\nIn order to be iterable, non-array objects must have a [Symbol.iterator]() method.");
+}
+function _slicedToArray(r, e) {
+  return _arrayWithHoles(r) || _iterableToArrayLimit(r, e) || _unsupportedIterableToArray(r, e) || _nonIterableRest();
+}
+function _unsupportedIterableToArray(r, a) {
+  if (r) {
+    if ("string" == typeof r) return _arrayLikeToArray(r, a);
+    var t = {}.toString.call(r).slice(8, -1);
+    return "Object" === t && r.constructor && (t = r.constructor.name), "Map" === t || "Set" === t ? Array.from(r) : "Arguments" === t || /^(?:Ui|I)nt(?:8|16|32)(?:Clamped)?Array$/.test(t) ? _arrayLikeToArray(r, a) : void 0;
+  }
+}
+function AsyncGenerator(e) {
+  var t, n;
+  function resume(t2, n2) {
+    try {
+      var r = e[t2](n2), o = r.value, u = o instanceof _OverloadYield;
+      Promise.resolve(u ? o.v : o).then(function(n3) {
+        if (u) {
+          var i = "return" === t2 && o.k ? t2 : "next";
+          if (!o.k || n3.done) return resume(i, n3);
+          n3 = e[i](n3).value;
+        }
+        settle(!!r.done, n3);
+      }, function(e2) {
+        resume("throw", e2);
+      });
+    } catch (e2) {
+      settle(2, e2);
+    }
+  }
+  function settle(e2, r) {
+    2 === e2 ? t.reject(r) : t.resolve({
+      value: r,
+      done: e2
+    }), (t = t.next) ? resume(t.key, t.arg) : n = null;
+  }
+  this._invoke = function(e2, r) {
+    return new Promise(function(o, u) {
+      var i = {
+        key: e2,
+        arg: r,
+        resolve: o,
+        reject: u,
+        next: null
+      };
+      n ? n = n.next = i : (t = n = i, resume(e2, r));
+    });
+  }, "function" != typeof e.return && (this.return = void 0);
+}
+AsyncGenerator.prototype["function" == typeof Symbol && Symbol.asyncIterator || "@@asyncIterator"] = function() {
+  return this;
+}, AsyncGenerator.prototype.next = function(e) {
+  return this._invoke("next", e);
+}, AsyncGenerator.prototype.throw = function(e) {
+  return this._invoke("throw", e);
+}, AsyncGenerator.prototype.return = function(e) {
+  return this._invoke("return", e);
+};
+var entries = Object.entries;
+var objectKeys = Object.keys;
+var setPrototypeOf = Object.setPrototypeOf;
+var isFrozen = Object.isFrozen;
+var getPrototypeOf = Object.getPrototypeOf;
+var getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+var freeze = Object.freeze;
+var seal = Object.seal;
+var create = Object.create;
+var _ref = typeof Reflect !== "undefined" && Reflect;
+var apply = _ref.apply;
+var construct = _ref.construct;
+if (!freeze) freeze = function freeze2(x) {
+  return x;
+};
+if (!seal) seal = function seal2(x) {
+  return x;
+};
+if (!apply) apply = function apply2(func, thisArg) {
+  for (var _len = arguments.length, args = new Array(_len > 2 ? _len - 2 : 0), _key = 2; _key < _len; _key++) args[_key - 2] = arguments[_key];
+  return func.apply(thisArg, args);
+};
+if (!construct) construct = function construct2(Func) {
+  for (var _len2 = arguments.length, args = new Array(_len2 > 1 ? _len2 - 1 : 0), _key2 = 1; _key2 < _len2; _key2++) args[_key2 - 1] = arguments[_key2];
+  return new Func(...args);
+};
+var arrayForEach = unapply(Array.prototype.forEach);
+var arrayLastIndexOf = unapply(Array.prototype.lastIndexOf);
+var arrayPop = unapply(Array.prototype.pop);
+var arrayPush = unapply(Array.prototype.push);
+var arraySlice = unapply(Array.prototype.slice);
+var arraySplice = unapply(Array.prototype.splice);
+var arrayIsArray = Array.isArray;
+var setCreate = unconstruct(Set);
+var setAdd = unapply(Set.prototype.add);
+var setHas = unapply(Set.prototype.has);
+var setDelete = unapply(Set.prototype.delete);
+var mapCreate = unconstruct(Map);
+var mapGet = unapply(Map.prototype.get);
+var mapSet = unapply(Map.prototype.set);
+var stringToLowerCase = unapply(String.prototype.toLowerCase);
+var stringToString = unapply(String.prototype.toString);
+var stringMatch = unapply(String.prototype.match);
+var stringReplace = unapply(String.prototype.replace);
+var stringIndexOf = unapply(String.prototype.indexOf);
+var stringTrim = unapply(String.prototype.trim);
+var numberToString = unapply(Number.prototype.toString);
+var booleanToString = unapply(Boolean.prototype.toString);
+var bigintToString = typeof BigInt === "undefined" ? null : unapply(BigInt.prototype.toString);
+var symbolToString = typeof Symbol === "undefined" ? null : unapply(Symbol.prototype.toString);
+var objectHasOwnProperty = unapply(Object.prototype.hasOwnProperty);
+var objectToString = unapply(Object.prototype.toString);
+var regExpTestRaw = RegExp.prototype.test;
+var regExpTest = function regExpTest2(regExp, value) {
+  if (regExp instanceof RegExp) regExp.lastIndex = 0;
+  return apply(regExpTestRaw, regExp, [value]);
+};
+var typeErrorCreate = unconstruct(TypeError);
+function unapply(func) {
+  return function(thisArg) {
+    for (var _len3 = arguments.length, args = new Array(_len3 > 1 ? _len3 - 1 : 0), _key3 = 1; _key3 < _len3; _key3++) args[_key3 - 1] = arguments[_key3];
+    return apply(func, thisArg, args);
+  };
+}
+function unconstruct(Func) {
+  return function() {
+    for (var _len4 = arguments.length, args = new Array(_len4), _key4 = 0; _key4 < _len4; _key4++) args[_key4] = arguments[_key4];
+    return construct(Func, args);
+  };
+}
+function addToSet(set, array) {
+  let transformCaseFunc = arguments.length > 2 && arguments[2] !== void 0 ? arguments[2] : stringToLowerCase;
+  if (setPrototypeOf) setPrototypeOf(set, null);
+  if (!arrayIsArray(array)) return set;
+  let l = array.length;
+  while (l--) {
+    let element2 = array[l];
+    if (typeof element2 === "string") {
+      const lcElement = transformCaseFunc(element2);
+      if (lcElement !== element2) {
+        if (!isFrozen(array)) array[l] = lcElement;
+        element2 = lcElement;
+      }
+    }
+    set[element2] = true;
+  }
+  return set;
+}
+function cleanArray(array) {
+  for (let index = 0; index < array.length; index++) if (!objectHasOwnProperty(array, index)) array[index] = null;
+  return array;
+}
+function clone(object) {
+  const newObject = create(null);
+  for (const _ref2 of entries(object)) {
+    var _ref3 = _slicedToArray(_ref2, 2);
+    const property = _ref3[0];
+    const value = _ref3[1];
+    if (objectHasOwnProperty(object, property)) {
+      if (arrayIsArray(value)) newObject[property] = cleanArray(value);
+      else if (value && typeof value === "object" && value.constructor === Object) newObject[property] = clone(value);
+      else newObject[property] = value;
+    }
+  }
+  return newObject;
+}
+function cloneSet(set) {
+  const newSet = create(null);
+  const keys = objectKeys(set);
+  let l = keys.length;
+  while (l--) newSet[keys[l]] = set[keys[l]];
+  return newSet;
+}
+function stringifyValue(value) {
+  switch (typeof value) {
+    case "string":
+      return value;
+    case "number":
+      return numberToString(value);
+    case "boolean":
+      return booleanToString(value);
+    case "bigint":
+      return bigintToString ? bigintToString(value) : "0";
+    case "symbol":
+      return symbolToString ? symbolToString(value) : "Symbol()";
+    case "undefined":
+      return objectToString(value);
+    case "function":
+    case "object": {
+      if (value === null) return objectToString(value);
+      const valueAsRecord = value;
+      const valueToString = lookupGetter(valueAsRecord, "toString");
+      if (typeof valueToString === "function") {
+        const stringified = valueToString(valueAsRecord);
+        return typeof stringified === "string" ? stringified : objectToString(stringified);
+      }
+      return objectToString(value);
+    }
+    default:
+      return objectToString(value);
+  }
+}
+function lookupGetter(object, prop) {
+  while (object !== null) {
+    const desc = getOwnPropertyDescriptor(object, prop);
+    if (desc) {
+      if (desc.get) return unapply(desc.get);
+      if (typeof desc.value === "function") return unapply(desc.value);
+    }
+    object = getPrototypeOf(object);
+  }
+  function fallbackValue() {
+    return null;
+  }
+  return fallbackValue;
+}
+function lookupAccessor(object, prop) {
+  while (object !== null) {
+    const desc = getOwnPropertyDescriptor(object, prop);
+    if (desc) return desc.get ? unapply(desc.get) : null;
+    object = getPrototypeOf(object);
+  }
+  return null;
+}
+function isRegex(value) {
+  if (!value) return false;
+  try {
+    regExpTest(value, "");
+    return true;
+  } catch (_unused) {
+    return false;
+  }
+}
+var html$1 = freeze([
+  "a",
+  "abbr",
+  "acronym",
+  "address",
+  "area",
+  "article",
+  "aside",
+  "audio",
+  "b",
+  "bdi",
+  "bdo",
+  "big",
+  "blink",
+  "blockquote",
+  "body",
+  "br",
+  "button",
+  "canvas",
+  "caption",
+  "center",
+  "cite",
+  "code",
+  "col",
+  "colgroup",
+  "content",
+  "data",
+  "datalist",
+  "dd",
+  "decorator",
+  "del",
+  "details",
+  "dfn",
+  "dialog",
+  "dir",
+  "div",
+  "dl",
+  "dt",
+  "element",
+  "em",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "font",
+  "footer",
+  "form",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "head",
+  "header",
+  "hgroup",
+  "hr",
+  "html",
+  "i",
+  "img",
+  "input",
+  "ins",
+  "kbd",
+  "label",
+  "legend",
+  "li",
+  "main",
+  "map",
+  "mark",
+  "marquee",
+  "menu",
+  "menuitem",
+  "meter",
+  "nav",
+  "nobr",
+  "ol",
+  "optgroup",
+  "option",
+  "output",
+  "p",
+  "picture",
+  "pre",
+  "progress",
+  "q",
+  "rp",
+  "rt",
+  "ruby",
+  "s",
+  "samp",
+  "search",
+  "section",
+  "select",
+  "shadow",
+  "slot",
+  "small",
+  "source",
+  "spacer",
+  "span",
+  "strike",
+  "strong",
+  "style",
+  "sub",
+  "summary",
+  "sup",
+  "table",
+  "tbody",
+  "td",
+  "template",
+  "textarea",
+  "tfoot",
+  "th",
+  "thead",
+  "time",
+  "tr",
+  "track",
+  "tt",
+  "u",
+  "ul",
+  "var",
+  "video",
+  "wbr"
+]);
+var svg$1 = freeze([
+  "svg",
+  "a",
+  "altglyph",
+  "altglyphdef",
+  "altglyphitem",
+  "animatecolor",
+  "animatemotion",
+  "animatetransform",
+  "circle",
+  "clippath",
+  "defs",
+  "desc",
+  "ellipse",
+  "filter",
+  "font",
+  "g",
+  "glyph",
+  "glyphref",
+  "hkern",
+  "image",
+  "line",
+  "lineargradient",
+  "marker",
+  "mask",
+  "metadata",
+  "mpath",
+  "path",
+  "pattern",
+  "polygon",
+  "polyline",
+  "radialgradient",
+  "rect",
+  "stop",
+  "style",
+  "switch",
+  "symbol",
+  "text",
+  "textpath",
+  "title",
+  "tref",
+  "tspan",
+  "view",
+  "vkern"
+]);
+var svgFilters = freeze([
+  "feBlend",
+  "feColorMatrix",
+  "feComponentTransfer",
+  "feComposite",
+  "feConvolveMatrix",
+  "feDiffuseLighting",
+  "feDisplacementMap",
+  "feDistantLight",
+  "feDropShadow",
+  "feFlood",
+  "feFuncA",
+  "feFuncB",
+  "feFuncG",
+  "feFuncR",
+  "feGaussianBlur",
+  "feImage",
+  "feMerge",
+  "feMergeNode",
+  "feMorphology",
+  "feOffset",
+  "fePointLight",
+  "feSpecularLighting",
+  "feSpotLight",
+  "feTile",
+  "feTurbulence"
+]);
+var svgDisallowed = freeze([
+  "animate",
+  "color-profile",
+  "cursor",
+  "discard",
+  "font-face",
+  "font-face-format",
+  "font-face-name",
+  "font-face-src",
+  "font-face-uri",
+  "foreignobject",
+  "hatch",
+  "hatchpath",
+  "mesh",
+  "meshgradient",
+  "meshpatch",
+  "meshrow",
+  "missing-glyph",
+  "script",
+  "set",
+  "solidcolor",
+  "unknown",
+  "use"
+]);
+var mathMl$1 = freeze([
+  "math",
+  "menclose",
+  "merror",
+  "mfenced",
+  "mfrac",
+  "mglyph",
+  "mi",
+  "mlabeledtr",
+  "mmultiscripts",
+  "mn",
+  "mo",
+  "mover",
+  "mpadded",
+  "mphantom",
+  "mroot",
+  "mrow",
+  "ms",
+  "mspace",
+  "msqrt",
+  "mstyle",
+  "msub",
+  "msup",
+  "msubsup",
+  "mtable",
+  "mtd",
+  "mtext",
+  "mtr",
+  "munder",
+  "munderover",
+  "mprescripts"
+]);
+var mathMlDisallowed = freeze([
+  "maction",
+  "maligngroup",
+  "malignmark",
+  "mlongdiv",
+  "mscarries",
+  "mscarry",
+  "msgroup",
+  "mstack",
+  "msline",
+  "msrow",
+  "semantics",
+  "annotation",
+  "annotation-xml",
+  "mprescripts",
+  "none"
+]);
+var text = freeze(["#text"]);
+var html2 = freeze([
+  "accept",
+  "action",
+  "align",
+  "alt",
+  "autocapitalize",
+  "autocomplete",
+  "autopictureinpicture",
+  "autoplay",
+  "background",
+  "bgcolor",
+  "border",
+  "capture",
+  "cellpadding",
+  "cellspacing",
+  "checked",
+  "cite",
+  "class",
+  "clear",
+  "color",
+  "cols",
+  "colspan",
+  "command",
+  "commandfor",
+  "controls",
+  "controlslist",
+  "coords",
+  "crossorigin",
+  "datetime",
+  "decoding",
+  "default",
+  "dir",
+  "disabled",
+  "disablepictureinpicture",
+  "disableremoteplayback",
+  "download",
+  "draggable",
+  "enctype",
+  "enterkeyhint",
+  "exportparts",
+  "face",
+  "for",
+  "headers",
+  "height",
+  "hidden",
+  "high",
+  "href",
+  "hreflang",
+  "id",
+  "inert",
+  "inputmode",
+  "integrity",
+  "ismap",
+  "kind",
+  "label",
+  "lang",
+  "list",
+  "loading",
+  "loop",
+  "low",
+  "max",
+  "maxlength",
+  "media",
+  "method",
+  "min",
+  "minlength",
+  "multiple",
+  "muted",
+  "name",
+  "nonce",
+  "noshade",
+  "novalidate",
+  "nowrap",
+  "open",
+  "optimum",
+  "part",
+  "pattern",
+  "placeholder",
+  "playsinline",
+  "popover",
+  "popovertarget",
+  "popovertargetaction",
+  "poster",
+  "preload",
+  "pubdate",
+  "radiogroup",
+  "readonly",
+  "rel",
+  "required",
+  "rev",
+  "reversed",
+  "role",
+  "rows",
+  "rowspan",
+  "spellcheck",
+  "scope",
+  "selected",
+  "shape",
+  "size",
+  "sizes",
+  "slot",
+  "span",
+  "srclang",
+  "start",
+  "src",
+  "srcset",
+  "step",
+  "style",
+  "summary",
+  "tabindex",
+  "title",
+  "translate",
+  "type",
+  "usemap",
+  "valign",
+  "value",
+  "width",
+  "wrap",
+  "xmlns"
+]);
+var svg2 = freeze([
+  "accent-height",
+  "accumulate",
+  "additive",
+  "alignment-baseline",
+  "amplitude",
+  "ascent",
+  "attributename",
+  "attributetype",
+  "azimuth",
+  "basefrequency",
+  "baseline-shift",
+  "begin",
+  "bias",
+  "by",
+  "class",
+  "clip",
+  "clippathunits",
+  "clip-path",
+  "clip-rule",
+  "color",
+  "color-interpolation",
+  "color-interpolation-filters",
+  "color-profile",
+  "color-rendering",
+  "cx",
+  "cy",
+  "d",
+  "dx",
+  "dy",
+  "diffuseconstant",
+  "direction",
+  "display",
+  "divisor",
+  "dominant-baseline",
+  "dur",
+  "edgemode",
+  "elevation",
+  "end",
+  "exponent",
+  "fill",
+  "fill-opacity",
+  "fill-rule",
+  "filter",
+  "filterunits",
+  "flood-color",
+  "flood-opacity",
+  "font-family",
+  "font-size",
+  "font-size-adjust",
+  "font-stretch",
+  "font-style",
+  "font-variant",
+  "font-weight",
+  "fx",
+  "fy",
+  "g1",
+  "g2",
+  "glyph-name",
+  "glyphref",
+  "gradientunits",
+  "gradienttransform",
+  "height",
+  "href",
+  "id",
+  "image-rendering",
+  "in",
+  "in2",
+  "intercept",
+  "k",
+  "k1",
+  "k2",
+  "k3",
+  "k4",
+  "kerning",
+  "keypoints",
+  "keysplines",
+  "keytimes",
+  "lang",
+  "lengthadjust",
+  "letter-spacing",
+  "kernelmatrix",
+  "kernelunitlength",
+  "lighting-color",
+  "local",
+  "marker-end",
+  "marker-mid",
+  "marker-start",
+  "markerheight",
+  "markerunits",
+  "markerwidth",
+  "maskcontentunits",
+  "maskunits",
+  "max",
+  "mask",
+  "mask-type",
+  "media",
+  "method",
+  "mode",
+  "min",
+  "name",
+  "numoctaves",
+  "offset",
+  "operator",
+  "opacity",
+  "order",
+  "orient",
+  "orientation",
+  "origin",
+  "overflow",
+  "paint-order",
+  "path",
+  "pathlength",
+  "patterncontentunits",
+  "patterntransform",
+  "patternunits",
+  "pointer-events",
+  "points",
+  "preservealpha",
+  "preserveaspectratio",
+  "primitiveunits",
+  "r",
+  "rx",
+  "ry",
+  "radius",
+  "refx",
+  "refy",
+  "repeatcount",
+  "repeatdur",
+  "restart",
+  "result",
+  "rotate",
+  "scale",
+  "seed",
+  "shape-rendering",
+  "slope",
+  "specularconstant",
+  "specularexponent",
+  "spreadmethod",
+  "startoffset",
+  "stddeviation",
+  "stitchtiles",
+  "stop-color",
+  "stop-opacity",
+  "stroke-dasharray",
+  "stroke-dashoffset",
+  "stroke-linecap",
+  "stroke-linejoin",
+  "stroke-miterlimit",
+  "stroke-opacity",
+  "stroke",
+  "stroke-width",
+  "style",
+  "surfacescale",
+  "systemlanguage",
+  "tabindex",
+  "tablevalues",
+  "targetx",
+  "targety",
+  "transform",
+  "transform-origin",
+  "text-anchor",
+  "text-decoration",
+  "text-orientation",
+  "text-rendering",
+  "textlength",
+  "type",
+  "u1",
+  "u2",
+  "unicode",
+  "values",
+  "vector-effect",
+  "viewbox",
+  "visibility",
+  "version",
+  "vert-adv-y",
+  "vert-origin-x",
+  "vert-origin-y",
+  "width",
+  "word-spacing",
+  "wrap",
+  "writing-mode",
+  "xchannelselector",
+  "ychannelselector",
+  "x",
+  "x1",
+  "x2",
+  "xmlns",
+  "y",
+  "y1",
+  "y2",
+  "z",
+  "zoomandpan"
+]);
+var mathMl = freeze([
+  "accent",
+  "accentunder",
+  "align",
+  "bevelled",
+  "close",
+  "columnalign",
+  "columnlines",
+  "columnspacing",
+  "columnspan",
+  "denomalign",
+  "depth",
+  "dir",
+  "display",
+  "displaystyle",
+  "encoding",
+  "fence",
+  "frame",
+  "height",
+  "href",
+  "id",
+  "largeop",
+  "length",
+  "linethickness",
+  "lquote",
+  "lspace",
+  "mathbackground",
+  "mathcolor",
+  "mathsize",
+  "mathvariant",
+  "maxsize",
+  "minsize",
+  "movablelimits",
+  "notation",
+  "numalign",
+  "open",
+  "rowalign",
+  "rowlines",
+  "rowspacing",
+  "rowspan",
+  "rspace",
+  "rquote",
+  "scriptlevel",
+  "scriptminsize",
+  "scriptsizemultiplier",
+  "selection",
+  "separator",
+  "separators",
+  "stretchy",
+  "subscriptshift",
+  "supscriptshift",
+  "symmetric",
+  "voffset",
+  "width",
+  "xmlns"
+]);
+var xml = freeze([
+  "xlink:href",
+  "xml:id",
+  "xlink:title",
+  "xml:space",
+  "xmlns:xlink"
+]);
+var MUSTACHE_EXPR = seal(/{{[\w\W]*|^[\w\W]*}}/g);
+var ERB_EXPR = seal(/<%[\w\W]*|^[\w\W]*%>/g);
+var TMPLIT_EXPR = seal(/\${[\w\W]*/g);
+var TMPL_MARKER = seal(/{{|}}|\${|<%|%>/);
+var NON_WHITESPACE = seal(/[^\t\n\f\r ]/);
+var NUL = seal(/\u0000/g);
+var DATA_ATTR = seal(/^data-[\-\w.\u00B7-\uFFFF]+$/);
+var ARIA_ATTR = seal(/^aria-[\-\w]+$/);
+var IS_ALLOWED_URI = seal(/^(?:(?:(?:f|ht)tps?|mailto|tel|callto|sms|cid|xmpp|matrix):|[^a-z]|[a-z+.\-]+(?:[^a-z+.\-:]|$))/i);
+var IS_SCRIPT_OR_DATA = seal(/^(?:\w+script|data):/i);
+var ATTR_WHITESPACE = seal(/[\u0000-\u0020\u00A0\u1680\u180E\u2000-\u2029\u205F\u3000]/g);
+var DOCTYPE_NAME = seal(/^html$/i);
+var CUSTOM_ELEMENT = seal(/^[a-z][.\w]*(-[.\w]+)+$/i);
+var ELEMENT_MARKUP_PROBE = seal(/<[/\w!]/g);
+var COMMENT_MARKUP_PROBE = seal(/<[/\w]/g);
+var COMMENT_UNSAFE = seal(/<[/\w]|^-?>|--!?>|<!-$/g);
+var FALLBACK_TAG_CLOSE = seal(/<\/no(script|embed|frames)/i);
+var SELF_CLOSING_TAG = seal(/\/>/i);
+var ATTR_VALUE_BREAKOUT = seal(/((--!?|])>)|<\/(style|script|title|xmp|textarea|noscript|iframe|noembed|noframes)/i);
+var LEADING_WHITESPACE = seal(/^[\r\n\t ]+/);
+var NODE_TYPE = {
+  element: 1,
+  text: 3,
+  processingInstruction: 7,
+  comment: 8,
+  document: 9,
+  documentFragment: 11
+};
+var LITERAL_TEXT_ELEMENTS = freeze(addToSet({}, [
+  "style",
+  "script",
+  "xmp",
+  "iframe",
+  "noembed",
+  "noframes",
+  "plaintext",
+  "noscript"
+]));
+var ESCAPABLE_TEXT_ELEMENTS = freeze(addToSet({}, ["textarea", "title"]));
+var VOID_ELEMENTS = freeze(addToSet({}, [
+  "area",
+  "base",
+  "basefont",
+  "bgsound",
+  "br",
+  "col",
+  "embed",
+  "frame",
+  "hr",
+  "img",
+  "input",
+  "keygen",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr"
+]));
+var getGlobal = function getGlobal2() {
+  return typeof window === "undefined" ? null : window;
+};
+var _createTrustedTypesPolicy = function _createTrustedTypesPolicy2(trustedTypes, purifyHostElement) {
+  if (typeof trustedTypes !== "object" || typeof trustedTypes.createPolicy !== "function") return null;
+  let suffix = null;
+  const ATTR_NAME = "data-tt-policy-suffix";
+  if (purifyHostElement && purifyHostElement.hasAttribute(ATTR_NAME)) suffix = purifyHostElement.getAttribute(ATTR_NAME);
+  const policyName = "dompurify" + (suffix ? "#" + suffix : "");
+  try {
+    return trustedTypes.createPolicy(policyName, {
+      createHTML(html3) {
+        return html3;
+      },
+      createScriptURL(scriptUrl) {
+        return scriptUrl;
+      }
+    });
+  } catch (_) {
+    console.warn("TrustedTypes policy " + policyName + " could not be created.");
+    return null;
+  }
+};
+var _createHooksMap = function _createHooksMap2() {
+  return {
+    afterSanitizeAttributes: [],
+    afterSanitizeElements: [],
+    afterSanitizeShadowDOM: [],
+    beforeSanitizeAttributes: [],
+    beforeSanitizeElements: [],
+    beforeSanitizeShadowDOM: [],
+    uponSanitizeAttribute: [],
+    uponSanitizeElement: [],
+    uponSanitizeShadowNode: []
+  };
+};
+var _resolveSetOption = function _resolveSetOption2(cfg, key, fallback, options) {
+  return objectHasOwnProperty(cfg, key) && arrayIsArray(cfg[key]) ? addToSet(options.base ? cloneSet(options.base) : {}, cfg[key], options.transform) : fallback;
+};
+var _resolveObjectOption = function _resolveObjectOption2(cfg, key, fallback) {
+  const value = objectHasOwnProperty(cfg, key) ? cfg[key] : void 0;
+  return value && typeof value === "object" ? clone(value) : fallback;
+};
+function createDOMPurify() {
+  let window2 = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : getGlobal();
+  const DOMPurify = (root) => createDOMPurify(root);
+  DOMPurify.version = "3.5.0";
+  DOMPurify.removed = [];
+  if (!window2 || !window2.document || window2.document.nodeType !== NODE_TYPE.document || !window2.Element) {
+    DOMPurify.isSupported = false;
+    return DOMPurify;
+  }
+  let document2 = window2.document;
+  const originalDocument = document2;
+  const currentScript = originalDocument.currentScript;
+  const HTMLTemplateElement = window2.HTMLTemplateElement, Node = window2.Node, Element = window2.Element, NodeFilter = window2.NodeFilter, DOMParser2 = window2.DOMParser, trustedTypes = window2.trustedTypes;
+  const ElementPrototype = Element.prototype;
+  const cloneNode = lookupGetter(ElementPrototype, "cloneNode");
+  const remove = lookupGetter(ElementPrototype, "remove");
+  const removeChild = lookupGetter(ElementPrototype, "removeChild");
+  const removeAttributeNode = lookupGetter(ElementPrototype, "removeAttributeNode");
+  const getNextSibling = lookupGetter(ElementPrototype, "nextSibling");
+  const getChildNodes = lookupGetter(ElementPrototype, "childNodes");
+  const getParentNode = lookupGetter(ElementPrototype, "parentNode");
+  const getShadowRoot = lookupGetter(ElementPrototype, "shadowRoot");
+  const getAttributes = lookupGetter(ElementPrototype, "attributes");
+  const getNodeType = Node && Node.prototype ? lookupGetter(Node.prototype, "nodeType") : null;
+  const getNodeName = Node && Node.prototype ? lookupGetter(Node.prototype, "nodeName") : null;
+  const getOwnerDocument = Node && Node.prototype ? lookupGetter(Node.prototype, "ownerDocument") : null;
+  const _readNodeType = function _readNodeType2(node) {
+    return getNodeType ? getNodeType(node) : node.nodeType;
+  };
+  const _readNodeName = function _readNodeName2(node) {
+    return getNodeName ? getNodeName(node) : node.nodeName;
+  };
+  const getNamespaceURI = lookupAccessor(ElementPrototype, "namespaceURI");
+  const _readNamespaceURI = function _readNamespaceURI2(element2) {
+    return getNamespaceURI ? getNamespaceURI(element2) : element2.namespaceURI;
+  };
+  const _readAttributes = function _readAttributes2(node) {
+    return _readNodeType(node) === NODE_TYPE.element ? getAttributes(node) : null;
+  };
+  if (typeof HTMLTemplateElement === "function") {
+    const template = document2.createElement("template");
+    if (template.content && template.content.ownerDocument) document2 = template.content.ownerDocument;
+  }
+  let trustedTypesPolicy;
+  let emptyHTML = "";
+  let defaultTrustedTypesPolicy;
+  let defaultTrustedTypesPolicyResolved = false;
+  let IN_TRUSTED_TYPES_POLICY = 0;
+  const _assertNotInTrustedTypesPolicy = function _assertNotInTrustedTypesPolicy2() {
+    if (IN_TRUSTED_TYPES_POLICY > 0) throw typeErrorCreate('A configured TRUSTED_TYPES_POLICY callback (createHTML or createScriptURL) must not call DOMPurify.sanitize, as that causes infinite recursion. Do not pass a policy whose callbacks wrap DOMPurify as TRUSTED_TYPES_POLICY; see the "DOMPurify and Trusted Types" section of the README.');
+  };
+  const _createTrustedHTML = function _createTrustedHTML2(html3) {
+    _assertNotInTrustedTypesPolicy();
+    IN_TRUSTED_TYPES_POLICY++;
+    try {
+      return trustedTypesPolicy.createHTML(html3);
+    } finally {
+      IN_TRUSTED_TYPES_POLICY--;
+    }
+  };
+  const _signOutput = function _signOutput2(html3) {
+    return trustedTypesPolicy && RETURN_TRUSTED_TYPE ? _createTrustedHTML(html3) : html3;
+  };
+  const _createTrustedScriptURL = function _createTrustedScriptURL2(scriptUrl) {
+    _assertNotInTrustedTypesPolicy();
+    IN_TRUSTED_TYPES_POLICY++;
+    try {
+      return trustedTypesPolicy.createScriptURL(scriptUrl);
+    } finally {
+      IN_TRUSTED_TYPES_POLICY--;
+    }
+  };
+  const _getDefaultTrustedTypesPolicy = function _getDefaultTrustedTypesPolicy2() {
+    if (!defaultTrustedTypesPolicyResolved) {
+      defaultTrustedTypesPolicy = _createTrustedTypesPolicy(trustedTypes, currentScript);
+      defaultTrustedTypesPolicyResolved = true;
+    }
+    return defaultTrustedTypesPolicy;
+  };
+  const _document = document2, implementation = _document.implementation, createNodeIterator = _document.createNodeIterator, createDocumentFragment = _document.createDocumentFragment, getElementsByTagName = _document.getElementsByTagName;
+  const importNode = originalDocument.importNode;
+  let hooks = _createHooksMap();
+  DOMPurify.isSupported = typeof entries === "function" && typeof getParentNode === "function" && implementation && implementation.createHTMLDocument !== void 0;
+  const MUSTACHE_EXPR$1 = MUSTACHE_EXPR, ERB_EXPR$1 = ERB_EXPR, TMPLIT_EXPR$1 = TMPLIT_EXPR, DATA_ATTR$1 = DATA_ATTR, ARIA_ATTR$1 = ARIA_ATTR, IS_SCRIPT_OR_DATA$1 = IS_SCRIPT_OR_DATA, ATTR_WHITESPACE$1 = ATTR_WHITESPACE, CUSTOM_ELEMENT$1 = CUSTOM_ELEMENT;
+  let IS_ALLOWED_URI$1 = IS_ALLOWED_URI;
+  let ALLOWED_TAGS = null;
+  const DEFAULT_ALLOWED_TAGS = addToSet({}, [
+    ...html$1,
+    ...svg$1,
+    ...svgFilters,
+    ...mathMl$1,
+    ...text
+  ]);
+  let ALLOWED_ATTR = null;
+  const DEFAULT_ALLOWED_ATTR = addToSet({}, [
+    ...html2,
+    ...svg2,
+    ...mathMl,
+    ...xml
+  ]);
+  let CUSTOM_ELEMENT_HANDLING = null;
+  let FORBID_TAGS2 = null;
+  let FORBID_ATTR = null;
+  const EXTRA_ELEMENT_HANDLING = Object.seal(create(null, {
+    tagCheck: {
+      writable: true,
+      configurable: false,
+      enumerable: true,
+      value: null
+    },
+    attributeCheck: {
+      writable: true,
+      configurable: false,
+      enumerable: true,
+      value: null
+    }
+  }));
+  let ALLOW_ARIA_ATTR = true;
+  let ALLOW_DATA_ATTR = true;
+  let ALLOW_UNKNOWN_PROTOCOLS = false;
+  let ALLOW_SELF_CLOSE_IN_ATTR = true;
+  let SAFE_FOR_TEMPLATES = false;
+  let SAFE_FOR_XML = true;
+  let WHOLE_DOCUMENT = false;
+  let SET_CONFIG = false;
+  let SET_CONFIG_ALLOWED_TAGS = null;
+  let SET_CONFIG_ALLOWED_ATTR = null;
+  let FORCE_BODY = false;
+  let RETURN_DOM = false;
+  let RETURN_DOM_FRAGMENT = false;
+  let RETURN_TRUSTED_TYPE = false;
+  let SANITIZE_DOM = true;
+  let SANITIZE_NAMED_PROPS = false;
+  const SANITIZE_NAMED_PROPS_PREFIX = "user-content-";
+  let KEEP_CONTENT = true;
+  let IN_PLACE = false;
+  let IN_PLACE_VISITED = null;
+  let IN_PLACE_RETURNS = null;
+  let USE_PROFILES = false;
+  let FORBID_CONTENTS = null;
+  const DEFAULT_FORBID_CONTENTS = addToSet({}, [
+    "annotation-xml",
+    "audio",
+    "colgroup",
+    "desc",
+    "foreignobject",
+    "head",
+    "iframe",
+    "math",
+    "mi",
+    "mn",
+    "mo",
+    "ms",
+    "mtext",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+    "script",
+    "selectedcontent",
+    "style",
+    "svg",
+    "template",
+    "thead",
+    "title",
+    "video",
+    "xmp"
+  ]);
+  let DATA_URI_TAGS = null;
+  const DEFAULT_DATA_URI_TAGS = addToSet({}, [
+    "audio",
+    "video",
+    "img",
+    "source",
+    "image",
+    "track"
+  ]);
+  let URI_SAFE_ATTRIBUTES = null;
+  const DEFAULT_URI_SAFE_ATTRIBUTES = addToSet({}, [
+    "alt",
+    "class",
+    "for",
+    "id",
+    "label",
+    "name",
+    "pattern",
+    "placeholder",
+    "role",
+    "summary",
+    "title",
+    "value",
+    "style",
+    "xmlns"
+  ]);
+  const MATHML_NAMESPACE = "http://www.w3.org/1998/Math/MathML";
+  const SVG_NAMESPACE = "http://www.w3.org/2000/svg";
+  const HTML_NAMESPACE = "http://www.w3.org/1999/xhtml";
+  let NAMESPACE = HTML_NAMESPACE;
+  let IS_EMPTY_INPUT = false;
+  let ALLOWED_NAMESPACES = null;
+  const DEFAULT_ALLOWED_NAMESPACES = addToSet({}, [
+    MATHML_NAMESPACE,
+    SVG_NAMESPACE,
+    HTML_NAMESPACE
+  ], stringToString);
+  const DEFAULT_MATHML_TEXT_INTEGRATION_POINTS = freeze(addToSet({}, [
+    "mi",
+    "mo",
+    "mn",
+    "ms",
+    "mtext"
+  ]));
+  let MATHML_TEXT_INTEGRATION_POINTS = null;
+  const DEFAULT_HTML_INTEGRATION_POINTS = freeze(addToSet({}, ["annotation-xml"]));
+  let HTML_INTEGRATION_POINTS = null;
+  const DEFAULT_CUSTOM_ELEMENT_HANDLING = freeze(create(null));
+  const COMMON_SVG_AND_HTML_ELEMENTS = addToSet({}, [
+    "title",
+    "style",
+    "font",
+    "a",
+    "script"
+  ]);
+  let PARSER_MEDIA_TYPE = null;
+  const SUPPORTED_PARSER_MEDIA_TYPES = ["application/xhtml+xml", "text/html"];
+  const DEFAULT_PARSER_MEDIA_TYPE = "text/html";
+  let transformCaseFunc = null;
+  let CONFIG = null;
+  let ACTIVE_CONFIG = null;
+  const formElement = document2.createElement("form");
+  const isRegexOrFunction = function isRegexOrFunction2(testValue) {
+    return testValue instanceof RegExp || testValue instanceof Function;
+  };
+  const _parseConfig = function _parseConfig2() {
+    let cfg = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : {};
+    if (!cfg || typeof cfg !== "object") cfg = {};
+    cfg = clone(cfg);
+    PARSER_MEDIA_TYPE = SUPPORTED_PARSER_MEDIA_TYPES.indexOf(cfg.PARSER_MEDIA_TYPE) === -1 ? DEFAULT_PARSER_MEDIA_TYPE : cfg.PARSER_MEDIA_TYPE;
+    transformCaseFunc = PARSER_MEDIA_TYPE === "application/xhtml+xml" ? stringToString : stringToLowerCase;
+    ALLOWED_TAGS = _resolveSetOption(cfg, "ALLOWED_TAGS", DEFAULT_ALLOWED_TAGS, { transform: transformCaseFunc });
+    ALLOWED_ATTR = _resolveSetOption(cfg, "ALLOWED_ATTR", DEFAULT_ALLOWED_ATTR, { transform: transformCaseFunc });
+    ALLOWED_NAMESPACES = _resolveSetOption(cfg, "ALLOWED_NAMESPACES", DEFAULT_ALLOWED_NAMESPACES, { transform: stringToString });
+    URI_SAFE_ATTRIBUTES = _resolveSetOption(cfg, "ADD_URI_SAFE_ATTR", DEFAULT_URI_SAFE_ATTRIBUTES, {
+      transform: transformCaseFunc,
+      base: DEFAULT_URI_SAFE_ATTRIBUTES
+    });
+    DATA_URI_TAGS = _resolveSetOption(cfg, "ADD_DATA_URI_TAGS", DEFAULT_DATA_URI_TAGS, {
+      transform: transformCaseFunc,
+      base: DEFAULT_DATA_URI_TAGS
+    });
+    FORBID_CONTENTS = _resolveSetOption(cfg, "FORBID_CONTENTS", DEFAULT_FORBID_CONTENTS, { transform: transformCaseFunc });
+    FORBID_TAGS2 = _resolveSetOption(cfg, "FORBID_TAGS", create(null), { transform: transformCaseFunc });
+    FORBID_ATTR = _resolveSetOption(cfg, "FORBID_ATTR", create(null), { transform: transformCaseFunc });
+    USE_PROFILES = objectHasOwnProperty(cfg, "USE_PROFILES") ? cfg.USE_PROFILES && typeof cfg.USE_PROFILES === "object" ? clone(cfg.USE_PROFILES) : cfg.USE_PROFILES : false;
+    ALLOW_ARIA_ATTR = cfg.ALLOW_ARIA_ATTR !== false;
+    ALLOW_DATA_ATTR = cfg.ALLOW_DATA_ATTR !== false;
+    ALLOW_UNKNOWN_PROTOCOLS = cfg.ALLOW_UNKNOWN_PROTOCOLS || false;
+    ALLOW_SELF_CLOSE_IN_ATTR = cfg.ALLOW_SELF_CLOSE_IN_ATTR !== false;
+    SAFE_FOR_TEMPLATES = cfg.SAFE_FOR_TEMPLATES || false;
+    SAFE_FOR_XML = cfg.SAFE_FOR_XML !== false;
+    WHOLE_DOCUMENT = cfg.WHOLE_DOCUMENT || false;
+    RETURN_DOM = cfg.RETURN_DOM || false;
+    RETURN_DOM_FRAGMENT = cfg.RETURN_DOM_FRAGMENT || false;
+    RETURN_TRUSTED_TYPE = cfg.RETURN_TRUSTED_TYPE || false;
+    FORCE_BODY = cfg.FORCE_BODY || false;
+    SANITIZE_DOM = cfg.SANITIZE_DOM !== false;
+    SANITIZE_NAMED_PROPS = cfg.SANITIZE_NAMED_PROPS || false;
+    KEEP_CONTENT = cfg.KEEP_CONTENT !== false;
+    IN_PLACE = cfg.IN_PLACE || false;
+    IS_ALLOWED_URI$1 = isRegex(cfg.ALLOWED_URI_REGEXP) ? cfg.ALLOWED_URI_REGEXP : IS_ALLOWED_URI;
+    NAMESPACE = typeof cfg.NAMESPACE === "string" ? cfg.NAMESPACE : HTML_NAMESPACE;
+    MATHML_TEXT_INTEGRATION_POINTS = _resolveObjectOption(cfg, "MATHML_TEXT_INTEGRATION_POINTS", DEFAULT_MATHML_TEXT_INTEGRATION_POINTS);
+    HTML_INTEGRATION_POINTS = _resolveObjectOption(cfg, "HTML_INTEGRATION_POINTS", DEFAULT_HTML_INTEGRATION_POINTS);
+    const customElementHandling = _resolveObjectOption(cfg, "CUSTOM_ELEMENT_HANDLING", DEFAULT_CUSTOM_ELEMENT_HANDLING);
+    CUSTOM_ELEMENT_HANDLING = create(null);
+    if (objectHasOwnProperty(customElementHandling, "tagNameCheck") && isRegexOrFunction(customElementHandling.tagNameCheck)) CUSTOM_ELEMENT_HANDLING.tagNameCheck = customElementHandling.tagNameCheck;
+    if (objectHasOwnProperty(customElementHandling, "attributeNameCheck") && isRegexOrFunction(customElementHandling.attributeNameCheck)) CUSTOM_ELEMENT_HANDLING.attributeNameCheck = customElementHandling.attributeNameCheck;
+    if (objectHasOwnProperty(customElementHandling, "allowCustomizedBuiltInElements") && typeof customElementHandling.allowCustomizedBuiltInElements === "boolean") CUSTOM_ELEMENT_HANDLING.allowCustomizedBuiltInElements = customElementHandling.allowCustomizedBuiltInElements;
+    seal(CUSTOM_ELEMENT_HANDLING);
+    if (SAFE_FOR_TEMPLATES) ALLOW_DATA_ATTR = false;
+    if (RETURN_DOM_FRAGMENT) RETURN_DOM = true;
+    if (USE_PROFILES) {
+      if ((objectHasOwnProperty(cfg, "ALLOWED_TAGS") || objectHasOwnProperty(cfg, "ALLOWED_ATTR")) && typeof console !== "undefined" && typeof console.warn === "function") console.warn("DOMPurify: USE_PROFILES overrides ALLOWED_TAGS and ALLOWED_ATTR. Do not use these options together.");
+      ALLOWED_TAGS = addToSet({}, text);
+      ALLOWED_ATTR = create(null);
+      if (USE_PROFILES.html === true) {
+        addToSet(ALLOWED_TAGS, html$1);
+        addToSet(ALLOWED_ATTR, html2);
+      }
+      if (USE_PROFILES.svg === true) {
+        addToSet(ALLOWED_TAGS, svg$1);
+        addToSet(ALLOWED_ATTR, svg2);
+        addToSet(ALLOWED_ATTR, xml);
+      }
+      if (USE_PROFILES.svgFilters === true) {
+        addToSet(ALLOWED_TAGS, svgFilters);
+        addToSet(ALLOWED_ATTR, svg2);
+        addToSet(ALLOWED_ATTR, xml);
+      }
+      if (USE_PROFILES.mathMl === true) {
+        addToSet(ALLOWED_TAGS, mathMl$1);
+        addToSet(ALLOWED_ATTR, mathMl);
+        addToSet(ALLOWED_ATTR, xml);
+      }
+    }
+    EXTRA_ELEMENT_HANDLING.tagCheck = null;
+    EXTRA_ELEMENT_HANDLING.attributeCheck = null;
+    if (objectHasOwnProperty(cfg, "ADD_TAGS")) {
+      if (typeof cfg.ADD_TAGS === "function") EXTRA_ELEMENT_HANDLING.tagCheck = cfg.ADD_TAGS;
+      else if (arrayIsArray(cfg.ADD_TAGS)) {
+        if (ALLOWED_TAGS === DEFAULT_ALLOWED_TAGS) ALLOWED_TAGS = cloneSet(ALLOWED_TAGS);
+        addToSet(ALLOWED_TAGS, cfg.ADD_TAGS, transformCaseFunc);
+      }
+    }
+    if (objectHasOwnProperty(cfg, "ADD_ATTR")) {
+      if (typeof cfg.ADD_ATTR === "function") EXTRA_ELEMENT_HANDLING.attributeCheck = cfg.ADD_ATTR;
+      else if (arrayIsArray(cfg.ADD_ATTR)) {
+        if (ALLOWED_ATTR === DEFAULT_ALLOWED_ATTR) ALLOWED_ATTR = cloneSet(ALLOWED_ATTR);
+        addToSet(ALLOWED_ATTR, cfg.ADD_ATTR, transformCaseFunc);
+      }
+    }
+    if (objectHasOwnProperty(cfg, "ADD_FORBID_CONTENTS") && arrayIsArray(cfg.ADD_FORBID_CONTENTS)) {
+      if (FORBID_CONTENTS === DEFAULT_FORBID_CONTENTS) FORBID_CONTENTS = cloneSet(FORBID_CONTENTS);
+      addToSet(FORBID_CONTENTS, cfg.ADD_FORBID_CONTENTS, transformCaseFunc);
+    }
+    if (KEEP_CONTENT) ALLOWED_TAGS["#text"] = true;
+    if (WHOLE_DOCUMENT) addToSet(ALLOWED_TAGS, [
+      "html",
+      "head",
+      "body"
+    ]);
+    if (ALLOWED_TAGS.table) {
+      ALLOWED_TAGS.tbody = true;
+      delete FORBID_TAGS2.tbody;
+    }
+    if (cfg.TRUSTED_TYPES_POLICY) {
+      if (typeof cfg.TRUSTED_TYPES_POLICY.createHTML !== "function") throw typeErrorCreate('TRUSTED_TYPES_POLICY configuration option must provide a "createHTML" hook.');
+      if (typeof cfg.TRUSTED_TYPES_POLICY.createScriptURL !== "function") throw typeErrorCreate('TRUSTED_TYPES_POLICY configuration option must provide a "createScriptURL" hook.');
+      const previousTrustedTypesPolicy = trustedTypesPolicy;
+      trustedTypesPolicy = cfg.TRUSTED_TYPES_POLICY;
+      try {
+        emptyHTML = _createTrustedHTML("");
+      } catch (error) {
+        trustedTypesPolicy = previousTrustedTypesPolicy;
+        throw error;
+      }
+    } else if (cfg.TRUSTED_TYPES_POLICY === null) {
+      trustedTypesPolicy = void 0;
+      emptyHTML = "";
+    } else {
+      if (trustedTypesPolicy === void 0) trustedTypesPolicy = _getDefaultTrustedTypesPolicy();
+      if (trustedTypesPolicy && typeof emptyHTML === "string") emptyHTML = _createTrustedHTML("");
+    }
+    CONFIG = freeze(cfg);
+  };
+  const ALL_SVG_TAGS = addToSet({}, [
+    ...svg$1,
+    ...svgFilters,
+    ...svgDisallowed
+  ]);
+  const ALL_MATHML_TAGS = addToSet({}, [...mathMl$1, ...mathMlDisallowed]);
+  const _checkSvgNamespace = function _checkSvgNamespace2(tagName, parentNamespace, parentTagName) {
+    if (parentNamespace === HTML_NAMESPACE) return tagName === "svg";
+    if (parentNamespace === MATHML_NAMESPACE) return tagName === "svg" && (parentTagName === "annotation-xml" || MATHML_TEXT_INTEGRATION_POINTS[parentTagName]);
+    return Boolean(ALL_SVG_TAGS[tagName]);
+  };
+  const _checkMathMlNamespace = function _checkMathMlNamespace2(tagName, parentNamespace, parentTagName) {
+    if (parentNamespace === HTML_NAMESPACE) return tagName === "math";
+    if (parentNamespace === SVG_NAMESPACE) return tagName === "math" && HTML_INTEGRATION_POINTS[parentTagName];
+    return Boolean(ALL_MATHML_TAGS[tagName]);
+  };
+  const _checkHtmlNamespace = function _checkHtmlNamespace2(tagName, parentNamespace, parentTagName) {
+    if (parentNamespace === SVG_NAMESPACE && !HTML_INTEGRATION_POINTS[parentTagName]) return false;
+    if (parentNamespace === MATHML_NAMESPACE && !MATHML_TEXT_INTEGRATION_POINTS[parentTagName]) return false;
+    return !ALL_MATHML_TAGS[tagName] && (COMMON_SVG_AND_HTML_ELEMENTS[tagName] || !ALL_SVG_TAGS[tagName]);
+  };
+  const _checkValidNamespace = function _checkValidNamespace2(element2) {
+    const elementNamespace = _readNamespaceURI(element2);
+    const tagName = stringToLowerCase(_readNodeName(element2));
+    const parentNode = getParentNode(element2);
+    let parentNamespace = NAMESPACE;
+    let parentTagName = "template";
+    if (parentNode && _readNodeType(parentNode) === NODE_TYPE.element) {
+      parentNamespace = _readNamespaceURI(parentNode);
+      parentTagName = stringToLowerCase(_readNodeName(parentNode));
+    }
+    if (!ALLOWED_NAMESPACES[elementNamespace]) return false;
+    if (elementNamespace === SVG_NAMESPACE) return _checkSvgNamespace(tagName, parentNamespace, parentTagName);
+    if (elementNamespace === MATHML_NAMESPACE) return _checkMathMlNamespace(tagName, parentNamespace, parentTagName);
+    if (elementNamespace === HTML_NAMESPACE) return _checkHtmlNamespace(tagName, parentNamespace, parentTagName);
+    return PARSER_MEDIA_TYPE === "application/xhtml+xml";
+  };
+  const _forceRemove = function _forceRemove2(node) {
+    arrayPush(DOMPurify.removed, { element: node });
+    _unmarkVisited(node);
+    try {
+      getParentNode(node).removeChild(node);
+    } catch (_) {
+      remove(node);
+      if (!getParentNode(node)) throw typeErrorCreate("a node selected for removal could not be detached from its tree and cannot be safely returned; refusing to sanitize in place");
+    }
+  };
+  const _stripAttributeNode = function _stripAttributeNode2(element2, attribute, name) {
+    try {
+      removeAttributeNode(element2, attribute);
+    } catch (_) {
+      try {
+        element2.removeAttribute(name);
+      } catch (_2) {
+      }
+    }
+  };
+  const _neutralizeRoot = function _neutralizeRoot2(root) {
+    _neutralizeSubtree(root);
+    const childNodes = getChildNodes(root);
+    if (childNodes) arrayForEach(arraySlice(childNodes), (child) => {
+      try {
+        removeChild(root, child);
+      } catch (_) {
+      }
+    });
+    if (_readNodeType(root) === NODE_TYPE.element) _stripAttributes(root, false);
+  };
+  const _removeAttribute = function _removeAttribute2(name, element2, attr) {
+    if (!attr) try {
+      attr = element2.getAttributeNode(name);
+    } catch (_) {
+      attr = null;
+    }
+    arrayPush(DOMPurify.removed, {
+      attribute: attr || null,
+      from: element2
+    });
+    if (attr) _stripAttributeNode(element2, attr, name);
+    else try {
+      element2.removeAttribute(name);
+    } catch (_) {
+    }
+    if (name === "is") {
+      if (RETURN_DOM || RETURN_DOM_FRAGMENT) try {
+        _forceRemove(element2);
+      } catch (_) {
+      }
+      else try {
+        element2.setAttribute(name, "");
+      } catch (_) {
+      }
+    }
+  };
+  const _stripAttributes = function _stripAttributes2(element2, keepAllowed) {
+    const attributes = getAttributes(element2);
+    if (!attributes) return;
+    for (let i = attributes.length - 1; i >= 0; --i) {
+      const attribute = attributes[i];
+      const name = attribute && attribute.name;
+      if (typeof name === "string" && !(keepAllowed && ALLOWED_ATTR[transformCaseFunc(name)])) _stripAttributeNode(element2, attribute, name);
+    }
+  };
+  const _walkTree = function _walkTree2(root, visit) {
+    let intoShadow = arguments.length > 2 && arguments[2] !== void 0 ? arguments[2] : false;
+    const stack = [root];
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (visit(node) === false) continue;
+      if (intoShadow && _readNodeType(node) === NODE_TYPE.element) {
+        const shadowRoot = getShadowRoot(node);
+        if (_isDocumentFragment(shadowRoot)) stack.push(shadowRoot);
+      }
+      const childNodes = getChildNodes(node);
+      if (childNodes) for (let i = childNodes.length - 1; i >= 0; --i) stack.push(childNodes[i]);
+    }
+  };
+  const _neutralizeSubtree = function _neutralizeSubtree2(root) {
+    _walkTree(root, (node) => {
+      if (_readNodeType(node) === NODE_TYPE.element) _stripAttributes(node, true);
+    });
+  };
+  const _collectLiveNodes = function _collectLiveNodes2(root) {
+    const nodes = [];
+    _walkTree(root, (node) => {
+      nodes.push(node);
+    }, true);
+    return nodes;
+  };
+  const _neutralizeEscapedElements = function _neutralizeEscapedElements2(root, before) {
+    const reachable = setCreate();
+    arrayForEach(_collectLiveNodes(root), (node) => {
+      if (_readNodeType(node) === NODE_TYPE.element) setAdd(reachable, node);
+    });
+    arrayForEach(before, (node) => {
+      if (_readNodeType(node) === NODE_TYPE.element && !setHas(reachable, node)) _stripAttributes(node, true);
+    });
+  };
+  const _neutralizeDiscarded = function _neutralizeDiscarded2(root, before) {
+    let rootRemoved = false;
+    arrayForEach(DOMPurify.removed, (entry) => {
+      if (entry.element) {
+        rootRemoved = rootRemoved || entry.element === root;
+        _neutralizeSubtree(entry.element);
+      }
+    });
+    _neutralizeEscapedElements(root, before);
+    return rootRemoved;
+  };
+  const _failClosed = function _failClosed2(root, before) {
+    _neutralizeRoot(root);
+    _neutralizeDiscarded(root, before);
+  };
+  const MAX_UNVISITED_ROUNDS = 8;
+  const _sanitizeUnvisitedNodes = function _sanitizeUnvisitedNodes2(root, before) {
+    const visited = IN_PLACE_VISITED;
+    let original = null;
+    const getOriginal = () => {
+      if (!original) {
+        original = setCreate();
+        arrayForEach(before, (beforeNode) => {
+          setAdd(original, beforeNode);
+        });
+      }
+      return original;
+    };
+    for (let round = 0; ; round++) {
+      const live = _collectLiveNodes(root);
+      const containers = [root];
+      let pending = false;
+      arrayForEach(live, (node) => {
+        if (_readNodeType(node) === NODE_TYPE.documentFragment) arrayPush(containers, node);
+        else if (!pending && !setHas(visited, node)) pending = setHas(getOriginal(), node);
+      });
+      if (!pending) return;
+      if (round >= MAX_UNVISITED_ROUNDS) throw typeErrorCreate("the tree kept changing during in-place sanitization; refusing to return it");
+      arrayForEach(containers, (container, index) => {
+        _sanitizeUnvisitedIn(container, index > 0, root, getOriginal());
+      });
+    }
+  };
+  const _sanitizeUnvisitedIn = function _sanitizeUnvisitedIn2(container, inShadow, root, original) {
+    const iterator = _createNodeIterator(container);
+    let node;
+    while (node = iterator.nextNode()) {
+      if (!setHas(original, node) || setHas(IN_PLACE_VISITED, node)) continue;
+      if (inShadow) _executeHooks(hooks.uponSanitizeShadowNode, node, null);
+      _sanitizeNode(node, root);
+    }
+  };
+  const _markVisited = function _markVisited2(node) {
+    if (!IN_PLACE_VISITED) return;
+    setAdd(IN_PLACE_VISITED, node);
+    const returns = mapGet(IN_PLACE_RETURNS, node);
+    if (returns === void 0) return;
+    if (returns >= MAX_UNVISITED_ROUNDS) throw typeErrorCreate("the tree kept changing during in-place sanitization; refusing to return it");
+    mapSet(IN_PLACE_RETURNS, node, returns + 1);
+  };
+  const _unmarkVisited = function _unmarkVisited2(node) {
+    if (!IN_PLACE_VISITED) return;
+    setDelete(IN_PLACE_VISITED, node);
+    if (mapGet(IN_PLACE_RETURNS, node) === void 0) mapSet(IN_PLACE_RETURNS, node, 0);
+  };
+  const _isPatchLinkageAttribute = function _isPatchLinkageAttribute2(lcName, lcTag) {
+    if (!SAFE_FOR_XML) return false;
+    if (lcName === "patchsrc") return true;
+    return lcName === "for" && lcTag !== "label" && lcTag !== "output";
+  };
+  const _neutralizePatchLinkage = function _neutralizePatchLinkage2(root) {
+    if (!SAFE_FOR_XML) return;
+    _walkTree(root, (node) => {
+      const nodeType = _readNodeType(node);
+      if (nodeType === NODE_TYPE.processingInstruction || nodeType === NODE_TYPE.comment && regExpTest(COMMENT_MARKUP_PROBE, node.data)) {
+        try {
+          remove(node);
+        } catch (_) {
+        }
+        return false;
+      }
+      if (nodeType === NODE_TYPE.element) {
+        const element2 = node;
+        const lcTag = transformCaseFunc(_readNodeName(node));
+        try {
+          if (element2.hasAttribute && element2.hasAttribute("patchsrc")) element2.removeAttribute("patchsrc");
+          if (element2.hasAttribute && element2.hasAttribute("for") && _isPatchLinkageAttribute("for", lcTag)) element2.removeAttribute("for");
+        } catch (_) {
+        }
+      }
+      return true;
+    });
+  };
+  const _initDocument = function _initDocument2(dirty) {
+    let doc = null;
+    let leadingWhitespace = null;
+    if (FORCE_BODY) dirty = "<remove></remove>" + dirty;
+    else {
+      const matches = stringMatch(dirty, LEADING_WHITESPACE);
+      leadingWhitespace = matches && matches[0];
+    }
+    if (PARSER_MEDIA_TYPE === "application/xhtml+xml" && NAMESPACE === HTML_NAMESPACE) dirty = '<html xmlns="http://www.w3.org/1999/xhtml"><head></head><body>' + dirty + "</body></html>";
+    const dirtyPayload = trustedTypesPolicy ? _createTrustedHTML(dirty) : dirty;
+    if (NAMESPACE === HTML_NAMESPACE) try {
+      doc = new DOMParser2().parseFromString(dirtyPayload, PARSER_MEDIA_TYPE);
+    } catch (_) {
+    }
+    if (!doc || !doc.documentElement) {
+      doc = implementation.createDocument(NAMESPACE, "template", null);
+      try {
+        doc.documentElement.innerHTML = IS_EMPTY_INPUT ? emptyHTML : dirtyPayload;
+      } catch (_) {
+      }
+    }
+    const body = doc.body || doc.documentElement;
+    if (dirty && leadingWhitespace) body.insertBefore(document2.createTextNode(leadingWhitespace), body.childNodes[0] || null);
+    if (NAMESPACE === HTML_NAMESPACE) return getElementsByTagName.call(doc, WHOLE_DOCUMENT ? "html" : "body")[0];
+    return WHOLE_DOCUMENT ? doc.documentElement : body;
+  };
+  const _createNodeIterator = function _createNodeIterator2(root) {
+    let characterDataOnly = arguments.length > 1 && arguments[1] !== void 0 ? arguments[1] : false;
+    const doc = getOwnerDocument ? getOwnerDocument(root) : root.ownerDocument;
+    return createNodeIterator.call(doc || root, root, (characterDataOnly ? 0 : NodeFilter.SHOW_ELEMENT) | NodeFilter.SHOW_COMMENT | NodeFilter.SHOW_TEXT | NodeFilter.SHOW_PROCESSING_INSTRUCTION | NodeFilter.SHOW_CDATA_SECTION, null);
+  };
+  const _stripTemplateExpressions = function _stripTemplateExpressions2(value) {
+    value = stringReplace(value, MUSTACHE_EXPR$1, " ");
+    value = stringReplace(value, ERB_EXPR$1, " ");
+    value = stringReplace(value, TMPLIT_EXPR$1, " ");
+    return value;
+  };
+  const _scrubTemplateExpressions2 = function _scrubTemplateExpressions(node) {
+    var _node$querySelectorAl;
+    _scrubOwnCharacterData(node);
+    const templates = (_node$querySelectorAl = node.querySelectorAll) === null || _node$querySelectorAl === void 0 ? void 0 : _node$querySelectorAl.call(node, "template");
+    if (templates) arrayForEach(templates, (tmpl) => {
+      if (_isDocumentFragment(tmpl.content)) _scrubTemplateExpressions2(tmpl.content);
+    });
+  };
+  const TABLE_STRUCTURE = "table,tbody,thead,tfoot,tr,colgroup";
+  const TABLE_CONTENT = addToSet({}, [
+    "caption",
+    "colgroup",
+    "col",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "style",
+    "script",
+    "template"
+  ]);
+  const _fosterTableContent = function _fosterTableContent2(root) {
+    var _root$querySelectorAl;
+    if (PARSER_MEDIA_TYPE === "application/xhtml+xml") return;
+    const structures = (_root$querySelectorAl = root.querySelectorAll) === null || _root$querySelectorAl === void 0 ? void 0 : _root$querySelectorAl.call(root, TABLE_STRUCTURE);
+    if (!structures || structures.length === 0) return;
+    arrayForEach(structures, (structure) => {
+      arrayForEach(arraySlice(getChildNodes(structure)), (child) => {
+        const nodeType = _readNodeType(child);
+        if (!(nodeType === NODE_TYPE.text ? regExpTest(NON_WHITESPACE, child.data) : nodeType === NODE_TYPE.element && !TABLE_CONTENT[stringToLowerCase(_readNodeName(child))])) return;
+        let table = structure;
+        while (table && stringToLowerCase(_readNodeName(table)) !== "table") table = table === root ? null : getParentNode(table);
+        const tableParent = table && table !== root ? getParentNode(table) : null;
+        if (tableParent) try {
+          tableParent.insertBefore(child, table);
+        } catch (_) {
+        }
+      });
+    });
+  };
+  const _scrubOwnCharacterData = function _scrubOwnCharacterData2(node) {
+    _fosterTableContent(node);
+    node.normalize();
+    const walker = _createNodeIterator(node, true);
+    let previousText = null;
+    let currentNode = walker.nextNode();
+    while (currentNode) {
+      let data = currentNode.data;
+      if (regExpTest(NUL, data)) {
+        data = stringReplace(data, NUL, "");
+        currentNode.data = data;
+      }
+      if (regExpTest(TMPL_MARKER, data)) {
+        data = _stripTemplateExpressions(data);
+        currentNode.data = data;
+      }
+      if (data && _readNodeType(currentNode) === NODE_TYPE.text) {
+        if (previousText) {
+          const tail = previousText.data;
+          const boundary = tail[tail.length - 1] + data[0];
+          if (regExpTest(TMPL_MARKER, boundary)) previousText.data = _stripTemplateExpressions(tail + data[0]);
+        }
+        previousText = currentNode;
+      }
+      currentNode = walker.nextNode();
+    }
+  };
+  const _isClobbered = function _isClobbered2(element2) {
+    const realTagName = getNodeName ? getNodeName(element2) : null;
+    if (typeof realTagName !== "string") return false;
+    if (transformCaseFunc(realTagName) !== "form") return false;
+    return typeof element2.nodeName !== "string" || typeof element2.textContent !== "string" || typeof element2.removeChild !== "function" || element2.attributes !== getAttributes(element2) || typeof element2.removeAttribute !== "function" || typeof element2.removeAttributeNode !== "function" || typeof element2.getAttributeNode !== "function" || typeof element2.setAttribute !== "function" || typeof element2.namespaceURI !== "string" || typeof element2.insertBefore !== "function" || typeof element2.hasChildNodes !== "function" || element2.nodeType !== getNodeType(element2) || element2.childNodes !== getChildNodes(element2);
+  };
+  const _nodeTypeOf = function _nodeTypeOf2(value) {
+    if (!getNodeType || typeof value !== "object" || value === null) return null;
+    try {
+      const nodeType = getNodeType(value);
+      return typeof nodeType === "number" ? nodeType : null;
+    } catch (_) {
+      return null;
+    }
+  };
+  const _isDocumentFragment = function _isDocumentFragment2(value) {
+    return _nodeTypeOf(value) === NODE_TYPE.documentFragment;
+  };
+  const _isNode = function _isNode2(value) {
+    return _nodeTypeOf(value) !== null;
+  };
+  function _executeHooks(hooks2, currentNode, data) {
+    if (hooks2.length === 0) return;
+    arrayForEach(hooks2, (hook) => {
+      hook.call(DOMPurify, currentNode, data, CONFIG);
+    });
+  }
+  const _isMalformedElement = function _isMalformedElement2(currentNode, tagName) {
+    const isVoid = Boolean(VOID_ELEMENTS[tagName]);
+    const literal = Boolean(LITERAL_TEXT_ELEMENTS[tagName]);
+    if (!isVoid && !literal && !ESCAPABLE_TEXT_ELEMENTS[tagName]) return false;
+    if (_readNamespaceURI(currentNode) !== HTML_NAMESPACE) return false;
+    if (isVoid) return currentNode.hasChildNodes();
+    if (_isNode(currentNode.firstElementChild)) return true;
+    return literal && typeof currentNode.textContent === "string" && regExpTest(ELEMENT_MARKUP_PROBE, currentNode.textContent);
+  };
+  const _isUnsafeNode = function _isUnsafeNode2(currentNode, tagName, nodeType) {
+    if (SAFE_FOR_XML && nodeType === NODE_TYPE.element && currentNode.hasChildNodes() && !_isNode(currentNode.firstElementChild) && regExpTest(ELEMENT_MARKUP_PROBE, currentNode.textContent) && regExpTest(ELEMENT_MARKUP_PROBE, currentNode.innerHTML)) return true;
+    if (SAFE_FOR_XML && nodeType === NODE_TYPE.element && _isMalformedElement(currentNode, tagName)) return true;
+    if (nodeType === NODE_TYPE.processingInstruction) return true;
+    if (SAFE_FOR_XML && nodeType === NODE_TYPE.comment && regExpTest(COMMENT_UNSAFE, currentNode.data)) return true;
+    return false;
+  };
+  const _matchesNameCheck = function _matchesNameCheck2(check, name) {
+    if (check instanceof RegExp) return regExpTest(check, name);
+    if (check instanceof Function) {
+      for (var _len = arguments.length, args = new Array(_len > 2 ? _len - 2 : 0), _key = 2; _key < _len; _key++) args[_key - 2] = arguments[_key];
+      return Boolean(check(name, ...args));
+    }
+    return false;
+  };
+  const _sanitizeDisallowedNode = function _sanitizeDisallowedNode2(currentNode, tagName, root) {
+    if (!FORBID_TAGS2[tagName] && _isBasicCustomElement(tagName) && _matchesNameCheck(CUSTOM_ELEMENT_HANDLING.tagNameCheck, tagName)) return false;
+    if (KEEP_CONTENT && !FORBID_CONTENTS[tagName] && !FORBID_CONTENTS[stringToLowerCase(tagName)]) {
+      const parentNode = getParentNode(currentNode);
+      const childNodes = getChildNodes(currentNode);
+      if (childNodes && parentNode) {
+        const childCount = childNodes.length;
+        for (let i = childCount - 1; i >= 0; --i) {
+          const hoisted = currentNode === root ? cloneNode(childNodes[i], true) : childNodes[i];
+          parentNode.insertBefore(hoisted, getNextSibling(currentNode));
+        }
+      }
+    }
+    _forceRemove(currentNode);
+    return true;
+  };
+  const _forkSharedAllowlist = function _forkSharedAllowlist2(hookList, set, defaultSet, setConfigSet) {
+    if (hookList.length === 0) return set;
+    return set === defaultSet || set === setConfigSet ? cloneSet(set) : set;
+  };
+  const _handleHookDetachedNode = function _handleHookDetachedNode2(currentNode, root) {
+    if (currentNode === root || getParentNode(currentNode) !== null) return false;
+    if (IN_PLACE) _neutralizeSubtree(currentNode);
+    _unmarkVisited(currentNode);
+    return true;
+  };
+  const _sanitizeElements = function _sanitizeElements2(currentNode, root) {
+    _markVisited(currentNode);
+    _executeHooks(hooks.beforeSanitizeElements, currentNode, null);
+    if (_handleHookDetachedNode(currentNode, root)) return true;
+    if (_isClobbered(currentNode)) {
+      _forceRemove(currentNode);
+      return true;
+    }
+    const tagName = transformCaseFunc(_readNodeName(currentNode));
+    const nodeType = _readNodeType(currentNode);
+    ALLOWED_TAGS = _forkSharedAllowlist(hooks.uponSanitizeElement, ALLOWED_TAGS, DEFAULT_ALLOWED_TAGS, SET_CONFIG_ALLOWED_TAGS);
+    _executeHooks(hooks.uponSanitizeElement, currentNode, {
+      tagName,
+      allowedTags: ALLOWED_TAGS
+    });
+    if (_handleHookDetachedNode(currentNode, root)) return true;
+    if (_isUnsafeNode(currentNode, tagName, nodeType)) {
+      _forceRemove(currentNode);
+      return true;
+    }
+    if ((FORBID_TAGS2[tagName] || !(EXTRA_ELEMENT_HANDLING.tagCheck instanceof Function && EXTRA_ELEMENT_HANDLING.tagCheck(tagName)) && !ALLOWED_TAGS[tagName]) && _sanitizeDisallowedNode(currentNode, tagName, root)) return true;
+    if (nodeType === NODE_TYPE.element && !_checkValidNamespace(currentNode)) {
+      _forceRemove(currentNode);
+      return true;
+    }
+    if ((tagName === "noscript" || tagName === "noembed" || tagName === "noframes") && regExpTest(FALLBACK_TAG_CLOSE, currentNode.innerHTML)) {
+      _forceRemove(currentNode);
+      return true;
+    }
+    if (SAFE_FOR_TEMPLATES && nodeType === NODE_TYPE.text) {
+      const text2 = currentNode.textContent;
+      const content = _stripTemplateExpressions(text2);
+      if (text2 !== content) {
+        arrayPush(DOMPurify.removed, { element: currentNode.cloneNode() });
+        currentNode.textContent = content;
+      }
+    }
+    _executeHooks(hooks.afterSanitizeElements, currentNode, null);
+    return _handleHookDetachedNode(currentNode, root);
+  };
+  const _isValidAttribute = function _isValidAttribute2(lcTag, lcName, value) {
+    if (FORBID_ATTR[lcName]) return false;
+    if (_isPatchLinkageAttribute(lcName, lcTag)) return false;
+    if (SANITIZE_DOM && (lcName === "id" || lcName === "name") && (value in document2 || value in formElement)) return false;
+    const nameIsPermitted = ALLOWED_ATTR[lcName] || EXTRA_ELEMENT_HANDLING.attributeCheck instanceof Function && EXTRA_ELEMENT_HANDLING.attributeCheck(lcName, lcTag);
+    if (ALLOW_DATA_ATTR && regExpTest(DATA_ATTR$1, lcName)) return true;
+    if (ALLOW_ARIA_ATTR && regExpTest(ARIA_ATTR$1, lcName)) return true;
+    if (!nameIsPermitted) return _isBasicCustomElement(lcTag) && _matchesNameCheck(CUSTOM_ELEMENT_HANDLING.tagNameCheck, lcTag) && _matchesNameCheck(CUSTOM_ELEMENT_HANDLING.attributeNameCheck, lcName, lcTag) || lcName === "is" && CUSTOM_ELEMENT_HANDLING.allowCustomizedBuiltInElements && _matchesNameCheck(CUSTOM_ELEMENT_HANDLING.tagNameCheck, value);
+    if (URI_SAFE_ATTRIBUTES[lcName]) return true;
+    const compactValue = stringReplace(value, ATTR_WHITESPACE$1, "");
+    if (regExpTest(IS_ALLOWED_URI$1, compactValue)) return true;
+    if ((lcName === "src" || lcName === "xlink:href" || lcName === "href") && lcTag !== "script" && stringIndexOf(value, "data:") === 0 && DATA_URI_TAGS[lcTag]) return true;
+    if (ALLOW_UNKNOWN_PROTOCOLS && !regExpTest(IS_SCRIPT_OR_DATA$1, compactValue)) return true;
+    return !value;
+  };
+  const RESERVED_CUSTOM_ELEMENT_NAMES = addToSet({}, [
+    "annotation-xml",
+    "color-profile",
+    "font-face",
+    "font-face-format",
+    "font-face-name",
+    "font-face-src",
+    "font-face-uri",
+    "missing-glyph"
+  ]);
+  const _isBasicCustomElement = function _isBasicCustomElement2(tagName) {
+    return !RESERVED_CUSTOM_ELEMENT_NAMES[stringToLowerCase(tagName)] && regExpTest(CUSTOM_ELEMENT$1, tagName);
+  };
+  const _applyTrustedTypesToAttribute = function _applyTrustedTypesToAttribute2(lcTag, lcName, namespaceURI, value) {
+    if (trustedTypesPolicy && typeof trustedTypes === "object" && typeof trustedTypes.getAttributeType === "function" && !namespaceURI) switch (trustedTypes.getAttributeType(lcTag, lcName)) {
+      case "TrustedHTML":
+        return _createTrustedHTML(value);
+      case "TrustedScriptURL":
+        return _createTrustedScriptURL(value);
+    }
+    return value;
+  };
+  const _setAttributeValue = function _setAttributeValue2(currentNode, name, namespaceURI, value) {
+    try {
+      if (namespaceURI) currentNode.setAttributeNS(namespaceURI, name, value);
+      else currentNode.setAttribute(name, value);
+      if (_isClobbered(currentNode)) {
+        _forceRemove(currentNode);
+        return false;
+      }
+      return true;
+    } catch (_) {
+      _removeAttribute(name, currentNode);
+      return false;
+    }
+  };
+  const _isUnsafeAttributeValue = function _isUnsafeAttributeValue2(name, value) {
+    if (SAFE_FOR_XML && regExpTest(ATTR_VALUE_BREAKOUT, value)) return true;
+    return stringToLowerCase(name) === "attributename" && stringIndexOf(value, "href") !== -1;
+  };
+  const _sanitizeAttributes = function _sanitizeAttributes2(currentNode, root) {
+    _executeHooks(hooks.beforeSanitizeAttributes, currentNode, null);
+    if (_handleHookDetachedNode(currentNode, root)) return;
+    const attributes = _readAttributes(currentNode);
+    if (!attributes || _isClobbered(currentNode)) return;
+    ALLOWED_ATTR = _forkSharedAllowlist(hooks.uponSanitizeAttribute, ALLOWED_ATTR, DEFAULT_ALLOWED_ATTR, SET_CONFIG_ALLOWED_ATTR);
+    const hookEvent = {
+      attrName: "",
+      attrValue: "",
+      keepAttr: true,
+      allowedAttributes: ALLOWED_ATTR,
+      forceKeepAttr: void 0
+    };
+    let l = attributes.length;
+    const lcTag = transformCaseFunc(_readNodeName(currentNode));
+    while (l--) {
+      const attr = attributes[l];
+      if (!attr) continue;
+      const name = attr.name, namespaceURI = attr.namespaceURI, attrValue = attr.value;
+      const lcName = transformCaseFunc(name);
+      const initValue = attrValue;
+      let value = name === "value" ? initValue : stringTrim(initValue);
+      let recreatedNamedProp = false;
+      hookEvent.attrName = lcName;
+      hookEvent.attrValue = value;
+      hookEvent.keepAttr = true;
+      hookEvent.forceKeepAttr = void 0;
+      _executeHooks(hooks.uponSanitizeAttribute, currentNode, hookEvent);
+      value = hookEvent.attrValue;
+      if (SANITIZE_NAMED_PROPS && (lcName === "id" || lcName === "name") && stringIndexOf(value, SANITIZE_NAMED_PROPS_PREFIX) !== 0) {
+        _removeAttribute(name, currentNode, attr);
+        value = SANITIZE_NAMED_PROPS_PREFIX + value;
+        recreatedNamedProp = true;
+      }
+      if (_isUnsafeAttributeValue(name, value)) {
+        _removeAttribute(name, currentNode, attr);
+        continue;
+      }
+      if (hookEvent.forceKeepAttr) continue;
+      if (!hookEvent.keepAttr) {
+        _removeAttribute(name, currentNode, attr);
+        continue;
+      }
+      if (!ALLOW_SELF_CLOSE_IN_ATTR && regExpTest(SELF_CLOSING_TAG, value)) {
+        _removeAttribute(name, currentNode, attr);
+        continue;
+      }
+      if (SAFE_FOR_TEMPLATES) value = _stripTemplateExpressions(value);
+      if (!_isValidAttribute(lcTag, lcName, value)) {
+        _removeAttribute(name, currentNode, attr);
+        continue;
+      }
+      value = _applyTrustedTypesToAttribute(lcTag, lcName, namespaceURI, value);
+      if (value !== initValue) {
+        if (_setAttributeValue(currentNode, name, namespaceURI, value) && recreatedNamedProp) arrayPop(DOMPurify.removed);
+      }
+    }
+    _executeHooks(hooks.afterSanitizeAttributes, currentNode, null);
+    _handleHookDetachedNode(currentNode, root);
+  };
+  const _sanitizeNode = function _sanitizeNode2(node, root) {
+    _sanitizeElements(node, root);
+    _sanitizeAttributes(node, root);
+    if (_isDocumentFragment(node.content)) _sanitizeShadowDOM2(node.content);
+  };
+  const _sanitizeShadowDOM2 = function _sanitizeShadowDOM(fragment) {
+    let shadowNode = null;
+    const shadowIterator = _createNodeIterator(fragment);
+    _executeHooks(hooks.beforeSanitizeShadowDOM, fragment, null);
+    while (shadowNode = shadowIterator.nextNode()) {
+      _executeHooks(hooks.uponSanitizeShadowNode, shadowNode, null);
+      _sanitizeNode(shadowNode, fragment);
+      if (_readNodeType(shadowNode) === NODE_TYPE.element) {
+        const innerSr = getShadowRoot(shadowNode);
+        if (_isDocumentFragment(innerSr)) {
+          _sanitizeAttachedShadowRoots(innerSr);
+          _sanitizeShadowDOM2(innerSr);
+        }
+      }
+    }
+    if (SAFE_FOR_TEMPLATES) _scrubOwnCharacterData(fragment);
+    _executeHooks(hooks.afterSanitizeShadowDOM, fragment, null);
+  };
+  const _sanitizeAttachedShadowRoots = function _sanitizeAttachedShadowRoots2(root) {
+    const stack = [{
+      node: root,
+      shadow: null
+    }];
+    while (stack.length > 0) {
+      const item = stack.pop();
+      if (item.shadow) {
+        _sanitizeShadowDOM2(item.shadow);
+        continue;
+      }
+      const node = item.node;
+      const isElement = _readNodeType(node) === NODE_TYPE.element;
+      const childNodes = getChildNodes(node);
+      if (childNodes) for (let i = childNodes.length - 1; i >= 0; --i) stack.push({
+        node: childNodes[i],
+        shadow: null
+      });
+      if (isElement) {
+        const rootName = getNodeName ? getNodeName(node) : null;
+        if (typeof rootName === "string" && transformCaseFunc(rootName) === "template") {
+          const content = node.content;
+          if (_isDocumentFragment(content)) stack.push({
+            node: content,
+            shadow: null
+          });
+        }
+      }
+      if (isElement) {
+        const sr = getShadowRoot(node);
+        if (_isDocumentFragment(sr)) stack.push({
+          node: null,
+          shadow: sr
+        }, {
+          node: sr,
+          shadow: null
+        });
+      }
+    }
+  };
+  const _sanitize = function _sanitize2(dirty) {
+    let cfg = arguments.length > 1 && arguments[1] !== void 0 ? arguments[1] : {};
+    let body = null;
+    let importedNode = null;
+    let currentNode = null;
+    let returnNode = null;
+    IS_EMPTY_INPUT = !dirty;
+    if (IS_EMPTY_INPUT) dirty = "<!-->";
+    if (typeof dirty !== "string" && !_isNode(dirty)) {
+      dirty = stringifyValue(dirty);
+      if (typeof dirty !== "string") throw typeErrorCreate("dirty is not a string, aborting");
+    }
+    if (!DOMPurify.isSupported) return dirty;
+    if (SET_CONFIG) {
+      ALLOWED_TAGS = SET_CONFIG_ALLOWED_TAGS;
+      ALLOWED_ATTR = SET_CONFIG_ALLOWED_ATTR;
+    } else _parseConfig(cfg);
+    ACTIVE_CONFIG = CONFIG;
+    DOMPurify.removed = [];
+    const inPlace = IN_PLACE && typeof dirty !== "string" && _isNode(dirty);
+    let inPlaceNodes = [];
+    const outerVisited = IN_PLACE_VISITED;
+    const outerReturns = IN_PLACE_RETURNS;
+    if (inPlace) {
+      _neutralizePatchLinkage(dirty);
+      inPlaceNodes = _collectLiveNodes(dirty);
+      const nn = _readNodeName(dirty);
+      if (typeof nn === "string") {
+        const tagName = transformCaseFunc(nn);
+        if (!ALLOWED_TAGS[tagName] || FORBID_TAGS2[tagName]) {
+          _failClosed(dirty, inPlaceNodes);
+          throw typeErrorCreate("root node is forbidden and cannot be sanitized in-place");
+        }
+      }
+      if (_isClobbered(dirty)) {
+        _failClosed(dirty, inPlaceNodes);
+        throw typeErrorCreate("root node is clobbered and cannot be sanitized in-place");
+      }
+      IN_PLACE_VISITED = setCreate();
+      IN_PLACE_RETURNS = mapCreate();
+    } else if (_isNode(dirty)) {
+      body = _initDocument("<!---->");
+      importedNode = body.ownerDocument.importNode(dirty, true);
+      if (importedNode.nodeType === NODE_TYPE.element && importedNode.nodeName === "BODY") body = importedNode;
+      else if (importedNode.nodeName === "HTML") body = importedNode;
+      else body.appendChild(importedNode);
+      _sanitizeAttachedShadowRoots(body);
+    } else {
+      if (!RETURN_DOM && !SAFE_FOR_TEMPLATES && !WHOLE_DOCUMENT && dirty.indexOf("<") === -1) return _signOutput(dirty);
+      body = _initDocument(dirty);
+      if (!body) return RETURN_DOM ? null : RETURN_TRUSTED_TYPE ? emptyHTML : "";
+    }
+    if (body && FORCE_BODY) _forceRemove(body.firstChild);
+    const walkRoot = inPlace ? dirty : body;
+    try {
+      if (inPlace) _sanitizeAttachedShadowRoots(dirty);
+      const nodeIterator = _createNodeIterator(walkRoot);
+      while (currentNode = nodeIterator.nextNode()) _sanitizeNode(currentNode, walkRoot);
+      if (inPlace) _sanitizeUnvisitedNodes(dirty, inPlaceNodes);
+    } catch (error) {
+      if (inPlace) _failClosed(dirty, inPlaceNodes);
+      throw error;
+    } finally {
+      IN_PLACE_VISITED = outerVisited;
+      IN_PLACE_RETURNS = outerReturns;
+    }
+    if (inPlace) {
+      if (_neutralizeDiscarded(dirty, inPlaceNodes)) throw typeErrorCreate("a node selected for removal could not be safely returned; refusing to sanitize in place");
+      if (SAFE_FOR_TEMPLATES) _scrubTemplateExpressions2(dirty);
+      return dirty;
+    }
+    if (RETURN_DOM) {
+      if (SAFE_FOR_TEMPLATES) _scrubTemplateExpressions2(body);
+      if (RETURN_DOM_FRAGMENT) {
+        returnNode = createDocumentFragment.call(body.ownerDocument);
+        while (body.firstChild) returnNode.appendChild(body.firstChild);
+      } else returnNode = body;
+      if (ALLOWED_ATTR.shadowroot || ALLOWED_ATTR.shadowrootmode) returnNode = importNode.call(originalDocument, returnNode, true);
+      return returnNode;
+    }
+    if (SAFE_FOR_TEMPLATES) _scrubOwnCharacterData(body);
+    let serializedHTML = WHOLE_DOCUMENT ? body.outerHTML : body.innerHTML;
+    if (WHOLE_DOCUMENT && ALLOWED_TAGS["!doctype"] && body.ownerDocument && body.ownerDocument.doctype && body.ownerDocument.doctype.name && regExpTest(DOCTYPE_NAME, body.ownerDocument.doctype.name)) serializedHTML = "<!DOCTYPE " + body.ownerDocument.doctype.name + ">\n" + serializedHTML;
+    return _signOutput(serializedHTML);
+  };
+  DOMPurify.sanitize = function(dirty) {
+    let cfg = arguments.length > 1 && arguments[1] !== void 0 ? arguments[1] : {};
+    const outerConfig = ACTIVE_CONFIG;
+    const outerTags = ALLOWED_TAGS;
+    const outerAttr = ALLOWED_ATTR;
+    const outerRemoved = DOMPurify.removed;
+    ACTIVE_CONFIG = null;
+    try {
+      return _sanitize(dirty, cfg);
+    } finally {
+      ACTIVE_CONFIG = outerConfig;
+      if (outerConfig) {
+        if (!SET_CONFIG) _parseConfig(outerConfig);
+        ALLOWED_TAGS = outerTags;
+        ALLOWED_ATTR = outerAttr;
+        DOMPurify.removed = outerRemoved;
+      }
+    }
+  };
+  DOMPurify.setConfig = function() {
+    let cfg = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : {};
+    _parseConfig(cfg);
+    SET_CONFIG = true;
+    SET_CONFIG_ALLOWED_TAGS = ALLOWED_TAGS;
+    SET_CONFIG_ALLOWED_ATTR = ALLOWED_ATTR;
+  };
+  DOMPurify.clearConfig = function() {
+    CONFIG = null;
+    SET_CONFIG = false;
+    SET_CONFIG_ALLOWED_TAGS = null;
+    SET_CONFIG_ALLOWED_ATTR = null;
+    trustedTypesPolicy = defaultTrustedTypesPolicy;
+    emptyHTML = "";
+  };
+  DOMPurify.isValidAttribute = function(tag, attr, value) {
+    if (!CONFIG) _parseConfig({});
+    const lcTag = transformCaseFunc(tag);
+    const lcName = transformCaseFunc(attr);
+    if (typeof value === "string" && (_isUnsafeAttributeValue(attr, value) || !ALLOW_SELF_CLOSE_IN_ATTR && regExpTest(SELF_CLOSING_TAG, value))) return false;
+    return _isValidAttribute(lcTag, lcName, value);
+  };
+  DOMPurify.addHook = function(entryPoint, hookFunction) {
+    if (typeof hookFunction !== "function") return;
+    if (!objectHasOwnProperty(hooks, entryPoint)) return;
+    arrayPush(hooks[entryPoint], hookFunction);
+  };
+  DOMPurify.removeHook = function(entryPoint, hookFunction) {
+    if (!objectHasOwnProperty(hooks, entryPoint)) return;
+    if (hookFunction !== void 0) {
+      const index = arrayLastIndexOf(hooks[entryPoint], hookFunction);
+      return index === -1 ? void 0 : arraySplice(hooks[entryPoint], index, 1)[0];
+    }
+    return arrayPop(hooks[entryPoint]);
+  };
+  DOMPurify.removeHooks = function(entryPoint) {
+    if (!objectHasOwnProperty(hooks, entryPoint)) return;
+    hooks[entryPoint] = [];
+  };
+  DOMPurify.removeAllHooks = function() {
+    hooks = _createHooksMap();
+  };
+  return DOMPurify;
+}
+var purify_default = createDOMPurify();
+
+// nblabel/js/src/views/sanitize.js
+var FORBID_TAGS = [
+  "form",
+  "input",
+  "button",
+  "textarea",
+  "select",
+  "option",
+  "optgroup",
+  "datalist",
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "applet",
+  "portal",
+  "audio",
+  "video",
+  "source",
+  "track",
+  "picture",
+  "link",
+  "meta",
+  "base",
+  "template",
+  "slot",
+  "dialog"
+];
+var URL_ATTRS = /* @__PURE__ */ new Set([
+  "src",
+  "srcset",
+  "href",
+  "xlink:href",
+  "action",
+  "formaction",
+  "poster",
+  "background",
+  "data",
+  "cite",
+  "longdesc",
+  "ping",
+  "lowsrc",
+  "dynsrc",
+  "codebase",
+  "archive",
+  "manifest",
+  "icon",
+  "profile",
+  "usemap",
+  "imagesrcset",
+  "attributionsrc"
+]);
+var CSS_FETCH = /url\s*\((?!\s*['"]?\s*#)|@import|image-set|\\|expression\s*\(|behavior\s*:|-moz-binding/i;
+function keepUrl(tag, name, value) {
+  const v = String(value || "").trim();
+  if (!v) return true;
+  if (v.startsWith("#") && name !== "src" && name !== "srcset") return true;
+  return name === "src" && tag === "img" && /^data:image\/(png|gif|jpe?g|webp|bmp|avif);/i.test(v);
+}
+function cssFetches(text2) {
+  return CSS_FETCH.test(String(text2 || ""));
+}
+var purifier = null;
+function makePurifier() {
+  const purify = purify_default(window);
+  purify.addHook("beforeSanitizeAttributes", (node) => {
+    if (!node.attributes) return;
+    const tag = (node.nodeName || "").toLowerCase();
+    const svg3 = node.namespaceURI === "http://www.w3.org/2000/svg";
+    for (const attr of [...node.attributes]) {
+      const name = attr.name.toLowerCase();
+      const fetches = URL_ATTRS.has(name) ? !keepUrl(tag, name, attr.value) : (name === "style" || svg3) && cssFetches(attr.value);
+      if (!fetches) continue;
+      if (tag === "a" && name === "href" && !node.hasAttribute("title")) node.setAttribute("title", `link not followed: ${attr.value}`.slice(0, 300));
+      node.removeAttribute(attr.name);
+    }
+  });
+  purify.addHook("uponSanitizeElement", (node, data) => {
+    if (data.tagName === "style" && cssFetches(node.textContent)) node.textContent = "";
+  });
+  return purify;
+}
+function sanitizeHtml(html3) {
+  if (!purifier) purifier = makePurifier();
+  return purifier.sanitize(String(html3 ?? ""), {
+    RETURN_DOM_FRAGMENT: true,
+    FORBID_TAGS,
+    ALLOW_DATA_ATTR: false,
+    // Even the ones DOMPurify allows: a link's target or a form field's name are not
+    // needed to read a document.
+    FORBID_ATTR: ["target", "autofocus", "tabindex", "accesskey", "contenteditable", "name", "is"]
+  });
+}
+
+// nblabel/js/src/views/hypertext.js
+var SHADOW_CSS = `
+:host { display: block; }
+.nbl-html { color: var(--jp-content-font-color1, var(--nbl-fg, #1f1f1f));
+  font-family: var(--jp-content-font-family, system-ui, sans-serif); line-height: 1.5;
+  overflow-wrap: anywhere; }
+.nbl-html img, .nbl-html svg { max-width: 100%; height: auto; }
+.nbl-html a[title] { text-decoration: underline dotted; cursor: help; }
+.nbl-html table { border-collapse: collapse; }
+.nbl-html td, .nbl-html th { border: 1px solid var(--nbl-border-2, #e0e0e0); padding: 2px 6px; }
+`;
+function createHyperTextView(spec) {
+  const el = createSlot(spec, "hypertext");
+  const host = document.createElement("div");
+  host.className = "nbl-hypertext";
+  host.setAttribute("data-testid", "hypertext");
+  host.dataset.object = spec.name;
+  const shadow = host.attachShadow({ mode: "open" });
+  const style = document.createElement("style");
+  style.textContent = SHADOW_CSS;
+  const body = document.createElement("div");
+  body.className = "nbl-html";
+  body.setAttribute("part", "document");
+  shadow.append(style, body);
+  let shownHtml = null;
+  function render(html3) {
+    if (html3 !== shownHtml) {
+      body.replaceChildren(sanitizeHtml(html3));
+      shownHtml = html3;
+      host.scrollTop = 0;
+    }
+    if (el.firstChild !== host) el.replaceChildren(host);
+  }
+  if (spec.literal) render(String(spec.value ?? ""));
+  return {
+    el,
+    /** The shadow root the document lives in (tests and span tools read it). */
+    root: shadow,
+    body,
+    loading() {
+      if (!spec.literal) showNotice(el, "loading", "Loading…");
+    },
+    show(entry) {
+      if (spec.literal) return render(String(spec.value ?? ""));
+      const error = objectError(entry, spec.name);
+      if (error) {
+        shownHtml = null;
+        showNotice(el, "error", error);
+        return;
+      }
+      el.style.minHeight = "";
+      render(String(entry.objects[spec.name].html ?? ""));
+    }
+  };
+}
 
 // nblabel/js/src/views/image.js
 var SVG_NS2 = "http://www.w3.org/2000/svg";
@@ -4401,12 +7526,12 @@ function createImageView(spec, { request = null } = {}) {
       const brushes = document.createElement("div");
       brushes.className = "nbl-brushes";
       pane.append(document.createElement("span"), brushes);
-      const svg2 = document.createElementNS(SVG_NS2, "svg");
-      svg2.setAttribute("class", "nbl-regions");
-      svg2.setAttribute("data-testid", "regions");
-      svg2.setAttribute("preserveAspectRatio", "none");
-      viewport.append(pane, svg2);
-      overlay = { viewport, pane, brushes, svg: svg2 };
+      const svg3 = document.createElementNS(SVG_NS2, "svg");
+      svg3.setAttribute("class", "nbl-regions");
+      svg3.setAttribute("data-testid", "regions");
+      svg3.setAttribute("preserveAspectRatio", "none");
+      viewport.append(pane, svg3);
+      overlay = { viewport, pane, brushes, svg: svg3 };
       return overlay;
     },
     /** {key, size, display} of the item on screen, or null. */
@@ -4448,15 +7573,61 @@ function createImageView(spec, { request = null } = {}) {
   };
 }
 
+// nblabel/js/src/views/table.js
+function tableElement({ columns = [], rows = [] }) {
+  const table = document.createElement("table");
+  table.className = "nbl-table";
+  const head = document.createElement("thead");
+  const headRow = document.createElement("tr");
+  for (const c of columns) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = c;
+    headRow.append(th);
+  }
+  head.append(headRow);
+  const body = document.createElement("tbody");
+  for (const row of rows) {
+    const tr = document.createElement("tr");
+    row.forEach((cell, i) => {
+      const td = document.createElement(i === 0 && columns[0] === "Name" ? "th" : "td");
+      if (td.tagName === "TH") td.scope = "row";
+      td.textContent = cell;
+      tr.append(td);
+    });
+    body.append(tr);
+  }
+  table.append(head, body);
+  return table;
+}
+function createTableView(spec) {
+  const el = createSlot(spec, "table");
+  return {
+    el,
+    loading() {
+      showNotice(el, "loading", "Loading…");
+    },
+    show(entry) {
+      const error = objectError(entry, spec.name);
+      if (error) return showNotice(el, "error", error);
+      el.style.minHeight = "";
+      const table = tableElement(entry.objects[spec.name]);
+      table.setAttribute("data-testid", "table");
+      table.dataset.object = spec.name;
+      el.replaceChildren(table);
+    }
+  };
+}
+
 // nblabel/js/src/views/text.js
 var SVG = "http://www.w3.org/2000/svg";
 var ONE_BLOCK = 32768;
 var BLOCK = 4096;
-function segmentsFor(text, spans) {
-  const ranges = spans.map((s) => ({ id: s.id, from: toUtf16(text, s.value.start), to: toUtf16(text, s.value.end) })).filter((r) => r.from < r.to).sort((a, b) => a.from - b.from);
-  const cuts = /* @__PURE__ */ new Set([0, text.length]);
+function segmentsFor(text2, spans) {
+  const ranges = spans.map((s) => ({ id: s.id, from: toUtf16(text2, s.value.start), to: toUtf16(text2, s.value.end) })).filter((r) => r.from < r.to).sort((a, b) => a.from - b.from);
+  const cuts = /* @__PURE__ */ new Set([0, text2.length]);
   for (const r of ranges) cuts.add(r.from).add(r.to);
-  const points = [...cuts].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
+  const points = [...cuts].filter((c) => c >= 0 && c <= text2.length).sort((a, b) => a - b);
   const out = [];
   let open = [];
   let next = 0;
@@ -4470,78 +7641,78 @@ function segmentsFor(text, spans) {
   }
   return out;
 }
-function joined(text, i) {
-  return i > 0 && i < text.length && /[\uDC00-\uDFFF\u200D\uFE00-\uFE0F\p{M}]/u.test(text[i]);
+function joined(text2, i) {
+  return i > 0 && i < text2.length && /[\uDC00-\uDFFF\u200D\uFE00-\uFE0F\p{M}]/u.test(text2[i]);
 }
-function graphemeEdge(text, i, from) {
+function graphemeEdge(text2, i, from) {
   if (typeof Intl === "undefined" || !Intl.Segmenter) {
-    while (joined(text, i)) i += 1;
+    while (joined(text2, i)) i += 1;
     return i;
   }
   const lo = from;
-  for (const g of new Intl.Segmenter(void 0, { granularity: "grapheme" }).segment(text.slice(lo, i + 64))) {
+  for (const g of new Intl.Segmenter(void 0, { granularity: "grapheme" }).segment(text2.slice(lo, i + 64))) {
     if (lo + g.index >= i) return lo + g.index;
   }
-  return Math.min(text.length, i + 64);
+  return Math.min(text2.length, i + 64);
 }
-function blockCuts(text, size = BLOCK, whole = ONE_BLOCK) {
-  if (text.length <= whole) return [0, text.length];
+function blockCuts(text2, size = BLOCK, whole = ONE_BLOCK) {
+  if (text2.length <= whole) return [0, text2.length];
   const cuts = [0];
   let at = 0;
-  while (text.length - at > size * 1.5) {
+  while (text2.length - at > size * 1.5) {
     const lo = at + (size >> 1);
-    let cut = text.lastIndexOf("\n", at + size * 2) + 1;
+    let cut = text2.lastIndexOf("\n", at + size * 2) + 1;
     if (cut <= lo) {
       cut = -1;
       for (let i = at + size; i > lo; i -= 1) {
-        if ((text[i - 1] === " " || text[i - 1] === "	") && !joined(text, i)) {
+        if ((text2[i - 1] === " " || text2[i - 1] === "	") && !joined(text2, i)) {
           cut = i;
           break;
         }
       }
     }
-    if (cut <= lo) cut = graphemeEdge(text, at + size, at);
+    if (cut <= lo) cut = graphemeEdge(text2, at + size, at);
     cuts.push(cut);
     at = cut;
   }
-  cuts.push(text.length);
+  cuts.push(text2.length);
   return cuts;
 }
-function selectionOf(node) {
+function selectionOf2(node) {
   const scope = node.getRootNode();
   if (scope !== node.ownerDocument && typeof scope.getSelection === "function") return scope.getSelection();
   return node.ownerDocument.getSelection();
 }
 function createTextView(spec) {
   const el = createSlot(spec, "text");
-  const text = document.createElement("div");
-  text.className = "nbl-text";
-  text.setAttribute("data-testid", "text");
-  text.dataset.object = spec.name;
+  const text2 = document.createElement("div");
+  text2.className = "nbl-text";
+  text2.setAttribute("data-testid", "text");
+  text2.dataset.object = spec.name;
   let shown = { key: null, text: "" };
   let drawn = { key: null, spans: [], selected: null, describe: null };
   let arrows = [];
   let scrolled = false;
-  text.addEventListener("scroll", () => scrolled = true, { passive: true });
+  text2.addEventListener("scroll", () => scrolled = true, { passive: true });
   const resize = typeof ResizeObserver === "function" ? new ResizeObserver(() => drawArrows()) : null;
-  if (resize) resize.observe(text);
+  if (resize) resize.observe(text2);
   function drawArrows() {
-    const old = text.querySelector(":scope > svg.nbl-arrows");
+    const old = text2.querySelector(":scope > svg.nbl-arrows");
     if (old) old.remove();
     const on = arrows.length > 0 && drawn.key === shown.key;
-    text.classList.toggle("nbl-text-arrows", on);
+    text2.classList.toggle("nbl-text-arrows", on);
     if (!on) return;
-    const box = text.getBoundingClientRect();
+    const box = text2.getBoundingClientRect();
     const at = (id2) => {
-      const mark = text.querySelector(`[data-spans~="${CSS.escape(id2)}"]`);
+      const mark = text2.querySelector(`[data-spans~="${CSS.escape(id2)}"]`);
       const r = mark && mark.getClientRects()[0];
-      return r && { x: r.left + r.width / 2 - box.left + text.scrollLeft, y: r.top - box.top + text.scrollTop };
+      return r && { x: r.left + r.width / 2 - box.left + text2.scrollLeft, y: r.top - box.top + text2.scrollTop };
     };
-    const svg2 = document.createElementNS(SVG, "svg");
-    svg2.setAttribute("class", "nbl-arrows");
-    svg2.setAttribute("aria-hidden", "true");
-    svg2.setAttribute("width", String(text.scrollWidth));
-    svg2.setAttribute("height", String(text.scrollHeight));
+    const svg3 = document.createElementNS(SVG, "svg");
+    svg3.setAttribute("class", "nbl-arrows");
+    svg3.setAttribute("aria-hidden", "true");
+    svg3.setAttribute("width", String(text2.scrollWidth));
+    svg3.setAttribute("height", String(text2.scrollHeight));
     const defs = document.createElementNS(SVG, "defs");
     const marker = document.createElementNS(SVG, "marker");
     const id = `nbl-arrowhead-${spec.name}`;
@@ -4553,7 +7724,7 @@ function createTextView(spec) {
     head.setAttribute("fill", "currentColor");
     marker.append(head);
     defs.append(marker);
-    svg2.append(defs);
+    svg3.append(defs);
     for (const a of arrows) {
       const from = at(a.from);
       const to = at(a.to);
@@ -4567,9 +7738,9 @@ function createTextView(spec) {
       path.dataset.relation = a.key;
       if (a.direction !== "left") path.setAttribute("marker-end", `url(#${id})`);
       if (a.direction === "left" || a.direction === "bi") path.setAttribute("marker-start", `url(#${id})`);
-      svg2.append(path);
+      svg3.append(path);
     }
-    text.append(svg2);
+    text2.append(svg3);
   }
   let blocks = [];
   let blocksOf = null;
@@ -4590,7 +7761,7 @@ function createTextView(spec) {
       }
       blocks.push({ from: cuts[i], to: cuts[i + 1], el: block, sig: null });
     }
-    text.replaceChildren(...blocks.map((b) => b.el));
+    text2.replaceChildren(...blocks.map((b) => b.el));
     blocksOf = doc;
     return true;
   }
@@ -4642,20 +7813,20 @@ function createTextView(spec) {
   }
   function markSelected(id) {
     drawn.selected = id;
-    for (const mark of text.querySelectorAll("[data-spans]")) {
+    for (const mark of text2.querySelectorAll("[data-spans]")) {
       mark.classList.toggle("nbl-span-selected", id != null && mark.dataset.spans.split(" ").includes(id));
     }
   }
   function indexOf(node, offset) {
     const all = document.createRange();
-    all.selectNodeContents(text);
+    all.selectNodeContents(text2);
     const where = all.comparePoint(node, offset);
     if (where < 0) return 0;
     if (where > 0) return shown.text.length;
-    if (node === text) return offset < blocks.length ? blocks[offset].from : shown.text.length;
+    if (node === text2) return offset < blocks.length ? blocks[offset].from : shown.text.length;
     const inside = node.nodeType === 1 ? node : node.parentNode;
     const block = inside.closest(".nbl-block");
-    if (!block || !text.contains(block)) return 0;
+    if (!block || !text2.contains(block)) return 0;
     const before = document.createRange();
     before.setStart(block, 0);
     before.setEnd(node, offset);
@@ -4663,12 +7834,15 @@ function createTextView(spec) {
   }
   return {
     el,
-    textEl: text,
+    textEl: text2,
     text: () => shown.text,
     loading() {
-      showNotice(el, "loading", "Loading…");
+      if (!spec.literal) showNotice(el, "loading", "Loading…");
     },
     show(entry) {
+      if (spec.literal) {
+        entry = { ...entry, objects: { ...entry.objects, [spec.name]: { type: "text", text: String(spec.value ?? "") } } };
+      }
       const error = objectError(entry, spec.name);
       if (error) {
         shown = { key: null, text: "" };
@@ -4676,13 +7850,13 @@ function createTextView(spec) {
         return;
       }
       el.style.minHeight = "";
-      if (scrolled) text.scrollTop = 0;
+      if (scrolled) text2.scrollTop = 0;
       scrolled = false;
       shown = { key: entry.key, text: entry.objects[spec.name].text ?? "" };
       paint();
       const doc = shown.text;
       if (doc.length > 2048) (window.requestIdleCallback || setTimeout)(() => shown.text === doc && toCodePoints(doc, 0));
-      if (el.firstChild !== text) el.replaceChildren(text);
+      if (el.firstChild !== text2) el.replaceChildren(text2);
     },
     /** Draw `spans` (of item `key`; ignored while another item is shown). */
     setSpans(key, spans, selected, describe) {
@@ -4700,19 +7874,19 @@ function createTextView(spec) {
     },
     /** The selection inside this text as {from, to} UTF-16 indices, or null. */
     selectedRange() {
-      const sel = selectionOf(text);
-      if (!sel || !sel.rangeCount || sel.isCollapsed || !text.isConnected) return null;
+      const sel = selectionOf2(text2);
+      if (!sel || !sel.rangeCount || sel.isCollapsed || !text2.isConnected) return null;
       const range = sel.getRangeAt(0);
-      if (!range.intersectsNode(text)) return null;
+      if (!range.intersectsNode(text2)) return null;
       const from = indexOf(range.startContainer, range.startOffset);
       const to = indexOf(range.endContainer, range.endOffset);
       return from < to ? { from, to } : null;
     },
     /** The selection object the text lives in (the document's, or a shadow root's). */
-    selection: () => selectionOf(text),
+    selection: () => selectionOf2(text2),
     clearSelection() {
-      const sel = selectionOf(text);
-      if (sel && sel.rangeCount && text.contains(sel.anchorNode)) sel.removeAllRanges();
+      const sel = selectionOf2(text2);
+      if (sel && sel.rangeCount && text2.contains(sel.anchorNode)) sel.removeAllRanges();
     }
   };
 }
@@ -4835,8 +8009,8 @@ function formatValue(v, format) {
   const n = Math.min(20, Number(digits));
   if (type === "e") return v.toExponential(n);
   const scaled = type === "%" ? v * 100 : v;
-  const text = group ? scaled.toLocaleString("en-US", { minimumFractionDigits: n, maximumFractionDigits: n }) : scaled.toFixed(n);
-  return type === "%" ? `${text}%` : text;
+  const text2 = group ? scaled.toLocaleString("en-US", { minimumFractionDigits: n, maximumFractionDigits: n }) : scaled.toFixed(n);
+  return type === "%" ? `${text2}%` : text2;
 }
 function yRange(x, y, lo, hi) {
   const i0 = Math.max(0, lowerBound(x, lo) - 1);
@@ -5054,15 +8228,15 @@ function drawYAxis(ctx, h2, range, format, color) {
   const marks = range.max > range.min ? [[range.max, 10], [range.min, -3]] : [[range.max, 10]];
   for (const [v, dy] of marks) {
     const y = Math.round(h2 - scale.at(v) * h2);
-    const text = formatValue(v, format);
-    const tw = ctx.measureText(text).width;
+    const text2 = formatValue(v, format);
+    const tw = ctx.measureText(text2).width;
     ctx.globalAlpha = 0.8;
     ctx.fillStyle = "#fff";
     ctx.fillRect(5, y + dy - 9, tw + 4, 11);
     ctx.globalAlpha = 1;
     ctx.fillStyle = color;
     ctx.fillRect(0, y, 4, 1);
-    ctx.fillText(text, 7, y + dy);
+    ctx.fillText(text2, 7, y + dy);
   }
   ctx.restore();
 }
@@ -5075,9 +8249,9 @@ function paintAxis(canvas, width, vp, item, color) {
   for (const t of found.values) {
     const x = (t - vp.lo) / (vp.hi - vp.lo) * w;
     ctx.fillRect(Math.round(x), 0, 1, 4);
-    const text = tickLabel(t, found.step, item.kind, item.tz);
-    const tw = ctx.measureText(text).width;
-    ctx.fillText(text, Math.max(0, Math.min(w - tw, x - tw / 2)), 15);
+    const text2 = tickLabel(t, found.step, item.kind, item.tz);
+    const tw = ctx.measureText(text2).width;
+    ctx.fillText(text2, Math.max(0, Math.min(w - tw, x - tw / 2)), 15);
   }
 }
 function paintOverview(canvas, width, height, vp, item, regions) {
@@ -5129,8 +8303,8 @@ function buildRows(box, rows, item, overlay) {
     const legend = document.createElement("div");
     legend.className = "nbl-ts-legends";
     Object.assign(legend.style, { position: "absolute", right: "4px", top: "2px", fontSize: "11px", pointerEvents: "none", padding: "0 4px", background: "var(--nbl-bg, #fff)", opacity: "0.85" });
-    const entries = chans.map((ch) => legendEntry(ch));
-    legend.append(...entries.map((e) => e.entry));
+    const entries2 = chans.map((ch) => legendEntry(ch));
+    legend.append(...entries2.map((e) => e.entry));
     const title = chans.map((ch) => ch.legend).join(", ");
     const canvas = document.createElement("canvas");
     canvas.setAttribute("data-testid", "ts-channel");
@@ -5140,7 +8314,7 @@ function buildRows(box, rows, item, overlay) {
     const height = overlay ? OVERLAY_HEIGHT : ROW_HEIGHT;
     Object.assign(canvas.style, { display: "block", width: "100%", height: `${height}px`, cursor: "crosshair", borderTop: i ? "1px solid var(--nbl-border-2, #e0e0e0)" : "none" });
     row.append(canvas, legend);
-    return { channels: chans, title, canvas, legend, entries, height, row };
+    return { channels: chans, title, canvas, legend, entries: entries2, height, row };
   });
   made.mode = mode;
   made.signature = signature;
@@ -5227,9 +8401,9 @@ function createTimeSeriesView(spec, { request = null } = {}) {
         const data = source(ch.name);
         const range = data ? drawLine(ctx, data, w, h2, ch.color, lo, hi) : { min: Number.NaN, max: Number.NaN };
         if (!overlay) drawYAxis(ctx, h2, range, ch.format, axisColor);
-        const text = Number.isFinite(range.min) ? `${formatValue(range.min, ch.format)} – ${formatValue(range.max, ch.format)}` : "";
+        const text2 = Number.isFinite(range.min) ? `${formatValue(range.min, ch.format)} – ${formatValue(range.max, ch.format)}` : "";
         const cell = row.entries[k].range;
-        if (overlay && cell.textContent !== text) cell.textContent = text;
+        if (overlay && cell.textContent !== text2) cell.textContent = text2;
         else if (!overlay && cell.textContent) cell.textContent = "";
       });
       for (const [x, alpha, px] of [[cursor, 0.35, 1], [mark, 0.7, 2]]) {
@@ -5437,7 +8611,12 @@ var VIEWS = {
   image: createImageView,
   list: createListView,
   text: createTextView,
-  timeseries: createTimeSeriesView
+  timeseries: createTimeSeriesView,
+  header: createHeaderView,
+  hypertext: createHyperTextView,
+  paragraphs: createParagraphsView,
+  table: createTableView,
+  chat: createChatView
 };
 var CONTROLS = [
   choicesPlugin,
@@ -5458,8 +8637,12 @@ var CONTROLS = [
   // Taxonomy
   pairwisePlugin,
   // Pairwise
-  rankerPlugin
+  rankerPlugin,
   // Ranker (+ Bucket) on a List
+  paragraphLabelsPlugin,
+  // ParagraphLabels
+  textareaPlugin
+  // TextArea (whole item and per region)
 ];
 
 // nblabel/js/src/host.js
@@ -5901,13 +9084,13 @@ function curveText(learning) {
   return `Learning curve: ${name} ${(100 * m).toFixed(1)}% at ${n} labels${version}, ${points.length} fit(s)`;
 }
 function createCurve() {
-  const svg2 = document.createElementNS(SVG2, "svg");
-  svg2.setAttribute("class", "nbl-curve");
-  svg2.setAttribute("width", String(W));
-  svg2.setAttribute("height", String(H));
-  svg2.setAttribute("viewBox", `0 0 ${W} ${H}`);
-  svg2.setAttribute("role", "img");
-  svg2.setAttribute("data-testid", "learning-curve");
+  const svg3 = document.createElementNS(SVG2, "svg");
+  svg3.setAttribute("class", "nbl-curve");
+  svg3.setAttribute("width", String(W));
+  svg3.setAttribute("height", String(H));
+  svg3.setAttribute("viewBox", `0 0 ${W} ${H}`);
+  svg3.setAttribute("role", "img");
+  svg3.setAttribute("data-testid", "learning-curve");
   const title = document.createElementNS(SVG2, "title");
   const line = document.createElementNS(SVG2, "polyline");
   line.setAttribute("fill", "none");
@@ -5916,21 +9099,21 @@ function createCurve() {
   const dot = document.createElementNS(SVG2, "circle");
   dot.setAttribute("r", "2.5");
   dot.setAttribute("fill", "currentColor");
-  svg2.append(title, line, dot);
-  svg2.style.display = "none";
+  svg3.append(title, line, dot);
+  svg3.style.display = "none";
   return {
-    el: svg2,
+    el: svg3,
     render(learning) {
-      const text = curveText(learning);
-      svg2.style.display = text ? "" : "none";
+      const text2 = curveText(learning);
+      svg3.style.display = text2 ? "" : "none";
       const points = curvePoints(learning && learning.points);
       line.setAttribute("points", points);
       const last = points ? points.split(" ").pop().split(",") : ["0", "0"];
       dot.setAttribute("cx", last[0]);
       dot.setAttribute("cy", last[1]);
-      title.textContent = text;
-      svg2.setAttribute("aria-label", text || "Learning curve");
-      svg2.dataset.points = String((learning && learning.points || []).length);
+      title.textContent = text2;
+      svg3.setAttribute("aria-label", text2 || "Learning curve");
+      svg3.dataset.points = String((learning && learning.points || []).length);
     }
   };
 }
@@ -6033,13 +9216,13 @@ function controlBlock(title, el) {
 }
 function renderHelp(body, rows) {
   const table = h("table", { className: "nbl-help-table" });
-  for (const { keys, text } of rows) {
+  for (const { keys, text: text2 } of rows) {
     const cell = h("td", { className: "nbl-help-keys" });
     keys.forEach((k, i) => {
       if (i) cell.append(" / ");
       cell.append(h("kbd", { text: k }));
     });
-    table.append(h("tr", {}, cell, h("td", { text })));
+    table.append(h("tr", {}, cell, h("td", { text: text2 })));
   }
   body.replaceChildren(table);
 }
@@ -6103,8 +9286,8 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     renderHelp(parts.helpBody, helpRows(host.instances, SHORTCUTS));
     flow.setScene({ views, host });
   }
-  function notice(text) {
-    return h("div", { className: "nbl-notice nbl-notice-error", text });
+  function notice(text2) {
+    return h("div", { className: "nbl-notice nbl-notice-error", text: text2 });
   }
   function setHelp(open) {
     helpOpen = open;
@@ -6236,3 +9419,9 @@ var index_default = {
 export {
   index_default as default
 };
+/*! Bundled license information:
+
+dompurify/dist/purify.es.mjs:
+  (*! @license DOMPurify 3.5.0 | (c) Cure53 and other contributors | Released under the Apache license 2.0 and Mozilla Public License 2.0 | github.com/cure53/DOMPurify/blob/3.5.0/LICENSE *)
+  (*! regenerator-runtime -- Copyright (c) 2014-present, Facebook, Inc. -- license (MIT): https://github.com/babel/babel/blob/main/packages/babel-helpers/LICENSE *)
+*/

@@ -33,19 +33,29 @@
 //   problems()   sentences for values that cannot be submitted (out of range, ...)
 //   snapshot() / restore(snap)   keep and put back its state around a failed submit
 //   dispose()    remove every listener it added
+//
+// Plugins that draw regions tell plugins that answer per region (perRegion="true") which
+// regions exist and which is selected through one event on `root` (regionbus.js).
 
 import { choicesPlugin } from "./controls/choices.js";
 import { datetimePlugin } from "./controls/datetime.js";
-import { spanPlugin } from "./controls/spans/plugin.js";
 import { numberPlugin } from "./controls/number.js";
 import { pairwisePlugin } from "./controls/pairwise.js";
+import { paragraphLabelsPlugin } from "./controls/paragraphlabels.js";
 import { rangePlugin } from "./controls/ranges/plugin.js";
 import { rankerPlugin } from "./controls/ranker.js";
 import { ratingPlugin } from "./controls/rating.js";
 import { regionPlugin } from "./controls/regions/plugin.js";
+import { spanPlugin } from "./controls/spans/plugin.js";
 import { taxonomyPlugin } from "./controls/taxonomy.js";
+import { textareaPlugin } from "./controls/textarea.js";
+import { createChatView } from "./views/chat.js";
+import { createHeaderView } from "./views/header.js";
+import { createHyperTextView } from "./views/hypertext.js";
 import { createImageView } from "./views/image.js";
 import { createListView } from "./views/list.js";
+import { createParagraphsView } from "./views/paragraphs.js";
+import { createTableView } from "./views/table.js";
 import { createTextView } from "./views/text.js";
 import { createTimeSeriesView } from "./views/timeseries/view.js";
 
@@ -54,6 +64,11 @@ export const VIEWS = {
   list: createListView,
   text: createTextView,
   timeseries: createTimeSeriesView,
+  header: createHeaderView,
+  hypertext: createHyperTextView,
+  paragraphs: createParagraphsView,
+  table: createTableView,
+  chat: createChatView,
 };
 
 // Table order is the order of the controls area and of the result items.
@@ -68,4 +83,6 @@ export const CONTROLS = [
   taxonomyPlugin, // Taxonomy
   pairwisePlugin, // Pairwise
   rankerPlugin, // Ranker (+ Bucket) on a List
+  paragraphLabelsPlugin, // ParagraphLabels
+  textareaPlugin, // TextArea (whole item and per region)
 ];

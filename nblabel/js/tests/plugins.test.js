@@ -18,7 +18,7 @@ test("every control plugin has a name, claims, keys and create; views are factor
     assert.equal(typeof p.create, "function", p.name);
     assert.ok(Array.isArray(p.keys), p.name);
   }
-  assert.deepEqual(Object.keys(VIEWS).sort(), ["image", "list", "text", "timeseries"]);
+  assert.deepEqual(Object.keys(VIEWS).sort(), ["chat", "header", "hypertext", "image", "list", "paragraphs", "table", "text", "timeseries"]);
 });
 
 test("every key a plugin always takes is reserved in protocol.json (Python's default hotkeys avoid it)", () => {
@@ -37,6 +37,9 @@ test("each control goes to one plugin; per-region choices of a time series to th
     c("rel", "relations"),
     c("boxrating", "rating", { attrs: { perRegion: "true" } }),
     c("words", "textarea"),
+    c("caption", "textarea", { attrs: { perRegion: "true" } }),
+    c("turns", "paragraphlabels", { to_name: "dialogue" }),
+    c("boxnumber", "number", { attrs: { perRegion: "true" } }),
   ];
   const { claimed, unclaimed } = claim(controls, objects);
   const by = Object.fromEntries(claimed.map(({ plugin, controls: mine }) => [plugin.name, mine.map((x) => x.name)]));
@@ -47,9 +50,11 @@ test("each control goes to one plugin; per-region choices of a time series to th
     spans: ["ner", "rel"],
     regions: ["box"],
     ranges: ["phase", "range"],
+    paragraphlabels: ["turns"],
+    textarea: ["words", "caption"],
   });
   // Shown as "not supported" in the widget, never silently dropped.
-  assert.deepEqual(unclaimed.map((x) => x.name), ["boxrating", "words"]);
+  assert.deepEqual(unclaimed.map((x) => x.name), ["boxrating", "boxnumber"]);
 });
 
 test("help rows: label keys, then the shell's (delete and relate only where a plugin does that), then the plugins'", () => {

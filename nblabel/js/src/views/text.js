@@ -286,9 +286,13 @@ export function createTextView(spec) {
     textEl: text,
     text: () => shown.text,
     loading() {
-      showNotice(el, "loading", "Loading…");
+      // A fixed text written in the config (<Text value="@johndoe">) stays as it is.
+      if (!spec.literal) showNotice(el, "loading", "Loading…");
     },
     show(entry) {
+      if (spec.literal) {
+        entry = { ...entry, objects: { ...entry.objects, [spec.name]: { type: "text", text: String(spec.value ?? "") } } };
+      }
       const error = objectError(entry, spec.name);
       if (error) {
         shown = { key: null, text: "" };

@@ -8,6 +8,7 @@
 // the item is submitted; after that those keys undo submits again.
 
 import { EditHistory } from "../../history.js";
+import { announceRegions } from "../../regionbus.js";
 import { choiceKeys } from "../../keys.js";
 import { createChoices, isRangeChoice, toggleChoice } from "../choices.js";
 import { acceptPredictions, addRange, attachRegionChoices, missingRanges, missingRegionChoices, moveEdge, pendingPredictions, rangesFromResult, rangesToResult, rangeStyles, relabelRange, removeRange } from "./model.js";
@@ -41,6 +42,7 @@ export function createRangeLayer({ controls: claimed, objects, views, root, canE
       );
     }
     renderButtons();
+    announceRegions(root, "ranges", regions.filter((r) => !r.pending), selected);
     root.dataset.ranges = String(regions.filter((r) => !r.pending).length);
     root.dataset.predictedRanges = String(regions.filter((r) => r.pending).length);
   }

@@ -4,6 +4,7 @@
 // (panel.js) work on the same `L`; model.js holds the pure region functions.
 
 import { EditHistory } from "../../history.js";
+import { announceRegions } from "../../regionbus.js";
 import { choiceKeys } from "../../keys.js";
 import { createChoices } from "../choices.js";
 import { brushPng, copyCanvas, tint } from "./brush.js";
@@ -90,6 +91,10 @@ export function createRegionLayer({ controls, allControls, views, root, canEdit,
     frame = 0;
     for (const iv of L.imageViews) renderView(L, iv);
     panel.render();
+    // Per-region controls (a TextArea per box) learn the boxes and the selection; their
+    // place is copied in by Python on submit, so id, object and labels are enough here.
+    const shown = L.regions.filter((r) => !r.pending).map((r) => ({ id: r.id, from_name: r.from_name, to_name: r.to_name, type: r.type, value: { [r.type]: r.labels } }));
+    announceRegions(root, "regions", shown, L.selected);
   }
 
   function undo(redo) {

@@ -5,6 +5,7 @@
 import { EditHistory } from "../../history.js";
 import { choiceKeys } from "../../keys.js";
 import { selectionToSpan, snapToWords } from "../../offsets.js";
+import { announceRegions } from "../../regionbus.js";
 import { createChoices } from "../choices.js";
 import { acceptPredicted, addSpan, labelStyles, missingSpans, overlapping, predictedSpans, relabelSpan, removeSpan, spansFromResult } from "./model.js";
 import { addRelation, labelRelation, nextSpan, pruneRelations, relationKey, relationsFromResult, relationText, removeRelation, turnRelation } from "./relations.js";
@@ -90,6 +91,7 @@ export function createSpanLayer({ controls: claimed, views, root, canEdit, onEdi
     }
     renderButtons();
     renderRelations();
+    announceRegions(root, "spans", spans, selected);
   }
 
   function renderRelations() {
@@ -182,6 +184,7 @@ export function createSpanLayer({ controls: claimed, views, root, canEdit, onEdi
     selected = id;
     for (const { view } of textViews) view.markSelected(selected);
     renderButtons();
+    announceRegions(root, "spans", spans, selected);
   }
 
   /** The text selected in a view right now, as a span in code points, or null. */
@@ -190,7 +193,9 @@ export function createSpanLayer({ controls: claimed, views, root, canEdit, onEdi
     const range = found && found.view.selectedRange();
     if (!range) return null;
     let { from, to } = range;
-    if (controls.some((c) => c.to_name === viewName && (c.attrs || {}).granularity === "word")) {
+    // granularity="word" on the <Labels> or on the <Text> itself (Label Studio reads both).
+    const wordy = (attrs) => String((attrs || {}).granularity).toLowerCase() === "word";
+    if (wordy(found.spec.attrs) || controls.some((c) => c.to_name === viewName && wordy(c.attrs))) {
       [from, to] = snapToWords(found.view.text(), from, to);
     }
     const span = selectionToSpan(found.view.text(), from, to);
