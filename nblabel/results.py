@@ -13,7 +13,8 @@ from .tags.choices import choices
 from .tags.labels import span
 from .tags.number import number
 from .tags.rating import rating
-from .tags.regions import brush, keypoint, polygon, rectangle
+from .tags.regionlabels import region_labels
+from .tags.regions import brush, ellipse, keypoint, polygon, rectangle
 from .tags.relations import relation
 from .tags.timeserieslabels import range_item
 
@@ -21,6 +22,7 @@ __all__ = [
     "Result",
     "brush",
     "choices",
+    "ellipse",
     "keypoint",
     "labels_of",
     "new_id",
@@ -29,6 +31,7 @@ __all__ = [
     "range_item",
     "rating",
     "rectangle",
+    "region_labels",
     "relation",
     "span",
     "validate",

@@ -231,7 +231,8 @@ class Schema:
         for el in root.iter():
             if el.tag.lower() not in OBJECT_TAGS:
                 continue
-            name, value = el.get("name"), el.get("value", "")
+            # <Image valueList="$pages">: a list of images per item (the Image plugin's).
+            name, value = el.get("name"), el.get("valueList") or el.get("value") or ""
             if not name:
                 raise SchemaError(f"<{el.tag}> has no name attribute")
             if not value.startswith("$") or len(value) < 2:

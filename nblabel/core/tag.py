@@ -185,6 +185,13 @@ class ControlTag:
         """A region's place, as per-region items repeat it in their value (regions only)."""
         return {}
 
+    def joins_region(self, control: Control, schema: Schema) -> bool:
+        """Whether its items answer a region another control drew, sharing that region's
+        ``id``: then ``annotations`` shows each as a column of the region's row, not as a
+        row of its own. True for per-region controls (and a ``<Labels>`` labeling image
+        regions drawn with a bare tool)."""
+        return control.per_region
+
     def region_extras(self, item: Result) -> dict[str, Any]:
         """Top-level keys of a region that its per-region items repeat (an image's size)."""
         return {}

@@ -16,10 +16,21 @@ from ..core.frames import annotation_columns
 from ..core.tag import Registry
 from .choices import Choices
 from .image import ImageObject
-from .labels import Labels
 from .number import Number
 from .rating import Rating
-from .regions import BrushLabels, KeyPointLabels, PolygonLabels, RectangleLabels
+from .regionlabels import Labels
+from .regions import (
+    Brush,
+    BrushLabels,
+    Ellipse,
+    EllipseLabels,
+    KeyPoint,
+    KeyPointLabels,
+    Polygon,
+    PolygonLabels,
+    Rectangle,
+    RectangleLabels,
+)
 from .relations import Relations
 from .shorthands import config
 from .text import TextObject
@@ -40,6 +51,12 @@ REGISTRY = Registry(
         PolygonLabels(),
         KeyPointLabels(),
         BrushLabels(),
+        EllipseLabels(),
+        Rectangle(),
+        Polygon(),
+        KeyPoint(),
+        Brush(),
+        Ellipse(),
         TimeSeriesLabels(),
         Rating(),
         Number(),
