@@ -17,7 +17,8 @@
 //             ones it claimed, schema order), allControls, objects, views ([{spec, view}]),
 //             root, canEdit() (the item on screen takes edits), onEdit() (call after every
 //             change: marks the item edited), onHint(message), act(action) (run a shell
-//             action such as "submit")}
+//             action such as "submit"), selection (the selected region, host.js
+//             createSelection), plugins (this table)}
 // An instance has (all optional; what it lacks it does not take part in):
 //   sections   [{title, el}] shown in the controls area, in table order; `panels` after them
 //   hotkeys    [{key, control, value, text?, weak?}] key bindings (keys.js hotkeyMap): a key
@@ -39,6 +40,7 @@ import { spanPlugin } from "./controls/spans/plugin.js";
 import { numberPlugin } from "./controls/number.js";
 import { rangePlugin } from "./controls/ranges/plugin.js";
 import { ratingPlugin } from "./controls/rating.js";
+import { perRegionPlugin } from "./controls/perregion.js";
 import { regionPlugin } from "./controls/regions/plugin.js";
 import { createImageView } from "./views/image.js";
 import { createTextView } from "./views/text.js";
@@ -52,10 +54,15 @@ export const VIEWS = {
 
 // Table order is the order of the controls area and of the result items.
 export const CONTROLS = [
+  // Per-region controls of image regions (any whole-item plugin below, one answer per
+  // region): first, so that the whole-item plugins never claim them; it shows them in a
+  // panel after the image's, so the order of the controls area stays the others'.
+  perRegionPlugin,
   choicesPlugin, // Choices (whole item)
   ratingPlugin, // Rating
   numberPlugin, // Number
+  // Before the spans: a <Labels> of an image labels image regions (the OCR template).
+  regionPlugin, // RectangleLabels, PolygonLabels, KeyPointLabels, BrushLabels, EllipseLabels, Rectangle, Polygon, KeyPoint, Brush, Ellipse, Labels on an image
   spanPlugin, // Labels, Relations
-  regionPlugin, // RectangleLabels, PolygonLabels, KeyPointLabels, BrushLabels
   rangePlugin, // TimeSeriesLabels, per-region Choices of a time series
 ];
