@@ -140,9 +140,9 @@ def _join(
             and schema.plugin(control).joins_region(control, schema)
         )
         if not joins:
-            cells: dict[str, Any] = {}
+            # An answer may come before its region (the browser's order is its plugins').
+            cells: dict[str, Any] = cells_of.setdefault(id(r), {})
             rows.append((r, cells))
-            cells_of[id(r)] = cells
             continue
         assert control is not None and owner is not None
         cells = cells_of.setdefault(id(owner), {})

@@ -2052,11 +2052,11 @@ function createPerRegion(ctx) {
     if (id !== loadedFor) {
       capture();
       loadedFor = id;
-      loadedText = sel && id != null ? sel.text : "";
       if (id != null) {
         for (const i of instances) if (i.load) i.load(key, answers.get(id) || [], {});
       }
     }
+    loadedText = id != null ? sel.text : "";
     const shown = loadedFor != null;
     for (const c of controls) {
       const block = blocks.get(c.name);
@@ -2129,6 +2129,8 @@ function createPerRegion(ctx) {
 }
 var perRegionPlugin = {
   name: "per-region",
+  first: true,
+  // before the whole-item plugins, which would claim the same controls
   claims: answersRegions,
   keys: [],
   create: createPerRegion
@@ -3468,6 +3470,9 @@ function createRegionLayer({ controls: claimed, allControls, objects, views, roo
   if (toolGroup) sections.push({ title: "tools", el: toolGroup.el });
   for (const c of [...labeled, ...splitControls]) sections.push({ title: c.required ? `${c.name} *` : c.name, el: L.groups.get(c.name).el });
   const toolRows = [...toolKeys].map(([key, name]) => ({ keys: [`Shift+${key}`], text: `Draw with ${name} (${L.controlOf(name).type})` }));
+  if (L.imageViews.some((iv) => iv.spec.attrs && (iv.spec.attrs.valueList || iv.spec.attrs.valuelist))) {
+    toolRows.push({ keys: ["Ctrl+←", "Ctrl+→", "PageUp", "PageDown"], text: "Previous / next image of the item (the image view handles them)" });
+  }
   return {
     sections,
     panels: [{ title: "image", el: panel.el }],
@@ -3613,6 +3618,7 @@ function createImageView(spec, { request = null } = {}) {
   let page = 0;
   const multi = Boolean(spec.attrs && (spec.attrs.valueList || spec.attrs.valuelist));
   const pager = multi ? createPager((step) => setPage(page + step)) : null;
+  if (multi) el2.classList.add("nbl-object-pages");
   let view = FIT;
   let box = null;
   const listeners = /* @__PURE__ */ new Set();
@@ -4863,10 +4869,6 @@ var VIEWS = {
   timeseries: createTimeSeriesView
 };
 var CONTROLS = [
-  // Per-region controls of image regions (any whole-item plugin below, one answer per
-  // region): first, so that the whole-item plugins never claim them; it shows them in a
-  // panel after the image's, so the order of the controls area stays the others'.
-  perRegionPlugin,
   choicesPlugin,
   // Choices (whole item)
   ratingPlugin,
@@ -4876,6 +4878,9 @@ var CONTROLS = [
   // Before the spans: a <Labels> of an image labels image regions (the OCR template).
   regionPlugin,
   // RectangleLabels, PolygonLabels, KeyPointLabels, BrushLabels, EllipseLabels, Rectangle, Polygon, KeyPoint, Brush, Ellipse, Labels on an image
+  // Per-region controls of image regions, each run by its whole-item plugin above for the
+  // selected region (asked first: `first`); after the regions, as Label Studio stores them.
+  perRegionPlugin,
   spanPlugin,
   // Labels, Relations
   rangePlugin
@@ -4886,8 +4891,9 @@ var CONTROLS = [
 function claim(controls, objects, table = CONTROLS) {
   const owner = /* @__PURE__ */ new Map();
   const unclaimed = [];
+  const asked = [...table.filter((p) => p.first), ...table.filter((p) => !p.first)];
   for (const control of controls) {
-    const plugin = table.find((p) => p.claims(control, objects));
+    const plugin = asked.find((p) => p.claims(control, objects));
     if (plugin) owner.set(control, plugin);
     else unclaimed.push(control);
   }

@@ -5,12 +5,17 @@
 import { hotkeyMap } from "./keys.js";
 import { CONTROLS } from "./plugins.js";
 
-/** Which plugin drives which control: [{plugin, controls}] in table order, and the rest. */
+/**
+ * Which plugin drives which control: [{plugin, controls}] in table order, and the rest.
+ * Plugins marked `first` are asked first (the per-region one claims controls the
+ * whole-item plugins would take), the others in table order.
+ */
 export function claim(controls, objects, table = CONTROLS) {
   const owner = new Map();
   const unclaimed = [];
+  const asked = [...table.filter((p) => p.first), ...table.filter((p) => !p.first)];
   for (const control of controls) {
-    const plugin = table.find((p) => p.claims(control, objects));
+    const plugin = asked.find((p) => p.claims(control, objects));
     if (plugin) owner.set(control, plugin);
     else unclaimed.push(control);
   }

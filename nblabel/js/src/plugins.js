@@ -8,9 +8,10 @@
 // has `el`, `loading()` and `show(entry)` (entry: a prepared cache item, cache.js); control
 // plugins find the views of their `to_name` and use what else the view offers.
 //
-// A CONTROL plugin is {name, claims(control, objects), keys, create(ctx)}:
+// A CONTROL plugin is {name, claims(control, objects), keys, create(ctx), first?}:
 //   claims    whether it drives this `_schema.controls` entry; the first plugin in the
-//             table that claims a control gets it (so order matters only where two could)
+//             table that claims a control gets it (so order matters only where two could),
+//             plugins with `first: true` being asked before all others
 //   keys      KeyboardEvent.key values it always takes (besides its controls' hotkeys):
 //             each is reserved in protocol.json, so Python's default hotkeys avoid them
 //   create    ctx -> instance, or null when it has nothing to do; ctx is {controls (the
@@ -54,15 +55,14 @@ export const VIEWS = {
 
 // Table order is the order of the controls area and of the result items.
 export const CONTROLS = [
-  // Per-region controls of image regions (any whole-item plugin below, one answer per
-  // region): first, so that the whole-item plugins never claim them; it shows them in a
-  // panel after the image's, so the order of the controls area stays the others'.
-  perRegionPlugin,
   choicesPlugin, // Choices (whole item)
   ratingPlugin, // Rating
   numberPlugin, // Number
   // Before the spans: a <Labels> of an image labels image regions (the OCR template).
   regionPlugin, // RectangleLabels, PolygonLabels, KeyPointLabels, BrushLabels, EllipseLabels, Rectangle, Polygon, KeyPoint, Brush, Ellipse, Labels on an image
+  // Per-region controls of image regions, each run by its whole-item plugin above for the
+  // selected region (asked first: `first`); after the regions, as Label Studio stores them.
+  perRegionPlugin,
   spanPlugin, // Labels, Relations
   rangePlugin, // TimeSeriesLabels, per-region Choices of a time series
 ];

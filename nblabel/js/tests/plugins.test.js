@@ -47,12 +47,12 @@ test("each control goes to one plugin; per-region choices of a time series to th
   const { claimed, unclaimed } = claim(controls, [...objects, { name: "doc", type: "text" }]);
   const by = Object.fromEntries(claimed.map(({ plugin, controls: mine }) => [plugin.name, mine.map((x) => x.name)]));
   assert.deepEqual(by, {
-    "per-region": ["boxrating", "legible"],
     choices: ["animal"],
     rating: ["quality"],
     number: ["count"],
     spans: ["ner", "rel"],
     regions: ["box", "bbox", "oval", "kind"],
+    "per-region": ["boxrating", "legible"],
     ranges: ["phase", "range"],
   });
   // Shown as "not supported" in the widget, never silently dropped.

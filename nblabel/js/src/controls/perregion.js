@@ -144,9 +144,9 @@ export function createPerRegion(ctx) {
     if (id !== loadedFor) {
       capture();
       loadedFor = id;
-      loadedText = sel && id != null ? sel.text : "";
       if (id != null) for (const i of instances) if (i.load) i.load(key, answers.get(id) || [], {});
     }
+    loadedText = id != null ? sel.text : ""; // relabeled, moved: said anew
     const shown = loadedFor != null;
     for (const c of controls) {
       const block = blocks.get(c.name);
@@ -224,6 +224,7 @@ export function createPerRegion(ctx) {
 /** Per-region controls of image regions, each shown by its own whole-item plugin. */
 export const perRegionPlugin = {
   name: "per-region",
+  first: true, // before the whole-item plugins, which would claim the same controls
   claims: answersRegions,
   keys: [],
   create: createPerRegion,

@@ -72,6 +72,7 @@ export function createImageView(spec, { request = null } = {}) {
   let page = 0;
   const multi = Boolean(spec.attrs && (spec.attrs.valueList || spec.attrs.valuelist));
   const pager = multi ? createPager((step) => setPage(page + step)) : null;
+  if (multi) el.classList.add("nbl-object-pages");
   let view = FIT;
   let box = null; // the viewport's client rect, kept during a pointer gesture
   const listeners = new Set();

@@ -382,6 +382,9 @@ export function createRegionLayer({ controls: claimed, allControls, objects, vie
   if (toolGroup) sections.push({ title: "tools", el: toolGroup.el });
   for (const c of [...labeled, ...splitControls]) sections.push({ title: c.required ? `${c.name} *` : c.name, el: L.groups.get(c.name).el });
   const toolRows = [...toolKeys].map(([key, name]) => ({ keys: [`Shift+${key}`], text: `Draw with ${name} (${L.controlOf(name).type})` }));
+  if (L.imageViews.some((iv) => iv.spec.attrs && (iv.spec.attrs.valueList || iv.spec.attrs.valuelist))) {
+    toolRows.push({ keys: ["Ctrl+←", "Ctrl+→", "PageUp", "PageDown"], text: "Previous / next image of the item (the image view handles them)" });
+  }
 
   return {
     sections,
