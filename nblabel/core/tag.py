@@ -249,6 +249,13 @@ class ObjectSource:
     media: ClassVar[bool] = False
     #: Request kinds this source answers besides ``fetch`` (``window``, ``detail``).
     requests: ClassVar[frozenset[str]] = frozenset()
+    #: Its cells hold lists of files (``<Image valueList>``): a task holds a list of URLs.
+    many: bool = False
+
+    def files(self, cell: Any, key: str) -> list[Any]:
+        """The files a :attr:`media` cell holds, in order: the cell itself, or with
+        :attr:`many` each of its list; raise ``ItemError`` when it holds none."""
+        return [cell]
 
     def request(self, kind: str, key: str, pos: int, content: dict[str, Any]) -> Any:
         """Answer a request of one of :attr:`requests`: ``(reply fields, buffers)``."""

@@ -57,12 +57,12 @@ class ImageSource(ObjectSource):
     ) -> None:
         super().__init__(obj, data)
         self.display_size = display_size
-        self.pages = pages
+        self.pages = self.many = pages
         self._sizes: dict[str, tuple[tuple[int, int], ...]] = {}
         # Decoded originals for detail views, most recent last (see `detail`).
         self._decoded: OrderedDict[tuple[str, int, int], Image.Image] = OrderedDict()
 
-    def page_cells(self, cell: Any, key: str) -> list[Any]:
+    def files(self, cell: Any, key: str) -> list[Any]:
         """The images of a cell: itself, or with ``valueList`` the list it holds. Raise
         :class:`ItemError` for a cell that is not a non-empty list of images then."""
         if not self.pages:
@@ -81,13 +81,13 @@ class ImageSource(ObjectSource):
         return list(cell)
 
     def _page(self, pos: int, key: str, page: int) -> Any:
-        cells = self.page_cells(self.cell(pos), key)
+        cells = self.files(self.cell(pos), key)
         if not 0 <= page < len(cells):
             raise ItemError(key, f"has {len(cells)} image(s), there is no image {page + 1}")
         return cells[page]
 
     def load(self, pos: int, key: str) -> tuple[dict[str, Any], list[bytes]]:
-        cells = self.page_cells(self.cell(pos), key)
+        cells = self.files(self.cell(pos), key)
         pages, buffers = [], []
         for i, cell in enumerate(cells):
             try:
@@ -116,7 +116,7 @@ class ImageSource(ObjectSource):
         if sizes is None:
             if len(self._sizes) > SIZE_CACHE:
                 self._sizes.clear()
-            cells = self.page_cells(self.cell(pos), key)
+            cells = self.files(self.cell(pos), key)
             sizes = self._sizes[key] = tuple(image_size(load_image(c, key)) for c in cells)
         infos = tuple(ImageInfo(size=s, display=display_size(*s, self.display_size)) for s in sizes)
         return Pages(infos) if self.pages else infos[0]

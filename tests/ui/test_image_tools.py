@@ -9,7 +9,7 @@ pixels), as in test_image_regions.py.
 from __future__ import annotations
 
 from .jupyter_harness import ARTIFACTS_DIR
-from .test_image_regions import H, W, Image, drag, px, regions, wait_status, wait_status_has
+from .test_image_regions import H, Image, W, drag, px, regions, wait_status, wait_status_has
 from .test_quickstart import wait_key
 
 IMAGES = f"""
@@ -115,9 +115,7 @@ def test_ocr_box_its_label_and_a_per_region_answer(lab):
     target = root.locator('[data-testid="per-region-target"]')
     assert target.inner_text().startswith("Select a region to answer legible")
     # Two tools: the box is the first, the polygon is Shift+P.
-    assert root.locator('[data-testid="tool"][aria-pressed="true"]').inner_text().startswith(
-        "bbox"
-    )
+    assert root.locator('[data-testid="tool"][aria-pressed="true"]').inner_text().startswith("bbox")
     # A box with the bare tool: no label yet.
     a, b = im.client(0.1, 0.2), im.client(0.5, 0.35)
     drag(page, a, b)
