@@ -10,9 +10,13 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from nblabel.tags import REGISTRY
+
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 #: Notebooks that talk to Label Studio: they get the test server through the environment.
 NEEDS_LABEL_STUDIO = {"labelstudio"}
+#: Notebooks whose config uses a tag whose plugin another branch brings (skipped until then).
+NEEDS_TAGS = {"ocr": {"TextArea"}}
 
 
 @pytest.mark.parametrize(
@@ -26,6 +30,9 @@ NEEDS_LABEL_STUDIO = {"labelstudio"}
 def test_notebook_runs(
     path: Path, tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    missing = sorted(t for t in NEEDS_TAGS.get(path.stem, ()) if not REGISTRY.has(t))
+    if missing:
+        pytest.skip(f"needs the {', '.join(missing)} tag plugin(s)")
     secret = None
     if path.stem in NEEDS_LABEL_STUDIO:
         server = request.getfixturevalue("ls_server")

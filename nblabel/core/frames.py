@@ -7,6 +7,7 @@ What a control shows in them is its plugin's to say (:meth:`ControlTag.label_cel
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -50,13 +51,19 @@ def _region_plugin(schema: Schema, control: Control) -> ControlTag | None:
     return None
 
 
+def _plain(control: Control) -> Control:
+    """A per-region control as its plugin shows one answer: without ``perRegion``."""
+    attrs = {k: v for k, v in control.attrs.items() if k != "perRegion"}
+    return dataclasses.replace(control, attrs=attrs)
+
+
 def labels_frame(store: Store, items: Items, schema: Schema, targets: Targets) -> pd.DataFrame:
     """One row per item, aligned to the DataFrame's index.
 
     A column per control holds what its plugin shows for a submitted item (a label, a list
     of labels for multiple-choice controls, ``(start, end, label)`` spans, one label per
-    image region, ...), ``None`` where there is none; ``status`` is ``"submitted"``,
-    ``"skipped"`` or ``None``.
+    image region, ...; a per-region control: ``{region id: its answer}``), ``None`` where
+    there is none; ``status`` is ``"submitted"``, ``"skipped"`` or ``None``.
     """
     n = len(items)
     cols = {c.name: np.full(n, None, dtype=object) for c in schema.controls}
@@ -85,8 +92,11 @@ def labels_frame(store: Store, items: Items, schema: Schema, targets: Targets) -
                     for label in labels_of(r)
                 ]
             elif control.per_region:
-                # One answer per region: what the control shows for each, in result order.
-                cols[name][pos] = [plugin.label_cell(control, [r], target_of) for r in mine[name]]
+                # One answer per region: region id -> what the control shows for it.
+                one = _plain(control)
+                cols[name][pos] = {
+                    str(r.get("id")): plugin.label_cell(one, [r], target_of) for r in mine[name]
+                }
             else:
                 cols[name][pos] = plugin.label_cell(control, mine[name], target_of)
     # object dtype throughout: missing is None whatever pandas would infer for strings.
@@ -147,7 +157,8 @@ def _join(
         assert control is not None and owner is not None
         cells = cells_of.setdefault(id(owner), {})
         if control.name in joined:
-            cells[joined[control.name]] = schema.plugin(control).label_cell(control, [r], target_of)
+            one = _plain(control)
+            cells[joined[control.name]] = schema.plugin(control).label_cell(one, [r], target_of)
         if not control.per_region and not labels_of(owner):
             # A region drawn with a bare tool: its row's label is its <Labels>'.
             found = labels_of(r)

@@ -8,6 +8,8 @@ pixels), as in test_image_regions.py.
 
 from __future__ import annotations
 
+from tests.labelstudio.test_image_tools import template
+
 from .jupyter_harness import ARTIFACTS_DIR
 from .test_image_regions import H, Image, W, drag, px, regions, wait_status, wait_status_has
 from .test_quickstart import wait_key
@@ -268,3 +270,47 @@ def test_several_images_per_item_with_page_keys(lab):
         ("Title", 0, *want_title),
         ("Date", 1, *want_date),
     ]
+
+
+def test_the_ocr_template_as_shipped_box_label_and_transcription(lab):
+    """The template itself, read from the installed Label Studio: needs the TextArea tag
+    plugin (another module), skipped without it."""
+    import nblabel
+
+    if not nblabel.tags.REGISTRY.has("TextArea"):
+        import pytest
+
+        pytest.skip("needs the TextArea tag plugin")
+    xml = template("computer-vision/optical-character-recognition")
+    setup = IMAGES + (
+        f"xml = {xml!r}\n"
+        'df = pd.DataFrame({"ocr": paths}, index=["t0", "t1", "t2"])\n'
+        'w = nblabel.Labeler(df, config=xml, display_size=480, job="ui-ocr-text")\n'
+        "w\n"
+    )
+    lab.open_cells(setup)
+    lab.run_all()
+    page = lab.page
+    root = page.locator('[data-testid="nblabel"]').first
+    wait_key(root, "t0")
+    root.locator('[data-testid="viewport"] img').wait_for(state="visible")
+    root.focus()
+    im = Image(root)
+    a, b = im.client(0.2, 0.3), im.client(0.6, 0.45)
+    drag(page, a, b)
+    root.press("1")
+    wait_status(root, "Selected: Text box")
+    box = root.locator('[data-testid="per-region"] [data-testid="textarea"]')
+    box.click()
+    page.keyboard.type("Hello, world")
+    root.screenshot(path=str(ARTIFACTS_DIR / "image-ocr-textarea.png"))
+    page.keyboard.press("Escape")  # the keys are the labeler's again
+    root.press("Enter")
+    wait_key(root, "t1")
+    (row,) = regions(lab, "t0")
+    assert (row["type"], row["label"]) == ("rectangle", "Text")
+    assert lab.eval_json("w.annotations.transcription.tolist()") == ["Hello, world"]
+    stored = lab.eval_json("w.store.state('t0').result")
+    assert [r["type"] for r in stored] == ["rectangle", "labels", "textarea"]
+    assert stored[2]["value"] == {**stored[0]["value"], "text": ["Hello, world"]}
+    assert len({r["id"] for r in stored}) == 1

@@ -152,7 +152,7 @@ def test_a_bare_box_and_its_label_are_stored_as_label_studio_stores_them(ocr):
         "b1", "bbox", "rectangle", "Text", "yes")  # fmt: skip
     assert (row.x, row.y, row.width, row.height) == (20, 10, 60, 30)
     labels = ocr.labels.loc["p0"]
-    assert (labels["label"], labels["bbox"], labels["legible"]) == (["Text"], 1, ["yes"])
+    assert (labels["label"], labels["bbox"], labels["legible"]) == (["Text"], 1, {"b1": "yes"})
 
 
 def test_region_labels_builds_the_label_item_of_any_tool(ocr):
@@ -285,7 +285,8 @@ def test_per_region_rating_and_number_are_columns_of_their_region(ocr):
     assert frame.confidence.tolist()[0] == 4 and pd.isna(frame.confidence.tolist()[1])
     assert str(frame.confidence.dtype) == "Int64"
     labels = ocr.labels.loc["p0"]
-    assert (labels.legible, labels.confidence, labels.words) == (["yes", "no"], [4], [3, 0])
+    assert (labels.legible, labels.confidence, labels.words) == (
+        {"b0": "yes", "b1": "no"}, {"b0": 4}, {"b0": 3, "b1": 0})  # fmt: skip
     with pytest.raises(ResultError, match="'words' is 51, outside 0 to 50"):
         ocr.submit(result=[boxes[0], choices(c(ocr, "legible"), ["yes"], id="b0"),
                            number(c(ocr, "words"), 51, id="b0")])  # fmt: skip
