@@ -174,3 +174,25 @@ def test_multi_page_documents_go_with_every_page_and_come_back_with_item_index(l
     assert ls.pull(w).annotations_applied == 1
     row = w.annotations.set_index("item").loc["doc2"]
     assert (row.label, row.item_index, row.x, row.y, row.width) == ("Date", 0, 100, 150, 20)
+
+
+def test_a_pushed_multi_page_project_opens_live_with_every_page(ls, title, pictures):
+    xml = template("computer-vision/multipage-documents")
+    df = pd.DataFrame({"pages": [pictures, pictures[2:]]}, index=["doc1", "doc2"])
+    w = nblabel.Labeler(df, config=xml, store="m.sqlite")
+    pid = ls.push(w, project=title).project
+    live = nblabel.Labeler.from_labelstudio(ls, project=pid, store="m-live.sqlite", poll=60)
+    try:
+        payloads, buffers = live.job.fetch(["doc1"])  # read from Label Studio
+        (obj,) = payloads[0]["objects"].values()
+        assert payloads[0]["error"] is None
+        sizes = [(p["original_width"], p["original_height"]) for p in obj["pages"]]
+        assert sizes == [(320, 240), (200, 300), (240, 240)] and len(buffers) == 3
+        box = rectangle(live.schema.control("rectangles"), "Date", x=1, y=2, width=30,
+                        height=40, size=(240, 240))  # fmt: skip
+        live.goto("doc1")
+        live.submit(result=[{**box, "item_index": 2}])  # checked against page 3's size
+        assert live.store.state("doc1").result[0]["item_index"] == 2
+    finally:
+        live.live.close()
+        live.close()
