@@ -27,6 +27,9 @@ from nblabel.results import (
 )
 from nblabel.tags import Schema
 from nblabel.tags.geometry import ellipse_extent, ellipse_points
+from nblabel.widgets import protocol
+
+from .test_widget import Browser
 
 # Label Studio's OCR template (computer-vision/optical-character-recognition), with the
 # per-region transcription as Choices/Rating/Number: TextArea is another module's.
@@ -357,3 +360,32 @@ def test_detail_windows_come_from_the_page_asked_for(pages):
     _, meta = source.detail("doc1", 0, x=0, y=0, width=60, height=120, out_width=60,
                                out_height=120, page=1)  # fmt: skip
     assert (meta["width"], meta["height"]) == (60, 120)
+
+
+# -- through the widget, as the browser sends it ------------------------------------------------
+def test_what_the_browser_sends_for_an_ocr_box_and_what_it_gets_back(ocr):
+    b = Browser(ocr)
+    box = rectangle("bbox", None, x=20, y=10, width=60, height=30, size=(W, H), id="b1")
+    # The browser's split labels carry only the labels; its per-region answer only its key,
+    # and it comes first (the browser's plugins' order).
+    label = {"id": "b1", "from_name": "label", "to_name": "image", "type": "labels",
+             "origin": "manual", "value": {"labels": ["Handwriting"]}}  # fmt: skip
+    answer = {"id": "b1", "from_name": "legible", "to_name": "image", "type": "choices",
+              "origin": "manual", "value": {"choices": ["no"]}}  # fmt: skip
+    # Without the answer the required control names the box; nothing is stored.
+    reply, _ = b.ask(protocol.SUBMIT, key="p0", result=[box, label], lead_time=1.0)
+    assert not reply["ok"]
+    assert "item 'p0': box 'b1' (x 20, y 10, 60 x 30 px) has no 'legible'" in reply["error"]
+    assert ocr.store.state("p0") is None and ocr.errors["item"].tolist() == ["p0"]
+    reply, _ = b.ask(protocol.SUBMIT, key="p0", result=[answer, box, label], lead_time=1.0)
+    assert reply["ok"]
+    row = ocr.annotations.iloc[0]
+    assert (row.id, row.label, row.legible, row.x) == ("b1", "Handwriting", "no", 20)
+    # Back in the browser: the label without its repeated geometry (Python puts it back).
+    ocr.goto("p0")
+    shown = {r["from_name"]: r for r in ocr.current["result"]}
+    assert shown["label"]["value"] == {"labels": ["Handwriting"]}
+    assert shown["bbox"]["value"]["width"] == 30.0
+    reply, _ = b.ask(protocol.SUBMIT, key="p0", result=ocr.current["result"], lead_time=1.0)
+    assert reply["ok"] and ocr.annotations.iloc[0].legible == "no"
+    assert ocr.store.state("p0").result[1]["value"]["width"] == 30.0  # put back
