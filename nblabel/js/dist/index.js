@@ -2657,7 +2657,7 @@ function paintTo(L, p) {
   const q = { x: p.x * shown.display.w / shown.size.w, y: p.y * shown.display.h / shown.size.h };
   ctx.save();
   ctx.globalCompositeOperation = L.erasing ? "destination-out" : "source-over";
-  ctx.strokeStyle = ctx.fillStyle = L.style.colorFor(L.active);
+  ctx.strokeStyle = ctx.fillStyle = L.draftColor();
   ctx.lineWidth = L.brushSize;
   ctx.lineCap = ctx.lineJoin = "round";
   ctx.beginPath();
@@ -3283,7 +3283,8 @@ function createRegionLayer({ controls: claimed, allControls, objects, views, roo
     drawsWhat() {
       if (L.active.value != null) return `for “${L.style.nameOf(L.active)}”`;
       const names = Object.entries(L.splitFor(L.imageViews[0] ? L.imageViews[0].spec.name : null)).map(([c, v]) => `“${L.style.nameOf({ control: c, value: v[0] })}”`);
-      return `with ${L.active.control}${names.length ? `, labeled ${names.join(", ")}` : " (pick a label to label it)"}`;
+      const hint = splitControls.length ? " (pick a label to label it)" : "";
+      return `with ${L.active.control}${names.length ? `, labeled ${names.join(", ")}` : hint}`;
     },
     renderButtons() {
       const sel = L.current();

@@ -81,7 +81,7 @@ export function paintTo(L, p) {
   const q = { x: (p.x * shown.display.w) / shown.size.w, y: (p.y * shown.display.h) / shown.size.h };
   ctx.save();
   ctx.globalCompositeOperation = L.erasing ? "destination-out" : "source-over";
-  ctx.strokeStyle = ctx.fillStyle = L.style.colorFor(L.active);
+  ctx.strokeStyle = ctx.fillStyle = L.draftColor();
   ctx.lineWidth = L.brushSize;
   ctx.lineCap = ctx.lineJoin = "round";
   ctx.beginPath();

@@ -173,7 +173,8 @@ export function createRegionLayer({ controls: claimed, allControls, objects, vie
     drawsWhat() {
       if (L.active.value != null) return `for “${L.style.nameOf(L.active)}”`;
       const names = Object.entries(L.splitFor(L.imageViews[0] ? L.imageViews[0].spec.name : null)).map(([c, v]) => `“${L.style.nameOf({ control: c, value: v[0] })}”`);
-      return `with ${L.active.control}${names.length ? `, labeled ${names.join(", ")}` : " (pick a label to label it)"}`;
+      const hint = splitControls.length ? " (pick a label to label it)" : "";
+      return `with ${L.active.control}${names.length ? `, labeled ${names.join(", ")}` : hint}`;
     },
     renderButtons() {
       const sel = L.current();
