@@ -11,6 +11,7 @@ from __future__ import annotations
 from tests.labelstudio.test_image_tools import template
 
 from .jupyter_harness import ARTIFACTS_DIR
+from .test_accessibility import AXE, axe_violations
 from .test_image_regions import H, Image, W, drag, px, regions, wait_status, wait_status_has
 from .test_quickstart import wait_key
 
@@ -146,8 +147,19 @@ def test_ocr_box_its_label_and_a_per_region_answer(lab):
         ".getAttribute('aria-pressed') === 'true'",
         arg=root.element_handle(),
     )
+    # The polygon tool (Shift+P): three clicks and Enter; Handwriting is still armed.
+    root.press("Escape")
+    root.press("Shift+P")
+    for p in (im.client(0.1, 0.6), im.client(0.3, 0.6), im.client(0.2, 0.9)):
+        page.mouse.click(*p)
+    root.press("Enter")
+    wait_status(root, "Selected: Handwriting polygon (3 points)")
+    root.press("3")
     root.screenshot(path=str(ARTIFACTS_DIR / "image-ocr.png"))
-    # Back to the first box (Shift+Tab): its own answer is shown again.
+    if AXE.exists():  # the tool buttons and the per-region panel too
+        assert axe_violations(page) == []
+    # Back to the first box (Shift+Tab twice): its own answer is shown again.
+    root.press("Shift+Tab")
     root.press("Shift+Tab")
     wait_status(root, "Selected: Text box")
     assert (
@@ -162,6 +174,7 @@ def test_ocr_box_its_label_and_a_per_region_answer(lab):
     assert [(r["type"], r["label"]) for r in rows] == [
         ("rectangle", "Text"),
         ("rectangle", "Handwriting"),
+        ("polygon", "Handwriting"),
     ]
     assert px(rows[0]["x"], rows[0]["y"], rows[0]["width"], rows[0]["height"]) == (
         x,
@@ -169,7 +182,7 @@ def test_ocr_box_its_label_and_a_per_region_answer(lab):
         x1 - x,
         y1 - y,
     )
-    assert lab.eval_json("w.annotations.legible.tolist()") == ["yes", "no"]
+    assert lab.eval_json("w.annotations.legible.tolist()") == ["yes", "no", "yes"]
     # Stored as Label Studio stores it: per box its rectangle, its labels and its answer,
     # one id, the geometry repeated in each value.
     stored = lab.eval_json("w.store.state('o0').result")
@@ -178,10 +191,13 @@ def test_ocr_box_its_label_and_a_per_region_answer(lab):
         ("labels", "label"),
         ("rectangle", "bbox"),
         ("labels", "label"),
+        ("polygon", "poly"),
+        ("labels", "label"),
+        ("choices", "legible"),
         ("choices", "legible"),
         ("choices", "legible"),
     ]
-    for box in (stored[0], stored[2]):
+    for box in (stored[0], stored[2], stored[4]):
         same = [r for r in stored if r["id"] == box["id"]]
         assert len(same) == 3
         for r in same:
