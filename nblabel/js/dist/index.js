@@ -3159,6 +3159,7 @@ var SHORTCUTS2 = [
   { keys: ["wheel", "+", "-", "f"], text: "Zoom at the pointer / in / out / fit the image" },
   { keys: ["Space+drag", "middle drag"], text: "Pan (or drag empty image when zoomed in with the point or polygon tool)" }
 ];
+var NOUNS = { box: "box", polygon: "polygon", point: "point", mask: "mask", ellipse: "ellipse" };
 var TOOL_KEYS = { box: "R", polygon: "P", point: "K", mask: "B", ellipse: "O" };
 function createTools(tools, keyed) {
   const group = document.createElement("div");
@@ -3200,7 +3201,7 @@ function createTools(tools, keyed) {
   };
 }
 function createRegionLayer({ controls: claimed, allControls, objects, views, root, canEdit, onEdit, onHint = () => {
-}, selection = null }) {
+}, selection = null, onSelect = null }) {
   const controls = claimed.filter((c) => REGION_TYPES.includes(c.type));
   const splitControls = claimed.filter((c) => labelsOnImage(c, objects));
   const targets = new Set(controls.map((c) => c.to_name));
@@ -3321,6 +3322,17 @@ function createRegionLayer({ controls: claimed, allControls, objects, views, roo
     for (const iv of L.imageViews) renderView(L, iv);
     panel.render();
     if (selection) selection.changed();
+    report();
+  }
+  let reported = null;
+  function report() {
+    if (!onSelect) return;
+    const r = L.current();
+    const live = r && !r.pending ? describe(r) : null;
+    const said = live ? `${live.id}\0${live.text}` : null;
+    if (said === reported) return;
+    reported = said;
+    onSelect(live);
   }
   function undo(redo) {
     const back = redo ? L.history.redo(L.regions) : L.history.undo(L.regions);
@@ -3458,7 +3470,11 @@ function createRegionLayer({ controls: claimed, allControls, objects, views, roo
   const onBlur = () => onKeyUp({ key: " " });
   root.addEventListener("keyup", onKeyUp);
   root.addEventListener("focusout", onBlur);
-  const describe = (r) => ({ id: r.id, to_name: r.to_name, item_index: r.item_index, text: describeRegion(r, L.style.textOf(r)) });
+  function describe(r) {
+    const labeling = [...r.labels.length ? [r.from_name] : [], ...Object.keys(r.split || {})];
+    const labels = labelsOf(r).map((l) => l.value);
+    return { id: r.id, to_name: r.to_name, item_index: r.item_index, from_name: r.from_name, labeling, labels, noun: NOUNS[shapeOf(r.type)], text: describeRegion(r, L.style.textOf(r)) };
+  }
   const unprovide = selection ? selection.provide({
     selected: () => {
       const r = L.current();
@@ -3476,6 +3492,7 @@ function createRegionLayer({ controls: claimed, allControls, objects, views, roo
   }
   return {
     sections,
+    regions: () => L.regions.filter((r) => !r.pending).map(describe),
     panels: [{ title: "image", el: panel.el }],
     hotkeys: choiceKeys([...labeled, ...splitControls]),
     shortcuts: [...SHORTCUTS2, ...toolRows, ...hasBrush ? [{ keys: ["[", "]", "e"], text: "Smaller / bigger brush; erase mode on or off" }] : []],

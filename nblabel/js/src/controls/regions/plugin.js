@@ -19,6 +19,7 @@ import {
   growBox,
   hiddenByScore,
   isBare,
+  labelsOf,
   labelsOnImage,
   moveRegion,
   REGION_TYPES,
@@ -48,6 +49,8 @@ const SHORTCUTS = [
   { keys: ["wheel", "+", "-", "f"], text: "Zoom at the pointer / in / out / fit the image" },
   { keys: ["Space+drag", "middle drag"], text: "Pan (or drag empty image when zoomed in with the point or polygon tool)" },
 ];
+
+const NOUNS = { box: "box", polygon: "polygon", point: "point", mask: "mask", ellipse: "ellipse" };
 
 // Keys choosing a bare tool (Shift + Label Studio's tool letter), when there are several.
 const TOOL_KEYS = { box: "R", polygon: "P", point: "K", mask: "B", ellipse: "O" };
@@ -93,7 +96,7 @@ function createTools(tools, keyed) {
   };
 }
 
-export function createRegionLayer({ controls: claimed, allControls, objects, views, root, canEdit, onEdit, onHint = () => {}, selection = null }) {
+export function createRegionLayer({ controls: claimed, allControls, objects, views, root, canEdit, onEdit, onHint = () => {}, selection = null, onSelect = null }) {
   const controls = claimed.filter((c) => REGION_TYPES.includes(c.type));
   // <Labels> of the images: they label the regions the bare tools draw (the split form).
   const splitControls = claimed.filter((c) => labelsOnImage(c, objects));
@@ -212,6 +215,20 @@ export function createRegionLayer({ controls: claimed, allControls, objects, vie
     for (const iv of L.imageViews) renderView(L, iv);
     panel.render();
     if (selection) selection.changed();
+    report();
+  }
+
+  // A host that wraps per-region controls itself may ask for the selection as
+  // ctx.onSelect(region) calls (once per change) and instance.regions(): the same regions.
+  let reported = null;
+  function report() {
+    if (!onSelect) return;
+    const r = L.current();
+    const live = r && !r.pending ? describe(r) : null;
+    const said = live ? `${live.id}\u0000${live.text}` : null;
+    if (said === reported) return;
+    reported = said;
+    onSelect(live);
   }
 
   function undo(redo) {
@@ -367,8 +384,13 @@ export function createRegionLayer({ controls: claimed, allControls, objects, vie
   root.addEventListener("keyup", onKeyUp);
   root.addEventListener("focusout", onBlur);
 
-  // The selected region, for per-region controls (perregion.js), in words too.
-  const describe = (r) => ({ id: r.id, to_name: r.to_name, item_index: r.item_index, text: describeRegion(r, L.style.textOf(r)) });
+  // The selected region, for per-region controls (perregion.js), in words too; `labeling`
+  // and `labels` (its own and its <Labels>') for conditions on the region's labels.
+  function describe(r) {
+    const labeling = [...(r.labels.length ? [r.from_name] : []), ...Object.keys(r.split || {})];
+    const labels = labelsOf(r).map((l) => l.value);
+    return { id: r.id, to_name: r.to_name, item_index: r.item_index, from_name: r.from_name, labeling, labels, noun: NOUNS[shapeOf(r.type)], text: describeRegion(r, L.style.textOf(r)) };
+  }
   const unprovide = selection
     ? selection.provide({
         selected: () => {
@@ -389,6 +411,7 @@ export function createRegionLayer({ controls: claimed, allControls, objects, vie
 
   return {
     sections,
+    regions: () => L.regions.filter((r) => !r.pending).map(describe),
     panels: [{ title: "image", el: panel.el }],
     hotkeys: choiceKeys([...labeled, ...splitControls]),
     shortcuts: [...SHORTCUTS, ...toolRows, ...(hasBrush ? [{ keys: ["[", "]", "e"], text: "Smaller / bigger brush; erase mode on or off" }] : [])],
