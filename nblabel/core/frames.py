@@ -111,8 +111,9 @@ def labels_frame(store: Store, items: Items, schema: Schema, targets: Targets) -
 def joined_columns(schema: Schema) -> dict[str, str]:
     """Control name -> its column in ``annotations``, for the controls whose items answer a
     region another control drew (per-region controls, a ``<Labels>`` on image regions): the
-    control's name, unless a shared or tag column has it (then ``name_type``); a labels
-    control named ``label`` has none of its own, the ``label`` column holding its labels."""
+    control's name, unless a shared or tag column has it (then ``name_per_region``, or
+    ``name_labels`` for a labels control); a labels control named ``label`` has none of its
+    own, the ``label`` column holding its labels."""
     taken = set(annotation_columns(schema.tags))
     out = {}
     for c in schema.controls:
@@ -121,7 +122,8 @@ def joined_columns(schema: Schema) -> dict[str, str]:
             continue
         if c.name == "label" and not c.per_region and plugin.options:
             continue
-        out[c.name] = c.name if c.name not in taken else f"{c.name}_{c.type}"
+        suffix = "_per_region" if c.per_region else f"_{c.type}"
+        out[c.name] = c.name if c.name not in taken else c.name + suffix
     return out
 
 
