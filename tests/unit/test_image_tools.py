@@ -389,3 +389,16 @@ def test_what_the_browser_sends_for_an_ocr_box_and_what_it_gets_back(ocr):
     reply, _ = b.ask(protocol.SUBMIT, key="p0", result=ocr.current["result"], lead_time=1.0)
     assert reply["ok"] and ocr.annotations.iloc[0].legible == "no"
     assert ocr.store.state("p0").result[1]["value"]["width"] == 30.0  # put back
+
+
+def test_a_per_region_column_whose_name_is_taken_gets_a_suffix(tmp_path):
+    Image.new("RGB", (W, H)).save(tmp_path / "e.png")
+    xml = """<View><Image name="image" value="$path"/><Rectangle name="box" toName="image"/>
+      <Number name="width" toName="image" perRegion="true"/></View>"""
+    w = nblabel.Labeler(pd.DataFrame({"path": [str(tmp_path / "e.png")]}), config=xml,
+                        store=":memory:")  # fmt: skip
+    box = rectangle(c(w, "box"), None, x=10, y=10, width=40, height=20, size=(W, H), id="b")
+    w.submit(result=[box, number(c(w, "width"), 7, id="b")])
+    row = w.annotations.iloc[0]
+    assert (row.width, row.width_per_region) == (40, 7)  # the box's width, the answer
+    w.close()
