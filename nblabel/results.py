@@ -18,7 +18,8 @@ from .tags.pairwise import pairwise
 from .tags.paragraphs import paragraph_span
 from .tags.ranker import ranker
 from .tags.rating import rating
-from .tags.regions import brush, keypoint, polygon, rectangle
+from .tags.regionlabels import region_labels
+from .tags.regions import brush, ellipse, keypoint, polygon, rectangle
 from .tags.relations import relation
 from .tags.taxonomy import taxonomy
 from .tags.textarea import textarea
@@ -29,6 +30,7 @@ __all__ = [
     "brush",
     "choices",
     "date_time",
+    "ellipse",
     "keypoint",
     "labels_of",
     "new_id",
@@ -40,6 +42,7 @@ __all__ = [
     "ranker",
     "rating",
     "rectangle",
+    "region_labels",
     "relation",
     "span",
     "taxonomy",

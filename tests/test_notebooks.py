@@ -13,6 +13,7 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
 #: Notebooks that talk to Label Studio: they get the test server through the environment.
 NEEDS_LABEL_STUDIO = {"labelstudio"}
 

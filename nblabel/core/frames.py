@@ -7,6 +7,7 @@ What a control shows in them is its plugin's to say (:meth:`ControlTag.label_cel
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -50,13 +51,19 @@ def _region_plugin(schema: Schema, control: Control) -> ControlTag | None:
     return None
 
 
+def _plain(control: Control) -> Control:
+    """A per-region control as its plugin shows one answer: without ``perRegion``."""
+    attrs = {k: v for k, v in control.attrs.items() if k != "perRegion"}
+    return dataclasses.replace(control, attrs=attrs)
+
+
 def labels_frame(store: Store, items: Items, schema: Schema, targets: Targets) -> pd.DataFrame:
     """One row per item, aligned to the DataFrame's index.
 
     A column per control holds what its plugin shows for a submitted item (a label, a list
     of labels for multiple-choice controls, ``(start, end, label)`` spans, one label per
-    image region, ...), ``None`` where there is none; ``status`` is ``"submitted"``,
-    ``"skipped"`` or ``None``.
+    image region, ...; a per-region control: ``{region id: its answer}``), ``None`` where
+    there is none; ``status`` is ``"submitted"``, ``"skipped"`` or ``None``.
     """
     n = len(items)
     cols = {c.name: np.full(n, None, dtype=object) for c in schema.controls}
@@ -84,6 +91,12 @@ def labels_frame(store: Store, items: Items, schema: Schema, targets: Targets) -
                     if "start" in (r.get("value") or {})
                     for label in labels_of(r)
                 ]
+            elif control.per_region:
+                # One answer per region: region id -> what the control shows for it.
+                one = _plain(control)
+                cols[name][pos] = {
+                    str(r.get("id")): plugin.label_cell(one, [r], target_of) for r in mine[name]
+                }
             else:
                 cols[name][pos] = plugin.label_cell(control, mine[name], target_of)
     # object dtype throughout: missing is None whatever pandas would infer for strings.
@@ -95,8 +108,71 @@ def labels_frame(store: Store, items: Items, schema: Schema, targets: Targets) -
     return out
 
 
+def joined_columns(schema: Schema) -> dict[str, str]:
+    """Control name -> its column in ``annotations``, for the controls whose items answer a
+    region another control drew (per-region controls, a ``<Labels>`` on image regions): the
+    control's name, unless a shared or tag column has it (then ``name_per_region``, or
+    ``name_labels`` for a labels control); a labels control named ``label`` has none of its
+    own, the ``label`` column holding its labels."""
+    taken = set(annotation_columns(schema.tags))
+    out = {}
+    for c in schema.controls:
+        plugin = schema.plugin(c)
+        if not plugin.joins_region(c, schema):
+            continue
+        if c.name == "label" and not c.per_region and plugin.options:
+            continue
+        suffix = "_per_region" if c.per_region else f"_{c.type}"
+        out[c.name] = c.name if c.name not in taken else c.name + suffix
+    return out
+
+
+def _join(
+    schema: Schema, result: list[dict[str, Any]], joined: dict[str, str], target_of: TargetOf
+) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """The rows of one result: ``(item, extra cells)`` for each item that is not an answer
+    to a region another item drew; such answers are cells of their region's row."""
+    owners: dict[Any, dict[str, Any]] = {}
+    for r in result:
+        control = schema.control_of(r)
+        if r.get("id") is None or control is None or control.per_region:
+            continue
+        if schema.plugin(control).region:
+            owners.setdefault(r.get("id"), r)  # the first item of an id drew the region
+    rows: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    cells_of: dict[int, dict[str, Any]] = {}
+    for r in result:
+        control = schema.control_of(r)
+        owner = owners.get(r.get("id"))
+        joins = (
+            control is not None
+            and owner is not None
+            and owner is not r
+            and owner.get("to_name") == r.get("to_name")
+            and schema.plugin(control).joins_region(control, schema)
+        )
+        if not joins:
+            # An answer may come before its region (the browser's order is its plugins').
+            cells: dict[str, Any] = cells_of.setdefault(id(r), {})
+            rows.append((r, cells))
+            continue
+        assert control is not None and owner is not None
+        cells = cells_of.setdefault(id(owner), {})
+        if control.name in joined:
+            one = _plain(control)
+            cells[joined[control.name]] = schema.plugin(control).label_cell(one, [r], target_of)
+        if not control.per_region and not labels_of(owner):
+            # A region drawn with a bare tool: its row's label is its <Labels>'.
+            found = labels_of(r)
+            cells.setdefault("label", found[0] if len(found) == 1 else found)
+    return rows
+
+
 def annotations_frame(store: Store, items: Items, schema: Schema, targets: Targets) -> pd.DataFrame:
-    """One row per Label Studio result item in force (tidy).
+    """One row per Label Studio result item in force (tidy), except that an item answering
+    a region another item drew (a per-region control's, the ``labels`` item of an image
+    region drawn with a bare tool, sharing the region's ``id``) is a column of that
+    region's row, named after its control (see :func:`joined_columns`).
 
     ``item`` is the item's id as in the DataFrame, ``annotation`` the store event that
     made it, ``label`` its label (a list when it carries several), ``value`` the Label
@@ -108,8 +184,10 @@ def annotations_frame(store: Store, items: Items, schema: Schema, targets: Targe
     ``to_id``/``direction``, an image region's geometry in pixels, a range's ``start``/
     ``end`` in x units and ``instant``), missing in the rows of other tags.
     """
+    joined = joined_columns(schema)
     columns = annotation_columns(schema.tags)
     extra = columns[len(BASE_COLUMNS) :]
+    columns = columns + list(joined.values())
     states = list(store.states())
     pulled = store.remote_annotation_of()
     positions = items.positions([e.item for e in states])
@@ -119,10 +197,14 @@ def annotations_frame(store: Store, items: Items, schema: Schema, targets: Targe
             annotator: str | None, created_at: float, lead_time: float | None,
             ls_annotation: int | None) -> None:  # fmt: skip
         target_of = targets(key)
-        for r in result:
+        for r, cells in _join(schema, result, joined, target_of):
+            row = _row(schema, item, seq, r, annotator, created_at, lead_time, ls_annotation)
+            if "label" in cells:
+                row = (*row[:6], cells["label"], *row[7:])
             rows.append(
-                _row(schema, item, seq, r, annotator, created_at, lead_time, ls_annotation)
+                row
                 + tuple(_extra(schema, r, target_of).get(c) for c in extra)
+                + tuple(cells.get(c) for c in joined.values())
             )
 
     for ev, pos in zip(states, positions, strict=True):
@@ -144,9 +226,20 @@ def annotations_frame(store: Store, items: Items, schema: Schema, targets: Targe
     for column in ("start", "end"):
         if column in frame and _all_ints(frame[column]):
             frame[column] = frame[column].astype("Int64")
-    for column in ("x", "y", "width", "height", "rotation"):
+    for column in ("x", "y", "width", "height", "rotation", "radiusX", "radiusY"):
         if column in frame:
             frame[column] = frame[column].astype("float64")  # NaN where not a region
+    for i, column in enumerate(columns):
+        if column != "item_index" and column not in joined.values():
+            continue
+        # From the rows, before pandas made 4 and None into 4.0 and NaN: whole numbers (a
+        # page, stars) stay whole, everything else is kept as it is (None where missing).
+        values = [row[i] for row in rows]
+        given = [v for v in values if v is not None]
+        if given and all(isinstance(v, int | np.integer) and type(v) is not bool for v in given):
+            frame[column] = pd.array(values, dtype="Int64")
+        else:
+            frame[column] = pd.Series(values, dtype=object, index=frame.index)
     return frame
 
 

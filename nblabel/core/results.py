@@ -161,11 +161,24 @@ def _per_region(
     for r in result:
         control = schema.control_of(r)
         if control is not None and not control.per_region and schema.plugin(control).region:
-            regions[r.get("id")] = r
+            # The first item of an id drew the region: in Label Studio's split form a
+            # <Labels> item repeating an image region follows the tool's item.
+            regions.setdefault(r.get("id"), r)
     out = []
     for r in result:
         control = schema.control_of(r)
         region = regions.get(r.get("id"))
+        if (
+            control is not None
+            and control.per_region
+            and (region is None or region.get("to_name") not in control.to_name)
+        ):
+            drawn = ", ".join(repr(i) for i in regions) or "none"
+            raise ResultError(
+                f"item {key!r}: {control.name!r} answers region {r.get('id')!r}, but this "
+                f"result has no region of {', '.join(control.to_name)} with that id (regions: "
+                f'{drawn}); a perRegion="true" answer shares its id with its region'
+            )
         if control is not None and control.per_region and region is not None:
             owner = schema.plugin(schema.control_of(region))  # type: ignore[arg-type]
             value = r.get("value") or {}

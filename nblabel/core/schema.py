@@ -249,7 +249,8 @@ class Schema:
                 name = f"_{el.tag.lower()}{unnamed}"
             if not name:
                 raise SchemaError(f"<{el.tag}> has no name attribute")
-            value = el.get("value")
+            # <Image valueList="$pages">: a list of images per item (the Image plugin's).
+            value = el.get("valueList") or el.get("value")
             if value is None and plugin is not None and plugin.literal:
                 # Label Studio takes a tag's text as its value: <Header>Task</Header>.
                 value = "".join(el.itertext()).strip()

@@ -192,6 +192,13 @@ class ControlTag:
         """A region's place, as per-region items repeat it in their value (regions only)."""
         return {}
 
+    def joins_region(self, control: Control, schema: Schema) -> bool:
+        """Whether its items answer a region another control drew, sharing that region's
+        ``id``: then ``annotations`` shows each as a column of the region's row, not as a
+        row of its own. True for per-region controls (and a ``<Labels>`` labeling image
+        regions drawn with a bare tool)."""
+        return control.per_region
+
     def region_extras(self, item: Result) -> dict[str, Any]:
         """Top-level keys of a region that its per-region items repeat (an image's size)."""
         return {}
@@ -249,6 +256,13 @@ class ObjectSource:
     media: ClassVar[bool] = False
     #: Request kinds this source answers besides ``fetch`` (``window``, ``detail``).
     requests: ClassVar[frozenset[str]] = frozenset()
+    #: Its cells hold lists of files (``<Image valueList>``): a task holds a list of URLs.
+    many: bool = False
+
+    def files(self, cell: Any, key: str) -> list[Any]:
+        """The files a :attr:`media` cell holds, in order: the cell itself, or with
+        :attr:`many` each of its list; raise ``ItemError`` when it holds none."""
+        return [cell]
 
     def request(self, kind: str, key: str, pos: int, content: dict[str, Any]) -> Any:
         """Answer a request of one of :attr:`requests`: ``(reply fields, buffers)``."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -39,6 +40,25 @@ FORMATS = {
 TRAINING_FORMATS = frozenset({"coco", "yolo", "voc", "conll2003", "brush-png", "brush-numpy"})
 
 
+def _task_value(cell: Any) -> Any:
+    """A cell as the task's data holds it: a path or text; a list of them for an object
+    showing several (``<Image valueList>``); ``None`` for what JSON cannot hold."""
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, os.PathLike):
+        return os.fspath(cell)
+    if isinstance(cell, list | tuple):
+        return [_task_value(c) for c in cell]
+    return None
+
+
+def _unlabeled_parts(record: logging.LogRecord) -> bool:
+    """Drop the converter's warning for every result item without labels: a region drawn
+    with a bare tool (OCR) is such an item, labeled by the ``labels`` item sharing its id,
+    which the converter reads; the warning would say nothing wrong, once per box."""
+    return "Unknown label type or labels are empty" not in record.getMessage()
+
+
 def _iso(t: float) -> str:
     return dt.datetime.fromtimestamp(t, tz=dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
@@ -59,10 +79,7 @@ def labelstudio_tasks(job: Job | Any, *, unlabeled: bool = True) -> list[dict[st
             continue
         data: dict[str, Any] = {"nblabel_id": key}
         for column, values in columns.items():
-            cell = values.iloc[pos]
-            data[column] = cell if isinstance(cell, str) else os.fspath(cell) if isinstance(
-                cell, os.PathLike
-            ) else None  # fmt: skip
+            data[column] = _task_value(values.iloc[pos])
         annotations = []
         if ev is not None:
             annotations.append(
@@ -108,7 +125,12 @@ def export(job: Job | Any, format: str, out: str | os.PathLike[str]) -> Path:
         source = Path(tmp) / "tasks.json"
         source.write_text(json.dumps(tasks, ensure_ascii=False))
         converter = Converter(config=job.schema.xml, project_dir=tmp, download_resources=False)
-        converter.convert(str(source), str(folder), FORMATS[fmt], is_dir=False)
+        quiet = logging.getLogger("label_studio_sdk.converter.converter")
+        quiet.addFilter(_unlabeled_parts)
+        try:
+            converter.convert(str(source), str(folder), FORMATS[fmt], is_dir=False)
+        finally:
+            quiet.removeFilter(_unlabeled_parts)
     made = sorted(set(folder.iterdir()) - before) or sorted(folder.iterdir())
     if fmt.startswith("brush"):
         return folder  # one file per mask

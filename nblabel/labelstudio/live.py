@@ -110,6 +110,14 @@ def follow(ls: Connection, job: Job, project: Project) -> None:
             job.session.go(first)  # labeled in Label Studio before the notebook opened
 
 
+def _remote(ls: Connection, value: Any) -> Any:
+    """An image URL of a task as a file read from the server when shown; ``data:`` URLs
+    and anything else as they are."""
+    if isinstance(value, str) and not value.startswith("data:"):
+        return RemoteFile(ls, value)
+    return value
+
+
 def _project_frame(
     ls: Connection, pid: int, schema: Schema
 ) -> tuple[pd.DataFrame, dict[str, int], dict[str, str]]:
@@ -132,8 +140,13 @@ def _project_frame(
         row = {}
         for o in schema.objects:
             value = data.get(o.column)
-            if o.column in images and isinstance(value, str) and not value.startswith("data:"):
-                value = RemoteFile(ls, value)
+            if o.column in images:
+                # One image, or the list of an <Image valueList>: each read when shown.
+                value = (
+                    [_remote(ls, v) for v in value]
+                    if isinstance(value, list)
+                    else _remote(ls, value)
+                )
             row[o.column] = value
         rows.append(row)
         keys.append(key)

@@ -688,65 +688,85 @@ def _image_values(
     report: PushReport,
     local: _LocalFiles | None = None,
 ) -> dict[str, dict[str, str]]:
-    """Item key -> object name -> the value its task's data holds (URL or ``data:`` URL)."""
+    """Item key -> object name -> the value its task's data holds (URL or ``data:`` URL;
+    for an ``<Image valueList>`` the list of its images' URLs, one file each)."""
     items = job.items
-    out: dict[str, dict[str, str]] = {}
-    todo: list[tuple[str, str, str, bytes, str]] = []  # key, object, name, bytes, fingerprint
+    out: dict[str, dict[str, Any]] = {}
+    # An object's values while they are made: one slot per image (several with valueList).
+    slots: dict[tuple[str, str], list[str | None]] = {}
+    # key, object, page, upload name, bytes, fingerprint
+    todo: list[tuple[str, str, int, str, bytes, str]] = []
     for pos in positions:
         key = items.key(pos)
         for obj in objects:
-            cell = items.data[obj.column].iloc[pos]
-            if isinstance(cell, str) and cell.startswith(("http://", "https://", "s3://", "gs://")):
-                out.setdefault(key, {})[obj.name] = cell
-                continue
-            if local is not None:
-                try:
-                    out.setdefault(key, {})[obj.name] = local.url(pid, cell, key)
-                except ItemError as exc:
-                    report.errors.append(str(exc))
-                continue
+            source = job.sources.sources[obj.name]
             try:
-                raw, suffix, fingerprint = _image_bytes(cell, key)
+                cells = source.files(items.data[obj.column].iloc[pos], key)
             except ItemError as exc:
                 report.errors.append(str(exc))
                 continue
-            if images == "data-url":
-                mime = mimetypes.guess_type("x" + suffix)[0] or "application/octet-stream"
-                url = f"data:{mime};base64,{base64.b64encode(raw).decode()}"
-                out.setdefault(key, {})[obj.name] = url
-                continue
-            slot = f"{key}\x00{obj.name}"  # remote_files holds one file per item and object
-            done = uploads.get(slot)
-            if done is not None and done[0] == fingerprint:
-                out.setdefault(key, {})[obj.name] = done[1]
-                continue
-            name = f"nb_{hashlib.sha1(slot.encode()).hexdigest()[:16]}{suffix}"
-            todo.append((key, obj.name, name, raw, fingerprint))
+            paged = source.many
+            values = slots[(key, obj.name)] = [None] * len(cells)
+            for i, cell in enumerate(cells):
+                if isinstance(cell, str) and cell.startswith(
+                    ("http://", "https://", "s3://", "gs://")
+                ):
+                    values[i] = cell
+                    continue
+                if local is not None:
+                    try:
+                        values[i] = local.url(pid, cell, key)
+                    except ItemError as exc:
+                        report.errors.append(str(exc))
+                    continue
+                try:
+                    raw, suffix, fingerprint = _image_bytes(cell, key)
+                except ItemError as exc:
+                    report.errors.append(str(exc))
+                    continue
+                if images == "data-url":
+                    mime = mimetypes.guess_type("x" + suffix)[0] or "application/octet-stream"
+                    values[i] = f"data:{mime};base64,{base64.b64encode(raw).decode()}"
+                    continue
+                # remote_files holds one file per item and object (and page: valueList).
+                slot = f"{key}\x00{obj.name}" + (f"\x00{i}" if paged else "")
+                done = uploads.get(slot)
+                if done is not None and done[0] == fingerprint:
+                    values[i] = done[1]
+                    continue
+                name = f"nb_{hashlib.sha1(slot.encode()).hexdigest()[:16]}{suffix}"
+                todo.append((key, obj.name, i, name, raw, fingerprint))
     i = 0
     while i < len(todo):
-        chunk: list[tuple[str, str, str, bytes, str]] = []
+        chunk: list[tuple[str, str, int, str, bytes, str]] = []
         size = 0
         while (
             i < len(todo)
             and len(chunk) < _UPLOAD_FILES
-            and (not chunk or size + len(todo[i][3]) <= _UPLOAD_BYTES)
+            and (not chunk or size + len(todo[i][4]) <= _UPLOAD_BYTES)
         ):
             chunk.append(todo[i])
-            size += len(todo[i][3])
+            size += len(todo[i][4])
             i += 1
-        urls = _upload(ls, pid, [(name, raw) for _, _, name, raw, _ in chunk])
+        urls = _upload(ls, pid, [(name, raw) for _, _, _, name, raw, _ in chunk])
         rows = []
-        for key, obj_name, name, _, fingerprint in chunk:
+        for key, obj_name, page, name, _, fingerprint in chunk:
             served = urls.get(name)
             if served is None:
                 report.errors.append(f"item {key!r}: the server kept no file for its image")
                 continue
-            slot = f"{key}\x00{obj_name}"
+            paged = job.sources.sources[obj_name].many
+            slot = f"{key}\x00{obj_name}" + (f"\x00{page}" if paged else "")
             uploads[slot] = (fingerprint, served)
             rows.append((slot, fingerprint, served))
-            out.setdefault(key, {})[obj_name] = served
+            slots[(key, obj_name)][page] = served
         job.store.set_remote_files(remote, rows)
         report.files_uploaded += len(rows)
+    for (key, obj_name), values in slots.items():
+        if any(v is None for v in values):
+            continue  # an image of it could not be sent: reported in report.errors
+        paged = job.sources.sources[obj_name].many
+        out.setdefault(key, {})[obj_name] = list(values) if paged else values[0]
     return out
 
 

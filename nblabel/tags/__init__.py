@@ -20,13 +20,24 @@ from .datetimes import DateTime
 from .header import HeaderObject
 from .hypertext import HyperTextObject
 from .image import ImageObject
-from .labels import Labels
 from .number import Number
 from .pairwise import Pairwise
 from .paragraphs import ParagraphLabels, ParagraphsObject
 from .ranker import ListObject, Ranker
 from .rating import Rating
-from .regions import BrushLabels, KeyPointLabels, PolygonLabels, RectangleLabels
+from .regionlabels import Labels
+from .regions import (
+    Brush,
+    BrushLabels,
+    Ellipse,
+    EllipseLabels,
+    KeyPoint,
+    KeyPointLabels,
+    Polygon,
+    PolygonLabels,
+    Rectangle,
+    RectangleLabels,
+)
 from .relations import Relations
 from .shorthands import config
 from .table import TableObject
@@ -55,6 +66,12 @@ REGISTRY = Registry(
         PolygonLabels(),
         KeyPointLabels(),
         BrushLabels(),
+        EllipseLabels(),
+        Rectangle(),
+        Polygon(),
+        KeyPoint(),
+        Brush(),
+        Ellipse(),
         TimeSeriesLabels(),
         Rating(),
         Number(),

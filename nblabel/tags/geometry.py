@@ -10,6 +10,11 @@ it** (after EXIF orientation), with ``original_width``/``original_height`` in pi
 - polygon ``{points: [[x, y], ...], closed, polygonlabels}``;
 - keypoint ``{x, y, width, keypointlabels}`` (``width``: the drawn radius, percent of the
   image width);
+- ellipse ``{x, y, radiusX, radiusY, rotation, ellipselabels}``: ``(x, y)`` is the centre,
+  ``radiusX`` is in percent of the image width and ``radiusY`` of its height, and the
+  ellipse turns ``rotation`` degrees clockwise about its centre, in pixels
+  (``regions/EllipseRegion.jsx`` of Label Studio's editor; its doc comment says "top left
+  corner" but the code draws and hit-tests ``(x, y)`` as the centre);
 - brush ``{format: "rle", rle: [...], brushlabels}``: Label Studio's RLE of an RGBA image of
   the original size whose alpha is the mask (made and read with
   ``label_studio_sdk.converter.brush``).
@@ -182,6 +187,54 @@ def box_to_stored(
     percent of the upright image of ``size``: where the box is in the raw pixels."""
     corners = box_corners(*box_to_pixels(value, size))
     return upright_to_stored(corners, size=size, orientation=orientation)
+
+
+# -- ellipses -----------------------------------------------------------------------------------
+def ellipse_to_pixels(value: dict[str, Any], size: tuple[float, float]) -> tuple[float, ...]:
+    """An ellipse's Label Studio ``value`` to ``(cx, cy, rx, ry, rotation)`` in pixels of the
+    original (upright) image of ``size``."""
+    w, h = size
+    return (
+        to_pixels(float(value["x"]), w),
+        to_pixels(float(value["y"]), h),
+        to_pixels(float(value["radiusX"]), w),
+        to_pixels(float(value["radiusY"]), h),
+        float(value.get("rotation") or 0.0),
+    )
+
+
+def ellipse_from_pixels(
+    cx: float, cy: float, rx: float, ry: float, rotation: float, size: tuple[float, float]
+) -> dict[str, float]:
+    """The inverse of :func:`ellipse_to_pixels` (geometry keys of the value only); the
+    rotation in ``[0, 360)``, as Label Studio keeps it."""
+    w, h = size
+    return {
+        "x": to_percent(cx, w),
+        "y": to_percent(cy, h),
+        "radiusX": to_percent(rx, w),
+        "radiusY": to_percent(ry, h),
+        "rotation": float(rotation) % 360.0,
+    }
+
+
+def ellipse_extent(rx: float, ry: float, rotation: float) -> tuple[float, float]:
+    """Half the width and height of the bounding box of an ellipse with radii ``rx``,
+    ``ry`` turned ``rotation`` degrees (same units as the radii)."""
+    a = math.radians(rotation)
+    c, s = math.cos(a), math.sin(a)
+    return math.hypot(rx * c, ry * s), math.hypot(rx * s, ry * c)
+
+
+def ellipse_points(
+    cx: float, cy: float, rx: float, ry: float, rotation: float = 0.0, n: int = 64
+) -> np.ndarray:
+    """``n`` points on the ellipse's outline (an ``(n, 2)`` array), for drawing and IoU."""
+    t = np.linspace(0.0, 2.0 * math.pi, n, endpoint=False)
+    a = math.radians(rotation)
+    c, s = math.cos(a), math.sin(a)
+    ex, ey = rx * np.cos(t), ry * np.sin(t)
+    return np.column_stack((cx + ex * c - ey * s, cy + ex * s + ey * c))
 
 
 # -- polygons -----------------------------------------------------------------------------------

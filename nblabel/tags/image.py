@@ -1,5 +1,7 @@
 """``<Image>``: one image per item, from a path, bytes, a ``data:`` URL, a PIL image, a numpy
-array (or a file behind a Label Studio URL).
+array (or a file behind a Label Studio URL); with ``valueList="$pages"`` several, the cell
+holding a list of them (Label Studio's multi-page image: regions say their page with
+``item_index``).
 
 The browser gets a display copy re-encoded by Pillow (EXIF orientation applied, long side at
 most ``display_size``), as a binary buffer; coordinates are always reported against the
@@ -21,10 +23,10 @@ import pandas as pd
 from PIL import Image, UnidentifiedImageError
 
 from ..core.errors import ItemError
-from ..core.schema import DataObject
+from ..core.schema import DataObject, Schema
 from ..core.tag import ObjectSource, ObjectTag
 from .geometry import display_size, image_size, orientation_of, upright_to_stored
-from .regions import ImageInfo
+from .regions import ImageInfo, Pages
 
 #: Decoded originals kept for detail views (one 50 MP RGB image is 150 MB).
 DETAIL_CACHE = 2
@@ -38,40 +40,86 @@ _WITH_ALPHA = {"RGBA", "LA", "PA", "RGBa", "La"}
 
 class ImageSource(ObjectSource):
     """The images of one ``<Image>`` object of a job. ``display_size``: long side of the
-    copies sent to the browser."""
+    copies sent to the browser; ``pages``: each cell holds a list of images
+    (``valueList``)."""
 
     requests: ClassVar[frozenset[str]] = frozenset({"detail"})
     media: ClassVar[bool] = True
 
     def __init__(
-        self, obj: DataObject, data: pd.DataFrame, *, display_size: int = 1280, **options: Any
+        self,
+        obj: DataObject,
+        data: pd.DataFrame,
+        *,
+        display_size: int = 1280,
+        pages: bool = False,
+        **options: Any,
     ) -> None:
         super().__init__(obj, data)
         self.display_size = display_size
-        self._sizes: dict[str, tuple[int, int]] = {}
+        self.pages = self.many = pages
+        self._sizes: dict[str, tuple[tuple[int, int], ...]] = {}
         # Decoded originals for detail views, most recent last (see `detail`).
-        self._decoded: OrderedDict[tuple[str, int], Image.Image] = OrderedDict()
+        self._decoded: OrderedDict[tuple[str, int, int], Image.Image] = OrderedDict()
+
+    def files(self, cell: Any, key: str) -> list[Any]:
+        """The images of a cell: itself, or with ``valueList`` the list it holds. Raise
+        :class:`ItemError` for a cell that is not a non-empty list of images then."""
+        if not self.pages:
+            return [cell]
+        if isinstance(cell, np.ndarray | pd.Series) and cell.ndim == 1:
+            cell = cell.tolist()
+        if not isinstance(cell, list | tuple):
+            raise ItemError(
+                key,
+                f'<Image name={self.obj.name!r} valueList="${self.obj.column}"> shows a list '
+                f"of images, but column {self.obj.column!r} holds a {type(cell).__name__}: put "
+                "a list of paths (or images) in each cell",
+            )
+        if not cell:
+            raise ItemError(key, f"no images: the list in column {self.obj.column!r} is empty")
+        return list(cell)
+
+    def _page(self, pos: int, key: str, page: int) -> Any:
+        cells = self.files(self.cell(pos), key)
+        if not 0 <= page < len(cells):
+            raise ItemError(key, f"has {len(cells)} image(s), there is no image {page + 1}")
+        return cells[page]
 
     def load(self, pos: int, key: str) -> tuple[dict[str, Any], list[bytes]]:
-        try:
-            data, meta = encode_image(
-                load_image(self.cell(pos), key), display_size=self.display_size
-            )
-        except (OSError, ValueError, SyntaxError) as exc:  # Pillow's decode errors
-            if isinstance(exc, ItemError):
-                raise
-            raise ItemError(key, f"cannot decode the image: {exc}") from None
-        self._sizes[key] = (meta["original_width"], meta["original_height"])
-        return {"type": "image", "buffer": 0, **meta}, [data]
+        cells = self.files(self.cell(pos), key)
+        pages, buffers = [], []
+        for i, cell in enumerate(cells):
+            try:
+                data, meta = encode_image(load_image(cell, key), display_size=self.display_size)
+            except (OSError, ValueError, SyntaxError) as exc:  # Pillow's decode errors
+                problem = f"cannot decode the image: {exc}"
+                if isinstance(exc, ItemError):
+                    if not self.pages:
+                        raise
+                    problem = exc.problem
+                if self.pages:
+                    problem = f"image {i + 1} of {len(cells)}: {problem}"
+                raise ItemError(key, problem) from None
+            pages.append({"buffer": i, **meta})
+            buffers.append(data)
+        self._sizes[key] = tuple((p["original_width"], p["original_height"]) for p in pages)
+        payload = {"type": "image", **pages[0]}
+        if self.pages:
+            payload["pages"] = pages
+        return payload, buffers
 
-    def target(self, pos: int, key: str) -> ImageInfo:
-        """The original (upright) size, read from the file's header, and the display size."""
-        size = self._sizes.get(key)
-        if size is None:
+    def target(self, pos: int, key: str) -> ImageInfo | Pages:
+        """The original (upright) size, read from the file's header, and the display size;
+        with ``valueList`` those of every page."""
+        sizes = self._sizes.get(key)
+        if sizes is None:
             if len(self._sizes) > SIZE_CACHE:
                 self._sizes.clear()
-            size = self._sizes[key] = image_size(load_image(self.cell(pos), key))
-        return ImageInfo(size=size, display=display_size(*size, self.display_size))
+            cells = self.files(self.cell(pos), key)
+            sizes = self._sizes[key] = tuple(image_size(load_image(c, key)) for c in cells)
+        infos = tuple(ImageInfo(size=s, display=display_size(*s, self.display_size)) for s in sizes)
+        return Pages(infos) if self.pages else infos[0]
 
     def request(self, kind: str, key: str, pos: int, content: dict[str, Any]) -> Any:
         """A ``detail`` request: a window of the original image."""
@@ -80,7 +128,10 @@ class ImageSource(ObjectSource):
         fields = ("x", "y", "width", "height", "out_width", "out_height")
         if missing := [f for f in fields if f not in content]:
             raise ValueError(f"detail request without {', '.join(missing)}")
-        data, meta = self.detail(key, pos, **{f: content[f] for f in fields})
+        page = content.get("page") or 0
+        if isinstance(page, bool) or not isinstance(page, int):
+            raise ValueError(f"detail request with page {page!r}: a page index")
+        data, meta = self.detail(key, pos, **{f: content[f] for f in fields}, page=page)
         return meta, [data]
 
     def detail(
@@ -94,16 +145,18 @@ class ImageSource(ObjectSource):
         height: float,
         out_width: int,
         out_height: int,
+        page: int = 0,
     ) -> tuple[bytes, dict[str, Any]]:
         """A window of an item's ORIGINAL image at about ``out_width`` x ``out_height``.
 
         The window is in pixels of the upright original (EXIF orientation applied, as
         ``original_width``/``original_height``); it is clamped to the image and widened to
         whole pixels. Returns the encoded image and ``{x, y, width, height, mime,
-        out_width, out_height}`` (the window actually rendered). Raises
-        :class:`ItemError` for an unknown item or object, or an empty window.
+        out_width, out_height}`` (the window actually rendered). ``page``: which image of a
+        ``valueList`` item. Raises :class:`ItemError` for an unknown item, object or page,
+        or an empty window.
         """
-        cell = self.cell(pos)
+        cell = self._page(pos, key, page)
         img = load_image(cell, key)
         orientation = orientation_of(img)
         uw, uh = img.size[::-1] if orientation in (5, 6, 7, 8) else img.size
@@ -133,7 +186,7 @@ class ImageSource(ObjectSource):
             while reduce < 8 and ratio >= reduce * 2:
                 reduce *= 2
         try:
-            full = self._decoded_image(key, reduce, img)
+            full = self._decoded_image(key, page, reduce, img)
         except (OSError, ValueError, SyntaxError) as exc:  # Pillow's decode errors
             raise ItemError(key, f"cannot decode the image: {exc}") from None
         fx, fy = full.size[0] / img.size[0], full.size[1] / img.size[1]
@@ -155,10 +208,10 @@ class ImageSource(ObjectSource):
                 "out_width": part.size[0], "out_height": part.size[1]}  # fmt: skip
         return out.getvalue(), meta
 
-    def _decoded_image(self, key: str, reduce: int, img: Image.Image) -> Image.Image:
+    def _decoded_image(self, key: str, page: int, reduce: int, img: Image.Image) -> Image.Image:
         """The whole image decoded (at 1/``reduce`` for JPEG drafts), kept for the last
         two requests: panning a zoomed 50 MP JPEG then crops pixels already decoded."""
-        ident = (key, reduce)
+        ident = (key, page, reduce)
         if ident in self._decoded:
             self._decoded.move_to_end(ident)
             return self._decoded[ident]
@@ -177,6 +230,9 @@ class ImageObject(ObjectTag):
 
     tag = "Image"
     source = ImageSource
+
+    def options(self, obj: DataObject, schema: Schema) -> dict[str, Any]:
+        return {"pages": bool(obj.attrs.get("valueList"))}
 
 
 def _clamp_window(

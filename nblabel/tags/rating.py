@@ -1,5 +1,6 @@
 """``<Rating>``: a number of stars, 1 to ``maxRating`` (5 by default), for the whole item
-(one per region, ``perRegion="true"``, is refused for now): ``value = {"rating": 4}``."""
+or, ``perRegion="true"``, for each region of an ``<Image>`` (other objects' regions are
+refused for now): ``value = {"rating": 4}``."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from ..core.errors import ResultError, SchemaError
 from ..core.results import Result, new_id
 from ..core.schema import Control, Schema
 from ..core.tag import ControlTag, TargetOf
+from .regions import on_images
 
 
 def max_rating(control: Control) -> int:
@@ -22,10 +24,10 @@ class Rating(ControlTag):
 
     def check_config(self, control: Control, schema: Schema) -> None:
         super().check_config(control, schema)
-        if control.per_region:
+        if control.per_region and not on_images(control, schema):
             raise SchemaError(
-                f'<Rating name={control.name!r} perRegion="true">: nblabel shows a rating for the '
-                "whole item only, not yet one per region"
+                f'<Rating name={control.name!r} perRegion="true">: nblabel shows a rating per '
+                "region of an <Image> only, not yet of other objects"
             )
         raw = control.attrs.get("maxRating", "5")
         if not raw.isdigit() or int(raw) < 1:

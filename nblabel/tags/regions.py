@@ -1,5 +1,13 @@
-"""Regions on an ``<Image>``: ``RectangleLabels``, ``PolygonLabels``, ``KeyPointLabels`` and
-``BrushLabels`` (one family: they share the checks of a region and its size).
+"""Regions on an ``<Image>``: ``RectangleLabels``, ``PolygonLabels``, ``KeyPointLabels``,
+``BrushLabels`` and ``EllipseLabels``, and their bare tools ``Rectangle``, ``Polygon``,
+``KeyPoint``, ``Brush`` and ``Ellipse`` (one family: they share the checks of a region and
+its size).
+
+A bare tool draws regions without a label; a separate ``<Labels toName="image">`` labels
+them, as Label Studio's OCR template does. Label Studio then stores one region as several
+result items sharing its ``id`` (its "split form", /work/helpers/ls-tags.md §2 "OCR
+template"): the tool's geometry item (``type: "rectangle"``) and a ``labels`` item whose
+value repeats the geometry (see :mod:`nblabel.tags.regionlabels`).
 
 Label Studio stores an image region in **percent of the original image as a browser shows
 it** (after EXIF orientation), with ``original_width``/``original_height`` in pixels; the
@@ -29,6 +37,10 @@ from .geometry import (
     box_iou,
     box_to_pixels,
     brush_mask,
+    ellipse_extent,
+    ellipse_from_pixels,
+    ellipse_points,
+    ellipse_to_pixels,
     mask_from_png,
     mask_from_rle,
     mask_to_display,
@@ -43,8 +55,15 @@ from .geometry import (
 #: How far (in percent of the image side) a region may poke out of the image before it
 #: is refused: a box dragged to the edge lands on 100.0000001 after float maths.
 TOLERANCE = 1e-3
-#: The columns regions add to ``annotations``: pixels of the original image.
-PIXEL_COLUMNS = ("x", "y", "width", "height", "rotation", "points", "mask")
+#: The columns regions add to ``annotations``: pixels of the original image (an ellipse's
+#: ``x``, ``y`` are its centre and ``radiusX``, ``radiusY`` its radii), and ``item_index``,
+#: the page of an ``<Image valueList=...>`` the region is on.
+PIXEL_COLUMNS = ("x", "y", "width", "height", "rotation", "points", "mask", "radiusX",
+                 "radiusY", "item_index")  # fmt: skip
+#: Top-level keys of an image region that Label Studio copies onto every result item of the
+#: region (``Image.createSerializedResult`` in its editor): its image's size and rotation,
+#: and the page index with ``valueList``.
+IMAGE_EXTRAS = ("original_width", "original_height", "image_rotation", "item_index")
 
 
 @dataclass(frozen=True)
@@ -56,16 +75,66 @@ class ImageInfo:
     display: tuple[int, int]
 
 
+@dataclass(frozen=True)
+class Pages:
+    """The images of an ``<Image valueList="$pages">`` item, in order: a region names its
+    page with ``item_index`` (0-based), as Label Studio stores it."""
+
+    pages: tuple[ImageInfo, ...]
+
+
+def on_images(control: Control, schema: Schema) -> bool:
+    """Whether every object ``control`` labels is an ``<Image>`` (whose regions the browser
+    can answer per region: ``perRegion="true"``)."""
+    kinds = {o.name: o.type for o in schema.objects}
+    return bool(control.to_name) and all(kinds.get(t) == "image" for t in control.to_name)
+
+
+def page_of(target: Any, item: Result, where: str) -> ImageInfo | None:
+    """The image a region item is drawn on: ``target`` itself, or with several pages the one
+    its ``item_index`` names; ``None`` when the target is unknown. Raise
+    :class:`ResultError` for a page that is missing or not there."""
+    index = item.get("item_index")
+    if isinstance(target, Pages):
+        n = len(target.pages)
+        if index is None:
+            raise ResultError(
+                f"{where}: the item shows {n} images (valueList); say which one the region is "
+                f"on with item_index (0 to {n - 1})"
+            )
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < n:
+            raise ResultError(
+                f"{where}: item_index {index!r} is not one of the item's {n} images (0 to {n - 1})"
+            )
+        return target.pages[index]
+    if isinstance(target, ImageInfo):
+        if index not in (None, 0):
+            raise ResultError(
+                f"{where}: item_index {index!r}, but the item shows one image (item_index "
+                'is for <Image valueList="$...">)'
+            )
+        return target
+    return None
+
+
 class ImageRegion(ControlTag):
     """What every region control on an image shares: one label (or several with
     ``choice="multiple"``), ``original_width``/``original_height`` matching the image,
-    geometry inside it. Subclasses check their geometry in :meth:`check_value`."""
+    geometry inside it. Subclasses check their geometry in :meth:`check_value`.
+
+    A bare tool (:attr:`labeled` false: ``Rectangle``, ``Polygon``...) draws the same
+    geometry without a label of its own: its value holds no label key."""
 
     objects = frozenset({"image"})
     options: ClassVar[str | None] = "Label"
     region: ClassVar[bool] = True
     needs_target: ClassVar[bool] = True
     annotation_columns = PIXEL_COLUMNS
+    #: Its items carry their labels (``value[type]``); false for a bare tool.
+    labeled: ClassVar[bool] = True
+    #: The ``type`` of the labeled control drawing the same geometry (``rectanglelabels``
+    #: for ``rectangle``): the kind of shape, whichever tool drew it.
+    shape: ClassVar[str] = ""
 
     def check_config(self, control: Control, schema: Schema) -> None:
         kinds = {o.name: o.type for o in schema.objects}
@@ -83,12 +152,12 @@ class ImageRegion(ControlTag):
         value = item.get("value")
         if not isinstance(value, dict):
             raise ResultError(f"{where}: value must be a dict, got {type(value).__name__}")
-        labels = value.get(kind)
-        if not isinstance(labels, list) or not labels:
+        labels = value.get(kind) or []
+        if self.labeled and (not isinstance(labels, list) or not labels):
             raise ResultError(
                 f"{where}: no label; give it one of {', '.join(control.values)} (value[{kind!r}])"
             )
-        if len(labels) > 1 and not control.multiple:
+        if self.labeled and len(labels) > 1 and not control.multiple:
             raise ResultError(
                 f"{where}: control {control.name!r} takes one label per region, got "
                 f"{', '.join(map(str, labels))}"
@@ -97,7 +166,8 @@ class ImageRegion(ControlTag):
             return item  # stored or pulled: its labels were checked, its geometry was
         out = dict(item)
         ow, oh = item.get("original_width"), item.get("original_height")
-        size = target.size if isinstance(target, ImageInfo) else None
+        page = page_of(target, item, where)
+        size = page.size if page is not None else None
         if size is not None:
             if ow is None and oh is None:
                 out["original_width"], out["original_height"] = ow, oh = size
@@ -122,20 +192,52 @@ class ImageRegion(ControlTag):
         :func:`pixels`)."""
         raise NotImplementedError
 
+    def has_value(self, control: Control, item: Result) -> bool:
+        # A region drawn with a bare tool answers it (a required <Rectangle> wants a box).
+        return bool(labels_of(item)) or not self.labeled
+
     def label_cell(self, control: Control, items: list[Result], target_of: TargetOf) -> Any:
-        # One label per region (see ``annotations`` for their geometry).
+        # One label per region (see ``annotations`` for their geometry); a bare tool has no
+        # labels of its own (its <Labels> column lists them): the number of its regions.
+        if not self.labeled:
+            return len(items)
         return [", ".join(labels_of(r)) for r in items]
 
     def annotation(self, item: Result, target_of: TargetOf) -> dict[str, Any]:
-        return pixels(item)
+        found = pixels(item)
+        if item.get("item_index") is not None:
+            found["item_index"] = item["item_index"]
+        return found
 
     def geometry(self, item: Result) -> dict[str, Any]:
         value = item.get("value") or {}
         return {k: v for k, v in value.items() if k != self.type}
 
     def region_extras(self, item: Result) -> dict[str, Any]:
-        return {k: item[k] for k in ("original_width", "original_height", "image_rotation")
-                if k in item}  # fmt: skip
+        return {k: item[k] for k in IMAGE_EXTRAS if k in item}
+
+    @property
+    def noun(self) -> str:  # type: ignore[override]
+        return _NOUNS.get(self.shape or self.type, "region")
+
+    def describe(self, item: Result, target: Any) -> str:
+        """``box 'id' (car, x 10, y 20, 30 x 40 px)``: what it is, its labels and where."""
+        found = pixels(item)
+        where = ""
+        if {"x", "y", "width", "height"} <= found.keys():
+            where = (f"x {found['x']:.0f}, y {found['y']:.0f}, {found['width']:.0f} x "
+                     f"{found['height']:.0f} px")  # fmt: skip
+        elif {"x", "y", "radiusX"} <= found.keys():
+            where = (f"centre x {found['x']:.0f}, y {found['y']:.0f}, radii "
+                     f"{found['radiusX']:.0f} x {found['radiusY']:.0f} px")  # fmt: skip
+        elif {"x", "y"} <= found.keys():
+            where = f"x {found['x']:.0f}, y {found['y']:.0f}"
+        page = item.get("item_index")
+        parts = [*labels_of(item), *([where] if where else [])]
+        if isinstance(page, int):
+            parts.append(f"image {page + 1}")
+        shown = ", ".join(parts)
+        return f"{self.noun} {item.get('id')!r}" + (f" ({shown})" if shown else "")
 
     def outline(self, item: Result) -> tuple[str, list[tuple[float, float]]]:
         """What a picture of the region draws: ``("box" | "polygon" | "point" | "mask",
@@ -160,6 +262,7 @@ class ImageRegion(ControlTag):
 
 class RectangleLabels(ImageRegion):
     tag = "RectangleLabels"
+    shape = "rectanglelabels"
 
     def matches(self, a: Result, b: Result) -> bool | None:
         return box_iou(a.get("value") or {}, b.get("value") or {}) >= 0.5
@@ -184,6 +287,7 @@ class RectangleLabels(ImageRegion):
 
 class PolygonLabels(ImageRegion):
     tag = "PolygonLabels"
+    shape = "polygonlabels"
 
     def check_value(
         self, value: dict[str, Any], where: str, ow: Any, oh: Any, *, convert: bool
@@ -205,6 +309,7 @@ class PolygonLabels(ImageRegion):
 
 class KeyPointLabels(ImageRegion):
     tag = "KeyPointLabels"
+    shape = "keypointlabels"
 
     def check_value(
         self, value: dict[str, Any], where: str, ow: Any, oh: Any, *, convert: bool
@@ -230,6 +335,7 @@ class BrushLabels(ImageRegion):
     sends ``{format: "png", png: <base64>}`` at the display copy's size."""
 
     tag = "BrushLabels"
+    shape = "brushlabels"
 
     def check_value(
         self, value: dict[str, Any], where: str, ow: Any, oh: Any, *, convert: bool
@@ -242,7 +348,11 @@ class BrushLabels(ImageRegion):
 
     def for_browser(self, control: Control, item: Result, target: Any) -> Result:
         value = item.get("value") or {}
-        if not isinstance(target, ImageInfo) or value.get("format", "rle") != "rle":
+        try:
+            target = page_of(target, item, "")
+        except ResultError:
+            return item  # on no page of the item: the stale-label check reports it
+        if target is None or value.get("format", "rle") != "rle":
             return item
         original = (int(item.get("original_width") or target.size[0]),
                     int(item.get("original_height") or target.size[1]))  # fmt: skip
@@ -253,13 +363,84 @@ class BrushLabels(ImageRegion):
         return item
 
     def geometry(self, item: Result) -> dict[str, Any]:
-        return {}  # a mask's place is its RLE; Label Studio repeats none of it
+        # Every result of a mask repeats its RLE: Result.serialize in Label Studio's editor
+        # starts each result's value from the region's own serialize(), which for a brush
+        # is {format, rle} (regions/BrushRegion.jsx). A per-region answer without it would
+        # load as a whole-image class.
+        value = item.get("value") or {}
+        return {k: value[k] for k in ("format", "rle") if k in value}
 
     def outline(self, item: Result) -> tuple[str, list[tuple[float, float]]]:
         return "mask", []
 
     def raster(self, item: Result, grid: tuple[int, int]) -> np.ndarray:
         return resize_mask(brush_mask(item), grid)
+
+
+class EllipseLabels(ImageRegion):
+    """An ellipse: centre ``x``, ``y`` and ``radiusX`` in percent of the image width,
+    ``radiusY`` of its height, turned ``rotation`` degrees about its centre."""
+
+    tag = "EllipseLabels"
+    shape = "ellipselabels"
+
+    def check_value(
+        self, value: dict[str, Any], where: str, ow: Any, oh: Any, *, convert: bool
+    ) -> dict[str, Any]:
+        _check_ellipse(value, where, ow, oh)
+        return value
+
+    @staticmethod
+    def pixels(value: dict[str, Any], ow: float, oh: float) -> dict[str, Any]:
+        cx, cy, rx, ry, rot = ellipse_to_pixels(value, (ow, oh))
+        return {"x": cx, "y": cy, "radiusX": rx, "radiusY": ry, "rotation": rot}
+
+    def outline(self, item: Result) -> tuple[str, list[tuple[float, float]]]:
+        # Sampled in pixels (a turn in percent would shear it), as fractions for drawing.
+        ow, oh = item.get("original_width") or 100, item.get("original_height") or 100
+        cx, cy, rx, ry, rot = ellipse_to_pixels(item.get("value") or {}, (ow, oh))
+        points = ellipse_points(cx, cy, rx, ry, rot)
+        return "polygon", [(float(x) / ow, float(y) / oh) for x, y in points]
+
+
+class Rectangle(RectangleLabels):
+    """``<Rectangle>``: a box without a label of its own (a ``<Labels>`` may label it)."""
+
+    tag = "Rectangle"
+    options: ClassVar[str | None] = None
+    labeled = False
+
+
+class Polygon(PolygonLabels):
+    """``<Polygon>``: a polygon without a label of its own."""
+
+    tag = "Polygon"
+    options: ClassVar[str | None] = None
+    labeled = False
+
+
+class KeyPoint(KeyPointLabels):
+    """``<KeyPoint>``: a point without a label of its own."""
+
+    tag = "KeyPoint"
+    options: ClassVar[str | None] = None
+    labeled = False
+
+
+class Brush(BrushLabels):
+    """``<Brush>``: a mask without a label of its own."""
+
+    tag = "Brush"
+    options: ClassVar[str | None] = None
+    labeled = False
+
+
+class Ellipse(EllipseLabels):
+    """``<Ellipse>``: an ellipse without a label of its own."""
+
+    tag = "Ellipse"
+    options: ClassVar[str | None] = None
+    labeled = False
 
 
 def region_plugin(item: Result) -> ImageRegion | None:
@@ -269,20 +450,45 @@ def region_plugin(item: Result) -> ImageRegion | None:
 
 
 _KINDS: dict[str, type[ImageRegion]] = {
-    k.tag.lower(): k for k in (RectangleLabels, PolygonLabels, KeyPointLabels, BrushLabels)
+    k.tag.lower(): k
+    for k in (
+        *(RectangleLabels, PolygonLabels, KeyPointLabels, BrushLabels, EllipseLabels),
+        *(Rectangle, Polygon, KeyPoint, Brush, Ellipse),
+    )
 }
+_NOUNS = {"rectanglelabels": "box", "polygonlabels": "polygon", "keypointlabels": "point",
+          "brushlabels": "mask", "ellipselabels": "ellipse"}  # fmt: skip
+
+
+def shape_type(value: dict[str, Any]) -> str | None:
+    """The labeled type (``rectanglelabels``...) whose geometry ``value`` holds, told by its
+    keys; ``None`` when it holds none (a ``labels`` item repeats its region's geometry)."""
+    if "radiusX" in value:
+        return "ellipselabels"
+    if "points" in value:
+        return "polygonlabels"
+    if "rle" in value or "png" in value or "format" in value:
+        return "brushlabels"
+    if "height" in value:
+        return "rectanglelabels"
+    if "x" in value and "y" in value:
+        return "keypointlabels"
+    return None
 
 
 def pixels(item: Result) -> dict[str, Any]:
     """Geometry of a region item in pixels of the original image, for ``w.annotations``:
     ``x``, ``y``, ``width``, ``height``, ``rotation`` (a polygon's and a mask's bounding
     box; a keypoint's ``width`` is its radius), ``points`` for polygons, ``mask`` for
-    brushes. Empty for other items or when the size is missing.
+    brushes, and for an ellipse its centre ``x``, ``y``, its ``radiusX``, ``radiusY`` and
+    ``rotation``. An item repeating a region's geometry (a ``labels`` item of the split form,
+    a per-region answer) gives its region's. Empty for other items or when the size is
+    missing.
 
     Values are rounded to 1e-9 pixel: percent -> pixels leaves float noise (a box drawn at
     y = 314 would read 314.00000000000006), which a whole-pixel region must not show."""
     found = _pixels(item)
-    for name in ("x", "y", "width", "height", "rotation"):
+    for name in ("x", "y", "width", "height", "rotation", "radiusX", "radiusY"):
         if name in found:
             found[name] = round(float(found[name]), 9) + 0.0  # + 0.0: no "-0.0"
     if "points" in found:
@@ -291,12 +497,15 @@ def pixels(item: Result) -> dict[str, Any]:
 
 
 def _pixels(item: Result) -> dict[str, Any]:
-    kind, value = _KINDS.get(str(item.get("type"))), item.get("value") or {}
+    value = item.get("value") or {}
+    kind = _KINDS.get(str(item.get("type")))
+    if kind is None and isinstance(value, dict):
+        kind = _KINDS.get(shape_type(value) or "")
     ow, oh = item.get("original_width"), item.get("original_height")
     if kind is None or not ow or not oh:
         return {}
     try:
-        if kind is not BrushLabels:
+        if not issubclass(kind, BrushLabels):
             return kind.pixels(value, ow, oh)
         mask = brush_mask(item)
         ys, xs = np.nonzero(mask.any(axis=1))[0], np.nonzero(mask.any(axis=0))[0]
@@ -315,7 +524,8 @@ def mask_of(event: Any, *, control: str | None = None, label: str | None = None)
     ``label`` when given); ``None`` when it has none."""
     found = None
     for r in event.result if event is not None else []:
-        if r.get("type") != BrushLabels.tag.lower() or control not in (None, r.get("from_name")):
+        brushes = r.get("type") in ("brushlabels", "brush")
+        if not brushes or control not in (None, r.get("from_name")):
             continue
         if label is not None and label not in labels_of(r):
             continue
@@ -328,20 +538,25 @@ def mask_of(event: Any, *, control: str | None = None, label: str | None = None)
 def _base(
     control: Control | str,
     kind: str,
-    labels: str | Sequence[str],
+    labels: str | Sequence[str] | None,
     size: tuple[int, int],
     *,
     to_name: str | None,
     id: str | None,
     origin: str,
     score: float | None,
-) -> tuple[Result, list[str]]:
+) -> tuple[Result, list[str] | None]:
+    """The item's envelope and its labels; ``None`` labels for a bare tool (``<Rectangle>``
+    given as ``control``, or ``labels=None``), whose value holds no label key."""
+    bare = kind.removesuffix("labels")
     if isinstance(control, Control):
         name, target = control.name, to_name or control.to_name[0]
-        if control.type != kind:
+        if control.type not in (kind, bare):
             raise ValueError(f"control {name!r} makes {control.type!r} results, not {kind!r}")
+        kind = control.type
     else:
         name, target = control, to_name or "image"
+        kind = bare if labels is None else kind
     item: Result = {
         "id": id or new_id(),
         "from_name": name,
@@ -354,12 +569,21 @@ def _base(
     }
     if score is not None:
         item["score"] = float(score)
-    return item, [labels] if isinstance(labels, str) else list(labels)
+    if kind == bare:
+        return item, None
+    return item, [labels] if isinstance(labels, str) else list(labels or [])
+
+
+def _labeled(item: Result, value: dict[str, Any], labels: list[str] | None) -> Result:
+    if labels is not None:
+        value[item["type"]] = labels
+    item["value"] = value
+    return item
 
 
 def rectangle(
     control: Control | str,
-    labels: str | Sequence[str],
+    labels: str | Sequence[str] | None,
     *,
     x: float,
     y: float,
@@ -376,18 +600,18 @@ def rectangle(
     (width, height); ``rotation`` degrees clockwise about ``(x, y)``.
 
     ``control`` is a :class:`nblabel.core.schema.Control` (``w.schema.control("box")``) or its
-    name (then ``to_name`` defaults to ``"image"``).
+    name (then ``to_name`` defaults to ``"image"``). A bare ``<Rectangle>`` control (or
+    ``labels=None``) makes a ``rectangle`` item without labels, as every builder here does
+    for its bare tool; label it with :func:`nblabel.tags.regionlabels.region_labels`.
     """
     item, found = _base(control, "rectanglelabels", labels, size, to_name=to_name, id=id,
                         origin=origin, score=score)  # fmt: skip
-    item["value"] = {**box_from_pixels(x, y, width, height, rotation, size),
-                     "rectanglelabels": found}  # fmt: skip
-    return item
+    return _labeled(item, box_from_pixels(x, y, width, height, rotation, size), found)
 
 
 def polygon(
     control: Control | str,
-    labels: str | Sequence[str],
+    labels: str | Sequence[str] | None,
     *,
     points: Sequence[Sequence[float]] | np.ndarray,
     size: tuple[int, int],
@@ -401,13 +625,12 @@ def polygon(
                         origin=origin, score=score)  # fmt: skip
     w, h = size
     pts = [[to_percent(float(px), w), to_percent(float(py), h)] for px, py in points]
-    item["value"] = {"points": pts, "closed": True, "polygonlabels": found}
-    return item
+    return _labeled(item, {"points": pts, "closed": True}, found)
 
 
 def keypoint(
     control: Control | str,
-    labels: str | Sequence[str],
+    labels: str | Sequence[str] | None,
     *,
     x: float,
     y: float,
@@ -423,14 +646,36 @@ def keypoint(
     item, found = _base(control, "keypointlabels", labels, size, to_name=to_name, id=id,
                         origin=origin, score=score)  # fmt: skip
     w, h = size
-    item["value"] = {"x": to_percent(x, w), "y": to_percent(y, h),
-                     "width": to_percent(radius, w), "keypointlabels": found}  # fmt: skip
-    return item
+    value = {"x": to_percent(x, w), "y": to_percent(y, h), "width": to_percent(radius, w)}
+    return _labeled(item, value, found)
+
+
+def ellipse(
+    control: Control | str,
+    labels: str | Sequence[str] | None,
+    *,
+    x: float,
+    y: float,
+    radius_x: float,
+    radius_y: float,
+    size: tuple[int, int],
+    rotation: float = 0.0,
+    to_name: str | None = None,
+    id: str | None = None,
+    origin: str = "manual",
+    score: float | None = None,
+) -> Result:
+    """An ``ellipselabels`` item centred at ``(x, y)`` with radii ``radius_x``, ``radius_y``,
+    all in **pixels** of the original image of ``size``; ``rotation`` degrees clockwise about
+    the centre."""
+    item, found = _base(control, "ellipselabels", labels, size, to_name=to_name, id=id,
+                        origin=origin, score=score)  # fmt: skip
+    return _labeled(item, ellipse_from_pixels(x, y, radius_x, radius_y, rotation, size), found)
 
 
 def brush(
     control: Control | str,
-    labels: str | Sequence[str],
+    labels: str | Sequence[str] | None,
     *,
     mask: np.ndarray,
     to_name: str | None = None,
@@ -444,8 +689,7 @@ def brush(
     size = (int(m.shape[1]), int(m.shape[0]))
     item, found = _base(control, "brushlabels", labels, size, to_name=to_name, id=id,
                         origin=origin, score=score)  # fmt: skip
-    item["value"] = {"format": "rle", "rle": mask_to_rle(m), "brushlabels": found}
-    return item
+    return _labeled(item, {"format": "rle", "rle": mask_to_rle(m)}, found)
 
 
 # -- checks ---------------------------------------------------------------------------------------
@@ -482,6 +726,24 @@ def _check_rectangle(value: dict[str, Any], where: str, ow: Any, oh: Any) -> Non
     for cx, cy in corners:
         _inside(float(cx), "x", where, hint)
         _inside(float(cy), "y", where, hint)
+
+
+def _check_ellipse(value: dict[str, Any], where: str, ow: Any, oh: Any) -> None:
+    x, y, rx, ry = (_number(value.get(k), k, where) for k in ("x", "y", "radiusX", "radiusY"))
+    rotation = _number(value.get("rotation", 0.0) or 0.0, "rotation", where)
+    if rx <= 0 or ry <= 0:
+        raise ResultError(
+            f"{where}: the ellipse's radii are {rx:g}% x {ry:g}% (both must be > 0); draw it "
+            "again by dragging from its centre, or delete it"
+        )
+    if isinstance(ow, int | float) and ow and oh:  # its bounding box, turned in pixels
+        hx, hy = ellipse_extent(rx * ow / 100.0, ry * oh / 100.0, rotation)
+        hx, hy = hx * 100.0 / ow, hy * 100.0 / oh
+    else:
+        hx, hy = ellipse_extent(rx, ry, rotation)
+    hint = f" (the ellipse's edge{f' turned {rotation:g} deg' if rotation % 360 else ''})"
+    for v, name in ((x - hx, "x"), (x + hx, "x"), (y - hy, "y"), (y + hy, "y")):
+        _inside(v, name, where, hint)
 
 
 def _check_polygon(value: dict[str, Any], where: str) -> dict[str, Any]:

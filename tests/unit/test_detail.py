@@ -152,12 +152,12 @@ def test_decoded_originals_are_kept_for_the_last_items_only(tmp_path, monkeypatc
     win = dict(width=100, height=100, out_width=100, out_height=100)
     for x in (0, 50, 100):  # panning one item: decoded once
         items.detail("k0", "image", x=x, y=0, **win)
-    first = items._decoded[("k0", 1)]
+    first = items._decoded[("k0", 0, 1)]
     items.detail("k0", "image", x=10, y=10, **win)
-    assert items._decoded[("k0", 1)] is first
+    assert items._decoded[("k0", 0, 1)] is first
     for key in ("k1", "k2"):
         items.detail(key, "image", x=0, y=0, **win)
-    assert len(items._decoded) == DETAIL_CACHE and ("k0", 1) not in items._decoded
+    assert len(items._decoded) == DETAIL_CACHE and ("k0", 0, 1) not in items._decoded
     # The header is still read per request (cheap); the pixels are not decoded again.
     assert len(opened) == 6
 

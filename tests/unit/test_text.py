@@ -208,7 +208,8 @@ def test_spans_of_html_and_labels_on_images_are_clear_errors(ner_df):
         nblabel.Labeler(ner_df, config=xml)
     xml = ("<View><Image name='i' value='$text'/><Labels name='l' toName='i'>"
            "<Label value='A'/></Labels></View>")  # fmt: skip
-    with pytest.raises(nblabel.SchemaError, match="spans of <Text> objects only"):
+    # On an image, <Labels> labels regions a bare tool draws (the OCR template): none here.
+    with pytest.raises(nblabel.SchemaError, match="but no <Rectangle>, <Polygon>, <KeyPoint>"):
         nblabel.Labeler(ner_df, config=xml)
 
 

@@ -339,8 +339,9 @@ def test_per_region_choices_follow_their_snapped_range(tmp_path):
         {"start": 1.0, "end": 3.5, "instant": False, "choices": ["fast"]},
     ]
     assert w.labels.loc["a", "region_choice"] == [(1.0, 3.5, "fast")]
-    rows = w.annotations[["label", "start", "end", "instant"]].values.tolist()
-    assert rows == [["walk", 1.0, 3.5, False], ["fast", 1.0, 3.5, False]]
+    # The range's class is a column of the range's row.
+    rows = w.annotations[["label", "start", "end", "instant", "region_choice"]].values.tolist()
+    assert rows == [["walk", 1.0, 3.5, False, "fast"]]
     assert w.labels.loc["a", "range"] == [(1.0, 3.5, "walk")]
     w.close()
 

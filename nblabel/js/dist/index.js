@@ -7,14 +7,14 @@ var protocol_default = {
     failed: "{kind: 'reply', id, ok: false, error: str}: the error is shown to the user"
   },
   requests: {
-    fetch: "{keys: [...]} -> {items: [payload, ...]} plus binary buffers. A payload is {key, label, error: str|null, objects: {name: obj}, predictions?: [LS result items]}; obj is {type: 'image', buffer: i, mime, width, height, original_width, original_height} (buffer indexes the message's buffers), {type: 'text', text}, a timeseries object (see window), or {type, error: str} when it failed.",
+    fetch: "{keys: [...]} -> {items: [payload, ...]} plus binary buffers. A payload is {key, label, error: str|null, objects: {name: obj}, predictions?: [LS result items]}; obj is {type: 'image', buffer: i, mime, width, height, original_width, original_height} (buffer indexes the message's buffers; an <Image valueList> object adds pages: [{buffer: j, mime, width, height, original_width, original_height}, ...], one per image, j counted from the object's buffer, the first page's fields repeated at the top), {type: 'text', text}, a timeseries object (see window), or {type, error: str} when it failed.",
     submit: "{key, result: [LS result items], lead_time: seconds}: commit, then move on.",
     skip: "{key, lead_time: seconds}: commit a skip, then move on.",
     goto: "{key} or {to: one of goto_targets}.",
     undo: "{}: revert the last submit or skip of this session.",
     redo: "{}: re-apply the last undone submit or skip.",
     window: "{key, object, start, end, width}: a time series between start and end (LS x values) for width pixel columns -> {key, object, start, end, raw, channels: [{name, x, y, n}]} plus buffers (x float64, y float32, little-endian; x and y index the buffers). A fetched timeseries object is {type: 'timeseries', buffer: i, x_min, x_max, kind, tz, length, y_range, overview: <a window reply>} with buffer indices counted from buffer.",
-    detail: "{key, object, x, y, width, height, out_width, out_height}: a window of the ORIGINAL image (upright, EXIF applied, clamped to the image) at about out_width x out_height pixels -> {x, y, width, height, mime, out_width, out_height} (the window rendered, whole pixels) plus one buffer, the JPEG (PNG with alpha)."
+    detail: "{key, object, x, y, width, height, out_width, out_height, page?}: page is the image of an <Image valueList> item (default 0); a window of the ORIGINAL image (upright, EXIF applied, clamped to the image) at about out_width x out_height pixels -> {x, y, width, height, mime, out_width, out_height} (the window rendered, whole pixels) plus one buffer, the JPEG (PNG with alpha)."
   },
   goto_targets: ["next", "prev", "first_unlabeled"],
   timeout_ms: 15e3,
@@ -303,6 +303,8 @@ async function prepareEntry(payload, buffers) {
     objects: payload.objects || {},
     images: /* @__PURE__ */ new Map(),
     // object name -> decoded HTMLImageElement
+    pages: /* @__PURE__ */ new Map(),
+    // object name -> every decoded image of an <Image valueList> item
     urls: [],
     errors: /* @__PURE__ */ new Map(),
     // object name -> message, for objects that failed here
@@ -314,30 +316,41 @@ async function prepareEntry(payload, buffers) {
   const decodes = [];
   for (const [name, obj] of Object.entries(entry.objects)) {
     if (!obj || obj.type !== "image" || obj.error) continue;
-    const buffer = buffers[obj.buffer];
-    if (buffer == null) {
-      entry.errors.set(name, `item ${entry.label}: image '${name}' arrived without its data`);
-      continue;
-    }
-    const url = URL.createObjectURL(new Blob([toBlobPart(buffer)], { type: obj.mime || "image/png" }));
-    entry.urls.push(url);
-    const img = new Image();
-    img.className = "nbl-image";
-    img.setAttribute("data-testid", "image");
-    img.dataset.object = name;
-    img.alt = `${name} of ${entry.label}`;
-    img.draggable = false;
-    if (obj.width && obj.height) {
-      img.width = obj.width;
-      img.height = obj.height;
-    }
-    img.src = url;
-    decodes.push(
-      img.decode().then(
-        () => entry.images.set(name, img),
-        () => entry.errors.set(name, `item ${entry.label}: image '${name}' could not be decoded (${obj.mime || "unknown type"})`)
-      )
-    );
+    const pages = Array.isArray(obj.pages) ? obj.pages : [obj];
+    const base = Array.isArray(obj.pages) ? obj.buffer : 0;
+    const imgs = new Array(pages.length);
+    pages.forEach((page, i) => {
+      const buffer = buffers[base + page.buffer];
+      const which = pages.length > 1 ? ` (image ${i + 1} of ${pages.length})` : "";
+      if (buffer == null) {
+        entry.errors.set(name, `item ${entry.label}: image '${name}'${which} arrived without its data`);
+        return;
+      }
+      const url = URL.createObjectURL(new Blob([toBlobPart(buffer)], { type: page.mime || "image/png" }));
+      entry.urls.push(url);
+      const img = new Image();
+      img.className = "nbl-image";
+      img.setAttribute("data-testid", "image");
+      img.dataset.object = name;
+      if (Array.isArray(obj.pages)) img.dataset.page = String(i);
+      img.alt = `${name} of ${entry.label}${which}`;
+      img.draggable = false;
+      if (page.width && page.height) {
+        img.width = page.width;
+        img.height = page.height;
+      }
+      img.src = url;
+      decodes.push(
+        img.decode().then(
+          () => {
+            imgs[i] = img;
+            if (i === 0) entry.images.set(name, img);
+          },
+          () => entry.errors.set(name, `item ${entry.label}: image '${name}'${which} could not be decoded (${page.mime || "unknown type"})`)
+        )
+      );
+    });
+    if (Array.isArray(obj.pages)) entry.pages.set(name, imgs);
   }
   await Promise.all(decodes);
   return entry;
@@ -714,21 +727,21 @@ function limit(bound, kind2, side) {
   return value.slice(0, 10);
 }
 function input(control, kind2, label) {
-  const el = document.createElement("input");
-  el.type = kind2 === "year" ? "number" : kind2;
-  el.dataset.control = control.name;
-  el.setAttribute("data-testid", `datetime-${kind2}`);
-  el.setAttribute("aria-label", `${control.name} ${label}`);
+  const el2 = document.createElement("input");
+  el2.type = kind2 === "year" ? "number" : kind2;
+  el2.dataset.control = control.name;
+  el2.setAttribute("data-testid", `datetime-${kind2}`);
+  el2.setAttribute("aria-label", `${control.name} ${label}`);
   for (const side of ["min", "max"]) {
     const v = limit(control[side], kind2, side);
-    if (v) el[side] = v;
+    if (v) el2[side] = v;
   }
   if (kind2 === "year") {
-    el.step = "1";
-    el.placeholder = "YYYY";
-    el.inputMode = "numeric";
+    el2.step = "1";
+    el2.placeholder = "YYYY";
+    el2.inputMode = "numeric";
   }
-  return el;
+  return el2;
 }
 function createBoxes(control, { onInput, onEnter, onEscape }) {
   const mode = dateMode(control);
@@ -755,11 +768,11 @@ function createBoxes(control, { onInput, onEnter, onEscape }) {
     box.append(note);
   }
   box.append(error);
-  const read = () => Object.fromEntries(Object.entries(fields).map(([k, el]) => [k, el.value]));
-  for (const el of Object.values(fields)) {
-    el.setAttribute("aria-describedby", error.id);
-    el.addEventListener("input", () => onInput(read()));
-    el.addEventListener("keydown", (event) => {
+  const read = () => Object.fromEntries(Object.entries(fields).map(([k, el2]) => [k, el2.value]));
+  for (const el2 of Object.values(fields)) {
+    el2.setAttribute("aria-describedby", error.id);
+    el2.addEventListener("input", () => onInput(read()));
+    el2.addEventListener("keydown", (event) => {
       if (event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === "Enter" && !event.shiftKey) {
         event.preventDefault();
@@ -774,11 +787,11 @@ function createBoxes(control, { onInput, onEnter, onEscape }) {
   return {
     el: box,
     render(boxes, problem) {
-      for (const [k, el] of Object.entries(fields)) if (el.value !== (boxes[k] || "")) el.value = boxes[k] || "";
+      for (const [k, el2] of Object.entries(fields)) if (el2.value !== (boxes[k] || "")) el2.value = boxes[k] || "";
       const value = storedValue(control, boxes);
       shown.textContent = value && !problem ? `stored as ${value}` : "";
       box.dataset.value = value && !problem ? value : "";
-      for (const el of Object.values(fields)) el.setAttribute("aria-invalid", String(Boolean(problem)));
+      for (const el2 of Object.values(fields)) el2.setAttribute("aria-invalid", String(Boolean(problem)));
       error.textContent = problem;
       error.hidden = !problem;
     }
@@ -854,15 +867,15 @@ function missingNumbers(controls, numbers) {
   return controls.filter((c) => c.required && numbers.get(c.name) == null).map((c) => c.name);
 }
 function input2(control, type, attrs) {
-  const el = document.createElement("input");
-  el.type = type;
-  el.dataset.control = control.name;
+  const el2 = document.createElement("input");
+  el2.type = type;
+  el2.dataset.control = control.name;
   const { min, max, step } = bounds(control);
-  if (min != null) el.min = String(min);
-  if (max != null) el.max = String(max);
-  el.step = step != null ? String(step) : "any";
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  return el;
+  if (min != null) el2.min = String(min);
+  if (max != null) el2.max = String(max);
+  el2.step = step != null ? String(step) : "any";
+  for (const [k, v] of Object.entries(attrs)) el2.setAttribute(k, v);
+  return el2;
 }
 function createBox(control, { onInput, onEnter, onEscape }) {
   const box = document.createElement("div");
@@ -877,7 +890,7 @@ function createBox(control, { onInput, onEnter, onEscape }) {
   error.id = `nbl-number-error-${control.name}-${randomId(6)}`;
   field.setAttribute("aria-describedby", error.id);
   box.append(field, ...slider ? [slider] : [], error);
-  const read = (el) => el.value.trim() === "" ? null : Number(el.value);
+  const read = (el2) => el2.value.trim() === "" ? null : Number(el2.value);
   field.addEventListener("input", () => onInput(read(field)));
   if (slider) slider.addEventListener("input", () => onInput(read(slider)));
   field.addEventListener("keydown", (event) => {
@@ -905,7 +918,7 @@ function createBox(control, { onInput, onEnter, onEscape }) {
 }
 var numberPlugin = {
   name: "number",
-  // Per-region numbers would need the region plugins' selection: not claimed.
+  // Per-region numbers of image regions are the per-region plugin's (perregion.js).
   claims: (control) => control.type === "number" && String((control.attrs || {}).perRegion).toLowerCase() !== "true",
   keys: [],
   create({ controls, root, canEdit, onEdit, act }) {
@@ -1008,20 +1021,20 @@ var pairwisePlugin = {
       ]) {
         const found = (views || []).find((v) => v.spec.name === name);
         if (!found) continue;
-        const el = found.view.el;
-        sides2[side] = el;
-        el.dataset.pairwise = side;
-        el.classList.add("nbl-pairwise-side");
+        const el2 = found.view.el;
+        sides2[side] = el2;
+        el2.dataset.pairwise = side;
+        el2.classList.add("nbl-pairwise-side");
         const onClick = () => {
-          const sel = el.ownerDocument.getSelection && el.ownerDocument.getSelection();
-          if (sel && !sel.isCollapsed && el.contains(sel.anchorNode)) return;
+          const sel = el2.ownerDocument.getSelection && el2.ownerDocument.getSelection();
+          if (sel && !sel.isCollapsed && el2.contains(sel.anchorNode)) return;
           pick(c.name, side);
         };
-        el.addEventListener("click", onClick);
+        el2.addEventListener("click", onClick);
         cleanups.push(() => {
-          el.removeEventListener("click", onClick);
-          el.classList.remove("nbl-pairwise-side", "nbl-pairwise-picked");
-          delete el.dataset.pairwise;
+          el2.removeEventListener("click", onClick);
+          el2.classList.remove("nbl-pairwise-side", "nbl-pairwise-picked");
+          delete el2.dataset.pairwise;
         });
       }
       parts.set(c.name, { group, buttons, sides: sides2 });
@@ -1133,10 +1146,10 @@ function followRegions(root, onChange) {
 
 // nblabel/js/src/views/common.js
 function createSlot(spec, kind2) {
-  const el = document.createElement("div");
-  el.className = `nbl-object nbl-object-${kind2}`;
-  el.dataset.object = spec.name;
-  return el;
+  const el2 = document.createElement("div");
+  el2.className = `nbl-object nbl-object-${kind2}`;
+  el2.dataset.object = spec.name;
+  return el2;
 }
 function showNotice(slot, kind2, message) {
   if (kind2 === "loading" && slot.offsetHeight > 0) slot.style.minHeight = `${slot.offsetHeight}px`;
@@ -1207,7 +1220,7 @@ function selectionOf(node) {
   return node.ownerDocument.getSelection();
 }
 function createParagraphsView(spec) {
-  const el = createSlot(spec, "paragraphs");
+  const el2 = createSlot(spec, "paragraphs");
   const attrs = spec.attrs || {};
   const box = document.createElement("div");
   box.className = "nbl-paragraphs";
@@ -1299,20 +1312,20 @@ function createParagraphsView(spec) {
     return null;
   }
   return {
-    el,
+    el: el2,
     textEl: box,
     paragraphs: () => shown.paragraphs,
     loading() {
-      showNotice(el, "loading", "Loading…");
+      showNotice(el2, "loading", "Loading…");
     },
     show(entry) {
       const error = objectError(entry, spec.name);
       if (error) {
         shown = { key: null, paragraphs: [] };
-        showNotice(el, "error", error);
+        showNotice(el2, "error", error);
         return;
       }
-      el.style.minHeight = "";
+      el2.style.minHeight = "";
       const paragraphs = entry.objects[spec.name].paragraphs || [];
       if (shown.key !== entry.key || shown.paragraphs !== paragraphs) {
         shown = { key: entry.key, paragraphs };
@@ -1320,7 +1333,7 @@ function createParagraphsView(spec) {
         box.scrollTop = 0;
       }
       paint();
-      if (el.firstChild !== box) el.replaceChildren(box);
+      if (el2.firstChild !== box) el2.replaceChildren(box);
     },
     /** Draw `spans` (of item `key`; ignored while another item is shown). */
     setSpans(key, spans, selected, describe) {
@@ -2074,42 +2087,42 @@ function htmlText(html3) {
   return (doc.body.textContent || "").replace(/\s+/g, " ").trim();
 }
 function itemCard(item, tag = "li") {
-  const el = document.createElement(tag);
-  el.className = "nbl-list-item";
-  el.dataset.id = item.id;
-  if (item.title != null) el.append(Object.assign(document.createElement("div"), { className: "nbl-list-title", textContent: String(item.title) }));
-  if (item.body != null) el.append(Object.assign(document.createElement("div"), { className: "nbl-list-body", textContent: String(item.body) }));
-  if (item.html != null) el.append(Object.assign(document.createElement("div"), { className: "nbl-list-body", textContent: htmlText(item.html) }));
-  el.append(Object.assign(document.createElement("div"), { className: "nbl-list-id", textContent: item.id }));
-  return el;
+  const el2 = document.createElement(tag);
+  el2.className = "nbl-list-item";
+  el2.dataset.id = item.id;
+  if (item.title != null) el2.append(Object.assign(document.createElement("div"), { className: "nbl-list-title", textContent: String(item.title) }));
+  if (item.body != null) el2.append(Object.assign(document.createElement("div"), { className: "nbl-list-body", textContent: String(item.body) }));
+  if (item.html != null) el2.append(Object.assign(document.createElement("div"), { className: "nbl-list-body", textContent: htmlText(item.html) }));
+  el2.append(Object.assign(document.createElement("div"), { className: "nbl-list-id", textContent: item.id }));
+  return el2;
 }
 function createListView(spec) {
-  const el = createSlot(spec, "list");
+  const el2 = createSlot(spec, "list");
   let shown = { key: null, items: null };
   let ranked = false;
   const listeners = /* @__PURE__ */ new Set();
   function paint() {
-    el.style.minHeight = "";
+    el2.style.minHeight = "";
     if (ranked) {
-      el.replaceChildren(Object.assign(document.createElement("div"), { className: "nbl-list-note", textContent: `${spec.name}: ranked below` }));
+      el2.replaceChildren(Object.assign(document.createElement("div"), { className: "nbl-list-note", textContent: `${spec.name}: ranked below` }));
       return;
     }
     const list = document.createElement("ol");
     list.className = "nbl-list";
     list.setAttribute("data-testid", "list");
     list.append(...(shown.items || []).map((item) => itemCard(item)));
-    el.replaceChildren(list);
+    el2.replaceChildren(list);
   }
   return {
-    el,
+    el: el2,
     loading() {
       shown = { key: null, items: null };
-      showNotice(el, "loading", "Loading…");
+      showNotice(el2, "loading", "Loading…");
     },
     show(entry) {
       const error = objectError(entry, spec.name);
       shown = { key: entry.key, items: error ? null : entry.objects[spec.name].items || [] };
-      if (error) showNotice(el, "error", error);
+      if (error) showNotice(el2, "error", error);
       else paint();
       for (const fn of listeners) fn(entry.key);
     },
@@ -2181,12 +2194,12 @@ function rankerResult(controls, boards, makeId = randomId) {
   }));
 }
 function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
-  const el = document.createElement("div");
-  el.className = "nbl-ranker";
-  el.dataset.control = control.name;
-  el.setAttribute("data-testid", "ranker");
-  el.setAttribute("role", "group");
-  el.setAttribute("aria-label", control.name);
+  const el2 = document.createElement("div");
+  el2.className = "nbl-ranker";
+  el2.dataset.control = control.name;
+  el2.setAttribute("data-testid", "ranker");
+  el2.setAttribute("role", "group");
+  el2.setAttribute("aria-label", control.name);
   let cols = null;
   let items = /* @__PURE__ */ new Map();
   let drag = null;
@@ -2199,11 +2212,11 @@ function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
   function render(focusId = null, failed = false) {
     if (!cols) {
       const text2 = failed ? "The list of this item cannot be shown (see the error above)." : "Loading the list…";
-      el.replaceChildren(Object.assign(document.createElement("div"), { className: "nbl-list-note", textContent: text2 }));
+      el2.replaceChildren(Object.assign(document.createElement("div"), { className: "nbl-list-note", textContent: text2 }));
       return;
     }
     const first = [...cols.values()].flat()[0];
-    el.replaceChildren(
+    el2.replaceChildren(
       ...columnsOf(control).map((col) => {
         const column = document.createElement("div");
         column.className = "nbl-ranker-column";
@@ -2226,14 +2239,14 @@ function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
         return column;
       })
     );
-    el.dataset.order = JSON.stringify(Object.fromEntries(cols));
+    el2.dataset.order = JSON.stringify(Object.fromEntries(cols));
     if (focusId != null) {
-      const card = el.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(focusId)}"]`);
+      const card = el2.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(focusId)}"]`);
       if (card) card.focus({ preventScroll: false });
     }
   }
   function dropAt(x, y) {
-    const columns = [...el.querySelectorAll(".nbl-ranker-column")];
+    const columns = [...el2.querySelectorAll(".nbl-ranker-column")];
     if (!columns.length) return null;
     let best = columns[0];
     let dist = Number.POSITIVE_INFINITY;
@@ -2255,26 +2268,26 @@ function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
   }
   function endDrag() {
     if (!drag) return;
-    const card = el.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(drag.id)}"]`);
+    const card = el2.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(drag.id)}"]`);
     if (card) card.classList.remove("nbl-dragging");
     marker.remove();
-    el.classList.remove("nbl-ranker-dragging");
-    if (el.hasPointerCapture && el.hasPointerCapture(drag.pointer)) el.releasePointerCapture(drag.pointer);
+    el2.classList.remove("nbl-ranker-dragging");
+    if (el2.hasPointerCapture && el2.hasPointerCapture(drag.pointer)) el2.releasePointerCapture(drag.pointer);
     drag = null;
   }
   function onPointerDown2(event) {
     const card = event.target.closest ? event.target.closest(".nbl-ranker-item") : null;
-    if (!card || !el.contains(card) || event.button !== 0 || !canEdit()) return;
+    if (!card || !el2.contains(card) || event.button !== 0 || !canEdit()) return;
     drag = { id: card.dataset.id, x: event.clientX, y: event.clientY, pointer: event.pointerId, moving: false, target: null };
-    el.setPointerCapture(event.pointerId);
+    el2.setPointerCapture(event.pointerId);
   }
   function onPointerMove2(event) {
     if (!drag || event.pointerId !== drag.pointer) return;
     if (!drag.moving) {
       if (Math.hypot(event.clientX - drag.x, event.clientY - drag.y) < 5) return;
       drag.moving = true;
-      el.classList.add("nbl-ranker-dragging");
-      const card = el.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(drag.id)}"]`);
+      el2.classList.add("nbl-ranker-dragging");
+      const card = el2.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(drag.id)}"]`);
       if (card) card.classList.add("nbl-dragging");
     }
     event.preventDefault();
@@ -2292,20 +2305,20 @@ function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
   }
   function focusCard(id) {
     setTimeout(() => {
-      const card = el.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(id)}"]`);
+      const card = el2.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(id)}"]`);
       if (card && card.isConnected) {
-        for (const c of el.querySelectorAll(".nbl-ranker-item")) c.tabIndex = c === card ? 0 : -1;
+        for (const c of el2.querySelectorAll(".nbl-ranker-item")) c.tabIndex = c === card ? 0 : -1;
         card.focus({ preventScroll: true });
       }
     }, 0);
   }
   const onCancel = () => endDrag();
-  el.addEventListener("pointerdown", onPointerDown2);
-  el.addEventListener("pointermove", onPointerMove2);
-  el.addEventListener("pointerup", onPointerUp2);
-  el.addEventListener("pointercancel", onCancel);
+  el2.addEventListener("pointerdown", onPointerDown2);
+  el2.addEventListener("pointermove", onPointerMove2);
+  el2.addEventListener("pointerup", onPointerUp2);
+  el2.addEventListener("pointercancel", onCancel);
   return {
-    el,
+    el: el2,
     set(nextCols, nextItems, focusId = null, failed = false) {
       cols = nextCols;
       if (nextItems) items = nextItems;
@@ -2315,7 +2328,7 @@ function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
     /** A key on a card of this board: true when it used it. */
     handleKey(event) {
       const card = event.target && event.target.closest ? event.target.closest(".nbl-ranker-item") : null;
-      if (!card || !el.contains(card) || !cols) return false;
+      if (!card || !el2.contains(card) || !cols) return false;
       if (event.ctrlKey || event.metaKey || event.altKey) return false;
       if (drag) {
         if (event.key === "Escape") endDrag();
@@ -2349,16 +2362,16 @@ function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
     },
     dispose() {
       endDrag();
-      el.removeEventListener("pointerdown", onPointerDown2);
-      el.removeEventListener("pointermove", onPointerMove2);
-      el.removeEventListener("pointerup", onPointerUp2);
-      el.removeEventListener("pointercancel", onCancel);
+      el2.removeEventListener("pointerdown", onPointerDown2);
+      el2.removeEventListener("pointermove", onPointerMove2);
+      el2.removeEventListener("pointerup", onPointerUp2);
+      el2.removeEventListener("pointercancel", onCancel);
     }
   };
   function focusNow(id) {
-    const card = el.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(id)}"]`);
+    const card = el2.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(id)}"]`);
     if (!card) return;
-    for (const c of el.querySelectorAll(".nbl-ranker-item")) c.tabIndex = c === card ? 0 : -1;
+    for (const c of el2.querySelectorAll(".nbl-ranker-item")) c.tabIndex = c === card ? 0 : -1;
     card.focus({ preventScroll: false });
   }
 }
@@ -2506,8 +2519,9 @@ function createStars(control) {
 }
 var ratingPlugin = {
   name: "rating",
-  // Per-region ratings would need the region plugins' selection: not claimed, so the shell
-  // says the control is not supported.
+  // Per-region ratings of image regions are the per-region plugin's (perregion.js, which
+  // runs this one per region); of other objects they are not claimed, so the shell says
+  // the control is not supported.
   claims: (control) => control.type === "rating" && String((control.attrs || {}).perRegion).toLowerCase() !== "true",
   keys: [],
   create({ controls, allControls, canEdit, onEdit }) {
@@ -2571,6 +2585,202 @@ var ratingPlugin = {
       restore: (snap) => set(snap)
     };
   }
+};
+
+// nblabel/js/src/controls/perregion.js
+var REGION_OBJECTS = /* @__PURE__ */ new Set(["image"]);
+var isPerRegion = (control) => String((control.attrs || {}).perRegion).toLowerCase() === "true";
+function answersRegions(control, objects) {
+  return isPerRegion(control) && (objects || []).some((o) => o && o.name === control.to_name && REGION_OBJECTS.has(o.type));
+}
+var plain = (control) => ({ ...control, attrs: { ...control.attrs || {}, perRegion: "false" } });
+function answersFromResult(names, result, predictions = []) {
+  const answers = /* @__PURE__ */ new Map();
+  const add = (items, only) => {
+    for (const item of items || []) {
+      if (!item || item.id == null || !names.has(item.from_name)) continue;
+      const id = String(item.id);
+      if (only && !only(id)) continue;
+      answers.set(id, [...answers.get(id) || [], item]);
+    }
+  };
+  add(result);
+  const stored = new Set(answers.keys());
+  add(predictions, (id) => !stored.has(id));
+  return answers;
+}
+function regionResult(answers, regions) {
+  const out = [];
+  for (const r of regions) {
+    for (const item of answers.get(r.id) || []) out.push({ ...item, id: r.id, to_name: r.to_name });
+  }
+  return out;
+}
+function missingAnswers(controls, regions, answers) {
+  const out = [];
+  for (const c of controls) {
+    if (!c.required) continue;
+    for (const r of regions) {
+      if (r.to_name !== c.to_name) continue;
+      if (!(answers.get(r.id) || []).some((item) => item.from_name === c.name)) out.push(`${c.name} of ${r.text}`);
+    }
+  }
+  return out;
+}
+function el(tag, props = {}, text2 = null) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) if (v != null) node.setAttribute(k, String(v));
+  if (text2 != null) node.textContent = text2;
+  return node;
+}
+function createPerRegion(ctx) {
+  const { controls, objects, plugins, selection, canEdit, onEdit, onHint = () => {
+  } } = ctx;
+  if (!selection) return null;
+  const names = new Set(controls.map((c) => c.name));
+  const panel = el("div", { class: "nbl-per-region", "data-testid": "per-region" });
+  const target = el("div", { class: "nbl-per-region-target", "data-testid": "per-region-target", "aria-live": "polite" });
+  panel.append(target);
+  const parts = [];
+  const blocks = /* @__PURE__ */ new Map();
+  const others = (plugins || []).filter((p) => p !== perRegionPlugin);
+  const unshown = [];
+  for (const plugin of others) {
+    const mine = controls.filter((c) => !parts.some((p) => p.controls.includes(c)) && !unshown.includes(c) && plugin.claims(plain(c), objects));
+    if (!mine.length) continue;
+    const instance = plugin.create({
+      ...ctx,
+      controls: mine.map(plain),
+      // Edits need a region to belong to.
+      canEdit: () => canEdit() && loadedFor != null,
+      onEdit: () => {
+        dirty = true;
+        onEdit();
+        queueMicrotask(capture);
+      }
+    });
+    if (!instance) continue;
+    parts.push({ instance, controls: mine });
+    const sections = instance.sections || [];
+    mine.forEach((c, i) => {
+      const block = el("div", { class: "nbl-control", "data-control-block": c.name });
+      block.append(el("div", { class: "nbl-control-name" }, c.required ? `${c.name} *` : c.name));
+      if (sections[i]) block.append(sections[i].el);
+      blocks.set(c.name, block);
+      panel.append(block);
+    });
+    for (const extra of (instance.panels || []).concat(sections.slice(mine.length))) panel.append(extra.el);
+  }
+  for (const c of controls) {
+    if (parts.some((p) => p.controls.includes(c))) continue;
+    panel.append(el("div", { class: "nbl-notice nbl-notice-error" }, `'${c.type}' controls are not supported per region by this widget`));
+  }
+  const instances = parts.map((p) => p.instance);
+  let key = null;
+  let answers = /* @__PURE__ */ new Map();
+  let problemsOf = /* @__PURE__ */ new Map();
+  let loadedFor = null;
+  let loadedText = "";
+  let dirty = false;
+  function capture() {
+    if (loadedFor == null || !dirty) return;
+    dirty = false;
+    answers.set(
+      loadedFor,
+      instances.flatMap((i) => i.result ? i.result() : [])
+    );
+    const problems = instances.flatMap((i) => i.problems ? i.problems() : []);
+    if (problems.length) problemsOf.set(loadedFor, problems.map((p) => `${loadedText}: ${p}`));
+    else problemsOf.delete(loadedFor);
+  }
+  function sync() {
+    const sel = selection.selected();
+    const id = sel && controls.some((c) => c.to_name === sel.to_name) ? sel.id : null;
+    if (id !== loadedFor) {
+      capture();
+      loadedFor = id;
+      if (id != null) {
+        for (const i of instances) if (i.load) i.load(key, answers.get(id) || [], {});
+      }
+    }
+    loadedText = id != null ? sel.text : "";
+    const shown = loadedFor != null;
+    for (const c of controls) {
+      const block = blocks.get(c.name);
+      if (block) block.hidden = !shown || !sel || c.to_name !== sel.to_name;
+    }
+    panel.dataset.region = shown ? loadedFor : "";
+    target.textContent = shown ? `For ${loadedText}` : `Select a region to answer ${controls.map((c) => c.name).join(", ")}.`;
+  }
+  const unsubscribe = selection.subscribe(sync);
+  sync();
+  const regions = () => selection.regions().filter((r) => controls.some((c) => c.to_name === r.to_name));
+  return {
+    panels: [{ title: "region", el: panel }],
+    hotkeys: instances.flatMap((i) => i.hotkeys || []),
+    shortcuts: instances.flatMap((i) => i.shortcuts || []),
+    pick(name, value) {
+      sync();
+      if (loadedFor == null) {
+        onHint(`Select a region first (click it or press Tab), then pick its ${name}.`);
+        return;
+      }
+      const part = parts.find((p) => p.controls.some((c) => c.name === name));
+      if (part && part.instance.pick) part.instance.pick(name, value);
+      capture();
+    },
+    handleKey(event) {
+      sync();
+      if (loadedFor == null) return false;
+      const used = instances.some((i) => i.handleKey && i.handleKey(event));
+      if (used) capture();
+      return used;
+    },
+    load(itemKey, result, extra = {}) {
+      key = itemKey;
+      answers = answersFromResult(names, result, extra.predictions);
+      problemsOf = /* @__PURE__ */ new Map();
+      loadedFor = null;
+      dirty = false;
+      sync();
+    },
+    result() {
+      capture();
+      return regionResult(answers, regions());
+    },
+    missing() {
+      capture();
+      return missingAnswers(controls, regions(), answers);
+    },
+    problems() {
+      capture();
+      const live = new Set(regions().map((r) => r.id));
+      return [...problemsOf].filter(([id]) => live.has(id)).flatMap(([, p]) => p);
+    },
+    snapshot() {
+      capture();
+      return { answers: new Map(answers), problemsOf: new Map(problemsOf) };
+    },
+    restore(snap) {
+      answers = new Map(snap.answers);
+      problemsOf = new Map(snap.problemsOf);
+      loadedFor = null;
+      dirty = false;
+      sync();
+    },
+    dispose() {
+      unsubscribe();
+      for (const i of instances) if (i.dispose) i.dispose();
+    }
+  };
+}
+var perRegionPlugin = {
+  name: "per-region",
+  first: true,
+  // before the whole-item plugins, which would claim the same controls
+  claims: answersRegions,
+  keys: [],
+  create: createPerRegion
 };
 
 // nblabel/js/src/geometry.js
@@ -2694,6 +2904,54 @@ function clampMove(bb, dx, dy, size) {
   const my = clamp(Math.round(dy), Math.min(0, -bb.y0), Math.max(0, size.h - bb.y1));
   return { dx: mx, dy: my };
 }
+function ellipseExtent(e) {
+  const c = Math.cos(rad(e.rot || 0));
+  const s = Math.sin(rad(e.rot || 0));
+  return { hx: Math.hypot(e.rx * c, e.ry * s), hy: Math.hypot(e.rx * s, e.ry * c) };
+}
+function ellipseBounds(e) {
+  const { hx, hy } = ellipseExtent(e);
+  return { x0: e.cx - hx, y0: e.cy - hy, x1: e.cx + hx, y1: e.cy + hy };
+}
+function ellipseInside(e, size) {
+  const b = ellipseBounds(e);
+  return b.x0 >= -0.01 && b.y0 >= -0.01 && b.x1 <= size.w + 0.01 && b.y1 <= size.h + 0.01;
+}
+function ellipseFromDrag(c, p, size) {
+  const cx = Math.round(clamp(c.x, 0, size.w));
+  const cy = Math.round(clamp(c.y, 0, size.h));
+  const rx = Math.floor(Math.min(Math.abs(p.x - cx), cx, size.w - cx));
+  const ry = Math.floor(Math.min(Math.abs(p.y - cy), cy, size.h - cy));
+  return { cx, cy, rx, ry, rot: 0 };
+}
+function ellipseHandles(e) {
+  const o = { x: e.cx, y: e.cy };
+  const at = (dx, dy) => rotatePoint({ x: e.cx + dx, y: e.cy + dy }, o, e.rot || 0);
+  return { e: at(e.rx, 0), w: at(-e.rx, 0), s: at(0, e.ry), n: at(0, -e.ry) };
+}
+function maxRadius(e, axis, size) {
+  const c = Math.cos(rad(e.rot || 0));
+  const s = Math.sin(rad(e.rot || 0));
+  const mx = Math.min(e.cx, size.w - e.cx);
+  const my = Math.min(e.cy, size.h - e.cy);
+  const other = axis === "x" ? e.ry : e.rx;
+  const [a, b] = axis === "x" ? [c, s] : [s, c];
+  let best = Infinity;
+  if (Math.abs(a) > 1e-9) best = Math.min(best, (mx * mx - other * other * b * b) / (a * a));
+  if (Math.abs(b) > 1e-9) best = Math.min(best, (my * my - other * other * a * a) / (b * b));
+  return best > 0 ? Math.floor(Math.sqrt(best) + 1e-9) : 0;
+}
+function resizeEllipse(e, handle, p, size) {
+  const q = rotatePoint(p, { x: e.cx, y: e.cy }, -(e.rot || 0));
+  const axis = handle === "e" || handle === "w" ? "x" : "y";
+  const want = Math.round(Math.abs(axis === "x" ? q.x - e.cx : q.y - e.cy));
+  const r = Math.max(1, Math.min(want, maxRadius(e, axis, size)));
+  return axis === "x" ? { ...e, rx: r } : { ...e, ry: r };
+}
+function rotateEllipse(e, p) {
+  const rot = normAngle(Math.atan2(p.y - e.cy, p.x - e.cx) * 180 / Math.PI + 90);
+  return { ...e, rot };
+}
 var FIT = Object.freeze({ s: 1, x0: 0, y0: 0 });
 function clampView(v, size) {
   const s = clamp(v.s, 1, MAX_ZOOM);
@@ -2714,9 +2972,28 @@ function viewToImage(v, fx, fy, size) {
 }
 
 // nblabel/js/src/controls/regions/model.js
-var REGION_TYPES = ["rectanglelabels", "polygonlabels", "keypointlabels", "brushlabels"];
-var NOUN = { rectanglelabels: "box", polygonlabels: "polygon", keypointlabels: "point", brushlabels: "mask" };
+var SHAPES = {
+  rectanglelabels: "box",
+  rectangle: "box",
+  polygonlabels: "polygon",
+  polygon: "polygon",
+  keypointlabels: "point",
+  keypoint: "point",
+  brushlabels: "mask",
+  brush: "mask",
+  ellipselabels: "ellipse",
+  ellipse: "ellipse"
+};
+var REGION_TYPES = Object.keys(SHAPES);
+var shapeOf = (type) => SHAPES[type];
+var isBare = (type) => Boolean(SHAPES[type]) && !type.endsWith("labels");
+var NOUN = { box: "box", polygon: "polygon", point: "point", mask: "mask", ellipse: "ellipse" };
 var PALETTE3 = ["#e53935", "#1e88e5", "#43a047", "#fb8c00", "#8e24aa", "#00acc1", "#6d4c41", "#c0ca33"];
+var UNLABELED = "#546e7a";
+function labelsOnImage(control, objects) {
+  return control.type === "labels" && (objects || []).some((o) => o && o.name === control.to_name && o.type === "image");
+}
+var turn360 = (deg) => ((deg || 0) % 360 + 360) % 360;
 function sizeOf(item, fallback) {
   const w = Number(item.original_width);
   const h2 = Number(item.original_height);
@@ -2729,20 +3006,24 @@ function regionFromItem(item, controls, size, { pending = false } = {}) {
   if (!control || !sz) return null;
   const v = item.value;
   const labels = Array.isArray(v[item.type]) ? v[item.type].map(String) : [];
+  const kind2 = shapeOf(item.type);
   let shape;
-  if (item.type === "rectanglelabels") {
+  if (kind2 === "box") {
     shape = { x: toPixels(+v.x, sz.w), y: toPixels(+v.y, sz.h), w: toPixels(+v.width, sz.w), h: toPixels(+v.height, sz.h), rot: +v.rotation || 0 };
     if (![shape.x, shape.y, shape.w, shape.h].every(Number.isFinite)) return null;
-  } else if (item.type === "polygonlabels") {
+  } else if (kind2 === "polygon") {
     if (!Array.isArray(v.points) || v.points.length < 3) return null;
     shape = { points: v.points.map(([x, y]) => [toPixels(+x, sz.w), toPixels(+y, sz.h)]) };
-  } else if (item.type === "keypointlabels") {
+  } else if (kind2 === "point") {
     shape = { x: toPixels(+v.x, sz.w), y: toPixels(+v.y, sz.h) };
+  } else if (kind2 === "ellipse") {
+    shape = { cx: toPixels(+v.x, sz.w), cy: toPixels(+v.y, sz.h), rx: toPixels(+v.radiusX, sz.w), ry: toPixels(+v.radiusY, sz.h), rot: +v.rotation || 0 };
+    if (![shape.cx, shape.cy, shape.rx, shape.ry].every(Number.isFinite)) return null;
   } else {
     if (v.format !== "png" || typeof v.png !== "string") return null;
     shape = { png: v.png, canvas: null };
   }
-  return {
+  const r = {
     id: String(item.id || randomId()),
     from_name: control.name,
     to_name: item.to_name || control.to_name,
@@ -2750,43 +3031,62 @@ function regionFromItem(item, controls, size, { pending = false } = {}) {
     origin: item.origin || (pending ? "prediction" : "manual"),
     score: item.score,
     labels,
+    split: {},
     size: sz,
     shape,
     pending,
     edited: false,
     src: item
   };
+  if (Number.isInteger(item.item_index)) r.item_index = item.item_index;
+  return r;
 }
-function regionsFromResult(controls, result, predictions, sizeFor = () => null) {
+function regionsFromResult(controls, result, predictions, sizeFor = () => null, labelControls = []) {
   const out = [];
+  const attach = (items, regions) => {
+    const byId = new Map(regions.map((r) => [r.id, r]));
+    for (const item of items || []) {
+      if (!item || item.type !== "labels" || !item.value || !Array.isArray(item.value.labels)) continue;
+      const control = labelControls.find((c) => c.name === item.from_name);
+      const r = control && byId.get(String(item.id));
+      if (r && r.to_name === (item.to_name || control.to_name)) r.split = { ...r.split, [control.name]: item.value.labels.map(String) };
+    }
+  };
   for (const item of result || []) {
-    const r = item && regionFromItem(item, controls, sizeFor(item.to_name));
+    const r = item && regionFromItem(item, controls, sizeFor(item.to_name, item.item_index));
     if (r) out.push(r);
   }
+  attach(result, out);
   const ids = new Set(out.map((r) => r.id));
+  const predicted = [];
   for (const item of predictions || []) {
-    const r = item && regionFromItem(item, controls, sizeFor(item.to_name), { pending: true });
-    if (r && !ids.has(r.id)) out.push(r);
+    const r = item && regionFromItem(item, controls, sizeFor(item.to_name, item.item_index), { pending: true });
+    if (r && !ids.has(r.id)) predicted.push(r);
   }
-  return out;
+  attach(predictions, predicted);
+  return [...out, ...predicted];
 }
 function regionToItem(r, png = null) {
   if (!r.edited && r.src) return { ...r.src, origin: r.origin };
   const { w, h: h2 } = r.size;
   const pct = toPercent;
+  const kind2 = shapeOf(r.type);
   let value;
-  if (r.type === "rectanglelabels") {
+  if (kind2 === "box") {
     const s = r.shape;
     value = { x: pct(s.x, w), y: pct(s.y, h2), width: pct(s.w, w), height: pct(s.h, h2), rotation: s.rot || 0 };
-  } else if (r.type === "polygonlabels") {
+  } else if (kind2 === "polygon") {
     value = { points: r.shape.points.map(([x, y]) => [pct(x, w), pct(y, h2)]), closed: true };
-  } else if (r.type === "keypointlabels") {
+  } else if (kind2 === "point") {
     const width = r.src && r.src.value && Number.isFinite(+r.src.value.width) ? +r.src.value.width : r.width || 1;
     value = { x: pct(r.shape.x, w), y: pct(r.shape.y, h2), width };
+  } else if (kind2 === "ellipse") {
+    const e = r.shape;
+    value = { x: pct(e.cx, w), y: pct(e.cy, h2), radiusX: pct(e.rx, w), radiusY: pct(e.ry, h2), rotation: turn360(e.rot) };
   } else {
     value = { format: "png", png: png ?? r.shape.png };
   }
-  value[r.type] = [...r.labels];
+  if (!isBare(r.type)) value[r.type] = [...r.labels];
   const item = {
     id: r.id,
     from_name: r.from_name,
@@ -2798,8 +3098,22 @@ function regionToItem(r, png = null) {
     image_rotation: 0,
     value
   };
+  if (r.item_index != null) item.item_index = r.item_index;
   if (r.score != null) item.score = r.score;
   return item;
+}
+function regionToItems(r, png = null) {
+  const out = [regionToItem(r, png)];
+  for (const [name, labels] of Object.entries(r.split || {})) {
+    if (!labels.length) continue;
+    out.push({ id: r.id, from_name: name, to_name: r.to_name, type: "labels", origin: r.origin, value: { labels: [...labels] } });
+  }
+  return out;
+}
+function labelsOf(r) {
+  const out = r.labels.map((value) => ({ control: r.from_name, value }));
+  for (const [control, values] of Object.entries(r.split || {})) for (const value of values) out.push({ control, value });
+  return out;
 }
 function edited(r, changes) {
   return { ...r, ...changes, pending: false, edited: true, origin: r.origin === "prediction" ? "prediction-changed" : r.origin };
@@ -2818,6 +3132,16 @@ function relabel2(r, control, value) {
   }
   return edited(r, { labels });
 }
+function relabelSplit(r, control, value) {
+  const now = (r.split || {})[control.name] || [];
+  let next;
+  if (control.multiple) next = now.includes(value) ? now.filter((v) => v !== value) : [...now, value];
+  else next = now.length === 1 && now[0] === value ? [] : [value];
+  const split = { ...r.split || {} };
+  if (next.length) split[control.name] = next;
+  else delete split[control.name];
+  return edited(r, { split });
+}
 function hiddenByScore(r, threshold) {
   return r.pending && r.score != null && Number(r.score) < threshold;
 }
@@ -2827,26 +3151,32 @@ function accept(regions, ids) {
 }
 function moveRegion(r, dx, dy) {
   const s = r.shape;
-  if (r.type === "rectanglelabels") {
+  const kind2 = shapeOf(r.type);
+  if (kind2 === "box") {
     const corners = boxCorners(s).map((p) => [p.x, p.y]);
     const m = clampMove(bounds2(corners), dx, dy, r.size);
     if (!m.dx && !m.dy) return r;
     return edited(r, { shape: { ...s, x: s.x + m.dx, y: s.y + m.dy } });
   }
-  if (r.type === "polygonlabels") {
+  if (kind2 === "polygon") {
     const m = clampMove(bounds2(s.points), dx, dy, r.size);
     if (!m.dx && !m.dy) return r;
     return edited(r, { shape: { points: s.points.map(([x, y]) => [x + m.dx, y + m.dy]) } });
   }
-  if (r.type === "keypointlabels") {
+  if (kind2 === "point") {
     const m = clampMove(bounds2([[s.x, s.y]]), dx, dy, r.size);
     if (!m.dx && !m.dy) return r;
     return edited(r, { shape: { x: s.x + m.dx, y: s.y + m.dy } });
   }
+  if (kind2 === "ellipse") {
+    const m = clampMove(ellipseBounds(s), dx, dy, r.size);
+    if (!m.dx && !m.dy) return r;
+    return edited(r, { shape: { ...s, cx: s.cx + m.dx, cy: s.cy + m.dy } });
+  }
   return r;
 }
 function growBox(r, dw, dh) {
-  if (r.type !== "rectanglelabels") return r;
+  if (shapeOf(r.type) !== "box") return r;
   const s = r.shape;
   const maxW = s.rot ? Infinity : r.size.w - s.x;
   const maxH = s.rot ? Infinity : r.size.h - s.y;
@@ -2854,25 +3184,33 @@ function growBox(r, dw, dh) {
   const h2 = Math.min(maxH, Math.max(1, Math.round(s.h + dh)));
   return w === s.w && h2 === s.h ? r : edited(r, { shape: { ...s, w, h: h2 } });
 }
-function shapeProblem(type, shape) {
-  if (type === "rectanglelabels" && (shape.w < 1 || shape.h < 1)) return "A box needs a width and a height of at least 1 pixel.";
-  if (type === "polygonlabels") {
+function shapeProblem(type, shape, size = null) {
+  const kind2 = shapeOf(type);
+  if (kind2 === "box" && (shape.w < 1 || shape.h < 1)) return "A box needs a width and a height of at least 1 pixel.";
+  if (kind2 === "polygon") {
     if (shape.points.length < 3) return "A polygon needs at least 3 points.";
     if (selfIntersects(shape.points)) return "This polygon crosses itself; its edges must not cross.";
     if (polygonArea(shape.points) <= 0) return "This polygon has no area.";
   }
+  if (kind2 === "ellipse") {
+    if (shape.rx < 1 || shape.ry < 1) return "An ellipse needs radii of at least 1 pixel: drag away from its centre.";
+    if (size && !ellipseInside(shape, size)) return "The ellipse would leave the image.";
+  }
   return "";
 }
 function describeRegion(r, labelText = (l) => l) {
-  const name = r.labels.map(labelText).join(", ") || "(no label)";
+  const name = labelsOf(r).map((l) => labelText(l.value, l.control)).join(", ") || "(no label)";
   const s = r.shape;
   const round = (v) => Math.round(v * 10) / 10;
+  const kind2 = shapeOf(r.type);
   let where = "";
-  if (r.type === "rectanglelabels") where = `x ${round(s.x)}, y ${round(s.y)}, ${round(s.w)}×${round(s.h)} px${s.rot ? `, ${s.rot}°` : ""}`;
-  else if (r.type === "polygonlabels") where = `${s.points.length} points`;
-  else if (r.type === "keypointlabels") where = `x ${round(s.x)}, y ${round(s.y)}`;
+  if (kind2 === "box") where = `x ${round(s.x)}, y ${round(s.y)}, ${round(s.w)}×${round(s.h)} px${s.rot ? `, ${s.rot}°` : ""}`;
+  else if (kind2 === "polygon") where = `${s.points.length} points`;
+  else if (kind2 === "point") where = `x ${round(s.x)}, y ${round(s.y)}`;
+  else if (kind2 === "ellipse") where = `centre x ${round(s.cx)}, y ${round(s.cy)}, radii ${round(s.rx)}×${round(s.ry)} px${s.rot ? `, ${s.rot}°` : ""}`;
+  const page = r.item_index != null ? ` · image ${r.item_index + 1}` : "";
   const pred = r.pending ? ` · prediction${r.score != null ? ` ${Math.round(100 * r.score)}%` : ""}` : "";
-  return `${name} ${NOUN[r.type]}${where ? ` (${where})` : ""}${pred}`;
+  return `${name} ${NOUN[kind2]}${where ? ` (${where})` : ""}${page}${pred}`;
 }
 function regionStyles(controls) {
   const colors = /* @__PURE__ */ new Map();
@@ -2884,13 +3222,17 @@ function regionStyles(controls) {
       names.set(`${c.name}\0${ch.value}`, ch.label ?? ch.value);
     }
   }
-  const colorFor = (a) => a && colors.get(`${a.control}\0${a.value}`) || PALETTE3[0];
+  const colorFor = (a) => a && colors.get(`${a.control}\0${a.value}`) || (a && a.value == null ? UNLABELED : PALETTE3[0]);
   return {
     /** A label as {control, value} (the active one) -> its colour. */
     colorFor,
-    colorOf: (r) => colorFor({ control: r.from_name, value: r.labels[0] }),
-    /** A region -> (label -> display name). */
-    textOf: (r) => (l) => names.get(`${r.from_name}\0${l}`) ?? l,
+    /** A region's colour: its first label's (its own, else a split one's). */
+    colorOf: (r) => {
+      const first = labelsOf(r)[0];
+      return first ? colorFor(first) : UNLABELED;
+    },
+    /** A region -> ((label, control) -> display name). */
+    textOf: (r) => (l, control = r.from_name) => names.get(`${control}\0${l}`) ?? l,
     nameOf: (a) => names.get(`${a.control}\0${a.value}`) ?? a.value
   };
 }
@@ -2962,7 +3304,7 @@ function paintTo(L, p) {
   const q = { x: p.x * shown.display.w / shown.size.w, y: p.y * shown.display.h / shown.size.h };
   ctx.save();
   ctx.globalCompositeOperation = L.erasing ? "destination-out" : "source-over";
-  ctx.strokeStyle = ctx.fillStyle = L.style.colorFor(L.active);
+  ctx.strokeStyle = ctx.fillStyle = L.draftColor();
   ctx.lineWidth = L.brushSize;
   ctx.lineCap = ctx.lineJoin = "round";
   ctx.beginPath();
@@ -2981,9 +3323,11 @@ function paintTo(L, p) {
 }
 function startBrush(L, iv, shown, p, base) {
   const control = L.controlOf(L.active.control);
+  const page = shown.page;
   let target = L.current();
-  if (!target || target.type !== "brushlabels" || target.to_name !== iv.spec.name) {
-    target = L.regions.find((r) => r.type === "brushlabels" && !r.pending && r.from_name === L.active.control && r.labels[0] === L.active.value && r.to_name === iv.spec.name);
+  if (!target || shapeOf(target.type) !== "mask" || target.to_name !== iv.spec.name || target.item_index !== page) {
+    const same = (r) => (r.labels[0] ?? null) === (L.active.value ?? null) && (r.labels.length || L.sameSplit(r));
+    target = L.regions.find((r) => shapeOf(r.type) === "mask" && !r.pending && r.from_name === L.active.control && same(r) && r.to_name === iv.spec.name && r.item_index === page);
   }
   if (!target && L.erasing) return null;
   const canvas = copyCanvas(target && brushCanvas(L, target, shown, L.style.colorOf(target)), shown.display);
@@ -2991,7 +3335,7 @@ function startBrush(L, iv, shown, p, base) {
   if (target) {
     next = updateRegion(L.regions, target.id, (r) => edited(r, { shape: { png: null, canvas, anchor: r.shape.anchor } }));
   } else {
-    target = { id: randomId(), from_name: control.name, to_name: iv.spec.name, type: "brushlabels", origin: "manual", labels: [L.active.value], size: shown.size, shape: { png: null, canvas }, pending: false, edited: true, src: null };
+    target = L.newRegion(control, iv, shown, { png: null, canvas });
     next = [...L.regions, target];
   }
   L.commit(next, { select: target.id });
@@ -3002,7 +3346,7 @@ function startBrush(L, iv, shown, p, base) {
 function brushAt(L, iv, shown, p) {
   const x = Math.floor(p.x * shown.display.w / shown.size.w);
   const y = Math.floor(p.y * shown.display.h / shown.size.h);
-  const masks = L.visible().filter((r) => r.type === "brushlabels" && r.to_name === iv.spec.name && r.shape.canvas);
+  const masks = L.visible().filter((r) => shapeOf(r.type) === "mask" && r.to_name === iv.spec.name && r.item_index === shown.page && r.shape.canvas);
   for (let i = masks.length - 1; i >= 0; i -= 1) {
     const c = masks[i].shape.canvas;
     if (x < 0 || y < 0 || x >= c.width || y >= c.height) continue;
@@ -3030,22 +3374,27 @@ function renderView(L, iv) {
   const k = 1 / iv.view.scale();
   const nodes = [];
   const canvases = [];
-  for (const r of L.visible().filter((x) => x.to_name === iv.spec.name)) {
+  for (const r of L.visible().filter((x) => x.to_name === iv.spec.name && x.item_index === shown.page)) {
     const color = L.style.colorOf(r);
     const cls = `nbl-region${r.pending ? " nbl-region-pred" : ""}${r.id === L.selected ? " nbl-region-selected" : ""}`;
     const g = svg("g", { class: cls, "data-region": r.id, "data-type": r.type, style: `--nbl-region-color: ${color}` });
     let anchor = null;
-    if (r.type === "rectanglelabels") {
+    const kind2 = shapeOf(r.type);
+    if (kind2 === "box") {
       const c = boxCorners(r.shape);
       g.append(svg("polygon", { class: "nbl-shape", points: c.map((p) => `${p.x},${p.y}`).join(" ") }));
       anchor = c[0];
-    } else if (r.type === "polygonlabels") {
+    } else if (kind2 === "polygon") {
       g.append(svg("polygon", { class: "nbl-shape", points: r.shape.points.map((p) => p.join(",")).join(" ") }));
       const b = bounds2(r.shape.points);
       anchor = { x: b.x0, y: b.y0 };
-    } else if (r.type === "keypointlabels") {
+    } else if (kind2 === "point") {
       g.append(svg("circle", { class: "nbl-shape nbl-keypoint", cx: r.shape.x, cy: r.shape.y, r: 5 * k }));
       anchor = { x: r.shape.x + 6 * k, y: r.shape.y - 6 * k };
+    } else if (kind2 === "ellipse") {
+      g.append(ellipseNode(r.shape, "nbl-shape"));
+      const b = ellipseBounds(r.shape);
+      anchor = { x: b.x0, y: b.y0 };
     } else {
       const canvas = brushCanvas(L, r, shown, color);
       canvas.classList.toggle("nbl-brush-selected", r.id === L.selected);
@@ -3055,34 +3404,58 @@ function renderView(L, iv) {
     if (anchor) {
       const score = r.pending && r.score != null ? ` ${Math.round(100 * r.score)}%` : "";
       const tag = svg("text", { class: "nbl-region-tag", x: anchor.x, y: anchor.y - 3 * k, "font-size": 12 * k, "stroke-width": 3 * k });
-      tag.textContent = r.labels.map(L.style.textOf(r)).join(", ") + score;
+      const text2 = L.style.textOf(r);
+      tag.textContent = labelsOf(r).map((l) => text2(l.value, l.control)).join(", ") + score;
       g.append(tag);
       nodes.push(g);
     }
   }
   const sel = L.current();
-  if (sel && sel.to_name === iv.spec.name && !hiddenByScore(sel, L.threshold)) nodes.push(...handles(L, sel, k));
+  if (sel && sel.to_name === iv.spec.name && sel.item_index === shown.page && !hiddenByScore(sel, L.threshold)) nodes.push(...handles(L, sel, k));
   if (L.drawing && L.drawing.view === iv.spec.name) nodes.push(...drawingNodes(L, k));
   const drag = L.drag;
   if (drag && drag.kind === "box" && drag.view === iv.spec.name && drag.box) {
     const b = drag.box;
-    nodes.push(svg("rect", { class: "nbl-draft", x: b.x, y: b.y, width: b.w, height: b.h, style: `--nbl-region-color: ${L.style.colorFor(L.active)}` }));
+    nodes.push(svg("rect", { class: "nbl-draft", x: b.x, y: b.y, width: b.w, height: b.h, style: `--nbl-region-color: ${L.draftColor()}` }));
   }
-  if (L.hover && L.hover.name === iv.spec.name && L.activeType() === "brushlabels" && !L.spaceDown) {
+  if (drag && drag.kind === "ellipse" && drag.view === iv.spec.name && drag.ellipse) {
+    const e = ellipseNode(drag.ellipse, "nbl-draft");
+    e.setAttribute("style", `--nbl-region-color: ${L.draftColor()}`);
+    nodes.push(e);
+  }
+  if (L.hover && L.hover.name === iv.spec.name && L.activeShape() === "mask" && !L.spaceDown) {
     const r = L.brushSize / 2 * shown.size.w / shown.display.w;
     nodes.push(svg("circle", { class: `nbl-brush-cursor${L.erasing ? " nbl-erasing" : ""}`, cx: L.hover.p.x, cy: L.hover.p.y, r }));
   }
   layer.replaceChildren(...nodes);
   if (brushes.childElementCount !== canvases.length || canvases.some((c, i) => brushes.children[i] !== c)) brushes.replaceChildren(...canvases);
-  iv.parts.viewport.dataset.tool = L.spaceDown ? "pan" : L.activeType() || "";
+  iv.parts.viewport.dataset.tool = L.spaceDown ? "pan" : L.activeShape() || "";
+}
+function ellipseNode(e, cls) {
+  const node = svg("ellipse", { class: cls, cx: e.cx, cy: e.cy, rx: e.rx, ry: e.ry });
+  if (e.rot) node.setAttribute("transform", `rotate(${e.rot} ${e.cx} ${e.cy})`);
+  return node;
 }
 function handles(L, r, k) {
   const out = [];
   const size = 8 * k;
-  if (r.type === "rectanglelabels") {
+  const kind2 = shapeOf(r.type);
+  const control = L.controlOf(r.from_name);
+  const rotatable = !control || !control.attrs || String(control.attrs.canRotate ?? control.attrs.canrotate ?? "true") !== "false";
+  if (kind2 === "ellipse") {
+    const at = ellipseHandles(r.shape);
+    const rad2 = (r.shape.rot || 0) * Math.PI / 180;
+    const knob = { x: at.n.x + Math.sin(rad2) * 24 * k, y: at.n.y - Math.cos(rad2) * 24 * k };
+    if (rotatable) {
+      out.push(svg("line", { class: "nbl-handle-line", x1: at.n.x, y1: at.n.y, x2: knob.x, y2: knob.y }));
+      out.push(svg("circle", { class: "nbl-handle nbl-handle-rotate", "data-handle": "rotate", cx: knob.x, cy: knob.y, r: size / 1.6 }));
+    }
+    for (const [name, p] of Object.entries(at)) {
+      out.push(svg("rect", { class: "nbl-handle", "data-handle": name, x: p.x - size / 2, y: p.y - size / 2, width: size, height: size }));
+    }
+  } else if (kind2 === "box") {
     const s = r.shape;
-    const control = L.controlOf(r.from_name);
-    if (!control || !control.attrs || String(control.attrs.canRotate ?? control.attrs.canrotate ?? "true") !== "false") {
+    if (rotatable) {
       const top = boxCorners({ ...s, w: s.w, h: 0 });
       const mid = { x: (top[0].x + top[1].x) / 2, y: (top[0].y + top[1].y) / 2 };
       const rad2 = (s.rot || 0) * Math.PI / 180;
@@ -3094,7 +3467,7 @@ function handles(L, r, k) {
       const p = boxCorners({ ...s, w: s.w * fx, h: s.h * fy })[2];
       out.push(svg("rect", { class: "nbl-handle", "data-handle": name, x: p.x - size / 2, y: p.y - size / 2, width: size, height: size }));
     }
-  } else if (r.type === "polygonlabels") {
+  } else if (kind2 === "polygon") {
     const pts = r.shape.points;
     pts.forEach(([x, y], i) => {
       const [nx, ny] = pts[(i + 1) % pts.length];
@@ -3109,7 +3482,7 @@ function handles(L, r, k) {
 function drawingNodes(L, k) {
   const { points, hover } = L.drawing;
   const line = [...points, ...hover ? [hover] : []].map((p) => p.join(",")).join(" ");
-  const out = [svg("polyline", { class: "nbl-draft", points: line, style: `--nbl-region-color: ${L.style.colorFor(L.active)}` })];
+  const out = [svg("polyline", { class: "nbl-draft", points: line, style: `--nbl-region-color: ${L.draftColor()}` })];
   points.forEach(([x, y], i) => {
     out.push(svg("circle", { class: `nbl-handle${i === 0 ? " nbl-handle-first" : ""}`, cx: x, cy: y, r: 4 * k }));
   });
@@ -3124,9 +3497,10 @@ function html(tag, props = {}, text2 = null) {
   return node;
 }
 var VERBS = {
-  rectanglelabels: "Drag to draw a box",
-  polygonlabels: "Click points to draw a polygon",
-  keypointlabels: "Click to place a point"
+  box: "Drag to draw a box",
+  polygon: "Click points to draw a polygon",
+  point: "Click to place a point",
+  ellipse: "Drag from the centre to draw an ellipse"
 };
 function createPanel(L, command) {
   const panel = html("div", { class: "nbl-region-panel", "data-title": "image" });
@@ -3140,7 +3514,7 @@ function createPanel(L, command) {
   const eraseButton = button2("erase", "Erase", "Erase instead of paint (e)");
   eraseButton.setAttribute("aria-pressed", "false");
   brushBox.append(html("span", {}, "brush"), sizeInput, sizeText, eraseButton);
-  if (L.controls.some((c) => c.type === "brushlabels")) bar.append(brushBox);
+  if (L.controls.some((c) => shapeOf(c.type) === "mask")) bar.append(brushBox);
   const predBox = html("span", { class: "nbl-pred-tools", hidden: "" });
   const scoreInput = html("input", { type: "range", min: "0", max: "1", step: "0.05", value: "0", "aria-label": "Hide predictions scored below", "data-testid": "score-threshold" });
   const scoreText = html("span", { "data-testid": "score-text" });
@@ -3165,18 +3539,14 @@ function createPanel(L, command) {
     if (L.drawing) return `Polygon: ${L.drawing.points.length} points. Click the first point, double-click or press Enter to close; Esc cancels.`;
     if (sel) return `Selected: ${describeRegion(sel, L.style.textOf(sel))}. Delete removes it; a label key relabels it.`;
     if (!L.active) return "Pick a label to draw.";
-    const verb = VERBS[L.activeType()] || (L.erasing ? "Drag to erase from the mask" : "Drag to paint a mask");
+    const verb = VERBS[L.activeShape()] || (L.erasing ? "Drag to erase from the mask" : "Drag to paint a mask");
     const n = L.regions.length;
-    return `${verb} for “${L.style.nameOf(L.active)}”. ${n} region${n === 1 ? "" : "s"}.`;
+    return `${verb} ${L.drawsWhat()}. ${n} region${n === 1 ? "" : "s"}.`;
   }
   return {
     el: panel,
     render() {
-      const sel = L.current();
-      for (const [name, group] of L.groups) {
-        if (sel) group.render(sel.from_name === name ? sel.labels : []);
-        else group.render(L.active && L.active.control === name ? [L.active.value] : []);
-      }
+      L.renderButtons();
       const iv = L.imageViews[0];
       zoomText.textContent = `${Math.round((iv ? iv.view.view().s : 1) * 100)}%`;
       const preds = L.regions.filter((r) => r.pending);
@@ -3196,15 +3566,15 @@ function createPanel(L, command) {
 }
 
 // nblabel/js/src/controls/regions/pointer.js
-function addRegion(L, iv, shown, type, shape) {
+function addRegion(L, iv, shown, shape) {
   const control = L.controlOf(L.active.control);
-  const problem = shapeProblem(type, shape);
+  const problem = shapeProblem(control.type, shape, shown.size);
   if (problem) {
     L.onHint(problem);
     return;
   }
-  const r = { id: randomId(), from_name: control.name, to_name: iv.spec.name, type, origin: "manual", labels: [L.active.value], size: shown.size, shape, pending: false, edited: true, src: null };
-  if (type === "keypointlabels") r.width = Number(control.attrs && control.attrs.strokeWidth) || 1;
+  const r = L.newRegion(control, iv, shown, shape);
+  if (shapeOf(control.type) === "point") r.width = Number(control.attrs && control.attrs.strokeWidth) || 1;
   L.commit([...L.regions, r], { select: r.id });
 }
 function closePolygon(L) {
@@ -3213,7 +3583,7 @@ function closePolygon(L) {
   const shown = iv && L.showing(iv);
   const { points } = L.drawing;
   L.drawing = null;
-  if (shown && L.activeType() === "polygonlabels") addRegion(L, iv, shown, "polygonlabels", { points });
+  if (shown && L.activeShape() === "polygon") addRegion(L, iv, shown, { points });
   L.schedule();
 }
 function onPointerDown(L, event, iv) {
@@ -3254,18 +3624,19 @@ function onPointerDown(L, event, iv) {
   }
   const pickable = !L.drawing && !event.shiftKey;
   const hit = pickable && event.target.closest && event.target.closest("[data-region]");
-  const brushHit = !hit && pickable && L.activeType() !== "brushlabels" ? brushAt(L, iv, shown, p) : null;
+  const brushHit = !hit && pickable && L.activeShape() !== "mask" ? brushAt(L, iv, shown, p) : null;
   const found = hit ? L.regions.find((r) => r.id === hit.dataset.region) : brushHit;
   if (found) {
     L.selected = found.id;
-    if (found.type === "brushlabels") L.active = { control: found.from_name, value: found.labels[0] };
+    const mask = shapeOf(found.type) === "mask";
+    if (mask) L.active = { control: found.from_name, value: found.labels[0] ?? null };
     L.drawing = null;
     L.schedule();
-    L.drag = { ...base, kind: editable && found.type !== "brushlabels" ? "move" : "pan", region: found };
+    L.drag = { ...base, kind: editable && !mask ? "move" : "pan", region: found };
     return;
   }
-  const type = editable ? L.activeType() : null;
-  if (type === "polygonlabels") {
+  const type = editable ? L.activeShape() : null;
+  if (type === "polygon") {
     const d = L.drawing;
     if (d && d.view === iv.spec.name && d.points.length >= 3) {
       const near = ([x, y]) => Math.hypot(x - p.x, y - p.y) <= 6 * k;
@@ -3276,15 +3647,17 @@ function onPointerDown(L, event, iv) {
       }
     }
     L.drag = { ...base, kind: "click", add: snapPoint(p, shown.size) };
-  } else if (type === "brushlabels") {
+  } else if (type === "mask") {
     if (!startBrush(L, iv, shown, p, base)) {
       L.onHint("Nothing to erase: paint with this label first.");
       L.drag = { ...base, kind: "none" };
     }
-  } else if (type === "rectanglelabels") {
+  } else if (type === "box") {
     L.drag = { ...base, kind: "box", box: null };
+  } else if (type === "ellipse") {
+    L.drag = { ...base, kind: "ellipse", ellipse: null };
   } else {
-    L.drag = { ...base, kind: "click", place: type === "keypointlabels" ? snapPoint(p, shown.size) : null };
+    L.drag = { ...base, kind: "click", place: type === "point" ? snapPoint(p, shown.size) : null };
   }
 }
 function onPointerMove(L, event, iv) {
@@ -3295,7 +3668,7 @@ function onPointerMove(L, event, iv) {
   if (L.drawing && L.drawing.view === iv.spec.name) L.drawing.hover = snapPoint(p, shown.size);
   const drag = L.drag;
   if (!drag || drag.view !== iv.spec.name) {
-    if (L.drawing || L.activeType() === "brushlabels") L.schedule();
+    if (L.drawing || L.activeShape() === "mask") L.schedule();
     return;
   }
   if (!drag.moved && Math.hypot(event.clientX - drag.client.x, event.clientY - drag.client.y) < 3) return;
@@ -3309,15 +3682,19 @@ function onPointerMove(L, event, iv) {
   }
   if (kind2 === "box") {
     drag.box = boxFromPoints(drag.start, p, shown.size);
+  } else if (kind2 === "ellipse") {
+    drag.ellipse = ellipseFromDrag(drag.start, p, shown.size);
   } else if (kind2 === "brush") {
     paintTo(L, p);
     return;
   } else if (kind2 === "move" || kind2 === "resize" || kind2 === "rotate" || kind2 === "vertex") {
     const r0 = drag.region;
     let next;
+    const oval = shapeOf(r0.type) === "ellipse";
     if (kind2 === "move") next = moveRegion(r0, p.x - drag.start.x, p.y - drag.start.y);
+    else if (kind2 === "resize" && oval) next = edited(r0, { shape: resizeEllipse(r0.shape, drag.handle, p, shown.size) });
     else if (kind2 === "resize") next = edited(r0, { shape: resizeBox(r0.shape, drag.handle, p, shown.size) });
-    else if (kind2 === "rotate") next = edited(r0, { shape: rotateBox(r0.shape, p) });
+    else if (kind2 === "rotate") next = edited(r0, { shape: oval ? rotateEllipse(r0.shape, p) : rotateBox(r0.shape, p) });
     else {
       const pts = [...r0.shape.points];
       pts[drag.index] = snapPoint(p, shown.size);
@@ -3341,7 +3718,10 @@ function onPointerUp(L, _event, iv) {
   const shown = L.showing(iv);
   if (!shown) return;
   if (d.kind === "box") {
-    if (d.moved && d.box) addRegion(L, iv, shown, "rectanglelabels", d.box);
+    if (d.moved && d.box) addRegion(L, iv, shown, d.box);
+    else if (L.selected) L.selected = null;
+  } else if (d.kind === "ellipse") {
+    if (d.moved && d.ellipse) addRegion(L, iv, shown, d.ellipse);
     else if (L.selected) L.selected = null;
   } else if (d.kind === "click") {
     if (d.add) {
@@ -3350,14 +3730,14 @@ function onPointerUp(L, _event, iv) {
       if (!last || last[0] !== d.add[0] || last[1] !== d.add[1]) L.drawing.points.push(d.add);
       L.selected = null;
     } else if (d.place) {
-      addRegion(L, iv, shown, "keypointlabels", { x: d.place[0], y: d.place[1] });
+      addRegion(L, iv, shown, { x: d.place[0], y: d.place[1] });
     } else {
       L.selected = null;
     }
   } else if (d.committed) {
-    if (d.kind === "resize" || d.kind === "vertex") {
+    if (d.kind === "resize" || d.kind === "vertex" || d.kind === "rotate") {
       const r = L.current();
-      const problem = r && shapeProblem(r.type, r.shape);
+      const problem = r && shapeProblem(r.type, r.shape, shown.size);
       if (problem) {
         L.onHint(problem);
         L.regions = L.history.drop();
@@ -3394,11 +3774,19 @@ function listenPointer(L) {
     on("pointercancel", onPointerUp);
     on("pointerleave", () => {
       L.hover = null;
-      if (L.activeType() === "brushlabels") L.schedule();
+      if (L.activeShape() === "mask") L.schedule();
     });
     on("wheel", onWheel, { passive: false });
     on("dblclick", (e) => e.preventDefault());
-    unlisten.push(iv.view.onChange((reason) => reason !== "pan" && L.schedule()));
+    unlisten.push(
+      iv.view.onChange((reason) => {
+        if (reason === "page") {
+          L.selected = null;
+          L.drawing = null;
+        }
+        if (reason !== "pan") L.schedule();
+      })
+    );
   }
   return unlisten;
 }
@@ -3406,7 +3794,7 @@ function listenPointer(L) {
 // nblabel/js/src/controls/regions/plugin.js
 var ARROWS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 var SHORTCUTS2 = [
-  { keys: ["drag"], text: "Draw a box (pick its label first: its key or button); drag a box to move it, its handles to resize or rotate" },
+  { keys: ["drag"], text: "Draw a box (pick its label first: its key or button), or an ellipse from its centre; drag a region to move it, its handles to resize or rotate" },
   { keys: ["Shift+drag"], text: "Draw starting on top of another region (a box inside a box)" },
   { keys: ["click"], text: "Polygon: click each point, then Enter, a double-click or a click on the first point closes it; key point: one click" },
   { keys: ["Tab", "Shift+Tab"], text: "Select the next / previous region" },
@@ -3418,27 +3806,83 @@ var SHORTCUTS2 = [
   { keys: ["wheel", "+", "-", "f"], text: "Zoom at the pointer / in / out / fit the image" },
   { keys: ["Space+drag", "middle drag"], text: "Pan (or drag empty image when zoomed in with the point or polygon tool)" }
 ];
-function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit, onHint = () => {
-} }) {
+var NOUNS = { box: "box", polygon: "polygon", point: "point", mask: "mask", ellipse: "ellipse" };
+var TOOL_KEYS = { box: "R", polygon: "P", point: "K", mask: "B", ellipse: "O" };
+function createTools(tools, keyed) {
+  const group = document.createElement("div");
+  group.className = "nbl-choices nbl-tools";
+  group.setAttribute("role", "group");
+  group.setAttribute("aria-label", "tools");
+  const buttons = /* @__PURE__ */ new Map();
+  for (const c of tools) {
+    const button2 = document.createElement("button");
+    button2.type = "button";
+    button2.className = "nbl-choice";
+    button2.setAttribute("data-testid", "tool");
+    button2.dataset.control = c.name;
+    button2.dataset.value = "";
+    button2.setAttribute("aria-pressed", "false");
+    const label = document.createElement("span");
+    label.className = "nbl-choice-label";
+    label.textContent = `${c.name} (${c.type})`;
+    button2.append(label);
+    const key = keyed && TOOL_KEYS[shapeOf(c.type)];
+    if (key) {
+      const badge = document.createElement("kbd");
+      badge.className = "nbl-hotkey";
+      badge.textContent = `⇧${key}`;
+      button2.append(badge);
+      button2.title = `${c.name}: draw ${c.type} regions (Shift+${key})`;
+    }
+    buttons.set(c.name, button2);
+    group.append(button2);
+  }
+  return {
+    el: group,
+    render(active) {
+      for (const [name, button2] of buttons) {
+        button2.setAttribute("aria-pressed", String(name === active));
+        button2.classList.toggle("nbl-selected", name === active);
+      }
+    }
+  };
+}
+function createRegionLayer({ controls: claimed, allControls, objects, views, root, canEdit, onEdit, onHint = () => {
+}, selection = null, onSelect = null }) {
+  const controls = claimed.filter((c) => REGION_TYPES.includes(c.type));
+  const splitControls = claimed.filter((c) => labelsOnImage(c, objects));
   const targets = new Set(controls.map((c) => c.to_name));
-  const first = controls.find((c) => (c.choices || []).length);
-  const hasBrush = controls.some((c) => c.type === "brushlabels");
+  const tools = controls.filter((c) => isBare(c.type));
+  const labeled = controls.filter((c) => !isBare(c.type));
+  const first = labeled.find((c) => (c.choices || []).length);
+  const hasBrush = controls.some((c) => shapeOf(c.type) === "mask");
   const hotkeyTaken = new Set(allControls.flatMap((c) => (c.choices || []).map((ch) => ch.hotkey).filter(Boolean).map(String)));
+  const toolKeyed = tools.length && tools.length + labeled.length > 1;
+  const toolKeys = /* @__PURE__ */ new Map();
+  if (toolKeyed) {
+    for (const c of tools) {
+      const key = TOOL_KEYS[shapeOf(c.type)];
+      if (key && !toolKeys.has(key) && !hotkeyTaken.has(key)) toolKeys.set(key, c.name);
+    }
+  }
+  const toolGroup = tools.length ? createTools(tools, toolKeyed) : null;
   const L = {
-    controls,
+    controls: [...controls, ...splitControls],
     root,
     canEdit,
     onHint,
     imageViews: views.filter(({ spec }) => spec.type === "image" && targets.has(spec.name)).map(({ spec, view }) => ({ spec, view, parts: view.regions() })),
-    groups: new Map(controls.map((c) => [c.name, createChoices(c)])),
-    style: regionStyles(controls),
+    groups: new Map([...labeled, ...splitControls].map((c) => [c.name, createChoices(c)])),
+    style: regionStyles([...labeled, ...splitControls]),
+    armed: /* @__PURE__ */ new Map(),
+    // <Labels> control -> the label new regions get (picked with none selected)
     history: new EditHistory(),
     // region lists before each edit of this item
     key: null,
     regions: [],
     selected: null,
-    active: first ? { control: first.name, value: first.choices[0].value } : null,
-    // what drawing makes
+    // What drawing makes: a labeled control and its label, or a bare tool (value null).
+    active: first ? { control: first.name, value: first.choices[0].value } : tools.length ? { control: tools[0].name, value: null } : null,
     drawing: null,
     // {view, points: [[x, y]...], hover}: a polygon being drawn
     drag: null,
@@ -3449,7 +3893,7 @@ function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit
     spaceDown: false,
     hover: null,
     // {name, p}: pointer over an image, for the brush outline and polygon edge
-    controlOf: (name) => controls.find((c) => c.name === name),
+    controlOf: (name) => L.controls.find((c) => c.name === name),
     viewOf: (name) => L.imageViews.find((iv) => iv.spec.name === name),
     showing(iv) {
       const s = iv.view.shown();
@@ -3460,6 +3904,46 @@ function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit
     activeType() {
       const c = L.active && L.controlOf(L.active.control);
       return c ? c.type : null;
+    },
+    activeShape: () => shapeOf(L.activeType()),
+    /** The split labels a new region gets: those armed for its image. */
+    splitFor(toName) {
+      const out = {};
+      for (const c of splitControls) if (c.to_name === toName && L.armed.has(c.name)) out[c.name] = [L.armed.get(c.name)];
+      return out;
+    },
+    /** Whether a mask carries exactly the split labels armed now (it is the one painted on). */
+    sameSplit: (r) => JSON.stringify(r.split || {}) === JSON.stringify(L.splitFor(r.to_name)),
+    /** A new region of `control` drawn on view `iv` (the item on screen: `shown`). */
+    newRegion(control, iv, shown, shape) {
+      const labels = isBare(control.type) || L.active.value == null ? [] : [L.active.value];
+      const r = { id: randomId(), from_name: control.name, to_name: iv.spec.name, type: control.type, origin: "manual", labels, split: L.splitFor(iv.spec.name), size: shown.size, shape, pending: false, edited: true, src: null };
+      if (shown.page != null) r.item_index = shown.page;
+      return r;
+    },
+    /** The colour of what drawing makes now. */
+    draftColor() {
+      if (L.active && L.active.value != null) return L.style.colorFor(L.active);
+      const split = Object.entries(L.splitFor(L.imageViews[0] ? L.imageViews[0].spec.name : null))[0];
+      return split ? L.style.colorFor({ control: split[0], value: split[1][0] }) : L.style.colorFor({ control: null, value: null });
+    },
+    /** Words for what drawing makes now: "for “car”", "with bbox, labeled “Text”". */
+    drawsWhat() {
+      if (L.active.value != null) return `for “${L.style.nameOf(L.active)}”`;
+      const names = Object.entries(L.splitFor(L.imageViews[0] ? L.imageViews[0].spec.name : null)).map(([c, v]) => `“${L.style.nameOf({ control: c, value: v[0] })}”`);
+      const hint = splitControls.length ? " (pick a label to label it)" : "";
+      return `with ${L.active.control}${names.length ? `, labeled ${names.join(", ")}` : hint}`;
+    },
+    renderButtons() {
+      const sel = L.current();
+      for (const [name, group] of L.groups) {
+        if (splitControls.some((c) => c.name === name)) {
+          if (sel) group.render((sel.split || {})[name] || []);
+          else group.render(L.armed.has(name) ? [L.armed.get(name)] : []);
+        } else if (sel) group.render(sel.from_name === name ? sel.labels : []);
+        else group.render(L.active && L.active.control === name ? [L.active.value] : []);
+      }
+      if (toolGroup) toolGroup.render(sel ? isBare(sel.type) ? sel.from_name : null : L.active && L.active.value == null ? L.active.control : null);
     },
     /** Apply an edit: one undo step. */
     commit(next, { select } = {}) {
@@ -3486,6 +3970,18 @@ function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit
     panel.render();
     const shown = L.regions.filter((r) => !r.pending).map((r) => ({ id: r.id, from_name: r.from_name, to_name: r.to_name, type: r.type, value: { [r.type]: r.labels } }));
     announceRegions(root, "regions", shown, L.selected);
+    if (selection) selection.changed();
+    report();
+  }
+  let reported = null;
+  function report() {
+    if (!onSelect) return;
+    const r = L.current();
+    const live = r && !r.pending ? describe(r) : null;
+    const said = live ? `${live.id}\0${live.text}` : null;
+    if (said === reported) return;
+    reported = said;
+    onSelect(live);
   }
   function undo(redo) {
     const back = redo ? L.history.redo(L.regions) : L.history.undo(L.regions);
@@ -3523,7 +4019,7 @@ function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit
     if (next !== sel) L.commit(updateRegion(L.regions, sel.id, () => next));
   }
   function cycle(direction) {
-    const list = L.visible().filter((r) => L.imageViews.some((iv) => iv.spec.name === r.to_name && L.showing(iv)));
+    const list = L.visible().filter((r) => L.imageViews.some((iv) => iv.spec.name === r.to_name && L.showing(iv) && L.showing(iv).page === r.item_index));
     if (!list.length) return false;
     const i = list.findIndex((r) => r.id === L.selected);
     const j = i < 0 ? direction > 0 ? 0 : list.length - 1 : i + direction;
@@ -3559,6 +4055,10 @@ function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit
       if (ARROWS[k]) nudge(ARROWS[k], event.shiftKey);
       return Boolean(ARROWS[k]);
     }
+    if (toolKeys.has(k)) {
+      pick(toolKeys.get(k), "");
+      return true;
+    }
     if (hotkeyTaken.has(k)) return false;
     if (k === "+" || k === "=") command("zoom-in");
     else if (k === "-") command("zoom-out");
@@ -3571,20 +4071,37 @@ function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit
     } else return false;
     return true;
   }
+  function retint(next) {
+    if (shapeOf(next.type) !== "mask" || !next.shape.canvas) return next;
+    const canvas = copyCanvas(next.shape.canvas, { w: next.shape.canvas.width, h: next.shape.canvas.height });
+    tint(canvas, L.style.colorOf(next));
+    return { ...next, shape: { png: null, canvas, anchor: next.shape.anchor } };
+  }
   function pick(name, value) {
     const control = L.controlOf(name);
     if (!control) return;
     const sel = L.current();
+    if (splitControls.includes(control)) {
+      if (sel && sel.to_name === control.to_name) {
+        if (canEdit()) L.commit(updateRegion(L.regions, sel.id, (r) => retint(relabelSplit(r, control, value))));
+      } else {
+        if (L.armed.get(name) === value) L.armed.delete(name);
+        else L.armed.set(name, value);
+        L.selected = null;
+      }
+      L.schedule();
+      return;
+    }
+    if (isBare(control.type)) {
+      if (L.drawing && name !== (L.active && L.active.control)) L.drawing = null;
+      L.selected = null;
+      L.active = { control: name, value: null };
+      L.schedule();
+      return;
+    }
     if (sel && sel.from_name === name) {
       const next = canEdit() ? relabel2(sel, control, value) : sel;
-      if (next !== sel) {
-        if (next.type === "brushlabels" && next.shape.canvas) {
-          const canvas = copyCanvas(next.shape.canvas, { w: next.shape.canvas.width, h: next.shape.canvas.height });
-          tint(canvas, L.style.colorOf(next));
-          next.shape = { png: null, canvas, anchor: next.shape.anchor };
-        }
-        L.commit(updateRegion(L.regions, sel.id, () => next));
-      }
+      if (next !== sel) L.commit(updateRegion(L.regions, sel.id, () => retint(next)));
     } else {
       L.selected = null;
     }
@@ -3602,11 +4119,32 @@ function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit
   const onBlur = () => onKeyUp({ key: " " });
   root.addEventListener("keyup", onKeyUp);
   root.addEventListener("focusout", onBlur);
+  function describe(r) {
+    const labeling = [...r.labels.length ? [r.from_name] : [], ...Object.keys(r.split || {})];
+    const labels = labelsOf(r).map((l) => l.value);
+    return { id: r.id, to_name: r.to_name, item_index: r.item_index, from_name: r.from_name, labeling, labels, noun: NOUNS[shapeOf(r.type)], text: describeRegion(r, L.style.textOf(r)) };
+  }
+  const unprovide = selection ? selection.provide({
+    selected: () => {
+      const r = L.current();
+      return r && !r.pending ? describe(r) : null;
+    },
+    regions: () => L.regions.filter((r) => !r.pending).map(describe)
+  }) : () => {
+  };
+  const sections = [];
+  if (toolGroup) sections.push({ title: "tools", el: toolGroup.el });
+  for (const c of [...labeled, ...splitControls]) sections.push({ title: c.required ? `${c.name} *` : c.name, el: L.groups.get(c.name).el });
+  const toolRows = [...toolKeys].map(([key, name]) => ({ keys: [`Shift+${key}`], text: `Draw with ${name} (${L.controlOf(name).type})` }));
+  if (L.imageViews.some((iv) => iv.spec.attrs && (iv.spec.attrs.valueList || iv.spec.attrs.valuelist))) {
+    toolRows.push({ keys: ["Ctrl+←", "Ctrl+→", "PageUp", "PageDown"], text: "Previous / next image of the item (the image view handles them)" });
+  }
   return {
-    sections: controls.map((c) => ({ title: c.name, el: L.groups.get(c.name).el })),
+    sections,
+    regions: () => L.regions.filter((r) => !r.pending).map(describe),
     panels: [{ title: "image", el: panel.el }],
-    hotkeys: choiceKeys(controls),
-    shortcuts: [...SHORTCUTS2, ...hasBrush ? [{ keys: ["[", "]", "e"], text: "Smaller / bigger brush; erase mode on or off" }] : []],
+    hotkeys: choiceKeys([...labeled, ...splitControls]),
+    shortcuts: [...SHORTCUTS2, ...toolRows, ...hasBrush ? [{ keys: ["[", "]", "e"], text: "Smaller / bigger brush; erase mode on or off" }] : []],
     pick,
     handleKey,
     deleteSelected() {
@@ -3620,12 +4158,13 @@ function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit
     },
     load(itemKey, result, extra = {}) {
       L.key = itemKey;
-      const sizeFor = (name) => {
+      const sizeFor = (name, index) => {
         const iv = L.viewOf(name);
         const s = iv && iv.view.shown();
-        return s && s.key === itemKey ? s.size : null;
+        if (!s || s.key !== itemKey) return null;
+        return s.sizes && Number.isInteger(index) && s.sizes[index] ? s.sizes[index] : s.size;
       };
-      L.regions = regionsFromResult(controls, result, extra.predictions, sizeFor);
+      L.regions = regionsFromResult(controls, result, extra.predictions, sizeFor, splitControls);
       L.history.clear();
       L.selected = null;
       L.drawing = null;
@@ -3637,10 +4176,10 @@ function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit
       const out = [];
       for (const r of L.regions) {
         if (r.pending) continue;
-        if (r.type === "brushlabels" && r.edited) {
+        if (shapeOf(r.type) === "mask" && r.edited && r.shape.canvas) {
           const png = brushPng(r);
-          if (png) out.push(regionToItem(r, png));
-        } else out.push(regionToItem(r));
+          if (png) out.push(...regionToItems(r, png));
+        } else out.push(...regionToItems(r));
       }
       return out;
     },
@@ -3653,8 +4192,12 @@ function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit
       L.drawing = null;
       render();
     },
-    missing: () => controls.filter((c) => c.required && !L.regions.some((r) => !r.pending && r.from_name === c.name)).map((c) => c.name),
+    missing: () => [
+      ...controls.filter((c) => c.required && !L.regions.some((r) => !r.pending && r.from_name === c.name)).map((c) => c.name),
+      ...splitControls.filter((c) => c.required && !L.regions.some((r) => !r.pending && ((r.split || {})[c.name] || []).length)).map((c) => c.name)
+    ],
     dispose() {
+      unprovide();
       if (frame) cancelAnimationFrame(frame);
       for (const off of unlisten) off();
       panel.dispose();
@@ -3665,7 +4208,7 @@ function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit
 }
 var regionPlugin = {
   name: "regions",
-  claims: (control) => REGION_TYPES.includes(control.type),
+  claims: (control, objects) => REGION_TYPES.includes(control.type) || labelsOnImage(control, objects),
   keys: ["+", "=", "-", "f", "a", "e", "[", "]", " ", "Tab", "Escape", "Enter", "Delete", "Backspace", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"],
   create: createRegionLayer
 };
@@ -4633,7 +5176,7 @@ var taxonomyPlugin = {
 
 // nblabel/js/src/controls/textarea.js
 var isTrue2 = (v) => String(v).toLowerCase() === "true";
-var isPerRegion = (c) => isTrue2((c.attrs || {}).perRegion);
+var isPerRegion2 = (c) => isTrue2((c.attrs || {}).perRegion);
 function textareaOptions(control) {
   const a = control.attrs || {};
   const rows = Math.max(1, Number.parseInt(a.rows, 10) || 1);
@@ -4657,7 +5200,7 @@ function textsFromResult(controls, result) {
   const out = /* @__PURE__ */ new Map();
   for (const c of controls) {
     const mine = (result || []).filter((r) => r && r.type === "textarea" && r.from_name === c.name);
-    if (isPerRegion(c)) out.set(c.name, new Map(mine.map((r) => [String(r.id), textsOf(r)])));
+    if (isPerRegion2(c)) out.set(c.name, new Map(mine.map((r) => [String(r.id), textsOf(r)])));
     else out.set(c.name, mine.flatMap(textsOf));
   }
   return out;
@@ -4679,7 +5222,7 @@ function regionPlace(region) {
 function textareaResult(controls, texts, regions, makeId = randomId) {
   const out = [];
   for (const c of controls) {
-    if (!isPerRegion(c)) {
+    if (!isPerRegion2(c)) {
       const mine = texts.get(c.name) || [];
       if (mine.length) out.push({ id: makeId(), from_name: c.name, to_name: c.to_name, type: "textarea", origin: "manual", value: { text: [...mine] } });
       continue;
@@ -4830,17 +5373,17 @@ var textareaPlugin = {
     let key = null;
     const boxes = /* @__PURE__ */ new Map();
     const regionOf = (c) => selected == null ? null : regions.find((r) => r.id === selected && r.to_name === c.to_name) || null;
-    const textsFor = (c) => isPerRegion(c) ? regionOf(c) ? texts.get(c.name).get(String(selected)) ?? [] : [] : texts.get(c.name);
-    const draftFor = (c) => isPerRegion(c) ? regionOf(c) ? drafts.get(c.name).get(String(selected)) ?? "" : "" : drafts.get(c.name) ?? "";
+    const textsFor = (c) => isPerRegion2(c) ? regionOf(c) ? texts.get(c.name).get(String(selected)) ?? [] : [] : texts.get(c.name);
+    const draftFor = (c) => isPerRegion2(c) ? regionOf(c) ? drafts.get(c.name).get(String(selected)) ?? "" : "" : drafts.get(c.name) ?? "";
     function render() {
       for (const c of controls) {
-        const region = isPerRegion(c) ? regionOf(c) : null;
-        const where = isPerRegion(c) ? region ? `for ${regionName(region)}` : "Select a region to write its text." : null;
-        boxes.get(c.name).render(textsFor(c), draftFor(c), where, !isPerRegion(c) || region != null);
+        const region = isPerRegion2(c) ? regionOf(c) : null;
+        const where = isPerRegion2(c) ? region ? `for ${regionName(region)}` : "Select a region to write its text." : null;
+        boxes.get(c.name).render(textsFor(c), draftFor(c), where, !isPerRegion2(c) || region != null);
       }
     }
     function setTexts(c, next) {
-      if (isPerRegion(c)) {
+      if (isPerRegion2(c)) {
         const m = new Map(texts.get(c.name));
         m.set(String(selected), next);
         texts = new Map(texts).set(c.name, m);
@@ -4849,7 +5392,7 @@ var textareaPlugin = {
       }
     }
     function setDraft(c, value) {
-      if (isPerRegion(c)) {
+      if (isPerRegion2(c)) {
         const m = new Map(drafts.get(c.name));
         m.set(String(selected), value);
         drafts = new Map(drafts).set(c.name, m);
@@ -4870,7 +5413,7 @@ var textareaPlugin = {
       return true;
     }
     function change(c, fn) {
-      if (!canEdit() || isPerRegion(c) && !regionOf(c)) return render();
+      if (!canEdit() || isPerRegion2(c) && !regionOf(c)) return render();
       fn();
       onEdit();
       render();
@@ -4893,11 +5436,11 @@ var textareaPlugin = {
     }
     function reset(stored) {
       texts = stored;
-      drafts = new Map(controls.map((c) => [c.name, isPerRegion(c) ? /* @__PURE__ */ new Map() : stored.get(c.name).length ? "" : textareaOptions(c).prefill]));
+      drafts = new Map(controls.map((c) => [c.name, isPerRegion2(c) ? /* @__PURE__ */ new Map() : stored.get(c.name).length ? "" : textareaOptions(c).prefill]));
       render();
     }
     reset(textsFromResult(controls, []));
-    const stop = controls.some(isPerRegion) ? followRegions(root, (state) => {
+    const stop = controls.some(isPerRegion2) ? followRegions(root, (state) => {
       ({ regions, selected } = state);
       render();
     }) : () => {
@@ -4905,7 +5448,7 @@ var textareaPlugin = {
     function withDrafts() {
       const out = new Map(texts);
       for (const c of controls) {
-        if (!isPerRegion(c)) {
+        if (!isPerRegion2(c)) {
           out.set(c.name, addText(c, texts.get(c.name), drafts.get(c.name) ?? "")[0]);
           continue;
         }
@@ -4927,7 +5470,7 @@ var textareaPlugin = {
       load(itemKey, result, extra = {}) {
         key = itemKey;
         let stored = textsFromResult(controls, result);
-        const empty = controls.every((c) => isPerRegion(c) ? stored.get(c.name).size === 0 : stored.get(c.name).length === 0);
+        const empty = controls.every((c) => isPerRegion2(c) ? stored.get(c.name).size === 0 : stored.get(c.name).length === 0);
         if (empty && Array.isArray(extra.predictions)) stored = textsFromResult(controls, extra.predictions);
         reset(stored);
       },
@@ -4937,7 +5480,7 @@ var textareaPlugin = {
         const out = [];
         for (const c of controls) {
           if (!c.required) continue;
-          if (!isPerRegion(c)) {
+          if (!isPerRegion2(c)) {
             if (!all.get(c.name).length) out.push(c.name);
             continue;
           }
@@ -4950,7 +5493,7 @@ var textareaPlugin = {
         for (const c of controls) {
           const { max } = textareaOptions(c);
           if (max == null) continue;
-          const lists = isPerRegion(c) ? [...texts.get(c.name).values()] : [texts.get(c.name)];
+          const lists = isPerRegion2(c) ? [...texts.get(c.name).values()] : [texts.get(c.name)];
           if (lists.some((l) => l.length > max)) out.push(`${c.name} takes at most ${max} text${max > 1 ? "s" : ""} (maxSubmissions).`);
         }
         return out;
@@ -4974,16 +5517,16 @@ function messageTime(ms) {
   return Number.isNaN(d.getTime()) ? "" : d.toISOString().slice(0, 16).replace("T", " ");
 }
 function createChatView(spec) {
-  const el = createSlot(spec, "chat");
+  const el2 = createSlot(spec, "chat");
   return {
-    el,
+    el: el2,
     loading() {
-      showNotice(el, "loading", "Loading…");
+      showNotice(el2, "loading", "Loading…");
     },
     show(entry) {
       const error = objectError(entry, spec.name);
-      if (error) return showNotice(el, "error", error);
-      el.style.minHeight = "";
+      if (error) return showNotice(el2, "error", error);
+      el2.style.minHeight = "";
       const list = document.createElement("ol");
       list.className = "nbl-chat";
       list.setAttribute("data-testid", "chat");
@@ -5005,7 +5548,7 @@ function createChatView(spec) {
         list.append(li);
       });
       if (!list.children.length) list.append(Object.assign(document.createElement("li"), { className: "nbl-message-none", textContent: "(no messages)" }));
-      el.replaceChildren(list);
+      el2.replaceChildren(list);
     }
   };
 }
@@ -5016,22 +5559,22 @@ function headerLevel(attrs) {
   return n >= 1 && n <= 5 ? n : 4;
 }
 function createHeaderView(spec) {
-  const el = createSlot(spec, "header");
+  const el2 = createSlot(spec, "header");
   const attrs = spec.attrs || {};
   const heading = document.createElement(`h${headerLevel(attrs)}`);
   heading.className = "nbl-header-text";
   heading.setAttribute("data-testid", "header");
   heading.dataset.object = spec.name;
   if (String(attrs.underline).toLowerCase() === "true") heading.classList.add("nbl-underline");
-  el.append(heading);
+  el2.append(heading);
   function set(text2) {
     heading.textContent = text2;
-    el.hidden = !text2;
-    if (el.firstChild !== heading) el.replaceChildren(heading);
+    el2.hidden = !text2;
+    if (el2.firstChild !== heading) el2.replaceChildren(heading);
   }
   if (spec.literal) set(String(spec.value ?? ""));
   return {
-    el,
+    el: el2,
     loading() {
     },
     // a header keeps its place while the item loads
@@ -7299,7 +7842,7 @@ var SHADOW_CSS = `
 .nbl-html td, .nbl-html th { border: 1px solid var(--nbl-border-2, #e0e0e0); padding: 2px 6px; }
 `;
 function createHyperTextView(spec) {
-  const el = createSlot(spec, "hypertext");
+  const el2 = createSlot(spec, "hypertext");
   const host = document.createElement("div");
   host.className = "nbl-hypertext";
   host.setAttribute("data-testid", "hypertext");
@@ -7318,26 +7861,26 @@ function createHyperTextView(spec) {
       shownHtml = html3;
       host.scrollTop = 0;
     }
-    if (el.firstChild !== host) el.replaceChildren(host);
+    if (el2.firstChild !== host) el2.replaceChildren(host);
   }
   if (spec.literal) render(String(spec.value ?? ""));
   return {
-    el,
+    el: el2,
     /** The shadow root the document lives in (tests and span tools read it). */
     root: shadow,
     body,
     loading() {
-      if (!spec.literal) showNotice(el, "loading", "Loading…");
+      if (!spec.literal) showNotice(el2, "loading", "Loading…");
     },
     show(entry) {
       if (spec.literal) return render(String(spec.value ?? ""));
       const error = objectError(entry, spec.name);
       if (error) {
         shownHtml = null;
-        showNotice(el, "error", error);
+        showNotice(el2, "error", error);
         return;
       }
-      el.style.minHeight = "";
+      el2.style.minHeight = "";
       render(String(entry.objects[spec.name].html ?? ""));
     }
   };
@@ -7348,10 +7891,51 @@ var SVG_NS2 = "http://www.w3.org/2000/svg";
 var DETAIL_ABOVE = 1.5;
 var DETAIL_DELAY_MS = 150;
 var DETAIL_MARGIN = 0.1;
+function createPager(onStep) {
+  const bar = document.createElement("div");
+  bar.className = "nbl-pager";
+  bar.setAttribute("data-testid", "pager");
+  const button2 = (step, text3, title) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = "nbl-button nbl-small";
+    b.dataset.pageStep = String(step);
+    b.setAttribute("data-testid", step < 0 ? "page-prev" : "page-next");
+    b.title = title;
+    b.setAttribute("aria-label", title);
+    b.textContent = text3;
+    return b;
+  };
+  const prev = button2(-1, "◀", "Previous image (Ctrl+← or PageUp)");
+  const next = button2(1, "▶", "Next image (Ctrl+→ or PageDown)");
+  const text2 = document.createElement("span");
+  text2.className = "nbl-page-text";
+  text2.setAttribute("data-testid", "page");
+  text2.setAttribute("aria-live", "polite");
+  bar.append(prev, text2, next);
+  bar.addEventListener("click", (event) => {
+    const b = event.target.closest && event.target.closest("[data-page-step]");
+    if (b) onStep(Number(b.dataset.pageStep));
+  });
+  return {
+    el: bar,
+    render(page, count) {
+      bar.hidden = count < 2;
+      text2.textContent = `image ${page + 1} / ${count}`;
+      prev.disabled = page <= 0;
+      next.disabled = page >= count - 1;
+    }
+  };
+}
 function createImageView(spec, { request = null } = {}) {
-  const el = createSlot(spec, "image");
+  const el2 = createSlot(spec, "image");
   let overlay = null;
   let shown = null;
+  let entryShown = null;
+  let page = 0;
+  const multi = Boolean(spec.attrs && (spec.attrs.valueList || spec.attrs.valuelist));
+  const pager = multi ? createPager((step) => setPage(page + step)) : null;
+  if (multi) el2.classList.add("nbl-object-pages");
   let view = FIT;
   let box = null;
   const listeners = /* @__PURE__ */ new Set();
@@ -7387,11 +7971,13 @@ function createImageView(spec, { request = null } = {}) {
     const scale = Math.min(1, perOriginal);
     if (scale < 1.2 * shown.display.w / w) return null;
     const d = detail;
-    const covers = d && d.key === shown.key && d.scale >= 0.95 * scale && d.x <= view.x0 && d.y <= view.y0 && d.x + d.width >= view.x0 + vw && d.y + d.height >= view.y0 + vh;
+    const covers = d && d.key === shown.key && d.page === shown.page && d.scale >= 0.95 * scale && d.x <= view.x0 && d.y <= view.y0 && d.x + d.width >= view.x0 + vw && d.y + d.height >= view.y0 + vh;
     if (covers) return false;
     const out_width = Math.max(1, Math.round(width * scale));
     const out_height = Math.max(1, Math.round(height * scale));
-    return { key: shown.key, object: spec.name, x, y, width, height, out_width, out_height };
+    const want = { key: shown.key, object: spec.name, x, y, width, height, out_width, out_height };
+    if (shown.page != null) want.page = shown.page;
+    return want;
   }
   function fetchDetail() {
     if (!overlay || !shown) return;
@@ -7415,26 +8001,27 @@ function createImageView(spec, { request = null } = {}) {
       else if (overlay.viewport.dataset.detail === "loading") overlay.viewport.dataset.detail = detail ? "ready" : "none";
     };
     request(DETAIL, want).then(async ({ msg, buffers }) => {
-      if (!shown || shown.key !== want.key || detailAgain) return;
+      const stale = () => !shown || shown.key !== want.key || shown.page !== want.page || detailAgain;
+      if (stale()) return;
       const url = URL.createObjectURL(new Blob([toBlobPart(buffers[0])], { type: msg.mime }));
-      const el2 = new Image();
-      el2.src = url;
+      const el3 = new Image();
+      el3.src = url;
       try {
-        await el2.decode();
+        await el3.decode();
       } catch {
         URL.revokeObjectURL(url);
         return;
       }
-      if (!shown || shown.key !== want.key || detailAgain) {
+      if (stale()) {
         URL.revokeObjectURL(url);
         return;
       }
       const { w, h: h2 } = shown.size;
-      el2.className = "nbl-detail";
-      el2.alt = "";
-      el2.dataset.testid = "detail";
-      el2.dataset.window = `${msg.x},${msg.y},${msg.width},${msg.height}`;
-      Object.assign(el2.style, {
+      el3.className = "nbl-detail";
+      el3.alt = "";
+      el3.dataset.testid = "detail";
+      el3.dataset.window = `${msg.x},${msg.y},${msg.width},${msg.height}`;
+      Object.assign(el3.style, {
         position: "absolute",
         left: `${100 * msg.x / w}%`,
         top: `${100 * msg.y / h2}%`,
@@ -7445,11 +8032,12 @@ function createImageView(spec, { request = null } = {}) {
         pointerEvents: "none"
       });
       dropDetail();
-      overlay.brushes.before(el2);
+      overlay.brushes.before(el3);
       detail = {
-        el: el2,
+        el: el3,
         url,
         key: want.key,
+        page: want.page,
         x: msg.x,
         y: msg.y,
         width: msg.width,
@@ -7476,43 +8064,77 @@ function createImageView(spec, { request = null } = {}) {
     applyView();
     notify(reason);
   }
-  return {
-    el,
-    loading() {
-      showNotice(el, "loading", "Loading…");
+  function setPage(n) {
+    const imgs = entryShown && entryShown.pages && entryShown.pages.get(spec.name);
+    if (!imgs || n < 0 || n >= imgs.length || n === page) return false;
+    page = n;
+    show(entryShown, true);
+    return true;
+  }
+  function show(entry, samePage = false) {
+    const error = objectError(entry, spec.name);
+    const imgs = multi && entry.pages ? entry.pages.get(spec.name) : null;
+    if (!samePage && (!entryShown || entryShown.key !== entry.key)) page = 0;
+    entryShown = entry;
+    const img = imgs ? imgs[page] : entry.images.get(spec.name);
+    if (error || !img) {
       shown = null;
       dropDetail();
-    },
-    show(entry) {
-      const error = objectError(entry, spec.name);
-      const img = entry.images.get(spec.name);
-      if (error || !img) {
-        shown = null;
-        dropDetail();
-        showNotice(el, "error", error || `item ${entry.label}: image '${spec.name}' is missing`);
-        notify("show");
-        return;
-      }
-      el.style.minHeight = "";
-      if (!overlay) {
-        if (el.firstChild !== img || el.childNodes.length !== 1) el.replaceChildren(img);
-        return;
-      }
-      const obj = entry.objects[spec.name] || {};
-      const display = { w: obj.width || img.naturalWidth, h: obj.height || img.naturalHeight };
-      const size = { w: obj.original_width || display.w, h: obj.original_height || display.h };
-      const sameItem = shown && shown.key === entry.key;
-      shown = { key: entry.key, size, display };
-      if (overlay.pane.firstChild !== img) overlay.pane.firstChild.replaceWith(img);
-      overlay.viewport.style.setProperty("--nbl-aspect", String(display.w / display.h));
-      overlay.viewport.style.setProperty("--nbl-natural-width", `${Math.max(display.w, 480)}px`);
-      if (el.firstChild !== overlay.viewport || el.childNodes.length !== 1) el.replaceChildren(overlay.viewport);
-      if (!sameItem) {
-        view = FIT;
-        dropDetail();
-      }
-      applyView();
+      showNotice(el2, "error", error || `item ${entry.label}: image '${spec.name}' is missing`);
       notify("show");
+      return;
+    }
+    el2.style.minHeight = "";
+    const obj = entry.objects[spec.name] || {};
+    const pages = imgs ? obj.pages || [] : null;
+    if (pager) pager.render(page, imgs ? imgs.length : 1);
+    const tail = pager ? [pager.el] : [];
+    if (!overlay) {
+      if (el2.firstChild !== img || el2.childNodes.length !== 1 + tail.length) el2.replaceChildren(img, ...tail);
+      if (imgs) notify("page");
+      return;
+    }
+    const meta = pages ? pages[page] || {} : obj;
+    const display = { w: meta.width || img.naturalWidth, h: meta.height || img.naturalHeight };
+    const size = { w: meta.original_width || display.w, h: meta.original_height || display.h };
+    const sameImage = shown && shown.key === entry.key && shown.page === (pages ? page : void 0);
+    shown = { key: entry.key, size, display };
+    if (pages) {
+      shown.page = page;
+      shown.sizes = pages.map((p) => ({ w: p.original_width, h: p.original_height }));
+    }
+    if (overlay.pane.firstChild !== img) overlay.pane.firstChild.replaceWith(img);
+    overlay.viewport.style.setProperty("--nbl-aspect", String(display.w / display.h));
+    overlay.viewport.style.setProperty("--nbl-natural-width", `${Math.max(display.w, 480)}px`);
+    overlay.viewport.dataset.page = pages ? String(page) : "";
+    if (el2.firstChild !== overlay.viewport || el2.childNodes.length !== 1 + tail.length) el2.replaceChildren(overlay.viewport, ...tail);
+    if (!sameImage) {
+      view = FIT;
+      dropDetail();
+    }
+    applyView();
+    notify(samePage ? "page" : "show");
+  }
+  return {
+    el: el2,
+    loading() {
+      showNotice(el2, "loading", "Loading…");
+      shown = null;
+      entryShown = null;
+      dropDetail();
+    },
+    show: (entry) => show(entry),
+    setPage,
+    /** Ctrl+←/→ and PageUp/PageDown move between the images of a valueList item. */
+    handleKey(event) {
+      if (!pager || event.altKey || event.shiftKey) return false;
+      const mod = event.ctrlKey || event.metaKey;
+      let step = 0;
+      if (mod && event.key === "ArrowLeft") step = -1;
+      else if (mod && event.key === "ArrowRight") step = 1;
+      else if (!mod && event.key === "PageUp") step = -1;
+      else if (!mod && event.key === "PageDown") step = 1;
+      return step !== 0 && setPage(page + step);
     },
     /** Turn on the zoomable viewport with an SVG overlay; returns its parts. */
     regions() {
@@ -7601,20 +8223,20 @@ function tableElement({ columns = [], rows = [] }) {
   return table;
 }
 function createTableView(spec) {
-  const el = createSlot(spec, "table");
+  const el2 = createSlot(spec, "table");
   return {
-    el,
+    el: el2,
     loading() {
-      showNotice(el, "loading", "Loading…");
+      showNotice(el2, "loading", "Loading…");
     },
     show(entry) {
       const error = objectError(entry, spec.name);
-      if (error) return showNotice(el, "error", error);
-      el.style.minHeight = "";
+      if (error) return showNotice(el2, "error", error);
+      el2.style.minHeight = "";
       const table = tableElement(entry.objects[spec.name]);
       table.setAttribute("data-testid", "table");
       table.dataset.object = spec.name;
-      el.replaceChildren(table);
+      el2.replaceChildren(table);
     }
   };
 }
@@ -7684,7 +8306,7 @@ function selectionOf2(node) {
   return node.ownerDocument.getSelection();
 }
 function createTextView(spec) {
-  const el = createSlot(spec, "text");
+  const el2 = createSlot(spec, "text");
   const text2 = document.createElement("div");
   text2.className = "nbl-text";
   text2.setAttribute("data-testid", "text");
@@ -7833,11 +8455,11 @@ function createTextView(spec) {
     return Number(block.dataset.from) + before.toString().length;
   }
   return {
-    el,
+    el: el2,
     textEl: text2,
     text: () => shown.text,
     loading() {
-      if (!spec.literal) showNotice(el, "loading", "Loading…");
+      if (!spec.literal) showNotice(el2, "loading", "Loading…");
     },
     show(entry) {
       if (spec.literal) {
@@ -7846,17 +8468,17 @@ function createTextView(spec) {
       const error = objectError(entry, spec.name);
       if (error) {
         shown = { key: null, text: "" };
-        showNotice(el, "error", error);
+        showNotice(el2, "error", error);
         return;
       }
-      el.style.minHeight = "";
+      el2.style.minHeight = "";
       if (scrolled) text2.scrollTop = 0;
       scrolled = false;
       shown = { key: entry.key, text: entry.objects[spec.name].text ?? "" };
       paint();
       const doc = shown.text;
       if (doc.length > 2048) (window.requestIdleCallback || setTimeout)(() => shown.text === doc && toCodePoints(doc, 0));
-      if (el.firstChild !== text2) el.replaceChildren(text2);
+      if (el2.firstChild !== text2) el2.replaceChildren(text2);
     },
     /** Draw `spans` (of item `key`; ignored while another item is shown). */
     setSpans(key, spans, selected, describe) {
@@ -8057,7 +8679,7 @@ function edgeAt(regions, clientX, toPx, edgePx) {
 }
 
 // nblabel/js/src/views/timeseries/mouse.js
-function listenMouse(S, { el, wrap, overview, isPlot }) {
+function listenMouse(S, { el: el2, wrap, overview, isPlot }) {
   function onMove(event) {
     if (S.item && isPlot(event.target)) {
       S.cursor = S.toX(event.clientX);
@@ -8072,8 +8694,8 @@ function listenMouse(S, { el, wrap, overview, isPlot }) {
   function onWheel2(event) {
     const { item, vp } = S;
     if (!item || !isPlot(event.target)) return;
-    const root = el.closest("[data-testid=nblabel]");
-    const active = el.getRootNode().activeElement;
+    const root = el2.closest("[data-testid=nblabel]");
+    const active = el2.getRootNode().activeElement;
     if (!root || !active || !root.contains(active)) return;
     event.preventDefault();
     if (event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY)) {
@@ -8335,8 +8957,8 @@ function element(tag, testid, label, style) {
   return node;
 }
 function createTimeSeriesView(spec, { request = null } = {}) {
-  const el = createSlot(spec, "timeseries");
-  el.nblabelTimings = { show: [], zoom: [], window: [] };
+  const el2 = createSlot(spec, "timeseries");
+  el2.nblabelTimings = { show: [], zoom: [], window: [] };
   const wrap = element("div", "timeseries", null, { position: "relative", userSelect: "none", width: "100%" });
   wrap.className = "nbl-ts";
   wrap.dataset.object = spec.name;
@@ -8372,7 +8994,7 @@ function createTimeSeriesView(spec, { request = null } = {}) {
   let axisColor = "#616161";
   let inFlight = false;
   let wantWindow = false;
-  const plotWidth = () => Math.max(200, Math.round(wrap.clientWidth || el.clientWidth || 800));
+  const plotWidth = () => Math.max(200, Math.round(wrap.clientWidth || el2.clientWidth || 800));
   function source(name) {
     const { win, vp, item } = S;
     const eps = 1e-9 * (item.xmax - item.xmin);
@@ -8415,8 +9037,8 @@ function createTimeSeriesView(spec, { request = null } = {}) {
     paintAxis(axis, width, vp, item, axisColor);
     paintOverview(overview, width, OVERVIEW_HEIGHT, vp, item, regions);
     renderReadout();
-    el.dataset.lo = String(lo);
-    el.dataset.hi = String(hi);
+    el2.dataset.lo = String(lo);
+    el2.dataset.hi = String(hi);
   }
   function showX(v) {
     const shown = spec.attrs && (spec.attrs.timeDisplayFormat || spec.attrs.timeFormat);
@@ -8440,7 +9062,7 @@ function createTimeSeriesView(spec, { request = null } = {}) {
     frame = requestAnimationFrame(() => {
       paint();
       if (pendingT0 != null) {
-        el.nblabelTimings.zoom.push(performance.now() - pendingT0);
+        el2.nblabelTimings.zoom.push(performance.now() - pendingT0);
         pendingT0 = null;
       }
     });
@@ -8472,20 +9094,20 @@ function createTimeSeriesView(spec, { request = null } = {}) {
     wantWindow = false;
     const key = item.key;
     const t0 = performance.now();
-    el.dataset.window = "loading";
+    el2.dataset.window = "loading";
     request(WINDOW, { key, object: spec.name, start: vp.lo, end: vp.hi, width: plotWidth() }).then(
       ({ msg, buffers }) => {
         inFlight = false;
         if (!S.item || S.item.key !== key) return;
         S.win = readWindow(msg, buffers, 0);
         paint();
-        el.nblabelTimings.window.push(performance.now() - t0);
-        el.dataset.window = wantWindow ? "loading" : "ready";
+        el2.nblabelTimings.window.push(performance.now() - t0);
+        el2.dataset.window = wantWindow ? "loading" : "ready";
         if (wantWindow) fetchWindow();
       },
       () => {
         inFlight = false;
-        el.dataset.window = "error";
+        el2.dataset.window = "error";
         if (wantWindow && S.item && S.item.key === key) fetchWindow();
       }
     );
@@ -8500,13 +9122,13 @@ function createTimeSeriesView(spec, { request = null } = {}) {
     return rect.left + (value - S.vp.lo) / (S.vp.hi - S.vp.lo) * rect.width;
   }
   const isPlot = (target) => Boolean(target && S.rows.some((r) => r.canvas === target));
-  listenMouse(S, { el, wrap, overview, isPlot });
+  listenMouse(S, { el: el2, wrap, overview, isPlot });
   function show(entry) {
     const t0 = performance.now();
     const error = objectError(entry, spec.name);
     if (error) {
       S.item = null;
-      showNotice(el, "error", error);
+      showNotice(el2, "error", error);
       return;
     }
     const obj = entry.objects[spec.name];
@@ -8522,20 +9144,20 @@ function createTimeSeriesView(spec, { request = null } = {}) {
     Object.assign(S, { win: null, cursor: null, mark: null, vp: { lo: S.item.xmin, hi: S.item.xmax } });
     inFlight = false;
     wantWindow = false;
-    el.style.minHeight = "";
-    if (el.firstChild !== wrap) el.replaceChildren(wrap);
+    el2.style.minHeight = "";
+    if (el2.firstChild !== wrap) el2.replaceChildren(wrap);
     S.rows = buildRows(rowsBox, S.rows, S.item, S.overlay);
     wrap.dataset.layout = S.overlay ? "overlay" : "stacked";
-    axisColor = getComputedStyle(el).getPropertyValue("--nbl-fg-2").trim() || axisColor;
-    el.dataset.key = S.item.key;
-    el.dataset.kind = S.item.kind;
+    axisColor = getComputedStyle(el2).getPropertyValue("--nbl-fg-2").trim() || axisColor;
+    el2.dataset.key = S.item.key;
+    el2.dataset.kind = S.item.kind;
     paint();
-    el.nblabelTimings.show.push(performance.now() - t0);
+    el2.nblabelTimings.show.push(performance.now() - t0);
   }
   return {
-    el,
+    el: el2,
     wrap,
-    loading: () => showNotice(el, "loading", "Loading…"),
+    loading: () => showNotice(el2, "loading", "Loading…"),
     show,
     /** Draw `regions` (of item `key`), `selected` an id, `preview` a {start, end} being drawn. */
     setRegions(key, regions, selected, describe, preview = null) {
@@ -8625,10 +9247,14 @@ var CONTROLS = [
   // Rating
   numberPlugin,
   // Number
+  // Before the spans: a <Labels> of an image labels image regions (the OCR template).
+  regionPlugin,
+  // RectangleLabels, PolygonLabels, KeyPointLabels, BrushLabels, EllipseLabels, Rectangle, Polygon, KeyPoint, Brush, Ellipse, Labels on an image
+  // Per-region controls of image regions, each run by its whole-item plugin above for the
+  // selected region (asked first: `first`); after the regions, as Label Studio stores them.
+  perRegionPlugin,
   spanPlugin,
   // Labels, Relations
-  regionPlugin,
-  // RectangleLabels, PolygonLabels, KeyPointLabels, BrushLabels
   rangePlugin,
   // TimeSeriesLabels, per-region Choices of a time series
   datetimePlugin,
@@ -8649,8 +9275,9 @@ var CONTROLS = [
 function claim(controls, objects, table = CONTROLS) {
   const owner = /* @__PURE__ */ new Map();
   const unclaimed = [];
+  const asked = [...table.filter((p) => p.first), ...table.filter((p) => !p.first)];
   for (const control of controls) {
-    const plugin = table.find((p) => p.claims(control, objects));
+    const plugin = asked.find((p) => p.claims(control, objects));
     if (plugin) owner.set(control, plugin);
     else unclaimed.push(control);
   }
@@ -8665,11 +9292,37 @@ function helpRows(instances, shortcuts) {
   for (const i of instances) rows.push(...i.shortcuts || []);
   return rows;
 }
+function createSelection() {
+  const providers = /* @__PURE__ */ new Set();
+  const listeners = /* @__PURE__ */ new Set();
+  return {
+    provide(provider) {
+      providers.add(provider);
+      return () => providers.delete(provider);
+    },
+    selected() {
+      for (const p of providers) {
+        const found = p.selected();
+        if (found) return found;
+      }
+      return null;
+    },
+    regions: () => [...providers].flatMap((p) => p.regions()),
+    changed() {
+      for (const fn of listeners) fn();
+    },
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    }
+  };
+}
 function createControls({ controls, objects, ...ctx }, table = CONTROLS) {
   const { claimed, unclaimed } = claim(controls, objects, table);
   const parts = [];
+  const selection = createSelection();
   for (const { plugin, controls: mine } of claimed) {
-    const instance = plugin.create({ ...ctx, controls: mine, allControls: controls, objects });
+    const instance = plugin.create({ ...ctx, controls: mine, allControls: controls, objects, selection, plugins: table });
     if (instance) parts.push({ names: new Set(mine.map((c) => c.name)), instance });
   }
   const all = parts.map((p) => p.instance);
@@ -9029,7 +9682,7 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed }) {
     });
     if (confirmed) moveAhead(target, true);
   }
-  function plain(kind2, content) {
+  function plain2(kind2, content) {
     dirty = false;
     deferred = null;
     request(kind2, content).catch((err) => {
@@ -9042,7 +9695,7 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed }) {
     renderPosition,
     commit,
     step,
-    plain,
+    plain: plain2,
     canEdit,
     /** A plugin changed the item's labels: keep them over Python's until the next move. */
     edited() {
@@ -9135,7 +9788,7 @@ function ariaKeys(action) {
   const names = { "→": "ArrowRight", "←": "ArrowLeft", Esc: "Escape" };
   return entry.keys.map((k) => names[k] || k.replace("Ctrl", "Control")).join(" ");
 }
-function createLayout(el) {
+function createLayout(el2) {
   const root = h("div", { className: "nbl-root", "data-testid": "nblabel", tabindex: "0", "data-state": "empty" });
   root.nblabelTimings = [];
   const label = h("span", { className: "nbl-label", "data-testid": "label" });
@@ -9208,11 +9861,11 @@ function createLayout(el) {
     )
   );
   root.append(header, errorArea, doneNote, emptyNote, objectsBox, controlsBox, footer, focusHint, help);
-  el.replaceChildren(root);
+  el2.replaceChildren(root);
   return { root, label, position, suggestion, bar, barDone, barSkipped, progressText, others, curve, errorList, errorArea, doneNote, emptyNote, objectsBox, controlsBox, buttons, help, helpBody };
 }
-function controlBlock(title, el) {
-  return h("div", { className: "nbl-control" }, h("div", { className: "nbl-control-name", text: title }), el);
+function controlBlock(title, el2) {
+  return h("div", { className: "nbl-control" }, h("div", { className: "nbl-control-name", text: title }), el2);
 }
 function renderHelp(body, rows) {
   const table = h("table", { className: "nbl-help-table" });
@@ -9242,21 +9895,22 @@ function renderProgress(parts, p) {
 }
 
 // nblabel/js/src/shell/shell.js
-function mountShell({ model, el, requester = new Requester(model) }) {
+function mountShell({ model, el: el2, requester = new Requester(model) }) {
   const cache = new ItemCache();
   let disposed = false;
   const isDisposed = () => disposed;
-  const parts = createLayout(el);
+  const parts = createLayout(el2);
   const { root, help, buttons, objectsBox, controlsBox } = parts;
   const errors = createErrors(model, parts);
   const flow = createFlow({ model, parts, cache, requester, errors, isDisposed });
   let host = null;
+  let views = [];
   let helpOpen = false;
   function buildSchema() {
     const schema = model.get("_schema") || {};
     const objects = Array.isArray(schema.objects) ? schema.objects : [];
     const controls = Array.isArray(schema.controls) ? schema.controls : [];
-    const views = [];
+    views = [];
     objectsBox.replaceChildren();
     for (const spec of objects) {
       const make = VIEWS[spec.type];
@@ -9344,6 +9998,11 @@ function mountShell({ model, el, requester = new Requester(model) }) {
       event.stopPropagation();
       return;
     }
+    if (!helpOpen && !event.repeat && views.some(({ view }) => view.handleKey && view.handleKey(event))) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
     const action = actionForKey(event, host.hotkeys);
     const mod = event.ctrlKey || event.metaKey || event.altKey;
     if (!action) {
@@ -9412,8 +10071,8 @@ function mountShell({ model, el, requester = new Requester(model) }) {
 
 // nblabel/js/src/index.js
 var index_default = {
-  render({ model, el }) {
-    return mountShell({ model, el });
+  render({ model, el: el2 }) {
+    return mountShell({ model, el: el2 });
   }
 };
 export {

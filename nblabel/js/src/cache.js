@@ -120,6 +120,7 @@ export async function prepareEntry(payload, buffers) {
     error: payload.error || null,
     objects: payload.objects || {},
     images: new Map(), // object name -> decoded HTMLImageElement
+    pages: new Map(), // object name -> every decoded image of an <Image valueList> item
     urls: [],
     errors: new Map(), // object name -> message, for objects that failed here
     buffers, // the fetch's binary buffers: time-series views decode their own
@@ -128,31 +129,44 @@ export async function prepareEntry(payload, buffers) {
   const decodes = [];
   for (const [name, obj] of Object.entries(entry.objects)) {
     if (!obj || obj.type !== "image" || obj.error) continue;
-    const buffer = buffers[obj.buffer];
-    if (buffer == null) {
-      entry.errors.set(name, `item ${entry.label}: image '${name}' arrived without its data`);
-      continue;
-    }
-    const url = URL.createObjectURL(new Blob([toBlobPart(buffer)], { type: obj.mime || "image/png" }));
-    entry.urls.push(url);
-    const img = new Image();
-    img.className = "nbl-image";
-    img.setAttribute("data-testid", "image");
-    img.dataset.object = name;
-    img.alt = `${name} of ${entry.label}`;
-    img.draggable = false;
-    if (obj.width && obj.height) {
-      // Reserve the box before paint so the layout does not jump.
-      img.width = obj.width;
-      img.height = obj.height;
-    }
-    img.src = url;
-    decodes.push(
-      img.decode().then(
-        () => entry.images.set(name, img),
-        () => entry.errors.set(name, `item ${entry.label}: image '${name}' could not be decoded (${obj.mime || "unknown type"})`),
-      ),
-    );
+    // Several images (valueList): each page is decoded like a single image.
+    const pages = Array.isArray(obj.pages) ? obj.pages : [obj];
+    // A page's buffer counts from the object's (protocol.json, fetch).
+    const base = Array.isArray(obj.pages) ? obj.buffer : 0;
+    const imgs = new Array(pages.length);
+    pages.forEach((page, i) => {
+      const buffer = buffers[base + page.buffer];
+      const which = pages.length > 1 ? ` (image ${i + 1} of ${pages.length})` : "";
+      if (buffer == null) {
+        entry.errors.set(name, `item ${entry.label}: image '${name}'${which} arrived without its data`);
+        return;
+      }
+      const url = URL.createObjectURL(new Blob([toBlobPart(buffer)], { type: page.mime || "image/png" }));
+      entry.urls.push(url);
+      const img = new Image();
+      img.className = "nbl-image";
+      img.setAttribute("data-testid", "image");
+      img.dataset.object = name;
+      if (Array.isArray(obj.pages)) img.dataset.page = String(i);
+      img.alt = `${name} of ${entry.label}${which}`;
+      img.draggable = false;
+      if (page.width && page.height) {
+        // Reserve the box before paint so the layout does not jump.
+        img.width = page.width;
+        img.height = page.height;
+      }
+      img.src = url;
+      decodes.push(
+        img.decode().then(
+          () => {
+            imgs[i] = img;
+            if (i === 0) entry.images.set(name, img);
+          },
+          () => entry.errors.set(name, `item ${entry.label}: image '${name}'${which} could not be decoded (${page.mime || "unknown type"})`),
+        ),
+      );
+    });
+    if (Array.isArray(obj.pages)) entry.pages.set(name, imgs);
   }
   await Promise.all(decodes);
   return entry;

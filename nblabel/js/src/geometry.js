@@ -174,6 +174,84 @@ export function clampMove(bb, dx, dy, size) {
   return { dx: mx, dy: my };
 }
 
+// --- ellipses -----------------------------------------------------------------------------
+// An ellipse is {cx, cy, rx, ry, rot}: its centre, its radii along its own axes and its
+// turn in degrees (clockwise on screen) about the centre, as Label Studio keeps it
+// (regions/EllipseRegion.jsx), all in pixels of the original image.
+
+/** Half the width and height of the ellipse's axis-aligned bounding box. */
+export function ellipseExtent(e) {
+  const c = Math.cos(rad(e.rot || 0));
+  const s = Math.sin(rad(e.rot || 0));
+  return { hx: Math.hypot(e.rx * c, e.ry * s), hy: Math.hypot(e.rx * s, e.ry * c) };
+}
+
+/** Axis-aligned bounds {x0, y0, x1, y1} of an ellipse. */
+export function ellipseBounds(e) {
+  const { hx, hy } = ellipseExtent(e);
+  return { x0: e.cx - hx, y0: e.cy - hy, x1: e.cx + hx, y1: e.cy + hy };
+}
+
+/** Whether the ellipse lies inside the image (to a hundredth of a pixel). */
+export function ellipseInside(e, size) {
+  const b = ellipseBounds(e);
+  return b.x0 >= -0.01 && b.y0 >= -0.01 && b.x1 <= size.w + 0.01 && b.y1 <= size.h + 0.01;
+}
+
+/**
+ * The ellipse drawn by dragging from its centre `c` to `p`, as Label Studio's ellipse tool
+ * does: radii |p - c| on each axis, cut so that it stays inside the image, in whole pixels.
+ */
+export function ellipseFromDrag(c, p, size) {
+  const cx = Math.round(clamp(c.x, 0, size.w));
+  const cy = Math.round(clamp(c.y, 0, size.h));
+  const rx = Math.floor(Math.min(Math.abs(p.x - cx), cx, size.w - cx));
+  const ry = Math.floor(Math.min(Math.abs(p.y - cy), cy, size.h - cy));
+  return { cx, cy, rx, ry, rot: 0 };
+}
+
+/** Where the handles of an ellipse are: the ends of its axes ("e", "w", "s", "n"). */
+export function ellipseHandles(e) {
+  const o = { x: e.cx, y: e.cy };
+  const at = (dx, dy) => rotatePoint({ x: e.cx + dx, y: e.cy + dy }, o, e.rot || 0);
+  return { e: at(e.rx, 0), w: at(-e.rx, 0), s: at(0, e.ry), n: at(0, -e.ry) };
+}
+
+/** The largest radius (whole pixels) on one axis that keeps the ellipse in the image. */
+function maxRadius(e, axis, size) {
+  const c = Math.cos(rad(e.rot || 0));
+  const s = Math.sin(rad(e.rot || 0));
+  const mx = Math.min(e.cx, size.w - e.cx);
+  const my = Math.min(e.cy, size.h - e.cy);
+  // hx^2 = rx^2 c^2 + ry^2 s^2 <= mx^2 and hy^2 = rx^2 s^2 + ry^2 c^2 <= my^2, solved for
+  // the radius that changes with the other one fixed.
+  const other = axis === "x" ? e.ry : e.rx;
+  const [a, b] = axis === "x" ? [c, s] : [s, c];
+  let best = Infinity;
+  if (Math.abs(a) > 1e-9) best = Math.min(best, (mx * mx - other * other * b * b) / (a * a));
+  if (Math.abs(b) > 1e-9) best = Math.min(best, (my * my - other * other * a * a) / (b * b));
+  return best > 0 ? Math.floor(Math.sqrt(best) + 1e-9) : 0;
+}
+
+/**
+ * The ellipse after dragging the handle at the end of one axis ("e", "w": the x radius;
+ * "n", "s": the y radius) to `p`: the centre stays, the radius is the distance from it
+ * along that axis, in whole pixels, at least 1 and kept inside the image.
+ */
+export function resizeEllipse(e, handle, p, size) {
+  const q = rotatePoint(p, { x: e.cx, y: e.cy }, -(e.rot || 0));
+  const axis = handle === "e" || handle === "w" ? "x" : "y";
+  const want = Math.round(Math.abs(axis === "x" ? q.x - e.cx : q.y - e.cy));
+  const r = Math.max(1, Math.min(want, maxRadius(e, axis, size)));
+  return axis === "x" ? { ...e, rx: r } : { ...e, ry: r };
+}
+
+/** The ellipse turned about its centre so that its "n" handle points at `p`. */
+export function rotateEllipse(e, p) {
+  const rot = normAngle((Math.atan2(p.y - e.cy, p.x - e.cx) * 180) / Math.PI + 90);
+  return { ...e, rot };
+}
+
 // --- the view: zoom and pan ---------------------------------------------------------------
 
 export const FIT = Object.freeze({ s: 1, x0: 0, y0: 0 });

@@ -5,12 +5,17 @@
 import { hotkeyMap } from "./keys.js";
 import { CONTROLS } from "./plugins.js";
 
-/** Which plugin drives which control: [{plugin, controls}] in table order, and the rest. */
+/**
+ * Which plugin drives which control: [{plugin, controls}] in table order, and the rest.
+ * Plugins marked `first` are asked first (the per-region one claims controls the
+ * whole-item plugins would take), the others in table order.
+ */
 export function claim(controls, objects, table = CONTROLS) {
   const owner = new Map();
   const unclaimed = [];
+  const asked = [...table.filter((p) => p.first), ...table.filter((p) => !p.first)];
   for (const control of controls) {
-    const plugin = table.find((p) => p.claims(control, objects));
+    const plugin = asked.find((p) => p.claims(control, objects));
     if (plugin) owner.set(control, plugin);
     else unclaimed.push(control);
   }
@@ -28,12 +33,46 @@ export function helpRows(instances, shortcuts) {
   return rows;
 }
 
+/**
+ * The selected region, shared by the plugins: a plugin that draws regions (the image
+ * regions) `provide`s {selected(), regions()} — each region as {id, to_name, item_index?,
+ * text} (text: the region in words) — and calls `changed()` after the selection or the
+ * regions change; a plugin answering per region (perregion.js) reads `selected()` /
+ * `regions()` and `subscribe`s to the changes.
+ */
+export function createSelection() {
+  const providers = new Set();
+  const listeners = new Set();
+  return {
+    provide(provider) {
+      providers.add(provider);
+      return () => providers.delete(provider);
+    },
+    selected() {
+      for (const p of providers) {
+        const found = p.selected();
+        if (found) return found;
+      }
+      return null;
+    },
+    regions: () => [...providers].flatMap((p) => p.regions()),
+    changed() {
+      for (const fn of listeners) fn();
+    },
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+  };
+}
+
 /** One object over every plugin instance of `controls` (see the contract in plugins.js). */
 export function createControls({ controls, objects, ...ctx }, table = CONTROLS) {
   const { claimed, unclaimed } = claim(controls, objects, table);
   const parts = [];
+  const selection = createSelection();
   for (const { plugin, controls: mine } of claimed) {
-    const instance = plugin.create({ ...ctx, controls: mine, allControls: controls, objects });
+    const instance = plugin.create({ ...ctx, controls: mine, allControls: controls, objects, selection, plugins: table });
     if (instance) parts.push({ names: new Set(mine.map((c) => c.name)), instance });
   }
   const all = parts.map((p) => p.instance);

@@ -8,16 +8,18 @@
 // has `el`, `loading()` and `show(entry)` (entry: a prepared cache item, cache.js); control
 // plugins find the views of their `to_name` and use what else the view offers.
 //
-// A CONTROL plugin is {name, claims(control, objects), keys, create(ctx)}:
+// A CONTROL plugin is {name, claims(control, objects), keys, create(ctx), first?}:
 //   claims    whether it drives this `_schema.controls` entry; the first plugin in the
-//             table that claims a control gets it (so order matters only where two could)
+//             table that claims a control gets it (so order matters only where two could),
+//             plugins with `first: true` being asked before all others
 //   keys      KeyboardEvent.key values it always takes (besides its controls' hotkeys):
 //             each is reserved in protocol.json, so Python's default hotkeys avoid them
 //   create    ctx -> instance, or null when it has nothing to do; ctx is {controls (the
 //             ones it claimed, schema order), allControls, objects, views ([{spec, view}]),
 //             root, canEdit() (the item on screen takes edits), onEdit() (call after every
 //             change: marks the item edited), onHint(message), act(action) (run a shell
-//             action such as "submit")}
+//             action such as "submit"), selection (the selected region, host.js
+//             createSelection), plugins (this table)}
 // An instance has (all optional; what it lacks it does not take part in):
 //   sections   [{title, el}] shown in the controls area, in table order; `panels` after them
 //   hotkeys    [{key, control, value, text?, weak?}] key bindings (keys.js hotkeyMap): a key
@@ -45,6 +47,7 @@ import { paragraphLabelsPlugin } from "./controls/paragraphlabels.js";
 import { rangePlugin } from "./controls/ranges/plugin.js";
 import { rankerPlugin } from "./controls/ranker.js";
 import { ratingPlugin } from "./controls/rating.js";
+import { perRegionPlugin } from "./controls/perregion.js";
 import { regionPlugin } from "./controls/regions/plugin.js";
 import { spanPlugin } from "./controls/spans/plugin.js";
 import { taxonomyPlugin } from "./controls/taxonomy.js";
@@ -76,8 +79,12 @@ export const CONTROLS = [
   choicesPlugin, // Choices (whole item)
   ratingPlugin, // Rating
   numberPlugin, // Number
+  // Before the spans: a <Labels> of an image labels image regions (the OCR template).
+  regionPlugin, // RectangleLabels, PolygonLabels, KeyPointLabels, BrushLabels, EllipseLabels, Rectangle, Polygon, KeyPoint, Brush, Ellipse, Labels on an image
+  // Per-region controls of image regions, each run by its whole-item plugin above for the
+  // selected region (asked first: `first`); after the regions, as Label Studio stores them.
+  perRegionPlugin,
   spanPlugin, // Labels, Relations
-  regionPlugin, // RectangleLabels, PolygonLabels, KeyPointLabels, BrushLabels
   rangePlugin, // TimeSeriesLabels, per-region Choices of a time series
   datetimePlugin, // DateTime
   taxonomyPlugin, // Taxonomy

@@ -33,28 +33,35 @@ test("each control goes to one plugin; per-region choices of a time series to th
     c("count", "number"),
     c("box", "rectanglelabels"),
     c("range", "timeserieslabels", { to_name: "ts" }),
-    c("ner", "labels"),
-    c("rel", "relations"),
+    c("ner", "labels", { to_name: "doc" }),
+    c("rel", "relations", { to_name: "doc" }),
     c("boxrating", "rating", { attrs: { perRegion: "true" } }),
     c("words", "textarea"),
     c("caption", "textarea", { attrs: { perRegion: "true" } }),
     c("turns", "paragraphlabels", { to_name: "dialogue" }),
     c("boxnumber", "number", { attrs: { perRegion: "true" } }),
+    // The OCR template: bare tools, a <Labels> of the image, a per-region answer.
+    c("bbox", "rectangle"),
+    c("oval", "ellipselabels"),
+    c("kind", "labels"),
+    c("legible", "choices", { attrs: { perRegion: "true" } }),
+    c("tsrating", "rating", { to_name: "ts", attrs: { perRegion: "true" } }),
   ];
-  const { claimed, unclaimed } = claim(controls, objects);
+  const { claimed, unclaimed } = claim(controls, [...objects, { name: "doc", type: "text" }]);
   const by = Object.fromEntries(claimed.map(({ plugin, controls: mine }) => [plugin.name, mine.map((x) => x.name)]));
   assert.deepEqual(by, {
     choices: ["animal"],
     rating: ["quality"],
     number: ["count"],
     spans: ["ner", "rel"],
-    regions: ["box"],
+    regions: ["box", "bbox", "oval", "kind"],
+    "per-region": ["boxrating", "caption", "boxnumber", "legible"],
     ranges: ["phase", "range"],
     paragraphlabels: ["turns"],
-    textarea: ["words", "caption"],
+    textarea: ["words"],
   });
   // Shown as "not supported" in the widget, never silently dropped.
-  assert.deepEqual(unclaimed.map((x) => x.name), ["boxrating", "boxnumber"]);
+  assert.deepEqual(unclaimed.map((x) => x.name), ["tsrating"]);
 });
 
 test("help rows: label keys, then the shell's (delete and relate only where a plugin does that), then the plugins'", () => {

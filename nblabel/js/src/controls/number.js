@@ -110,7 +110,7 @@ function createBox(control, { onInput, onEnter, onEscape }) {
 
 export const numberPlugin = {
   name: "number",
-  // Per-region numbers would need the region plugins' selection: not claimed.
+  // Per-region numbers of image regions are the per-region plugin's (perregion.js).
   claims: (control) => control.type === "number" && String((control.attrs || {}).perRegion).toLowerCase() !== "true",
   keys: [],
   create({ controls, root, canEdit, onEdit, act }) {

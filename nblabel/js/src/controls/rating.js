@@ -103,8 +103,9 @@ function createStars(control) {
 
 export const ratingPlugin = {
   name: "rating",
-  // Per-region ratings would need the region plugins' selection: not claimed, so the shell
-  // says the control is not supported.
+  // Per-region ratings of image regions are the per-region plugin's (perregion.js, which
+  // runs this one per region); of other objects they are not claimed, so the shell says
+  // the control is not supported.
   claims: (control) => control.type === "rating" && String((control.attrs || {}).perRegion).toLowerCase() !== "true",
   keys: [],
   create({ controls, allControls, canEdit, onEdit }) {

@@ -22,6 +22,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
   const errors = createErrors(model, parts);
   const flow = createFlow({ model, parts, cache, requester, errors, isDisposed });
   let host = null;
+  let views = []; // [{spec, view}]
   let helpOpen = false;
 
   // --- schema: which views and controls exist -------------------------------------------
@@ -29,7 +30,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     const schema = model.get("_schema") || {};
     const objects = Array.isArray(schema.objects) ? schema.objects : [];
     const controls = Array.isArray(schema.controls) ? schema.controls : [];
-    const views = [];
+    views = [];
     objectsBox.replaceChildren();
     for (const spec of objects) {
       const make = VIEWS[spec.type];
@@ -121,6 +122,12 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     // Plugins look first: relation states own Tab, Esc, Space and number keys; held arrows
     // repeat to nudge a selected image region.
     if (!helpOpen && (!event.repeat || String(event.key).startsWith("Arrow")) && host.handleKey(event)) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
+    // Then the views: the images of a multi-image item (Ctrl+←/→, PageUp/PageDown).
+    if (!helpOpen && !event.repeat && views.some(({ view }) => view.handleKey && view.handleKey(event))) {
       event.preventDefault();
       event.stopPropagation();
       return;

@@ -10,6 +10,9 @@
 // Zoomed in past the display copy's resolution, the view asks Python for a DETAIL image:
 // the visible window of the original at about the screen's pixel size, laid over that
 // window inside the pane (so it moves with pans and zooms for free), under the regions.
+//
+// With valueList (several images per item) it shows one image at a time, with a pager:
+// Ctrl+←/→ (Label Studio's image:prev/next keys), PageUp/PageDown or its buttons.
 
 import { clampView, FIT, panView, viewToImage, zoomView } from "../geometry.js";
 import { DETAIL, toBlobPart } from "../protocol.js";
@@ -21,10 +24,55 @@ const DETAIL_ABOVE = 1.5;
 const DETAIL_DELAY_MS = 150; // after the last zoom/pan
 const DETAIL_MARGIN = 0.1; // of the visible window, on each side: small pans need no request
 
+/** The pager of a multi-image item: ◀ "image 2 / 3" ▶. */
+function createPager(onStep) {
+  const bar = document.createElement("div");
+  bar.className = "nbl-pager";
+  bar.setAttribute("data-testid", "pager");
+  const button = (step, text, title) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = "nbl-button nbl-small";
+    b.dataset.pageStep = String(step);
+    b.setAttribute("data-testid", step < 0 ? "page-prev" : "page-next");
+    b.title = title;
+    b.setAttribute("aria-label", title);
+    b.textContent = text;
+    return b;
+  };
+  const prev = button(-1, "◀", "Previous image (Ctrl+← or PageUp)");
+  const next = button(1, "▶", "Next image (Ctrl+→ or PageDown)");
+  const text = document.createElement("span");
+  text.className = "nbl-page-text";
+  text.setAttribute("data-testid", "page");
+  text.setAttribute("aria-live", "polite");
+  bar.append(prev, text, next);
+  bar.addEventListener("click", (event) => {
+    const b = event.target.closest && event.target.closest("[data-page-step]");
+    if (b) onStep(Number(b.dataset.pageStep));
+  });
+  return {
+    el: bar,
+    render(page, count) {
+      bar.hidden = count < 2;
+      text.textContent = `image ${page + 1} / ${count}`;
+      prev.disabled = page <= 0;
+      next.disabled = page >= count - 1;
+    },
+  };
+}
+
 export function createImageView(spec, { request = null } = {}) {
   const el = createSlot(spec, "image");
   let overlay = null; // {viewport, pane, brushes, svg}, once regions() was called
-  let shown = null; // {key, size: {w, h} original, display: {w, h}}
+  // {key, size: {w, h} original, display: {w, h}}; with valueList also page (its index)
+  // and sizes ([{w, h}] original, every page's).
+  let shown = null;
+  let entryShown = null; // the cache entry on screen (its other pages)
+  let page = 0;
+  const multi = Boolean(spec.attrs && (spec.attrs.valueList || spec.attrs.valuelist));
+  const pager = multi ? createPager((step) => setPage(page + step)) : null;
+  if (multi) el.classList.add("nbl-object-pages");
   let view = FIT;
   let box = null; // the viewport's client rect, kept during a pointer gesture
   const listeners = new Set();
@@ -75,12 +123,14 @@ export function createImageView(spec, { request = null } = {}) {
     if (scale < (1.2 * shown.display.w) / w) return null;
     // The one on screen still covers the visible window at this resolution: keep it.
     const d = detail;
-    const covers = d && d.key === shown.key && d.scale >= 0.95 * scale && d.x <= view.x0 &&
+    const covers = d && d.key === shown.key && d.page === shown.page && d.scale >= 0.95 * scale && d.x <= view.x0 &&
       d.y <= view.y0 && d.x + d.width >= view.x0 + vw && d.y + d.height >= view.y0 + vh;
     if (covers) return false;
     const out_width = Math.max(1, Math.round(width * scale));
     const out_height = Math.max(1, Math.round(height * scale));
-    return { key: shown.key, object: spec.name, x, y, width, height, out_width, out_height };
+    const want = { key: shown.key, object: spec.name, x, y, width, height, out_width, out_height };
+    if (shown.page != null) want.page = shown.page;
+    return want;
   }
 
   function fetchDetail() {
@@ -106,8 +156,9 @@ export function createImageView(spec, { request = null } = {}) {
     };
     request(DETAIL, want)
       .then(async ({ msg, buffers }) => {
-        // Stale: another item, or the view moved and a newer request follows.
-        if (!shown || shown.key !== want.key || detailAgain) return;
+        // Stale: another item or image, or the view moved and a newer request follows.
+        const stale = () => !shown || shown.key !== want.key || shown.page !== want.page || detailAgain;
+        if (stale()) return;
         const url = URL.createObjectURL(new Blob([toBlobPart(buffers[0])], { type: msg.mime }));
         const el = new Image();
         el.src = url;
@@ -117,7 +168,7 @@ export function createImageView(spec, { request = null } = {}) {
           URL.revokeObjectURL(url);
           return;
         }
-        if (!shown || shown.key !== want.key || detailAgain) {
+        if (stale()) {
           URL.revokeObjectURL(url);
           return;
         }
@@ -134,7 +185,7 @@ export function createImageView(spec, { request = null } = {}) {
         });
         dropDetail();
         overlay.brushes.before(el);
-        detail = { el, url, key: want.key, x: msg.x, y: msg.y, width: msg.width, height: msg.height,
+        detail = { el, url, key: want.key, page: want.page, x: msg.x, y: msg.y, width: msg.width, height: msg.height,
           scale: msg.out_width / msg.width };
         overlay.viewport.dataset.detail = "ready";
         // For benchmarks: when the sharp pixels reached the page.
@@ -164,43 +215,80 @@ export function createImageView(spec, { request = null } = {}) {
     notify(reason);
   }
 
+  /** Show image `n` of the item on screen (valueList); false when there is no such one. */
+  function setPage(n) {
+    const imgs = entryShown && entryShown.pages && entryShown.pages.get(spec.name);
+    if (!imgs || n < 0 || n >= imgs.length || n === page) return false;
+    page = n;
+    show(entryShown, true);
+    return true;
+  }
+
+  function show(entry, samePage = false) {
+    const error = objectError(entry, spec.name);
+    const imgs = multi && entry.pages ? entry.pages.get(spec.name) : null;
+    if (!samePage && (!entryShown || entryShown.key !== entry.key)) page = 0;
+    entryShown = entry;
+    const img = imgs ? imgs[page] : entry.images.get(spec.name);
+    if (error || !img) {
+      shown = null;
+      dropDetail();
+      showNotice(el, "error", error || `item ${entry.label}: image '${spec.name}' is missing`);
+      notify("show");
+      return;
+    }
+    el.style.minHeight = "";
+    const obj = entry.objects[spec.name] || {};
+    const pages = imgs ? obj.pages || [] : null;
+    if (pager) pager.render(page, imgs ? imgs.length : 1);
+    const tail = pager ? [pager.el] : [];
+    if (!overlay) {
+      if (el.firstChild !== img || el.childNodes.length !== 1 + tail.length) el.replaceChildren(img, ...tail);
+      if (imgs) notify("page");
+      return;
+    }
+    const meta = pages ? pages[page] || {} : obj;
+    const display = { w: meta.width || img.naturalWidth, h: meta.height || img.naturalHeight };
+    const size = { w: meta.original_width || display.w, h: meta.original_height || display.h };
+    const sameImage = shown && shown.key === entry.key && shown.page === (pages ? page : undefined);
+    shown = { key: entry.key, size, display };
+    if (pages) {
+      shown.page = page;
+      shown.sizes = pages.map((p) => ({ w: p.original_width, h: p.original_height }));
+    }
+    if (overlay.pane.firstChild !== img) overlay.pane.firstChild.replaceWith(img);
+    overlay.viewport.style.setProperty("--nbl-aspect", String(display.w / display.h));
+    overlay.viewport.style.setProperty("--nbl-natural-width", `${Math.max(display.w, 480)}px`);
+    overlay.viewport.dataset.page = pages ? String(page) : "";
+    if (el.firstChild !== overlay.viewport || el.childNodes.length !== 1 + tail.length) el.replaceChildren(overlay.viewport, ...tail);
+    if (!sameImage) {
+      view = FIT;
+      dropDetail();
+    }
+    applyView();
+    notify(samePage ? "page" : "show");
+  }
+
   return {
     el,
     loading() {
       showNotice(el, "loading", "Loading…");
       shown = null;
+      entryShown = null;
       dropDetail();
     },
-    show(entry) {
-      const error = objectError(entry, spec.name);
-      const img = entry.images.get(spec.name);
-      if (error || !img) {
-        shown = null;
-        dropDetail();
-        showNotice(el, "error", error || `item ${entry.label}: image '${spec.name}' is missing`);
-        notify("show");
-        return;
-      }
-      el.style.minHeight = "";
-      if (!overlay) {
-        if (el.firstChild !== img || el.childNodes.length !== 1) el.replaceChildren(img);
-        return;
-      }
-      const obj = entry.objects[spec.name] || {};
-      const display = { w: obj.width || img.naturalWidth, h: obj.height || img.naturalHeight };
-      const size = { w: obj.original_width || display.w, h: obj.original_height || display.h };
-      const sameItem = shown && shown.key === entry.key;
-      shown = { key: entry.key, size, display };
-      if (overlay.pane.firstChild !== img) overlay.pane.firstChild.replaceWith(img);
-      overlay.viewport.style.setProperty("--nbl-aspect", String(display.w / display.h));
-      overlay.viewport.style.setProperty("--nbl-natural-width", `${Math.max(display.w, 480)}px`);
-      if (el.firstChild !== overlay.viewport || el.childNodes.length !== 1) el.replaceChildren(overlay.viewport);
-      if (!sameItem) {
-        view = FIT;
-        dropDetail();
-      }
-      applyView();
-      notify("show");
+    show: (entry) => show(entry),
+    setPage,
+    /** Ctrl+←/→ and PageUp/PageDown move between the images of a valueList item. */
+    handleKey(event) {
+      if (!pager || event.altKey || event.shiftKey) return false;
+      const mod = event.ctrlKey || event.metaKey;
+      let step = 0;
+      if (mod && event.key === "ArrowLeft") step = -1;
+      else if (mod && event.key === "ArrowRight") step = 1;
+      else if (!mod && event.key === "PageUp") step = -1;
+      else if (!mod && event.key === "PageDown") step = 1;
+      return step !== 0 && setPage(page + step);
     },
 
     /** Turn on the zoomable viewport with an SVG overlay; returns its parts. */

@@ -2,8 +2,7 @@
 // colour, zoomed with the image. A mask travels as a PNG (never RLE): decoded into its
 // canvas on first use, read back from it on submit.
 
-import { randomId } from "../choices.js";
-import { edited, updateRegion } from "./model.js";
+import { edited, shapeOf, updateRegion } from "./model.js";
 
 function newCanvas(display) {
   const c = document.createElement("canvas");
@@ -82,7 +81,7 @@ export function paintTo(L, p) {
   const q = { x: (p.x * shown.display.w) / shown.size.w, y: (p.y * shown.display.h) / shown.size.h };
   ctx.save();
   ctx.globalCompositeOperation = L.erasing ? "destination-out" : "source-over";
-  ctx.strokeStyle = ctx.fillStyle = L.style.colorFor(L.active);
+  ctx.strokeStyle = ctx.fillStyle = L.draftColor();
   ctx.lineWidth = L.brushSize;
   ctx.lineCap = ctx.lineJoin = "round";
   ctx.beginPath();
@@ -106,9 +105,12 @@ export function paintTo(L, p) {
  */
 export function startBrush(L, iv, shown, p, base) {
   const control = L.controlOf(L.active.control);
+  const page = shown.page;
   let target = L.current();
-  if (!target || target.type !== "brushlabels" || target.to_name !== iv.spec.name) {
-    target = L.regions.find((r) => r.type === "brushlabels" && !r.pending && r.from_name === L.active.control && r.labels[0] === L.active.value && r.to_name === iv.spec.name);
+  if (!target || shapeOf(target.type) !== "mask" || target.to_name !== iv.spec.name || target.item_index !== page) {
+    // The active label's mask on this image (a bare <Brush>'s, with the labels armed now).
+    const same = (r) => (r.labels[0] ?? null) === (L.active.value ?? null) && (r.labels.length || L.sameSplit(r));
+    target = L.regions.find((r) => shapeOf(r.type) === "mask" && !r.pending && r.from_name === L.active.control && same(r) && r.to_name === iv.spec.name && r.item_index === page);
   }
   if (!target && L.erasing) return null;
   const canvas = copyCanvas(target && brushCanvas(L, target, shown, L.style.colorOf(target)), shown.display);
@@ -116,7 +118,7 @@ export function startBrush(L, iv, shown, p, base) {
   if (target) {
     next = updateRegion(L.regions, target.id, (r) => edited(r, { shape: { png: null, canvas, anchor: r.shape.anchor } }));
   } else {
-    target = { id: randomId(), from_name: control.name, to_name: iv.spec.name, type: "brushlabels", origin: "manual", labels: [L.active.value], size: shown.size, shape: { png: null, canvas }, pending: false, edited: true, src: null };
+    target = L.newRegion(control, iv, shown, { png: null, canvas });
     next = [...L.regions, target];
   }
   L.commit(next, { select: target.id });
@@ -129,7 +131,7 @@ export function startBrush(L, iv, shown, p, base) {
 export function brushAt(L, iv, shown, p) {
   const x = Math.floor((p.x * shown.display.w) / shown.size.w);
   const y = Math.floor((p.y * shown.display.h) / shown.size.h);
-  const masks = L.visible().filter((r) => r.type === "brushlabels" && r.to_name === iv.spec.name && r.shape.canvas);
+  const masks = L.visible().filter((r) => shapeOf(r.type) === "mask" && r.to_name === iv.spec.name && r.item_index === shown.page && r.shape.canvas);
   for (let i = masks.length - 1; i >= 0; i -= 1) {
     const c = masks[i].shape.canvas;
     if (x < 0 || y < 0 || x >= c.width || y >= c.height) continue;

@@ -3,9 +3,9 @@
 // being drawn, the box being dragged, the brush outline, and the brush masks' canvases.
 // Sizes meant in screen pixels are multiplied by `k`, original pixels per screen pixel.
 
-import { bounds, boxCorners } from "../../geometry.js";
+import { bounds, boxCorners, ellipseBounds, ellipseHandles } from "../../geometry.js";
 import { brushCanvas } from "./brush.js";
-import { hiddenByScore } from "./model.js";
+import { hiddenByScore, labelsOf, shapeOf } from "./model.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const BOX_HANDLES = { nw: [0, 0], n: [0.5, 0], ne: [1, 0], e: [1, 0.5], se: [1, 1], s: [0.5, 1], sw: [0, 1], w: [0, 0.5] };
@@ -28,22 +28,27 @@ export function renderView(L, iv) {
   const k = 1 / iv.view.scale();
   const nodes = [];
   const canvases = [];
-  for (const r of L.visible().filter((x) => x.to_name === iv.spec.name)) {
+  for (const r of L.visible().filter((x) => x.to_name === iv.spec.name && x.item_index === shown.page)) {
     const color = L.style.colorOf(r);
     const cls = `nbl-region${r.pending ? " nbl-region-pred" : ""}${r.id === L.selected ? " nbl-region-selected" : ""}`;
     const g = svg("g", { class: cls, "data-region": r.id, "data-type": r.type, style: `--nbl-region-color: ${color}` });
     let anchor = null;
-    if (r.type === "rectanglelabels") {
+    const kind = shapeOf(r.type);
+    if (kind === "box") {
       const c = boxCorners(r.shape);
       g.append(svg("polygon", { class: "nbl-shape", points: c.map((p) => `${p.x},${p.y}`).join(" ") }));
       anchor = c[0];
-    } else if (r.type === "polygonlabels") {
+    } else if (kind === "polygon") {
       g.append(svg("polygon", { class: "nbl-shape", points: r.shape.points.map((p) => p.join(",")).join(" ") }));
       const b = bounds(r.shape.points);
       anchor = { x: b.x0, y: b.y0 };
-    } else if (r.type === "keypointlabels") {
+    } else if (kind === "point") {
       g.append(svg("circle", { class: "nbl-shape nbl-keypoint", cx: r.shape.x, cy: r.shape.y, r: 5 * k }));
       anchor = { x: r.shape.x + 6 * k, y: r.shape.y - 6 * k };
+    } else if (kind === "ellipse") {
+      g.append(ellipseNode(r.shape, "nbl-shape"));
+      const b = ellipseBounds(r.shape);
+      anchor = { x: b.x0, y: b.y0 };
     } else {
       const canvas = brushCanvas(L, r, shown, color);
       canvas.classList.toggle("nbl-brush-selected", r.id === L.selected);
@@ -54,35 +59,61 @@ export function renderView(L, iv) {
     if (anchor) {
       const score = r.pending && r.score != null ? ` ${Math.round(100 * r.score)}%` : "";
       const tag = svg("text", { class: "nbl-region-tag", x: anchor.x, y: anchor.y - 3 * k, "font-size": 12 * k, "stroke-width": 3 * k });
-      tag.textContent = r.labels.map(L.style.textOf(r)).join(", ") + score;
+      const text = L.style.textOf(r);
+      tag.textContent = labelsOf(r).map((l) => text(l.value, l.control)).join(", ") + score;
       g.append(tag);
       nodes.push(g);
     }
   }
   const sel = L.current();
-  if (sel && sel.to_name === iv.spec.name && !hiddenByScore(sel, L.threshold)) nodes.push(...handles(L, sel, k));
+  if (sel && sel.to_name === iv.spec.name && sel.item_index === shown.page && !hiddenByScore(sel, L.threshold)) nodes.push(...handles(L, sel, k));
   if (L.drawing && L.drawing.view === iv.spec.name) nodes.push(...drawingNodes(L, k));
   const drag = L.drag;
   if (drag && drag.kind === "box" && drag.view === iv.spec.name && drag.box) {
     const b = drag.box;
-    nodes.push(svg("rect", { class: "nbl-draft", x: b.x, y: b.y, width: b.w, height: b.h, style: `--nbl-region-color: ${L.style.colorFor(L.active)}` }));
+    nodes.push(svg("rect", { class: "nbl-draft", x: b.x, y: b.y, width: b.w, height: b.h, style: `--nbl-region-color: ${L.draftColor()}` }));
   }
-  if (L.hover && L.hover.name === iv.spec.name && L.activeType() === "brushlabels" && !L.spaceDown) {
+  if (drag && drag.kind === "ellipse" && drag.view === iv.spec.name && drag.ellipse) {
+    const e = ellipseNode(drag.ellipse, "nbl-draft");
+    e.setAttribute("style", `--nbl-region-color: ${L.draftColor()}`);
+    nodes.push(e);
+  }
+  if (L.hover && L.hover.name === iv.spec.name && L.activeShape() === "mask" && !L.spaceDown) {
     const r = ((L.brushSize / 2) * shown.size.w) / shown.display.w;
     nodes.push(svg("circle", { class: `nbl-brush-cursor${L.erasing ? " nbl-erasing" : ""}`, cx: L.hover.p.x, cy: L.hover.p.y, r }));
   }
   layer.replaceChildren(...nodes);
   if (brushes.childElementCount !== canvases.length || canvases.some((c, i) => brushes.children[i] !== c)) brushes.replaceChildren(...canvases);
-  iv.parts.viewport.dataset.tool = L.spaceDown ? "pan" : L.activeType() || "";
+  iv.parts.viewport.dataset.tool = L.spaceDown ? "pan" : L.activeShape() || "";
+}
+
+/** An SVG ellipse {cx, cy, rx, ry, rot} (turned about its centre). */
+function ellipseNode(e, cls) {
+  const node = svg("ellipse", { class: cls, cx: e.cx, cy: e.cy, rx: e.rx, ry: e.ry });
+  if (e.rot) node.setAttribute("transform", `rotate(${e.rot} ${e.cx} ${e.cy})`);
+  return node;
 }
 
 function handles(L, r, k) {
   const out = [];
   const size = 8 * k;
-  if (r.type === "rectanglelabels") {
+  const kind = shapeOf(r.type);
+  const control = L.controlOf(r.from_name);
+  const rotatable = !control || !control.attrs || String(control.attrs.canRotate ?? control.attrs.canrotate ?? "true") !== "false";
+  if (kind === "ellipse") {
+    const at = ellipseHandles(r.shape);
+    const rad = ((r.shape.rot || 0) * Math.PI) / 180;
+    const knob = { x: at.n.x + Math.sin(rad) * 24 * k, y: at.n.y - Math.cos(rad) * 24 * k };
+    if (rotatable) {
+      out.push(svg("line", { class: "nbl-handle-line", x1: at.n.x, y1: at.n.y, x2: knob.x, y2: knob.y }));
+      out.push(svg("circle", { class: "nbl-handle nbl-handle-rotate", "data-handle": "rotate", cx: knob.x, cy: knob.y, r: size / 1.6 }));
+    }
+    for (const [name, p] of Object.entries(at)) {
+      out.push(svg("rect", { class: "nbl-handle", "data-handle": name, x: p.x - size / 2, y: p.y - size / 2, width: size, height: size }));
+    }
+  } else if (kind === "box") {
     const s = r.shape;
-    const control = L.controlOf(r.from_name);
-    if (!control || !control.attrs || String(control.attrs.canRotate ?? control.attrs.canrotate ?? "true") !== "false") {
+    if (rotatable) {
       const top = boxCorners({ ...s, w: s.w, h: 0 });
       const mid = { x: (top[0].x + top[1].x) / 2, y: (top[0].y + top[1].y) / 2 };
       const rad = ((s.rot || 0) * Math.PI) / 180;
@@ -94,7 +125,7 @@ function handles(L, r, k) {
       const p = boxCorners({ ...s, w: s.w * fx, h: s.h * fy })[2];
       out.push(svg("rect", { class: "nbl-handle", "data-handle": name, x: p.x - size / 2, y: p.y - size / 2, width: size, height: size }));
     }
-  } else if (r.type === "polygonlabels") {
+  } else if (kind === "polygon") {
     const pts = r.shape.points;
     pts.forEach(([x, y], i) => {
       const [nx, ny] = pts[(i + 1) % pts.length];
@@ -110,7 +141,7 @@ function handles(L, r, k) {
 function drawingNodes(L, k) {
   const { points, hover } = L.drawing;
   const line = [...points, ...(hover ? [hover] : [])].map((p) => p.join(",")).join(" ");
-  const out = [svg("polyline", { class: "nbl-draft", points: line, style: `--nbl-region-color: ${L.style.colorFor(L.active)}` })];
+  const out = [svg("polyline", { class: "nbl-draft", points: line, style: `--nbl-region-color: ${L.draftColor()}` })];
   points.forEach(([x, y], i) => {
     out.push(svg("circle", { class: `nbl-handle${i === 0 ? " nbl-handle-first" : ""}`, cx: x, cy: y, r: 4 * k }));
   });

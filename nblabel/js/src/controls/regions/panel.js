@@ -1,7 +1,7 @@
 // The image tools panel: zoom, brush size and erase, the predictions' score threshold and
 // accept button, and a status line saying in words what is selected or being drawn.
 
-import { describeRegion, hiddenByScore } from "./model.js";
+import { describeRegion, hiddenByScore, shapeOf } from "./model.js";
 
 function html(tag, props = {}, text = null) {
   const node = document.createElement(tag);
@@ -11,9 +11,10 @@ function html(tag, props = {}, text = null) {
 }
 
 const VERBS = {
-  rectanglelabels: "Drag to draw a box",
-  polygonlabels: "Click points to draw a polygon",
-  keypointlabels: "Click to place a point",
+  box: "Drag to draw a box",
+  polygon: "Click points to draw a polygon",
+  point: "Click to place a point",
+  ellipse: "Drag from the centre to draw an ellipse",
 };
 
 /** The panel of layer `L`; its buttons run `command(name)`. */
@@ -29,7 +30,7 @@ export function createPanel(L, command) {
   const eraseButton = button("erase", "Erase", "Erase instead of paint (e)");
   eraseButton.setAttribute("aria-pressed", "false");
   brushBox.append(html("span", {}, "brush"), sizeInput, sizeText, eraseButton);
-  if (L.controls.some((c) => c.type === "brushlabels")) bar.append(brushBox);
+  if (L.controls.some((c) => shapeOf(c.type) === "mask")) bar.append(brushBox);
   const predBox = html("span", { class: "nbl-pred-tools", hidden: "" });
   const scoreInput = html("input", { type: "range", min: "0", max: "1", step: "0.05", value: "0", "aria-label": "Hide predictions scored below", "data-testid": "score-threshold" });
   const scoreText = html("span", { "data-testid": "score-text" });
@@ -56,19 +57,15 @@ export function createPanel(L, command) {
     if (L.drawing) return `Polygon: ${L.drawing.points.length} points. Click the first point, double-click or press Enter to close; Esc cancels.`;
     if (sel) return `Selected: ${describeRegion(sel, L.style.textOf(sel))}. Delete removes it; a label key relabels it.`;
     if (!L.active) return "Pick a label to draw.";
-    const verb = VERBS[L.activeType()] || (L.erasing ? "Drag to erase from the mask" : "Drag to paint a mask");
+    const verb = VERBS[L.activeShape()] || (L.erasing ? "Drag to erase from the mask" : "Drag to paint a mask");
     const n = L.regions.length;
-    return `${verb} for “${L.style.nameOf(L.active)}”. ${n} region${n === 1 ? "" : "s"}.`;
+    return `${verb} ${L.drawsWhat()}. ${n} region${n === 1 ? "" : "s"}.`;
   }
 
   return {
     el: panel,
     render() {
-      const sel = L.current();
-      for (const [name, group] of L.groups) {
-        if (sel) group.render(sel.from_name === name ? sel.labels : []);
-        else group.render(L.active && L.active.control === name ? [L.active.value] : []);
-      }
+      L.renderButtons();
       const iv = L.imageViews[0];
       zoomText.textContent = `${Math.round((iv ? iv.view.view().s : 1) * 100)}%`;
       const preds = L.regions.filter((r) => r.pending);

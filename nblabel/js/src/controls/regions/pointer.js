@@ -1,22 +1,22 @@
-// The pointer on the image views: select, draw (box drag, polygon clicks, key point click,
-// brush strokes), move, resize, rotate and edit vertices, pan and wheel-zoom. One drag is
-// one undo step. Works on the state of the layer `L` (plugin.js).
+// The pointer on the image views: select, draw (box drag, ellipse drag from its centre,
+// polygon clicks, key point click, brush strokes), move, resize, rotate and edit vertices,
+// pan and wheel-zoom. One drag is one undo step. Works on the state of the layer `L`
+// (plugin.js).
 
-import { boxFromPoints, resizeBox, rotateBox, snapPoint } from "../../geometry.js";
-import { randomId } from "../choices.js";
+import { boxFromPoints, ellipseFromDrag, resizeBox, resizeEllipse, rotateBox, rotateEllipse, snapPoint } from "../../geometry.js";
 import { brushAt, paintTo, startBrush } from "./brush.js";
-import { edited, moveRegion, shapeProblem, updateRegion } from "./model.js";
+import { edited, moveRegion, shapeOf, shapeProblem, updateRegion } from "./model.js";
 
-/** Add a region of the active label drawn on view `iv`, unless its shape cannot be one. */
-function addRegion(L, iv, shown, type, shape) {
+/** Add a region of the active tool and label drawn on view `iv`, unless its shape cannot be one. */
+function addRegion(L, iv, shown, shape) {
   const control = L.controlOf(L.active.control);
-  const problem = shapeProblem(type, shape);
+  const problem = shapeProblem(control.type, shape, shown.size);
   if (problem) {
     L.onHint(problem);
     return;
   }
-  const r = { id: randomId(), from_name: control.name, to_name: iv.spec.name, type, origin: "manual", labels: [L.active.value], size: shown.size, shape, pending: false, edited: true, src: null };
-  if (type === "keypointlabels") r.width = Number(control.attrs && control.attrs.strokeWidth) || 1;
+  const r = L.newRegion(control, iv, shown, shape);
+  if (shapeOf(control.type) === "point") r.width = Number(control.attrs && control.attrs.strokeWidth) || 1;
   L.commit([...L.regions, r], { select: r.id });
 }
 
@@ -27,7 +27,7 @@ export function closePolygon(L) {
   const shown = iv && L.showing(iv);
   const { points } = L.drawing;
   L.drawing = null;
-  if (shown && L.activeType() === "polygonlabels") addRegion(L, iv, shown, "polygonlabels", { points });
+  if (shown && L.activeShape() === "polygon") addRegion(L, iv, shown, { points });
   L.schedule();
 }
 
@@ -71,19 +71,20 @@ function onPointerDown(L, event, iv) {
   // Shift draws over a region (a box inside a box) instead of selecting it.
   const pickable = !L.drawing && !event.shiftKey;
   const hit = pickable && event.target.closest && event.target.closest("[data-region]");
-  const brushHit = !hit && pickable && L.activeType() !== "brushlabels" ? brushAt(L, iv, shown, p) : null;
+  const brushHit = !hit && pickable && L.activeShape() !== "mask" ? brushAt(L, iv, shown, p) : null;
   const found = hit ? L.regions.find((r) => r.id === hit.dataset.region) : brushHit;
   if (found) {
     L.selected = found.id;
-    if (found.type === "brushlabels") L.active = { control: found.from_name, value: found.labels[0] };
+    const mask = shapeOf(found.type) === "mask";
+    if (mask) L.active = { control: found.from_name, value: found.labels[0] ?? null };
     L.drawing = null;
     L.schedule();
     // A mask is repainted, not moved: dragging one pans (when zoomed).
-    L.drag = { ...base, kind: editable && found.type !== "brushlabels" ? "move" : "pan", region: found };
+    L.drag = { ...base, kind: editable && !mask ? "move" : "pan", region: found };
     return;
   }
-  const type = editable ? L.activeType() : null;
-  if (type === "polygonlabels") {
+  const type = editable ? L.activeShape() : null;
+  if (type === "polygon") {
     const d = L.drawing;
     if (d && d.view === iv.spec.name && d.points.length >= 3) {
       const near = ([x, y]) => Math.hypot(x - p.x, y - p.y) <= 6 * k;
@@ -94,15 +95,17 @@ function onPointerDown(L, event, iv) {
       }
     }
     L.drag = { ...base, kind: "click", add: snapPoint(p, shown.size) };
-  } else if (type === "brushlabels") {
+  } else if (type === "mask") {
     if (!startBrush(L, iv, shown, p, base)) {
       L.onHint("Nothing to erase: paint with this label first.");
       L.drag = { ...base, kind: "none" };
     }
-  } else if (type === "rectanglelabels") {
+  } else if (type === "box") {
     L.drag = { ...base, kind: "box", box: null };
+  } else if (type === "ellipse") {
+    L.drag = { ...base, kind: "ellipse", ellipse: null };
   } else {
-    L.drag = { ...base, kind: "click", place: type === "keypointlabels" ? snapPoint(p, shown.size) : null };
+    L.drag = { ...base, kind: "click", place: type === "point" ? snapPoint(p, shown.size) : null };
   }
 }
 
@@ -114,7 +117,7 @@ function onPointerMove(L, event, iv) {
   if (L.drawing && L.drawing.view === iv.spec.name) L.drawing.hover = snapPoint(p, shown.size);
   const drag = L.drag;
   if (!drag || drag.view !== iv.spec.name) {
-    if (L.drawing || L.activeType() === "brushlabels") L.schedule();
+    if (L.drawing || L.activeShape() === "mask") L.schedule();
     return;
   }
   if (!drag.moved && Math.hypot(event.clientX - drag.client.x, event.clientY - drag.client.y) < 3) return;
@@ -128,15 +131,19 @@ function onPointerMove(L, event, iv) {
   }
   if (kind === "box") {
     drag.box = boxFromPoints(drag.start, p, shown.size);
+  } else if (kind === "ellipse") {
+    drag.ellipse = ellipseFromDrag(drag.start, p, shown.size);
   } else if (kind === "brush") {
     paintTo(L, p);
     return;
   } else if (kind === "move" || kind === "resize" || kind === "rotate" || kind === "vertex") {
     const r0 = drag.region;
     let next;
+    const oval = shapeOf(r0.type) === "ellipse";
     if (kind === "move") next = moveRegion(r0, p.x - drag.start.x, p.y - drag.start.y);
+    else if (kind === "resize" && oval) next = edited(r0, { shape: resizeEllipse(r0.shape, drag.handle, p, shown.size) });
     else if (kind === "resize") next = edited(r0, { shape: resizeBox(r0.shape, drag.handle, p, shown.size) });
-    else if (kind === "rotate") next = edited(r0, { shape: rotateBox(r0.shape, p) });
+    else if (kind === "rotate") next = edited(r0, { shape: oval ? rotateEllipse(r0.shape, p) : rotateBox(r0.shape, p) });
     else {
       const pts = [...r0.shape.points];
       pts[drag.index] = snapPoint(p, shown.size);
@@ -162,7 +169,10 @@ function onPointerUp(L, _event, iv) {
   const shown = L.showing(iv);
   if (!shown) return;
   if (d.kind === "box") {
-    if (d.moved && d.box) addRegion(L, iv, shown, "rectanglelabels", d.box);
+    if (d.moved && d.box) addRegion(L, iv, shown, d.box);
+    else if (L.selected) L.selected = null;
+  } else if (d.kind === "ellipse") {
+    if (d.moved && d.ellipse) addRegion(L, iv, shown, d.ellipse);
     else if (L.selected) L.selected = null;
   } else if (d.kind === "click") {
     if (d.add) {
@@ -171,14 +181,14 @@ function onPointerUp(L, _event, iv) {
       if (!last || last[0] !== d.add[0] || last[1] !== d.add[1]) L.drawing.points.push(d.add);
       L.selected = null;
     } else if (d.place) {
-      addRegion(L, iv, shown, "keypointlabels", { x: d.place[0], y: d.place[1] });
+      addRegion(L, iv, shown, { x: d.place[0], y: d.place[1] });
     } else {
       L.selected = null;
     }
   } else if (d.committed) {
-    if (d.kind === "resize" || d.kind === "vertex") {
+    if (d.kind === "resize" || d.kind === "vertex" || d.kind === "rotate") {
       const r = L.current();
-      const problem = r && shapeProblem(r.type, r.shape);
+      const problem = r && shapeProblem(r.type, r.shape, shown.size);
       if (problem) {
         L.onHint(problem);
         L.regions = L.history.drop();
@@ -220,12 +230,21 @@ export function listenPointer(L) {
     on("pointercancel", onPointerUp);
     on("pointerleave", () => {
       L.hover = null;
-      if (L.activeType() === "brushlabels") L.schedule();
+      if (L.activeShape() === "mask") L.schedule();
     });
     on("wheel", onWheel, { passive: false });
     on("dblclick", (e) => e.preventDefault());
     // Panning moves the SVG's viewBox: shapes and handle sizes stay as drawn.
-    unlisten.push(iv.view.onChange((reason) => reason !== "pan" && L.schedule()));
+    unlisten.push(
+      iv.view.onChange((reason) => {
+        if (reason === "page") {
+          // Another image of the item: what was selected or drawn is on the one left.
+          L.selected = null;
+          L.drawing = null;
+        }
+        if (reason !== "pan") L.schedule();
+      }),
+    );
   }
   return unlisten;
 }
