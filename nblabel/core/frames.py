@@ -50,13 +50,35 @@ def _region_plugin(schema: Schema, control: Control) -> ControlTag | None:
     return None
 
 
+def _answers(
+    control: Control, plugin: ControlTag, item: dict[str, Any], target_of: TargetOf
+) -> list[Any]:
+    """What one per-region item answers: each of its labels (choices), else the plugin's
+    cell for it alone (a rating, a number, a text)."""
+    found = labels_of(item)
+    if found:
+        return found
+    cell = plugin.label_cell(control, [item], target_of)
+    return [] if cell is None else [cell]
+
+
+def per_region_columns(schema: Schema) -> dict[str, str]:
+    """Per-region control name -> its column in ``annotations`` (the control's name, or
+    ``<name>_per_region`` where that is a column already)."""
+    taken = set(annotation_columns(schema.tags))
+    return {c.name: c.name if c.name not in taken else f"{c.name}_per_region"
+            for c in schema.controls if c.per_region}  # fmt: skip
+
+
 def labels_frame(store: Store, items: Items, schema: Schema, targets: Targets) -> pd.DataFrame:
     """One row per item, aligned to the DataFrame's index.
 
     A column per control holds what its plugin shows for a submitted item (a label, a list
     of labels for multiple-choice controls, ``(start, end, label)`` spans, one label per
     image region, ...), ``None`` where there is none; ``status`` is ``"submitted"``,
-    ``"skipped"`` or ``None``.
+    ``"skipped"`` or ``None``. A per-region control shows a list with one entry per
+    answered region: ``(start, end, answer)`` for spans and ranges, ``(region id,
+    answer)`` for other regions.
     """
     n = len(items)
     cols = {c.name: np.full(n, None, dtype=object) for c in schema.controls}
@@ -79,10 +101,16 @@ def labels_frame(store: Store, items: Items, schema: Schema, targets: Targets) -
         for name, (control, plugin, region) in plugins.items():
             if region is not None:
                 cols[name][pos] = [
-                    (*region.place(r, target_of), label)  # type: ignore[attr-defined]
+                    (*region.place(r, target_of), answer)  # type: ignore[attr-defined]
                     for r in mine[name]
                     if "start" in (r.get("value") or {})
-                    for label in labels_of(r)
+                    for answer in _answers(control, plugin, r, target_of)
+                ]
+            elif control.per_region:
+                cols[name][pos] = [
+                    (r.get("id"), answer)
+                    for r in mine[name]
+                    for answer in _answers(control, plugin, r, target_of)
                 ]
             else:
                 cols[name][pos] = plugin.label_cell(control, mine[name], target_of)
@@ -106,10 +134,15 @@ def annotations_frame(store: Store, items: Items, schema: Schema, targets: Targe
     annotations not in force are listed too, with ``annotation`` ``None``. Each tag adds
     its own columns (a span's ``start``/``end``/``text``, a relation's ``from_id``/
     ``to_id``/``direction``, an image region's geometry in pixels, a range's ``start``/
-    ``end`` in x units and ``instant``), missing in the rows of other tags.
+    ``end`` in x units and ``instant``), missing in the rows of other tags. Per-region
+    answers are also columns of their region's row, one per per-region control (named as
+    the control, see :func:`per_region_columns`): a region's row says its label and what
+    each per-region control answered for it.
     """
-    columns = annotation_columns(schema.tags)
-    extra = columns[len(BASE_COLUMNS) :]
+    regional = per_region_columns(schema)
+    tag_columns = annotation_columns(schema.tags)
+    columns = tag_columns + list(regional.values())
+    extra = tag_columns[len(BASE_COLUMNS) :]
     states = list(store.states())
     pulled = store.remote_annotation_of()
     positions = items.positions([e.item for e in states])
@@ -119,10 +152,13 @@ def annotations_frame(store: Store, items: Items, schema: Schema, targets: Targe
             annotator: str | None, created_at: float, lead_time: float | None,
             ls_annotation: int | None) -> None:  # fmt: skip
         target_of = targets(key)
+        answers = _region_answers(schema, result, target_of, regional)
         for r in result:
+            mine = answers.get(r.get("id"), {}) if _draws(schema, r) else {}
             rows.append(
                 _row(schema, item, seq, r, annotator, created_at, lead_time, ls_annotation)
                 + tuple(_extra(schema, r, target_of).get(c) for c in extra)
+                + tuple(mine.get(c) for c in regional.values())
             )
 
     for ev, pos in zip(states, positions, strict=True):
@@ -148,6 +184,29 @@ def annotations_frame(store: Store, items: Items, schema: Schema, targets: Targe
         if column in frame:
             frame[column] = frame[column].astype("float64")  # NaN where not a region
     return frame
+
+
+def _draws(schema: Schema, r: dict[str, Any]) -> bool:
+    """Whether ``r`` is an item of a region (not a per-region answer to one)."""
+    control = schema.control_of(r)
+    return control is not None and not control.per_region and schema.plugin(control).region
+
+
+def _region_answers(
+    schema: Schema, result: list[dict[str, Any]], target_of: TargetOf, regional: dict[str, str]
+) -> dict[Any, dict[str, Any]]:
+    """Region id -> {column: what a per-region control answered for it}: a label (a list
+    for a multiple choice), a rating, a number, a text."""
+    if not regional:
+        return {}
+    out: dict[Any, dict[str, Any]] = {}
+    for r in result:
+        control = schema.control_of(r)
+        if control is None or not control.per_region:
+            continue
+        cell = schema.plugin(control).label_cell(control, [r], target_of)
+        out.setdefault(r.get("id"), {})[regional[control.name]] = cell
+    return out
 
 
 def _all_ints(column: pd.Series) -> bool:

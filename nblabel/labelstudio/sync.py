@@ -595,6 +595,9 @@ def _task_data(
             data[obj.column] = media[name]
         else:
             data[obj.column] = source.task_value(cells.get(obj.column), pos, key)
+    if job.sources.options:
+        # Dynamic options (value="$column" on a control): the task lists them as LS reads.
+        data.update(job.sources.options.task_value(pos, key))
     return data
 
 

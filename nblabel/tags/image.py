@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 from PIL import Image, UnidentifiedImageError
 
-from ..core.errors import ItemError
-from ..core.schema import DataObject
+from ..core.errors import ItemError, SchemaError
+from ..core.schema import DataObject, Schema
 from ..core.tag import ObjectSource, ObjectTag
 from .geometry import display_size, image_size, orientation_of, upright_to_stored
 from .regions import ImageInfo
@@ -177,6 +177,14 @@ class ImageObject(ObjectTag):
 
     tag = "Image"
     source = ImageSource
+
+    def check_config(self, obj: DataObject, schema: Schema) -> None:
+        if obj.attrs.get("valueList") and not obj.attrs.get("value"):
+            raise SchemaError(
+                f"<Image name={obj.name!r} valueList={obj.attrs['valueList']!r}>: several "
+                "images per item (a paged document) are not shown by nblabel yet; give one "
+                'image per row instead (value="$column", e.g. df.explode on the list column)'
+            )
 
 
 def _clamp_window(

@@ -1,5 +1,5 @@
-"""``<Number>``: a number typed for the whole item (one per region, ``perRegion="true"``, is
-refused for now), within ``min``/``max`` and on the ``step`` grid when the config gives them:
+"""``<Number>``: a number typed for the whole item (or, ``perRegion="true"``, for each
+region), within ``min``/``max`` and on the ``step`` grid when the config gives them:
 ``value = {"number": 5}``."""
 
 from __future__ import annotations
@@ -28,11 +28,6 @@ class Number(ControlTag):
 
     def check_config(self, control: Control, schema: Schema) -> None:
         super().check_config(control, schema)
-        if control.per_region:
-            raise SchemaError(
-                f'<Number name={control.name!r} perRegion="true">: nblabel shows a number for the '
-                "whole item only, not yet one per region"
-            )
         try:
             lo, hi, step = bounds(control)
         except ValueError:

@@ -1,5 +1,6 @@
-"""``<Rating>``: a number of stars, 1 to ``maxRating`` (5 by default), for the whole item
-(one per region, ``perRegion="true"``, is refused for now): ``value = {"rating": 4}``."""
+"""``<Rating>``: a number of stars, 1 to ``maxRating`` (5 by default), for the whole item or,
+``perRegion="true"``, for each region: ``value = {"rating": 4}`` (a per-region one also
+repeats its region's place, see :func:`nblabel.core.results.validate`)."""
 
 from __future__ import annotations
 
@@ -22,11 +23,6 @@ class Rating(ControlTag):
 
     def check_config(self, control: Control, schema: Schema) -> None:
         super().check_config(control, schema)
-        if control.per_region:
-            raise SchemaError(
-                f'<Rating name={control.name!r} perRegion="true">: nblabel shows a rating for the '
-                "whole item only, not yet one per region"
-            )
         raw = control.attrs.get("maxRating", "5")
         if not raw.isdigit() or int(raw) < 1:
             raise SchemaError(
