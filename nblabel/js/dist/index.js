@@ -7,7 +7,7 @@ var protocol_default = {
     failed: "{kind: 'reply', id, ok: false, error: str}: the error is shown to the user"
   },
   requests: {
-    fetch: "{keys: [...]} -> {items: [payload, ...]} plus binary buffers. A payload is {key, label, error: str|null, objects: {name: obj}, predictions?: [LS result items]}; obj is {type: 'image', buffer: i, mime, width, height, original_width, original_height} (buffer indexes the message's buffers), {type: 'text', text}, a timeseries object (see window), or {type, error: str} when it failed.",
+    fetch: `{keys: [...]} -> {items: [payload, ...]} plus binary buffers. A payload is {key, label, error: str|null, objects: {name: obj}, predictions?: [LS result items], options?: {control name: [{value, label, hotkey, background, html?, hint?, children?}]} (the item's own options of controls with value="$column", added after the config's)}; obj is {type: 'image', buffer: i, mime, width, height, original_width, original_height} (buffer indexes the message's buffers), {type: 'text', text}, a timeseries object (see window), or {type, error: str} when it failed.`,
     submit: "{key, result: [LS result items], lead_time: seconds}: commit, then move on.",
     skip: "{key, lead_time: seconds}: commit a skip, then move on.",
     goto: "{key} or {to: one of goto_targets}.",
@@ -19,7 +19,7 @@ var protocol_default = {
   goto_targets: ["next", "prev", "first_unlabeled"],
   timeout_ms: 15e3,
   traits: {
-    _schema: "What the browser draws: {objects: [{name, type, value, attrs, channels?}], controls: [{name, type, to_name, multiple, required, attrs, choices: [{value, label, hotkey, background}]}]}; a control's attrs are its tag's own attributes, its choices its <Choice>/<Label>/<Relation>s.",
+    _schema: "What the browser draws: {objects: [{name, type, value, attrs, channels?}], controls: [{name, type, to_name, multiple, required, attrs, choices: [{value, label, hotkey, background}], visible: [condition], dynamic: column|null}], layout: {view, style, visible: condition|null, children: [{object: name} | {control: name} | a view]}}; a control's attrs are its tag's own attributes, its choices its <Choice>/<Label>/<Relation>s, visible the visibleWhen conditions of the Views around it and its own ({when, tag, choices, labels, roles}), dynamic the column its item options come from; layout is the config's tree of Views in order.",
     current: "The item on screen (fields below), {} when the queue is empty; assigned once per request, before the reply (JS copes with either order).",
     progress: "Counts for the progress bar (fields below).",
     error: "The last error for the user, '' when there is none."
@@ -307,8 +307,10 @@ async function prepareEntry(payload, buffers) {
     // object name -> message, for objects that failed here
     buffers,
     // the fetch's binary buffers: time-series views decode their own
-    predictions: payload.predictions
+    predictions: payload.predictions,
     // a model's regions/spans, drawn on arrival
+    options: payload.options
+    // the item's own options of dynamic controls (options.js)
   };
   const decodes = [];
   for (const [name, obj] of Object.entries(entry.objects)) {
@@ -402,6 +404,94 @@ function hotkeyMap(bindings) {
   return map;
 }
 
+// nblabel/js/src/perregion.js
+function wrapPerRegion(inner, controls, { regions, owes = () => true, onHint = () => {
+}, canEdit = () => true }) {
+  const names = new Set(controls.map((c) => c.name));
+  const objects = new Set(controls.map((c) => c.to_name));
+  let key = null;
+  let answers = /* @__PURE__ */ new Map();
+  let current = null;
+  function keep() {
+    if (current) answers.set(current.id, inner.result ? inner.result() : []);
+  }
+  function show(region) {
+    current = region;
+    if (inner.load) inner.load(key, region ? answers.get(region.id) || [] : [], {});
+  }
+  const noun = (region) => region && region.noun || "region";
+  return {
+    sections: inner.sections || [],
+    panels: inner.panels || [],
+    hotkeys: inner.hotkeys || [],
+    shortcuts: inner.shortcuts || [],
+    /** The selected region changed (null: none). */
+    select(region) {
+      const next = region && objects.has(region.to_name) ? region : null;
+      if ((next && next.id) === (current && current.id)) {
+        current = next;
+        return;
+      }
+      keep();
+      show(next);
+    },
+    pick(name, value) {
+      if (!names.has(name) || !inner.pick) return;
+      if (!current) {
+        onHint(`Select a region first (click it), then pick its ${name}.`);
+        return;
+      }
+      if (canEdit()) inner.pick(name, value);
+    },
+    handleKey(event) {
+      return Boolean(current && inner.handleKey && inner.handleKey(event));
+    },
+    load(itemKey, result) {
+      key = itemKey;
+      answers = /* @__PURE__ */ new Map();
+      for (const item of result || []) {
+        if (!item || !names.has(item.from_name) || item.id == null) continue;
+        if (!answers.has(item.id)) answers.set(item.id, []);
+        answers.get(item.id).push(item);
+      }
+      show(null);
+    },
+    result() {
+      keep();
+      const out = [];
+      for (const region of regions()) {
+        for (const item of answers.get(region.id) || []) {
+          out.push({ ...item, id: region.id, to_name: region.to_name });
+        }
+      }
+      return out;
+    },
+    missing() {
+      keep();
+      const out = [];
+      for (const control of controls) {
+        if (!control.required) continue;
+        for (const region of regions()) {
+          if (region.to_name !== control.to_name || !owes(control.name, region)) continue;
+          const given = (answers.get(region.id) || []).some((item) => item.from_name === control.name);
+          if (!given) out.push(`${control.name} of ${noun(region)} ${region.text || region.id}`);
+        }
+      }
+      return out;
+    },
+    problems: () => inner.problems ? inner.problems() : [],
+    snapshot() {
+      keep();
+      return { answers: new Map(answers), current };
+    },
+    restore(snap) {
+      answers = new Map(snap.answers);
+      show(null);
+    },
+    dispose: () => inner.dispose ? inner.dispose() : void 0
+  };
+}
+
 // nblabel/js/src/controls/choices.js
 function isRangeChoice(control, objects) {
   return control.type === "choices" && String((control.attrs || {}).perRegion).toLowerCase() === "true" && (objects || []).some((o) => o && o.name === control.to_name && o.type === "timeseries");
@@ -427,7 +517,7 @@ function selectionsFromResult(controls, result) {
     const values = [];
     for (const item of result || []) {
       if (item && item.from_name === control.name && item.value && Array.isArray(item.value.choices)) {
-        values.push(...item.value.choices);
+        values.push(...control.nested ? item.value.choices.map((p) => JSON.stringify((Array.isArray(p) ? p : [p]).map(String))) : item.value.choices);
       }
     }
     selections.set(control.name, inSchemaOrder(control, values));
@@ -457,7 +547,7 @@ function buildResult(controls, selections, makeId = randomId) {
       to_name: control.to_name,
       type: "choices",
       origin: "manual",
-      value: { choices: values }
+      value: { choices: control.nested ? values.map((v) => JSON.parse(v)) : values }
     });
   }
   return result;
@@ -530,7 +620,7 @@ var choicesPlugin = {
     }
     set(/* @__PURE__ */ new Map());
     return {
-      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, el: groups.get(c.name).el })),
+      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, control: c.name, el: groups.get(c.name).el })),
       hotkeys: choiceKeys(controls),
       pick(name, value) {
         const control = controls.find((c) => c.name === name);
@@ -806,6 +896,7 @@ function nextSpan(spans, id, step = 1, skip = null) {
 
 // nblabel/js/src/controls/spans/plugin.js
 function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHint = () => {
+}, onSelect = () => {
 } }) {
   const controls = claimed.filter((c) => c.type === "labels");
   const relationControl = claimed.find((c) => c.type === "relations") || null;
@@ -852,10 +943,10 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
   status.className = "nbl-relations-status";
   status.setAttribute("data-testid", "relation-status");
   status.setAttribute("aria-live", "polite");
-  const list = document.createElement("ul");
-  list.className = "nbl-relations-list";
-  list.setAttribute("data-testid", "relations");
-  panel.append(status, list);
+  const list2 = document.createElement("ul");
+  list2.className = "nbl-relations-list";
+  list2.setAttribute("data-testid", "relations");
+  panel.append(status, list2);
   function redraw() {
     relations = pruneRelations(relations, spans);
     if (selectedRel && !relations.some((r) => relationKey(r) === selectedRel)) selectedRel = null;
@@ -870,6 +961,7 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
     }
     renderButtons();
     renderRelations();
+    report();
   }
   function renderRelations() {
     if (!relationControl) return;
@@ -899,7 +991,7 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
       li.append(button, turn2);
       return li;
     });
-    list.replaceChildren(...items);
+    list2.replaceChildren(...items);
     const from = linking && spans.find((s) => s.id === linking.from);
     const keys = (relationControl.choices || []).filter((c) => c.hotkey).map((c) => `${c.hotkey}: ${c.label ?? c.value}`);
     if (from) status.textContent = `Relation from “${from.value.text}”: click the target span, or Tab to it and press r (Esc cancels).`;
@@ -928,7 +1020,7 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
     linking = null;
     redraw();
   }
-  list.addEventListener("click", onListClick);
+  list2.addEventListener("click", onListClick);
   function link(target) {
     if (!linking || !canEdit()) return;
     const [next, made] = addRelation(relations, linking.from, target);
@@ -951,6 +1043,16 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
     selected = id;
     for (const { view } of textViews) view.markSelected(selected);
     renderButtons();
+    report();
+  }
+  let reported = null;
+  const regionOf = (s) => ({ id: s.id, to_name: s.to_name, from_name: s.from_name, labeling: [s.from_name], labels: [...s.value.labels], noun: "span", text: `“${s.value.text}”` });
+  function report() {
+    const span = spans.find((s) => s.id === selected) || null;
+    const said = span ? `${span.id}\0${span.value.labels.join(",")}` : null;
+    if (said === reported) return;
+    reported = said;
+    onSelect(span ? regionOf(span) : null);
   }
   function liveSelection(viewName) {
     const found = textViews.find(({ spec }) => spec.name === viewName);
@@ -1134,7 +1236,8 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
     return false;
   }
   return {
-    sections: controls.map((c) => ({ title: c.name, el: groups.get(c.name).el })),
+    sections: controls.map((c) => ({ title: c.name, control: c.name, el: groups.get(c.name).el })),
+    regions: () => spans.map(regionOf),
     hotkeys: choiceKeys(controls),
     shortcuts: [
       { keys: ["Ctrl+→", "Ctrl+←"], text: "Select the next / previous word (then a label's key)" },
@@ -1206,7 +1309,7 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
     dispose() {
       for (const { view } of textViews) if (view.dispose) view.dispose();
       root.removeEventListener("mouseup", onMouseUp);
-      list.removeEventListener("click", onListClick);
+      list2.removeEventListener("click", onListClick);
     }
   };
 }
@@ -1301,8 +1404,9 @@ function createBox(control, { onInput, onEnter, onEscape }) {
 }
 var numberPlugin = {
   name: "number",
-  // Per-region numbers would need the region plugins' selection: not claimed.
-  claims: (control) => control.type === "number" && String((control.attrs || {}).perRegion).toLowerCase() !== "true",
+  // A per-region Number gets an instance of its own, which the host points at the selected
+  // region (perregion.js).
+  claims: (control) => control.type === "number",
   keys: [],
   create({ controls, root, canEdit, onEdit, act }) {
     let numbers = /* @__PURE__ */ new Map();
@@ -1326,7 +1430,7 @@ var numberPlugin = {
     }
     set(/* @__PURE__ */ new Map());
     return {
-      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, el: boxes.get(c.name).el })),
+      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, control: c.name, el: boxes.get(c.name).el })),
       load: (_key, result) => set(numbersFromResult(controls, result)),
       result: () => numberResult(controls, numbers),
       missing: () => missingNumbers(controls, numbers),
@@ -1462,6 +1566,7 @@ function rangeStyles(controls) {
 // nblabel/js/src/controls/ranges/plugin.js
 var DRAG_PX = 4;
 function createRangeLayer({ controls: claimed, objects, views, root, canEdit, onEdit, onHint = () => {
+}, onSelect = () => {
 } }) {
   const controls = claimed.filter((c) => c.type === "timeserieslabels");
   if (!controls.length) return null;
@@ -1490,6 +1595,16 @@ function createRangeLayer({ controls: claimed, objects, views, root, canEdit, on
     renderButtons();
     root.dataset.ranges = String(regions.filter((r) => !r.pending).length);
     root.dataset.predictedRanges = String(regions.filter((r) => r.pending).length);
+    report();
+  }
+  let reported = null;
+  const regionOf = (r) => ({ id: r.id, to_name: r.to_name, from_name: r.from_name, labeling: [r.from_name], labels: [...r.value.timeserieslabels], noun: "range", text: describe(r).text });
+  function report() {
+    const r = regions.find((x) => x.id === selected && !x.pending) || null;
+    const said = r ? `${r.id}\0${r.value.timeserieslabels.join(",")}` : null;
+    if (said === reported) return;
+    reported = said;
+    onSelect(r ? regionOf(r) : null);
   }
   function renderButtons() {
     const r = regions.find((x) => x.id === selected);
@@ -1725,7 +1840,8 @@ function createRangeLayer({ controls: claimed, objects, views, root, canEdit, on
     return false;
   }
   return {
-    sections: [...groups].map(([name, group]) => ({ title: name, el: group.el })),
+    sections: [...groups].map(([name, group]) => ({ title: name, control: name, el: group.el })),
+    regions: () => regions.filter((r) => !r.pending).map(regionOf),
     hotkeys: choiceKeys([...controls, ...regionChoices]),
     shortcuts: [
       { keys: ["drag"], text: "Draw a range with the active label (a label key picks it)" },
@@ -1782,6 +1898,9 @@ function createRangeLayer({ controls: claimed, objects, views, root, canEdit, on
 var rangePlugin = {
   name: "ranges",
   claims: (control, objects) => control.type === "timeserieslabels" || isRangeChoice(control, objects),
+  // Its per-region Choices are its own (drawn with the range); other per-region controls
+  // of a time series (a Rating, a TextArea) are the host's (perregion.js).
+  perRegion: true,
   keys: ["u", "+", "=", "-", "_", "f", "o", ",", ".", "<", ">", "[", "]", "i", "a", "Escape", "ArrowLeft", "ArrowRight"],
   create: createRangeLayer
 };
@@ -1859,9 +1978,9 @@ function createStars(control) {
 }
 var ratingPlugin = {
   name: "rating",
-  // Per-region ratings would need the region plugins' selection: not claimed, so the shell
-  // says the control is not supported.
-  claims: (control) => control.type === "rating" && String((control.attrs || {}).perRegion).toLowerCase() !== "true",
+  // A per-region Rating gets an instance of its own, which the host points at the selected
+  // region (perregion.js).
+  claims: (control) => control.type === "rating",
   keys: [],
   create({ controls, allControls, canEdit, onEdit }) {
     const groups = new Map(controls.map((c) => [c.name, createStars(c)]));
@@ -1884,7 +2003,7 @@ var ratingPlugin = {
       set(next);
     }
     return {
-      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, el: groups.get(c.name).el })),
+      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, control: c.name, el: groups.get(c.name).el })),
       hotkeys,
       shortcuts: controls.flatMap((c) => {
         const top = `1–${Math.min(9, maxRating(c))}`;
@@ -2772,6 +2891,7 @@ var SHORTCUTS2 = [
   { keys: ["Space+drag", "middle drag"], text: "Pan (or drag empty image when zoomed in with the point or polygon tool)" }
 ];
 function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit, onHint = () => {
+}, onSelect = () => {
 } }) {
   const targets = new Set(controls.map((c) => c.to_name));
   const first = controls.find((c) => (c.choices || []).length);
@@ -2837,6 +2957,17 @@ function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit
     frame = 0;
     for (const iv of L.imageViews) renderView(L, iv);
     panel.render();
+    report();
+  }
+  let reported = null;
+  const regionOf = (r) => ({ id: r.id, to_name: r.to_name, from_name: r.from_name, labeling: [r.from_name], labels: [...r.labels], noun: "region", text: `${r.labels.join(", ")} ${r.id}` });
+  function report() {
+    const r = L.current();
+    const live = r && !r.pending ? r : null;
+    const said = live ? `${live.id}\0${live.labels.join(",")}` : null;
+    if (said === reported) return;
+    reported = said;
+    onSelect(live ? regionOf(live) : null);
   }
   function undo(redo) {
     const back = redo ? L.history.redo(L.regions) : L.history.undo(L.regions);
@@ -2874,11 +3005,11 @@ function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit
     if (next !== sel) L.commit(updateRegion(L.regions, sel.id, () => next));
   }
   function cycle(direction) {
-    const list = L.visible().filter((r) => L.imageViews.some((iv) => iv.spec.name === r.to_name && L.showing(iv)));
-    if (!list.length) return false;
-    const i = list.findIndex((r) => r.id === L.selected);
-    const j = i < 0 ? direction > 0 ? 0 : list.length - 1 : i + direction;
-    L.selected = j < 0 || j >= list.length ? null : list[j].id;
+    const list2 = L.visible().filter((r) => L.imageViews.some((iv) => iv.spec.name === r.to_name && L.showing(iv)));
+    if (!list2.length) return false;
+    const i = list2.findIndex((r) => r.id === L.selected);
+    const j = i < 0 ? direction > 0 ? 0 : list2.length - 1 : i + direction;
+    L.selected = j < 0 || j >= list2.length ? null : list2[j].id;
     L.schedule();
     return L.selected != null;
   }
@@ -2954,7 +3085,8 @@ function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit
   root.addEventListener("keyup", onKeyUp);
   root.addEventListener("focusout", onBlur);
   return {
-    sections: controls.map((c) => ({ title: c.name, el: L.groups.get(c.name).el })),
+    sections: controls.map((c) => ({ title: c.name, control: c.name, el: L.groups.get(c.name).el })),
+    regions: () => L.regions.filter((r) => !r.pending).map(regionOf),
     panels: [{ title: "image", el: panel.el }],
     hotkeys: choiceKeys(controls),
     shortcuts: [...SHORTCUTS2, ...hasBrush ? [{ keys: ["[", "]", "e"], text: "Smaller / bigger brush; erase mode on or off" }] : []],
@@ -3517,8 +3649,8 @@ function createTextView(spec) {
     },
     markSelected,
     /** Draw `list` ({key, from, to, direction, selected}) as arrows between spans. */
-    setArrows(list) {
-      arrows = list;
+    setArrows(list2) {
+      arrows = list2;
       drawArrows();
     },
     dispose() {
@@ -3811,9 +3943,9 @@ function drawLine(ctx, data, w, h2, color, lo, hi) {
   ctx.stroke();
   return range;
 }
-function drawRegions(ctx, w, h2, lo, hi, { list, describe, selected, preview, withText }) {
+function drawRegions(ctx, w, h2, lo, hi, { list: list2, describe, selected, preview, withText }) {
   const sx = w / (hi - lo);
-  for (const r of list) {
+  for (const r of list2) {
     const style = describe ? describe(r) : { color: "#ffb300", text: "" };
     const x0 = (r.value.start - lo) * sx;
     const x1 = (r.value.end - lo) * sx;
@@ -4279,7 +4411,82 @@ var CONTROLS = [
   // TimeSeriesLabels, per-region Choices of a time series
 ];
 
+// nblabel/js/src/visibility.js
+var list = (raw) => String(raw || "").split(",").map((s) => s.trim()).filter(Boolean);
+function itemValues(item) {
+  const v = item && item.value;
+  const found = v && Array.isArray(v[item.type]) ? v[item.type] : [];
+  return found.filter((x) => !(Array.isArray(x) && !x.length)).map((x) => String(Array.isArray(x) ? x[x.length - 1] : x));
+}
+function hasLabel(region, wanted) {
+  const labels = region && region.labels || [];
+  if (labels.includes(wanted)) return true;
+  return list(wanted).some((w) => labels.includes(w));
+}
+var isPerRegion = (c) => String((c.attrs || {}).perRegion).toLowerCase() === "true";
+function createVisibility(controls) {
+  const byName = new Map((controls || []).map((c) => [c.name, c]));
+  function selected(name, state) {
+    const control = byName.get(name);
+    if (!control) return [];
+    const region = state.region;
+    const out = [];
+    for (const item of state.result || []) {
+      if (!item || item.from_name !== name) continue;
+      if (isPerRegion(control) && (!region || item.id !== region.id)) continue;
+      out.push(...itemValues(item));
+    }
+    return out;
+  }
+  function matches(name, values, wanted) {
+    const shown = new Map(((byName.get(name) || {}).choices || []).map((c) => [c.value, c.label]));
+    return values.some((v) => wanted.includes(v) || wanted.includes(shown.get(v)));
+  }
+  function choiceSelected(cond, state, me, seen) {
+    if (!cond.tag) {
+      return [...byName.values()].some((c) => c.name !== me && (c.type === "choices" || c.type === "taxonomy") && selected(c.name, state).length);
+    }
+    if (seen.has(cond.tag) || !byName.has(cond.tag)) return false;
+    if (!visible(cond.tag, state, /* @__PURE__ */ new Set([...seen, me]))) return false;
+    const values = selected(cond.tag, state);
+    if (!values.length) return false;
+    return cond.choices && cond.choices.length ? matches(cond.tag, values, cond.choices) : true;
+  }
+  function holds(cond, state, me = null, seen = /* @__PURE__ */ new Set()) {
+    const region = state.region || null;
+    switch (cond.when) {
+      case "no-region-selected":
+        return !region;
+      case "region-selected":
+        if (!region) return false;
+        if (cond.tag && !(region.labeling || [region.from_name]).includes(cond.tag)) return false;
+        if (cond.labels != null) return hasLabel(region, cond.labels);
+        if (cond.roles && cond.roles.length) return cond.roles.includes(region.role);
+        return true;
+      case "choice-value":
+        return (state.result || []).some((item) => itemValues(item).includes(cond.choices[0]));
+      case "choice-selected":
+        return choiceSelected(cond, state, me, seen);
+      case "choice-unselected":
+        return !choiceSelected(cond, state, me, seen);
+      default:
+        return true;
+    }
+  }
+  function conditionsHold(name, state, seen = /* @__PURE__ */ new Set()) {
+    const control = byName.get(name);
+    return !control || (control.visible || []).every((cond) => holds(cond, state, name, seen));
+  }
+  function visible(name, state, seen = /* @__PURE__ */ new Set()) {
+    const control = byName.get(name);
+    if (control && isPerRegion(control) && !(state.region && state.region.to_name === control.to_name)) return false;
+    return conditionsHold(name, state, seen);
+  }
+  return { visible, conditionsHold, holds };
+}
+
 // nblabel/js/src/host.js
+var isPerRegion2 = (control) => String((control.attrs || {}).perRegion).toLowerCase() === "true";
 function claim(controls, objects, table = CONTROLS) {
   const owner = /* @__PURE__ */ new Map();
   const unclaimed = [];
@@ -4299,22 +4506,69 @@ function helpRows(instances, shortcuts) {
   for (const i of instances) rows.push(...i.shortcuts || []);
   return rows;
 }
-function createControls({ controls, objects, ...ctx }, table = CONTROLS) {
+function createControls({ controls, objects, onChange = () => {
+}, ...ctx }, table = CONTROLS) {
   const { claimed, unclaimed } = claim(controls, objects, table);
   const parts = [];
+  const visibility = createVisibility(controls);
+  const selections = /* @__PURE__ */ new Map();
+  let selected = null;
+  let hidden = /* @__PURE__ */ new Set();
+  let blocked = /* @__PURE__ */ new Set();
+  let pending = false;
+  function changed() {
+    if (pending) return;
+    pending = true;
+    queueMicrotask(() => {
+      pending = false;
+      onChange();
+    });
+  }
+  function select(index, region) {
+    const before = selected;
+    if (region) selections.set(index, region);
+    else selections.delete(index);
+    if (region) selected = region;
+    else if (before && !selections.has(index) && ![...selections.values()].some((r) => r.id === before.id)) {
+      selected = selections.size ? [...selections.values()].pop() : null;
+    }
+    for (const p of parts) if (p.wrapped) p.instance.select(selected);
+    changed();
+  }
+  const regions = () => parts.flatMap((p) => p.instance.regions ? p.instance.regions() : []);
+  const owes = (name, region) => visibility.visible(name, { result: resultNow(), region });
+  const onEdit = () => {
+    ctx.onEdit();
+    changed();
+  };
   for (const { plugin, controls: mine } of claimed) {
-    const instance = plugin.create({ ...ctx, controls: mine, allControls: controls, objects });
-    if (instance) parts.push({ names: new Set(mine.map((c) => c.name)), instance });
+    const whole = plugin.perRegion ? mine : mine.filter((c) => !isPerRegion2(c));
+    const per = plugin.perRegion ? [] : mine.filter(isPerRegion2);
+    if (whole.length) {
+      const index = parts.length;
+      const instance = plugin.create({ ...ctx, onEdit, onSelect: (r) => select(index, r), controls: whole, allControls: controls, objects });
+      if (instance) parts.push({ names: new Set(whole.map((c) => c.name)), instance });
+    }
+    if (per.length) {
+      const inner = plugin.create({ ...ctx, onEdit, onSelect: () => {
+      }, controls: per, allControls: controls, objects });
+      if (inner) {
+        const instance = wrapPerRegion(inner, per, { regions, owes, onHint: ctx.onHint, canEdit: ctx.canEdit });
+        parts.push({ names: new Set(per.map((c) => c.name)), instance, wrapped: true });
+      }
+    }
   }
   const all = parts.map((p) => p.instance);
   const each = (method, ...args) => all.filter((i) => i[method]).map((i) => i[method](...args));
-  return {
+  const resultNow = () => each("result").flat();
+  const api = {
     instances: all,
     unclaimed,
     sections: all.flatMap((i) => i.sections || []),
     panels: all.flatMap((i) => i.panels || []),
     hotkeys: hotkeyMap(all.flatMap((i) => i.hotkeys || [])),
     pick(name, value) {
+      if (blocked.has(name)) return;
       const part = parts.find((p) => p.names.has(name));
       if (part && part.instance.pick) part.instance.pick(name, value);
     },
@@ -4322,18 +4576,72 @@ function createControls({ controls, objects, ...ctx }, table = CONTROLS) {
     // The first plugin with something selected deletes it.
     deleteSelected: () => all.some((i) => i.deleteSelected && i.deleteSelected()),
     relate: () => void each("relate"),
-    load: (key, result, extra = {}) => void each("load", key, result || [], extra),
-    result: () => each("result").flat(),
-    missing: () => each("missing").flat(),
+    load(key, result, extra = {}) {
+      for (const p of parts) if (!p.wrapped && p.instance.load) p.instance.load(key, result || [], extra);
+      selections.clear();
+      selected = null;
+      for (const p of parts) if (p.wrapped) p.instance.load(key, result || [], extra);
+      changed();
+    },
+    result: resultNow,
+    missing: () => {
+      api.visibility();
+      const names = [];
+      for (const p of parts) {
+        if (!p.instance.missing) continue;
+        for (const name of p.instance.missing()) if (p.wrapped || !hidden.has(name)) names.push(name);
+      }
+      return names;
+    },
     problems: () => each("problems").flat(),
     snapshot: () => all.map((i) => i.snapshot ? i.snapshot() : void 0),
     restore(snaps) {
       all.forEach((i, n) => {
         if (i.restore && snaps && snaps[n] !== void 0) i.restore(snaps[n]);
       });
+      changed();
     },
-    dispose: () => void each("dispose")
+    dispose: () => void each("dispose"),
+    /** The selected region, or null. */
+    selection: () => selected,
+    /** Control name -> shown, for the result and region on screen; remembers the hidden
+     * ones (they take no pick and are not required). */
+    visibility() {
+      const state = { result: resultNow(), region: selected };
+      const shown = new Map(controls.map((c) => [c.name, visibility.visible(c.name, state)]));
+      hidden = new Set([...shown].filter(([, v]) => !v).map(([k]) => k));
+      blocked = new Set(controls.filter((c) => !visibility.conditionsHold(c.name, state)).map((c) => c.name));
+      return { shown, holds: (cond) => visibility.holds(cond, state) };
+    }
   };
+  return api;
+}
+
+// nblabel/js/src/options.js
+function isNested(control) {
+  if (control.type === "taxonomy") return true;
+  return Object.entries(control.attrs || {}).some(([k, v]) => k.toLowerCase() === "allownested" && String(v).toLowerCase() === "true");
+}
+function flatten(options, prefix, out) {
+  for (const o of options || []) {
+    const path = [...prefix, o.value];
+    const label = [...prefix.map(String), o.label ?? o.value].join(" › ");
+    out.push({ ...o, value: JSON.stringify(path), label, children: void 0, hotkey: prefix.length ? "" : o.hotkey });
+    flatten(o.children, path, out);
+  }
+  return out;
+}
+function withItemOptions(controls, options) {
+  return (controls || []).map((c) => {
+    const own = options && options[c.name] || [];
+    const nestedChoices = c.type === "choices" && isNested(c);
+    if (!own.length && !nestedChoices) return c;
+    if (nestedChoices) return { ...c, nested: true, choices: flatten([...c.choices || [], ...own], [], []) };
+    return { ...c, choices: [...c.choices || [], ...own] };
+  });
+}
+function optionsKey(options) {
+  return options && Object.keys(options).length ? JSON.stringify(options) : "";
 }
 
 // nblabel/js/src/shell/dom.js
@@ -4439,7 +4747,7 @@ function createTimings(root, isDisposed) {
 }
 
 // nblabel/js/src/shell/flow.js
-function createFlow({ model, parts, cache, requester, errors, isDisposed }) {
+function createFlow({ model, parts, cache, requester, errors, isDisposed, onEntry = () => null }) {
   const { root, label, position, suggestion, buttons, emptyNote, doneNote } = parts;
   const timings = createTimings(root, isDisposed);
   let views = [];
@@ -4455,6 +4763,12 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed }) {
   let leaving = null;
   const canEdit = () => shownKey != null && leaving !== shownKey;
   function showEntry(entry) {
+    const fresh = onEntry(entry);
+    if (fresh) {
+      host = fresh;
+      if (current.key === entry.key && !dirty) host.load(current.key, current.result, { predictions: current.predictions });
+      else host.load(entry.key, [], { predictions: entry.predictions });
+    }
     for (const { view } of views) view.show(entry);
     const changed = entry.key !== shownKey;
     if (changed) leaving = null;
@@ -4864,6 +5178,42 @@ function renderProgress(parts, p) {
   parts.progressText.textContent = `${done} / ${total} labeled · ${skipped} skipped · ${speed}`;
   parts.curve.render(p.learning);
 }
+var LAYOUT_STYLE = /* @__PURE__ */ new Set(["display", "flex-direction", "flex-wrap", "gap", "align-items", "justify-content", "flex", "width", "max-width"]);
+var SAFE_VALUE = /^[A-Za-z0-9 .%#-]*$/;
+function placeLayout(box, layout, objects, makeView) {
+  const slots = /* @__PURE__ */ new Map();
+  const boxes = [];
+  const placed = /* @__PURE__ */ new Set();
+  function fill(node, into) {
+    for (const child of node.children || []) {
+      if (child.object != null) {
+        const spec = objects.find((o) => o.name === child.object);
+        if (!spec || placed.has(spec.name)) continue;
+        placed.add(spec.name);
+        into.append(makeView(spec));
+      } else if (child.control != null) {
+        const slot = h("div", { className: "nbl-slot", "data-slot": child.control });
+        slots.set(child.control, slot);
+        into.append(slot);
+      } else if (child.view) {
+        const el = h("div", { className: "nbl-view", "data-view": child.view });
+        const style = child.style || {};
+        if (style.display === "flex" && style["flex-direction"] !== "column") el.classList.add("nbl-view-row");
+        for (const [prop, value] of Object.entries(style)) {
+          if (prop !== "display" && LAYOUT_STYLE.has(prop) && SAFE_VALUE.test(String(value))) el.style.setProperty(prop, String(value));
+        }
+        boxes.push({ node: child, el });
+        fill(child, el);
+        into.append(el);
+      }
+    }
+  }
+  if (layout && Array.isArray(layout.children)) fill(layout, box);
+  for (const spec of objects) {
+    if (!placed.has(spec.name)) box.append(makeView(spec));
+  }
+  return { slots, boxes };
+}
 
 // nblabel/js/src/shell/shell.js
 function mountShell({ model, el, requester = new Requester(model) }) {
@@ -4873,42 +5223,70 @@ function mountShell({ model, el, requester = new Requester(model) }) {
   const parts = createLayout(el);
   const { root, help, buttons, objectsBox, controlsBox } = parts;
   const errors = createErrors(model, parts);
-  const flow = createFlow({ model, parts, cache, requester, errors, isDisposed });
+  const flow = createFlow({ model, parts, cache, requester, errors, isDisposed, onEntry });
   let host = null;
   let helpOpen = false;
+  let scene = { objects: [], controls: [], views: [], slots: /* @__PURE__ */ new Map(), boxes: [], blocks: [], dynamic: false };
+  let optionsShown = "";
   function buildSchema() {
     const schema = model.get("_schema") || {};
     const objects = Array.isArray(schema.objects) ? schema.objects : [];
     const controls = Array.isArray(schema.controls) ? schema.controls : [];
     const views = [];
-    objectsBox.replaceChildren();
-    for (const spec of objects) {
+    const makeView = (spec) => {
       const make = VIEWS[spec.type];
-      if (!make) {
-        objectsBox.append(notice(`'${spec.type}' objects are not supported by this widget`));
-        continue;
-      }
+      if (!make) return notice(`'${spec.type}' objects are not supported by this widget`);
       const view = make(spec, { request: flow.request });
       views.push({ spec, view });
-      objectsBox.append(view.el);
-    }
+      return view.el;
+    };
+    objectsBox.replaceChildren();
+    const { slots, boxes } = placeLayout(objectsBox, schema.layout, objects, makeView);
+    scene = { objects, controls, views, slots, boxes, blocks: [], dynamic: controls.some((c) => c.dynamic) };
+    optionsShown = "";
+    buildControls(null);
+    flow.setScene({ views, host });
+  }
+  function buildControls(options) {
     if (host) host.dispose();
+    const { objects, controls, views, slots } = scene;
     host = createControls({
-      controls,
+      controls: withItemOptions(controls, options),
       objects,
       views,
       root,
       canEdit: flow.canEdit,
       onEdit: flow.edited,
       onHint: errors.add,
+      onChange: applyVisibility,
       act: (type) => run({ type }, performance.now())
     });
-    controlsBox.replaceChildren(
-      ...host.unclaimed.map((c) => notice(`'${c.type}' controls are not supported by this widget`)),
-      ...[...host.sections, ...host.panels].map((s) => controlBlock(s.title, s.el))
-    );
+    optionsShown = optionsKey(options);
+    for (const slot of slots.values()) slot.replaceChildren();
+    controlsBox.replaceChildren();
+    scene.blocks = [];
+    const put = (name, block) => (name != null && slots.has(name) ? slots.get(name) : controlsBox).append(block);
+    for (const c of host.unclaimed) put(c.name, notice(`'${c.type}' controls are not supported by this widget`));
+    for (const s of host.sections) {
+      const block = controlBlock(s.title, s.el);
+      if (s.control != null) block.dataset.control = s.control;
+      scene.blocks.push({ control: s.control, el: block });
+      put(s.control, block);
+    }
+    for (const p of host.panels) controlsBox.append(controlBlock(p.title, p.el));
     renderHelp(parts.helpBody, helpRows(host.instances, SHORTCUTS));
-    flow.setScene({ views, host });
+    applyVisibility();
+    return host;
+  }
+  function onEntry(entry) {
+    if (!scene.dynamic || optionsKey(entry.options) === optionsShown) return null;
+    return buildControls(entry.options || null);
+  }
+  function applyVisibility() {
+    if (!host || disposed) return;
+    const { shown, holds } = host.visibility();
+    for (const { control, el: block } of scene.blocks) if (control != null) block.hidden = shown.get(control) === false;
+    for (const { node, el: box } of scene.boxes) box.hidden = node.visible ? !holds(node.visible) : false;
   }
   function notice(text) {
     return h("div", { className: "nbl-notice nbl-notice-error", text });

@@ -28,7 +28,7 @@ const SHORTCUTS = [
   { keys: ["Space+drag", "middle drag"], text: "Pan (or drag empty image when zoomed in with the point or polygon tool)" },
 ];
 
-export function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit, onHint = () => {} }) {
+export function createRegionLayer({ controls, allControls, views, root, canEdit, onEdit, onHint = () => {}, onSelect = () => {} }) {
   const targets = new Set(controls.map((c) => c.to_name));
   const first = controls.find((c) => (c.choices || []).length);
   const hasBrush = controls.some((c) => c.type === "brushlabels");
@@ -90,6 +90,19 @@ export function createRegionLayer({ controls, allControls, views, root, canEdit,
     frame = 0;
     for (const iv of L.imageViews) renderView(L, iv);
     panel.render();
+    report();
+  }
+
+  // The selected region, for per-region controls and visibleWhen (host.js).
+  let reported = null;
+  const regionOf = (r) => ({ id: r.id, to_name: r.to_name, from_name: r.from_name, labeling: [r.from_name], labels: [...r.labels], noun: "region", text: `${r.labels.join(", ")} ${r.id}` });
+  function report() {
+    const r = L.current();
+    const live = r && !r.pending ? r : null;
+    const said = live ? `${live.id}\u0000${live.labels.join(",")}` : null;
+    if (said === reported) return;
+    reported = said;
+    onSelect(live ? regionOf(live) : null);
   }
 
   function undo(redo) {
@@ -221,7 +234,8 @@ export function createRegionLayer({ controls, allControls, views, root, canEdit,
   root.addEventListener("focusout", onBlur);
 
   return {
-    sections: controls.map((c) => ({ title: c.name, el: L.groups.get(c.name).el })),
+    sections: controls.map((c) => ({ title: c.name, control: c.name, el: L.groups.get(c.name).el })),
+    regions: () => L.regions.filter((r) => !r.pending).map(regionOf),
     panels: [{ title: "image", el: panel.el }],
     hotkeys: choiceKeys(controls),
     shortcuts: [...SHORTCUTS, ...(hasBrush ? [{ keys: ["[", "]", "e"], text: "Smaller / bigger brush; erase mode on or off" }] : [])],
