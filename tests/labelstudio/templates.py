@@ -103,9 +103,10 @@ def templates(root: Path | None = None) -> list[Template]:
     return out
 
 
-def template(template_id: str) -> Template:
-    """One template by ``group/name``."""
-    found = next((t for t in templates() if t.id == template_id), None)
+def template(template_id: str, root: Path | str | None = None) -> Template:
+    """One template by ``group/name`` (from the templates folder ``root``; default: the
+    test server's Label Studio)."""
+    found = next((t for t in templates(Path(root) if root else None) if t.id == template_id), None)
     if found is None:
         raise KeyError(template_id)
     return found
@@ -437,12 +438,14 @@ def labeler_cell(template_id: str, folder: str | Path, *, name: str = "w") -> st
     """Notebook code that opens template ``template_id`` in a :class:`nblabel.Labeler`
     named ``name``, on data made in ``folder`` (for UI tests: ``lab.open_cells(...)``)."""
     repo = Path(__file__).resolve().parents[2]
+    # Found here: a kernel may run with another HOME, where no Label Studio is installed.
+    root = templates_dir(install=False)
     return (
         "import sys, pathlib\n"
         f"sys.path.insert(0, {str(repo)!r})\n"
         "import nblabel\n"
         "from tests.labelstudio import templates as _t\n"
-        f"_tpl = _t.template({template_id!r})\n"
+        f"_tpl = _t.template({template_id!r}, {str(root)!r})\n"
         f"df = _t.frame(_tpl, pathlib.Path({str(folder)!r}))\n"
         f"{name} = nblabel.Labeler(df, config=_tpl.config, store=':memory:')\n"
         f"{name}\n"
