@@ -60,3 +60,25 @@ def test_answers_per_span_repeat_the_span_and_fill_its_row():
         w.submit(result=[span("a", 0, 3, "PER"), answer("a", "confidence", rating=1),
                          answer("zz", "kind", choices=["ngo"])])  # fmt: skip
     w.close()
+
+
+def test_answers_per_image_region_carry_the_box_and_its_image_size(image_df):
+    xml = """<View><Image name="image" value="$path"/>
+      <RectangleLabels name="box" toName="image"><Label value="car"/></RectangleLabels>
+      <Choices name="colour" toName="image" perRegion="true" required="true">
+        <Choice value="red"/><Choice value="blue"/>
+      </Choices></View>"""
+    w = nblabel.Labeler(image_df, config=xml, store=":memory:")
+    box = nblabel.results.rectangle("box", "car", x=10, y=10, width=20, height=30,
+                                    size=(64, 48), id="b1")  # fmt: skip
+    with pytest.raises(ResultError, match=r"region 'b1' \(car\) has no 'colour'"):
+        w.submit(result=[box])
+    w.submit(result=[box, answer("b1", "colour", choices=["red"]) | {"to_name": "image"}])
+    drawn, stored = w.store.state("im0").result
+    place = {k: drawn["value"][k] for k in ("x", "y", "width", "height", "rotation")}
+    assert stored["id"] == "b1" and stored["value"] == {"choices": ["red"], **place}
+    assert (stored["original_width"], stored["original_height"]) == (64, 48)
+    assert w.labels.loc["im0", "colour"] == [("b1", "red")]
+    rows = w.annotations.set_index(["id", "from_name"])
+    assert rows.loc[("b1", "box"), "colour"] == "red"
+    w.close()
