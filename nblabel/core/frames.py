@@ -44,7 +44,7 @@ def _region_plugin(schema: Schema, control: Control) -> ControlTag | None:
         return None
     for c in schema.controls:
         plugin = schema.plugin(c)
-        shows = getattr(plugin, "shows_per_region", False)
+        shows = plugin.shows_per_region
         if plugin.region and shows and not c.per_region and set(c.to_name) & set(control.to_name):
             return plugin
     return None
@@ -101,7 +101,7 @@ def labels_frame(store: Store, items: Items, schema: Schema, targets: Targets) -
         for name, (control, plugin, region) in plugins.items():
             if region is not None:
                 cols[name][pos] = [
-                    (*region.place(r, target_of), answer)  # type: ignore[attr-defined]
+                    (*region.place(r, target_of), answer)
                     for r in mine[name]
                     if "start" in (r.get("value") or {})
                     for answer in _answers(control, plugin, r, target_of)

@@ -246,11 +246,7 @@ def _made_of_regions(schema: Schema, control: Control) -> bool:
     """Whether an object the control answers is made of regions itself (a chat's messages:
     ``regions = True`` on its plugin), so its answers need no drawn region."""
     objects = {o.name: o for o in schema.objects}
-    return any(
-        getattr(schema.object_tag(objects[n]), "regions", False)
-        for n in control.to_name
-        if n in objects
-    )
+    return any(schema.object_tag(objects[n]).regions for n in control.to_name if n in objects)
 
 
 def stale(

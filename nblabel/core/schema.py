@@ -355,7 +355,7 @@ class Schema:
         as a chat's messages are)."""
         for name in control.to_name:
             obj = next((o for o in self.objects if o.name == name), None)
-            if obj is not None and getattr(self.object_tag(obj), "regions", False):
+            if obj is not None and self.object_tag(obj).regions:
                 return
             drawers = [c for c in self.controls if not c.per_region and name in c.to_name
                        and self.plugin(c).region]  # fmt: skip

@@ -8,7 +8,7 @@
 // has `el`, `loading()` and `show(entry)` (entry: a prepared cache item, cache.js); control
 // plugins find the views of their `to_name` and use what else the view offers.
 //
-// A CONTROL plugin is {name, claims(control, objects), keys, create(ctx)}:
+// A CONTROL plugin is {name, claims(control, objects), keys, create(ctx), perRegion?}:
 //   claims    whether it drives this `_schema.controls` entry; the first plugin in the
 //             table that claims a control gets it (so order matters only where two could)
 //   keys      KeyboardEvent.key values it always takes (besides its controls' hotkeys):
@@ -17,9 +17,19 @@
 //             ones it claimed, schema order), allControls, objects, views ([{spec, view}]),
 //             root, canEdit() (the item on screen takes edits), onEdit() (call after every
 //             change: marks the item edited), onHint(message), act(action) (run a shell
-//             action such as "submit")}
+//             action such as "submit"), onSelect(region|null) (a plugin drawing regions
+//             calls it whenever its selected region changes: {id, to_name, from_name,
+//             labeling: [control names], labels, noun, text})}
+//   perRegion true: the plugin answers its perRegion="true" controls itself (the ranges'
+//             per-range Choices). Otherwise the host gives a plugin's per-region controls
+//             an instance of their own, made with create() as for whole-item ones, and
+//             points it at the selected region (perregion.js): a Choices, Rating, Number or
+//             TextArea plugin needs nothing more to work per region.
 // An instance has (all optional; what it lacks it does not take part in):
-//   sections   [{title, el}] shown in the controls area, in table order; `panels` after them
+//   sections   [{title, el, control}] shown where the config puts `control` (the layout
+//              tree's slot; without `control`: the controls area); `panels` after them
+//   regions()  the regions it drew, as onSelect describes them (not pending predictions):
+//              per-region answers are kept for these and owed by them
 //   hotkeys    [{key, control, value, text?, weak?}] key bindings (keys.js hotkeyMap): a key
 //              goes to pick(control, value); `text` makes a help row; a weak binding never
 //              takes a key another control binds
