@@ -1307,7 +1307,6 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
     },
     missing: () => missingSpans(controls, spans),
     dispose() {
-      for (const { view } of textViews) if (view.dispose) view.dispose();
       root.removeEventListener("mouseup", onMouseUp);
       list2.removeEventListener("click", onListClick);
     }
@@ -5240,12 +5239,16 @@ function mountShell({ model, el, requester = new Requester(model) }) {
       views.push({ spec, view });
       return view.el;
     };
+    disposeViews();
     objectsBox.replaceChildren();
     const { slots, boxes } = placeLayout(objectsBox, schema.layout, objects, makeView);
     scene = { objects, controls, views, slots, boxes, blocks: [], dynamic: controls.some((c) => c.dynamic) };
     optionsShown = "";
     buildControls(null);
     flow.setScene({ views, host });
+  }
+  function disposeViews() {
+    for (const { view } of scene.views) if (view.dispose) view.dispose();
   }
   function buildControls(options) {
     if (host) host.dispose();
@@ -5399,6 +5402,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     root.removeEventListener("keydown", onKeydown);
     root.removeEventListener("click", onClick);
     host.dispose();
+    disposeViews();
     requester.dispose();
     cache.close();
     root.remove();

@@ -41,6 +41,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
       views.push({ spec, view });
       return view.el;
     };
+    disposeViews();
     objectsBox.replaceChildren();
     // The config's layout: nested <View>s in order, objects and control slots in them.
     const { slots, boxes } = placeLayout(objectsBox, schema.layout, objects, makeView);
@@ -48,6 +49,10 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     optionsShown = "";
     buildControls(null);
     flow.setScene({ views, host });
+  }
+
+  function disposeViews() {
+    for (const { view } of scene.views) if (view.dispose) view.dispose();
   }
 
   /** The control plugins, with the item's own options when it has some. */
@@ -225,6 +230,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     root.removeEventListener("keydown", onKeydown);
     root.removeEventListener("click", onClick);
     host.dispose();
+    disposeViews();
     requester.dispose();
     cache.close();
     root.remove();

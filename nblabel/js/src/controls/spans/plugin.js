@@ -478,7 +478,7 @@ export function createSpanLayer({ controls: claimed, views, root, canEdit, onEdi
     },
     missing: () => missingSpans(controls, spans),
     dispose() {
-      for (const { view } of textViews) if (view.dispose) view.dispose();
+      // The views are the shell's (controls may be rebuilt for an item's own options).
       root.removeEventListener("mouseup", onMouseUp);
       list.removeEventListener("click", onListClick);
     },
