@@ -46,6 +46,9 @@ def validate(
 ) -> list[Result]:
     """Check result items against ``schema``; return them as they are to be stored.
 
+    Answers that ``visibleWhen`` hides are dropped as Label Studio drops them, and a hidden
+    control is not required (see :mod:`nblabel.core.visibility`).
+
     Parameters
     ----------
     complete
@@ -64,9 +67,6 @@ def validate(
         (``value="$column"``) hold (see :mod:`nblabel.core.options`). ``None``: dynamic
         values are not checked (labels already stored or pulled), as Label Studio's SDK
         does not check them either.
-
-    Answers that ``visibleWhen`` hides are dropped as Label Studio drops them, and a hidden
-    control is not required (see :mod:`nblabel.core.visibility`).
 
     Raises
     ------

@@ -21,6 +21,9 @@ from .store import Event, Store
 NEW, SUBMITTED, SKIPPED = 0, 1, 2
 _STATUS_NAMES = {NEW: "new", SUBMITTED: "submitted", SKIPPED: "skipped"}
 RATE_WINDOW = 300.0  # seconds of recent submits behind "labels per minute"
+# How many earlier submits/skips a new session (after a kernel restart) can undo. Bounded
+# so opening a labeler over a huge journal stays a quick indexed read.
+RESTORED_UNDO = 1000
 
 
 class Session:
@@ -65,7 +68,7 @@ class Session:
         self.cursor = 0
         first = self.first_unlabeled()
         self.cursor = 0 if first is None else first
-        self._undo: list[int] = []
+        self._undo: list[int] = self._undo_from_journal()
         self._redo: list[int] = []
         self._recent: deque[float] = deque()
         self.started = time.time()
@@ -184,8 +187,20 @@ class Session:
         self._undo.append(seq)
         self._redo.clear()
 
+    def _undo_from_journal(self) -> list[int]:
+        """The undo history a restarted kernel left behind, oldest first (the top of the
+        stack is the newest). Only what is safe to revert: events still in force (nobody
+        relabeled the item since), made by this annotator (never someone else's labels, an
+        import or a pull from Label Studio), on items of this data."""
+        undoable = self.store.undoable(self.annotator, limit=RESTORED_UNDO)
+        if not undoable:
+            return []
+        known = self.items.positions([item for _, item in undoable]) >= 0
+        return [seq for (seq, _), ok in zip(undoable, known, strict=True) if ok][::-1]
+
     def undo(self) -> str:
-        """Revert this session's last submit or skip and show that item again."""
+        """Revert the last submit or skip still in force (of this session, or made by the
+        same annotator before a restart) and show that item again."""
         if not self._undo:
             raise LookupError("nothing to undo in this session")
         seq = self._undo[-1]

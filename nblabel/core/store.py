@@ -401,6 +401,23 @@ class Store:
         found = dict(rows)
         return {"submitted": found.get("submit", 0), "skipped": found.get("skip", 0)}
 
+    def undoable(self, annotator: str | None, *, limit: int) -> list[tuple[int, str]]:
+        """``(seq, item)`` of the newest ``limit`` submits/skips still in force that
+        ``annotator`` made here (not applied from a Label Studio pull), newest first."""
+        # CROSS JOIN keeps SQLite walking the journal newest first and stopping at
+        # ``limit`` (a plain JOIN scans and sorts every labeled item: 0.33 s vs 0.03 s
+        # for 200,000 items).
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT e.seq, e.item FROM events e CROSS JOIN current c ON c.item = e.item "
+                "AND c.seq = e.seq "
+                "WHERE e.action IN ('submit', 'skip') AND e.annotator IS ? AND NOT EXISTS "
+                "(SELECT 1 FROM remote_annotations r WHERE r.seq = e.seq) "
+                "ORDER BY e.seq DESC LIMIT ?",
+                (annotator, limit),
+            ).fetchall()
+        return [(int(seq), str(item)) for seq, item in rows]
+
     # -- sync with a Label Studio project -------------------------------------------------
     def identity(self) -> int:
         """A random number naming this store (31 bits), made once: tells this journal's

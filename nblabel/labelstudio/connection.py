@@ -300,6 +300,8 @@ class Connection:
         progress
             Show a tqdm progress bar (default: when tqdm is installed).
 
+        Notes
+        -----
         Every task carries the item's id in ``data["nblabel_id"]``: pushing again sends
         only items that are new, whose data changed, or whose labels changed.
         """
