@@ -314,6 +314,10 @@ class Schema:
                     )
                 )
             to_name = tuple(t for t in el.get("toName", "").split(",") if t)
+            if not to_name and plugin.needs_to_name and len(self.objects) == 1:
+                # Label Studio labels the only object of a config when toName is left out
+                # (its editor's Tree.tsx; a shipped template relies on it).
+                to_name = (self.objects[0].name,)
             dynamic = el.get("value", "")
             yield Control(
                 name=name,

@@ -195,3 +195,12 @@ def test_nested_views_keep_their_order_and_a_safe_part_of_their_style():
     assert inner["style"] == {"display": "flex", "gap": "8px"}  # nothing fetched, no colours
     assert inner["children"] == [{"control": "c"}, {"object": "t"}]
     assert layout["children"][1] == {"control": "r"}
+
+
+def test_a_control_without_to_name_labels_the_only_object_as_label_studio_does():
+    s = Schema("<View><Text name='t' value='$t'/><Rating name='r' maxRating='7'/></View>")
+    assert s.control("r").to_name == ("t",)
+    with pytest.raises(SchemaError, match="has no toName"):
+        Schema(
+            "<View><Text name='a' value='$a'/><Text name='b' value='$b'/><Rating name='r'/></View>"
+        )
