@@ -15,15 +15,24 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 #: Notebooks that talk to Label Studio: they get the test server through the environment.
-NEEDS_LABEL_STUDIO = {"labelstudio"}
+NEEDS_LABEL_STUDIO = {"labelstudio", "llm_eval"}
+#: Notebooks written against tags another branch brings: expected to fail until it is merged
+#: (strict: the mark must go then).
+WAITING = {
+    "llm_eval": "Pairwise, Ranker and List land with branch B, Header and TextArea with branch A",
+}
+
+
+def _marks(stem: str) -> list[pytest.MarkDecorator]:
+    marks = [pytest.mark.labelstudio] if stem in NEEDS_LABEL_STUDIO else []
+    if stem in WAITING:
+        marks.append(pytest.mark.xfail(strict=True, reason=WAITING[stem]))
+    return marks
 
 
 @pytest.mark.parametrize(
     "path",
-    [
-        pytest.param(p, marks=[pytest.mark.labelstudio] if p.stem in NEEDS_LABEL_STUDIO else [])
-        for p in NOTEBOOKS
-    ],
+    [pytest.param(p, marks=_marks(p.stem)) for p in NOTEBOOKS],
     ids=[p.stem for p in NOTEBOOKS],
 )
 def test_notebook_runs(

@@ -45,10 +45,27 @@ def _region_plugin(schema: Schema, control: Control) -> ControlTag | None:
         return None
     for c in schema.controls:
         plugin = schema.plugin(c)
-        shows = getattr(plugin, "shows_per_region", False)
-        if plugin.region and shows and not c.per_region and set(c.to_name) & set(control.to_name):
+        shows = plugin.shows_per_region
+        if (
+            plugin.region
+            and shows
+            and not plugin.joins_region(c, schema)  # a <Labels> of an image labels boxes
+            and set(c.to_name) & set(control.to_name)
+        ):
             return plugin
     return None
+
+
+def _answers(
+    control: Control, plugin: ControlTag, item: dict[str, Any], target_of: TargetOf
+) -> list[Any]:
+    """What one per-region item answers: each of its labels (choices), else the plugin's
+    cell for it alone (a rating, a number, a text)."""
+    found = labels_of(item)
+    if found:
+        return found
+    cell = plugin.label_cell(_plain(control), [item], target_of)
+    return [] if cell is None else [cell]
 
 
 def _plain(control: Control) -> Control:
@@ -62,8 +79,10 @@ def labels_frame(store: Store, items: Items, schema: Schema, targets: Targets) -
 
     A column per control holds what its plugin shows for a submitted item (a label, a list
     of labels for multiple-choice controls, ``(start, end, label)`` spans, one label per
-    image region, ...; a per-region control: ``{region id: its answer}``), ``None`` where
-    there is none; ``status`` is ``"submitted"``, ``"skipped"`` or ``None``.
+    image region, ...), ``None`` where there is none; ``status`` is ``"submitted"``,
+    ``"skipped"`` or ``None``. A per-region control shows what it answered for each region:
+    a list of ``(start, end, answer)`` for spans and ranges, ``{region id: answer}`` for
+    other regions.
     """
     n = len(items)
     cols = {c.name: np.full(n, None, dtype=object) for c in schema.controls}
@@ -86,10 +105,10 @@ def labels_frame(store: Store, items: Items, schema: Schema, targets: Targets) -
         for name, (control, plugin, region) in plugins.items():
             if region is not None:
                 cols[name][pos] = [
-                    (*region.place(r, target_of), label)  # type: ignore[attr-defined]
+                    (*region.place(r, target_of), answer)
                     for r in mine[name]
                     if "start" in (r.get("value") or {})
-                    for label in labels_of(r)
+                    for answer in _answers(control, plugin, r, target_of)
                 ]
             elif control.per_region:
                 # One answer per region: region id -> what the control shows for it.

@@ -16,6 +16,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from .errors import ItemError, SchemaError
+from .options import Allowed, ItemOptions
 from .schema import DataObject, Schema
 from .tag import ObjectSource
 
@@ -160,6 +161,8 @@ class Sources:
         self, schema: Schema, items: Items, options: dict[str, dict[str, Any]] | None = None
     ) -> None:
         self.items = items
+        #: The options controls with ``value="$column"`` read per item.
+        self.options = ItemOptions(schema, items.data)
         self.sources: dict[str, ObjectSource] = {}
         for obj in schema.objects:
             tag = schema.object_tag(obj)
@@ -191,7 +194,19 @@ class Sources:
                 meta = {**meta, "buffer": len(buffers) + int(meta.get("buffer", 0))}
             payload["objects"][name] = meta
             buffers.extend(bufs)
+        if self.options:
+            try:
+                payload["options"] = self.options.for_browser(pos, key)
+            except ItemError as exc:
+                payload["error"] = payload["error"] or str(exc)
         return payload, buffers
+
+    def allowed(self, key: str) -> dict[str, Allowed] | None:
+        """Control name -> the values item ``key`` lets its dynamic controls hold; ``None``
+        when no control has dynamic options. Raises :class:`ItemError` for a bad cell."""
+        if not self.options:
+            return None
+        return self.options.allowed(self.items.pos(key), key)
 
     @staticmethod
     def _fail(payload: dict[str, Any], obj: DataObject, message: str) -> None:

@@ -331,7 +331,8 @@ class Job:
         """Check and commit ``result`` for item ``key`` (made current first: the browser
         may be a step ahead), then move to the next unlabeled item."""
         self._at(key)
-        result = validate(self.schema, result, key=key, target_of=self.target_of(key), fresh=True)
+        result = validate(self.schema, result, key=key, target_of=self.target_of(key), fresh=True,
+                          options=self.sources.allowed(key))  # fmt: skip
         if self.predictions is not None:
             result = self.predictions.provenance(key, result)
         for ext in self.extensions:

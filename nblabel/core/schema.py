@@ -20,6 +20,7 @@ from label_studio_sdk.label_interface.interface import LabelInterface
 from .errors import SchemaError, UnsupportedTagError
 from .keys import RESERVED_KEYS
 from .tag import ControlTag, ObjectTag, Registry, is_true
+from .visibility import Condition, Conditions
 
 # Label Studio's tags by role, lower-cased (Label Studio matches them case-insensitively).
 OBJECT_TAGS = frozenset(
@@ -37,6 +38,9 @@ OBJECT_TAGS = frozenset(
         "chat",
         "pdf",
         "markdown",
+        # Label Studio's older or rarer objects: known, so refused by name, not as typos.
+        "dialog",
+        "multichannel",
     ]
 )
 CONTROL_TAGS = frozenset(
@@ -76,10 +80,16 @@ CONTROL_TAGS = frozenset(
         "timelinelabels",
         "chatmessage",
         "reactcode",
+        "custominterface",
     ]
 )
+# <Bucket> is a column of a <Ranker>.
 CHILD_TAGS = frozenset(["choice", "label", "relation", "channel", "path", "bucket"])
-LAYOUT_TAGS = frozenset(["view", "header", "style", "filter", "collapse", "shortcut", "repeater"])
+LAYOUT_TAGS = frozenset(
+    ["view", "header", "style", "filter", "collapse", "shortcut", "repeater", "panel", "pagedview"]
+)
+#: Layout tags that hold other tags as a ``<View>`` does (a node of the layout tree).
+CONTAINER_TAGS = frozenset(["view", "panel", "pagedview", "collapse"])
 
 # Keys the browser always takes (the shell's and the built-in plugins': s skip, u undo, a
 # accept, f fit, ...) come from protocol.json, the file the browser bundle reads them from
@@ -122,6 +132,9 @@ class Control:
     multiple: bool = False
     required: bool = False
     attrs: dict[str, str] = field(default_factory=dict, compare=False)
+    #: ``value="$column"``: the DataFrame column listing each item's own options (Label
+    #: Studio's dynamic labels/choices), added to ``choices``; ``None`` when static only.
+    options_from: str | None = None
 
     @property
     def type(self) -> str:
@@ -198,6 +211,7 @@ class Schema:
             self.interface = LabelInterface(config)
         except Exception as exc:  # the SDK raises several unrelated types
             raise SchemaError(f"Label Studio cannot parse this labeling config: {exc}") from None
+        self._names: dict[ET.Element, str] = {}  # control/object element -> its name
         shown = tuple(self._read_objects(root))
         #: Every object shown, in the config's order (the browser shows them so).
         self.shown: tuple[DataObject, ...] = shown
@@ -208,10 +222,17 @@ class Schema:
         self.visuals: tuple[DataObject, ...] = tuple(o for o in shown if o.literal is not None)
         self.controls: tuple[Control, ...] = tuple(self._read_controls(root))
         self._check_names()
+        #: ``visibleWhen`` conditions (see :mod:`nblabel.core.visibility`).
+        self.conditions = self._read_conditions(root)
         for o in self.shown:
             self.object_tag(o).check_config(o, self)
         for c in self.controls:
             self.plugin(c).check_config(c, self)
+        # After the tags' own checks: an object or a control may say better why it takes no
+        # per-region answer (a chat's messages, a whole-item-only control).
+        for c in self.controls:
+            if c.per_region:
+                self._check_regions_exist(c)
 
     # -- construction helpers -------------------------------------------------------------
     def _check_tags(self, root: ET.Element) -> None:
@@ -249,6 +270,7 @@ class Schema:
                 name = f"_{el.tag.lower()}{unnamed}"
             if not name:
                 raise SchemaError(f"<{el.tag}> has no name attribute")
+            self._names[el] = name
             # <Image valueList="$pages">: a list of images per item (the Image plugin's).
             value = el.get("valueList") or el.get("value")
             if value is None and plugin is not None and plugin.literal:
@@ -286,7 +308,8 @@ class Schema:
             name = el.get("name") or plugin.default_name
             if not name:
                 raise SchemaError(f"<{el.tag}> has no name attribute")
-            choices = []
+            self._names[el] = name
+            choices: list[Choice] = []
             for i, opt in enumerate(options):
                 shown = opt.get("value")
                 if shown is None:
@@ -305,15 +328,25 @@ class Schema:
                     hotkey = opt.get("hotkey") or next(free, "")
                 else:
                     hotkey = opt.get("hotkey") or ""
+                stored = opt.get("alias") or shown
+                if any(c.value == stored for c in choices):
+                    # Listed twice (a shipped template does): Label Studio shows both
+                    # buttons, which select the same value; one is kept.
+                    continue
                 choices.append(
                     Choice(
-                        value=opt.get("alias") or shown,
+                        value=stored,
                         label=shown,
                         hotkey=hotkey,
                         background=opt.get("background"),
                     )
                 )
             to_name = tuple(t for t in el.get("toName", "").split(",") if t)
+            if not to_name and plugin.needs_to_name and len(self.objects) == 1:
+                # Label Studio labels the only object of a config when toName is left out
+                # (its editor's Tree.tsx; a shipped template relies on it).
+                to_name = (self.objects[0].name,)
+            dynamic = el.get("value", "")
             yield Control(
                 name=name,
                 tag=el.tag,
@@ -322,7 +355,10 @@ class Schema:
                 multiple=el.get("choice", "single") == "multiple",
                 required=is_true(el.get("required", "false")),
                 attrs=dict(el.attrib),
+                options_from=dynamic[1:] if plugin.options and dynamic.startswith("$") else None,
             )
+        #: Default hotkeys no static option took: a dynamic option gets the next one.
+        self.free_keys: tuple[str, ...] = tuple(free)
 
     def _check_names(self) -> None:
         names = [o.name for o in self.shown] + [c.name for c in self.controls]
@@ -351,12 +387,55 @@ class Schema:
                     f"is no object named {', '.join(map(repr, missing))} "
                     f"(objects: {', '.join(sorted(objects)) or 'none'})"
                 )
-            values = [ch.value for ch in c.choices]
-            dup_values = sorted({v for v in values if values.count(v) > 1})
-            if dup_values:
-                raise SchemaError(
-                    f"<{c.tag} name={c.name!r}> lists the same value twice: {', '.join(dup_values)}"
-                )
+
+    def _check_regions_exist(self, control: Control) -> None:
+        """A per-region control answers regions: some control must draw them on its
+        objects (or the object is made of regions itself, ``regions = True`` on its plugin,
+        as a chat's messages are)."""
+        for name in control.to_name:
+            obj = next((o for o in self.objects if o.name == name), None)
+            if obj is not None and self.object_tag(obj).regions:
+                return
+            drawers = [c for c in self.controls if not c.per_region and name in c.to_name
+                       and self.plugin(c).region]  # fmt: skip
+            if drawers:
+                return
+        raise SchemaError(
+            f'<{control.tag} name={control.name!r} perRegion="true"> answers one region at a '
+            f"time, but no control draws regions on {', '.join(map(repr, control.to_name))}; "
+            "add one (<Labels>, <RectangleLabels>, <TimeSeriesLabels>, ...) or drop perRegion"
+        )
+
+    def _read_conditions(self, root: ET.Element) -> Conditions:
+        """Each control's ``visibleWhen`` chain (the Views around it, then its own), and the
+        layout tree the browser places views and controls in."""
+        chains: dict[str, tuple[Condition, ...]] = {}
+        own: dict[str, Condition | None] = {}
+        controls = {c.name for c in self.controls}
+
+        def walk(el: ET.Element, chain: tuple[Condition, ...]) -> list[dict[str, Any]]:
+            nodes: list[dict[str, Any]] = []
+            for child in el:
+                tag = child.tag.lower()
+                cond = Condition.of(child)
+                name = self._names.get(child)
+                if name is not None and name in controls:
+                    chains[name] = chain + ((cond,) if cond else ())
+                    own[name] = cond
+                    nodes.append({"control": name})
+                elif name is not None:
+                    nodes.append({"object": name})
+                elif tag in CONTAINER_TAGS:
+                    inner = walk(child, chain + ((cond,) if cond else ()))
+                    nodes.append(_view_node(child, cond, inner))
+                elif tag not in CHILD_TAGS:
+                    nodes.extend(walk(child, chain))  # a transparent wrapper (Filter, ...)
+            return nodes
+
+        self.layout: dict[str, Any] = _view_node(root, Condition.of(root), [])
+        root_cond = Condition.of(root)
+        self.layout["children"] = walk(root, (root_cond,) if root_cond else ())
+        return Conditions(self, chains, own)
 
     # -- queries --------------------------------------------------------------------------
     def require(self, supported: Iterable[str]) -> None:
@@ -441,10 +520,15 @@ class Schema:
                         }
                         for ch in c.choices
                     ],
+                    # visibleWhen: the Views' conditions around it, then its own.
+                    "visible": [cond.summary() for cond in self.conditions.chains.get(c.name, ())],
+                    # value="$column": each item brings more options (fetch: options).
+                    "dynamic": c.options_from,
                 }
                 | self.plugin(c).summary(c, self)
                 for c in self.controls
             ],
+            "layout": self.layout,
         }
 
     def children(self, name: str, tag: str) -> list[dict[str, str]]:
@@ -459,3 +543,28 @@ class Schema:
         objs = ", ".join(f"{o.tag}:{o.name}" for o in self.objects)
         ctrls = ", ".join(f"{c.tag}:{c.name}({len(c.choices)})" for c in self.controls)
         return f"Schema(objects=[{objs}], controls=[{ctrls}])"
+
+
+# Style properties the browser may apply to a <View> of the layout: arranging only (a
+# template's colours, borders, fonts and background images are not applied, and nothing
+# the page would fetch is ever set).
+_LAYOUT_STYLE = frozenset(["display", "flex-direction", "flex-wrap", "gap", "align-items",
+                           "justify-content", "flex", "width", "max-width"])  # fmt: skip
+_SAFE_VALUE = re.compile(r"^[A-Za-z0-9 .%#-]*$")
+
+
+def _view_node(el: ET.Element, cond: Condition | None, children: list[Any]) -> dict[str, Any]:
+    """A container of the layout tree: its tag, a safe subset of its ``style``, its own
+    ``visibleWhen`` condition, its children (objects, controls, containers) in order."""
+    style = {}
+    for part in (el.get("style") or "").split(";"):
+        prop, _, value = part.partition(":")
+        prop, value = prop.strip().lower(), value.strip()
+        if prop in _LAYOUT_STYLE and value and _SAFE_VALUE.match(value):
+            style[prop] = value
+    return {
+        "view": el.tag.lower(),
+        "style": style,
+        "visible": cond.summary() if cond else None,
+        "children": children,
+    }

@@ -91,6 +91,10 @@ class ControlTag:
     links: ClassVar[bool] = False
     #: Columns this tag adds to ``annotations`` (see :meth:`annotation`).
     annotation_columns: ClassVar[tuple[str, ...]] = ()
+    #: (Regions only) per-region answers to its regions show in ``labels`` at the region's
+    #: :meth:`place` (``(start, end, answer)``) and in ``annotations`` with its columns;
+    #: otherwise ``labels`` shows ``(region id, answer)``.
+    shows_per_region: ClassVar[bool] = False
 
     @property
     def type(self) -> str:
@@ -203,6 +207,11 @@ class ControlTag:
         """Top-level keys of a region that its per-region items repeat (an image's size)."""
         return {}
 
+    def place(self, item: Result, target_of: TargetOf) -> tuple[Any, ...]:
+        """(With :attr:`shows_per_region`) where a region (or a per-region item repeating
+        it) is, in the object's own units: ``(start, end)``."""
+        return ()
+
     #: What a user calls one of its regions, in messages.
     noun: ClassVar[str] = "region"
 
@@ -297,6 +306,9 @@ class ObjectTag:
     literal: ClassVar[bool] = False
     needs_name: ClassVar[bool] = True
     enterprise_only: ClassVar[str] = ""
+    #: Its data is made of regions per-region controls answer without a drawn region (a
+    #: chat's messages): a perRegion control on it needs no region-drawing control.
+    regions: ClassVar[bool] = False
 
     @property
     def type(self) -> str:

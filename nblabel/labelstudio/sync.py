@@ -15,6 +15,8 @@ import io
 import json
 import mimetypes
 import os
+import re
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -234,6 +236,14 @@ def push(
     job = as_job(labeler)
     _refuse_enterprise_only(ls, job)
     items, store = job.items, job.store
+    keys = data_keys(job.schema.xml)
+    if images == "upload" and len(keys) > 1 and any(s.media for s in job.sources.sources.values()):
+        # Checked before anything is sent: the server refuses every upload otherwise.
+        raise ValueError(
+            f"Label Studio takes uploaded image files only for a config with one data key; "
+            f"this one reads {len(keys)} ({', '.join(keys)}): push with images='data-url' "
+            "(the images inside the tasks) or images='local-files'"
+        )
     proj, created = ls.project_for(project, job.schema)
     pid = int(proj.id)
     remote = ls.remote_key(pid)
@@ -304,6 +314,20 @@ def _refuse_enterprise_only(ls: Connection, job: Job) -> None:
         f"cannot push to Label Studio at {ls.url} ({edition} edition"
         f"{' ' + str(release) if release else ''}): {'; '.join(notes)}; nothing was sent"
     )
+
+
+def data_keys(xml: str) -> list[str]:
+    """The task data keys Label Studio reads a config's ``$variables`` as (its
+    ``extract_data_types``: the ``value`` of every named tag), in order."""
+    out: list[str] = []
+    for el in ET.fromstring(xml).iter():
+        value = el.get("value")
+        if not el.get("name") or not value:
+            continue
+        found = re.findall(r"\$\w+", value) if not value.startswith("$") else [value]
+        if found and len(found[0]) > 1 and found[0][1:] not in out:
+            out.append(found[0][1:])
+    return out
 
 
 def _labels_to_send(ev: Event | None, pulled: set[int]) -> Event | None:
@@ -616,6 +640,9 @@ def _task_data(
             data[obj.column] = media[name]
         else:
             data[obj.column] = source.task_value(cells.get(obj.column), pos, key)
+    if job.sources.options:
+        # Dynamic options (value="$column" on a control): the task lists them as LS reads.
+        data.update(job.sources.options.task_value(pos, key))
     return data
 
 

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from ..core.errors import ResultError
 from ..core.results import Result, new_id
 from ..core.schema import Control
-from ..core.tag import ControlTag, labels_of
+from ..core.tag import ControlTag, TargetOf, labels_of
 
 
 class Choices(ControlTag):
@@ -27,6 +27,19 @@ class Choices(ControlTag):
                 f"{', '.join(labels)}"
             )
         return item
+
+    def label_cell(self, control: Control, items: list[Result], target_of: TargetOf) -> Any:
+        """The choice (a list with ``choice="multiple"``); nested choices
+        (``allowNested="true"``) are paths, lists from the top option down."""
+        for r in items:
+            held = (r.get("value") or {}).get("choices")
+            if not isinstance(held, list):
+                return None
+            found = [list(map(str, v)) if isinstance(v, list) else str(v) for v in held]
+            if control.multiple:
+                return found
+            return found[0] if found else None
+        return None
 
     def answer(self, control: Control, values: Sequence[Any]) -> Result | None:
         return choices(control, [str(v) for v in values]) if values else None

@@ -113,6 +113,8 @@ class Labels(ControlTag):
     region: ClassVar[bool] = True
     needs_target: ClassVar[bool] = True
     annotation_columns = ("start", "end", "text")
+    #: Per-region answers on a span repeat its offsets, and ``labels`` shows them with them.
+    shows_per_region: ClassVar[bool] = True
 
     def check_config(self, control: Control, schema: Schema) -> None:
         kinds = {o.name: o.type for o in schema.objects}
@@ -185,6 +187,11 @@ class Labels(ControlTag):
     def annotation(self, item: Result, target_of: TargetOf) -> dict[str, Any]:
         value = item.get("value") or {}
         return {"start": value.get("start"), "end": value.get("end"), "text": value.get("text")}
+
+    def place(self, item: Result, target_of: TargetOf) -> tuple[Any, Any]:
+        """``(start, end)`` of a span (or of a per-region answer repeating it)."""
+        value = item.get("value") or {}
+        return value.get("start"), value.get("end")
 
     def matches(self, a: Result, b: Result) -> bool | None:
         return _ends(a) == _ends(b)

@@ -1,6 +1,6 @@
-"""``<Number>``: a number typed for the whole item or, ``perRegion="true"``, for each region
-of an ``<Image>`` (other objects' regions are refused for now), within ``min``/``max`` and
-on the ``step`` grid when the config gives them: ``value = {"number": 5}``."""
+"""``<Number>``: a number typed for the whole item (or, ``perRegion="true"``, for each
+region), within ``min``/``max`` and on the ``step`` grid when the config gives them:
+``value = {"number": 5}``."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from ..core.errors import ResultError, SchemaError
 from ..core.results import Result, new_id
 from ..core.schema import Control, Schema
 from ..core.tag import ControlTag, TargetOf
-from .regions import on_images
 
 
 def bounds(control: Control) -> tuple[float | None, float | None, float | None]:
@@ -29,11 +28,6 @@ class Number(ControlTag):
 
     def check_config(self, control: Control, schema: Schema) -> None:
         super().check_config(control, schema)
-        if control.per_region and not on_images(control, schema):
-            raise SchemaError(
-                f'<Number name={control.name!r} perRegion="true">: nblabel shows a number per '
-                "region of an <Image> only, not yet of other objects"
-            )
         try:
             lo, hi, step = bounds(control)
         except ValueError:

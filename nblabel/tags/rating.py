@@ -1,6 +1,6 @@
-"""``<Rating>``: a number of stars, 1 to ``maxRating`` (5 by default), for the whole item
-or, ``perRegion="true"``, for each region of an ``<Image>`` (other objects' regions are
-refused for now): ``value = {"rating": 4}``."""
+"""``<Rating>``: a number of stars, 1 to ``maxRating`` (5 by default), for the whole item or,
+``perRegion="true"``, for each region: ``value = {"rating": 4}`` (a per-region one also
+repeats its region's place, see :func:`nblabel.core.results.validate`)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from ..core.errors import ResultError, SchemaError
 from ..core.results import Result, new_id
 from ..core.schema import Control, Schema
 from ..core.tag import ControlTag, TargetOf
-from .regions import on_images
 
 
 def max_rating(control: Control) -> int:
@@ -24,11 +23,6 @@ class Rating(ControlTag):
 
     def check_config(self, control: Control, schema: Schema) -> None:
         super().check_config(control, schema)
-        if control.per_region and not on_images(control, schema):
-            raise SchemaError(
-                f'<Rating name={control.name!r} perRegion="true">: nblabel shows a rating per '
-                "region of an <Image> only, not yet of other objects"
-            )
         raw = control.attrs.get("maxRating", "5")
         if not raw.isdigit() or int(raw) < 1:
             raise SchemaError(

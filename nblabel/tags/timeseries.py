@@ -9,6 +9,7 @@ zooms (``window`` requests), as little-endian typed arrays. The data side is in
 
 from __future__ import annotations
 
+import base64
 import math
 import xml.etree.ElementTree as ET
 from collections import OrderedDict
@@ -115,12 +116,15 @@ class SeriesSource(ObjectSource):
         results store them (numbers, row numbers, or milliseconds since the epoch), so that a
         range drawn in Label Studio has the same start/end as one drawn here. NaN goes as null.
         """
-        if self.obj.attrs.get("valueType", "json").lower() != "json":
+        kind = self.obj.attrs.get("valueType", "json").lower()
+        if kind == "url":
+            return self._csv_url(pos, key)
+        if kind != "json":
             raise ItemError(
                 key,
                 f"<TimeSeries name={self.obj.name!r}> has "
-                f'valueType="{self.obj.attrs.get("valueType")}": '
-                'push sends series inline, so the project\'s config needs valueType="json"',
+                f'valueType="{self.obj.attrs.get("valueType")}": push sends series inline '
+                '(valueType="json") or as a CSV data: URL (valueType="url")',
             )
         series = self.series(pos, key)
         out: dict[str, list[Any]] = {}
@@ -130,6 +134,34 @@ class SeriesSource(ObjectSource):
         for name, values in series.channels.items():
             out[name] = [None if v != v else v for v in values.tolist()]  # v != v: NaN
         return out
+
+    def _csv_url(self, pos: int, key: str) -> str:
+        """An item's series for ``valueType="url"``: a ``data:text/csv`` URL (the browser
+        fetches it as it would a file; nothing is uploaded), the time column written with
+        the config's ``timeFormat`` (Label Studio reads ``%f`` as milliseconds) so the times
+        are the ones the config parses, or as numbers when it has none."""
+        series = self.series(pos, key)
+        attrs = self.obj.attrs
+        sep = {"tab": "\t", "\\t": "\t", "space": " ", "comma": ",", "dot": "."}.get(
+            attrs.get("sep", ","), attrs.get("sep", ",")
+        )
+        columns: dict[str, Any] = {}
+        time_column = attrs.get("timeColumn")
+        if time_column:
+            fmt = attrs.get("timeFormat")
+            if series.kind == "datetime" and fmt:
+                stamps = pd.to_datetime(series.raw_x, unit="ns", utc=True).tz_localize(None)
+                ms = [f"{t.microsecond // 1000:03d}" for t in stamps]
+                parts = fmt.split("%f")
+                columns[time_column] = [
+                    m.join(t.strftime(p) for p in parts) for t, m in zip(stamps, ms, strict=True)
+                ]
+            else:
+                columns[time_column] = [series.ls_value(v) for v in series.x.tolist()]
+        for name, values in series.channels.items():
+            columns[name] = values
+        text = pd.DataFrame(columns).to_csv(sep=sep, index=False)
+        return "data:text/csv;base64," + base64.b64encode(text.encode()).decode()
 
     def to_x(self, pos: int, key: str, v: Any) -> Any:
         """An LS value of item ``key`` in x units; loads the series only the first time."""

@@ -101,7 +101,7 @@ def test_a_textarea_per_span_is_stored_as_label_studio_stores_it(w):
     stored = next(r for r in w.store.state("a").result if r["from_name"] == "who")
     # The span's place repeated, its "text" replaced by the list (ls-tags.md §2, key clash).
     assert stored["value"] == {"text": ["the reviewer"], "start": 0, "end": 3}
-    assert w.labels.loc["a", "who"] == {ada["id"]: "the reviewer"}
+    assert w.labels.loc["a", "who"] == [(0, 3, "the reviewer")]  # a span's answer at its place
     assert w.schema.interface.validate_annotation({"result": w.store.state("a").result})
 
 
@@ -282,7 +282,7 @@ def test_a_textarea_per_box_from_python_takes_the_box_place_and_image_size(tmp_p
       <TextArea name="transcription" toName="image" perRegion="true" required="true"/></View>"""
     w = nblabel.Labeler(df, config=xml, store=":memory:")
     box = rectangle(w.schema.control("box"), "Text", x=8, y=4, width=40, height=20, size=(80, 40))
-    with pytest.raises(nblabel.ResultError, match="is required for every region"):
+    with pytest.raises(nblabel.ResultError, match="is required for every box"):
         w.submit(result=[box])
     w.submit(result=[box, textarea(w.schema.control("transcription"), "TOTAL 12", region=box)])
     stored = next(r for r in w.store.state("0").result if r["type"] == "textarea")

@@ -230,13 +230,16 @@ def test_a_required_bare_tool_wants_a_region(tmp_path):
 
 
 # -- per-region controls on image regions ---------------------------------------------------------
-def test_per_region_rating_and_number_are_accepted_on_images_only():
+def test_per_region_rating_and_number_are_accepted_on_any_regions():
     Schema('<View><Image name="i" value="$p"/><Rectangle name="r" toName="i"/>'
            '<Rating name="q" toName="i" perRegion="true"/>'
            '<Number name="n" toName="i" perRegion="true"/></View>')  # fmt: skip
-    with pytest.raises(SchemaError, match="a rating per region of an <Image> only"):
-        Schema('<View><Text name="t" value="$t"/><Labels name="l" toName="t">'
-               '<Label value="a"/></Labels><Rating name="q" toName="t" perRegion="true"/>'
+    spans = Schema('<View><Text name="t" value="$t"/><Labels name="l" toName="t">'
+                   '<Label value="a"/></Labels><Rating name="q" toName="t" perRegion="true"/>'
+                   "</View>")  # fmt: skip
+    assert spans.control("q").per_region
+    with pytest.raises(SchemaError, match="no control draws regions on 't'"):
+        Schema('<View><Text name="t" value="$t"/><Rating name="q" toName="t" perRegion="true"/>'
                "</View>")  # fmt: skip
 
 

@@ -96,11 +96,6 @@ def test_multiple_shorthand_sets_choice_multiple():
             "duplicate",
         ),
         ("<View><Image name='i' value='static.png'/></View>", "$column"),
-        (
-            "<View><Text name='t' value='$t'/><Choices name='c' toName='t'>"
-            "<Choice value='a'/><Choice value='a'/></Choices></View>",
-            "same value twice",
-        ),
     ],
 )
 def test_bad_configs_name_the_problem(config, needle):
@@ -145,3 +140,48 @@ def test_word_granularity_is_label_studio_s_own_attribute():
     assert s.control("span").attrs["granularity"] == "word"
     with pytest.raises(SchemaError, match="granularity"):
         Schema.from_shorthands(text="t", spans=["PER"], granularity="sentence")
+
+
+def test_a_choice_listed_twice_is_kept_once_as_label_studio_selects_one_value():
+    s = Schema(
+        "<View><Text name='t' value='$t'/><Choices name='c' toName='t'>"
+        "<Choice value='One'/><Choice value='Two'/><Choice value='Two'/></Choices></View>"
+    )
+    assert s.control("c").values == ("One", "Two")
+
+
+def test_per_region_controls_need_regions_to_answer():
+    xml = """<View><Text name="t" value="$t"/>
+      <Rating name="r" toName="t" perRegion="true"/></View>"""
+    with pytest.raises(
+        SchemaError,
+        match=r'perRegion="true"> answers one region at a time, '
+        r"but no control draws regions on 't'",
+    ):
+        Schema(xml)  # fmt: skip
+
+
+def test_nested_views_keep_their_order_and_a_safe_part_of_their_style():
+    xml = """<View>
+      <Header value="Read"/>
+      <View style="display: flex; gap: 8px; background-image: url('https://x/y.jpg'); color: red">
+        <Choices name="c" toName="t"><Choice value="a"/></Choices>
+        <Text name="t" value="$t"/>
+      </View>
+      <Rating name="r" toName="t"/>
+    </View>"""
+    layout = Schema(xml).summary()["layout"]
+    header, inner, rating = layout["children"]
+    assert header == {"object": "_header1"}  # a <Header> is shown where the config puts it
+    assert inner["style"] == {"display": "flex", "gap": "8px"}  # nothing fetched, no colours
+    assert inner["children"] == [{"control": "c"}, {"object": "t"}]
+    assert rating == {"control": "r"}
+
+
+def test_a_control_without_to_name_labels_the_only_object_as_label_studio_does():
+    s = Schema("<View><Text name='t' value='$t'/><Rating name='r' maxRating='7'/></View>")
+    assert s.control("r").to_name == ("t",)
+    with pytest.raises(SchemaError, match="has no toName"):
+        Schema(
+            "<View><Text name='a' value='$a'/><Text name='b' value='$b'/><Rating name='r'/></View>"
+        )

@@ -7,7 +7,7 @@ var protocol_default = {
     failed: "{kind: 'reply', id, ok: false, error: str}: the error is shown to the user"
   },
   requests: {
-    fetch: "{keys: [...]} -> {items: [payload, ...]} plus binary buffers. A payload is {key, label, error: str|null, objects: {name: obj}, predictions?: [LS result items]}; obj is {type: 'image', buffer: i, mime, width, height, original_width, original_height} (buffer indexes the message's buffers; an <Image valueList> object adds pages: [{buffer: j, mime, width, height, original_width, original_height}, ...], one per image, j counted from the object's buffer, the first page's fields repeated at the top), {type: 'text', text}, a timeseries object (see window), or {type, error: str} when it failed.",
+    fetch: `{keys: [...]} -> {items: [payload, ...]} plus binary buffers. A payload is {key, label, error: str|null, objects: {name: obj}, predictions?: [LS result items], options?: {control name: [{value, label, hotkey, background, html?, hint?, children?}]} (the item's own options of controls with value="$column", added after the config's)}; obj is {type: 'image', buffer: i, mime, width, height, original_width, original_height} (buffer indexes the message's buffers; an <Image valueList> object adds pages: [{buffer: j, mime, width, height, original_width, original_height}, ...], one per image, j counted from the object's buffer, the first page's fields repeated at the top), {type: 'text', text}, a timeseries object (see window), or {type, error: str} when it failed.`,
     submit: "{key, result: [LS result items], lead_time: seconds}: commit, then move on.",
     skip: "{key, lead_time: seconds}: commit a skip, then move on.",
     goto: "{key} or {to: one of goto_targets}.",
@@ -19,7 +19,7 @@ var protocol_default = {
   goto_targets: ["next", "prev", "first_unlabeled"],
   timeout_ms: 15e3,
   traits: {
-    _schema: "What the browser draws: {objects: [{name, type, value, attrs, channels?}], controls: [{name, type, to_name, multiple, required, attrs, choices: [{value, label, hotkey, background}]}]}; a control's attrs are its tag's own attributes, its choices its <Choice>/<Label>/<Relation>s.",
+    _schema: "What the browser draws: {objects: [{name, type, value, attrs, channels?}], controls: [{name, type, to_name, multiple, required, attrs, choices: [{value, label, hotkey, background}], visible: [condition], dynamic: column|null}], layout: {view, style, visible: condition|null, children: [{object: name} | {control: name} | a view]}}; a control's attrs are its tag's own attributes, its choices its <Choice>/<Label>/<Relation>s, visible the visibleWhen conditions of the Views around it and its own ({when, tag, choices, labels, roles}), dynamic the column its item options come from; layout is the config's tree of Views in order.",
     current: "The item on screen (fields below), {} when the queue is empty; assigned once per request, before the reply (JS copes with either order).",
     progress: "Counts for the progress bar (fields below).",
     error: "The last error for the user, '' when there is none.",
@@ -310,8 +310,10 @@ async function prepareEntry(payload, buffers) {
     // object name -> message, for objects that failed here
     buffers,
     // the fetch's binary buffers: time-series views decode their own
-    predictions: payload.predictions
+    predictions: payload.predictions,
     // a model's regions/spans, drawn on arrival
+    options: payload.options
+    // the item's own options of dynamic controls (options.js)
   };
   const decodes = [];
   for (const [name, obj] of Object.entries(entry.objects)) {
@@ -416,6 +418,104 @@ function hotkeyMap(bindings) {
   return map;
 }
 
+// nblabel/js/src/perregion.js
+function answersFromResult(names, result, predictions = []) {
+  const answers = /* @__PURE__ */ new Map();
+  const add = (items, only) => {
+    for (const item of items || []) {
+      if (!item || item.id == null || !names.has(item.from_name)) continue;
+      const id = String(item.id);
+      if (only && !only(id)) continue;
+      answers.set(id, [...answers.get(id) || [], item]);
+    }
+  };
+  add(result);
+  const stored = new Set(answers.keys());
+  add(predictions, (id) => !stored.has(id));
+  return answers;
+}
+function wrapPerRegion(inner, controls, { regions, owes = () => true, onHint = () => {
+}, canEdit = () => true }) {
+  const names = new Set(controls.map((c) => c.name));
+  const objects = new Set(controls.map((c) => c.to_name));
+  let key = null;
+  let answers = /* @__PURE__ */ new Map();
+  let current = null;
+  function keep() {
+    if (current) answers.set(String(current.id), inner.result ? inner.result() : []);
+  }
+  function show(region) {
+    current = region;
+    if (inner.load) inner.load(key, region ? answers.get(String(region.id)) || [] : [], {});
+  }
+  const noun = (region) => region && region.noun || "region";
+  return {
+    sections: inner.sections || [],
+    panels: inner.panels || [],
+    hotkeys: inner.hotkeys || [],
+    shortcuts: inner.shortcuts || [],
+    /** The selected region changed (null: none). */
+    select(region) {
+      const next = region && objects.has(region.to_name) ? region : null;
+      if ((next && next.id) === (current && current.id)) {
+        current = next;
+        return;
+      }
+      keep();
+      show(next);
+    },
+    pick(name, value) {
+      if (!names.has(name) || !inner.pick) return;
+      if (!current) {
+        onHint(`Select a region first (click it), then pick its ${name}.`);
+        return;
+      }
+      if (canEdit()) inner.pick(name, value);
+    },
+    handleKey(event) {
+      return Boolean(current && inner.handleKey && inner.handleKey(event));
+    },
+    load(itemKey, result, { predictions = [] } = {}) {
+      key = itemKey;
+      answers = answersFromResult(names, result, predictions);
+      show(null);
+    },
+    result() {
+      keep();
+      const out = [];
+      for (const region of regions()) {
+        for (const item of answers.get(String(region.id)) || []) {
+          out.push({ ...item, id: region.id, to_name: region.to_name });
+        }
+      }
+      return out;
+    },
+    missing() {
+      keep();
+      const out = [];
+      for (const control of controls) {
+        if (!control.required) continue;
+        for (const region of regions()) {
+          if (region.to_name !== control.to_name || !owes(control.name, region)) continue;
+          const given = (answers.get(String(region.id)) || []).some((item) => item.from_name === control.name);
+          if (!given) out.push(`${control.name} of ${noun(region)} ${region.text || region.id}`);
+        }
+      }
+      return out;
+    },
+    problems: () => inner.problems ? inner.problems() : [],
+    snapshot() {
+      keep();
+      return { answers: new Map(answers), current };
+    },
+    restore(snap) {
+      answers = new Map(snap.answers);
+      show(null);
+    },
+    dispose: () => inner.dispose ? inner.dispose() : void 0
+  };
+}
+
 // nblabel/js/src/controls/choices.js
 function isRangeChoice(control, objects) {
   return control.type === "choices" && String((control.attrs || {}).perRegion).toLowerCase() === "true" && (objects || []).some((o) => o && o.name === control.to_name && o.type === "timeseries");
@@ -441,7 +541,7 @@ function selectionsFromResult(controls, result) {
     const values = [];
     for (const item of result || []) {
       if (item && item.from_name === control.name && item.value && Array.isArray(item.value.choices)) {
-        values.push(...item.value.choices);
+        values.push(...control.nested ? item.value.choices.map((p) => JSON.stringify((Array.isArray(p) ? p : [p]).map(String))) : item.value.choices);
       }
     }
     selections.set(control.name, inSchemaOrder(control, values));
@@ -471,7 +571,7 @@ function buildResult(controls, selections, makeId = randomId) {
       to_name: control.to_name,
       type: "choices",
       origin: "manual",
-      value: { choices: values }
+      value: { choices: control.nested ? values.map((v) => JSON.parse(v)) : values }
     });
   }
   return result;
@@ -544,7 +644,7 @@ var choicesPlugin = {
     }
     set(/* @__PURE__ */ new Map());
     return {
-      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, el: groups.get(c.name).el })),
+      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, control: c.name, el: groups.get(c.name).el })),
       hotkeys: choiceKeys(controls),
       pick(name, value) {
         const control = controls.find((c) => c.name === name);
@@ -727,21 +827,21 @@ function limit(bound, kind2, side) {
   return value.slice(0, 10);
 }
 function input(control, kind2, label) {
-  const el2 = document.createElement("input");
-  el2.type = kind2 === "year" ? "number" : kind2;
-  el2.dataset.control = control.name;
-  el2.setAttribute("data-testid", `datetime-${kind2}`);
-  el2.setAttribute("aria-label", `${control.name} ${label}`);
+  const el = document.createElement("input");
+  el.type = kind2 === "year" ? "number" : kind2;
+  el.dataset.control = control.name;
+  el.setAttribute("data-testid", `datetime-${kind2}`);
+  el.setAttribute("aria-label", `${control.name} ${label}`);
   for (const side of ["min", "max"]) {
     const v = limit(control[side], kind2, side);
-    if (v) el2[side] = v;
+    if (v) el[side] = v;
   }
   if (kind2 === "year") {
-    el2.step = "1";
-    el2.placeholder = "YYYY";
-    el2.inputMode = "numeric";
+    el.step = "1";
+    el.placeholder = "YYYY";
+    el.inputMode = "numeric";
   }
-  return el2;
+  return el;
 }
 function createBoxes(control, { onInput, onEnter, onEscape }) {
   const mode = dateMode(control);
@@ -768,11 +868,11 @@ function createBoxes(control, { onInput, onEnter, onEscape }) {
     box.append(note);
   }
   box.append(error);
-  const read = () => Object.fromEntries(Object.entries(fields).map(([k, el2]) => [k, el2.value]));
-  for (const el2 of Object.values(fields)) {
-    el2.setAttribute("aria-describedby", error.id);
-    el2.addEventListener("input", () => onInput(read()));
-    el2.addEventListener("keydown", (event) => {
+  const read = () => Object.fromEntries(Object.entries(fields).map(([k, el]) => [k, el.value]));
+  for (const el of Object.values(fields)) {
+    el.setAttribute("aria-describedby", error.id);
+    el.addEventListener("input", () => onInput(read()));
+    el.addEventListener("keydown", (event) => {
       if (event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === "Enter" && !event.shiftKey) {
         event.preventDefault();
@@ -787,11 +887,11 @@ function createBoxes(control, { onInput, onEnter, onEscape }) {
   return {
     el: box,
     render(boxes, problem) {
-      for (const [k, el2] of Object.entries(fields)) if (el2.value !== (boxes[k] || "")) el2.value = boxes[k] || "";
+      for (const [k, el] of Object.entries(fields)) if (el.value !== (boxes[k] || "")) el.value = boxes[k] || "";
       const value = storedValue(control, boxes);
       shown.textContent = value && !problem ? `stored as ${value}` : "";
       box.dataset.value = value && !problem ? value : "";
-      for (const el2 of Object.values(fields)) el2.setAttribute("aria-invalid", String(Boolean(problem)));
+      for (const el of Object.values(fields)) el.setAttribute("aria-invalid", String(Boolean(problem)));
       error.textContent = problem;
       error.hidden = !problem;
     }
@@ -867,15 +967,15 @@ function missingNumbers(controls, numbers) {
   return controls.filter((c) => c.required && numbers.get(c.name) == null).map((c) => c.name);
 }
 function input2(control, type, attrs) {
-  const el2 = document.createElement("input");
-  el2.type = type;
-  el2.dataset.control = control.name;
+  const el = document.createElement("input");
+  el.type = type;
+  el.dataset.control = control.name;
   const { min, max, step } = bounds(control);
-  if (min != null) el2.min = String(min);
-  if (max != null) el2.max = String(max);
-  el2.step = step != null ? String(step) : "any";
-  for (const [k, v] of Object.entries(attrs)) el2.setAttribute(k, v);
-  return el2;
+  if (min != null) el.min = String(min);
+  if (max != null) el.max = String(max);
+  el.step = step != null ? String(step) : "any";
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  return el;
 }
 function createBox(control, { onInput, onEnter, onEscape }) {
   const box = document.createElement("div");
@@ -890,7 +990,7 @@ function createBox(control, { onInput, onEnter, onEscape }) {
   error.id = `nbl-number-error-${control.name}-${randomId(6)}`;
   field.setAttribute("aria-describedby", error.id);
   box.append(field, ...slider ? [slider] : [], error);
-  const read = (el2) => el2.value.trim() === "" ? null : Number(el2.value);
+  const read = (el) => el.value.trim() === "" ? null : Number(el.value);
   field.addEventListener("input", () => onInput(read(field)));
   if (slider) slider.addEventListener("input", () => onInput(read(slider)));
   field.addEventListener("keydown", (event) => {
@@ -918,8 +1018,9 @@ function createBox(control, { onInput, onEnter, onEscape }) {
 }
 var numberPlugin = {
   name: "number",
-  // Per-region numbers of image regions are the per-region plugin's (perregion.js).
-  claims: (control) => control.type === "number" && String((control.attrs || {}).perRegion).toLowerCase() !== "true",
+  // A per-region Number gets an instance of its own, which the host points at the selected
+  // region (perregion.js).
+  claims: (control) => control.type === "number",
   keys: [],
   create({ controls, root, canEdit, onEdit, act }) {
     let numbers = /* @__PURE__ */ new Map();
@@ -943,7 +1044,7 @@ var numberPlugin = {
     }
     set(/* @__PURE__ */ new Map());
     return {
-      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, el: boxes.get(c.name).el })),
+      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, control: c.name, el: boxes.get(c.name).el })),
       load: (_key, result) => set(numbersFromResult(controls, result)),
       result: () => numberResult(controls, numbers),
       missing: () => missingNumbers(controls, numbers),
@@ -1021,20 +1122,20 @@ var pairwisePlugin = {
       ]) {
         const found = (views || []).find((v) => v.spec.name === name);
         if (!found) continue;
-        const el2 = found.view.el;
-        sides2[side] = el2;
-        el2.dataset.pairwise = side;
-        el2.classList.add("nbl-pairwise-side");
+        const el = found.view.el;
+        sides2[side] = el;
+        el.dataset.pairwise = side;
+        el.classList.add("nbl-pairwise-side");
         const onClick = () => {
-          const sel = el2.ownerDocument.getSelection && el2.ownerDocument.getSelection();
-          if (sel && !sel.isCollapsed && el2.contains(sel.anchorNode)) return;
+          const sel = el.ownerDocument.getSelection && el.ownerDocument.getSelection();
+          if (sel && !sel.isCollapsed && el.contains(sel.anchorNode)) return;
           pick(c.name, side);
         };
-        el2.addEventListener("click", onClick);
+        el.addEventListener("click", onClick);
         cleanups.push(() => {
-          el2.removeEventListener("click", onClick);
-          el2.classList.remove("nbl-pairwise-side", "nbl-pairwise-picked");
-          delete el2.dataset.pairwise;
+          el.removeEventListener("click", onClick);
+          el.classList.remove("nbl-pairwise-side", "nbl-pairwise-picked");
+          delete el.dataset.pairwise;
         });
       }
       parts.set(c.name, { group, buttons, sides: sides2 });
@@ -1146,10 +1247,10 @@ function followRegions(root, onChange) {
 
 // nblabel/js/src/views/common.js
 function createSlot(spec, kind2) {
-  const el2 = document.createElement("div");
-  el2.className = `nbl-object nbl-object-${kind2}`;
-  el2.dataset.object = spec.name;
-  return el2;
+  const el = document.createElement("div");
+  el.className = `nbl-object nbl-object-${kind2}`;
+  el.dataset.object = spec.name;
+  return el;
 }
 function showNotice(slot, kind2, message) {
   if (kind2 === "loading" && slot.offsetHeight > 0) slot.style.minHeight = `${slot.offsetHeight}px`;
@@ -1220,7 +1321,7 @@ function selectionOf(node) {
   return node.ownerDocument.getSelection();
 }
 function createParagraphsView(spec) {
-  const el2 = createSlot(spec, "paragraphs");
+  const el = createSlot(spec, "paragraphs");
   const attrs = spec.attrs || {};
   const box = document.createElement("div");
   box.className = "nbl-paragraphs";
@@ -1312,20 +1413,20 @@ function createParagraphsView(spec) {
     return null;
   }
   return {
-    el: el2,
+    el,
     textEl: box,
     paragraphs: () => shown.paragraphs,
     loading() {
-      showNotice(el2, "loading", "Loading…");
+      showNotice(el, "loading", "Loading…");
     },
     show(entry) {
       const error = objectError(entry, spec.name);
       if (error) {
         shown = { key: null, paragraphs: [] };
-        showNotice(el2, "error", error);
+        showNotice(el, "error", error);
         return;
       }
-      el2.style.minHeight = "";
+      el.style.minHeight = "";
       const paragraphs = entry.objects[spec.name].paragraphs || [];
       if (shown.key !== entry.key || shown.paragraphs !== paragraphs) {
         shown = { key: entry.key, paragraphs };
@@ -1333,7 +1434,7 @@ function createParagraphsView(spec) {
         box.scrollTop = 0;
       }
       paint();
-      if (el2.firstChild !== box) el2.replaceChildren(box);
+      if (el.firstChild !== box) el.replaceChildren(box);
     },
     /** Draw `spans` (of item `key`; ignored while another item is shown). */
     setSpans(key, spans, selected, describe) {
@@ -1754,6 +1855,7 @@ function rangeStyles(controls) {
 // nblabel/js/src/controls/ranges/plugin.js
 var DRAG_PX = 4;
 function createRangeLayer({ controls: claimed, objects, views, root, canEdit, onEdit, onHint = () => {
+}, onSelect = () => {
 } }) {
   const controls = claimed.filter((c) => c.type === "timeserieslabels");
   if (!controls.length) return null;
@@ -1783,6 +1885,16 @@ function createRangeLayer({ controls: claimed, objects, views, root, canEdit, on
     announceRegions(root, "ranges", regions.filter((r) => !r.pending), selected);
     root.dataset.ranges = String(regions.filter((r) => !r.pending).length);
     root.dataset.predictedRanges = String(regions.filter((r) => r.pending).length);
+    report();
+  }
+  let reported = null;
+  const regionOf = (r) => ({ id: r.id, to_name: r.to_name, from_name: r.from_name, labeling: [r.from_name], labels: [...r.value.timeserieslabels], noun: "range", text: describe(r).text });
+  function report() {
+    const r = regions.find((x) => x.id === selected && !x.pending) || null;
+    const said = r ? `${r.id}\0${r.value.timeserieslabels.join(",")}` : null;
+    if (said === reported) return;
+    reported = said;
+    onSelect(r ? regionOf(r) : null);
   }
   function renderButtons() {
     const r = regions.find((x) => x.id === selected);
@@ -2018,7 +2130,8 @@ function createRangeLayer({ controls: claimed, objects, views, root, canEdit, on
     return false;
   }
   return {
-    sections: [...groups].map(([name, group]) => ({ title: name, el: group.el })),
+    sections: [...groups].map(([name, group]) => ({ title: name, control: name, el: group.el })),
+    regions: () => regions.filter((r) => !r.pending).map(regionOf),
     hotkeys: choiceKeys([...controls, ...regionChoices]),
     shortcuts: [
       { keys: ["drag"], text: "Draw a range with the active label (a label key picks it)" },
@@ -2075,6 +2188,9 @@ function createRangeLayer({ controls: claimed, objects, views, root, canEdit, on
 var rangePlugin = {
   name: "ranges",
   claims: (control, objects) => control.type === "timeserieslabels" || isRangeChoice(control, objects),
+  // Its per-region Choices are its own (drawn with the range); other per-region controls
+  // of a time series (a Rating, a TextArea) are the host's (perregion.js).
+  perRegion: true,
   keys: ["u", "+", "=", "-", "_", "f", "o", ",", ".", "<", ">", "[", "]", "i", "a", "Escape", "ArrowLeft", "ArrowRight"],
   create: createRangeLayer
 };
@@ -2087,42 +2203,42 @@ function htmlText(html3) {
   return (doc.body.textContent || "").replace(/\s+/g, " ").trim();
 }
 function itemCard(item, tag = "li") {
-  const el2 = document.createElement(tag);
-  el2.className = "nbl-list-item";
-  el2.dataset.id = item.id;
-  if (item.title != null) el2.append(Object.assign(document.createElement("div"), { className: "nbl-list-title", textContent: String(item.title) }));
-  if (item.body != null) el2.append(Object.assign(document.createElement("div"), { className: "nbl-list-body", textContent: String(item.body) }));
-  if (item.html != null) el2.append(Object.assign(document.createElement("div"), { className: "nbl-list-body", textContent: htmlText(item.html) }));
-  el2.append(Object.assign(document.createElement("div"), { className: "nbl-list-id", textContent: item.id }));
-  return el2;
+  const el = document.createElement(tag);
+  el.className = "nbl-list-item";
+  el.dataset.id = item.id;
+  if (item.title != null) el.append(Object.assign(document.createElement("div"), { className: "nbl-list-title", textContent: String(item.title) }));
+  if (item.body != null) el.append(Object.assign(document.createElement("div"), { className: "nbl-list-body", textContent: String(item.body) }));
+  if (item.html != null) el.append(Object.assign(document.createElement("div"), { className: "nbl-list-body", textContent: htmlText(item.html) }));
+  el.append(Object.assign(document.createElement("div"), { className: "nbl-list-id", textContent: item.id }));
+  return el;
 }
 function createListView(spec) {
-  const el2 = createSlot(spec, "list");
+  const el = createSlot(spec, "list");
   let shown = { key: null, items: null };
   let ranked = false;
   const listeners = /* @__PURE__ */ new Set();
   function paint() {
-    el2.style.minHeight = "";
+    el.style.minHeight = "";
     if (ranked) {
-      el2.replaceChildren(Object.assign(document.createElement("div"), { className: "nbl-list-note", textContent: `${spec.name}: ranked below` }));
+      el.replaceChildren(Object.assign(document.createElement("div"), { className: "nbl-list-note", textContent: `${spec.name}: ranked below` }));
       return;
     }
-    const list = document.createElement("ol");
-    list.className = "nbl-list";
-    list.setAttribute("data-testid", "list");
-    list.append(...(shown.items || []).map((item) => itemCard(item)));
-    el2.replaceChildren(list);
+    const list2 = document.createElement("ol");
+    list2.className = "nbl-list";
+    list2.setAttribute("data-testid", "list");
+    list2.append(...(shown.items || []).map((item) => itemCard(item)));
+    el.replaceChildren(list2);
   }
   return {
-    el: el2,
+    el,
     loading() {
       shown = { key: null, items: null };
-      showNotice(el2, "loading", "Loading…");
+      showNotice(el, "loading", "Loading…");
     },
     show(entry) {
       const error = objectError(entry, spec.name);
       shown = { key: entry.key, items: error ? null : entry.objects[spec.name].items || [] };
-      if (error) showNotice(el2, "error", error);
+      if (error) showNotice(el, "error", error);
       else paint();
       for (const fn of listeners) fn(entry.key);
     },
@@ -2157,9 +2273,9 @@ function boardFromResult(control, ids, result) {
   const known = new Set(ids);
   const placed = /* @__PURE__ */ new Set();
   if (ranked) {
-    for (const [col, list] of Object.entries(ranked)) {
-      if (!cols.has(col) || !Array.isArray(list)) continue;
-      for (const id of list.map(String)) {
+    for (const [col, list2] of Object.entries(ranked)) {
+      if (!cols.has(col) || !Array.isArray(list2)) continue;
+      for (const id of list2.map(String)) {
         if (!known.has(id) || placed.has(id)) continue;
         placed.add(id);
         cols.get(col).push(id);
@@ -2170,15 +2286,15 @@ function boardFromResult(control, ids, result) {
   return cols;
 }
 function moveItem(cols, id, to, index) {
-  const next = new Map([...cols].map(([c, list2]) => [c, list2.filter((x) => x !== id)]));
+  const next = new Map([...cols].map(([c, list3]) => [c, list3.filter((x) => x !== id)]));
   if (!next.has(to)) return cols;
-  const list = next.get(to);
-  list.splice(Math.max(0, Math.min(index, list.length)), 0, id);
+  const list2 = next.get(to);
+  list2.splice(Math.max(0, Math.min(index, list2.length)), 0, id);
   return next;
 }
 function placeOf2(cols, id) {
-  for (const [column, list] of cols) {
-    const index = list.indexOf(id);
+  for (const [column, list2] of cols) {
+    const index = list2.indexOf(id);
     if (index >= 0) return { column, index };
   }
   return null;
@@ -2194,12 +2310,12 @@ function rankerResult(controls, boards, makeId = randomId) {
   }));
 }
 function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
-  const el2 = document.createElement("div");
-  el2.className = "nbl-ranker";
-  el2.dataset.control = control.name;
-  el2.setAttribute("data-testid", "ranker");
-  el2.setAttribute("role", "group");
-  el2.setAttribute("aria-label", control.name);
+  const el = document.createElement("div");
+  el.className = "nbl-ranker";
+  el.dataset.control = control.name;
+  el.setAttribute("data-testid", "ranker");
+  el.setAttribute("role", "group");
+  el.setAttribute("aria-label", control.name);
   let cols = null;
   let items = /* @__PURE__ */ new Map();
   let drag = null;
@@ -2212,20 +2328,20 @@ function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
   function render(focusId = null, failed = false) {
     if (!cols) {
       const text2 = failed ? "The list of this item cannot be shown (see the error above)." : "Loading the list…";
-      el2.replaceChildren(Object.assign(document.createElement("div"), { className: "nbl-list-note", textContent: text2 }));
+      el.replaceChildren(Object.assign(document.createElement("div"), { className: "nbl-list-note", textContent: text2 }));
       return;
     }
     const first = [...cols.values()].flat()[0];
-    el2.replaceChildren(
+    el.replaceChildren(
       ...columnsOf(control).map((col) => {
         const column = document.createElement("div");
         column.className = "nbl-ranker-column";
         column.dataset.column = col.id;
         column.setAttribute("data-testid", "ranker-column");
         const head = Object.assign(document.createElement("div"), { className: "nbl-ranker-title", textContent: title(col) });
-        const list = document.createElement("ol");
-        list.className = "nbl-ranker-items";
-        list.setAttribute("aria-label", title(col));
+        const list2 = document.createElement("ol");
+        list2.className = "nbl-ranker-items";
+        list2.setAttribute("aria-label", title(col));
         const ids = cols.get(col.id) || [];
         ids.forEach((id, i) => {
           const card = itemCard(items.get(id) || { id });
@@ -2233,20 +2349,20 @@ function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
           card.setAttribute("data-testid", "ranker-item");
           card.tabIndex = id === (focusId ?? first) ? 0 : -1;
           card.setAttribute("aria-label", `${(items.get(id) || {}).title ?? id}: ${i + 1} of ${ids.length} in ${title(col)}`);
-          list.append(card);
+          list2.append(card);
         });
-        column.append(head, list);
+        column.append(head, list2);
         return column;
       })
     );
-    el2.dataset.order = JSON.stringify(Object.fromEntries(cols));
+    el.dataset.order = JSON.stringify(Object.fromEntries(cols));
     if (focusId != null) {
-      const card = el2.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(focusId)}"]`);
+      const card = el.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(focusId)}"]`);
       if (card) card.focus({ preventScroll: false });
     }
   }
   function dropAt(x, y) {
-    const columns = [...el2.querySelectorAll(".nbl-ranker-column")];
+    const columns = [...el.querySelectorAll(".nbl-ranker-column")];
     if (!columns.length) return null;
     let best = columns[0];
     let dist = Number.POSITIVE_INFINITY;
@@ -2268,26 +2384,26 @@ function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
   }
   function endDrag() {
     if (!drag) return;
-    const card = el2.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(drag.id)}"]`);
+    const card = el.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(drag.id)}"]`);
     if (card) card.classList.remove("nbl-dragging");
     marker.remove();
-    el2.classList.remove("nbl-ranker-dragging");
-    if (el2.hasPointerCapture && el2.hasPointerCapture(drag.pointer)) el2.releasePointerCapture(drag.pointer);
+    el.classList.remove("nbl-ranker-dragging");
+    if (el.hasPointerCapture && el.hasPointerCapture(drag.pointer)) el.releasePointerCapture(drag.pointer);
     drag = null;
   }
   function onPointerDown2(event) {
     const card = event.target.closest ? event.target.closest(".nbl-ranker-item") : null;
-    if (!card || !el2.contains(card) || event.button !== 0 || !canEdit()) return;
+    if (!card || !el.contains(card) || event.button !== 0 || !canEdit()) return;
     drag = { id: card.dataset.id, x: event.clientX, y: event.clientY, pointer: event.pointerId, moving: false, target: null };
-    el2.setPointerCapture(event.pointerId);
+    el.setPointerCapture(event.pointerId);
   }
   function onPointerMove2(event) {
     if (!drag || event.pointerId !== drag.pointer) return;
     if (!drag.moving) {
       if (Math.hypot(event.clientX - drag.x, event.clientY - drag.y) < 5) return;
       drag.moving = true;
-      el2.classList.add("nbl-ranker-dragging");
-      const card = el2.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(drag.id)}"]`);
+      el.classList.add("nbl-ranker-dragging");
+      const card = el.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(drag.id)}"]`);
       if (card) card.classList.add("nbl-dragging");
     }
     event.preventDefault();
@@ -2305,20 +2421,20 @@ function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
   }
   function focusCard(id) {
     setTimeout(() => {
-      const card = el2.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(id)}"]`);
+      const card = el.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(id)}"]`);
       if (card && card.isConnected) {
-        for (const c of el2.querySelectorAll(".nbl-ranker-item")) c.tabIndex = c === card ? 0 : -1;
+        for (const c of el.querySelectorAll(".nbl-ranker-item")) c.tabIndex = c === card ? 0 : -1;
         card.focus({ preventScroll: true });
       }
     }, 0);
   }
   const onCancel = () => endDrag();
-  el2.addEventListener("pointerdown", onPointerDown2);
-  el2.addEventListener("pointermove", onPointerMove2);
-  el2.addEventListener("pointerup", onPointerUp2);
-  el2.addEventListener("pointercancel", onCancel);
+  el.addEventListener("pointerdown", onPointerDown2);
+  el.addEventListener("pointermove", onPointerMove2);
+  el.addEventListener("pointerup", onPointerUp2);
+  el.addEventListener("pointercancel", onCancel);
   return {
-    el: el2,
+    el,
     set(nextCols, nextItems, focusId = null, failed = false) {
       cols = nextCols;
       if (nextItems) items = nextItems;
@@ -2328,7 +2444,7 @@ function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
     /** A key on a card of this board: true when it used it. */
     handleKey(event) {
       const card = event.target && event.target.closest ? event.target.closest(".nbl-ranker-item") : null;
-      if (!card || !el2.contains(card) || !cols) return false;
+      if (!card || !el.contains(card) || !cols) return false;
       if (event.ctrlKey || event.metaKey || event.altKey) return false;
       if (drag) {
         if (event.key === "Escape") endDrag();
@@ -2343,8 +2459,8 @@ function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
         return true;
       }
       if (!event.shiftKey && (k === "ArrowUp" || k === "ArrowDown")) {
-        const list = cols.get(at.column);
-        const next = list[at.index + (k === "ArrowUp" ? -1 : 1)];
+        const list2 = cols.get(at.column);
+        const next = list2[at.index + (k === "ArrowUp" ? -1 : 1)];
         if (next != null) focusNow(next);
         return true;
       }
@@ -2362,16 +2478,16 @@ function createBoard(control, listTitle, { onMove, onEscape, canEdit }) {
     },
     dispose() {
       endDrag();
-      el2.removeEventListener("pointerdown", onPointerDown2);
-      el2.removeEventListener("pointermove", onPointerMove2);
-      el2.removeEventListener("pointerup", onPointerUp2);
-      el2.removeEventListener("pointercancel", onCancel);
+      el.removeEventListener("pointerdown", onPointerDown2);
+      el.removeEventListener("pointermove", onPointerMove2);
+      el.removeEventListener("pointerup", onPointerUp2);
+      el.removeEventListener("pointercancel", onCancel);
     }
   };
   function focusNow(id) {
-    const card = el2.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(id)}"]`);
+    const card = el.querySelector(`.nbl-ranker-item[data-id="${CSS.escape(id)}"]`);
     if (!card) return;
-    for (const c of el2.querySelectorAll(".nbl-ranker-item")) c.tabIndex = c === card ? 0 : -1;
+    for (const c of el.querySelectorAll(".nbl-ranker-item")) c.tabIndex = c === card ? 0 : -1;
     card.focus({ preventScroll: false });
   }
 }
@@ -2404,13 +2520,13 @@ var rankerPlugin = {
     }
     function build(c) {
       const { board, view } = parts.get(c.name);
-      const list = view && view.items ? view.items(wanted.key) : null;
-      if (!list) {
+      const list2 = view && view.items ? view.items(wanted.key) : null;
+      if (!list2) {
         boards = new Map(boards).set(c.name, null);
         board.set(null, null, null, Boolean(view && view.failed && view.failed(wanted.key)));
         return;
       }
-      const items = new Map(list.map((item) => [String(item.id), item]));
+      const items = new Map(list2.map((item) => [String(item.id), item]));
       boards = new Map(boards).set(c.name, boardFromResult(c, [...items.keys()], wanted.result));
       board.set(boards.get(c.name), items);
     }
@@ -2519,10 +2635,9 @@ function createStars(control) {
 }
 var ratingPlugin = {
   name: "rating",
-  // Per-region ratings of image regions are the per-region plugin's (perregion.js, which
-  // runs this one per region); of other objects they are not claimed, so the shell says
-  // the control is not supported.
-  claims: (control) => control.type === "rating" && String((control.attrs || {}).perRegion).toLowerCase() !== "true",
+  // A per-region Rating gets an instance of its own, which the host points at the selected
+  // region (perregion.js).
+  claims: (control) => control.type === "rating",
   keys: [],
   create({ controls, allControls, canEdit, onEdit }) {
     const groups = new Map(controls.map((c) => [c.name, createStars(c)]));
@@ -2545,7 +2660,7 @@ var ratingPlugin = {
       set(next);
     }
     return {
-      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, el: groups.get(c.name).el })),
+      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, control: c.name, el: groups.get(c.name).el })),
       hotkeys,
       shortcuts: controls.flatMap((c) => {
         const top = `1–${Math.min(9, maxRating(c))}`;
@@ -2585,202 +2700,6 @@ var ratingPlugin = {
       restore: (snap) => set(snap)
     };
   }
-};
-
-// nblabel/js/src/controls/perregion.js
-var REGION_OBJECTS = /* @__PURE__ */ new Set(["image"]);
-var isPerRegion = (control) => String((control.attrs || {}).perRegion).toLowerCase() === "true";
-function answersRegions(control, objects) {
-  return isPerRegion(control) && (objects || []).some((o) => o && o.name === control.to_name && REGION_OBJECTS.has(o.type));
-}
-var plain = (control) => ({ ...control, attrs: { ...control.attrs || {}, perRegion: "false" } });
-function answersFromResult(names, result, predictions = []) {
-  const answers = /* @__PURE__ */ new Map();
-  const add = (items, only) => {
-    for (const item of items || []) {
-      if (!item || item.id == null || !names.has(item.from_name)) continue;
-      const id = String(item.id);
-      if (only && !only(id)) continue;
-      answers.set(id, [...answers.get(id) || [], item]);
-    }
-  };
-  add(result);
-  const stored = new Set(answers.keys());
-  add(predictions, (id) => !stored.has(id));
-  return answers;
-}
-function regionResult(answers, regions) {
-  const out = [];
-  for (const r of regions) {
-    for (const item of answers.get(r.id) || []) out.push({ ...item, id: r.id, to_name: r.to_name });
-  }
-  return out;
-}
-function missingAnswers(controls, regions, answers) {
-  const out = [];
-  for (const c of controls) {
-    if (!c.required) continue;
-    for (const r of regions) {
-      if (r.to_name !== c.to_name) continue;
-      if (!(answers.get(r.id) || []).some((item) => item.from_name === c.name)) out.push(`${c.name} of ${r.text}`);
-    }
-  }
-  return out;
-}
-function el(tag, props = {}, text2 = null) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) if (v != null) node.setAttribute(k, String(v));
-  if (text2 != null) node.textContent = text2;
-  return node;
-}
-function createPerRegion(ctx) {
-  const { controls, objects, plugins, selection, canEdit, onEdit, onHint = () => {
-  } } = ctx;
-  if (!selection) return null;
-  const names = new Set(controls.map((c) => c.name));
-  const panel = el("div", { class: "nbl-per-region", "data-testid": "per-region" });
-  const target = el("div", { class: "nbl-per-region-target", "data-testid": "per-region-target", "aria-live": "polite" });
-  panel.append(target);
-  const parts = [];
-  const blocks = /* @__PURE__ */ new Map();
-  const others = (plugins || []).filter((p) => p !== perRegionPlugin);
-  const unshown = [];
-  for (const plugin of others) {
-    const mine = controls.filter((c) => !parts.some((p) => p.controls.includes(c)) && !unshown.includes(c) && plugin.claims(plain(c), objects));
-    if (!mine.length) continue;
-    const instance = plugin.create({
-      ...ctx,
-      controls: mine.map(plain),
-      // Edits need a region to belong to.
-      canEdit: () => canEdit() && loadedFor != null,
-      onEdit: () => {
-        dirty = true;
-        onEdit();
-        queueMicrotask(capture);
-      }
-    });
-    if (!instance) continue;
-    parts.push({ instance, controls: mine });
-    const sections = instance.sections || [];
-    mine.forEach((c, i) => {
-      const block = el("div", { class: "nbl-control", "data-control-block": c.name });
-      block.append(el("div", { class: "nbl-control-name" }, c.required ? `${c.name} *` : c.name));
-      if (sections[i]) block.append(sections[i].el);
-      blocks.set(c.name, block);
-      panel.append(block);
-    });
-    for (const extra of (instance.panels || []).concat(sections.slice(mine.length))) panel.append(extra.el);
-  }
-  for (const c of controls) {
-    if (parts.some((p) => p.controls.includes(c))) continue;
-    panel.append(el("div", { class: "nbl-notice nbl-notice-error" }, `'${c.type}' controls are not supported per region by this widget`));
-  }
-  const instances = parts.map((p) => p.instance);
-  let key = null;
-  let answers = /* @__PURE__ */ new Map();
-  let problemsOf = /* @__PURE__ */ new Map();
-  let loadedFor = null;
-  let loadedText = "";
-  let dirty = false;
-  function capture() {
-    if (loadedFor == null || !dirty) return;
-    dirty = false;
-    answers.set(
-      loadedFor,
-      instances.flatMap((i) => i.result ? i.result() : [])
-    );
-    const problems = instances.flatMap((i) => i.problems ? i.problems() : []);
-    if (problems.length) problemsOf.set(loadedFor, problems.map((p) => `${loadedText}: ${p}`));
-    else problemsOf.delete(loadedFor);
-  }
-  function sync() {
-    const sel = selection.selected();
-    const id = sel && controls.some((c) => c.to_name === sel.to_name) ? sel.id : null;
-    if (id !== loadedFor) {
-      capture();
-      loadedFor = id;
-      if (id != null) {
-        for (const i of instances) if (i.load) i.load(key, answers.get(id) || [], {});
-      }
-    }
-    loadedText = id != null ? sel.text : "";
-    const shown = loadedFor != null;
-    for (const c of controls) {
-      const block = blocks.get(c.name);
-      if (block) block.hidden = !shown || !sel || c.to_name !== sel.to_name;
-    }
-    panel.dataset.region = shown ? loadedFor : "";
-    target.textContent = shown ? `For ${loadedText}` : `Select a region to answer ${controls.map((c) => c.name).join(", ")}.`;
-  }
-  const unsubscribe = selection.subscribe(sync);
-  sync();
-  const regions = () => selection.regions().filter((r) => controls.some((c) => c.to_name === r.to_name));
-  return {
-    panels: [{ title: "region", el: panel }],
-    hotkeys: instances.flatMap((i) => i.hotkeys || []),
-    shortcuts: instances.flatMap((i) => i.shortcuts || []),
-    pick(name, value) {
-      sync();
-      if (loadedFor == null) {
-        onHint(`Select a region first (click it or press Tab), then pick its ${name}.`);
-        return;
-      }
-      const part = parts.find((p) => p.controls.some((c) => c.name === name));
-      if (part && part.instance.pick) part.instance.pick(name, value);
-      capture();
-    },
-    handleKey(event) {
-      sync();
-      if (loadedFor == null) return false;
-      const used = instances.some((i) => i.handleKey && i.handleKey(event));
-      if (used) capture();
-      return used;
-    },
-    load(itemKey, result, extra = {}) {
-      key = itemKey;
-      answers = answersFromResult(names, result, extra.predictions);
-      problemsOf = /* @__PURE__ */ new Map();
-      loadedFor = null;
-      dirty = false;
-      sync();
-    },
-    result() {
-      capture();
-      return regionResult(answers, regions());
-    },
-    missing() {
-      capture();
-      return missingAnswers(controls, regions(), answers);
-    },
-    problems() {
-      capture();
-      const live = new Set(regions().map((r) => r.id));
-      return [...problemsOf].filter(([id]) => live.has(id)).flatMap(([, p]) => p);
-    },
-    snapshot() {
-      capture();
-      return { answers: new Map(answers), problemsOf: new Map(problemsOf) };
-    },
-    restore(snap) {
-      answers = new Map(snap.answers);
-      problemsOf = new Map(snap.problemsOf);
-      loadedFor = null;
-      dirty = false;
-      sync();
-    },
-    dispose() {
-      unsubscribe();
-      for (const i of instances) if (i.dispose) i.dispose();
-    }
-  };
-}
-var perRegionPlugin = {
-  name: "per-region",
-  first: true,
-  // before the whole-item plugins, which would claim the same controls
-  claims: answersRegions,
-  keys: [],
-  create: createPerRegion
 };
 
 // nblabel/js/src/geometry.js
@@ -3848,7 +3767,8 @@ function createTools(tools, keyed) {
   };
 }
 function createRegionLayer({ controls: claimed, allControls, objects, views, root, canEdit, onEdit, onHint = () => {
-}, selection = null, onSelect = null }) {
+}, onSelect = () => {
+} }) {
   const controls = claimed.filter((c) => REGION_TYPES.includes(c.type));
   const splitControls = claimed.filter((c) => labelsOnImage(c, objects));
   const targets = new Set(controls.map((c) => c.to_name));
@@ -3970,12 +3890,10 @@ function createRegionLayer({ controls: claimed, allControls, objects, views, roo
     panel.render();
     const shown = L.regions.filter((r) => !r.pending).map((r) => ({ id: r.id, from_name: r.from_name, to_name: r.to_name, type: r.type, value: { [r.type]: r.labels } }));
     announceRegions(root, "regions", shown, L.selected);
-    if (selection) selection.changed();
     report();
   }
   let reported = null;
   function report() {
-    if (!onSelect) return;
     const r = L.current();
     const live = r && !r.pending ? describe(r) : null;
     const said = live ? `${live.id}\0${live.text}` : null;
@@ -4019,11 +3937,11 @@ function createRegionLayer({ controls: claimed, allControls, objects, views, roo
     if (next !== sel) L.commit(updateRegion(L.regions, sel.id, () => next));
   }
   function cycle(direction) {
-    const list = L.visible().filter((r) => L.imageViews.some((iv) => iv.spec.name === r.to_name && L.showing(iv) && L.showing(iv).page === r.item_index));
-    if (!list.length) return false;
-    const i = list.findIndex((r) => r.id === L.selected);
-    const j = i < 0 ? direction > 0 ? 0 : list.length - 1 : i + direction;
-    L.selected = j < 0 || j >= list.length ? null : list[j].id;
+    const list2 = L.visible().filter((r) => L.imageViews.some((iv) => iv.spec.name === r.to_name && L.showing(iv) && L.showing(iv).page === r.item_index));
+    if (!list2.length) return false;
+    const i = list2.findIndex((r) => r.id === L.selected);
+    const j = i < 0 ? direction > 0 ? 0 : list2.length - 1 : i + direction;
+    L.selected = j < 0 || j >= list2.length ? null : list2[j].id;
     L.schedule();
     return L.selected != null;
   }
@@ -4124,17 +4042,9 @@ function createRegionLayer({ controls: claimed, allControls, objects, views, roo
     const labels = labelsOf(r).map((l) => l.value);
     return { id: r.id, to_name: r.to_name, item_index: r.item_index, from_name: r.from_name, labeling, labels, noun: NOUNS[shapeOf(r.type)], text: describeRegion(r, L.style.textOf(r)) };
   }
-  const unprovide = selection ? selection.provide({
-    selected: () => {
-      const r = L.current();
-      return r && !r.pending ? describe(r) : null;
-    },
-    regions: () => L.regions.filter((r) => !r.pending).map(describe)
-  }) : () => {
-  };
   const sections = [];
   if (toolGroup) sections.push({ title: "tools", el: toolGroup.el });
-  for (const c of [...labeled, ...splitControls]) sections.push({ title: c.required ? `${c.name} *` : c.name, el: L.groups.get(c.name).el });
+  for (const c of [...labeled, ...splitControls]) sections.push({ title: c.required ? `${c.name} *` : c.name, control: c.name, el: L.groups.get(c.name).el });
   const toolRows = [...toolKeys].map(([key, name]) => ({ keys: [`Shift+${key}`], text: `Draw with ${name} (${L.controlOf(name).type})` }));
   if (L.imageViews.some((iv) => iv.spec.attrs && (iv.spec.attrs.valueList || iv.spec.attrs.valuelist))) {
     toolRows.push({ keys: ["Ctrl+←", "Ctrl+→", "PageUp", "PageDown"], text: "Previous / next image of the item (the image view handles them)" });
@@ -4197,7 +4107,6 @@ function createRegionLayer({ controls: claimed, allControls, objects, views, roo
       ...splitControls.filter((c) => c.required && !L.regions.some((r) => !r.pending && ((r.split || {})[c.name] || []).length)).map((c) => c.name)
     ],
     dispose() {
-      unprovide();
       if (frame) cancelAnimationFrame(frame);
       for (const off of unlisten) off();
       panel.dispose();
@@ -4350,6 +4259,7 @@ function nextSpan(spans, id, step = 1, skip = null) {
 
 // nblabel/js/src/controls/spans/plugin.js
 function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHint = () => {
+}, onSelect = () => {
 } }) {
   const controls = claimed.filter((c) => c.type === "labels");
   const relationControl = claimed.find((c) => c.type === "relations") || null;
@@ -4396,10 +4306,10 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
   status.className = "nbl-relations-status";
   status.setAttribute("data-testid", "relation-status");
   status.setAttribute("aria-live", "polite");
-  const list = document.createElement("ul");
-  list.className = "nbl-relations-list";
-  list.setAttribute("data-testid", "relations");
-  panel.append(status, list);
+  const list2 = document.createElement("ul");
+  list2.className = "nbl-relations-list";
+  list2.setAttribute("data-testid", "relations");
+  panel.append(status, list2);
   function redraw() {
     relations = pruneRelations(relations, spans);
     if (selectedRel && !relations.some((r) => relationKey(r) === selectedRel)) selectedRel = null;
@@ -4415,6 +4325,7 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
     renderButtons();
     renderRelations();
     announceRegions(root, "spans", spans, selected);
+    report();
   }
   function renderRelations() {
     if (!relationControl) return;
@@ -4444,7 +4355,7 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
       li.append(button2, turn2);
       return li;
     });
-    list.replaceChildren(...items);
+    list2.replaceChildren(...items);
     const from = linking && spans.find((s) => s.id === linking.from);
     const keys = (relationControl.choices || []).filter((c) => c.hotkey).map((c) => `${c.hotkey}: ${c.label ?? c.value}`);
     if (from) status.textContent = `Relation from “${from.value.text}”: click the target span, or Tab to it and press r (Esc cancels).`;
@@ -4473,7 +4384,7 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
     linking = null;
     redraw();
   }
-  list.addEventListener("click", onListClick);
+  list2.addEventListener("click", onListClick);
   function link(target) {
     if (!linking || !canEdit()) return;
     const [next, made] = addRelation(relations, linking.from, target);
@@ -4497,6 +4408,16 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
     for (const { view } of textViews) view.markSelected(selected);
     renderButtons();
     announceRegions(root, "spans", spans, selected);
+    report();
+  }
+  let reported = null;
+  const regionOf = (s) => ({ id: s.id, to_name: s.to_name, from_name: s.from_name, labeling: [s.from_name], labels: [...s.value.labels], noun: "span", text: `“${s.value.text}”` });
+  function report() {
+    const span = spans.find((s) => s.id === selected) || null;
+    const said = span ? `${span.id}\0${span.value.labels.join(",")}` : null;
+    if (said === reported) return;
+    reported = said;
+    onSelect(span ? regionOf(span) : null);
   }
   function liveSelection(viewName) {
     const found = textViews.find(({ spec }) => spec.name === viewName);
@@ -4681,7 +4602,8 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
     return false;
   }
   return {
-    sections: controls.map((c) => ({ title: c.name, el: groups.get(c.name).el })),
+    sections: controls.map((c) => ({ title: c.name, control: c.name, el: groups.get(c.name).el })),
+    regions: () => spans.map(regionOf),
     hotkeys: choiceKeys(controls),
     shortcuts: [
       { keys: ["Ctrl+→", "Ctrl+←"], text: "Select the next / previous word (then a label's key)" },
@@ -4751,9 +4673,8 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
     },
     missing: () => missingSpans(controls, spans),
     dispose() {
-      for (const { view } of textViews) if (view.dispose) view.dispose();
       root.removeEventListener("mouseup", onMouseUp);
-      list.removeEventListener("click", onListClick);
+      list2.removeEventListener("click", onListClick);
     }
   };
 }
@@ -4768,9 +4689,9 @@ var spanPlugin = {
 // nblabel/js/src/controls/taxonomy.js
 function flattenTree(tree) {
   const nodes = [];
-  const visit = (list, parent, path, depth) => {
+  const visit = (list2, parent, path, depth) => {
     const seen = /* @__PURE__ */ new Set();
-    for (const item of list || []) {
+    for (const item of list2 || []) {
       const label = String(item.label ?? item.value);
       const value = String(item.value ?? item.label);
       if (seen.has(label)) continue;
@@ -4895,22 +4816,22 @@ function createTree(control, tree, { onEnter, onEscape }) {
   search.placeholder = (control.attrs || {}).placeholder || "Search… (/)";
   search.autocomplete = "off";
   search.spellcheck = false;
-  const list = document.createElement("div");
-  list.className = "nbl-taxonomy-tree";
-  list.id = `nbl-taxonomy-${uid}`;
-  list.setAttribute("role", "tree");
-  list.setAttribute("aria-label", control.name);
-  list.setAttribute("aria-multiselectable", "true");
-  list.setAttribute("data-testid", "taxonomy-tree");
+  const list2 = document.createElement("div");
+  list2.className = "nbl-taxonomy-tree";
+  list2.id = `nbl-taxonomy-${uid}`;
+  list2.setAttribute("role", "tree");
+  list2.setAttribute("aria-label", control.name);
+  list2.setAttribute("aria-multiselectable", "true");
+  list2.setAttribute("data-testid", "taxonomy-tree");
   const inner = document.createElement("div");
   inner.className = "nbl-taxonomy-inner";
-  list.append(inner);
-  search.setAttribute("aria-controls", list.id);
+  list2.append(inner);
+  search.setAttribute("aria-controls", list2.id);
   const status = document.createElement("div");
   status.className = "nbl-taxonomy-status";
   status.setAttribute("aria-live", "polite");
   status.setAttribute("data-testid", "taxonomy-status");
-  box.append(picked, search, list, status);
+  box.append(picked, search, list2, status);
   let open = new Set(nodes.length <= 30 ? nodes.map((_, i) => i).filter((i) => !nodes[i].leaf) : []);
   let flips = /* @__PURE__ */ new Set();
   let flipsFor = "";
@@ -4970,7 +4891,7 @@ function createTree(control, tree, { onEnter, onEscape }) {
     }
   }
   function paint() {
-    const top = Math.max(0, Math.floor(list.scrollTop / ROW) - OVERSCAN);
+    const top = Math.max(0, Math.floor(list2.scrollTop / ROW) - OVERSCAN);
     const end = Math.min(order.length, top + Math.ceil(VIEW / ROW) + 2 * OVERSCAN);
     const count = Math.max(0, end - top);
     while (pool.length < count) {
@@ -5000,7 +4921,7 @@ function createTree(control, tree, { onEnter, onEscape }) {
     inner.style.height = `${order.length * ROW}px`;
     if (before && before.query !== view.query) {
       active = view.query ? firstShown(view.hit) : -1;
-      list.scrollTop = 0;
+      list2.scrollTop = 0;
     } else if (active >= 0 && slot[active] < 0) active = -1;
     setActive(active);
     status.textContent = view.query ? `${view.matches} match${view.matches === 1 ? "" : "es"}` : "";
@@ -5016,8 +4937,8 @@ function createTree(control, tree, { onEnter, onEscape }) {
     if (i >= 0) {
       const y = slot[i] * ROW;
       const height = Math.min(VIEW, order.length * ROW);
-      if (y < list.scrollTop) list.scrollTop = y;
-      else if (y + ROW > list.scrollTop + height) list.scrollTop = y + ROW - height;
+      if (y < list2.scrollTop) list2.scrollTop = y;
+      else if (y + ROW > list2.scrollTop + height) list2.scrollTop = y + ROW - height;
       search.setAttribute("aria-activedescendant", `nbl-taxonomy-${uid}-${i}`);
     } else search.removeAttribute("aria-activedescendant");
     box.dataset.active = i >= 0 ? nodes[i].path.join("/") : "";
@@ -5078,8 +4999,8 @@ function createTree(control, tree, { onEnter, onEscape }) {
       paint();
     });
   };
-  list.addEventListener("click", onListClick);
-  list.addEventListener("scroll", onScroll, { passive: true });
+  list2.addEventListener("click", onListClick);
+  list2.addEventListener("scroll", onScroll, { passive: true });
   draw();
   return {
     el: box,
@@ -5114,8 +5035,8 @@ function createTree(control, tree, { onEnter, onEscape }) {
       else if (!view.query) status.textContent = "";
     },
     dispose() {
-      list.removeEventListener("click", onListClick);
-      list.removeEventListener("scroll", onScroll);
+      list2.removeEventListener("click", onListClick);
+      list2.removeEventListener("scroll", onScroll);
     }
   };
 }
@@ -5176,7 +5097,7 @@ var taxonomyPlugin = {
 
 // nblabel/js/src/controls/textarea.js
 var isTrue2 = (v) => String(v).toLowerCase() === "true";
-var isPerRegion2 = (c) => isTrue2((c.attrs || {}).perRegion);
+var isPerRegion = (c) => isTrue2((c.attrs || {}).perRegion);
 function textareaOptions(control) {
   const a = control.attrs || {};
   const rows = Math.max(1, Number.parseInt(a.rows, 10) || 1);
@@ -5200,7 +5121,7 @@ function textsFromResult(controls, result) {
   const out = /* @__PURE__ */ new Map();
   for (const c of controls) {
     const mine = (result || []).filter((r) => r && r.type === "textarea" && r.from_name === c.name);
-    if (isPerRegion2(c)) out.set(c.name, new Map(mine.map((r) => [String(r.id), textsOf(r)])));
+    if (isPerRegion(c)) out.set(c.name, new Map(mine.map((r) => [String(r.id), textsOf(r)])));
     else out.set(c.name, mine.flatMap(textsOf));
   }
   return out;
@@ -5222,7 +5143,7 @@ function regionPlace(region) {
 function textareaResult(controls, texts, regions, makeId = randomId) {
   const out = [];
   for (const c of controls) {
-    if (!isPerRegion2(c)) {
+    if (!isPerRegion(c)) {
       const mine = texts.get(c.name) || [];
       if (mine.length) out.push({ id: makeId(), from_name: c.name, to_name: c.to_name, type: "textarea", origin: "manual", value: { text: [...mine] } });
       continue;
@@ -5251,9 +5172,9 @@ function createBox2(control, handlers) {
   const about = document.createElement("div");
   about.className = "nbl-textarea-about";
   about.setAttribute("data-testid", "textarea-region");
-  const list = document.createElement("ul");
-  list.className = "nbl-textarea-list";
-  list.setAttribute("data-testid", "textarea-texts");
+  const list2 = document.createElement("ul");
+  list2.className = "nbl-textarea-list";
+  list2.setAttribute("data-testid", "textarea-texts");
   const field = document.createElement(opts.rows > 1 ? "textarea" : "input");
   if (opts.rows > 1) field.rows = opts.rows;
   else field.type = "text";
@@ -5274,7 +5195,7 @@ function createBox2(control, handlers) {
   const entry = document.createElement("div");
   entry.className = "nbl-textarea-entry";
   entry.append(field, add);
-  box.append(about, list, entry);
+  box.append(about, list2, entry);
   field.addEventListener("input", () => handlers.onDraft(field.value));
   field.addEventListener("keydown", (event) => {
     if (event.isComposing) return;
@@ -5300,15 +5221,15 @@ function createBox2(control, handlers) {
     }
   });
   add.addEventListener("click", () => handlers.onAdd());
-  list.addEventListener("click", (event) => {
+  list2.addEventListener("click", (event) => {
     const remove = event.target.closest && event.target.closest("button[data-remove]");
     if (remove) handlers.onRemove(Number(remove.dataset.remove));
   });
-  list.addEventListener("input", (event) => {
+  list2.addEventListener("input", (event) => {
     const input3 = event.target.closest && event.target.closest("[data-edit]");
     if (input3) handlers.onChange(Number(input3.dataset.edit), input3.value);
   });
-  list.addEventListener("keydown", (event) => {
+  list2.addEventListener("keydown", (event) => {
     if (event.target.closest && event.target.closest("[data-edit]") && event.key !== "Tab") {
       event.stopPropagation();
       if (event.key === "Escape") handlers.onEscape();
@@ -5349,9 +5270,9 @@ function createBox2(control, handlers) {
         return li;
       });
       const sig = JSON.stringify(texts);
-      if (list.dataset.sig !== sig) {
-        list.replaceChildren(...items);
-        list.dataset.sig = sig;
+      if (list2.dataset.sig !== sig) {
+        list2.replaceChildren(...items);
+        list2.dataset.sig = sig;
       }
       const full = opts.max != null && texts.length >= opts.max;
       entry.hidden = full || !enabled;
@@ -5363,6 +5284,9 @@ function createBox2(control, handlers) {
 var textareaPlugin = {
   name: "textarea",
   claims: (control) => control.type === "textarea",
+  // It answers its perRegion="true" TextAreas itself (one draft per region, the regions
+  // heard on the region bus), so the host does not wrap them (perregion.js).
+  perRegion: true,
   keys: [],
   create({ controls, root, canEdit, onEdit, onHint = () => {
   }, act }) {
@@ -5373,17 +5297,17 @@ var textareaPlugin = {
     let key = null;
     const boxes = /* @__PURE__ */ new Map();
     const regionOf = (c) => selected == null ? null : regions.find((r) => r.id === selected && r.to_name === c.to_name) || null;
-    const textsFor = (c) => isPerRegion2(c) ? regionOf(c) ? texts.get(c.name).get(String(selected)) ?? [] : [] : texts.get(c.name);
-    const draftFor = (c) => isPerRegion2(c) ? regionOf(c) ? drafts.get(c.name).get(String(selected)) ?? "" : "" : drafts.get(c.name) ?? "";
+    const textsFor = (c) => isPerRegion(c) ? regionOf(c) ? texts.get(c.name).get(String(selected)) ?? [] : [] : texts.get(c.name);
+    const draftFor = (c) => isPerRegion(c) ? regionOf(c) ? drafts.get(c.name).get(String(selected)) ?? "" : "" : drafts.get(c.name) ?? "";
     function render() {
       for (const c of controls) {
-        const region = isPerRegion2(c) ? regionOf(c) : null;
-        const where = isPerRegion2(c) ? region ? `for ${regionName(region)}` : "Select a region to write its text." : null;
-        boxes.get(c.name).render(textsFor(c), draftFor(c), where, !isPerRegion2(c) || region != null);
+        const region = isPerRegion(c) ? regionOf(c) : null;
+        const where = isPerRegion(c) ? region ? `for ${regionName(region)}` : "Select a region to write its text." : null;
+        boxes.get(c.name).render(textsFor(c), draftFor(c), where, !isPerRegion(c) || region != null);
       }
     }
     function setTexts(c, next) {
-      if (isPerRegion2(c)) {
+      if (isPerRegion(c)) {
         const m = new Map(texts.get(c.name));
         m.set(String(selected), next);
         texts = new Map(texts).set(c.name, m);
@@ -5392,7 +5316,7 @@ var textareaPlugin = {
       }
     }
     function setDraft(c, value) {
-      if (isPerRegion2(c)) {
+      if (isPerRegion(c)) {
         const m = new Map(drafts.get(c.name));
         m.set(String(selected), value);
         drafts = new Map(drafts).set(c.name, m);
@@ -5413,7 +5337,7 @@ var textareaPlugin = {
       return true;
     }
     function change(c, fn) {
-      if (!canEdit() || isPerRegion2(c) && !regionOf(c)) return render();
+      if (!canEdit() || isPerRegion(c) && !regionOf(c)) return render();
       fn();
       onEdit();
       render();
@@ -5436,11 +5360,11 @@ var textareaPlugin = {
     }
     function reset(stored) {
       texts = stored;
-      drafts = new Map(controls.map((c) => [c.name, isPerRegion2(c) ? /* @__PURE__ */ new Map() : stored.get(c.name).length ? "" : textareaOptions(c).prefill]));
+      drafts = new Map(controls.map((c) => [c.name, isPerRegion(c) ? /* @__PURE__ */ new Map() : stored.get(c.name).length ? "" : textareaOptions(c).prefill]));
       render();
     }
     reset(textsFromResult(controls, []));
-    const stop = controls.some(isPerRegion2) ? followRegions(root, (state) => {
+    const stop = controls.some(isPerRegion) ? followRegions(root, (state) => {
       ({ regions, selected } = state);
       render();
     }) : () => {
@@ -5448,7 +5372,7 @@ var textareaPlugin = {
     function withDrafts() {
       const out = new Map(texts);
       for (const c of controls) {
-        if (!isPerRegion2(c)) {
+        if (!isPerRegion(c)) {
           out.set(c.name, addText(c, texts.get(c.name), drafts.get(c.name) ?? "")[0]);
           continue;
         }
@@ -5470,7 +5394,7 @@ var textareaPlugin = {
       load(itemKey, result, extra = {}) {
         key = itemKey;
         let stored = textsFromResult(controls, result);
-        const empty = controls.every((c) => isPerRegion2(c) ? stored.get(c.name).size === 0 : stored.get(c.name).length === 0);
+        const empty = controls.every((c) => isPerRegion(c) ? stored.get(c.name).size === 0 : stored.get(c.name).length === 0);
         if (empty && Array.isArray(extra.predictions)) stored = textsFromResult(controls, extra.predictions);
         reset(stored);
       },
@@ -5480,7 +5404,7 @@ var textareaPlugin = {
         const out = [];
         for (const c of controls) {
           if (!c.required) continue;
-          if (!isPerRegion2(c)) {
+          if (!isPerRegion(c)) {
             if (!all.get(c.name).length) out.push(c.name);
             continue;
           }
@@ -5493,7 +5417,7 @@ var textareaPlugin = {
         for (const c of controls) {
           const { max } = textareaOptions(c);
           if (max == null) continue;
-          const lists = isPerRegion2(c) ? [...texts.get(c.name).values()] : [texts.get(c.name)];
+          const lists = isPerRegion(c) ? [...texts.get(c.name).values()] : [texts.get(c.name)];
           if (lists.some((l) => l.length > max)) out.push(`${c.name} takes at most ${max} text${max > 1 ? "s" : ""} (maxSubmissions).`);
         }
         return out;
@@ -5517,21 +5441,21 @@ function messageTime(ms) {
   return Number.isNaN(d.getTime()) ? "" : d.toISOString().slice(0, 16).replace("T", " ");
 }
 function createChatView(spec) {
-  const el2 = createSlot(spec, "chat");
+  const el = createSlot(spec, "chat");
   return {
-    el: el2,
+    el,
     loading() {
-      showNotice(el2, "loading", "Loading…");
+      showNotice(el, "loading", "Loading…");
     },
     show(entry) {
       const error = objectError(entry, spec.name);
-      if (error) return showNotice(el2, "error", error);
-      el2.style.minHeight = "";
-      const list = document.createElement("ol");
-      list.className = "nbl-chat";
-      list.setAttribute("data-testid", "chat");
-      list.dataset.object = spec.name;
-      list.setAttribute("aria-label", `Conversation (${spec.name})`);
+      if (error) return showNotice(el, "error", error);
+      el.style.minHeight = "";
+      const list2 = document.createElement("ol");
+      list2.className = "nbl-chat";
+      list2.setAttribute("data-testid", "chat");
+      list2.dataset.object = spec.name;
+      list2.setAttribute("aria-label", `Conversation (${spec.name})`);
       (entry.objects[spec.name].messages || []).forEach((m, i) => {
         const li = document.createElement("li");
         li.className = "nbl-message";
@@ -5545,10 +5469,10 @@ function createChatView(spec) {
         text2.className = "nbl-message-text";
         text2.textContent = m.content;
         li.append(who, text2);
-        list.append(li);
+        list2.append(li);
       });
-      if (!list.children.length) list.append(Object.assign(document.createElement("li"), { className: "nbl-message-none", textContent: "(no messages)" }));
-      el2.replaceChildren(list);
+      if (!list2.children.length) list2.append(Object.assign(document.createElement("li"), { className: "nbl-message-none", textContent: "(no messages)" }));
+      el.replaceChildren(list2);
     }
   };
 }
@@ -5559,22 +5483,22 @@ function headerLevel(attrs) {
   return n >= 1 && n <= 5 ? n : 4;
 }
 function createHeaderView(spec) {
-  const el2 = createSlot(spec, "header");
+  const el = createSlot(spec, "header");
   const attrs = spec.attrs || {};
   const heading = document.createElement(`h${headerLevel(attrs)}`);
   heading.className = "nbl-header-text";
   heading.setAttribute("data-testid", "header");
   heading.dataset.object = spec.name;
   if (String(attrs.underline).toLowerCase() === "true") heading.classList.add("nbl-underline");
-  el2.append(heading);
+  el.append(heading);
   function set(text2) {
     heading.textContent = text2;
-    el2.hidden = !text2;
-    if (el2.firstChild !== heading) el2.replaceChildren(heading);
+    el.hidden = !text2;
+    if (el.firstChild !== heading) el.replaceChildren(heading);
   }
   if (spec.literal) set(String(spec.value ?? ""));
   return {
-    el: el2,
+    el,
     loading() {
     },
     // a header keeps its place while the item loads
@@ -7842,7 +7766,7 @@ var SHADOW_CSS = `
 .nbl-html td, .nbl-html th { border: 1px solid var(--nbl-border-2, #e0e0e0); padding: 2px 6px; }
 `;
 function createHyperTextView(spec) {
-  const el2 = createSlot(spec, "hypertext");
+  const el = createSlot(spec, "hypertext");
   const host = document.createElement("div");
   host.className = "nbl-hypertext";
   host.setAttribute("data-testid", "hypertext");
@@ -7861,26 +7785,26 @@ function createHyperTextView(spec) {
       shownHtml = html3;
       host.scrollTop = 0;
     }
-    if (el2.firstChild !== host) el2.replaceChildren(host);
+    if (el.firstChild !== host) el.replaceChildren(host);
   }
   if (spec.literal) render(String(spec.value ?? ""));
   return {
-    el: el2,
+    el,
     /** The shadow root the document lives in (tests and span tools read it). */
     root: shadow,
     body,
     loading() {
-      if (!spec.literal) showNotice(el2, "loading", "Loading…");
+      if (!spec.literal) showNotice(el, "loading", "Loading…");
     },
     show(entry) {
       if (spec.literal) return render(String(spec.value ?? ""));
       const error = objectError(entry, spec.name);
       if (error) {
         shownHtml = null;
-        showNotice(el2, "error", error);
+        showNotice(el, "error", error);
         return;
       }
-      el2.style.minHeight = "";
+      el.style.minHeight = "";
       render(String(entry.objects[spec.name].html ?? ""));
     }
   };
@@ -7928,14 +7852,14 @@ function createPager(onStep) {
   };
 }
 function createImageView(spec, { request = null } = {}) {
-  const el2 = createSlot(spec, "image");
+  const el = createSlot(spec, "image");
   let overlay = null;
   let shown = null;
   let entryShown = null;
   let page = 0;
   const multi = Boolean(spec.attrs && (spec.attrs.valueList || spec.attrs.valuelist));
   const pager = multi ? createPager((step) => setPage(page + step)) : null;
-  if (multi) el2.classList.add("nbl-object-pages");
+  if (multi) el.classList.add("nbl-object-pages");
   let view = FIT;
   let box = null;
   const listeners = /* @__PURE__ */ new Set();
@@ -8004,10 +7928,10 @@ function createImageView(spec, { request = null } = {}) {
       const stale = () => !shown || shown.key !== want.key || shown.page !== want.page || detailAgain;
       if (stale()) return;
       const url = URL.createObjectURL(new Blob([toBlobPart(buffers[0])], { type: msg.mime }));
-      const el3 = new Image();
-      el3.src = url;
+      const el2 = new Image();
+      el2.src = url;
       try {
-        await el3.decode();
+        await el2.decode();
       } catch {
         URL.revokeObjectURL(url);
         return;
@@ -8017,11 +7941,11 @@ function createImageView(spec, { request = null } = {}) {
         return;
       }
       const { w, h: h2 } = shown.size;
-      el3.className = "nbl-detail";
-      el3.alt = "";
-      el3.dataset.testid = "detail";
-      el3.dataset.window = `${msg.x},${msg.y},${msg.width},${msg.height}`;
-      Object.assign(el3.style, {
+      el2.className = "nbl-detail";
+      el2.alt = "";
+      el2.dataset.testid = "detail";
+      el2.dataset.window = `${msg.x},${msg.y},${msg.width},${msg.height}`;
+      Object.assign(el2.style, {
         position: "absolute",
         left: `${100 * msg.x / w}%`,
         top: `${100 * msg.y / h2}%`,
@@ -8032,9 +7956,9 @@ function createImageView(spec, { request = null } = {}) {
         pointerEvents: "none"
       });
       dropDetail();
-      overlay.brushes.before(el3);
+      overlay.brushes.before(el2);
       detail = {
-        el: el3,
+        el: el2,
         url,
         key: want.key,
         page: want.page,
@@ -8080,17 +8004,17 @@ function createImageView(spec, { request = null } = {}) {
     if (error || !img) {
       shown = null;
       dropDetail();
-      showNotice(el2, "error", error || `item ${entry.label}: image '${spec.name}' is missing`);
+      showNotice(el, "error", error || `item ${entry.label}: image '${spec.name}' is missing`);
       notify("show");
       return;
     }
-    el2.style.minHeight = "";
+    el.style.minHeight = "";
     const obj = entry.objects[spec.name] || {};
     const pages = imgs ? obj.pages || [] : null;
     if (pager) pager.render(page, imgs ? imgs.length : 1);
     const tail = pager ? [pager.el] : [];
     if (!overlay) {
-      if (el2.firstChild !== img || el2.childNodes.length !== 1 + tail.length) el2.replaceChildren(img, ...tail);
+      if (el.firstChild !== img || el.childNodes.length !== 1 + tail.length) el.replaceChildren(img, ...tail);
       if (imgs) notify("page");
       return;
     }
@@ -8107,7 +8031,7 @@ function createImageView(spec, { request = null } = {}) {
     overlay.viewport.style.setProperty("--nbl-aspect", String(display.w / display.h));
     overlay.viewport.style.setProperty("--nbl-natural-width", `${Math.max(display.w, 480)}px`);
     overlay.viewport.dataset.page = pages ? String(page) : "";
-    if (el2.firstChild !== overlay.viewport || el2.childNodes.length !== 1 + tail.length) el2.replaceChildren(overlay.viewport, ...tail);
+    if (el.firstChild !== overlay.viewport || el.childNodes.length !== 1 + tail.length) el.replaceChildren(overlay.viewport, ...tail);
     if (!sameImage) {
       view = FIT;
       dropDetail();
@@ -8116,9 +8040,9 @@ function createImageView(spec, { request = null } = {}) {
     notify(samePage ? "page" : "show");
   }
   return {
-    el: el2,
+    el,
     loading() {
-      showNotice(el2, "loading", "Loading…");
+      showNotice(el, "loading", "Loading…");
       shown = null;
       entryShown = null;
       dropDetail();
@@ -8223,20 +8147,20 @@ function tableElement({ columns = [], rows = [] }) {
   return table;
 }
 function createTableView(spec) {
-  const el2 = createSlot(spec, "table");
+  const el = createSlot(spec, "table");
   return {
-    el: el2,
+    el,
     loading() {
-      showNotice(el2, "loading", "Loading…");
+      showNotice(el, "loading", "Loading…");
     },
     show(entry) {
       const error = objectError(entry, spec.name);
-      if (error) return showNotice(el2, "error", error);
-      el2.style.minHeight = "";
+      if (error) return showNotice(el, "error", error);
+      el.style.minHeight = "";
       const table = tableElement(entry.objects[spec.name]);
       table.setAttribute("data-testid", "table");
       table.dataset.object = spec.name;
-      el2.replaceChildren(table);
+      el.replaceChildren(table);
     }
   };
 }
@@ -8306,7 +8230,7 @@ function selectionOf2(node) {
   return node.ownerDocument.getSelection();
 }
 function createTextView(spec) {
-  const el2 = createSlot(spec, "text");
+  const el = createSlot(spec, "text");
   const text2 = document.createElement("div");
   text2.className = "nbl-text";
   text2.setAttribute("data-testid", "text");
@@ -8455,11 +8379,11 @@ function createTextView(spec) {
     return Number(block.dataset.from) + before.toString().length;
   }
   return {
-    el: el2,
+    el,
     textEl: text2,
     text: () => shown.text,
     loading() {
-      if (!spec.literal) showNotice(el2, "loading", "Loading…");
+      if (!spec.literal) showNotice(el, "loading", "Loading…");
     },
     show(entry) {
       if (spec.literal) {
@@ -8468,17 +8392,17 @@ function createTextView(spec) {
       const error = objectError(entry, spec.name);
       if (error) {
         shown = { key: null, text: "" };
-        showNotice(el2, "error", error);
+        showNotice(el, "error", error);
         return;
       }
-      el2.style.minHeight = "";
+      el.style.minHeight = "";
       if (scrolled) text2.scrollTop = 0;
       scrolled = false;
       shown = { key: entry.key, text: entry.objects[spec.name].text ?? "" };
       paint();
       const doc = shown.text;
       if (doc.length > 2048) (window.requestIdleCallback || setTimeout)(() => shown.text === doc && toCodePoints(doc, 0));
-      if (el2.firstChild !== text2) el2.replaceChildren(text2);
+      if (el.firstChild !== text2) el.replaceChildren(text2);
     },
     /** Draw `spans` (of item `key`; ignored while another item is shown). */
     setSpans(key, spans, selected, describe) {
@@ -8487,8 +8411,8 @@ function createTextView(spec) {
     },
     markSelected,
     /** Draw `list` ({key, from, to, direction, selected}) as arrows between spans. */
-    setArrows(list) {
-      arrows = list;
+    setArrows(list2) {
+      arrows = list2;
       drawArrows();
     },
     dispose() {
@@ -8679,7 +8603,7 @@ function edgeAt(regions, clientX, toPx, edgePx) {
 }
 
 // nblabel/js/src/views/timeseries/mouse.js
-function listenMouse(S, { el: el2, wrap, overview, isPlot }) {
+function listenMouse(S, { el, wrap, overview, isPlot }) {
   function onMove(event) {
     if (S.item && isPlot(event.target)) {
       S.cursor = S.toX(event.clientX);
@@ -8694,8 +8618,8 @@ function listenMouse(S, { el: el2, wrap, overview, isPlot }) {
   function onWheel2(event) {
     const { item, vp } = S;
     if (!item || !isPlot(event.target)) return;
-    const root = el2.closest("[data-testid=nblabel]");
-    const active = el2.getRootNode().activeElement;
+    const root = el.closest("[data-testid=nblabel]");
+    const active = el.getRootNode().activeElement;
     if (!root || !active || !root.contains(active)) return;
     event.preventDefault();
     if (event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY)) {
@@ -8781,9 +8705,9 @@ function drawLine(ctx, data, w, h2, color, lo, hi) {
   ctx.stroke();
   return range;
 }
-function drawRegions(ctx, w, h2, lo, hi, { list, describe, selected, preview, withText }) {
+function drawRegions(ctx, w, h2, lo, hi, { list: list2, describe, selected, preview, withText }) {
   const sx = w / (hi - lo);
-  for (const r of list) {
+  for (const r of list2) {
     const style = describe ? describe(r) : { color: "#ffb300", text: "" };
     const x0 = (r.value.start - lo) * sx;
     const x1 = (r.value.end - lo) * sx;
@@ -8957,8 +8881,8 @@ function element(tag, testid, label, style) {
   return node;
 }
 function createTimeSeriesView(spec, { request = null } = {}) {
-  const el2 = createSlot(spec, "timeseries");
-  el2.nblabelTimings = { show: [], zoom: [], window: [] };
+  const el = createSlot(spec, "timeseries");
+  el.nblabelTimings = { show: [], zoom: [], window: [] };
   const wrap = element("div", "timeseries", null, { position: "relative", userSelect: "none", width: "100%" });
   wrap.className = "nbl-ts";
   wrap.dataset.object = spec.name;
@@ -8994,7 +8918,7 @@ function createTimeSeriesView(spec, { request = null } = {}) {
   let axisColor = "#616161";
   let inFlight = false;
   let wantWindow = false;
-  const plotWidth = () => Math.max(200, Math.round(wrap.clientWidth || el2.clientWidth || 800));
+  const plotWidth = () => Math.max(200, Math.round(wrap.clientWidth || el.clientWidth || 800));
   function source(name) {
     const { win, vp, item } = S;
     const eps = 1e-9 * (item.xmax - item.xmin);
@@ -9037,8 +8961,8 @@ function createTimeSeriesView(spec, { request = null } = {}) {
     paintAxis(axis, width, vp, item, axisColor);
     paintOverview(overview, width, OVERVIEW_HEIGHT, vp, item, regions);
     renderReadout();
-    el2.dataset.lo = String(lo);
-    el2.dataset.hi = String(hi);
+    el.dataset.lo = String(lo);
+    el.dataset.hi = String(hi);
   }
   function showX(v) {
     const shown = spec.attrs && (spec.attrs.timeDisplayFormat || spec.attrs.timeFormat);
@@ -9062,7 +8986,7 @@ function createTimeSeriesView(spec, { request = null } = {}) {
     frame = requestAnimationFrame(() => {
       paint();
       if (pendingT0 != null) {
-        el2.nblabelTimings.zoom.push(performance.now() - pendingT0);
+        el.nblabelTimings.zoom.push(performance.now() - pendingT0);
         pendingT0 = null;
       }
     });
@@ -9094,20 +9018,20 @@ function createTimeSeriesView(spec, { request = null } = {}) {
     wantWindow = false;
     const key = item.key;
     const t0 = performance.now();
-    el2.dataset.window = "loading";
+    el.dataset.window = "loading";
     request(WINDOW, { key, object: spec.name, start: vp.lo, end: vp.hi, width: plotWidth() }).then(
       ({ msg, buffers }) => {
         inFlight = false;
         if (!S.item || S.item.key !== key) return;
         S.win = readWindow(msg, buffers, 0);
         paint();
-        el2.nblabelTimings.window.push(performance.now() - t0);
-        el2.dataset.window = wantWindow ? "loading" : "ready";
+        el.nblabelTimings.window.push(performance.now() - t0);
+        el.dataset.window = wantWindow ? "loading" : "ready";
         if (wantWindow) fetchWindow();
       },
       () => {
         inFlight = false;
-        el2.dataset.window = "error";
+        el.dataset.window = "error";
         if (wantWindow && S.item && S.item.key === key) fetchWindow();
       }
     );
@@ -9122,13 +9046,13 @@ function createTimeSeriesView(spec, { request = null } = {}) {
     return rect.left + (value - S.vp.lo) / (S.vp.hi - S.vp.lo) * rect.width;
   }
   const isPlot = (target) => Boolean(target && S.rows.some((r) => r.canvas === target));
-  listenMouse(S, { el: el2, wrap, overview, isPlot });
+  listenMouse(S, { el, wrap, overview, isPlot });
   function show(entry) {
     const t0 = performance.now();
     const error = objectError(entry, spec.name);
     if (error) {
       S.item = null;
-      showNotice(el2, "error", error);
+      showNotice(el, "error", error);
       return;
     }
     const obj = entry.objects[spec.name];
@@ -9144,20 +9068,20 @@ function createTimeSeriesView(spec, { request = null } = {}) {
     Object.assign(S, { win: null, cursor: null, mark: null, vp: { lo: S.item.xmin, hi: S.item.xmax } });
     inFlight = false;
     wantWindow = false;
-    el2.style.minHeight = "";
-    if (el2.firstChild !== wrap) el2.replaceChildren(wrap);
+    el.style.minHeight = "";
+    if (el.firstChild !== wrap) el.replaceChildren(wrap);
     S.rows = buildRows(rowsBox, S.rows, S.item, S.overlay);
     wrap.dataset.layout = S.overlay ? "overlay" : "stacked";
-    axisColor = getComputedStyle(el2).getPropertyValue("--nbl-fg-2").trim() || axisColor;
-    el2.dataset.key = S.item.key;
-    el2.dataset.kind = S.item.kind;
+    axisColor = getComputedStyle(el).getPropertyValue("--nbl-fg-2").trim() || axisColor;
+    el.dataset.key = S.item.key;
+    el.dataset.kind = S.item.kind;
     paint();
-    el2.nblabelTimings.show.push(performance.now() - t0);
+    el.nblabelTimings.show.push(performance.now() - t0);
   }
   return {
-    el: el2,
+    el,
     wrap,
-    loading: () => showNotice(el2, "loading", "Loading…"),
+    loading: () => showNotice(el, "loading", "Loading…"),
     show,
     /** Draw `regions` (of item `key`), `selected` an id, `preview` a {start, end} being drawn. */
     setRegions(key, regions, selected, describe, preview = null) {
@@ -9250,9 +9174,6 @@ var CONTROLS = [
   // Before the spans: a <Labels> of an image labels image regions (the OCR template).
   regionPlugin,
   // RectangleLabels, PolygonLabels, KeyPointLabels, BrushLabels, EllipseLabels, Rectangle, Polygon, KeyPoint, Brush, Ellipse, Labels on an image
-  // Per-region controls of image regions, each run by its whole-item plugin above for the
-  // selected region (asked first: `first`); after the regions, as Label Studio stores them.
-  perRegionPlugin,
   spanPlugin,
   // Labels, Relations
   rangePlugin,
@@ -9271,13 +9192,87 @@ var CONTROLS = [
   // TextArea (whole item and per region)
 ];
 
+// nblabel/js/src/visibility.js
+var list = (raw) => String(raw || "").split(",").map((s) => s.trim()).filter(Boolean);
+function itemValues(item) {
+  const v = item && item.value;
+  const found = v && Array.isArray(v[item.type]) ? v[item.type] : [];
+  return found.filter((x) => !(Array.isArray(x) && !x.length)).map((x) => String(Array.isArray(x) ? x[x.length - 1] : x));
+}
+function hasLabel(region, wanted) {
+  const labels = region && region.labels || [];
+  if (labels.includes(wanted)) return true;
+  return list(wanted).some((w) => labels.includes(w));
+}
+var isPerRegion2 = (c) => String((c.attrs || {}).perRegion).toLowerCase() === "true";
+function createVisibility(controls) {
+  const byName = new Map((controls || []).map((c) => [c.name, c]));
+  function selected(name, state) {
+    const control = byName.get(name);
+    if (!control) return [];
+    const region = state.region;
+    const out = [];
+    for (const item of state.result || []) {
+      if (!item || item.from_name !== name) continue;
+      if (isPerRegion2(control) && (!region || item.id !== region.id)) continue;
+      out.push(...itemValues(item));
+    }
+    return out;
+  }
+  function matches(name, values, wanted) {
+    const shown = new Map(((byName.get(name) || {}).choices || []).map((c) => [c.value, c.label]));
+    return values.some((v) => wanted.includes(v) || wanted.includes(shown.get(v)));
+  }
+  function choiceSelected(cond, state, me, seen) {
+    if (!cond.tag) {
+      return [...byName.values()].some((c) => c.name !== me && (c.type === "choices" || c.type === "taxonomy") && selected(c.name, state).length);
+    }
+    if (seen.has(cond.tag) || !byName.has(cond.tag)) return false;
+    if (!visible(cond.tag, state, /* @__PURE__ */ new Set([...seen, me]))) return false;
+    const values = selected(cond.tag, state);
+    if (!values.length) return false;
+    return cond.choices && cond.choices.length ? matches(cond.tag, values, cond.choices) : true;
+  }
+  function holds(cond, state, me = null, seen = /* @__PURE__ */ new Set()) {
+    const region = state.region || null;
+    switch (cond.when) {
+      case "no-region-selected":
+        return !region;
+      case "region-selected":
+        if (!region) return false;
+        if (cond.tag && !(region.labeling || [region.from_name]).includes(cond.tag)) return false;
+        if (cond.labels != null) return hasLabel(region, cond.labels);
+        if (cond.roles && cond.roles.length) return cond.roles.includes(region.role);
+        return true;
+      case "choice-value":
+        return (state.result || []).some((item) => itemValues(item).includes(cond.choices[0]));
+      case "choice-selected":
+        return choiceSelected(cond, state, me, seen);
+      case "choice-unselected":
+        return !choiceSelected(cond, state, me, seen);
+      default:
+        return true;
+    }
+  }
+  function conditionsHold(name, state, seen = /* @__PURE__ */ new Set()) {
+    const control = byName.get(name);
+    return !control || (control.visible || []).every((cond) => holds(cond, state, name, seen));
+  }
+  function visible(name, state, seen = /* @__PURE__ */ new Set()) {
+    const control = byName.get(name);
+    if (control && isPerRegion2(control) && !(state.region && state.region.to_name === control.to_name)) return false;
+    return conditionsHold(name, state, seen);
+  }
+  return { visible, conditionsHold, holds };
+}
+
 // nblabel/js/src/host.js
+var isPerRegion3 = (control) => String((control.attrs || {}).perRegion).toLowerCase() === "true";
 function claim(controls, objects, table = CONTROLS) {
   const owner = /* @__PURE__ */ new Map();
   const unclaimed = [];
-  const asked = [...table.filter((p) => p.first), ...table.filter((p) => !p.first)];
   for (const control of controls) {
-    const plugin = asked.find((p) => p.claims(control, objects));
+    const plugin = table.find((p) => p.claims(control, objects));
     if (plugin) owner.set(control, plugin);
     else unclaimed.push(control);
   }
@@ -9292,48 +9287,69 @@ function helpRows(instances, shortcuts) {
   for (const i of instances) rows.push(...i.shortcuts || []);
   return rows;
 }
-function createSelection() {
-  const providers = /* @__PURE__ */ new Set();
-  const listeners = /* @__PURE__ */ new Set();
-  return {
-    provide(provider) {
-      providers.add(provider);
-      return () => providers.delete(provider);
-    },
-    selected() {
-      for (const p of providers) {
-        const found = p.selected();
-        if (found) return found;
-      }
-      return null;
-    },
-    regions: () => [...providers].flatMap((p) => p.regions()),
-    changed() {
-      for (const fn of listeners) fn();
-    },
-    subscribe(fn) {
-      listeners.add(fn);
-      return () => listeners.delete(fn);
-    }
-  };
-}
-function createControls({ controls, objects, ...ctx }, table = CONTROLS) {
+function createControls({ controls, objects, onChange = () => {
+}, ...ctx }, table = CONTROLS) {
   const { claimed, unclaimed } = claim(controls, objects, table);
   const parts = [];
-  const selection = createSelection();
+  const visibility = createVisibility(controls);
+  const selections = /* @__PURE__ */ new Map();
+  let selected = null;
+  let hidden = /* @__PURE__ */ new Set();
+  let blocked = /* @__PURE__ */ new Set();
+  let pending = false;
+  function changed() {
+    if (pending) return;
+    pending = true;
+    queueMicrotask(() => {
+      pending = false;
+      onChange();
+    });
+  }
+  function select(index, region) {
+    const before = selected;
+    if (region) selections.set(index, region);
+    else selections.delete(index);
+    if (region) selected = region;
+    else if (before && !selections.has(index) && ![...selections.values()].some((r) => r.id === before.id)) {
+      selected = selections.size ? [...selections.values()].pop() : null;
+    }
+    for (const p of parts) if (p.wrapped) p.instance.select(selected);
+    changed();
+  }
+  const regions = () => parts.flatMap((p) => p.instance.regions ? p.instance.regions() : []);
+  const owes = (name, region) => visibility.visible(name, { result: resultNow(), region });
+  const onEdit = () => {
+    ctx.onEdit();
+    changed();
+  };
   for (const { plugin, controls: mine } of claimed) {
-    const instance = plugin.create({ ...ctx, controls: mine, allControls: controls, objects, selection, plugins: table });
-    if (instance) parts.push({ names: new Set(mine.map((c) => c.name)), instance });
+    const whole = plugin.perRegion ? mine : mine.filter((c) => !isPerRegion3(c));
+    const per = plugin.perRegion ? [] : mine.filter(isPerRegion3);
+    if (whole.length) {
+      const index = parts.length;
+      const instance = plugin.create({ ...ctx, onEdit, onSelect: (r) => select(index, r), controls: whole, allControls: controls, objects });
+      if (instance) parts.push({ names: new Set(whole.map((c) => c.name)), instance });
+    }
+    if (per.length) {
+      const inner = plugin.create({ ...ctx, onEdit, onSelect: () => {
+      }, controls: per, allControls: controls, objects });
+      if (inner) {
+        const instance = wrapPerRegion(inner, per, { regions, owes, onHint: ctx.onHint, canEdit: ctx.canEdit });
+        parts.push({ names: new Set(per.map((c) => c.name)), instance, wrapped: true });
+      }
+    }
   }
   const all = parts.map((p) => p.instance);
   const each = (method, ...args) => all.filter((i) => i[method]).map((i) => i[method](...args));
-  return {
+  const resultNow = () => each("result").flat();
+  const api = {
     instances: all,
     unclaimed,
     sections: all.flatMap((i) => i.sections || []),
     panels: all.flatMap((i) => i.panels || []),
     hotkeys: hotkeyMap(all.flatMap((i) => i.hotkeys || [])),
     pick(name, value) {
+      if (blocked.has(name)) return;
       const part = parts.find((p) => p.names.has(name));
       if (part && part.instance.pick) part.instance.pick(name, value);
     },
@@ -9341,18 +9357,72 @@ function createControls({ controls, objects, ...ctx }, table = CONTROLS) {
     // The first plugin with something selected deletes it.
     deleteSelected: () => all.some((i) => i.deleteSelected && i.deleteSelected()),
     relate: () => void each("relate"),
-    load: (key, result, extra = {}) => void each("load", key, result || [], extra),
-    result: () => each("result").flat(),
-    missing: () => each("missing").flat(),
+    load(key, result, extra = {}) {
+      for (const p of parts) if (!p.wrapped && p.instance.load) p.instance.load(key, result || [], extra);
+      selections.clear();
+      selected = null;
+      for (const p of parts) if (p.wrapped) p.instance.load(key, result || [], extra);
+      changed();
+    },
+    result: resultNow,
+    missing: () => {
+      api.visibility();
+      const names = [];
+      for (const p of parts) {
+        if (!p.instance.missing) continue;
+        for (const name of p.instance.missing()) if (p.wrapped || !hidden.has(name)) names.push(name);
+      }
+      return names;
+    },
     problems: () => each("problems").flat(),
     snapshot: () => all.map((i) => i.snapshot ? i.snapshot() : void 0),
     restore(snaps) {
       all.forEach((i, n) => {
         if (i.restore && snaps && snaps[n] !== void 0) i.restore(snaps[n]);
       });
+      changed();
     },
-    dispose: () => void each("dispose")
+    dispose: () => void each("dispose"),
+    /** The selected region, or null. */
+    selection: () => selected,
+    /** Control name -> shown, for the result and region on screen; remembers the hidden
+     * ones (they take no pick and are not required). */
+    visibility() {
+      const state = { result: resultNow(), region: selected };
+      const shown = new Map(controls.map((c) => [c.name, visibility.visible(c.name, state)]));
+      hidden = new Set([...shown].filter(([, v]) => !v).map(([k]) => k));
+      blocked = new Set(controls.filter((c) => !visibility.conditionsHold(c.name, state)).map((c) => c.name));
+      return { shown, holds: (cond) => visibility.holds(cond, state) };
+    }
   };
+  return api;
+}
+
+// nblabel/js/src/options.js
+function isNested(control) {
+  if (control.type === "taxonomy") return true;
+  return Object.entries(control.attrs || {}).some(([k, v]) => k.toLowerCase() === "allownested" && String(v).toLowerCase() === "true");
+}
+function flatten(options, prefix, out) {
+  for (const o of options || []) {
+    const path = [...prefix, o.value];
+    const label = [...prefix.map(String), o.label ?? o.value].join(" › ");
+    out.push({ ...o, value: JSON.stringify(path), label, children: void 0, hotkey: prefix.length ? "" : o.hotkey });
+    flatten(o.children, path, out);
+  }
+  return out;
+}
+function withItemOptions(controls, options) {
+  return (controls || []).map((c) => {
+    const own = options && options[c.name] || [];
+    const nestedChoices = c.type === "choices" && isNested(c);
+    if (!own.length && !nestedChoices) return c;
+    if (nestedChoices) return { ...c, nested: true, choices: flatten([...c.choices || [], ...own], [], []) };
+    return { ...c, choices: [...c.choices || [], ...own] };
+  });
+}
+function optionsKey(options) {
+  return options && Object.keys(options).length ? JSON.stringify(options) : "";
 }
 
 // nblabel/js/src/others.js
@@ -9467,7 +9537,7 @@ function createTimings(root, isDisposed) {
 }
 
 // nblabel/js/src/shell/flow.js
-function createFlow({ model, parts, cache, requester, errors, isDisposed }) {
+function createFlow({ model, parts, cache, requester, errors, isDisposed, onEntry = () => null }) {
   const { root, label, position, suggestion, buttons, emptyNote, doneNote } = parts;
   const timings = createTimings(root, isDisposed);
   let views = [];
@@ -9483,6 +9553,12 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed }) {
   let leaving = null;
   const canEdit = () => shownKey != null && leaving !== shownKey;
   function showEntry(entry) {
+    const fresh = onEntry(entry);
+    if (fresh) {
+      host = fresh;
+      if (current.key === entry.key && !dirty) host.load(current.key, current.result, { predictions: current.predictions });
+      else host.load(entry.key, [], { predictions: entry.predictions });
+    }
     for (const { view } of views) view.show(entry);
     const changed = entry.key !== shownKey;
     if (changed) leaving = null;
@@ -9682,7 +9758,7 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed }) {
     });
     if (confirmed) moveAhead(target, true);
   }
-  function plain2(kind2, content) {
+  function plain(kind2, content) {
     dirty = false;
     deferred = null;
     request(kind2, content).catch((err) => {
@@ -9695,7 +9771,7 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed }) {
     renderPosition,
     commit,
     step,
-    plain: plain2,
+    plain,
     canEdit,
     /** A plugin changed the item's labels: keep them over Python's until the next move. */
     edited() {
@@ -9788,7 +9864,7 @@ function ariaKeys(action) {
   const names = { "→": "ArrowRight", "←": "ArrowLeft", Esc: "Escape" };
   return entry.keys.map((k) => names[k] || k.replace("Ctrl", "Control")).join(" ");
 }
-function createLayout(el2) {
+function createLayout(el) {
   const root = h("div", { className: "nbl-root", "data-testid": "nblabel", tabindex: "0", "data-state": "empty" });
   root.nblabelTimings = [];
   const label = h("span", { className: "nbl-label", "data-testid": "label" });
@@ -9861,11 +9937,11 @@ function createLayout(el2) {
     )
   );
   root.append(header, errorArea, doneNote, emptyNote, objectsBox, controlsBox, footer, focusHint, help);
-  el2.replaceChildren(root);
+  el.replaceChildren(root);
   return { root, label, position, suggestion, bar, barDone, barSkipped, progressText, others, curve, errorList, errorArea, doneNote, emptyNote, objectsBox, controlsBox, buttons, help, helpBody };
 }
-function controlBlock(title, el2) {
-  return h("div", { className: "nbl-control" }, h("div", { className: "nbl-control-name", text: title }), el2);
+function controlBlock(title, el) {
+  return h("div", { className: "nbl-control" }, h("div", { className: "nbl-control-name", text: title }), el);
 }
 function renderHelp(body, rows) {
   const table = h("table", { className: "nbl-help-table" });
@@ -9893,52 +9969,119 @@ function renderProgress(parts, p) {
   parts.progressText.textContent = `${done} / ${total} labeled · ${skipped} skipped · ${speed}`;
   parts.curve.render(p.learning);
 }
+var LAYOUT_STYLE = /* @__PURE__ */ new Set(["display", "flex-direction", "flex-wrap", "gap", "align-items", "justify-content", "flex", "width", "max-width"]);
+var SAFE_VALUE = /^[A-Za-z0-9 .%#-]*$/;
+function placeLayout(box, layout, objects, makeView) {
+  const slots = /* @__PURE__ */ new Map();
+  const boxes = [];
+  const placed = /* @__PURE__ */ new Set();
+  function fill(node, into) {
+    for (const child of node.children || []) {
+      if (child.object != null) {
+        const spec = objects.find((o) => o.name === child.object);
+        if (!spec || placed.has(spec.name)) continue;
+        placed.add(spec.name);
+        into.append(makeView(spec));
+      } else if (child.control != null) {
+        const slot = h("div", { className: "nbl-slot", "data-slot": child.control });
+        slots.set(child.control, slot);
+        into.append(slot);
+      } else if (child.view) {
+        const el = h("div", { className: "nbl-view", "data-view": child.view });
+        const style = child.style || {};
+        if (style.display === "flex" && style["flex-direction"] !== "column") el.classList.add("nbl-view-row");
+        for (const [prop, value] of Object.entries(style)) {
+          if (prop !== "display" && LAYOUT_STYLE.has(prop) && SAFE_VALUE.test(String(value))) el.style.setProperty(prop, String(value));
+        }
+        boxes.push({ node: child, el });
+        fill(child, el);
+        into.append(el);
+      }
+    }
+  }
+  if (layout && Array.isArray(layout.children)) fill(layout, box);
+  for (const spec of objects) {
+    if (!placed.has(spec.name)) box.append(makeView(spec));
+  }
+  return { slots, boxes };
+}
 
 // nblabel/js/src/shell/shell.js
-function mountShell({ model, el: el2, requester = new Requester(model) }) {
+function mountShell({ model, el, requester = new Requester(model) }) {
   const cache = new ItemCache();
   let disposed = false;
   const isDisposed = () => disposed;
-  const parts = createLayout(el2);
+  const parts = createLayout(el);
   const { root, help, buttons, objectsBox, controlsBox } = parts;
   const errors = createErrors(model, parts);
-  const flow = createFlow({ model, parts, cache, requester, errors, isDisposed });
+  const flow = createFlow({ model, parts, cache, requester, errors, isDisposed, onEntry });
   let host = null;
-  let views = [];
   let helpOpen = false;
+  let scene = { objects: [], controls: [], views: [], slots: /* @__PURE__ */ new Map(), boxes: [], blocks: [], dynamic: false };
+  let optionsShown = "";
   function buildSchema() {
     const schema = model.get("_schema") || {};
     const objects = Array.isArray(schema.objects) ? schema.objects : [];
     const controls = Array.isArray(schema.controls) ? schema.controls : [];
-    views = [];
-    objectsBox.replaceChildren();
-    for (const spec of objects) {
+    const views = [];
+    const makeView = (spec) => {
       const make = VIEWS[spec.type];
-      if (!make) {
-        objectsBox.append(notice(`'${spec.type}' objects are not supported by this widget`));
-        continue;
-      }
+      if (!make) return notice(`'${spec.type}' objects are not supported by this widget`);
       const view = make(spec, { request: flow.request });
       views.push({ spec, view });
-      objectsBox.append(view.el);
-    }
+      return view.el;
+    };
+    disposeViews();
+    objectsBox.replaceChildren();
+    const { slots, boxes } = placeLayout(objectsBox, schema.layout, objects, makeView);
+    scene = { objects, controls, views, slots, boxes, blocks: [], dynamic: controls.some((c) => c.dynamic) };
+    optionsShown = "";
+    buildControls(null);
+    flow.setScene({ views, host });
+  }
+  function disposeViews() {
+    for (const { view } of scene.views) if (view.dispose) view.dispose();
+  }
+  function buildControls(options) {
     if (host) host.dispose();
+    const { objects, controls, views, slots } = scene;
     host = createControls({
-      controls,
+      controls: withItemOptions(controls, options),
       objects,
       views,
       root,
       canEdit: flow.canEdit,
       onEdit: flow.edited,
       onHint: errors.add,
+      onChange: applyVisibility,
       act: (type) => run({ type }, performance.now())
     });
-    controlsBox.replaceChildren(
-      ...host.unclaimed.map((c) => notice(`'${c.type}' controls are not supported by this widget`)),
-      ...[...host.sections, ...host.panels].map((s) => controlBlock(s.title, s.el))
-    );
+    optionsShown = optionsKey(options);
+    for (const slot of slots.values()) slot.replaceChildren();
+    controlsBox.replaceChildren();
+    scene.blocks = [];
+    const put = (name, block) => (name != null && slots.has(name) ? slots.get(name) : controlsBox).append(block);
+    for (const c of host.unclaimed) put(c.name, notice(`'${c.type}' controls are not supported by this widget`));
+    for (const s of host.sections) {
+      const block = controlBlock(s.title, s.el);
+      if (s.control != null) block.dataset.control = s.control;
+      scene.blocks.push({ control: s.control, el: block });
+      put(s.control, block);
+    }
+    for (const p of host.panels) controlsBox.append(controlBlock(p.title, p.el));
     renderHelp(parts.helpBody, helpRows(host.instances, SHORTCUTS));
-    flow.setScene({ views, host });
+    applyVisibility();
+    return host;
+  }
+  function onEntry(entry) {
+    if (!scene.dynamic || optionsKey(entry.options) === optionsShown) return null;
+    return buildControls(entry.options || null);
+  }
+  function applyVisibility() {
+    if (!host || disposed) return;
+    const { shown, holds } = host.visibility();
+    for (const { control, el: block } of scene.blocks) if (control != null) block.hidden = shown.get(control) === false;
+    for (const { node, el: box } of scene.boxes) box.hidden = node.visible ? !holds(node.visible) : false;
   }
   function notice(text2) {
     return h("div", { className: "nbl-notice nbl-notice-error", text: text2 });
@@ -9998,7 +10141,7 @@ function mountShell({ model, el: el2, requester = new Requester(model) }) {
       event.stopPropagation();
       return;
     }
-    if (!helpOpen && !event.repeat && views.some(({ view }) => view.handleKey && view.handleKey(event))) {
+    if (!helpOpen && !event.repeat && scene.views.some(({ view }) => view.handleKey && view.handleKey(event))) {
       event.preventDefault();
       event.stopPropagation();
       return;
@@ -10063,6 +10206,7 @@ function mountShell({ model, el: el2, requester = new Requester(model) }) {
     root.removeEventListener("keydown", onKeydown);
     root.removeEventListener("click", onClick);
     host.dispose();
+    disposeViews();
     requester.dispose();
     cache.close();
     root.remove();
@@ -10071,8 +10215,8 @@ function mountShell({ model, el: el2, requester = new Requester(model) }) {
 
 // nblabel/js/src/index.js
 var index_default = {
-  render({ model, el: el2 }) {
-    return mountShell({ model, el: el2 });
+  render({ model, el }) {
+    return mountShell({ model, el });
   }
 };
 export {

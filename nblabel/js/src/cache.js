@@ -125,6 +125,7 @@ export async function prepareEntry(payload, buffers) {
     errors: new Map(), // object name -> message, for objects that failed here
     buffers, // the fetch's binary buffers: time-series views decode their own
     predictions: payload.predictions, // a model's regions/spans, drawn on arrival
+    options: payload.options, // the item's own options of dynamic controls (options.js)
   };
   const decodes = [];
   for (const [name, obj] of Object.entries(entry.objects)) {

@@ -8,7 +8,7 @@
 // has `el`, `loading()` and `show(entry)` (entry: a prepared cache item, cache.js); control
 // plugins find the views of their `to_name` and use what else the view offers.
 //
-// A CONTROL plugin is {name, claims(control, objects), keys, create(ctx), first?}:
+// A CONTROL plugin is {name, claims(control, objects), keys, create(ctx), perRegion?}:
 //   claims    whether it drives this `_schema.controls` entry; the first plugin in the
 //             table that claims a control gets it (so order matters only where two could),
 //             plugins with `first: true` being asked before all others
@@ -18,10 +18,19 @@
 //             ones it claimed, schema order), allControls, objects, views ([{spec, view}]),
 //             root, canEdit() (the item on screen takes edits), onEdit() (call after every
 //             change: marks the item edited), onHint(message), act(action) (run a shell
-//             action such as "submit"), selection (the selected region, host.js
-//             createSelection), plugins (this table)}
+//             action such as "submit"), onSelect(region|null) (a plugin drawing regions
+//             calls it whenever its selected region changes: {id, to_name, from_name,
+//             labeling: [control names], labels, noun, text})}
+//   perRegion true: the plugin answers its perRegion="true" controls itself (the ranges'
+//             per-range Choices). Otherwise the host gives a plugin's per-region controls
+//             an instance of their own, made with create() as for whole-item ones, and
+//             points it at the selected region (perregion.js): a Choices, Rating, Number or
+//             TextArea plugin needs nothing more to work per region.
 // An instance has (all optional; what it lacks it does not take part in):
-//   sections   [{title, el}] shown in the controls area, in table order; `panels` after them
+//   sections   [{title, el, control}] shown where the config puts `control` (the layout
+//              tree's slot; without `control`: the controls area); `panels` after them
+//   regions()  the regions it drew, as onSelect describes them (not pending predictions):
+//              per-region answers are kept for these and owed by them
 //   hotkeys    [{key, control, value, text?, weak?}] key bindings (keys.js hotkeyMap): a key
 //              goes to pick(control, value); `text` makes a help row; a weak binding never
 //              takes a key another control binds
@@ -47,7 +56,6 @@ import { paragraphLabelsPlugin } from "./controls/paragraphlabels.js";
 import { rangePlugin } from "./controls/ranges/plugin.js";
 import { rankerPlugin } from "./controls/ranker.js";
 import { ratingPlugin } from "./controls/rating.js";
-import { perRegionPlugin } from "./controls/perregion.js";
 import { regionPlugin } from "./controls/regions/plugin.js";
 import { spanPlugin } from "./controls/spans/plugin.js";
 import { taxonomyPlugin } from "./controls/taxonomy.js";
@@ -81,9 +89,6 @@ export const CONTROLS = [
   numberPlugin, // Number
   // Before the spans: a <Labels> of an image labels image regions (the OCR template).
   regionPlugin, // RectangleLabels, PolygonLabels, KeyPointLabels, BrushLabels, EllipseLabels, Rectangle, Polygon, KeyPoint, Brush, Ellipse, Labels on an image
-  // Per-region controls of image regions, each run by its whole-item plugin above for the
-  // selected region (asked first: `first`); after the regions, as Label Studio stores them.
-  perRegionPlugin,
   spanPlugin, // Labels, Relations
   rangePlugin, // TimeSeriesLabels, per-region Choices of a time series
   datetimePlugin, // DateTime

@@ -1,7 +1,8 @@
+import { choicesPlugin } from "../src/controls/choices.js";
+import { answersFromResult, wrapPerRegion } from "../src/perregion.js";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { answersFromResult, answersRegions, createPerRegion, missingAnswers, regionResult } from "../src/controls/perregion.js";
 import {
   describeRegion,
   labelsOf,
@@ -17,8 +18,6 @@ import {
   UNLABELED,
 } from "../src/controls/regions/model.js";
 import { ellipseBounds, ellipseFromDrag, ellipseHandles, ellipseInside, resizeEllipse, rotateEllipse } from "../src/geometry.js";
-import { createSelection } from "../src/host.js";
-import { CONTROLS } from "../src/plugins.js";
 
 const size = { w: 200, h: 100 };
 const near = (a, b) => Math.abs(a - b) < 1e-9;
@@ -119,26 +118,16 @@ test("regions on the images of a multi-image item keep their item_index", () => 
   assert.match(describeRegion(r), /· image 3$/);
 });
 
-// --- per-region answers --------------------------------------------------------------------
+// --- per-region answers on image regions (the host's wrapper, perregion.js) --------------
 
 const legible = { name: "legible", type: "choices", to_name: "image", multiple: false, required: true, attrs: { perRegion: "true" }, choices: [{ value: "yes" }, { value: "no" }] };
-const stars = { name: "confidence", type: "rating", to_name: "image", multiple: false, required: false, attrs: { perRegion: "true" }, choices: [] };
 
-test("per-region answers: by region id from the result, out with each region's id, owed per region", () => {
-  assert.equal(answersRegions(legible, [{ name: "image", type: "image" }]), true);
-  assert.equal(answersRegions(legible, [{ name: "image", type: "timeseries" }]), false);
-  assert.equal(answersRegions({ ...legible, attrs: {} }, [{ name: "image", type: "image" }]), false);
+test("per-region answers: a stored answer wins over a predicted one; predictions answer the rest", () => {
   const stored = { id: "b1", from_name: "legible", to_name: "image", type: "choices", value: { choices: ["yes"], ...geometry } };
   const predicted = { id: "p1", from_name: "legible", to_name: "image", type: "choices", value: { choices: ["no"] } };
   const answers = answersFromResult(new Set(["legible"]), [boxItem, stored], [predicted, { ...predicted, id: "b1" }]);
   assert.deepEqual([...answers.keys()], ["b1", "p1"]);
-  assert.deepEqual(answers.get("b1"), [stored], "a stored answer wins over a predicted one");
-  const regions = [
-    { id: "b1", to_name: "image", text: "Text box" },
-    { id: "b2", to_name: "image", text: "box (x 1)" },
-  ];
-  assert.deepEqual(regionResult(answers, regions), [{ ...stored, id: "b1", to_name: "image" }]);
-  assert.deepEqual(missingAnswers([legible, stars], regions, answers), ["legible of box (x 1)"]);
+  assert.deepEqual(answers.get("b1"), [stored]);
 });
 
 // A DOM just big enough for the plugins' buttons and boxes (node has none).
@@ -159,51 +148,44 @@ class Node {
   append(...nodes) {
     this.children.push(...nodes);
   }
+  replaceChildren(...nodes) {
+    this.children = nodes;
+  }
   addEventListener() {}
+  removeEventListener() {}
 }
 
-test("the per-region plugin runs the Choices plugin for the selected region", () => {
+test("the Choices plugin answers each image region through the host's wrapper, predictions included", () => {
   globalThis.document = { createElement: (tag) => new Node(tag) };
   try {
-    const selection = createSelection();
-    let selected = null;
     let regions = [];
-    selection.provide({ selected: () => selected, regions: () => regions });
     const hints = [];
-    let edits = 0;
-    const objects = [{ name: "image", type: "image" }];
-    const layer = createPerRegion({ controls: [legible], allControls: [legible], objects, views: [], plugins: CONTROLS, selection, canEdit: () => true, onEdit: () => edits++, onHint: (m) => hints.push(m), act() {} });
-    layer.load("k", [], {});
+    const inner = choicesPlugin.create({ controls: [legible], allControls: [legible], objects: [{ name: "image", type: "image" }], views: [], canEdit: () => true, onEdit() {}, onHint() {}, act() {} });
+    const layer = wrapPerRegion(inner, [legible], { regions: () => regions, onHint: (m) => hints.push(m) });
+    const predicted = { id: "b2", from_name: "legible", to_name: "image", type: "choices", value: { choices: ["no"] } };
+    layer.load("k", [], { predictions: [predicted] });
     layer.pick("legible", "yes");
     assert.match(hints[0], /Select a region first/);
-    assert.equal(edits, 0);
     regions = [
       { id: "b1", to_name: "image", text: "Text box" },
       { id: "b2", to_name: "image", text: "box (x 1)" },
+      { id: "b3", to_name: "image", text: "box (x 9)" },
     ];
-    selected = regions[0];
-    selection.changed();
+    layer.select(regions[0]);
     layer.pick("legible", "yes");
-    selected = regions[1];
-    selection.changed();
-    layer.pick("legible", "no");
-    layer.pick("legible", "no"); // the same choice again clears it, as a whole-item choice
-    assert.deepEqual(layer.missing(), ["legible of box (x 1)"]);
-    layer.pick("legible", "no");
-    const out = layer.result();
+    layer.select(regions[1]);
+    assert.deepEqual(layer.missing(), ["legible of region box (x 9)"]);
     assert.deepEqual(
-      out.map((r) => [r.id, r.from_name, r.type, r.value.choices]),
+      layer.result().map((r) => [r.id, r.value.choices]),
       [
-        ["b1", "legible", "choices", ["yes"]],
-        ["b2", "legible", "choices", ["no"]],
+        ["b1", ["yes"]],
+        ["b2", ["no"]],
       ],
     );
     // A deleted region takes its answers with it.
     regions = [regions[1]];
-    selected = null;
-    selection.changed();
+    layer.select(null);
     assert.deepEqual(layer.result().map((r) => r.id), ["b2"]);
-    assert.ok(edits >= 3);
     layer.dispose();
   } finally {
     delete globalThis.document;

@@ -25,7 +25,7 @@ test("every key a plugin always takes is reserved in protocol.json (Python's def
   for (const p of CONTROLS) for (const key of p.keys) assert.ok(RESERVED.has(key.toLowerCase()), `${p.name} takes '${key}'`);
 });
 
-test("each control goes to one plugin; per-region choices of a time series to the ranges", () => {
+test("each control goes to one plugin; per-region choices of a time series to the ranges, other per-region controls to their tag's plugin", () => {
   const controls = [
     c("animal", "choices"),
     c("phase", "choices", { to_name: "ts", attrs: { perRegion: "true" } }),
@@ -50,18 +50,17 @@ test("each control goes to one plugin; per-region choices of a time series to th
   const { claimed, unclaimed } = claim(controls, [...objects, { name: "doc", type: "text" }]);
   const by = Object.fromEntries(claimed.map(({ plugin, controls: mine }) => [plugin.name, mine.map((x) => x.name)]));
   assert.deepEqual(by, {
-    choices: ["animal"],
-    rating: ["quality"],
-    number: ["count"],
+    choices: ["animal", "legible"],
+    rating: ["quality", "boxrating", "tsrating"],
+    number: ["count", "boxnumber"],
     spans: ["ner", "rel"],
     regions: ["box", "bbox", "oval", "kind"],
-    "per-region": ["boxrating", "caption", "boxnumber", "legible"],
     ranges: ["phase", "range"],
     paragraphlabels: ["turns"],
-    textarea: ["words"],
+    textarea: ["words", "caption"],
   });
   // Shown as "not supported" in the widget, never silently dropped.
-  assert.deepEqual(unclaimed.map((x) => x.name), ["tsrating"]);
+  assert.deepEqual(unclaimed.map((x) => x.name), []);
 });
 
 test("help rows: label keys, then the shell's (delete and relate only where a plugin does that), then the plugins'", () => {

@@ -39,7 +39,8 @@ export function selectionsFromResult(controls, result) {
     const values = [];
     for (const item of result || []) {
       if (item && item.from_name === control.name && item.value && Array.isArray(item.value.choices)) {
-        values.push(...item.value.choices);
+        // Nested choices (options.js) are paths, one button per path keyed by its JSON.
+        values.push(...(control.nested ? item.value.choices.map((p) => JSON.stringify((Array.isArray(p) ? p : [p]).map(String))) : item.value.choices));
       }
     }
     selections.set(control.name, inSchemaOrder(control, values));
@@ -79,7 +80,7 @@ export function buildResult(controls, selections, makeId = randomId) {
       to_name: control.to_name,
       type: "choices",
       origin: "manual",
-      value: { choices: values },
+      value: { choices: control.nested ? values.map((v) => JSON.parse(v)) : values },
     });
   }
   return result;
@@ -174,7 +175,7 @@ export const choicesPlugin = {
     set(new Map());
 
     return {
-      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, el: groups.get(c.name).el })),
+      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, control: c.name, el: groups.get(c.name).el })),
       hotkeys: choiceKeys(controls),
       pick(name, value) {
         const control = controls.find((c) => c.name === name);

@@ -110,8 +110,9 @@ function createBox(control, { onInput, onEnter, onEscape }) {
 
 export const numberPlugin = {
   name: "number",
-  // Per-region numbers of image regions are the per-region plugin's (perregion.js).
-  claims: (control) => control.type === "number" && String((control.attrs || {}).perRegion).toLowerCase() !== "true",
+  // A per-region Number gets an instance of its own, which the host points at the selected
+  // region (perregion.js).
+  claims: (control) => control.type === "number",
   keys: [],
   create({ controls, root, canEdit, onEdit, act }) {
     let numbers = new Map();
@@ -137,7 +138,7 @@ export const numberPlugin = {
     set(new Map());
 
     return {
-      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, el: boxes.get(c.name).el })),
+      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, control: c.name, el: boxes.get(c.name).el })),
       load: (_key, result) => set(numbersFromResult(controls, result)),
       result: () => numberResult(controls, numbers),
       missing: () => missingNumbers(controls, numbers),

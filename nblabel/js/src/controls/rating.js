@@ -103,10 +103,9 @@ function createStars(control) {
 
 export const ratingPlugin = {
   name: "rating",
-  // Per-region ratings of image regions are the per-region plugin's (perregion.js, which
-  // runs this one per region); of other objects they are not claimed, so the shell says
-  // the control is not supported.
-  claims: (control) => control.type === "rating" && String((control.attrs || {}).perRegion).toLowerCase() !== "true",
+  // A per-region Rating gets an instance of its own, which the host points at the selected
+  // region (perregion.js).
+  claims: (control) => control.type === "rating",
   keys: [],
   create({ controls, allControls, canEdit, onEdit }) {
     const groups = new Map(controls.map((c) => [c.name, createStars(c)]));
@@ -133,7 +132,7 @@ export const ratingPlugin = {
     }
 
     return {
-      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, el: groups.get(c.name).el })),
+      sections: controls.map((c) => ({ title: c.required ? `${c.name} *` : c.name, control: c.name, el: groups.get(c.name).el })),
       hotkeys,
       shortcuts: controls.flatMap((c) => {
         const top = `1–${Math.min(9, maxRating(c))}`;

@@ -233,6 +233,9 @@ function createBox(control, handlers) {
 export const textareaPlugin = {
   name: "textarea",
   claims: (control) => control.type === "textarea",
+  // It answers its perRegion="true" TextAreas itself (one draft per region, the regions
+  // heard on the region bus), so the host does not wrap them (perregion.js).
+  perRegion: true,
   keys: [],
   create({ controls, root, canEdit, onEdit, onHint = () => {}, act }) {
     let texts = new Map(); // name -> texts, or name -> Map(region id -> texts)

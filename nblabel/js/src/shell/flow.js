@@ -10,7 +10,7 @@ import { FETCH, GOTO, SKIP, SUBMIT } from "../protocol.js";
 import { errorText } from "./dom.js";
 import { createTimings } from "./timing.js";
 
-export function createFlow({ model, parts, cache, requester, errors, isDisposed }) {
+export function createFlow({ model, parts, cache, requester, errors, isDisposed, onEntry = () => null }) {
   const { root, label, position, suggestion, buttons, emptyNote, doneNote } = parts;
   const timings = createTimings(root, isDisposed);
   let views = []; // [{spec, view}]
@@ -29,6 +29,14 @@ export function createFlow({ model, parts, cache, requester, errors, isDisposed 
 
   // --- showing items --------------------------------------------------------------------
   function showEntry(entry) {
+    // An item with options of its own (value="$column") may need other controls: the shell
+    // rebuilds them, and they get the item's labels here.
+    const fresh = onEntry(entry);
+    if (fresh) {
+      host = fresh;
+      if (current.key === entry.key && !dirty) host.load(current.key, current.result, { predictions: current.predictions });
+      else host.load(entry.key, [], { predictions: entry.predictions });
+    }
     for (const { view } of views) view.show(entry);
     const changed = entry.key !== shownKey;
     if (changed) leaving = null;

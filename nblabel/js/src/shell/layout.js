@@ -137,3 +137,51 @@ export function renderProgress(parts, p) {
   parts.progressText.textContent = `${done} / ${total} labeled · ${skipped} skipped · ${speed}`;
   parts.curve.render(p.learning);
 }
+
+// Style properties a <View> of the layout may set (Python sends only these, and values of
+// letters, digits, spaces, ".", "%", "#" and "-"; checked again here).
+const LAYOUT_STYLE = new Set(["display", "flex-direction", "flex-wrap", "gap", "align-items", "justify-content", "flex", "width", "max-width"]);
+const SAFE_VALUE = /^[A-Za-z0-9 .%#-]*$/;
+
+/**
+ * Lay out the config's tree (`_schema.layout`: {view, style, visible, children: [{object},
+ * {control}, {view...}]}) in `box`: nested <View>s in order, each object's view where it
+ * is (`makeView(spec)` -> element) and an empty slot where each control's sections go.
+ * Returns {slots: Map(control name -> slot), boxes: [{node, el}]} (the <View>s, for
+ * visibleWhen). Without a layout (an older kernel) the objects go one after the other.
+ */
+export function placeLayout(box, layout, objects, makeView) {
+  const slots = new Map();
+  const boxes = [];
+  const placed = new Set();
+  function fill(node, into) {
+    for (const child of node.children || []) {
+      if (child.object != null) {
+        const spec = objects.find((o) => o.name === child.object);
+        if (!spec || placed.has(spec.name)) continue;
+        placed.add(spec.name);
+        into.append(makeView(spec));
+      } else if (child.control != null) {
+        const slot = h("div", { className: "nbl-slot", "data-slot": child.control });
+        slots.set(child.control, slot);
+        into.append(slot);
+      } else if (child.view) {
+        const el = h("div", { className: "nbl-view", "data-view": child.view });
+        const style = child.style || {};
+        if (style.display === "flex" && style["flex-direction"] !== "column") el.classList.add("nbl-view-row");
+        for (const [prop, value] of Object.entries(style)) {
+          if (prop !== "display" && LAYOUT_STYLE.has(prop) && SAFE_VALUE.test(String(value))) el.style.setProperty(prop, String(value));
+        }
+        boxes.push({ node: child, el });
+        fill(child, el);
+        into.append(el);
+      }
+    }
+  }
+  if (layout && Array.isArray(layout.children)) fill(layout, box);
+  // Anything the tree did not place (no layout, or an object outside it) goes last.
+  for (const spec of objects) {
+    if (!placed.has(spec.name)) box.append(makeView(spec));
+  }
+  return { slots, boxes };
+}

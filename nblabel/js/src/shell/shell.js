@@ -5,13 +5,14 @@
 import { ItemCache } from "../cache.js";
 import { createControls, helpRows } from "../host.js";
 import { actionForKey, SHORTCUTS } from "../keys.js";
+import { optionsKey, withItemOptions } from "../options.js";
 import { VIEWS } from "../plugins.js";
 import { othersText } from "../others.js";
 import { GOTO, REDO, Requester, UNDO } from "../protocol.js";
 import { h, isEditable } from "./dom.js";
 import { createErrors } from "./errors.js";
 import { createFlow } from "./flow.js";
-import { controlBlock, createLayout, renderHelp, renderProgress } from "./layout.js";
+import { controlBlock, createLayout, placeLayout, renderHelp, renderProgress } from "./layout.js";
 
 export function mountShell({ model, el, requester = new Requester(model) }) {
   const cache = new ItemCache();
@@ -20,45 +21,86 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
   const parts = createLayout(el);
   const { root, help, buttons, objectsBox, controlsBox } = parts;
   const errors = createErrors(model, parts);
-  const flow = createFlow({ model, parts, cache, requester, errors, isDisposed });
+  const flow = createFlow({ model, parts, cache, requester, errors, isDisposed, onEntry });
   let host = null;
-  let views = []; // [{spec, view}]
   let helpOpen = false;
+  // What buildSchema laid out: the views, the config's controls, where each control's
+  // sections go (the layout tree's slots), its <View>s and the blocks of the controls.
+  let scene = { objects: [], controls: [], views: [], slots: new Map(), boxes: [], blocks: [], dynamic: false };
+  let optionsShown = ""; // optionsKey of the item options the controls were built with
 
-  // --- schema: which views and controls exist -------------------------------------------
+  // --- schema: which views and controls exist, where they go ----------------------------
   function buildSchema() {
     const schema = model.get("_schema") || {};
     const objects = Array.isArray(schema.objects) ? schema.objects : [];
     const controls = Array.isArray(schema.controls) ? schema.controls : [];
-    views = [];
-    objectsBox.replaceChildren();
-    for (const spec of objects) {
+    const views = [];
+    const makeView = (spec) => {
       const make = VIEWS[spec.type];
-      if (!make) {
-        objectsBox.append(notice(`'${spec.type}' objects are not supported by this widget`));
-        continue;
-      }
+      if (!make) return notice(`'${spec.type}' objects are not supported by this widget`);
       const view = make(spec, { request: flow.request });
       views.push({ spec, view });
-      objectsBox.append(view.el);
-    }
+      return view.el;
+    };
+    disposeViews();
+    objectsBox.replaceChildren();
+    // The config's layout: nested <View>s in order, objects and control slots in them.
+    const { slots, boxes } = placeLayout(objectsBox, schema.layout, objects, makeView);
+    scene = { objects, controls, views, slots, boxes, blocks: [], dynamic: controls.some((c) => c.dynamic) };
+    optionsShown = "";
+    buildControls(null);
+    flow.setScene({ views, host });
+  }
+
+  function disposeViews() {
+    for (const { view } of scene.views) if (view.dispose) view.dispose();
+  }
+
+  /** The control plugins, with the item's own options when it has some. */
+  function buildControls(options) {
     if (host) host.dispose();
+    const { objects, controls, views, slots } = scene;
     host = createControls({
-      controls,
+      controls: withItemOptions(controls, options),
       objects,
       views,
       root,
       canEdit: flow.canEdit,
       onEdit: flow.edited,
       onHint: errors.add,
+      onChange: applyVisibility,
       act: (type) => run({ type }, performance.now()),
     });
-    controlsBox.replaceChildren(
-      ...host.unclaimed.map((c) => notice(`'${c.type}' controls are not supported by this widget`)),
-      ...[...host.sections, ...host.panels].map((s) => controlBlock(s.title, s.el)),
-    );
+    optionsShown = optionsKey(options);
+    for (const slot of slots.values()) slot.replaceChildren();
+    controlsBox.replaceChildren();
+    scene.blocks = [];
+    const put = (name, block) => (name != null && slots.has(name) ? slots.get(name) : controlsBox).append(block);
+    for (const c of host.unclaimed) put(c.name, notice(`'${c.type}' controls are not supported by this widget`));
+    for (const s of host.sections) {
+      const block = controlBlock(s.title, s.el);
+      if (s.control != null) block.dataset.control = s.control;
+      scene.blocks.push({ control: s.control, el: block });
+      put(s.control, block);
+    }
+    for (const p of host.panels) controlsBox.append(controlBlock(p.title, p.el));
     renderHelp(parts.helpBody, helpRows(host.instances, SHORTCUTS));
-    flow.setScene({ views, host });
+    applyVisibility();
+    return host;
+  }
+
+  /** An item about to be shown: new controls when its own options differ (see flow.js). */
+  function onEntry(entry) {
+    if (!scene.dynamic || optionsKey(entry.options) === optionsShown) return null;
+    return buildControls(entry.options || null);
+  }
+
+  /** visibleWhen: hide the controls and <View>s whose conditions do not hold now. */
+  function applyVisibility() {
+    if (!host || disposed) return;
+    const { shown, holds } = host.visibility();
+    for (const { control, el: block } of scene.blocks) if (control != null) block.hidden = shown.get(control) === false;
+    for (const { node, el: box } of scene.boxes) box.hidden = node.visible ? !holds(node.visible) : false;
   }
 
   function notice(text) {
@@ -127,7 +169,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
       return;
     }
     // Then the views: the images of a multi-image item (Ctrl+←/→, PageUp/PageDown).
-    if (!helpOpen && !event.repeat && views.some(({ view }) => view.handleKey && view.handleKey(event))) {
+    if (!helpOpen && !event.repeat && scene.views.some(({ view }) => view.handleKey && view.handleKey(event))) {
       event.preventDefault();
       event.stopPropagation();
       return;
@@ -202,6 +244,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     root.removeEventListener("keydown", onKeydown);
     root.removeEventListener("click", onClick);
     host.dispose();
+    disposeViews();
     requester.dispose();
     cache.close();
     root.remove();

@@ -15,7 +15,7 @@ import { acceptPredictions, addRange, attachRegionChoices, missingRanges, missin
 
 const DRAG_PX = 4;
 
-export function createRangeLayer({ controls: claimed, objects, views, root, canEdit, onEdit, onHint = () => {} }) {
+export function createRangeLayer({ controls: claimed, objects, views, root, canEdit, onEdit, onHint = () => {}, onSelect = () => {} }) {
   const controls = claimed.filter((c) => c.type === "timeserieslabels");
   if (!controls.length) return null;
   const tsViews = views.filter(({ spec }) => spec.type === "timeseries" && controls.some((c) => c.to_name === spec.name));
@@ -45,6 +45,18 @@ export function createRangeLayer({ controls: claimed, objects, views, root, canE
     announceRegions(root, "ranges", regions.filter((r) => !r.pending), selected);
     root.dataset.ranges = String(regions.filter((r) => !r.pending).length);
     root.dataset.predictedRanges = String(regions.filter((r) => r.pending).length);
+    report();
+  }
+
+  // The selected range, for per-region controls and visibleWhen (host.js).
+  let reported = null;
+  const regionOf = (r) => ({ id: r.id, to_name: r.to_name, from_name: r.from_name, labeling: [r.from_name], labels: [...r.value.timeserieslabels], noun: "range", text: describe(r).text });
+  function report() {
+    const r = regions.find((x) => x.id === selected && !x.pending) || null;
+    const said = r ? `${r.id}\u0000${r.value.timeserieslabels.join(",")}` : null;
+    if (said === reported) return;
+    reported = said;
+    onSelect(r ? regionOf(r) : null);
   }
 
   function renderButtons() {
@@ -304,7 +316,8 @@ export function createRangeLayer({ controls: claimed, objects, views, root, canE
   }
 
   return {
-    sections: [...groups].map(([name, group]) => ({ title: name, el: group.el })),
+    sections: [...groups].map(([name, group]) => ({ title: name, control: name, el: group.el })),
+    regions: () => regions.filter((r) => !r.pending).map(regionOf),
     hotkeys: choiceKeys([...controls, ...regionChoices]),
     shortcuts: [
       { keys: ["drag"], text: "Draw a range with the active label (a label key picks it)" },
@@ -363,6 +376,9 @@ export function createRangeLayer({ controls: claimed, objects, views, root, canE
 export const rangePlugin = {
   name: "ranges",
   claims: (control, objects) => control.type === "timeserieslabels" || isRangeChoice(control, objects),
+  // Its per-region Choices are its own (drawn with the range); other per-region controls
+  // of a time series (a Rating, a TextArea) are the host's (perregion.js).
+  perRegion: true,
   keys: ["u", "+", "=", "-", "_", "f", "o", ",", ".", "<", ">", "[", "]", "i", "a", "Escape", "ArrowLeft", "ArrowRight"],
   create: createRangeLayer,
 };

@@ -5,8 +5,8 @@
 // the pointer (pointer.js), the drawing (draw.js), brush masks (brush.js) and the tools panel
 // (panel.js) work on the same `L`; model.js holds the pure region functions.
 //
-// It also tells the other plugins which region is selected (ctx.selection, host.js), so a
-// per-region control (perregion.js) answers the region on screen.
+// It also tells the host which region is selected (ctx.onSelect, host.js), so a per-region
+// control (perregion.js) answers the region on screen.
 
 import { EditHistory } from "../../history.js";
 import { announceRegions } from "../../regionbus.js";
@@ -97,7 +97,7 @@ function createTools(tools, keyed) {
   };
 }
 
-export function createRegionLayer({ controls: claimed, allControls, objects, views, root, canEdit, onEdit, onHint = () => {}, selection = null, onSelect = null }) {
+export function createRegionLayer({ controls: claimed, allControls, objects, views, root, canEdit, onEdit, onHint = () => {}, onSelect = () => {} }) {
   const controls = claimed.filter((c) => REGION_TYPES.includes(c.type));
   // <Labels> of the images: they label the regions the bare tools draw (the split form).
   const splitControls = claimed.filter((c) => labelsOnImage(c, objects));
@@ -219,15 +219,13 @@ export function createRegionLayer({ controls: claimed, allControls, objects, vie
     // place is copied in by Python on submit, so id, object and labels are enough here.
     const shown = L.regions.filter((r) => !r.pending).map((r) => ({ id: r.id, from_name: r.from_name, to_name: r.to_name, type: r.type, value: { [r.type]: r.labels } }));
     announceRegions(root, "regions", shown, L.selected);
-    if (selection) selection.changed();
     report();
   }
 
-  // A host that wraps per-region controls itself may ask for the selection as
-  // ctx.onSelect(region) calls (once per change) and instance.regions(): the same regions.
+  // The selected region, for per-region controls and visibleWhen (host.js): reported as
+  // onSelect(region) calls, once per change; instance.regions() gives them all.
   let reported = null;
   function report() {
-    if (!onSelect) return;
     const r = L.current();
     const live = r && !r.pending ? describe(r) : null;
     const said = live ? `${live.id}\u0000${live.text}` : null;
@@ -396,19 +394,9 @@ export function createRegionLayer({ controls: claimed, allControls, objects, vie
     const labels = labelsOf(r).map((l) => l.value);
     return { id: r.id, to_name: r.to_name, item_index: r.item_index, from_name: r.from_name, labeling, labels, noun: NOUNS[shapeOf(r.type)], text: describeRegion(r, L.style.textOf(r)) };
   }
-  const unprovide = selection
-    ? selection.provide({
-        selected: () => {
-          const r = L.current();
-          return r && !r.pending ? describe(r) : null;
-        },
-        regions: () => L.regions.filter((r) => !r.pending).map(describe),
-      })
-    : () => {};
-
   const sections = [];
   if (toolGroup) sections.push({ title: "tools", el: toolGroup.el });
-  for (const c of [...labeled, ...splitControls]) sections.push({ title: c.required ? `${c.name} *` : c.name, el: L.groups.get(c.name).el });
+  for (const c of [...labeled, ...splitControls]) sections.push({ title: c.required ? `${c.name} *` : c.name, control: c.name, el: L.groups.get(c.name).el });
   const toolRows = [...toolKeys].map(([key, name]) => ({ keys: [`Shift+${key}`], text: `Draw with ${name} (${L.controlOf(name).type})` }));
   if (L.imageViews.some((iv) => iv.spec.attrs && (iv.spec.attrs.valueList || iv.spec.attrs.valuelist))) {
     toolRows.push({ keys: ["Ctrl+←", "Ctrl+→", "PageUp", "PageDown"], text: "Previous / next image of the item (the image view handles them)" });
@@ -472,7 +460,6 @@ export function createRegionLayer({ controls: claimed, allControls, objects, vie
       ...splitControls.filter((c) => c.required && !L.regions.some((r) => !r.pending && ((r.split || {})[c.name] || []).length)).map((c) => c.name),
     ],
     dispose() {
-      unprovide();
       if (frame) cancelAnimationFrame(frame);
       for (const off of unlisten) off();
       panel.dispose();

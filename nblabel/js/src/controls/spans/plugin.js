@@ -16,7 +16,7 @@ import { addRelation, labelRelation, nextSpan, pruneRelations, relationKey, rela
  * `views` are the shell's {spec, view}; `canEdit()` says whether the item on screen takes
  * edits; `onEdit()` runs after every change; `onHint(message)` when a key had nothing to do.
  */
-export function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHint = () => {} }) {
+export function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHint = () => {}, onSelect = () => {} }) {
   const controls = claimed.filter((c) => c.type === "labels");
   const relationControl = claimed.find((c) => c.type === "relations") || null;
   if (!controls.length) return null;
@@ -92,6 +92,7 @@ export function createSpanLayer({ controls: claimed, views, root, canEdit, onEdi
     renderButtons();
     renderRelations();
     announceRegions(root, "spans", spans, selected);
+    report();
   }
 
   function renderRelations() {
@@ -185,6 +186,18 @@ export function createSpanLayer({ controls: claimed, views, root, canEdit, onEdi
     for (const { view } of textViews) view.markSelected(selected);
     renderButtons();
     announceRegions(root, "spans", spans, selected);
+    report();
+  }
+
+  // The selected span, for per-region controls and visibleWhen (host.js).
+  let reported = null;
+  const regionOf = (s) => ({ id: s.id, to_name: s.to_name, from_name: s.from_name, labeling: [s.from_name], labels: [...s.value.labels], noun: "span", text: `“${s.value.text}”` });
+  function report() {
+    const span = spans.find((s) => s.id === selected) || null;
+    const said = span ? `${span.id}\u0000${span.value.labels.join(",")}` : null;
+    if (said === reported) return;
+    reported = said;
+    onSelect(span ? regionOf(span) : null);
   }
 
   /** The text selected in a view right now, as a span in code points, or null. */
@@ -399,7 +412,8 @@ export function createSpanLayer({ controls: claimed, views, root, canEdit, onEdi
   }
 
   return {
-    sections: controls.map((c) => ({ title: c.name, el: groups.get(c.name).el })),
+    sections: controls.map((c) => ({ title: c.name, control: c.name, el: groups.get(c.name).el })),
+    regions: () => spans.map(regionOf),
     hotkeys: choiceKeys(controls),
     shortcuts: [
       { keys: ["Ctrl+→", "Ctrl+←"], text: "Select the next / previous word (then a label's key)" },
@@ -469,7 +483,7 @@ export function createSpanLayer({ controls: claimed, views, root, canEdit, onEdi
     },
     missing: () => missingSpans(controls, spans),
     dispose() {
-      for (const { view } of textViews) if (view.dispose) view.dispose();
+      // The views are the shell's (controls may be rebuilt for an item's own options).
       root.removeEventListener("mouseup", onMouseUp);
       list.removeEventListener("click", onListClick);
     },
