@@ -1,7 +1,7 @@
 """``<Header>``: a heading shown above what follows it, with the task's instructions.
 
 Label Studio takes its text from ``value`` (a fixed text, or ``$column`` read from each
-item) or from the tag's content (``<Header>Task</Header>``); ``size`` 1 to 5 (4 by
+item) or from the tag's content (``<Header>Task</Header>``); ``size`` 1 (largest) and up (4 by
 default) and ``underline`` style it (``tags/visual/Header.jsx``). It labels nothing and
 needs no name (an unnamed one is ``_header1``, ``_header2``... in the browser's summary).
 Its ``style`` attribute is ignored, as every ``<Style>`` is: nblabel injects no CSS a
@@ -45,7 +45,10 @@ class HeaderObject(ObjectTag):
 
     def check_config(self, obj: DataObject, schema: Schema) -> None:
         size = obj.attrs.get("size", "").strip()
-        if size and size not in {"1", "2", "3", "4", "5"}:
+        # Label Studio's own templates use sizes past 5 (chatbot-assessment: size="8", a
+        # small heading); any whole number from 1 is taken, shown at most as small as h6.
+        if size and not (size.isdigit() and int(size) >= 1):
             raise SchemaError(
-                f"<Header name={obj.name!r}> has size={size!r}: 1 to 5 (4 by default)"
+                f"<Header name={obj.name!r}> has size={size!r}: a whole number from 1 "
+                "(1 is the largest, 4 by default)"
             )

@@ -36,6 +36,7 @@ from PIL import Image
 
 from nblabel.labelstudio import localserver
 from nblabel.results import brush, range_item
+from nblabel.tags.taxonomy import tree as taxonomy_tree
 
 #: The groups of issue #17, in the gallery's order.
 GROUPS = (
@@ -266,14 +267,21 @@ def full_result(w: Any, key: str) -> list[dict[str, Any]]:
                 "origin": "manual", **extra}  # fmt: skip
 
     def labels_of_control(control: Any) -> list[str]:
+        if control.type == "taxonomy":  # its options are a tree of nested <Choice>s
+            return [node.value for node in taxonomy_tree(control, schema)]
         if control.options_from and control.name in allowed:
             dynamic = sorted(v for v in allowed[control.name].values if v not in _options(control))
             return _options(control) + dynamic
         return _options(control)
 
     def image_extras(name: str) -> dict[str, Any]:
-        size = job.sources.target(key, name).size
-        return {"original_width": size[0], "original_height": size[1], "image_rotation": 0}
+        target = job.sources.target(key, name)
+        # <Image valueList>: the region goes on the first page (item_index 0).
+        pages = getattr(target, "pages", None)
+        size = (pages[0] if pages else target).size
+        page = {"item_index": 0} if pages else {}
+        return {"original_width": size[0], "original_height": size[1], "image_rotation": 0,
+                **page}  # fmt: skip
 
     geometry = {
         "rectangle": {"x": 10.0, "y": 12.5, "width": 30.0, "height": 25.0, "rotation": 0.0},
@@ -294,7 +302,8 @@ def full_result(w: Any, key: str) -> list[dict[str, Any]]:
             result.append(item)
             regions.append(item)
         elif t == "brushlabels":
-            size = job.sources.target(key, c.to_name[0]).size
+            size = (image_extras(c.to_name[0])["original_width"],
+                    image_extras(c.to_name[0])["original_height"])  # fmt: skip
             mask = np.zeros((size[1], size[0]), dtype=bool)
             mask[4:20, 6:30] = True
             item = brush(c, labels[:1], mask=mask, id=_new_id("b", next(counter)))

@@ -2,9 +2,8 @@
 installed ``label-studio`` package, never copied): data made for it, a full result
 submitted, checked by Label Studio's SDK, pushed to the real server and pulled back equal.
 
-Templates whose tags land with another branch are expected to fail (``xfail(strict=True)``:
-when the branch is merged the test passes and the mark must go, so the list shrinks). A
-summary table (template, accepted/refused, reason) is printed at the end and written to
+Templates nblabel refuses on purpose (``REFUSED``) must be refused with a SchemaError that
+says why, before anything is labeled. A summary table (template, accepted/refused, reason) is printed at the end and written to
 ``test-artifacts/templates.md``.
 """
 
@@ -26,39 +25,30 @@ _A = "lands with branch A (TextArea, Text literal, Header, HyperText, Paragraphs
 _B = "lands with branch B (DateTime, Taxonomy, Pairwise, Ranker/List/Bucket)"
 _C = "lands with branch C (Ellipse, bare image tools + Labels, Image valueList)"
 #: Template -> why it fails today (which branch brings what it needs).
-EXPECTED_TO_FAIL = {
-    "computer-vision/image-captioning": f"TextArea {_A}",
-    "computer-vision/multipage-documents": f"<Image valueList> {_C}",
-    "computer-vision/optical-character-recognition": f"Rectangle/Polygon + Labels {_C}; "
-    f"TextArea {_A}",
-    "computer-vision/visual-question-answering": f"TextArea {_A}",
-    "natural-language-processing/content-moderation": f"TextArea {_A}",
-    "natural-language-processing/machine-translation": f"TextArea {_A}",
-    "natural-language-processing/taxonomy": f"Taxonomy {_B}",
-    "natural-language-processing/text-summarization": f"TextArea {_A}",
-    "community-contributions/breast-cancer-mammogram-classification": f"TextArea, a literal "
-    f"<Text value> {_A}",
-    "community-contributions/html-ner-tagging-person-and-organization": f"HyperText {_A}",
-    "community-contributions/ocr-invoices-pre-ner-bio-format": f"TextArea {_A}",
-    "community-contributions/two-level-sentiment-analysis-of-x-twitter-posts": f"a literal "
-    f"<Text value> {_A}",
-    "conversational-ai/intent-classification-and-slot-filling": f"Paragraphs, ParagraphLabels {_A}",
-    "conversational-ai/response-generation": f"Paragraphs, TextArea {_A}",
-    "conversational-ai/response-selection": f"Paragraphs {_A}",
-    "generative-ai/chatbot-assessment": f"Paragraphs {_A}",
-    "generative-ai/human-feedback-collection": f"Pairwise {_B}",
-    "generative-ai/llm-ranker": f"Ranker, List {_B}",
-    "generative-ai/supervised-llm": f"TextArea {_A}",
-    "generative-ai/visual-ranker": f"Ranker, List {_B}",
-    "chat/chat_eval": f"Chat {_A}",
-    "chat/chat_llm_eval": f"Chat, TextArea {_A}",
-    "chat/chat_red_team": f"Chat {_A}",
-    "chat/chat_rlhf": f"Chat, TextArea {_A}",
-    "chat/chatbot": f"Chat {_A}",
-    "ranking-and-scoring/pairwise-classification": f"Pairwise {_B}",
-    "structured-data-parsing/freeform-metadata": f"TextArea {_A}",
-    "structured-data-parsing/html-entity-recognition": f"HyperText {_A}",
-    "structured-data-parsing/tabular-data": f"Table {_A}",
+_CHAT_WRITES = (
+    "<Chat editable/llm>: writing messages in the labeling page is not supported (nblabel shows "
+    "the DataFrame's conversation read-only)"
+)
+_CHAT_PER_MESSAGE = (
+    "per-message answers on <Chat> are Label Studio Enterprise's and their result shape is "
+    "not public"
+)
+_HTML_SPANS = (
+    "<HyperTextLabels>: Label Studio places HTML spans by XPath in its own sanitized copy "
+    "of the page, which nblabel's stricter sanitizer does not rebuild node for node"
+)
+#: Templates nblabel refuses on purpose: template -> (the message's words, why).
+REFUSED = {
+    "community-contributions/html-ner-tagging-person-and-organization": (
+        "HyperTextLabels",
+        _HTML_SPANS,
+    ),
+    "structured-data-parsing/html-entity-recognition": ("HyperTextLabels", _HTML_SPANS),
+    "chat/chat_eval": ("editable|llm", _CHAT_WRITES),
+    "chat/chat_llm_eval": ("editable|llm", _CHAT_WRITES),
+    "chat/chat_red_team": ("editable|llm", _CHAT_WRITES),
+    "chat/chat_rlhf": ("per-message answers", _CHAT_PER_MESSAGE),
+    "chat/chatbot": ("per-message answers|editable|llm", _CHAT_WRITES),
 }
 
 
@@ -114,7 +104,10 @@ def for_sdk(
         ):
             continue
         if r.get("type") == "pairwise":
-            r["to_name"] = first_object
+            # The SDK wants one of the control's toName objects there.
+            control = li._controls.get(r["from_name"])
+            targets = list(getattr(control, "to_name", None) or [])
+            r["to_name"] = targets[0] if targets else first_object
         out.append(r)
     return out
 
@@ -124,9 +117,14 @@ def test_template_round_trip(template: Template, ls, title, tmp_path, request):
     if why_not:
         _TABLE.append((template.id, "skipped", why_not))
         pytest.skip(why_not)
-    expected = EXPECTED_TO_FAIL.get(template.id)
-    if expected:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=expected))
+    refused = REFUSED.get(template.id)
+    if refused:
+        words, why = refused
+        with pytest.raises(nblabel.SchemaError, match=words):
+            nblabel.Labeler(frame(template, tmp_path / "data"), config=template.config,
+                            store=":memory:")  # fmt: skip
+        _TABLE.append((template.id, "refused by name", why))
+        return
     df = frame(template, tmp_path / "data")
     try:
         w = nblabel.Labeler(df, config=template.config, store=tmp_path / "labels.sqlite")

@@ -5480,7 +5480,7 @@ function createChatView(spec) {
 // nblabel/js/src/views/header.js
 function headerLevel(attrs) {
   const n = Number.parseInt((attrs || {}).size, 10);
-  return n >= 1 && n <= 5 ? n : 4;
+  return n >= 1 ? Math.min(n, 6) : 4;
 }
 function createHeaderView(spec) {
   const el = createSlot(spec, "header");

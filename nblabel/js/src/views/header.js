@@ -1,14 +1,14 @@
-// Header: <Header value="Task" size="1..5" underline="true"/>, a heading with the task's
+// Header: <Header value="Task" size="4" underline="true"/>, a heading with the task's
 // instructions. Its text is fixed in the config (spec.literal) or read from each item
 // ($column). Shown through textContent only: a header is text, never markup. Its `style`
 // attribute is ignored, as every <Style> is: no CSS from a config enters the page.
 
 import { createSlot, objectError } from "./common.js";
 
-/** Label Studio's size 1..5 (default 4) as a heading level, h1..h5. */
+/** Label Studio's size (1 largest, default 4) as a heading level: h1..h6, past 6 as h6. */
 export function headerLevel(attrs) {
   const n = Number.parseInt((attrs || {}).size, 10);
-  return n >= 1 && n <= 5 ? n : 4;
+  return n >= 1 ? Math.min(n, 6) : 4;
 }
 
 export function createHeaderView(spec) {
