@@ -16,18 +16,10 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 #: Notebooks that talk to Label Studio: they get the test server through the environment.
 NEEDS_LABEL_STUDIO = {"labelstudio", "llm_eval"}
-#: Notebooks written against tags another branch brings: expected to fail until it is merged
-#: (strict: the mark must go then).
-WAITING = {
-    "llm_eval": "Pairwise, Ranker and List land with branch B, Header and TextArea with branch A",
-}
 
 
 def _marks(stem: str) -> list[pytest.MarkDecorator]:
-    marks = [pytest.mark.labelstudio] if stem in NEEDS_LABEL_STUDIO else []
-    if stem in WAITING:
-        marks.append(pytest.mark.xfail(strict=True, reason=WAITING[stem]))
-    return marks
+    return [pytest.mark.labelstudio] if stem in NEEDS_LABEL_STUDIO else []
 
 
 @pytest.mark.parametrize(

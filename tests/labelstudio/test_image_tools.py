@@ -11,7 +11,6 @@ import yaml
 from PIL import Image
 
 import nblabel
-from nblabel.core.errors import UnsupportedTagError
 from nblabel.labelstudio.localserver import venv_dir
 from nblabel.results import choices, ellipse, polygon, rectangle, region_labels
 
@@ -129,10 +128,7 @@ def test_the_ocr_split_form_goes_and_comes_back(ls, title, pictures):
 def test_the_ocr_template_as_shipped_with_a_transcription_per_box(ls, title, pictures):
     xml = template("computer-vision/optical-character-recognition")
     df = pd.DataFrame({"ocr": pictures[:1]}, index=["a"])
-    try:
-        w = nblabel.Labeler(df, config=xml, store="t.sqlite")
-    except UnsupportedTagError as exc:
-        pytest.skip(f"needs the TextArea tag plugin: {exc}")
+    w = nblabel.Labeler(df, config=xml, store="t.sqlite")
     s = w.schema
     box = rectangle(s.control("bbox"), None, x=20, y=30, width=120, height=40, size=(320, 240))
     text = {"id": box["id"], "from_name": "transcription", "to_name": "image",

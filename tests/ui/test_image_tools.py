@@ -289,14 +289,7 @@ def test_several_images_per_item_with_page_keys(lab):
 
 
 def test_the_ocr_template_as_shipped_box_label_and_transcription(lab):
-    """The template itself, read from the installed Label Studio: needs the TextArea tag
-    plugin (another module), skipped without it."""
-    import nblabel
-
-    if not nblabel.tags.REGISTRY.has("TextArea"):
-        import pytest
-
-        pytest.skip("needs the TextArea tag plugin")
+    """The template itself, read from the installed Label Studio."""
     xml = template("computer-vision/optical-character-recognition")
     setup = IMAGES + (
         f"xml = {xml!r}\n"
