@@ -193,3 +193,52 @@ def test_each_item_shows_its_own_options(lab):
         "?.getAttribute('aria-pressed') === 'true'",
         arg=root.element_handle(),
     )
+
+
+#: One gallery template per group of #17 (the chat group's templates are refused by name
+#: before any widget exists: tests/labelstudio/test_templates.py), and how a user labels it
+#: there: a click on a choice, or the Pairwise's "[" key.
+GROUP_TEMPLATES = {
+    "natural-language-processing/text-classification": ("click", "choices"),
+    "community-contributions/two-level-sentiment-analysis-of-x-twitter-posts": (
+        "click",
+        "choices",
+    ),
+    "conversational-ai/response-selection": ("click", "choices"),
+    "generative-ai/human-feedback-collection": ("key", "pairwise"),
+    "ranking-and-scoring/pairwise-classification": ("key", "pairwise"),
+    "structured-data-parsing/tabular-data": ("click", "choices"),
+}
+
+
+def test_one_template_of_each_group_is_drawn_and_labeled_in_the_browser(lab, tmp_path):
+    # One notebook, a labeler per template (w0, w1, ...), each on its own generated data.
+    cells = [labeler_cell(t, tmp_path / f"data{i}", name=f"w{i}")
+             for i, t in enumerate(GROUP_TEMPLATES)]  # fmt: skip
+    lab.open_cells(*cells)
+    lab.run_all(timeout=240)
+    page = lab.page
+    for i, (template, (how, kind)) in enumerate(GROUP_TEMPLATES.items()):
+        root = page.locator('[data-testid="nblabel"]').nth(i)
+        key = lab.eval_json(f"w{i}.current['key']")
+        wait_key(root, key)
+        root.scroll_into_view_if_needed()
+        # Drawn whole: nothing the widget cannot show, no error.
+        text = root.inner_text()
+        assert "not supported" not in text, (template, text[:500])
+        assert lab.eval_json(f"w{i}.error") == "", template
+        if how == "click":
+            root.locator('button[data-testid="choice"]').first.click()
+        else:
+            root.click(position={"x": 5, "y": 5})
+            root.press("[")
+        lab.screenshot(f"template-{template.split('/')[1]}", directory=ARTIFACTS_DIR)
+        root.press("Enter")
+        page.wait_for_function(
+            "([el, key]) => el.dataset.key !== key",
+            arg=[root.element_handle(), key],
+            timeout=15_000,
+        )
+        result = lab.eval_json(f"w{i}.store.state({key!r}).result")
+        assert any(r["type"] == kind for r in result), (template, result)
+        assert lab.eval_json(f"len(w{i}.annotations)") >= 1, template
