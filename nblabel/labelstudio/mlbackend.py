@@ -49,6 +49,7 @@ from typing import Any
 import httpx
 import numpy as np
 import pandas as pd
+from label_studio_sdk.core.api_error import ApiError
 from label_studio_sdk.label_interface import LabelInterface
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -57,6 +58,7 @@ from ..core.errors import ItemError, ModelError, NblabelError, SchemaError
 from ..core.schema import Control
 from ..tags import Schema
 from ..tags.image import load_image
+from .client import Client
 from .secret import Secret
 from .tiling import KEYPOINT_BOX, nms, pct_to_px, points_to_full, px_to_pct, tile_grid, touches_cut
 
@@ -208,8 +210,7 @@ class _LabelStudioAccess:
         self.configured = self.url is not None
         self._token = self._configured_token = Secret(token)
         self.trust_setup = bool(trust_setup)
-        self._client: Any = None
-        self._http: httpx.Client | None = None
+        self._client: Client | None = None
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -263,16 +264,16 @@ class _LabelStudioAccess:
             self._drop()
 
     def _drop(self) -> None:
-        if self._http is not None:
-            self._http.close()
-        self._client = self._http = None
+        if self._client is not None:
+            self._client.close()
+        self._client = None
 
     def on_server(self, url: str) -> bool:
         """Whether the absolute URL ``url`` is on the Label Studio server."""
         return self.url is not None and _same_origin(url, self.url)
 
-    def client(self) -> Any:
-        """The SDK client for the current URL and token, its auth headers resolved.
+    def client(self) -> Client:
+        """The client for the current URL and token, its auth headers resolved.
 
         Raises :class:`HTTPError` 424 when the URL or token is unknown, 502 when Label
         Studio cannot be reached or refuses the token (a personal access token is exchanged
@@ -292,26 +293,18 @@ class _LabelStudioAccess:
                 "api_key=), or connect the backend from that Label Studio (it sends a token "
                 "at /setup)",
             )
-        from label_studio_sdk import LabelStudio
-        from label_studio_sdk.core.api_error import ApiError
-
         with self._lock:
             try:
                 if self._client is None:
                     # One try only: a predict call is waited on by Label Studio, and the
                     # fit thread reports a failure rather than stalling on back-offs.
                     # No redirects: a 3xx to another host would take the token with it.
-                    self._http = httpx.Client(timeout=30.0, follow_redirects=False)
-                    self._client = LabelStudio(
-                        base_url=self.url,
-                        api_key=self._token.reveal(),
-                        httpx_client=self._http,
-                        timeout=30.0,
-                        max_retries=0,
+                    self._client = Client(
+                        self.url, self._token, timeout=30.0, retries=0, follow_redirects=False
                     )
                 # The SDK resolves the token on every request (the PAT exchange included);
                 # doing it here first tells "token refused" apart from a file's own 401.
-                self._client._client_wrapper.get_headers()
+                self._client.resolve_auth()
             except ApiError as exc:
                 self._drop()
                 raise self._unreachable(f"refused the token ({exc.status_code})") from None
@@ -331,8 +324,6 @@ class _LabelStudioAccess:
         """The bytes of a file Label Studio serves (an upload, a local file), streamed so
         that ``limit`` is enforced before the whole file is in memory. ``path`` is a path
         on the server, or an absolute URL :meth:`on_server` said is on it."""
-        from label_studio_sdk.core.api_error import ApiError
-
         client = self.client()
         if path.startswith(("http://", "https://")):
             if not self.on_server(path):  # callers check; this is the last line
@@ -342,11 +333,10 @@ class _LabelStudioAccess:
             path = httpx.URL(path).raw_path.decode("ascii")
         shown = _short(path)
         try:
-            # The SDK has no call to download a task's file: its own HTTP client (base URL
-            # and auth headers, legacy token or PAT alike) fetches it. It joins base URL and
-            # path as strings ("<base>/<path>"), so the host stays the base URL's.
-            http = client._client_wrapper.httpx_client
-            with http.stream(path.lstrip("/"), method="GET", params=params) as r:
+            # The SDK has no call to download a task's file: the client's stream (base URL
+            # and auth headers, legacy token or PAT alike) fetches it; the host stays the
+            # base URL's.
+            with client.stream(path, params=params) as r:
                 if r.status_code != 200:
                     where = r.headers.get("location")
                     moved = f" (a redirect to {_short(where)}, not followed)" if where else ""
@@ -374,8 +364,6 @@ class _LabelStudioAccess:
     def annotated_tasks(self, project: int) -> list[dict[str, Any]]:
         """Every task of ``project`` with at least one annotation, with its annotations,
         as plain dicts (``id``, ``data``, ``annotations``, ...)."""
-        from label_studio_sdk.core.api_error import ApiError
-
         client = self.client()
         # Community ignores ``only_annotated``: a Data Manager filter selects the tasks.
         query = json.dumps(
@@ -399,7 +387,7 @@ class _LabelStudioAccess:
             try:
                 # Page by page (not the SDK's iterator) to stop on the total and on the
                 # "Invalid page" 404 past the end.
-                listed = client.tasks.list(
+                listed: Any = client.client.tasks.list(
                     project=project,
                     fields="all",
                     query=query,

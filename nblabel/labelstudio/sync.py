@@ -31,7 +31,7 @@ from ..core.errors import ItemError, LabelStudioError, ResultError
 from ..core.job import Job, as_job
 from ..core.results import validate
 from ..core.store import Event, Store
-from .connection import NO_RETRY, Connection
+from .client import NO_RETRY, Client
 
 ID_FIELD = "nblabel_id"
 _UPLOAD_FILES = 50  # files per upload request
@@ -215,7 +215,7 @@ def _predicted_key(remote: str) -> str:
 
 # -- push ----------------------------------------------------------------------------------
 def push(
-    ls: Connection,
+    ls: Client,
     labeler: Job | Any,
     *,
     project: int | str,
@@ -304,7 +304,7 @@ def _annotation(ev: Event, tag: int) -> dict[str, Any]:
 
 
 def _push_batch(
-    ls: Connection,
+    ls: Client,
     job: Job,
     pid: int,
     remote: str,
@@ -393,7 +393,7 @@ def _push_batch(
 
 
 def _send_predictions(
-    ls: Connection,
+    ls: Client,
     store: Store,
     pid: int,
     remote: str,
@@ -420,7 +420,7 @@ def _send_predictions(
 
 
 def _import_new(
-    ls: Connection,
+    ls: Client,
     store: Store,
     pid: int,
     remote: str,
@@ -476,7 +476,7 @@ def _import_new(
 
 
 def _tasks(
-    ls: Connection,
+    ls: Client,
     pid: int,
     *,
     query: dict[str, Any] | None,
@@ -497,7 +497,7 @@ def _tasks(
 
 
 def _new_task_ids(
-    ls: Connection, pid: int, keys: list[str], task_ids: list[int], ends: dict[int, str]
+    ls: Client, pid: int, keys: list[str], task_ids: list[int], ends: dict[int, str]
 ) -> dict[str, int]:
     """Item key -> the id of the task just imported for it.
 
@@ -516,7 +516,7 @@ def _new_task_ids(
     return dict(zip(keys, task_ids, strict=True))
 
 
-def _ends_match(ls: Connection, pid: int, ends: dict[int, str]) -> bool:
+def _ends_match(ls: Client, pid: int, ends: dict[int, str]) -> bool:
     """Do the tasks ``ends`` names carry the nblabel ids recorded for them? One request."""
     query = {
         "filters": {
@@ -531,7 +531,7 @@ def _ends_match(ls: Connection, pid: int, ends: dict[int, str]) -> bool:
     return {int(t.id): str((t.data or {}).get(ID_FIELD)) for t in tasks} == ends
 
 
-def _task_ids_by_key(ls: Connection, pid: int, task_ids: list[int]) -> dict[str, int]:
+def _task_ids_by_key(ls: Client, pid: int, task_ids: list[int]) -> dict[str, int]:
     query = {
         "filters": {
             "conjunction": "and",
@@ -555,7 +555,7 @@ def _task_ids_by_key(ls: Connection, pid: int, task_ids: list[int]) -> dict[str,
 
 
 def _reconcile(
-    ls: Connection, store: Store, pid: int, remote: str, version: str | None = None
+    ls: Client, store: Store, pid: int, remote: str, version: str | None = None
 ) -> dict[str, tuple[int | None, str | None, int | None]]:
     """Rebuild the item -> task table from the server's tasks (O(project) reads), and the
     notes of which model version each task has a prediction of (``version``, the model
@@ -656,7 +656,7 @@ def _format_of(raw: bytes, key: str) -> str:
 
 
 def _image_values(
-    ls: Connection,
+    ls: Client,
     job: Job,
     pid: int,
     remote: str,
@@ -739,7 +739,7 @@ class _LocalFiles:
     The storage is never synced: the tasks, with their nblabel ids, are imported as JSON.
     """
 
-    def __init__(self, ls: Connection, document_root: str | os.PathLike[str] | None) -> None:
+    def __init__(self, ls: Client, document_root: str | os.PathLike[str] | None) -> None:
         root = (
             document_root
             or os.environ.get("LABEL_STUDIO_LOCAL_FILES_DOCUMENT_ROOT")
@@ -791,17 +791,17 @@ class _LocalFiles:
         covered.append(folder)
 
 
-def _upload(ls: Connection, pid: int, files: list[tuple[str, bytes]]) -> dict[str, str]:
+def _upload(ls: Client, pid: int, files: list[tuple[str, bytes]]) -> dict[str, str]:
     """Upload files to the project without making tasks; file name -> URL served.
 
     The SDK has no call for a multipart upload (``projects.import_tasks`` sends JSON
-    only), so this one request goes through the SDK's own HTTP client: same auth (legacy
-    or personal access token), same base URL. ``commit_to_project=false`` keeps the
-    files as uploads: the tasks, carrying their nblabel ids, are imported as JSON after.
+    only), so this one request goes through :meth:`Client.request`: same auth (legacy or
+    personal access token), same base URL. ``commit_to_project=false`` keeps the files
+    as uploads: the tasks, carrying their nblabel ids, are imported as JSON after.
     """
     form: Any = {f"file{i}": (name, raw) for i, (name, raw) in enumerate(files)}
     try:
-        response = ls.client._client_wrapper.httpx_client.request(
+        response = ls.request(
             f"api/projects/{pid}/import",
             method="POST",
             params={"commit_to_project": "false"},
@@ -842,7 +842,7 @@ def _when(value: object) -> dt.datetime:
 
 
 def pull(
-    ls: Connection,
+    ls: Client,
     labeler: Job | Any,
     *,
     project: int | str | None = None,

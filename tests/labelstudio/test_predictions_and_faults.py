@@ -14,7 +14,7 @@ import nblabel
 import nblabel.labelstudio as nls
 from nblabel.active import Model
 from nblabel.errors import ResultError
-from nblabel.labelstudio.connection import NO_RETRY
+from nblabel.labelstudio.client import NO_RETRY
 
 from ..unit.test_secret import shown
 from .test_push_pull import label, server_tasks
