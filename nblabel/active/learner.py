@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.errors import ModelError
+from .choices import THRESHOLD, pick
 from .models import LABEL, SEP, Model, SklearnModel, as_model, column_matrix, label_key, label_set
 from .strategies import (
     KCenter,
@@ -167,7 +168,8 @@ class _Compute:
         if self.multilabel:
             names = self.labels
             guess = [
-                SEP.join(v for v, p in zip(names, row, strict=True) if p >= 0.5) for row in probs
+                SEP.join(v for v, p in zip(names, row, strict=True) if p >= THRESHOLD)
+                for row in probs
             ]
             return float(np.mean(np.asarray(guess, dtype=object) == truth))
         guess = np.asarray(self.labels, dtype=object)[probs.argmax(axis=1)]
@@ -483,7 +485,7 @@ class Learner:
         given = np.array([[v in label_set(k) for v in self.labels] for k in y[pos]], dtype=bool)
         given = given.reshape(len(pos), len(self.labels))
         p_label = np.where(given, rows, 1.0 - rows).prod(axis=1)
-        guess = rows >= 0.5
+        guess = rows >= THRESHOLD
         p_top = np.where(guess, rows, 1.0 - rows).prod(axis=1)
         key = -(1.0 - p_label) if order == "disagreement" else p_top
         ranked = np.argsort(key, kind="stable")
@@ -516,21 +518,17 @@ class Learner:
         """``(label, score, model_version)`` the model in use suggests for row ``pos``.
 
         Multiple choice: ``label`` is the list of labels with probability >= 0.5 (none:
-        no suggestion) and ``score`` the lowest of their probabilities."""
+        no suggestion) and ``score`` the lowest of their probabilities (the rule of
+        :mod:`nblabel.active.choices`)."""
         with self._cond:
             scores, version = self._scores, self.model_version
         if scores is None or version is None:
             return None
-        row = scores[pos]
-        if self.multilabel:
-            chosen = [j for j, p in enumerate(row) if p >= 0.5]
-            if not chosen:
-                return None
-            return [self.labels[j] for j in chosen], float(min(row[chosen])), version
-        j = int(np.argmax(row))
-        if not np.isfinite(row[j]) or row[j] <= 0:
+        picked = pick(scores[pos], self.labels, multiple=self.multilabel)
+        if picked is None:
             return None
-        return self.labels[j], float(row[j]), version
+        labels, score = picked
+        return (labels if self.multilabel else labels[0]), score, version
 
     # -- what the widget tells it ---------------------------------------------------------
     def set_label(self, pos: int, label: Any) -> None:

@@ -53,6 +53,7 @@ from label_studio_sdk.core.api_error import ApiError
 from label_studio_sdk.label_interface import LabelInterface
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from ..active.choices import choices_prediction
 from ..active.models import LABEL, Model, SklearnModel
 from ..core.errors import ItemError, ModelError, NblabelError, SchemaError
 from ..core.schema import Control
@@ -899,26 +900,17 @@ class Backend:
             )
         if not np.isfinite(probs).all():
             raise ModelError("predict returned NaN or infinite probabilities")
-        top = probs.argmax(axis=1) if n else np.zeros(0, dtype=int)
-        out = []
+        out: list[dict[str, Any]] = []
         for i in range(n):
-            j = int(top[i])
-            score = float(probs[i, j])
-            if ctrl.multiple:
-                chosen = [labels[k] for k in np.flatnonzero(probs[i] >= 0.5)] or [labels[j]]
+            # The one probabilities -> Choices rule (nblabel.active.choices), the widget's.
+            pred = choices_prediction(probs[i], ctrl)
+            if pred is None:  # no label predicted (multiple choice: none reaches 0.5)
+                out.append({"result": [], "score": 0.0})
+            elif self.conf is not None and pred["score"] < self.conf:
+                out.append({"result": [], "score": pred["score"]})
             else:
-                chosen = [labels[j]]
-            if self.conf is not None and score < self.conf:
-                out.append({"result": [], "score": score})
-                continue
-            item = {
-                "from_name": ctrl.name,
-                "to_name": ctrl.to_name[0],
-                "type": "choices",
-                "value": {"choices": chosen},
-                "score": score,
-            }
-            out.append({"result": [item], "score": score, _KEY: tuple(chosen)})
+                pred[_KEY] = tuple(pred["result"][0]["value"]["choices"])
+                out.append(pred)
         return out
 
     def _from_results(self, out: Any, frame: pd.DataFrame, project: Schema) -> list[dict[str, Any]]:

@@ -27,6 +27,7 @@ from label_studio_sdk.label_interface import LabelInterface
 from PIL import Image
 
 from ..active.attach import Learning
+from ..active.choices import choices_prediction
 from ..core.errors import ItemError, LabelStudioError, ResultError
 from ..core.job import Job, as_job
 from ..core.results import validate
@@ -139,7 +140,7 @@ class _Predictions:
         assert learning.control is not None  # a class learner (else of() gives none)
         self.control = learning.control
         self.interface = LabelInterface(job.schema.xml)
-        self.checked: dict[int, str] = {}  # label index -> error ("" when valid)
+        self.checked: dict[tuple[str, ...], str] = {}  # labels -> error ("" when valid)
 
     @classmethod
     def of(cls, job: Job) -> _Predictions | _GivenPredictions | None:
@@ -151,34 +152,21 @@ class _Predictions:
         return cls(job, learning)
 
     def at(self, pos: int) -> dict[str, Any] | None:
-        """The prediction for row ``pos``; ``None`` when the model gives no label a
-        probability (multiple choice: none reaches 0.5)."""
-        row = self.scores[pos]
-        if getattr(self.learner, "multilabel", False):
-            chosen = [j for j, p in enumerate(row) if p >= 0.5]
-            if not chosen:
-                return None
-            labels, score, j = [self.labels[k] for k in chosen], float(min(row[chosen])), -1
-        else:
-            j = int(np.argmax(row))
-            labels, score = [self.labels[j]], float(row[j])
-        if not np.isfinite(score) or score <= 0:
+        """The prediction for row ``pos`` (the rule of :mod:`nblabel.active.choices`);
+        ``None`` when the model predicts none."""
+        prediction = choices_prediction(
+            self.scores[pos], self.control, labels=self.labels, model_version=self.version
+        )
+        if prediction is None:
             return None
-        item = {
-            "from_name": self.control.name,
-            "to_name": self.control.to_name[0],
-            "type": "choices",
-            "value": {"choices": labels},
-            "score": score,
-        }
-        prediction = {"result": [item], "score": score, "model_version": self.version}
-        if j not in self.checked or j < 0:
+        labels = tuple(prediction["result"][0]["value"]["choices"])
+        if labels not in self.checked:
             errors = self.interface.validate_prediction(prediction, return_errors=True)
-            self.checked[j] = "; ".join(map(str, errors or []))
-        if self.checked[j]:
+            self.checked[labels] = "; ".join(map(str, errors or []))
+        if self.checked[labels]:
             raise ResultError(
                 f"the model's prediction {', '.join(map(repr, labels))} does not fit the labeling "
-                f"config: {self.checked[j]}"
+                f"config: {self.checked[labels]}"
             )
         return prediction
 

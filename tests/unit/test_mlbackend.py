@@ -16,6 +16,7 @@ from pathlib import Path
 
 import httpx
 import numpy as np
+import pandas as pd
 import pytest
 from PIL import Image
 
@@ -76,6 +77,34 @@ def test_conf_drops_predictions_below_the_score():
         got = post(srv, "/predict", {"tasks": tasks("good", "hmm")}).json()["results"]
     assert [len(p["result"]) for p in got] == [1, 0]
     assert got[1]["score"] == pytest.approx(0.4)
+
+
+def test_multiple_choice_predictions_follow_the_widgets_rule():
+    """Every label at 0.5 or above, scored by the least sure one; none: no choices."""
+    from nblabel.active import Learner
+
+    multi = nblabel.Schema.from_shorthands(text="text", choices=["pos", "neg", "meh"],
+                                           multiple=True)  # fmt: skip
+    table = {"a": [0.9, 0.6, 0.1], "b": [0.4, 0.3, 0.2], "c": [0.2, 0.5, 0.7]}
+
+    def multi_probs(items):
+        return np.array([table[t] for t in items["text"]])
+
+    with nls.serve(multi_probs, schema=multi, port=0, name="m") as srv:
+        got = post(srv, "/predict", {"tasks": tasks("a", "b", "c")}).json()["results"]
+    assert [p["result"][0]["value"]["choices"] if p["result"] else [] for p in got] == [
+        ["pos", "neg"], [], ["neg", "meh"]
+    ]  # fmt: skip
+    assert [p["score"] for p in got] == pytest.approx([0.6, 0.0, 0.5])
+    # The labeler's learner suggests the same sets with the same scores.
+    frame = pd.DataFrame({"text": ["a", "b", "c"]})
+    learner = Learner(frame, model=multi_probs, labels=["pos", "neg", "meh"], multilabel=True,
+                      background=False)  # fmt: skip
+    assert [learner.suggestion(i) for i in range(3)] == [
+        (["pos", "neg"], pytest.approx(0.6), "multi_probs-v1"),
+        None,
+        (["neg", "meh"], pytest.approx(0.5), "multi_probs-v1"),
+    ]
 
 
 def test_a_scikit_learn_classifier_learns_from_webhooks():
