@@ -172,6 +172,65 @@ def test_start_training_without_label_studio_fits_on_what_webhooks_brought():
         assert r.status_code == 404 and r.json() == {"error": "GET /job_status: Not Found"}
 
 
+def hook(tid: int, text: str, *choices: str) -> dict:
+    return {"action": "ANNOTATION_CREATED", "project": {"id": 3},
+            "task": {"id": tid, "data": {"text": text}},
+            "annotation": {"id": tid, "result": [
+                {"from_name": "choice", "to_name": "text", "type": "choices",
+                 "value": {"choices": list(choices)}}]}}  # fmt: skip
+
+
+def test_a_failed_fit_keeps_the_last_good_model_serving_and_says_why():
+    fits = []
+
+    def fit(labeled):
+        fits.append(len(labeled))
+        if len(fits) == 2:
+            raise ValueError("out of memory, say")
+        return probs
+
+    with nls.serve(Model(probs, fit=fit, name="m"), schema=SCHEMA, port=0) as srv:
+        post(srv, "/webhook", hook(1, "good", "pos"))
+        post(srv, "/webhook", hook(2, "bad", "neg"))
+        assert srv.wait(timeout=20) and srv.model_version == "m-v2"
+        post(srv, "/webhook", hook(3, "hmm", "meh"))
+        time.sleep(0.05)
+        assert srv.wait(timeout=20)
+        assert srv.model_version == "m-v2"  # still the last good model
+        assert srv.errors == ["fit on 3 labels failed, the backend keeps serving m-v2: "
+                              "ValueError: out of memory, say"]  # fmt: skip
+        (p,) = post(srv, "/predict", {"tasks": tasks("good")}).json()["results"]
+        assert p["model_version"] == "m-v2"
+        post(srv, "/webhook", hook(4, "good", "pos"))
+        time.sleep(0.05)
+        assert srv.wait(timeout=20) and srv.model_version == "m-v3"
+        history = srv.history
+    assert fits == [2, 3, 4]
+    assert list(history["version"]) == ["m-v2", "m-v2", "m-v3"]
+    assert list(history["n_labels"]) == [2, 3, 4]
+    assert history["error"].isna().tolist() == [True, False, True]
+
+
+def test_multiple_choice_annotations_train_with_label_sets_as_in_the_labeler():
+    multi = nblabel.Schema.from_shorthands(text="text", choices=["pos", "neg", "meh"],
+                                           multiple=True)  # fmt: skip
+    seen = []
+
+    def fit(labeled):
+        seen.append(dict(zip(labeled.index, labeled["label"], strict=True)))
+        return lambda items: np.full((len(items), 3), 0.6)
+
+    model = Model(lambda items: np.zeros((len(items), 3)), fit=fit, name="m")
+    with nls.serve(model, schema=multi, port=0) as srv:
+        post(srv, "/webhook", hook(1, "a", "pos"))  # one label seen: nothing to fit yet
+        post(srv, "/webhook", hook(2, "b", "neg", "meh"))
+        assert srv.wait(timeout=20) and srv.model_version == "m-v2"
+        (p,) = post(srv, "/predict", {"tasks": tasks("c")}).json()["results"]
+    # Each task's whole set of labels, as the labeler's learner gives a model's fit.
+    assert seen == [{1: ["pos"], 2: ["neg", "meh"]}]
+    assert p["result"][0]["value"] == {"choices": ["pos", "neg", "meh"]}
+
+
 @pytest.mark.parametrize(
     "content, status, words",
     [

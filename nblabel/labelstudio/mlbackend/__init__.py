@@ -14,15 +14,22 @@ object holds the image as an RGB ``PIL.Image`` (EXIF orientation applied, as the
 shows it). What ``predict`` returns decides how it is read:
 
 - an ``(n, k)`` array of class probabilities (an :mod:`nblabel.active` model, a
-  scikit-learn classifier, or any callable returning numbers): the top label of the config's
-  ``Choices`` control becomes a ``choices`` result with its probability as ``score``;
+  scikit-learn classifier, or any callable returning numbers): a ``choices`` result for the
+  config's ``Choices`` control, by the labeler's own rule (:mod:`nblabel.active.choices`:
+  the top label, or for multiple choice every label at 0.5 or above);
 - a list with one entry per row, each a list of Label Studio result items (or a dict
   ``{"result": [...], "score": s}``): regions, spans, anything the config has. Missing
   ``type``, ``from_name``, ``to_name`` and ``original_width/height`` are filled in from the
   config and the image.
 
 Every prediction is checked with ``LabelInterface.validate_prediction`` against the
-project's config before it leaves.
+project's config before it leaves. Annotations train the model through the labeler's own
+learner (:mod:`.training`).
+
+Modules: :mod:`.server` (``serve``, ``Server``), :mod:`.app` (routes, auth, bounded
+requests), :mod:`.backend` (state, predictions), :mod:`.model` (the model and what it
+returns), :mod:`.training`, :mod:`.tiled` (``tile=``), :mod:`.images` (what it may read),
+:mod:`.access` (its one Label Studio), :mod:`.tasks`, :mod:`.errors`.
 """
 
 from __future__ import annotations

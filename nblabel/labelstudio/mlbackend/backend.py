@@ -4,17 +4,16 @@ of, and what it met (``errors``, ``calls``, ``history``); predictions for tasks.
 from __future__ import annotations
 
 import collections
+import contextlib
 import logging
 import os
-import threading
-import time
 from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 from label_studio_sdk.label_interface import LabelInterface
 
-from ...active.models import LABEL, Model
+from ...active.models import Model
 from ...core.errors import ItemError, ModelError, SchemaError
 from ...tags import Schema
 from ..secret import Secret
@@ -35,8 +34,9 @@ from .model import (
     raw_predict,
     task_frame,
 )
-from .tasks import choice_of, empty_prediction, latest_annotation, task_id
+from .tasks import empty_prediction, latest_annotation, task_id
 from .tiled import run_tiled
+from .training import Training
 
 log = logging.getLogger("nblabel.labelstudio.mlbackend")
 
@@ -77,16 +77,16 @@ class Backend:
                 "the ML backend needs starlette and uvicorn: pip install 'nblabel[ml-backend]'"
             ) from None
         self.schema = Schema(schema) if isinstance(schema, str) else schema
-        self.model = as_backend_model(model, self.schema, control=control)
+        served = as_backend_model(model, self.schema, control=control)
         self.control_name = control
-        self.name = name or model_name(self.model)
-        self.version = 1
+        self.name = name or model_name(served)
         self.conf = None if conf is None else float(conf)
         if tile is not None:
             tile_grid(1, 1, tile=tile, overlap=overlap)  # checks the numbers now
         self.tile = None if tile is None else (int(tile[0]), int(tile[1]))
         self.overlap = int(overlap)
         self.max_body = int(max_body)
+        auth = auth_header(basic_auth)  # checked before the learner's thread starts
         self.ls = LabelStudioAccess(
             label_studio_url or os.environ.get("LABEL_STUDIO_URL"),
             Secret(api_key or os.environ.get("LABEL_STUDIO_API_KEY")),
@@ -99,42 +99,48 @@ class Backend:
         self.errors: collections.deque[str] = collections.deque(maxlen=ERRORS_KEPT)
         #: ``"METHOD /path -> status"`` of the requests received, newest last.
         self.calls: collections.deque[str] = collections.deque(maxlen=CALLS_KEPT)
-        #: One dict per fit attempt: version, n_labels, seconds, error.
-        self.history: list[dict[str, Any]] = []
         self.project: int | None = None
-        self._labels: dict[int, tuple[dict[str, Any], list[dict[str, Any]]]] = {}
-        self._lock = threading.Condition()
-        self._fit_due = False
-        self._fetch_due: int | None = None
-        self._busy = False
-        self._stop = False
-        self._fitter: threading.Thread | None = None
+        ctrl = None
+        if self.schema is not None:
+            with contextlib.suppress(ModelError):
+                ctrl = choices_control(self.schema, control)
+        #: The labels heard of, fitted through the labeling widget's learner.
+        self.training = Training(
+            served, control=ctrl, read=self._read, report=self.report, name=self.name
+        )
         self._interfaces: dict[str, tuple[LabelInterface, Schema]] = {}
-        self.app = make_app(self, auth=auth_header(basic_auth))
+        self.app = make_app(self, auth=auth)
+
+    @property
+    def model(self) -> Model:
+        """The model serving now (a fit swaps in a new one)."""
+        return self.training.current()[0]
+
+    @property
+    def version(self) -> int:
+        """1 for the model served, one more for each fit that worked."""
+        return self.training.current()[1]
 
     @property
     def model_version(self) -> str:
-        return f"{self.name}-v{self.version}"
+        return self.training.version_name(self.version)
+
+    @property
+    def history(self) -> list[dict[str, Any]]:
+        """One dict per fit attempt: version, n_labels, seconds, error, time."""
+        return self.training.history()
 
     @property
     def busy(self) -> bool:
         """True while a fit is running or due."""
-        with self._lock:
-            return self._busy or self._fit_due or self._fetch_due is not None
+        return self.training.busy
 
     def wait(self, *, timeout: float | None = None) -> bool:
         """Block until no fit runs or is due; ``False`` on timeout."""
-        with self._lock:
-            return self._lock.wait_for(
-                lambda: not (self._busy or self._fit_due or self._fetch_due is not None), timeout
-            )
+        return self.training.wait(timeout=timeout)
 
     def close(self) -> None:
-        with self._lock:
-            self._stop = True
-            self._lock.notify_all()
-        if self._fitter is not None:
-            self._fitter.join(timeout=30)
+        self.training.close()
         self.ls.close()
 
     def report(self, message: str) -> str:
@@ -145,8 +151,7 @@ class Backend:
 
     def forget(self, task: int) -> None:
         """Task ``task``'s annotation was deleted: it is not trained on any more."""
-        with self._lock:
-            self._labels.pop(task, None)
+        self.training.forget(task)
 
     def interface(self, xml: str | None) -> tuple[LabelInterface, Schema]:
         """The project's config, parsed and checked against the model's (cached)."""
@@ -185,7 +190,8 @@ class Backend:
         task could be read, or ``predict`` raises, :class:`HTTPError` (422 / 500).
         """
         interface, project = self.interface(label_config)
-        model, version = self.model, self.model_version  # one model for the whole batch
+        model, number = self.training.current()  # one model for the whole batch
+        version = self.training.version_name(number)
         if not tasks:
             return {"results": [], "model_version": version}
         rows: dict[int, dict[str, Any]] = {}
@@ -280,120 +286,34 @@ class Backend:
             return from_probs(probs, len(frame), ctrl, conf=self.conf)
         return from_results(out, frame, project, conf=self.conf)
 
+    # -- training ---------------------------------------------------------------------------
     def add_labels(self, pairs: Sequence[tuple[dict[str, Any], list[dict[str, Any]]]]) -> None:
-        """Record ``(task, result)`` pairs and schedule a fit in the background."""
-        with self._lock:
-            for task, result in pairs:
-                tid = task_id(task)
-                data = task.get("data")
-                if tid is None or not isinstance(data, dict):
-                    continue
-                self._labels[tid] = (data, list(result))
-            self._fit_due = True
-            self._start_fitter()
-            self._lock.notify_all()
+        """Record ``(task, result)`` pairs; the model is refitted in the background."""
+        self.training.add(pairs)
 
     def train(self, *, project: int | None = None) -> None:
         """Fit on every annotation of the project, read from Label Studio when its URL and
         a token are known, else on the annotations webhooks delivered."""
-        with self._lock:
-            pid = project if project is not None else self.project
-            if self.ls.ready and pid is not None:
-                self._fetch_due = pid
-            self._fit_due = True
-            self._start_fitter()
-            self._lock.notify_all()
+        pid = project if project is not None else self.project
+        if self.ls.ready and pid is not None:
+            self.training.train(lambda: self._fetch(pid))
+        else:
+            self.training.train()
 
-    def _start_fitter(self) -> None:
-        if self._fitter is None or not self._fitter.is_alive():
-            self._fitter = threading.Thread(target=self._fit_loop, name="nblabel-fit", daemon=True)
-            self._fitter.start()
-
-    def _fit_loop(self) -> None:
-        while True:
-            with self._lock:
-                while not self._stop and not (self._fit_due or self._fetch_due is not None):
-                    self._lock.wait()
-                if self._stop:
-                    return
-                fetch, self._fetch_due = self._fetch_due, None
-                self._fit_due = False
-                self._busy = True
-            try:
-                if fetch is not None:
-                    self._fetch(fetch)
-                self._fit_once()
-            except Exception as exc:  # a failing fit must not stop the fitter
-                self.report(f"training failed: {type(exc).__name__}: {exc}")
-            finally:
-                with self._lock:
-                    self._busy = False
-                    self._lock.notify_all()
-
-    def _fetch(self, project: int) -> None:
+    def _fetch(self, project: int) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
         try:
             tasks = self.ls.annotated_tasks(project)
         except HTTPError as exc:
             self.report(f"cannot read the annotations of project {project}: {exc}")
-            return
+            return []
         pairs = []
         for t in tasks:
             anns = [a for a in t.get("annotations") or [] if not a.get("was_cancelled")]
             if anns:
                 pairs.append((t, latest_annotation(anns).get("result") or []))
-        with self._lock:
-            for task, result in pairs:
-                self._labels[int(task["id"])] = (task["data"], list(result))
+        return pairs
 
-    def _fit_once(self) -> None:
-        model = self.model
-        if not model.can_fit:
-            return
-        with self._lock:
-            labels = dict(self._labels)
-        ctrl = None
-        if self.schema is not None:
-            try:
-                ctrl = choices_control(self.schema, self.control_name)
-            except ModelError:
-                ctrl = None
+    def _read(self, tid: int, data: dict[str, Any]) -> dict[str, Any]:
+        """A labeled task's row as the model reads it (images loaded)."""
         project = self.schema
-        rows, index = [], []
-        for tid, (data, result) in labels.items():
-            target: Any = result
-            if ctrl is not None:
-                target = choice_of(result, ctrl.name)
-                if target is None:
-                    continue
-            try:
-                row = self.row({"id": tid, "data": data}, project) if project else dict(data)
-            except (ItemError, HTTPError) as exc:
-                self.report(f"task {tid} left out of training: {messages(exc)[1]}")
-                continue
-            row[LABEL] = target
-            row["result"] = result
-            rows.append(row)
-            index.append(tid)
-        if not rows:
-            return
-        frame = pd.DataFrame(rows, index=index)
-        if ctrl is not None and frame[LABEL].nunique() < 2:
-            return  # a classifier needs two classes; the next annotation will bring one
-        record: dict[str, Any] = {"n_labels": len(frame), "error": None, "time": time.time()}
-        t0 = time.perf_counter()
-        try:
-            new = model.fit(frame)
-        except Exception as exc:
-            record.update(version=self.model_version, seconds=time.perf_counter() - t0)
-            record["error"] = self.report(
-                f"fit on {len(frame)} labels failed, the backend keeps serving "
-                f"{self.model_version}: {type(exc).__name__}: {exc}"
-            )
-            self.history.append(record)
-            return
-        with self._lock:
-            self.model = new
-            self.version += 1
-        record.update(version=self.model_version, seconds=time.perf_counter() - t0)
-        self.history.append(record)
-        log.info("fitted %s on %d labels", self.model_version, len(frame))
+        return self.row({"id": tid, "data": data}, project) if project else dict(data)

@@ -33,14 +33,5 @@ def latest_annotation(annotations: list[dict[str, Any]]) -> dict[str, Any]:
     return max(annotations, key=lambda a: (str(a.get("updated_at") or ""), a.get("id") or 0))
 
 
-def choice_of(result: list[dict[str, Any]], control: str) -> str | None:
-    for r in result:
-        if r.get("from_name") == control and r.get("type") == "choices":
-            picked = (r.get("value") or {}).get("choices") or []
-            if picked:
-                return str(picked[0])
-    return None
-
-
 def empty_prediction(version: str, error: str) -> dict[str, Any]:
     return {"result": [], "score": 0.0, "model_version": version, "error": error}
