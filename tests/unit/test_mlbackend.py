@@ -24,13 +24,7 @@ import nblabel
 import nblabel.labelstudio as nls
 from nblabel.active import Model
 
-SCHEMA = nblabel.Schema.from_shorthands(text="text", choices=["pos", "neg", "meh"])
-BOXES = nblabel.Schema.from_shorthands(image="image", boxes=["cat", "dog"])
-
-
-def probs(items):
-    table = {"good": [0.8, 0.1, 0.1], "bad": [0.1, 0.7, 0.2], "hmm": [0.4, 0.35, 0.25]}
-    return np.array([table.get(t, [0.34, 0.33, 0.33]) for t in items["text"]])
+from ..support.mlbackend import BOXES, SCHEMA, boxes, post, probs
 
 
 def tasks(*texts: str) -> list[dict]:
@@ -41,12 +35,6 @@ def tasks(*texts: str) -> list[dict]:
 def srv() -> Iterator[nls.Server]:
     with nls.serve(probs, schema=SCHEMA, port=0, name="tbl") as server:
         yield server
-
-
-def post(srv: nls.Server, path: str, body: object = None, **kw) -> httpx.Response:
-    if body is not None:
-        kw["json"] = body
-    return httpx.post(srv.url + path, timeout=10, **kw)
 
 
 def test_health_setup_predict_as_label_studio_calls_them(srv):
@@ -287,19 +275,6 @@ def png_data_url(size=(40, 20)) -> str:
     buf = io.BytesIO()
     Image.new("RGB", size, (10, 200, 10)).save(buf, format="PNG")
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
-
-
-def boxes(items):
-    out = []
-    for im in items["image"]:
-        assert isinstance(im, Image.Image) and im.mode == "RGB"
-        out.append([
-            {"value": {"x": 10, "y": 20, "width": 30, "height": 40, "rotation": 0,
-                       "rectanglelabels": ["cat"]}, "score": 0.9},
-            {"value": {"x": 50, "y": 50, "width": 5, "height": 5, "rotation": 0,
-                       "rectanglelabels": ["dog"]}, "score": 0.2},
-        ])  # fmt: skip
-    return out
 
 
 def test_region_models_get_images_from_data_urls_and_files(tmp_path: Path):
