@@ -219,6 +219,35 @@ def test_multiple_choice_annotations_train_with_label_sets_as_in_the_labeler():
     assert p["result"][0]["value"] == {"choices": ["pos", "neg", "meh"]}
 
 
+def test_a_one_vs_rest_classifier_learns_multiple_choice_label_sets():
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.multiclass import OneVsRestClassifier
+    from sklearn.pipeline import make_pipeline
+
+    multi = nblabel.Schema.from_shorthands(text="text", choices=["pos", "neg", "meh"],
+                                           multiple=True)  # fmt: skip
+    clf = make_pipeline(CountVectorizer(), OneVsRestClassifier(LogisticRegression(C=100)))
+    labeled = [("good fun", ["pos", "meh"]), ("bad bore", ["neg"]), ("good joy", ["pos"]),
+               ("bad dull", ["neg", "meh"])]  # fmt: skip
+    annotations = [
+        {"id": i + 1, "data": {"text": text}, "annotations": [{"result": [
+            {"from_name": "choice", "to_name": "text", "type": "choices",
+             "value": {"choices": chosen}}]}]}
+        for i, (text, chosen) in enumerate(labeled)
+    ]  # fmt: skip
+    with nls.serve(clf, schema=multi, port=0) as srv:
+        assert post(srv, "/train", {"annotations": annotations}).status_code == 200
+        time.sleep(0.05)
+        assert srv.wait(timeout=30)
+        assert srv.model_version.endswith("-v2") and srv.errors == []
+        got = post(srv, "/predict", {"tasks": tasks("joy", "bore", "fun")}).json()["results"]
+    # One probability per label, each a yes/no question: sets come back.
+    assert [p["result"][0]["value"]["choices"] for p in got] == [
+        ["pos"], ["neg"], ["pos", "meh"]
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     "content, status, words",
     [

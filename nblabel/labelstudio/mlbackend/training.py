@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from ...active.learner import Learner
-from ...active.models import LABEL, Model
+from ...active.models import LABEL, Model, SklearnModel
 from ...active.results import ResultLearner
 from ...core.errors import ItemError, ModelError
 from ...core.schema import Control
@@ -77,6 +77,10 @@ class Training:
         report: Callable[[str], str],
         name: str,
     ) -> None:
+        if control is not None and isinstance(model, SklearnModel):
+            # As the labeler's learner does: a multiple-choice control is one yes/no per
+            # label (e.g. a OneVsRestClassifier), fitted on each task's set of labels.
+            model.multilabel = control.multiple
         self.served = model
         self.control = control
         self.name = name
