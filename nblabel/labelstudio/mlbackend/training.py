@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -123,10 +124,12 @@ class Training:
 
     def wait(self, *, timeout: float | None = None) -> bool:
         """Block until no fit runs or is due; ``False`` on timeout."""
+        deadline = None if timeout is None else time.monotonic() + timeout
         with self._lock:
             if not self._lock.wait_for(lambda: not self._fetching, timeout):
                 return False
-        return self.learner.wait(timeout=timeout)
+        left = None if deadline is None else max(0.0, deadline - time.monotonic())
+        return self.learner.wait(timeout=left)
 
     def history(self) -> list[dict[str, Any]]:
         """One dict per fit attempt: ``version``, ``n_labels``, ``seconds``, ``error``,
