@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.errors import ModelError
+from .choices import THRESHOLD, pick
 from .models import LABEL, SEP, Model, SklearnModel, as_model, column_matrix, label_key, label_set
 from .strategies import (
     KCenter,
@@ -76,6 +77,7 @@ class _Compute:
         holdout: pd.DataFrame | None,
         cv: int,
         multilabel: bool = False,
+        predicts: bool = True,
     ) -> None:
         self.model = model
         self.data = data
@@ -83,8 +85,11 @@ class _Compute:
         self.holdout = holdout
         self.cv = cv
         self.multilabel = multilabel
+        self.predicts = predicts
 
-    def run(self, job: _Snapshot, first: Model | None) -> tuple[Model, np.ndarray, dict[str, Any]]:
+    def run(
+        self, job: _Snapshot, first: Model | None
+    ) -> tuple[Model, np.ndarray | None, dict[str, Any]]:
         timings: dict[str, Any] = {}
         new = first
         if job.fit:
@@ -92,6 +97,8 @@ class _Compute:
             new = self.model.fit(self._frame(job))
             timings["fit_seconds"] = time.perf_counter() - t0
         assert new is not None
+        if not self.predicts:
+            return new, None, timings
         t0 = time.perf_counter()
         scores = self._checked(new.predict(self.data), len(self.data))
         timings["predict_seconds"] = time.perf_counter() - t0
@@ -167,7 +174,8 @@ class _Compute:
         if self.multilabel:
             names = self.labels
             guess = [
-                SEP.join(v for v, p in zip(names, row, strict=True) if p >= 0.5) for row in probs
+                SEP.join(v for v, p in zip(names, row, strict=True) if p >= THRESHOLD)
+                for row in probs
             ]
             return float(np.mean(np.asarray(guess, dtype=object) == truth))
         guess = np.asarray(self.labels, dtype=object)[probs.argmax(axis=1)]
@@ -277,6 +285,11 @@ class Learner:
         estimator, functions defined in a module), else the learner falls back to a
         thread and says why in :attr:`fit_in`. ``"thread"``: on the retrainer thread.
         ``"auto"`` (default): a process for scikit-learn models, a thread for others.
+    predicts
+        Predict every item after each fit (scores, queue order, suggestions; the default).
+        ``False``: only train, on the thread, keeping the newest model (:meth:`current`)
+        for its user to predict with: the ML backend, which Label Studio asks for
+        predictions task by task, and whose items arrive as annotations do (:meth:`add`).
     """
 
     def __init__(
@@ -299,6 +312,7 @@ class Learner:
         on_update: Callable[[], None] | None = None,
         fit_in: str = "auto",
         multilabel: bool = False,
+        predicts: bool = True,
     ) -> None:
         if fit_in not in ("auto", "thread", "process"):
             raise ValueError(f"fit_in must be 'auto', 'thread' or 'process', got {fit_in!r}")
@@ -311,6 +325,7 @@ class Learner:
         self.data = data
         self.labels = tuple(labels)
         self.multilabel = multilabel
+        self.predicts = predicts
         self.model = as_model(model, labels=self.labels, inputs=features or inputs)
         if isinstance(self.model, SklearnModel):
             self.model.multilabel = multilabel
@@ -362,14 +377,15 @@ class Learner:
         #: The last failure, ``""`` after a successful fit.
         self.error = ""
         self.version = 0
-        self._predict_first = ready
-        self._compute = _Compute(self.model, data, self.labels, holdout, self.cv, multilabel)
+        self._predict_first = ready and predicts
+        self._compute = self._new_compute()
         #: Where fits run: "process" (a worker process, the kernel never waits for the
         #: GIL) or "thread" (and why, when a process was asked for but cannot be used).
         self.fit_in = "thread"
         self._key = next(_IDS)
         wanted = fit_in == "process" or (fit_in == "auto" and isinstance(self.model, SklearnModel))
-        if background and self.model.can_fit and wanted:
+        # A learner that grows (add) fits on its thread: the process would need the pool again.
+        if background and self.model.can_fit and wanted and predicts:
             self.fit_in = "process"
         self._thread: threading.Thread | None = None
         if background:
@@ -483,7 +499,7 @@ class Learner:
         given = np.array([[v in label_set(k) for v in self.labels] for k in y[pos]], dtype=bool)
         given = given.reshape(len(pos), len(self.labels))
         p_label = np.where(given, rows, 1.0 - rows).prod(axis=1)
-        guess = rows >= 0.5
+        guess = rows >= THRESHOLD
         p_top = np.where(guess, rows, 1.0 - rows).prod(axis=1)
         key = -(1.0 - p_label) if order == "disagreement" else p_top
         ranked = np.argsort(key, kind="stable")
@@ -506,6 +522,39 @@ class Learner:
         position left out after it (:func:`queue_order`)."""
         return self._ranking
 
+    def current(self) -> tuple[Model | None, int]:
+        """``(model, version)``: the newest model a fit (or a first predict) made and its
+        version number, read together; ``(None, 0)`` before any."""
+        with self._cond:
+            return (self._live if self.version else None), self.version
+
+    def add(self, rows: pd.DataFrame) -> np.ndarray:
+        """Append ``rows`` to the items (unlabeled); their row positions.
+
+        For a learner that only trains (``predicts=False``) and has no ``features=``: the
+        ML backend hears of its tasks one annotation at a time.
+        """
+        if self.predicts or self.features is not None:
+            raise ModelError("only a learner with predicts=False and no features= takes new items")
+        with self._cond:
+            start, k = len(self.data), len(rows)
+            self.data = pd.concat([self.data, rows]) if start else rows
+            self._y = np.concatenate([self._y, np.full(k, None, dtype=object)])
+            self._random = np.concatenate([self._random, start + self.rng.permutation(k)])
+            # A job already running keeps the compute it took: its positions stay valid.
+            self._compute = self._new_compute()
+            self._pool_changed()
+            return np.arange(start, start + k)
+
+    def _new_compute(self) -> _Compute:
+        return _Compute(
+            self.model, self.data, self.labels, self.holdout, self.cv, self.multilabel,
+            self.predicts,
+        )  # fmt: skip
+
+    def _pool_changed(self) -> None:
+        """The items grew (see :meth:`add`); lock held."""
+
     def latest(self) -> tuple[np.ndarray | None, str | None]:
         """``(scores, model_version)`` of the newest model, read together (both change on
         the retrainer's thread); ``(None, None)`` before any model predicted."""
@@ -516,21 +565,17 @@ class Learner:
         """``(label, score, model_version)`` the model in use suggests for row ``pos``.
 
         Multiple choice: ``label`` is the list of labels with probability >= 0.5 (none:
-        no suggestion) and ``score`` the lowest of their probabilities."""
+        no suggestion) and ``score`` the lowest of their probabilities (the rule of
+        :mod:`nblabel.active.choices`)."""
         with self._cond:
             scores, version = self._scores, self.model_version
         if scores is None or version is None:
             return None
-        row = scores[pos]
-        if self.multilabel:
-            chosen = [j for j, p in enumerate(row) if p >= 0.5]
-            if not chosen:
-                return None
-            return [self.labels[j] for j in chosen], float(min(row[chosen])), version
-        j = int(np.argmax(row))
-        if not np.isfinite(row[j]) or row[j] <= 0:
+        picked = pick(scores[pos], self.labels, multiple=self.multilabel)
+        if picked is None:
             return None
-        return self.labels[j], float(row[j]), version
+        labels, score = picked
+        return (labels if self.multilabel else labels[0]), score, version
 
     # -- what the widget tells it ---------------------------------------------------------
     def set_label(self, pos: int, label: Any) -> None:
@@ -586,13 +631,14 @@ class Learner:
         with self._cond:
             return self._cond.wait_for(lambda: not self._busy and not self._due(), timeout)
 
-    def close(self) -> None:
-        """Stop the background thread (a running fit finishes first)."""
+    def close(self, *, timeout: float | None = None) -> None:
+        """Stop the background thread (a running fit finishes first; waited for up to
+        ``timeout`` seconds, then left to end on its own)."""
         with self._cond:
             self._stop = True
             self._cond.notify_all()
         if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join()
+            self._thread.join(timeout)
         self._forget()
 
     # -- the retrainer ----------------------------------------------------------------------
@@ -682,9 +728,9 @@ class Learner:
         """Fit (maybe), predict, measure, rank; then swap in under the lock. Never raises."""
         record: dict[str, Any] = dict.fromkeys(HISTORY_COLUMNS)
         record.update(n_labels=len(job.positions), time=time.time())
-        first = (
-            self._live if (not job.fit and self._live is not None and self.version == 0) else None
-        )
+        # A ready model's first predictions (a learner that only trains has none to make).
+        ready = self.predicts and not job.fit and self._live is not None and self.version == 0
+        first = self._live if ready else None
         new: Model | None = None
         scores: np.ndarray | None = None
         try:
@@ -706,7 +752,7 @@ class Learner:
             with self._cond:
                 self._failed("the strategy", exc)
         with self._cond:
-            if scores is not None:
+            if new is not None:  # (a learner that predicts has its scores too)
                 self._live, self._scores = new, scores
                 self.version += 1
                 record.update(version=self.version, model_version=self.model_version)
@@ -719,7 +765,7 @@ class Learner:
 
     def _compute_job(
         self, job: _Snapshot, first: Model | None
-    ) -> tuple[Model, np.ndarray, dict[str, Any]]:
+    ) -> tuple[Model, np.ndarray | None, dict[str, Any]]:
         """The model's own work, in this thread or in the fitting process."""
         if self.fit_in == "process":
             pool = _pool()

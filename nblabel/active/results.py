@@ -258,13 +258,17 @@ class _ResultCompute:
         data: pd.DataFrame,
         score_by: ScoreBy,
         holdout: pd.DataFrame | None = None,
+        predicts: bool = True,
     ) -> None:
         self.model = model
         self.data = data
         self.score_by = score_by
         self.holdout = holdout
+        self.predicts = predicts
 
-    def run(self, job: _Snapshot, first: Model | None) -> tuple[Model, _Predicted, dict[str, Any]]:
+    def run(
+        self, job: _Snapshot, first: Model | None
+    ) -> tuple[Model, _Predicted | None, dict[str, Any]]:
         timings: dict[str, Any] = {}
         new = first
         if job.fit:
@@ -272,6 +276,8 @@ class _ResultCompute:
             new = self.model.fit(self.frame(job))
             timings["fit_seconds"] = time.perf_counter() - t0
         assert new is not None
+        if not self.predicts:
+            return new, None, timings
         t0 = time.perf_counter()
         # Model.predict makes floats of what it gets: a result model's answer is taken raw.
         rows = _rows(new._predict(self.data), len(self.data))
@@ -315,7 +321,7 @@ class ResultLearner(Learner):
         over ``features``. A callable ``strategy(scores, features, labeled_mask)`` gets
         ``scores`` as an ``(n, 1)`` array of confidences (``nan``: unknown).
     features, retrain_every, retrain_seconds, explore, cold_start, seed, background,
-    on_update
+    on_update, predicts
         As for :class:`nblabel.active.Learner`. The cold start counts, per label, the
         labeled items with at least one region of that label.
     holdout
@@ -352,6 +358,7 @@ class ResultLearner(Learner):
         on_update: Callable[[], None] | None = None,
         fit_in: str = "auto",
         inputs: str | None = None,
+        predicts: bool = True,
     ) -> None:
         if callable(getattr(model, "predict_proba", None)):
             raise ModelError(
@@ -376,7 +383,7 @@ class ResultLearner(Learner):
         self.score_by = score_by
         self._n_labeled = 0
         self._rc_model = model if isinstance(model, Model) else Model(model)
-        self._result_compute = _ResultCompute(self._rc_model, data, score_by, holdout)
+        self._result_compute = _ResultCompute(self._rc_model, data, score_by, holdout, predicts)
         self._unknown: np.ndarray = np.empty(0)
         if fit_in not in ("auto", "thread", "process"):
             raise ValueError(f"fit_in must be 'auto', 'thread' or 'process', got {fit_in!r}")
@@ -384,7 +391,7 @@ class ResultLearner(Learner):
             data, model=self._rc_model, labels=labels, features=features, inputs=inputs,
             strategy=strategy, retrain_every=retrain_every, retrain_seconds=retrain_seconds,
             explore=explore, cold_start=cold_start, cv=0, seed=seed, background=background,
-            on_update=on_update, fit_in="thread",
+            on_update=on_update, fit_in="thread", predicts=predicts,
         )  # fmt: skip
         if fit_in == "process":
             self.fit_in = "thread (result models fit on the learner's thread)"
@@ -502,6 +509,11 @@ class ResultLearner(Learner):
         self, job: _Snapshot, first: Model | None
     ) -> tuple[Model, Any, dict[str, Any]]:
         return self._result_compute.run(job, first)
+
+    def _pool_changed(self) -> None:
+        self._result_compute = _ResultCompute(
+            self._rc_model, self.data, self.score_by, self.holdout, self.predicts
+        )
 
     def _rank(self, scores: Any) -> np.ndarray:
         with self._cond:

@@ -10,7 +10,8 @@ All traffic goes through ``label_studio_sdk.LabelStudio``.
 from __future__ import annotations
 
 from ..core.errors import ConfigMismatchError, LabelStudioError
-from .connection import Connection, check_compatible, connect
+from .client import check_compatible
+from .connection import Connection, connect
 from .live import Live, Project, follow, open_project
 from .mlbackend import Server, serve
 from .sync import ID_FIELD, PullReport, PushReport

@@ -28,7 +28,7 @@ from label_studio_sdk.core.api_error import ApiError
 from ..core.errors import ItemError, LabelStudioError
 from ..core.job import Extension, Job
 from ..tags import Schema
-from .connection import NO_RETRY, Connection
+from .client import NO_RETRY, Client
 from .sync import ID_FIELD, _hash, _import_id, _ours, _tasks, pull
 
 
@@ -41,7 +41,7 @@ class RemoteFile:
 
     __slots__ = ("_ls", "url")
 
-    def __init__(self, ls: Connection, url: str) -> None:
+    def __init__(self, ls: Client, url: str) -> None:
         self._ls = ls
         self.url = url
 
@@ -52,11 +52,10 @@ class RemoteFile:
         own = self.url.startswith("/") or self.url.startswith(self._ls.url + "/")
         try:
             if own:
-                # The SDK has no call to download a task's file: its own HTTP client
-                # (base URL and auth headers of the connection) fetches it.
+                # The SDK has no call to download a task's file: the client's own
+                # request (base URL and auth headers of the connection) fetches it.
                 path = self.url[len(self._ls.url) :] if self.url.startswith("http") else self.url
-                wrapper = self._ls.client._client_wrapper
-                response = wrapper.httpx_client.request(path.lstrip("/"), method="GET")
+                response = self._ls.request(path, method="GET")
             else:
                 response = httpx.get(self.url, timeout=30, follow_redirects=True)
         except Exception as exc:
@@ -79,7 +78,7 @@ class Project:
     hashes: dict[str, str]
 
 
-def open_project(ls: Connection, project: int | str) -> Project:
+def open_project(ls: Client, project: int | str) -> Project:
     """Read project ``project`` (its id or title) of ``ls``: see :class:`Project`."""
     found = ls.find_project(project)
     if found is None:
@@ -90,7 +89,7 @@ def open_project(ls: Connection, project: int | str) -> Project:
     return Project(id=pid, config=schema.xml, data=data, task_ids=task_ids, hashes=hashes)
 
 
-def follow(ls: Connection, job: Job, project: Project) -> None:
+def follow(ls: Client, job: Job, project: Project) -> None:
     """Make ``job`` (over ``project``'s tasks) a copy of the project: which item is which
     task, the annotations already there (pulled), and the first unlabeled item on screen."""
     remote = ls.remote_key(project.id)
@@ -119,7 +118,7 @@ def _remote(ls: Connection, value: Any) -> Any:
 
 
 def _project_frame(
-    ls: Connection, pid: int, schema: Schema
+    ls: Client, pid: int, schema: Schema
 ) -> tuple[pd.DataFrame, dict[str, int], dict[str, str]]:
     """One row per task: the objects' columns from ``task.data``, indexed by the task's
     nblabel id, or its task id when it was made elsewhere."""
@@ -169,7 +168,7 @@ class Live(Extension):
         The last failure to reach the server ("" once a send worked again).
     """
 
-    def __init__(self, ls: Connection, job: Job, pid: int, *, poll: float = 5.0) -> None:
+    def __init__(self, ls: Client, job: Job, pid: int, *, poll: float = 5.0) -> None:
         self.ls = ls
         self.job = job
         self.project = pid

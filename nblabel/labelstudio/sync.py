@@ -29,11 +29,12 @@ from label_studio_sdk.label_interface import LabelInterface
 from PIL import Image
 
 from ..active.attach import Learning
+from ..active.choices import choices_prediction
 from ..core.errors import ItemError, LabelStudioError, ResultError
 from ..core.job import Job, as_job
 from ..core.results import validate
 from ..core.store import Event, Store
-from .connection import NO_RETRY, Connection
+from .client import NO_RETRY, Client
 
 ID_FIELD = "nblabel_id"
 _UPLOAD_FILES = 50  # files per upload request
@@ -141,7 +142,7 @@ class _Predictions:
         assert learning.control is not None  # a class learner (else of() gives none)
         self.control = learning.control
         self.interface = LabelInterface(job.schema.xml)
-        self.checked: dict[int, str] = {}  # label index -> error ("" when valid)
+        self.checked: dict[tuple[str, ...], str] = {}  # labels -> error ("" when valid)
 
     @classmethod
     def of(cls, job: Job) -> _Predictions | _GivenPredictions | None:
@@ -153,34 +154,21 @@ class _Predictions:
         return cls(job, learning)
 
     def at(self, pos: int) -> dict[str, Any] | None:
-        """The prediction for row ``pos``; ``None`` when the model gives no label a
-        probability (multiple choice: none reaches 0.5)."""
-        row = self.scores[pos]
-        if getattr(self.learner, "multilabel", False):
-            chosen = [j for j, p in enumerate(row) if p >= 0.5]
-            if not chosen:
-                return None
-            labels, score, j = [self.labels[k] for k in chosen], float(min(row[chosen])), -1
-        else:
-            j = int(np.argmax(row))
-            labels, score = [self.labels[j]], float(row[j])
-        if not np.isfinite(score) or score <= 0:
+        """The prediction for row ``pos`` (the rule of :mod:`nblabel.active.choices`);
+        ``None`` when the model predicts none."""
+        prediction = choices_prediction(
+            self.scores[pos], self.control, labels=self.labels, model_version=self.version
+        )
+        if prediction is None:
             return None
-        item = {
-            "from_name": self.control.name,
-            "to_name": self.control.to_name[0],
-            "type": "choices",
-            "value": {"choices": labels},
-            "score": score,
-        }
-        prediction = {"result": [item], "score": score, "model_version": self.version}
-        if j not in self.checked or j < 0:
+        labels = tuple(prediction["result"][0]["value"]["choices"])
+        if labels not in self.checked:
             errors = self.interface.validate_prediction(prediction, return_errors=True)
-            self.checked[j] = "; ".join(map(str, errors or []))
-        if self.checked[j]:
+            self.checked[labels] = "; ".join(map(str, errors or []))
+        if self.checked[labels]:
             raise ResultError(
                 f"the model's prediction {', '.join(map(repr, labels))} does not fit the labeling "
-                f"config: {self.checked[j]}"
+                f"config: {self.checked[labels]}"
             )
         return prediction
 
@@ -217,7 +205,7 @@ def _predicted_key(remote: str) -> str:
 
 # -- push ----------------------------------------------------------------------------------
 def push(
-    ls: Connection,
+    ls: Client,
     labeler: Job | Any,
     *,
     project: int | str,
@@ -349,7 +337,7 @@ def _annotation(ev: Event, tag: int) -> dict[str, Any]:
 
 
 def _push_batch(
-    ls: Connection,
+    ls: Client,
     job: Job,
     pid: int,
     remote: str,
@@ -438,7 +426,7 @@ def _push_batch(
 
 
 def _send_predictions(
-    ls: Connection,
+    ls: Client,
     store: Store,
     pid: int,
     remote: str,
@@ -465,7 +453,7 @@ def _send_predictions(
 
 
 def _import_new(
-    ls: Connection,
+    ls: Client,
     store: Store,
     pid: int,
     remote: str,
@@ -521,7 +509,7 @@ def _import_new(
 
 
 def _tasks(
-    ls: Connection,
+    ls: Client,
     pid: int,
     *,
     query: dict[str, Any] | None,
@@ -542,7 +530,7 @@ def _tasks(
 
 
 def _new_task_ids(
-    ls: Connection, pid: int, keys: list[str], task_ids: list[int], ends: dict[int, str]
+    ls: Client, pid: int, keys: list[str], task_ids: list[int], ends: dict[int, str]
 ) -> dict[str, int]:
     """Item key -> the id of the task just imported for it.
 
@@ -561,7 +549,7 @@ def _new_task_ids(
     return dict(zip(keys, task_ids, strict=True))
 
 
-def _ends_match(ls: Connection, pid: int, ends: dict[int, str]) -> bool:
+def _ends_match(ls: Client, pid: int, ends: dict[int, str]) -> bool:
     """Do the tasks ``ends`` names carry the nblabel ids recorded for them? One request."""
     query = {
         "filters": {
@@ -576,7 +564,7 @@ def _ends_match(ls: Connection, pid: int, ends: dict[int, str]) -> bool:
     return {int(t.id): str((t.data or {}).get(ID_FIELD)) for t in tasks} == ends
 
 
-def _task_ids_by_key(ls: Connection, pid: int, task_ids: list[int]) -> dict[str, int]:
+def _task_ids_by_key(ls: Client, pid: int, task_ids: list[int]) -> dict[str, int]:
     query = {
         "filters": {
             "conjunction": "and",
@@ -600,7 +588,7 @@ def _task_ids_by_key(ls: Connection, pid: int, task_ids: list[int]) -> dict[str,
 
 
 def _reconcile(
-    ls: Connection, store: Store, pid: int, remote: str, version: str | None = None
+    ls: Client, store: Store, pid: int, remote: str, version: str | None = None
 ) -> dict[str, tuple[int | None, str | None, int | None]]:
     """Rebuild the item -> task table from the server's tasks (O(project) reads), and the
     notes of which model version each task has a prediction of (``version``, the model
@@ -704,7 +692,7 @@ def _format_of(raw: bytes, key: str) -> str:
 
 
 def _image_values(
-    ls: Connection,
+    ls: Client,
     job: Job,
     pid: int,
     remote: str,
@@ -807,7 +795,7 @@ class _LocalFiles:
     The storage is never synced: the tasks, with their nblabel ids, are imported as JSON.
     """
 
-    def __init__(self, ls: Connection, document_root: str | os.PathLike[str] | None) -> None:
+    def __init__(self, ls: Client, document_root: str | os.PathLike[str] | None) -> None:
         root = (
             document_root
             or os.environ.get("LABEL_STUDIO_LOCAL_FILES_DOCUMENT_ROOT")
@@ -859,17 +847,17 @@ class _LocalFiles:
         covered.append(folder)
 
 
-def _upload(ls: Connection, pid: int, files: list[tuple[str, bytes]]) -> dict[str, str]:
+def _upload(ls: Client, pid: int, files: list[tuple[str, bytes]]) -> dict[str, str]:
     """Upload files to the project without making tasks; file name -> URL served.
 
     The SDK has no call for a multipart upload (``projects.import_tasks`` sends JSON
-    only), so this one request goes through the SDK's own HTTP client: same auth (legacy
-    or personal access token), same base URL. ``commit_to_project=false`` keeps the
-    files as uploads: the tasks, carrying their nblabel ids, are imported as JSON after.
+    only), so this one request goes through :meth:`Client.request`: same auth (legacy or
+    personal access token), same base URL. ``commit_to_project=false`` keeps the files
+    as uploads: the tasks, carrying their nblabel ids, are imported as JSON after.
     """
     form: Any = {f"file{i}": (name, raw) for i, (name, raw) in enumerate(files)}
     try:
-        response = ls.client._client_wrapper.httpx_client.request(
+        response = ls.request(
             f"api/projects/{pid}/import",
             method="POST",
             params={"commit_to_project": "false"},
@@ -910,7 +898,7 @@ def _when(value: object) -> dt.datetime:
 
 
 def pull(
-    ls: Connection,
+    ls: Client,
     labeler: Job | Any,
     *,
     project: int | str | None = None,

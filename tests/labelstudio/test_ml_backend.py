@@ -17,7 +17,7 @@ import nblabel.labelstudio as nls
 from nblabel.active import Model
 from nblabel.errors import LabelStudioError
 
-from ..unit.test_secret import shown
+from ..support.secrets import shown
 
 SCHEMA = nblabel.Schema.from_shorthands(text="text", choices=["pos", "neg"])
 TEXTS = ["good film", "bad plot", "good cast", "so so"]

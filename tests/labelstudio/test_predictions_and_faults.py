@@ -14,10 +14,10 @@ import nblabel
 import nblabel.labelstudio as nls
 from nblabel.active import Model
 from nblabel.errors import ResultError
-from nblabel.labelstudio.connection import NO_RETRY
+from nblabel.labelstudio.client import NO_RETRY
 
-from ..unit.test_secret import shown
-from .test_push_pull import label, server_tasks
+from ..support.labelstudio import label, server_tasks
+from ..support.secrets import shown
 
 PROBS = np.array([[0.9, 0.1], [0.3, 0.7], [0.55, 0.45], [0.2, 0.8]])
 

@@ -13,20 +13,8 @@ import pytest
 import nblabel
 import nblabel.labelstudio as nls
 
+from ..support.labelstudio import label, server_tasks
 from .conftest import personal_access_token
-
-
-def server_tasks(ls: nls.Connection, project: int) -> dict[str, object]:
-    """nblabel id -> the server's task, read straight through the SDK."""
-    tasks = ls.client.tasks.list(project=project, fields="all", page_size=1000)
-    return {t.data["nblabel_id"]: t for t in tasks}
-
-
-def label(w: nblabel.Labeler, key: str, *labels: str, lead_time: float = 2.5) -> None:
-    control = w.schema.controls[0]
-    w.goto(key)
-    w.session.submit([nblabel.results.choices(control, list(labels))], lead_time=lead_time)
-    w.goto(key)
 
 
 def test_text_round_trip_field_by_field_and_repush_adds_nothing(ls, title):
@@ -74,11 +62,10 @@ def test_images_are_uploaded_and_come_back_byte_for_byte(ls, title, images):
     report = ls.push(w, project=title)
     assert (report.tasks_created, report.files_uploaded, report.annotations_sent) == (3, 3, 1)
     tasks = server_tasks(ls, report.project)
-    http = ls.client._client_wrapper.httpx_client  # authenticated, as the LS UI is
     for key, path in images["path"].items():
         url = tasks[key].data["path"]
         assert url.startswith(f"/data/upload/{report.project}/")
-        served = http.request(url.lstrip("/"), method="GET")
+        served = ls.request(url, method="GET")  # authenticated, as the LS UI is
         assert served.status_code == 200
         assert served.content == Path(path).read_bytes()
     assert tasks["dog-2"].annotations[0]["result"] == w.store.state("dog-2").result
@@ -111,12 +98,11 @@ def test_images_served_from_the_servers_disk_through_local_files(ls, ls_server, 
     assert "cow-3" in problem and "document root" in problem
     storages = ls.client.import_storage.local.list(project=report.project)
     assert [s.path for s in storages] == [str(folder)]
-    http = ls.client._client_wrapper.httpx_client
     tasks = server_tasks(ls, report.project)
     for key in ("cat-1", "dog-2"):
         url = tasks[key].data["path"]
         assert url.startswith("/data/local-files/?d=photos%20")
-        served = http.request(url.lstrip("/"), method="GET")
+        served = ls.request(url, method="GET")  # authenticated, as the LS UI is
         assert served.status_code == 200
         assert served.content == Path(local.loc[key, "path"]).read_bytes()
     # A second push adds no storage and no task.

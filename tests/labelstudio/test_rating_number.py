@@ -7,7 +7,7 @@ import pandas as pd
 import nblabel
 from nblabel.results import number, rating
 
-from .test_push_pull import server_tasks
+from ..support.labelstudio import server_tasks
 
 XML = """<View>
   <Text name="answer" value="$answer"/>

@@ -10,10 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from ..support.ui import AXE, axe_violations, label, wait_key
 from .jupyter_harness import ARTIFACTS_DIR
-from .test_quickstart import label, wait_key
-
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 SETUP = """
 import pandas as pd
@@ -36,18 +34,6 @@ def open_labeler(lab, *cells: str):
     wait_key(root, "img-0000")
     root.locator('img[data-testid="image"]').wait_for(state="visible")
     return root
-
-
-def axe_violations(page) -> list[dict]:
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
-    return page.evaluate(
-        """async () => {
-            const r = await axe.run({include: [['.nbl-root']]}, {resultTypes: ['violations']});
-            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.map(n => n.html.slice(0, 160))}));
-        }"""
-    )
 
 
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core comes with `npm ci`")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..support.ui import label, wait_key
 from .jupyter_harness import ARTIFACTS_DIR
-from .test_quickstart import label, wait_key
 
 SETUP = """
 import pandas as pd

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from ..support.ui import DOC, label_the_scenario
 from .jupyter_harness import ARTIFACTS_DIR
-from .test_quickstart import label, wait_key
-from .test_text_spans import double_click, rect
 
 SCENARIO = """
 import pandas as pd
@@ -22,36 +21,6 @@ docs = pd.DataFrame({"text": ["Ada 👩‍💻 met Grace in London."]})
 t = nblabel.TextLabeler(docs, spans=["PER", "LOC"])
 t
 """
-DOC = "Ada 👩‍💻 met Grace in London."
-
-
-def label_span_by_mouse(page, root, word: str, key: str) -> None:
-    """Double-click ``word`` in the text view, press the label's key."""
-    root.locator('[data-testid="text"]').scroll_into_view_if_needed()
-    double_click(page, rect(root, DOC, word))
-    root.press(key)
-    root.locator(".nbl-span").filter(has_text=word).first.wait_for(state="visible")
-
-
-def label_the_scenario(page) -> None:
-    """Images by keyboard (with an undo), then two spans by mouse and Enter: the steps every
-    front end runs, on a page showing the image labeler and then the span labeler."""
-    root = page.locator('[data-testid="nblabel"]').first
-    root.wait_for(state="visible", timeout=60_000)
-    wait_key(root, "img-0000", timeout=30_000)
-    root.locator('img[data-testid="image"]').wait_for(state="visible")
-    root.focus()
-    label(root, ["1"], "img-0001")
-    label(root, ["2"], "img-0002")
-    root.press("u")
-    wait_key(root, "img-0001")
-    label(root, ["3"], "img-0002")
-    texts = page.locator('[data-testid="nblabel"]').nth(1)
-    wait_key(texts, "0")
-    label_span_by_mouse(page, texts, "Grace", "1")
-    label_span_by_mouse(page, texts, "London", "2")
-    texts.press("Enter")
-    page.wait_for_function("el => el.dataset.status === 'submitted'", arg=texts.element_handle())
 
 
 def run_scenario(helper, name: str) -> None:

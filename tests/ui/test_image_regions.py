@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import time
 
+from ..support.ui import AXE, axe_violations, wait_key
 from .jupyter_harness import ARTIFACTS_DIR
-from .test_accessibility import AXE, axe_violations
-from .test_quickstart import wait_key
 
 W, H = 960, 720
 

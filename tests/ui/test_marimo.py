@@ -16,8 +16,8 @@ import pytest
 
 import nblabel
 
+from ..support.ui import label_the_scenario
 from .jupyter_harness import ARTIFACTS_DIR, free_port
-from .test_frontends import label_the_scenario
 
 APP = Path(__file__).resolve().parents[2] / "notebooks" / "marimo_quickstart.py"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..support.ui import label, wait_key
 from .jupyter_harness import ARTIFACTS_DIR
 
 QUICKSTART = Path(__file__).resolve().parents[2] / "notebooks" / "quickstart.ipynb"
@@ -13,25 +14,10 @@ def widget(lab, n: int):
     return lab.page.locator('[data-testid="nblabel"]').nth(n)
 
 
-def wait_key(root, key: str, timeout: float = 15_000) -> None:
-    root.page.wait_for_function(
-        "([el, key]) => el.dataset.key === key",
-        arg=[root.element_handle(), key],
-        timeout=timeout,
-    )
-
-
 def shows_image(root) -> bool:
     return root.locator('img[data-testid="image"]').evaluate(
         "img => img.complete && img.naturalWidth > 0"
     )
-
-
-def label(root, keys: list[str], expect_next: str) -> None:
-    for key in keys:
-        root.press(key)
-    root.press("Enter")
-    wait_key(root, expect_next)
 
 
 def cell_types(lab) -> list[str]:

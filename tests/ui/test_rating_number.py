@@ -3,8 +3,8 @@ box (never taken as a labeling key), out-of-range refused in place, the result i
 
 from __future__ import annotations
 
+from ..support.ui import wait_key
 from .jupyter_harness import ARTIFACTS_DIR
-from .test_quickstart import wait_key
 
 SETUP = '''
 import nblabel

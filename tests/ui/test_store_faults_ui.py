@@ -4,8 +4,8 @@ item on screen with its pick, and Enter saves it once there is space again."""
 from __future__ import annotations
 
 from ..conftest import fill
+from ..support.ui import label, wait_key
 from .jupyter_harness import ARTIFACTS_DIR
-from .test_quickstart import label, wait_key
 
 SETUP = """
 import pandas as pd

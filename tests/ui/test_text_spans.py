@@ -3,9 +3,8 @@ kernel gets code-point offsets; a document full of markup stays inert text."""
 
 from __future__ import annotations
 
+from ..support.ui import AXE, TEXT_RECT, axe_violations, double_click, rect, wait_key
 from .jupyter_harness import ARTIFACTS_DIR
-from .test_accessibility import AXE, axe_violations
-from .test_quickstart import wait_key
 
 SETUP = """
 import pandas as pd
@@ -19,32 +18,6 @@ w = nblabel.TextLabeler(df, spans=["PER", "LOC"], job="ui-spans")
 w
 """
 
-# Client rectangle of the characters [from, to) (UTF-16 indices) of the text view, whatever
-# span elements cut it into.
-_RECT = """([el, from, to]) => {
-  const text = el.querySelector('[data-testid=text]');
-  const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
-  const range = document.createRange();
-  let seen = 0, node;
-  while ((node = walker.nextNode())) {
-    const n = node.data.length;
-    if (from >= seen && from <= seen + n) range.setStart(node, from - seen);
-    if (to >= seen && to <= seen + n) { range.setEnd(node, to - seen); break; }
-    seen += n;
-  }
-  const r = range.getClientRects();
-  const first = r[0], last = r[r.length - 1];
-  return {x0: first.left, y0: (first.top + first.bottom) / 2,
-          x1: last.right, y1: (last.top + last.bottom) / 2};
-}"""
-
-
-def rect(root, doc: str, sub: str) -> dict:
-    # JS indices are UTF-16 units.
-    start = len(doc[: doc.index(sub)].encode("utf-16-le")) // 2
-    end = start + len(sub.encode("utf-16-le")) // 2
-    return root.page.evaluate(_RECT, [root.element_handle(), start, end])
-
 
 def drag_select(page, box: dict) -> None:
     page.mouse.move(box["x0"] + 1, box["y0"])
@@ -52,10 +25,6 @@ def drag_select(page, box: dict) -> None:
     page.mouse.move((box["x0"] + box["x1"]) / 2, box["y1"], steps=4)
     page.mouse.move(box["x1"] - 1, box["y1"], steps=4)
     page.mouse.up()
-
-
-def double_click(page, box: dict) -> None:
-    page.mouse.dblclick((box["x0"] + box["x1"]) / 2, box["y0"])
 
 
 def spans_shown(root) -> list[str]:
@@ -419,7 +388,7 @@ def test_long_document_in_blocks_labels_deep_spans_with_exact_offsets(lab):
     target = "line 4321: Ada 👩‍💻 met Bob"
     at = doc.index(target) + target.index("Bob")
     page.evaluate(_SCROLL_TO, [root.element_handle(), utf16(doc, at), utf16(doc, at + 3)])
-    box = page.evaluate(_RECT, [root.element_handle(), utf16(doc, at), utf16(doc, at + 3)])
+    box = page.evaluate(TEXT_RECT, [root.element_handle(), utf16(doc, at), utf16(doc, at + 3)])
     double_click(page, box)
     root.press("1")  # PER
     root.locator('[data-testid="span"]').first.wait_for(state="visible")

@@ -3,9 +3,8 @@ range; the kernel gets exact sample x values (tz-aware Timestamps); region edits
 
 from __future__ import annotations
 
+from ..support.ui import AXE, axe_violations, wait_key
 from .jupyter_harness import ARTIFACTS_DIR
-from .test_accessibility import AXE, axe_violations
-from .test_quickstart import wait_key
 
 SETUP = """
 import numpy as np, pandas as pd

@@ -24,7 +24,7 @@ from nblabel.errors import ModelError
 from nblabel.text import span
 from nblabel.widgets import protocol
 
-from .test_widget_regions import Browser
+from ..support.widget import RegionBrowser as Browser
 
 
 def _span(text, word, label="PER", score=None, **kw):

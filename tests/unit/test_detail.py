@@ -18,7 +18,7 @@ from nblabel.tags import Schema
 from nblabel.tags.image import DETAIL_CACHE
 from nblabel.widgets import protocol
 
-from .test_widget import Browser
+from ..support.widget import Browser
 
 
 class Detail:

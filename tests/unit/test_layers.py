@@ -6,8 +6,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 import nblabel
 
 ROOT = Path(nblabel.__file__).resolve().parent
@@ -70,9 +68,6 @@ def test_every_import_points_down_the_layers():
     assert not wrong, "imports that point up or sideways:\n" + "\n".join(sorted(wrong))
 
 
-@pytest.mark.xfail(
-    strict=True, reason="labelstudio.connection <-> labelstudio.sync: goes with the client split"
-)
 def test_no_import_cycle_among_modules():
     modules = {_module(p): p for p in ROOT.rglob("*.py")}
     graph = {

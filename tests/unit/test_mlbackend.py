@@ -16,6 +16,7 @@ from pathlib import Path
 
 import httpx
 import numpy as np
+import pandas as pd
 import pytest
 from PIL import Image
 
@@ -23,13 +24,7 @@ import nblabel
 import nblabel.labelstudio as nls
 from nblabel.active import Model
 
-SCHEMA = nblabel.Schema.from_shorthands(text="text", choices=["pos", "neg", "meh"])
-BOXES = nblabel.Schema.from_shorthands(image="image", boxes=["cat", "dog"])
-
-
-def probs(items):
-    table = {"good": [0.8, 0.1, 0.1], "bad": [0.1, 0.7, 0.2], "hmm": [0.4, 0.35, 0.25]}
-    return np.array([table.get(t, [0.34, 0.33, 0.33]) for t in items["text"]])
+from ..support.mlbackend import BOXES, SCHEMA, boxes, post, probs
 
 
 def tasks(*texts: str) -> list[dict]:
@@ -40,12 +35,6 @@ def tasks(*texts: str) -> list[dict]:
 def srv() -> Iterator[nls.Server]:
     with nls.serve(probs, schema=SCHEMA, port=0, name="tbl") as server:
         yield server
-
-
-def post(srv: nls.Server, path: str, body: object = None, **kw) -> httpx.Response:
-    if body is not None:
-        kw["json"] = body
-    return httpx.post(srv.url + path, timeout=10, **kw)
 
 
 def test_health_setup_predict_as_label_studio_calls_them(srv):
@@ -76,6 +65,34 @@ def test_conf_drops_predictions_below_the_score():
         got = post(srv, "/predict", {"tasks": tasks("good", "hmm")}).json()["results"]
     assert [len(p["result"]) for p in got] == [1, 0]
     assert got[1]["score"] == pytest.approx(0.4)
+
+
+def test_multiple_choice_predictions_follow_the_widgets_rule():
+    """Every label at 0.5 or above, scored by the least sure one; none: no choices."""
+    from nblabel.active import Learner
+
+    multi = nblabel.Schema.from_shorthands(text="text", choices=["pos", "neg", "meh"],
+                                           multiple=True)  # fmt: skip
+    table = {"a": [0.9, 0.6, 0.1], "b": [0.4, 0.3, 0.2], "c": [0.2, 0.5, 0.7]}
+
+    def multi_probs(items):
+        return np.array([table[t] for t in items["text"]])
+
+    with nls.serve(multi_probs, schema=multi, port=0, name="m") as srv:
+        got = post(srv, "/predict", {"tasks": tasks("a", "b", "c")}).json()["results"]
+    assert [p["result"][0]["value"]["choices"] if p["result"] else [] for p in got] == [
+        ["pos", "neg"], [], ["neg", "meh"]
+    ]  # fmt: skip
+    assert [p["score"] for p in got] == pytest.approx([0.6, 0.0, 0.5])
+    # The labeler's learner suggests the same sets with the same scores.
+    frame = pd.DataFrame({"text": ["a", "b", "c"]})
+    learner = Learner(frame, model=multi_probs, labels=["pos", "neg", "meh"], multilabel=True,
+                      background=False)  # fmt: skip
+    assert [learner.suggestion(i) for i in range(3)] == [
+        (["pos", "neg"], pytest.approx(0.6), "multi_probs-v1"),
+        None,
+        (["neg", "meh"], pytest.approx(0.5), "multi_probs-v1"),
+    ]
 
 
 def test_a_scikit_learn_classifier_learns_from_webhooks():
@@ -143,6 +160,94 @@ def test_start_training_without_label_studio_fits_on_what_webhooks_brought():
         assert r.status_code == 404 and r.json() == {"error": "GET /job_status: Not Found"}
 
 
+def hook(tid: int, text: str, *choices: str) -> dict:
+    return {"action": "ANNOTATION_CREATED", "project": {"id": 3},
+            "task": {"id": tid, "data": {"text": text}},
+            "annotation": {"id": tid, "result": [
+                {"from_name": "choice", "to_name": "text", "type": "choices",
+                 "value": {"choices": list(choices)}}]}}  # fmt: skip
+
+
+def test_a_failed_fit_keeps_the_last_good_model_serving_and_says_why():
+    fits = []
+
+    def fit(labeled):
+        fits.append(len(labeled))
+        if len(fits) == 2:
+            raise ValueError("out of memory, say")
+        return probs
+
+    with nls.serve(Model(probs, fit=fit, name="m"), schema=SCHEMA, port=0) as srv:
+        post(srv, "/webhook", hook(1, "good", "pos"))
+        post(srv, "/webhook", hook(2, "bad", "neg"))
+        assert srv.wait(timeout=20) and srv.model_version == "m-v2"
+        post(srv, "/webhook", hook(3, "hmm", "meh"))
+        time.sleep(0.05)
+        assert srv.wait(timeout=20)
+        assert srv.model_version == "m-v2"  # still the last good model
+        assert srv.errors == ["fit on 3 labels failed, the backend keeps serving m-v2: "
+                              "ValueError: out of memory, say"]  # fmt: skip
+        (p,) = post(srv, "/predict", {"tasks": tasks("good")}).json()["results"]
+        assert p["model_version"] == "m-v2"
+        post(srv, "/webhook", hook(4, "good", "pos"))
+        time.sleep(0.05)
+        assert srv.wait(timeout=20) and srv.model_version == "m-v3"
+        history = srv.history
+    assert fits == [2, 3, 4]
+    assert list(history["version"]) == ["m-v2", "m-v2", "m-v3"]
+    assert list(history["n_labels"]) == [2, 3, 4]
+    assert history["error"].isna().tolist() == [True, False, True]
+
+
+def test_multiple_choice_annotations_train_with_label_sets_as_in_the_labeler():
+    multi = nblabel.Schema.from_shorthands(text="text", choices=["pos", "neg", "meh"],
+                                           multiple=True)  # fmt: skip
+    seen = []
+
+    def fit(labeled):
+        seen.append(dict(zip(labeled.index, labeled["label"], strict=True)))
+        return lambda items: np.full((len(items), 3), 0.6)
+
+    model = Model(lambda items: np.zeros((len(items), 3)), fit=fit, name="m")
+    with nls.serve(model, schema=multi, port=0) as srv:
+        post(srv, "/webhook", hook(1, "a", "pos"))  # one label seen: nothing to fit yet
+        post(srv, "/webhook", hook(2, "b", "neg", "meh"))
+        assert srv.wait(timeout=20) and srv.model_version == "m-v2"
+        (p,) = post(srv, "/predict", {"tasks": tasks("c")}).json()["results"]
+    # Each task's whole set of labels, as the labeler's learner gives a model's fit.
+    assert seen == [{1: ["pos"], 2: ["neg", "meh"]}]
+    assert p["result"][0]["value"] == {"choices": ["pos", "neg", "meh"]}
+
+
+def test_a_one_vs_rest_classifier_learns_multiple_choice_label_sets():
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.multiclass import OneVsRestClassifier
+    from sklearn.pipeline import make_pipeline
+
+    multi = nblabel.Schema.from_shorthands(text="text", choices=["pos", "neg", "meh"],
+                                           multiple=True)  # fmt: skip
+    clf = make_pipeline(CountVectorizer(), OneVsRestClassifier(LogisticRegression(C=100)))
+    labeled = [("good fun", ["pos", "meh"]), ("bad bore", ["neg"]), ("good joy", ["pos"]),
+               ("bad dull", ["neg", "meh"])]  # fmt: skip
+    annotations = [
+        {"id": i + 1, "data": {"text": text}, "annotations": [{"result": [
+            {"from_name": "choice", "to_name": "text", "type": "choices",
+             "value": {"choices": chosen}}]}]}
+        for i, (text, chosen) in enumerate(labeled)
+    ]  # fmt: skip
+    with nls.serve(clf, schema=multi, port=0) as srv:
+        assert post(srv, "/train", {"annotations": annotations}).status_code == 200
+        time.sleep(0.05)
+        assert srv.wait(timeout=30)
+        assert srv.model_version.endswith("-v2") and srv.errors == []
+        got = post(srv, "/predict", {"tasks": tasks("joy", "bore", "fun")}).json()["results"]
+    # One probability per label, each a yes/no question: sets come back.
+    assert [p["result"][0]["value"]["choices"] for p in got] == [
+        ["pos"], ["neg"], ["pos", "meh"]
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     "content, status, words",
     [
@@ -199,19 +304,6 @@ def png_data_url(size=(40, 20)) -> str:
     buf = io.BytesIO()
     Image.new("RGB", size, (10, 200, 10)).save(buf, format="PNG")
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
-
-
-def boxes(items):
-    out = []
-    for im in items["image"]:
-        assert isinstance(im, Image.Image) and im.mode == "RGB"
-        out.append([
-            {"value": {"x": 10, "y": 20, "width": 30, "height": 40, "rotation": 0,
-                       "rectanglelabels": ["cat"]}, "score": 0.9},
-            {"value": {"x": 50, "y": 50, "width": 5, "height": 5, "rotation": 0,
-                       "rectanglelabels": ["dog"]}, "score": 0.2},
-        ])  # fmt: skip
-    return out
 
 
 def test_region_models_get_images_from_data_urls_and_files(tmp_path: Path):

@@ -23,7 +23,7 @@ import nblabel.labelstudio as nls
 from nblabel.active import Model
 from nblabel.labelstudio.mlbackend import MAX_DEPTH
 
-from .test_mlbackend import BOXES, SCHEMA, boxes, post, probs
+from ..support.mlbackend import BOXES, SCHEMA, boxes, post, probs
 
 KEY = "legit" + "0" * 35
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import copy
 import pickle
 import socket
-import traceback
 
 import pytest
-from IPython.core.ultratb import VerboseTB
 
 import nblabel.labelstudio as nls
 from nblabel.labelstudio.secret import Secret
+
+from ..support.secrets import shown
 
 KEY = "k3y" + "7" * 37
 
@@ -21,16 +21,6 @@ def closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-def shown(err: BaseException) -> tuple[str, str]:
-    """The traceback from connect() down, as IPython's verbose mode and as the traceback
-    module with local variables render it (the test's own frame left out: its variables
-    are the caller's business)."""
-    tb = err.__traceback__.tb_next  # type: ignore[union-attr]
-    verbose = VerboseTB(theme_name="nocolor").text(type(err), err, tb)
-    plain = traceback.TracebackException(type(err), err, tb, capture_locals=True)
-    return verbose, "".join(plain.format())
 
 
 @pytest.mark.parametrize("how", ["argument", "environment"])

@@ -29,7 +29,7 @@ import nblabel
 from nblabel import Store, StoreError
 
 from ..conftest import fill
-from .test_widget import Browser
+from ..support.widget import Browser
 
 ROOT = Path(__file__).resolve().parents[2]
 

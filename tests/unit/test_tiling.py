@@ -88,7 +88,7 @@ def test_tiled_prediction_finds_each_object_once_in_full_image_percent():
     backend = Backend(detector, schema=XML, tile=(1024, 1024), overlap=150)
     try:
         frame = pd.DataFrame({"image": [Image.fromarray(img)]}, index=[7])
-        (pred,) = backend._run(backend.model, frame, backend.schema)
+        (pred,) = backend.run(backend.model, frame, backend.schema)
         # Without tiling, the same detector on the whole image: the reference.
         whole = detector(frame)[0]
     finally:
@@ -115,16 +115,16 @@ def test_tiled_prediction_finds_each_object_once_in_full_image_percent():
 
 
 def test_polygons_and_keypoints_map_back_too():
-    from nblabel.labelstudio.mlbackend import _to_full
+    from nblabel.labelstudio.mlbackend.tiled import to_full
 
     tile, full = (1000, 500, 2000, 1000), (4000, 2000)
-    poly, px = _to_full(
+    poly, px = to_full(
         {"type": "polygonlabels", "value": {"points": [[0, 0], [50, 100]], "polygonlabels": ["a"]}},
         tile, full,
     )  # fmt: skip
     assert poly["value"]["points"] == [[25.0, 25.0], [37.5, 50.0]]
     assert px.tolist() == [1000, 500, 1500, 1000]
-    kp, _ = _to_full(
+    kp, _ = to_full(
         {"type": "keypointlabels", "value": {"x": 10, "y": 20, "keypointlabels": ["a"]}},
         tile, full,
     )  # fmt: skip

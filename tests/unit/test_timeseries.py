@@ -19,7 +19,7 @@ from nblabel.tags.timeseries import config as ts_config
 from nblabel.tags.timeserieslabels import range_item
 from nblabel.widgets import protocol
 
-from . import test_widget
+from ..support.widget import Browser
 
 
 # -- decimation --------------------------------------------------------------------------
@@ -215,7 +215,7 @@ def test_sort_true_sorts_and_nan_values_are_kept_as_gaps():
 
 
 # -- the widget on a dummy comm ----------------------------------------------------------
-Browser = test_widget.Browser  # sends what the JS sends, on a dummy comm
+Browser = Browser  # sends what the JS sends, on a dummy comm
 
 
 @pytest.fixture

@@ -13,12 +13,12 @@ import nblabel
 from nblabel.active import Model
 from nblabel.widgets import protocol
 
-from . import test_widget
+from ..support import widget
 
 LABELS = ["a", "b", "c"]
 
 
-class Browser(test_widget.Browser):
+class Browser(widget.Browser):
     """Sends what the JS sends: on Enter, the selection (pre-filled or picked) as a
     ``manual`` result item with a fresh id."""
 

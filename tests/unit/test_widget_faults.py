@@ -21,7 +21,7 @@ import nblabel
 from nblabel.widgets import protocol
 
 from ..conftest import make_image
-from .test_widget import Browser
+from ..support.widget import Browser
 
 
 # -- item 7: every request is answered ----------------------------------------------------

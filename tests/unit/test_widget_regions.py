@@ -16,14 +16,7 @@ from nblabel.errors import SchemaError
 from nblabel.tags import geometry, regions
 from nblabel.widgets import protocol
 
-from . import test_widget
-
-
-class Browser(test_widget.Browser):
-    """Sends requests like the JS side does and collects the replies."""
-
-    def submit(self, result):
-        return self.ask(protocol.SUBMIT, key=self.w.current["key"], result=result, lead_time=2.0)
+from ..support.widget import RegionBrowser as Browser
 
 
 @pytest.fixture

@@ -1,0 +1,1 @@
+"""Helpers test modules share (no tests here): import them, not another test module."""
