@@ -109,7 +109,7 @@ def follow(ls: Client, job: Job, project: Project) -> None:
             job.session.go(first)  # labeled in Label Studio before the notebook opened
 
 
-def _remote(ls: Connection, value: Any) -> Any:
+def _remote(ls: Client, value: Any) -> Any:
     """An image URL of a task as a file read from the server when shown; ``data:`` URLs
     and anything else as they are."""
     if isinstance(value, str) and not value.startswith("data:"):

@@ -284,7 +284,7 @@ def push(
     return report
 
 
-def _refuse_enterprise_only(ls: Connection, job: Job) -> None:
+def _refuse_enterprise_only(ls: Client, job: Job) -> None:
     """Refuse, before anything is sent, a config with a tag that Label Studio Community
     lacks (``<Chat>``) when the server is Community: it would store the project, but its
     labeling page could not show it. The tag's plugin says why and what to use instead."""
