@@ -15,7 +15,7 @@ import secrets
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -296,6 +296,77 @@ class Store:
         self._point(db, item, seq)
         return seq
 
+    def submit_many(
+        self,
+        rows: Sequence[tuple[str, list[dict[str, Any]] | str]],
+        *,
+        annotator: str | None = None,
+        lead_time: float | None = None,
+    ) -> list[int]:
+        """Record ``(item, result)`` rows in one transaction (a bulk label): every one of
+        them is durable when this returns, or none is. Each is an ordinary submit event
+        of its item. A result may be given as its JSON text already (a bulk label makes
+        thousands that differ only in their ids). Returns the events' ``seq`` in the order
+        of ``rows``; items must be distinct."""
+        items = [item for item, _ in rows]
+        if len(set(items)) != len(items):
+            raise ValueError("submit_many() takes each item once")
+        payloads = [r if isinstance(r, str) else _json(r) for _, r in rows]
+        now = time.time()
+        with self._tx() as db:
+            prev = self._current_of(db, items)
+            # Under BEGIN IMMEDIATE no other writer can insert: the new events are the
+            # ones after the last seq, in insertion order (checked below all the same).
+            base = db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
+            db.executemany(
+                "INSERT INTO events (item, action, prev, result, annotator, created_at, "
+                "lead_time) VALUES (?, 'submit', ?, ?, ?, ?, ?)",
+                [(item, prev.get(item), payload, annotator, now, lead_time)
+                 for item, payload in zip(items, payloads, strict=True)],
+            )  # fmt: skip
+            made = db.execute(
+                "SELECT seq, item FROM events WHERE seq > ? ORDER BY seq", (base,)
+            ).fetchall()
+            if [m[1] for m in made] != items:
+                raise StoreError("the label store changed under a bulk write; nothing was written")
+            seqs = [int(m[0]) for m in made]
+            db.executemany(
+                "INSERT INTO current (item, seq) VALUES (?, ?) "
+                "ON CONFLICT (item) DO UPDATE SET seq = excluded.seq",
+                list(zip(items, seqs, strict=True)),
+            )
+        return seqs
+
+    @staticmethod
+    def _current_of(db: sqlite3.Connection, items: Sequence[str]) -> dict[str, int]:
+        """Item -> the seq in force, for those of ``items`` that have one."""
+        out: dict[str, int] = {}
+        # 500 per query: below SQLite's variable limit on every version.
+        for lo in range(0, len(items), 500):
+            chunk = list(items[lo : lo + 500])
+            out.update(
+                db.execute(
+                    f"SELECT item, seq FROM current WHERE item IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                ).fetchall()
+            )
+        return out
+
+    @staticmethod
+    def _events_of(db: sqlite3.Connection, seqs: Sequence[int]) -> dict[int, Event]:
+        """Seq -> the submit/skip event, for ``seqs``."""
+        out: dict[int, Event] = {}
+        for lo in range(0, len(seqs), 500):
+            chunk = list(seqs[lo : lo + 500])
+            rows = db.execute(
+                "SELECT seq, item, action, result, annotator, created_at, lead_time, prev "
+                f"FROM events WHERE seq IN ({', '.join('?' * len(chunk))}) "
+                "AND action IN ('submit', 'skip')",
+                chunk,
+            ).fetchall()
+            out.update((int(r[0]), _event(r)) for r in rows)
+        return out
+
     def undo(self, seq: int, *, annotator: str | None = None) -> Event | None:
         """Revert the submit/skip ``seq``: its item goes back to what it had before.
 
@@ -325,6 +396,65 @@ class Store:
                 (ev.item, seq, annotator, time.time()),
             )
             return ev
+
+    def undo_many(
+        self, seqs: Sequence[int], *, annotator: str | None = None
+    ) -> tuple[list[tuple[int, str, Event | None]], list[str]]:
+        """Revert the submits/skips ``seqs`` in one transaction: one ordinary ``undo``
+        event per item, so the journal stays a list of per-item events.
+
+        Returns ``(reverted, changed)``: ``(seq, item, event now in force)`` for each
+        event reverted, and the items left alone because their labels changed since
+        (someone labeled them again: their newer labels stay)."""
+        return self._many(seqs, "undo", annotator)
+
+    def redo_many(
+        self, seqs: Sequence[int], *, annotator: str | None = None
+    ) -> tuple[list[tuple[int, str, Event | None]], list[str]]:
+        """Re-apply the submits/skips ``seqs`` that :meth:`undo_many` reverted, in one
+        transaction; returns the same shape (the event in force is the one re-applied)."""
+        return self._many(seqs, "redo", annotator)
+
+    def _many(
+        self, seqs: Sequence[int], action: str, annotator: str | None
+    ) -> tuple[list[tuple[int, str, Event | None]], list[str]]:
+        done: list[tuple[int, str, Event | None]] = []
+        changed: list[str] = []
+        now = time.time()
+        with self._tx() as db:
+            events = self._events_of(db, seqs)
+            missing = [s for s in seqs if s not in events]
+            if missing:
+                raise StoreError(f"no submit or skip event {missing[0]} in the label store")
+            current = self._current_of(db, [events[s].item for s in seqs])
+            prevs = self._events_of(db, [e.prev for e in events.values() if e.prev is not None])
+            point: list[tuple[str, int]] = []
+            clear: list[tuple[str]] = []
+            for seq in seqs:
+                ev = events[seq]
+                expected = seq if action == "undo" else ev.prev
+                if current.get(ev.item) != expected:
+                    changed.append(ev.item)
+                    continue
+                in_force = ev.prev if action == "undo" else seq
+                if in_force is None:
+                    clear.append((ev.item,))
+                else:
+                    point.append((ev.item, in_force))
+                now_ev = ev if action == "redo" else (None if ev.prev is None else prevs[ev.prev])
+                done.append((seq, ev.item, now_ev))
+            db.executemany("DELETE FROM current WHERE item = ?", clear)
+            db.executemany(
+                "INSERT INTO current (item, seq) VALUES (?, ?) "
+                "ON CONFLICT (item) DO UPDATE SET seq = excluded.seq",
+                point,
+            )
+            db.executemany(
+                "INSERT INTO events (item, action, target, annotator, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(item, action, seq, annotator, now) for seq, item, _ in done],
+            )
+        return done, changed
 
     @staticmethod
     def _point(db: sqlite3.Connection, item: str, seq: int | None) -> None:
@@ -383,6 +513,24 @@ class Store:
                 "ORDER BY e.seq"
             ).fetchall()
         return (_event(r) for r in rows)
+
+    def states_of(self, items: Sequence[str]) -> dict[str, Event]:
+        """The submit/skip in force for each of ``items`` that has one (a bulk label reads
+        thousands at once: one query per chunk, not one per item)."""
+        out: dict[str, Event] = {}
+        keys = list(dict.fromkeys(items))
+        with self._lock:
+            # 500 per query: below SQLite's variable limit on every version.
+            for lo in range(0, len(keys), 500):
+                chunk = keys[lo : lo + 500]
+                rows = self._db.execute(
+                    "SELECT e.seq, e.item, e.action, e.result, e.annotator, e.created_at, "
+                    "e.lead_time, e.prev FROM current c JOIN events e ON e.seq = c.seq "
+                    f"WHERE c.item IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                ).fetchall()
+                out.update((r[1], _event(r)) for r in rows)
+        return out
 
     def done(self) -> dict[str, str]:
         """Item key -> ``"submitted"`` or ``"skipped"`` for every item that has either."""
@@ -567,16 +715,20 @@ def seq_str(row: tuple[Any, ...] | None) -> str:
     return "none" if row is None else str(row[0])
 
 
-def _json(result: list[dict[str, Any]]) -> str:
-    """Result items as JSON text, readable as it is (``ensure_ascii=False``) unless they
-    hold a lone surrogate (text read from a file name that is not UTF-8): SQLite stores
-    only valid UTF-8, and ASCII escapes keep such text losslessly."""
+def result_json(result: list[dict[str, Any]]) -> str:
+    """Result items as JSON text, as the store keeps them: readable as it is
+    (``ensure_ascii=False``) unless they hold a lone surrogate (text read from a file
+    name that is not UTF-8): SQLite stores only valid UTF-8, and ASCII escapes keep such
+    text losslessly."""
     text = json.dumps(result, ensure_ascii=False)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
         return json.dumps(result)
     return text
+
+
+_json = result_json
 
 
 def _event(row: tuple[Any, ...]) -> Event:
