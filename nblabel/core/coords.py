@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,14 +67,14 @@ class Coords:
 
 
 def embedding_matrix(
-    values: Any, labels: Sequence[str] | None = None
+    values: Any, name_of: Callable[[int], object] | None = None
 ) -> tuple[npt.NDArray[np.float32], dict[int, str]]:
     """A column of vectors (lists, tuples, arrays) or an ``(n, d)`` array as an ``(n, d)``
     float32 matrix, and row position -> problem for the rows that cannot be used (their
-    matrix rows are NaN). ``labels[pos]`` names an item in the messages."""
+    matrix rows are NaN). ``name_of(pos)`` names an item in the messages (its id)."""
 
     def name(pos: int) -> str:
-        return repr(labels[pos]) if labels is not None else f"at row {pos}"
+        return repr(name_of(pos)) if name_of is not None else f"at row {pos}"
 
     problems: dict[int, str] = {}
     if isinstance(values, np.ndarray) and values.dtype != object:
@@ -195,7 +195,7 @@ def map_coords(
     coords: tuple[str, str] | None = None,
     method: str = "auto",
     cache: str | os.PathLike[str] | None = None,
-    labels: Sequence[str] | None = None,
+    name_of: Callable[[int], object] | None = None,
     seed: int = 0,
 ) -> Coords:
     """Place every row of ``data`` on a 2-D map.
@@ -214,14 +214,14 @@ def map_coords(
     cache
         Folder-and-stem of the cache files (the store's path): the projection is kept
         in ``<cache>.map-<method>.npz`` and reused while the embedding is unchanged.
-    labels
-        How messages name each row's item (its id).
+    name_of
+        How messages name the item of a row position (its id).
     """
     if (embedding is None) == (coords is None):
         raise TypeError("pass either embedding= (vectors) or coords=(x, y) (columns)")
     n = len(data)
     if coords is not None:
-        return _from_columns(data, coords, labels)
+        return _from_columns(data, coords, name_of)
     if isinstance(embedding, str):
         if embedding not in data.columns:
             raise MapError(
@@ -233,7 +233,7 @@ def map_coords(
         values = embedding
     if len(values) != n:
         raise MapError(f"embedding= has {len(values)} rows, the DataFrame {n}")
-    matrix, problems = embedding_matrix(values, labels)
+    matrix, problems = embedding_matrix(values, name_of)
     good = np.isfinite(matrix).all(axis=1)
     _require_enough(int(good.sum()), n, problems)
     chosen, note = choose_method(method, int(good.sum()))
@@ -251,7 +251,7 @@ def map_coords(
 
 
 def _from_columns(
-    data: pd.DataFrame, coords: tuple[str, str], labels: Sequence[str] | None
+    data: pd.DataFrame, coords: tuple[str, str], name_of: Callable[[int], object] | None
 ) -> Coords:
     if len(coords) != 2:
         raise TypeError("coords= takes two column names: (x, y)")
@@ -270,7 +270,7 @@ def _from_columns(
     bad = ~np.isfinite(xy).all(axis=1)
     problems = {}
     for pos in np.flatnonzero(bad):
-        who = repr(labels[pos]) if labels is not None else f"at row {pos}"
+        who = repr(name_of(int(pos))) if name_of is not None else f"at row {pos}"
         problems[int(pos)] = (
             f"item {who}: no number in {coords[0]!r} or {coords[1]!r}; it is left off the map"
         )

@@ -436,7 +436,7 @@ class Job:
             their own or could not be labeled (and why).
         """
         self._require_items()
-        ctl = self._bulk_control(control)
+        ctl = self.bulk_control(control)
         plugin = self.schema.plugin(ctl)
         answer = plugin.answer(ctl, list(labels))
         if answer is None:
@@ -503,8 +503,9 @@ class Job:
                       f"e.g. {first}")  # fmt: skip
         return bulk
 
-    def _bulk_control(self, name: str | None) -> Any:
-        """The whole-item class control a bulk label answers."""
+    def bulk_control(self, name: str | None = None) -> Any:
+        """The whole-item class control (a ``Choices``) a bulk label answers: ``name``, or
+        the first one; a :class:`SchemaError` saying which ones can when it cannot."""
         usable = [c for c in self.schema.controls
                   if self.schema.plugin(c).classes and not c.per_region]  # fmt: skip
         if name is None:
