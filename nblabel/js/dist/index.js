@@ -4601,6 +4601,7 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed }) {
     buttons.get("redo").disabled = !current.can_redo;
     emptyNote.hidden = hasItem;
     doneNote.hidden = !(hasItem && current.done && !nav.next_unlabeled);
+    doneNote.textContent = (model.get("progress") || {}).scope ? "Every selected item is labeled." : "All items are labeled.";
     renderPosition();
   }
   function renderPosition() {
@@ -4902,7 +4903,8 @@ function renderProgress(parts, p) {
   parts.barSkipped.style.width = total ? `${100 * skipped / total}%` : "0%";
   const rate = Number(p.per_minute);
   const speed = Number.isFinite(rate) && rate > 0 ? `${rate.toFixed(1)} per min` : "– per min";
-  parts.progressText.textContent = `${done} / ${total} labeled · ${skipped} skipped · ${speed}`;
+  const scope = p.scope ? ` · selection: ${p.scope.remaining} of ${p.scope.size} left` : "";
+  parts.progressText.textContent = `${done} / ${total} labeled · ${skipped} skipped · ${speed}${scope}`;
   parts.curve.render(p.learning);
 }
 
