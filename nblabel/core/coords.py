@@ -121,7 +121,9 @@ def embedding_matrix(
             f"item {name(int(pos))}: its embedding holds NaN or infinite values; it is left "
             "off the map",
         )
-    matrix[bad] = np.nan
+    if bad.any():  # a copy: the caller's array (maybe read-only) is never written to
+        matrix = matrix.copy()
+        matrix[bad] = np.nan
     return matrix, problems
 
 
@@ -191,7 +193,7 @@ def project(
 def map_coords(
     data: pd.DataFrame,
     *,
-    embedding: str | npt.NDArray[Any] | None = None,
+    embedding: str | npt.NDArray[Any] | pd.DataFrame | pd.Series | None = None,
     coords: tuple[str, str] | None = None,
     method: str = "auto",
     cache: str | os.PathLike[str] | None = None,
@@ -205,7 +207,9 @@ def map_coords(
     data
         The items (one per row).
     embedding
-        A column of ``data`` holding a vector per row, or an ``(n, d)`` array.
+        A column of ``data`` holding a vector per row; an ``(n, d)`` array in row order;
+        or, by item id, a DataFrame of numbers (a row per item) or a Series of vectors
+        (e.g. features computed per series of a long time-series DataFrame).
     coords
         Two columns of ``data`` holding the positions already (``x``, ``y``).
     method
@@ -229,11 +233,20 @@ def map_coords(
                 f"(columns: {', '.join(map(str, data.columns))})"
             )
         values: Any = data[embedding].to_numpy()
+    elif isinstance(embedding, pd.DataFrame | pd.Series):
+        values = _aligned(embedding, data.index)
     else:
         values = embedding
     if len(values) != n:
         raise MapError(f"embedding= has {len(values)} rows, the DataFrame {n}")
     matrix, problems = embedding_matrix(values, name_of)
+    if isinstance(embedding, pd.DataFrame | pd.Series):
+        missing = ~data.index.isin(embedding.index)
+        for pos in np.flatnonzero(missing):
+            who = repr(name_of(int(pos))) if name_of is not None else f"at row {pos}"
+            problems[int(pos)] = (
+                f"item {who}: not in the index of embedding=; it is left off the map"
+            )
     good = np.isfinite(matrix).all(axis=1)
     _require_enough(int(good.sum()), n, problems)
     chosen, note = choose_method(method, int(good.sum()))
@@ -248,6 +261,21 @@ def map_coords(
     if path is not None:
         _write_cache(path, key, xy)
     return Coords(xy, chosen, problems, note=note)
+
+
+def _aligned(embedding: pd.DataFrame | pd.Series, index: pd.Index) -> Any:
+    """An embedding given by item id (a DataFrame of numbers, or a Series of vectors)
+    in the data's row order; rows it lacks are NaN (reported by the caller)."""
+    if not embedding.index.is_unique:
+        dupes = embedding.index[embedding.index.duplicated()][:3].tolist()
+        raise MapError(f"embedding= names some items twice: {dupes}")
+    if isinstance(embedding, pd.DataFrame):
+        found = embedding.reindex(index)
+        try:
+            return found.to_numpy(dtype=np.float32, na_value=np.nan)
+        except (TypeError, ValueError) as exc:
+            raise MapError(f"embedding= as a DataFrame must hold numbers: {exc}") from None
+    return embedding.reindex(index).to_numpy(dtype=object)
 
 
 def _from_columns(

@@ -67,9 +67,10 @@ class Map(anywidget.AnyWidget):  # type: ignore[misc]
     labeler
         A labeler widget (or its :class:`nblabel.Job`).
     embedding
-        A column of vectors (or an ``(n, d)`` array): the map places the items by PCA, or
-        UMAP when umap-learn is installed (see ``method``), computed once and cached next
-        to the store.
+        A column of vectors (or an ``(n, d)`` array in row order, or a DataFrame / Series
+        of vectors indexed by item id): the map places the items by PCA, or UMAP when
+        umap-learn is installed (see ``method``), computed once and cached next to the
+        store.
     coords
         Two columns already holding the positions, ``(x, y)``.
     method
@@ -123,7 +124,7 @@ class Map(anywidget.AnyWidget):  # type: ignore[misc]
         self,
         labeler: Any,
         *,
-        embedding: str | npt.NDArray[Any] | None = None,
+        embedding: str | npt.NDArray[Any] | pd.DataFrame | pd.Series | None = None,
         coords: tuple[str, str] | None = None,
         method: str = "auto",
         control: str | None = None,
@@ -192,7 +193,7 @@ class Map(anywidget.AnyWidget):  # type: ignore[misc]
         self._values = self._compute(color_by)
         self.legend = self._legend(color_by)
         self._set_selection(np.zeros(0, dtype=np.int64))
-        self.observe(self._color_by_changed, "color_by")
+        self.observe(self._on_color_by, "color_by")
         job.watch(self._on_labels)
         job.on_refresh(self._on_refresh)
         if self.labeler is not None and hasattr(self.labeler, "observe"):
@@ -346,7 +347,7 @@ class Map(anywidget.AnyWidget):  # type: ignore[misc]
                    for i, (name, color) in enumerate(zip(names, colors, strict=True))]  # fmt: skip
         return {"kind": "categories", "entries": entries, "note": note}
 
-    def _color_by_changed(self, change: dict[str, Any]) -> None:
+    def _on_color_by(self, change: dict[str, Any]) -> None:
         if change["new"] not in COLOR_BY:
             self.error = f"color_by must be one of {', '.join(COLOR_BY)}, got {change['new']!r}"
             self.color_by = change["old"]
