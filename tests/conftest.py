@@ -22,6 +22,17 @@ def make_image(path: Path, size: tuple[int, int] = (64, 48), color=(200, 30, 30)
     return path
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Under pytest-xdist (scripts/test runs `-n 2 --dist loadgroup`) every worker is its own
+    # session: grouping the tests that talk to Label Studio on one worker starts one server
+    # (~400 MB, 5-40 s to start) instead of one per worker. trylast: after the folder
+    # conftests have added their markers.
+    for item in items:
+        if item.get_closest_marker("labelstudio"):
+            item.add_marker(pytest.mark.xdist_group("labelstudio"))
+
+
 @pytest.fixture
 def image_df(tmp_path: Path) -> pd.DataFrame:
     paths = [make_image(tmp_path / f"img{i}.jpg", color=(40 * i, 100, 150)) for i in range(5)]

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 #: Notebooks that talk to Label Studio: they get the test server through the environment.
 NEEDS_LABEL_STUDIO = {"labelstudio"}
 
@@ -48,6 +50,29 @@ def test_notebook_runs(
     assert widgets
     if secret is not None:
         assert secret not in json.dumps(nbformat.writes(nb))
+    # Run in place (scripts/demo does that), whatever a notebook writes beside itself
+    # (sample data, label stores) must stay out of `git status`.
+    made = [p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file()]
+    made = [Path("notebooks") / p for p in made if p.name != path.name]
+    assert not_ignored(made) == []
+
+
+def not_ignored(paths: list[Path]) -> list[str]:
+    """The paths (relative to the repo) that the repo's .gitignore files do not ignore."""
+    if not (ROOT / ".git").exists() or shutil.which("git") is None:
+        pytest.skip("not a git checkout")
+    if not paths:
+        return []
+    found = subprocess.run(
+        ["git", "check-ignore", "--no-index", "--stdin"],
+        input="\n".join(map(str, paths)), capture_output=True, text=True, cwd=ROOT,
+    )  # fmt: skip
+    ignored = set(found.stdout.splitlines())
+    return [str(p) for p in paths if str(p) not in ignored]
+
+
+def test_jupyter_checkpoints_are_ignored():
+    assert not_ignored([Path("notebooks/.ipynb_checkpoints/quickstart-checkpoint.ipynb")]) == []
 
 
 def test_there_is_a_quickstart():

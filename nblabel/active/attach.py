@@ -118,10 +118,10 @@ class Learning(Extension):
         return [] if self.control.multiple else None
 
     # -- the job's hooks -------------------------------------------------------------------
-    def changed(self, job: Job, key: str) -> None:
+    def changed(self, job: Job, key: str, *, ours: bool = True) -> None:
         self.learner.set_label(job.items.pos(key), self._label_of(job.store.state(key)))
 
-    def changed_many(self, job: Job, keys: Sequence[str]) -> None:
+    def changed_many(self, job: Job, keys: Sequence[str], *, ours: bool = True) -> None:
         """A bulk label (or its undo): the learner takes every label at once."""
         states = job.store.states_of(keys)
         positions = job.items.positions(list(keys))

@@ -6,6 +6,7 @@ can be done (and is tested) here without a kernel or a browser.
 
 from __future__ import annotations
 
+import secrets
 import time
 from collections import deque
 from collections.abc import Iterable, Sequence
@@ -15,13 +16,17 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .errors import NothingToLabelError, StoreError
+from .errors import ConflictError, NothingToLabelError, StoreError
 from .items import Items
+from .presence import Presence
 from .store import Event, Store
 
 NEW, SUBMITTED, SKIPPED = 0, 1, 2
 _STATUS_NAMES = {NEW: "new", SUBMITTED: "submitted", SKIPPED: "skipped"}
 RATE_WINDOW = 300.0  # seconds of recent submits behind "labels per minute"
+# How many earlier submits/skips a new session (after a kernel restart) can undo. Bounded
+# so opening a labeler over a huge journal stays a quick indexed read.
+RESTORED_UNDO = 1000
 
 
 @dataclass(frozen=True)
@@ -45,22 +50,43 @@ class Session:
         Recorded with every event.
     prefetch
         How many items ahead of the current one the browser should hold.
+    presence
+        This labeler's session on a store other processes may label too
+        (:mod:`nblabel.core.presence`): the queue then passes the items other sessions have on
+        screen, and moves to an item only by claiming it.
+
+    A submit (or skip) checks that no one else labeled the item since it was shown here;
+    when someone did, the submit is kept in the journal but not put in force and
+    :class:`nblabel.errors.ConflictError` is raised; submitting the item again puts it in
+    force over theirs.
     """
 
     def __init__(
-        self, items: Items, store: Store, *, annotator: str | None = None, prefetch: int = 4
+        self,
+        items: Items,
+        store: Store,
+        *,
+        annotator: str | None = None,
+        prefetch: int = 4,
+        presence: Presence | None = None,
     ) -> None:
         self.items = items
         self.store = store
         self.annotator = annotator
         self.prefetch = prefetch
+        self.presence: Presence | None = None
+        #: Recorded with every event of this session (tells apart two with one annotator).
+        self.id = presence.id if presence is not None else secrets.token_hex(4)
+        # Row positions other sessions have on screen (a few: one per other session).
+        self._held: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
+        # (key, seq in force when it was shown): what a submit on it expects to replace.
+        self._base: tuple[str, int | None] | None = None
         n = len(items)
-        self.order: npt.NDArray[np.int64] = np.arange(
-            n, dtype=np.int64
-        )  # queue rank -> row position
-        self._rank: npt.NDArray[np.int64] | None = (
-            None  # row position -> rank, only for a custom order
-        )
+        #: The journal as read here: events after it are reported by a presence's watcher.
+        self.read_at = store.last_seq()
+        # Queue rank -> row position; row position -> rank (only for a custom order).
+        self.order: npt.NDArray[np.int64] = np.arange(n, dtype=np.int64)
+        self._rank: npt.NDArray[np.int64] | None = None
         self.status = np.zeros(n, dtype=np.int8)  # by row position
         done = store.done()
         if done:
@@ -80,13 +106,31 @@ class Session:
         self.cursor = 0 if first is None else first
         # One entry per user action: a submit or skip is one event, a bulk label many; an
         # undo takes back a whole entry, so `u` after a bulk label is one step.
-        self._undo: list[Step] = []
+        self._undo: list[Step] = self._undo_from_journal()
         self._redo: list[Step] = []
         #: Items a bulk undo or redo left alone because their labels changed since.
         self.left_alone: list[str] = []
         self._recent: deque[float] = deque()
         self.started = time.time()
         self.shown_at = time.monotonic()
+        if presence is not None:
+            self.attach(presence)
+        elif n:
+            self._look()
+
+    def attach(self, presence: Presence) -> None:
+        """Label as the session ``presence`` (its ``id`` is this session's): if another
+        session has the current item on screen, move on to the next one no one has."""
+        if presence.id != self.id:
+            raise ValueError("attach a presence made with session=<this session's id>")
+        self.presence = presence
+        self.set_held(p.item for p in presence.peers)
+        if not len(self.order):
+            return
+        if self.status[self.pos] == SUBMITTED:
+            self._look()  # a finished queue: the item is there to review, not claimed
+        else:
+            self._queue_from((self.cursor - 1) % len(self.order), or_after=True)
 
     # -- queue ----------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -136,6 +180,8 @@ class Session:
             wanted = np.isin(self.status[pos], statuses)
             if self.scope is not None:
                 wanted &= self.scope[pos]
+            if self._held.size:  # on another session's screen: not for this queue
+                wanted &= ~np.isin(pos, self._held)
             hits = np.flatnonzero(wanted)
             if len(hits):
                 return int(ranks[hits[0]])
@@ -158,9 +204,8 @@ class Session:
         scope[pos] = True
         self.scope = scope
         if n and not (scope[self.pos] and self.status[self.pos] == NEW):
-            first = self.first_unlabeled()
-            if first is not None:
-                self.go(first)
+            # The first of them no other session has on screen (claimed); stays when none.
+            self._queue_from(n - 1, or_after=True)
 
     def _neighbour(self, rank: int, delta: int) -> int | None:
         """The nearest rank before (``delta < 0``) or after ``rank`` in the scope."""
@@ -198,6 +243,46 @@ class Session:
         if rank != self.cursor:
             self.cursor = rank
             self.shown_at = time.monotonic()
+            self._base = None
+        self._look()
+
+    def _look(self) -> None:
+        """Note what the item on screen has in force now (a submit expects to replace
+        that), and tell other sessions it is on screen here."""
+        key = self.key
+        if self._base is None or self._base[0] != key:
+            ev = self.store.state(key)
+            self._base = (key, None if ev is None else ev.seq)
+        if self.presence is not None and self.presence.item != key:
+            self.presence.claim(key, exclusive=False)
+
+    def _queue_from(self, after: int, *, or_after: bool = False) -> None:
+        """Go to the next unlabeled item after rank ``after`` (wrapping round; ``after``
+        itself last, when ``or_after``) that no other session has on screen, claiming
+        it; stay when there is none."""
+        for _ in range(len(self.order) + 1):  # every miss marks an item: bounded
+            nxt = self.next_unlabeled(after, exclude_start=not or_after)
+            if nxt is None:
+                self._look()
+                return
+            key = self.items.key(int(self.order[nxt]))
+            if self.presence is not None:
+                holder = self.presence.claim(key)
+                self.set_held(p.item for p in self.presence.peers)
+                if holder is not None:
+                    continue  # on someone's screen now: _held has it
+                ev = self.store.state(key)
+                if self._code(ev) != self.status[self.order[nxt]]:
+                    self._set_status(key, ev)  # labeled by someone meanwhile
+                    continue
+            self.go(nxt)
+            return
+
+    def set_held(self, keys: Iterable[str | None]) -> None:
+        """The items other sessions have on screen now (the queue passes them)."""
+        wanted = [k for k in keys if k is not None]
+        pos = self.items.positions(wanted) if wanted else np.zeros(0, dtype=np.int64)
+        self._held = np.asarray(pos[pos >= 0], dtype=np.int64)
 
     def goto_key(self, key: str) -> None:
         self.go(self.rank_of(self.items.pos(key)))
@@ -211,31 +296,62 @@ class Session:
         self.go(min(max(self.cursor + delta, 0), len(self.order) - 1))
 
     def _advance(self) -> None:
-        nxt = self.next_unlabeled()
-        if nxt is not None:
-            self.go(nxt)
+        self._queue_from(self.cursor)
+
+    def go_first_unlabeled(self) -> None:
+        """Go to the first unlabeled item of the queue no other session has on screen."""
+        last = len(self.order) - 1
+        if self.next_unlabeled(last, exclude_start=False) is None:
+            if self._held.size and not self.done:
+                raise LookupError("every item left is open in another session (w.others)")
+            raise LookupError("every item is labeled")
+        self._queue_from(last, or_after=True)
 
     def lead_time(self, given: float | None) -> float:
         return float(given) if given is not None else time.monotonic() - self.shown_at
 
     # -- actions --------------------------------------------------------------------------
     def submit(self, result: list[dict[str, Any]], *, lead_time: float | None = None) -> int:
-        """Commit ``result`` for the current item, then move to the next unlabeled one."""
-        seq = self.store.submit(
-            self.key, result, annotator=self.annotator, lead_time=self.lead_time(lead_time)
-        )
+        """Commit ``result`` for the current item, then move to the next unlabeled one.
+
+        Raises :class:`~nblabel.errors.ConflictError` when another session labeled the
+        item since it was shown here: ``result`` is kept in the journal, theirs stays in
+        force, the item stays on screen, and submitting again puts this one in force.
+        """
+        key = self.key
+        self._look()
+        try:
+            seq = self.store.submit(
+                key, result, annotator=self.annotator, lead_time=self.lead_time(lead_time),
+                session=self.id, expect=self._expected(key),
+            )  # fmt: skip
+        except ConflictError as exc:
+            self._base = (key, exc.theirs.seq)  # type: ignore[attr-defined]  # Event
+            self._set_status(key, exc.theirs)  # type: ignore[arg-type]
+            raise
         self.status[self.pos] = SUBMITTED
+        self._base = (key, seq)
         self._did(seq)
         self._recent.append(time.time())
         self._advance()
         return seq
 
-    def skip(self, *, lead_time: float | None = None) -> int:
-        seq = self.store.skip(
-            self.key, annotator=self.annotator, lead_time=self.lead_time(lead_time)
-        )
-        self.status[self.pos] = SKIPPED
-        self._did(seq)
+    def skip(self, *, lead_time: float | None = None) -> int | None:
+        """Commit a skip of the current item, then move on. ``None``: nothing recorded,
+        since another session submitted the item after it was shown here (theirs stays)."""
+        key = self.key
+        self._look()
+        try:
+            seq: int | None = self.store.skip(
+                key, annotator=self.annotator, lead_time=self.lead_time(lead_time),
+                session=self.id, expect=self._expected(key),
+            )  # fmt: skip
+        except ConflictError as exc:
+            self._set_status(key, exc.theirs)  # type: ignore[arg-type]
+            seq = None
+        else:
+            self.status[self.pos] = SKIPPED
+            self._did(seq)  # type: ignore[arg-type]
         self._advance()
         return seq
 
@@ -250,7 +366,9 @@ class Session:
         of them."""
         if not rows:
             return []
-        seqs = self.store.submit_many(rows, annotator=self.annotator, lead_time=lead_time)
+        seqs = self.store.submit_many(
+            rows, annotator=self.annotator, lead_time=lead_time, session=self.id
+        )
         pos = self.items.positions([key for key, _ in rows])
         self.status[pos[pos >= 0]] = SUBMITTED
         self._undo.append(Step(tuple(seqs), bulk=True))
@@ -260,13 +378,54 @@ class Session:
             self._advance()
         return seqs
 
+    @property
+    def base(self) -> int | None:
+        """The event in force for the item on screen when it was shown (``None``: none)."""
+        return None if self._base is None else self._base[1]
+
+    def _expected(self, key: str) -> int | None:
+        assert self._base is not None and self._base[0] == key  # _look() ran
+        return self._base[1]
+
     def _did(self, seq: int) -> None:
         self._undo.append(Step((seq,)))
         self._redo.clear()
 
+    def _undo_from_journal(self) -> list[Step]:
+        """The undo history a restarted kernel left behind, oldest first (the top of the
+        stack is the newest). Only what is safe to revert: events still in force (nobody
+        relabeled the item since), made by this annotator (never someone else's labels, an
+        import or a pull from Label Studio), on items of this data. The events of a bulk
+        label (one transaction: one ``created_at``) are one step again."""
+        undoable = self.store.undoable(self.annotator, limit=RESTORED_UNDO)
+        if not undoable:
+            return []
+        known = self.items.positions([item for _, item, _ in undoable]) >= 0
+        steps: list[tuple[float, list[int]]] = []  # newest first
+        for (seq, _, at), ok in zip(undoable, known, strict=True):
+            if not ok:
+                continue
+            if steps and steps[-1][0] == at:
+                steps[-1][1].append(seq)
+            else:
+                steps.append((at, [seq]))
+        if len(undoable) == RESTORED_UNDO and steps and len(steps[-1][1]) > 1:
+            # The oldest bulk may be cut by the limit: undoing part of it would leave a
+            # half-labeled cluster, so it is not offered.
+            steps.pop()
+        return [Step(tuple(sorted(seqs)), bulk=len(seqs) > 1) for _, seqs in reversed(steps)]
+
+    def _rebase(self, keys: list[str]) -> None:
+        """The item on screen had its labels changed by a bulk undo/redo of this session:
+        a submit on it now expects what is in force now."""
+        if len(self.order) and self.key in set(keys):
+            self._base = None
+            self._look()
+
     def undo(self) -> str:
-        """Revert this session's last submit or skip and show that item again (after a
-        bulk label: revert all its items, see :meth:`undo_step`; returns the first)."""
+        """Revert the last submit or skip still in force (of this session, or made by the
+        same annotator before a restart) and show that item again (after a bulk label:
+        revert all its items, see :meth:`undo_step`; returns the first)."""
         return self.undo_step()[0]
 
     def undo_step(self) -> list[str]:
@@ -280,13 +439,16 @@ class Session:
         self.left_alone = []
         if not step.bulk:
             key = self.store.event(step.seqs[0]).item
-            now = self.store.undo(step.seqs[0], annotator=self.annotator)
+            now = self.store.undo(step.seqs[0], annotator=self.annotator, session=self.id)
             self._undo.pop()
             self._redo.append(step)
             self._set_status(key, now)
+            self._base = (key, None if now is None else now.seq)
             self.goto_key(key)
             return [key]
-        done, self.left_alone = self.store.undo_many(step.seqs, annotator=self.annotator)
+        done, self.left_alone = self.store.undo_many(
+            step.seqs, annotator=self.annotator, session=self.id
+        )
         self._undo.pop()
         if not done:
             raise StoreError(
@@ -297,7 +459,9 @@ class Session:
         self._redo.append(Step(tuple(seq for seq, _, _ in done), bulk=True))
         for _, key, ev in done:
             self._set_status(key, ev)
-        return [key for _, key, _ in done]
+        keys = [key for _, key, _ in done]
+        self._rebase(keys)
+        return keys
 
     def redo(self) -> str:
         """Re-apply the last undone submit or skip, then move on as it did (a bulk label:
@@ -311,14 +475,17 @@ class Session:
         step = self._redo[-1]
         self.left_alone = []
         if not step.bulk:
-            ev = self.store.redo(step.seqs[0], annotator=self.annotator)
+            ev = self.store.redo(step.seqs[0], annotator=self.annotator, session=self.id)
             self._redo.pop()
             self._undo.append(step)
             self._set_status(ev.item, ev)
+            self._base = (ev.item, ev.seq)
             self.goto_key(ev.item)
             self._advance()
             return [ev.item]
-        done, self.left_alone = self.store.redo_many(step.seqs, annotator=self.annotator)
+        done, self.left_alone = self.store.redo_many(
+            step.seqs, annotator=self.annotator, session=self.id
+        )
         self._redo.pop()
         if not done:
             raise StoreError(
@@ -329,6 +496,7 @@ class Session:
         for _, key, now in done:
             self._set_status(key, now)
         keys = [key for _, key, _ in done]
+        self._rebase(keys)
         if len(self.order) and self.key in set(keys):
             self._advance()
         return keys
@@ -343,8 +511,11 @@ class Session:
                 continue
 
     def _set_status(self, key: str, ev: Event | None) -> None:
-        code = NEW if ev is None else (SUBMITTED if ev.action == "submit" else SKIPPED)
-        self.status[self.items.pos(key)] = code
+        self.status[self.items.pos(key)] = self._code(ev)
+
+    @staticmethod
+    def _code(ev: Event | None) -> int:
+        return NEW if ev is None else (SUBMITTED if ev.action == "submit" else SKIPPED)
 
     @property
     def can_undo(self) -> bool:

@@ -119,7 +119,8 @@ def _project_frame(
     keys: list[str] = []
     task_ids: dict[str, int] = {}
     hashes: dict[str, str] = {}
-    images = {o.column for o in schema.objects if o.type == "image"}
+    # Files (images) are read from the server when shown; other values are the data itself.
+    images = {o.column for o in schema.objects if schema.object_tag(o).source.media}
     for task in _tasks(ls, pid, query=None, fields="task_only", include="id,data"):
         data = dict(task.data or {})
         key = str(data.get(ID_FIELD) or task.id)
@@ -245,7 +246,9 @@ class Live(Extension):
         )
 
     # -- plumbing -------------------------------------------------------------------------
-    def changed(self, job: Job, key: str) -> None:
+    def changed(self, job: Job, key: str, *, ours: bool = True) -> None:
+        if not ours:
+            return  # another process on the same store sends its own labels
         with self._wake:
             self._pending.add(key)
             self._idle.clear()

@@ -94,6 +94,8 @@ class TimeSeriesLabeler(Labeler):
     sort
         Sort each series by x instead of refusing an unsorted one.
 
+    Notes
+    -----
     Every other keyword is :class:`Labeler`'s (``job=``, ``store=``, ``id=``, ...).
     ``w.annotations`` has ``start``/``end`` in x units (numbers or Timestamps) and
     ``instant`` for every region; results stay Label Studio ``timeserieslabels`` items.

@@ -89,6 +89,18 @@ def test_label_by_keyboard_restart_and_resume(lab):
     assert lab.eval_json('w.labels["choice"].head(3).tolist()') == expect_images
     assert lab.eval_json('t.labels["choice"].head(2).tolist()') == ["pos", "neg"]
 
+    # The last submit before the restart can still be undone, from the Undo button.
+    undo = images.locator('[data-testid="btn-undo"]')
+    assert undo.is_enabled()
+    undo.click()
+    wait_key(images, "img-0002")
+    lab.page.wait_for_function(
+        "el => el.dataset.status === 'new'", arg=images.element_handle(), timeout=10_000
+    )
+    assert lab.eval_json('int(w.labels["choice"].notna().sum())') == 2
+    images.focus()
+    label(images, ["3"], "img-0003")
+
     # So does kill -9 of the kernel right after a submit.
     images.focus()
     label(images, ["1"], "img-0004")

@@ -186,11 +186,11 @@ def test_extensions_and_watchers_hear_of_a_bulk_once():
     class Counting(nblabel.core.job.Extension):
         calls = 0
 
-        def changed_many(self, job, keys):
+        def changed_many(self, job, keys, *, ours=True):
             Counting.calls += 1
-            super().changed_many(job, keys)
+            super().changed_many(job, keys, ours=ours)
 
-        def changed(self, job, key):
+        def changed(self, job, key, *, ours=True):
             one_by_one.append(key)
 
     j = job()
@@ -253,3 +253,37 @@ def test_a_bulk_label_of_ten_thousand_items_is_one_transaction():
     assert len(set(j.annotations["id"])) == 10_000
     j.undo()
     assert j.store.counts()["submitted"] == 0
+
+
+def test_after_a_restart_u_still_takes_back_the_whole_bulk_in_one_step(tmp_path):
+    path = tmp_path / "j.sqlite"
+    first = job(store=path)
+    first.goto(100)
+    first.submit("cow")
+    bulk = first.label_many([102, 103, 104], "dog")
+    first.close()
+    # A restarted kernel: the journal gives the undo history back, the bulk as one step.
+    again = job(store=path)
+    again.undo()
+    labels = again.labels
+    assert labels.loc[[102, 103, 104], "choice"].isna().all()
+    assert labels.loc[100, "choice"] == "cow"  # the submit before the bulk is its own step
+    again.undo()
+    assert again.labels.loc[100, "choice"] is None
+    # The bulk's events and their undos name the session that made them.
+    sessions = dict(again.store._db.execute("SELECT seq, session FROM event_sessions"))
+    bulk_seqs = [
+        s
+        for (s,) in again.store._db.execute(
+            "SELECT seq FROM events WHERE action = 'submit' AND item IN ('102', '103', '104')"
+        )
+    ]
+    assert {sessions[s] for s in bulk_seqs} == {first.session.id}
+    undone = [
+        s
+        for (s,) in again.store._db.execute(
+            "SELECT seq FROM events WHERE action = 'undo' AND item IN ('102', '103', '104')"
+        )
+    ]
+    assert len(undone) == 3 and {sessions[s] for s in undone} == {again.session.id}
+    assert bulk.labeled == [102, 103, 104]

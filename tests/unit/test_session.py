@@ -130,3 +130,36 @@ def test_reload_picks_up_labels_written_elsewhere(tmp_path):
     s.reload(["100", "101", "not-an-item"])
     assert s.progress()["submitted"] == 1 and s.progress()["skipped"] == 1
     assert s.next_unlabeled(0) == 2
+
+
+def test_undo_after_a_restart_reverts_the_previous_sessions_submits_newest_first(tmp_path):
+    path = tmp_path / "j.sqlite"
+    before = make(store=Store(path), annotator="ann")
+    before.submit(R)
+    before.skip()
+    before.submit(R)
+    assert before.key == "103"
+
+    after = make(store=Store(path), annotator="ann")  # a new kernel, the same store
+    assert after.key == "103" and after.view()["can_undo"]
+    assert after.undo() == "102" and after.view()["status"] == "new"
+    assert after.undo() == "101" and after.view()["status"] == "new"
+    assert after.undo() == "100" and not after.can_undo
+    assert after.redo() == "100" and Store(path).state("100").action == "submit"
+
+
+def test_restored_undo_leaves_others_labels_and_replaced_ones_alone(tmp_path):
+    path = tmp_path / "j.sqlite"
+    store = Store(path)
+    mine = make(store=store, annotator="ann")
+    mine.submit(R)  # 100
+    mine.submit(R)  # 101, relabeled below by someone else
+    store.submit("102", R, annotator="bob")
+    store.submit("101", R, annotator="bob")
+    store.submit("999", R, annotator="ann")  # an item no longer in the data
+
+    again = make(store=Store(path), annotator="ann")
+    assert again.undo() == "100"  # not 101 (bob's labels are in force), not 999
+    assert not again.can_undo
+    assert Store(path).state("101").annotator == "bob"
+    assert not make(store=Store(path), annotator="carol").can_undo

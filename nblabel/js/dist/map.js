@@ -17138,7 +17138,8 @@ var protocol_default = {
     _schema: "What the browser draws: {objects: [{name, type, value, attrs, channels?}], controls: [{name, type, to_name, multiple, required, attrs, choices: [{value, label, hotkey, background}]}]}; a control's attrs are its tag's own attributes, its choices its <Choice>/<Label>/<Relation>s.",
     current: "The item on screen (fields below), {} when the queue is empty; assigned once per request, before the reply (JS copes with either order).",
     progress: "Counts for the progress bar (fields below).",
-    error: "The last error for the user, '' when there is none."
+    error: "The last error for the user, '' when there is none.",
+    _others: "Other processes labeling the same store file now: {count: int, names: [distinct annotator names, at most 5]}; {} or count 0 when there are none. Shown as one line in the header."
   },
   current: {
     key: "str: the item's key.",

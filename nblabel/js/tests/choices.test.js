@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
+import { webcrypto } from "node:crypto";
 import { test } from "node:test";
 
 import { buildResult, missingRequired, randomId, selectionsFromResult, suggestionText, toggleChoice } from "../src/controls/choices.js";
+
+// Browsers and node >= 19 have a global `crypto`; Debian 12's node 18 keeps it in node:crypto.
+globalThis.crypto ??= webcrypto;
 
 const single = { name: "animal", type: "choices", to_name: "image", multiple: false, required: true, choices: [{ value: "cat" }, { value: "dog" }] };
 const multi = { name: "tags", type: "choices", to_name: "image", multiple: true, required: false, choices: [{ value: "a" }, { value: "b" }, { value: "c" }] };
