@@ -22,17 +22,13 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .errors import NblabelError
+from .errors import MapError
 
 #: Above this many items, ``method="auto"`` uses PCA even with umap-learn installed: UMAP
 #: on a million items takes tens of minutes (pass ``method="umap"`` to wait for it).
 UMAP_AUTO_LIMIT = 100_000
 METHODS = ("auto", "pca", "umap")
 MIN_ITEMS = 3
-
-
-class MapError(NblabelError, ValueError):
-    """The items cannot be placed on a map (too few usable embeddings, a missing column)."""
 
 
 @dataclass

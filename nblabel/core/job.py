@@ -536,9 +536,18 @@ class Job:
                 continue
             rows.append((key, result))
         if rows:
-            self.session.submit_many(rows)
-            done = {k for k, _ in rows}
+            # What each item had when read above: one another process labeled since keeps
+            # that label (a bulk label never replaces a label no one here saw).
+            seen_seqs = {k: (states[k].seq if k in states else None) for k, _ in rows}
+            seqs = self.session.submit_many(rows, expect=seen_seqs)
+            done = {k for (k, _), seq in zip(rows, seqs, strict=True) if seq is not None}
             bulk.labeled = [item for item, key, _ in todo if key in done]
+            for item, key, _ in todo:
+                if key not in done and item not in bulk.failed:
+                    bulk.failed[item] = (
+                        f"item {key!r} was labeled by {self._who(self.store.state(key))} "
+                        "meanwhile: their label stays"
+                    )
             self.changed_many([k for k, _ in rows])
         if bulk.failed:
             first = next(iter(bulk.failed.values()))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import secrets
 import time
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -360,19 +360,26 @@ class Session:
         rows: Sequence[tuple[str, list[dict[str, Any]] | str]],
         *,
         lead_time: float | None = None,
-    ) -> list[int]:
+        expect: Mapping[str, int | None] | None = None,
+    ) -> list[int | None]:
         """Commit ``(key, result)`` rows at once (a bulk label), as one step of this
         session: one undo takes them all back. Moves on when the item on screen was one
-        of them."""
+        of them. ``expect``: what the caller saw in force per item (see
+        :meth:`Store.submit_many`); rows of items labeled since by someone else are left
+        out (their ``seq`` is ``None``)."""
         if not rows:
             return []
         seqs = self.store.submit_many(
-            rows, annotator=self.annotator, lead_time=lead_time, session=self.id
+            rows, annotator=self.annotator, lead_time=lead_time, session=self.id, expect=expect
         )
-        pos = self.items.positions([key for key, _ in rows])
+        keys = [key for key, _ in rows]
+        done = [k for k, seq in zip(keys, seqs, strict=True) if seq is not None]
+        self.reload([k for k, seq in zip(keys, seqs, strict=True) if seq is None])
+        pos = self.items.positions(done)
         self.status[pos[pos >= 0]] = SUBMITTED
-        self._undo.append(Step(tuple(seqs), bulk=True))
-        self._redo.clear()
+        if done:
+            self._undo.append(Step(tuple(s for s in seqs if s is not None), bulk=True))
+            self._redo.clear()
         # Not in the labels-per-minute rate: it measures the pace of one-by-one labeling.
         if len(self.order) and self.pos in set(pos.tolist()):
             self._advance()

@@ -15,7 +15,7 @@ import secrets
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -422,13 +422,19 @@ class Store:
         annotator: str | None = None,
         lead_time: float | None = None,
         session: str | None = None,
-    ) -> list[int]:
+        expect: Mapping[str, int | None] | None = None,
+    ) -> list[int | None]:
         """Record ``(item, result)`` rows in one transaction (a bulk label): every one of
         them is durable when this returns, or none is. Each is an ordinary submit event
         of its item (made by labeler ``session``, see :meth:`submit`). A result may be
         given as its JSON text already (a bulk label makes thousands that differ only in
         their ids). Returns the events' ``seq`` in the order of ``rows``; items must be
-        distinct."""
+        distinct.
+
+        ``expect`` maps items to the ``seq`` in force when the caller read them (``None``:
+        none): a row whose item has another event in force now (another process labeled
+        it meanwhile) is left out, its ``seq`` ``None``: a bulk label never overwrites a
+        label it did not see."""
         items = [item for item, _ in rows]
         if len(set(items)) != len(items):
             raise ValueError("submit_many() takes each item once")
@@ -436,6 +442,18 @@ class Store:
         now = time.time()
         with self._tx() as db:
             prev = self._current_of(db, items)
+            wanted = list(range(len(items)))
+            if expect is not None:
+                wanted = [
+                    i
+                    for i in wanted
+                    if prev.get(items[i]) == expect.get(items[i], prev.get(items[i]))
+                ]
+            out: list[int | None] = [None] * len(items)
+            items = [items[i] for i in wanted]
+            payloads = [payloads[i] for i in wanted]
+            if not items:
+                return out
             # Under BEGIN IMMEDIATE no other writer can insert: the new events are the
             # ones after the last seq, in insertion order (checked below all the same).
             base = db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
@@ -461,7 +479,9 @@ class Store:
                 "ON CONFLICT (item) DO UPDATE SET seq = excluded.seq",
                 list(zip(items, seqs, strict=True)),
             )
-        return seqs
+        for i, seq in zip(wanted, seqs, strict=True):
+            out[i] = seq
+        return out
 
     @staticmethod
     def _current_of(db: sqlite3.Connection, items: Sequence[str]) -> dict[str, int]:

@@ -287,3 +287,26 @@ def test_after_a_restart_u_still_takes_back_the_whole_bulk_in_one_step(tmp_path)
     ]
     assert len(undone) == 3 and {sessions[s] for s in undone} == {again.session.id}
     assert bulk.labeled == [102, 103, 104]
+
+
+def test_a_bulk_label_never_replaces_a_label_another_process_gave_meanwhile(tmp_path):
+    path = tmp_path / "j.sqlite"
+    j = job(store=path)
+    other = Store(path)  # another process's connection to the same file
+    cow = [{"from_name": "choice", "to_name": "text", "type": "choices",
+            "value": {"choices": ["cow"]}}]  # fmt: skip
+    read = j.store.states_of
+
+    def read_then_the_other_labels(keys):
+        # The other process labels item 102 right after the bulk read what the items had.
+        found = read(keys)
+        other.submit("102", cow, annotator="bob")
+        return found
+
+    j.store.states_of = read_then_the_other_labels
+    bulk = j.label_many([101, 102, 103], "dog")
+    assert bulk.labeled == [101, 103]
+    assert "item '102' was labeled by bob meanwhile: their label stays" in bulk.failed[102]
+    assert j.labels.loc[[101, 102, 103], "choice"].tolist() == ["dog", "cow", "dog"]
+    j.undo()  # the bulk's step holds only what it wrote
+    assert j.labels.loc[[101, 102, 103], "choice"].tolist() == [None, "cow", None]

@@ -347,3 +347,41 @@ def test_programmatic_selection_reaches_the_browser_and_the_strip():
     reply, _ = b.ask("strip")
     assert len(reply["items"]) == 5  # a sample, bounded by strip=
     assert Path("map.sqlite").exists()
+
+
+def test_bad_embeddings_leave_those_items_off_the_map_and_the_others_usable():
+    df = blobs()
+    df.at["t1", "emb"] = np.full(6, np.nan)
+    df.at["t2", "emb"] = np.ones(4)  # mixed lengths
+    w = texts(df)
+    m = nblabel.map(w, embedding="emb", method="pca")
+    b = Browser(m)
+    # Said once in the widget, item by item in m.errors (the labeler's errors too).
+    assert m.error.startswith(
+        "2 item(s) are not on the map (e.g. item 't1': its embedding holds NaN"
+    )
+    problems = dict(zip(m.errors["item"], m.errors["message"], strict=True))
+    assert "its embedding holds NaN" in problems["t1"]
+    assert "its embedding has 4 values, the others 6" in problems["t2"]
+    assert w.errors["item"].isin(["t1", "t2"]).sum() == 2
+    reply, _ = b.ask("points")
+    assert reply["n_hidden"] == 2 and reply["hidden"] == [1, 2]
+    # A lasso over everything takes the 58 placed items; the bulk labels them.
+    assert b.select(range(60))["count"] == 58
+    m.select(["t1", "t3"])  # from Python as well: an item off the map is not selectable
+    assert m.selection == ["t3"]
+    b.select(range(60))
+    assert b.ask("label", value="a")[0]["labeled"] == 58
+    assert w.labels["choice"].isna().sum() == 2
+    # The items off the map are labeled as usual in the labeler.
+    w.job.goto("t1")
+    w.job.submit("c")
+    assert w.labels.loc["t1", "choice"] == "c" and w.labels["choice"].isna().sum() == 1
+
+
+def test_too_few_items_for_a_map_is_a_clear_error_and_the_labeler_goes_on():
+    w = texts(blobs().iloc[:2])
+    with pytest.raises(MapError, match="at least 3 items; the DataFrame has 2"):
+        nblabel.map(w, embedding="emb", method="pca")
+    w.job.submit("a")
+    assert w.labels["choice"].tolist() == ["a", None]
