@@ -76,6 +76,7 @@ export function mountMap({ model, el }) {
     error,
   );
   el.append(root);
+  root.dataset.renderAt = String(Date.now());
 
   // -- state ---------------------------------------------------------------------------------
   let scatterplot = null;
@@ -150,7 +151,10 @@ export function mountMap({ model, el }) {
   }
 
   async function loadPoints() {
+    // Timestamps for the benchmark: asked, answered, drawn (drawnAt).
+    root.dataset.pointsAskedAt = String(Date.now());
     const { msg, buffers } = await ask("points", {}, { timeout: POINTS_TIMEOUT_MS });
+    root.dataset.pointsAt = String(Date.now());
     const x = typed(buffers[0], Float32Array);
     const y = typed(buffers[1], Float32Array);
     const values = typed(buffers[2], Float32Array);
@@ -214,7 +218,13 @@ export function mountMap({ model, el }) {
 
   function sendSelection() {
     root.dataset.selected = String(selected.length);
-    requests.request("select", {}, { buffers: [new Uint32Array(selected)] }).catch((err) => showError(err));
+    root.dataset.selectAt = String(Date.now());
+    requests
+      .request("select", {}, { buffers: [new Uint32Array(selected)] })
+      .then(() => {
+        root.dataset.selectedAt = String(Date.now());
+      })
+      .catch((err) => showError(err));
   }
 
   function openItem(index) {
@@ -227,12 +237,18 @@ export function mountMap({ model, el }) {
       return;
     }
     root.dataset.labeling = "1";
+    root.dataset.labelAt = String(Date.now()); // for the benchmark: key -> recoloured
     ask("label", { value, overwrite })
       .then(() => showError(null))
       .catch(() => {})
       .finally(() => {
         delete root.dataset.labeling;
       });
+  }
+
+  function undo() {
+    root.dataset.undoAt = String(Date.now()); // for the benchmark: key -> recoloured
+    ask("undo").catch(() => {});
   }
 
   function setLasso(onOff) {
@@ -340,7 +356,7 @@ export function mountMap({ model, el }) {
     model.set("color_by", colorSelect.value);
     model.save_changes();
   });
-  on(undoButton, "click", () => ask("undo").catch(() => {}));
+  on(undoButton, "click", undo);
   on(redoButton, "click", () => ask("redo").catch(() => {}));
   on(scopeButton, "click", () => ask("scope", { on: !model.get("scoped") }).catch(() => {}));
   on(clearButton, "click", clearSelection);
@@ -356,7 +372,7 @@ export function mountMap({ model, el }) {
     const value = choiceForKey(event, choices);
     let handled = true;
     if (value !== null) label(value, event.shiftKey);
-    else if (event.key === "u") ask("undo").catch(() => {});
+    else if (event.key === "u") undo();
     else if (event.key === "U") ask("redo").catch(() => {});
     else if (event.key === "l" || event.key === "L") setLasso(lassoButton.getAttribute("aria-pressed") !== "true");
     else if (event.key === "o" || event.key === "O") ask("scope", { on: !model.get("scoped") }).catch(() => {});
