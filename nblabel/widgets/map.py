@@ -212,6 +212,12 @@ class Map(anywidget.AnyWidget):  # type: ignore[misc]
         """Ids of the selected items."""
         return list(self.job.items.ids[self._selected])
 
+    @property
+    def shown(self) -> list[Any]:
+        """Ids of the selected items the strip shows (all of a small selection, a random
+        sample of a big one): what a glance at the strip tells about the selection."""
+        return list(self.job.items.ids[self._sample()])
+
     def select(self, items: Sequence[object]) -> None:
         """Select ``items`` (ids), as a lasso would: the strip shows them and the keys
         label them."""

@@ -346,6 +346,9 @@ def test_programmatic_selection_reaches_the_browser_and_the_strip():
     assert m.selection == ["t1", "t2", "t3", "t4", "t5", "t6", "t7"]
     reply, _ = b.ask("strip")
     assert len(reply["items"]) == 5  # a sample, bounded by strip=
+    # m.shown: the items the strip shows, for a user (or a notebook) glancing from Python.
+    assert m.shown == [item["key"] for item in reply["items"]]
+    assert set(m.shown) <= set(m.selection)
     assert Path("map.sqlite").exists()
 
 
