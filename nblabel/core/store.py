@@ -677,6 +677,37 @@ class Store:
             ).fetchall()
         return (_event(r) for r in rows)
 
+    def labels_in_force(
+        self, control: str, items: Sequence[str] | None = None
+    ) -> dict[str, tuple[str, list[str]]]:
+        """Item -> ``(action, labels)`` of the event in force: ``"submit"`` or ``"skip"``,
+        and the labels the result items of ``control`` carry (``value[type]``), for
+        ``items`` (default: every item that has an event in force). Read by SQLite's JSON
+        functions, not by decoding each result in Python: the map recolours 10,000 items
+        of a bulk label from this (decoding them took most of the time of a bulk label)."""
+        query = (
+            "SELECT c.item, e.action, (SELECT group_concat(ch.value, char(31)) "
+            "FROM json_each(e.result) r, json_each(r.value, '$.value.' || "
+            "json_quote(json_extract(r.value, '$.type'))) ch "
+            "WHERE json_extract(r.value, '$.from_name') = ?) "
+            "FROM current c JOIN events e ON e.seq = c.seq"
+        )
+        rows: list[tuple[str, str, str | None]] = []
+        with self._lock:
+            if items is None:
+                rows = self._db.execute(query, (control,)).fetchall()
+            else:
+                keys = list(dict.fromkeys(items))
+                for lo in range(0, len(keys), 500):  # below SQLite's variable limit
+                    chunk = keys[lo : lo + 500]
+                    rows += self._db.execute(
+                        f"{query} WHERE c.item IN ({', '.join('?' * len(chunk))})",
+                        [control, *chunk],
+                    ).fetchall()
+        return {
+            item: (action, found.split("\x1f") if found else []) for item, action, found in rows
+        }
+
     def states_of(self, items: Sequence[str]) -> dict[str, Event]:
         """The submit/skip in force for each of ``items`` that has one (a bulk label reads
         thousands at once: one query per chunk, not one per item)."""

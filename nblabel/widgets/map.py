@@ -263,16 +263,14 @@ class Map(anywidget.AnyWidget):  # type: ignore[misc]
             out.append(choice.background or PALETTE[i % len(PALETTE)])
         return out
 
-    def _code_of(self, ev: Any) -> float:
-        """The label category of an item (see :meth:`_legend`)."""
-        if ev is None:
+    def _code_of(self, state: tuple[str, list[str]] | None) -> float:
+        """The label category of an item from its ``(action, labels)`` in force (see
+        :meth:`_legend` and :meth:`nblabel.Store.labels_in_force`)."""
+        if state is None:
             return 0.0
-        if ev.action != "submit":
-            return 1.0
-        found = [v for r in ev.result if r.get("from_name") == self.control.name
-                 for v in labels_of(r)]  # fmt: skip
-        if not found:
-            return 0.0
+        action, found = state
+        if action != "submit" or not found:
+            return 1.0 if action != "submit" else 0.0
         if len(found) > 1:
             return float(2 + len(self.values))  # several labels
         try:
@@ -281,11 +279,12 @@ class Map(anywidget.AnyWidget):  # type: ignore[misc]
             return 0.0
 
     def _fill_codes(self) -> None:
-        states = list(self.job.store.states())
-        pos = self.job.items.positions([ev.item for ev in states])
-        for ev, p in zip(states, pos, strict=True):
+        states = self.job.store.labels_in_force(self.control.name)
+        keys = list(states)
+        pos = self.job.items.positions(keys)
+        for key, p in zip(keys, pos, strict=True):
             if p >= 0:
-                self._codes[p] = self._code_of(ev)
+                self._codes[p] = self._code_of(states[key])
 
     def _learning(self) -> Any:
         """The attached learner suggesting classes of the map's control, if any."""
@@ -376,7 +375,7 @@ class Map(anywidget.AnyWidget):  # type: ignore[misc]
         pos = self.job.items.positions(keys)
         known = pos >= 0
         pos, keys = pos[known], [k for k, ok in zip(keys, known, strict=True) if ok]
-        states = self.job.store.states_of(keys)
+        states = self.job.store.labels_in_force(self.control.name, keys)
         self._codes[pos] = [self._code_of(states.get(k)) for k in keys]
         mode = self.color_by
         if mode in ("label", "disagreement"):

@@ -388,3 +388,24 @@ def test_too_few_items_for_a_map_is_a_clear_error_and_the_labeler_goes_on():
         nblabel.map(w, embedding="emb", method="pca")
     w.job.submit("a")
     assert w.labels["choice"].tolist() == ["a", None]
+
+
+def test_the_labels_the_map_colours_by_are_read_in_sqlite_as_python_reads_them():
+    store = nblabel.Store(":memory:")
+    choice = {"from_name": "choice", "to_name": "text", "type": "choices"}
+    store.submit("a", [{**choice, "value": {"choices": ["dog"]}},
+                       {"from_name": "other", "to_name": "text", "type": "choices",
+                        "value": {"choices": ["x"]}}])  # fmt: skip
+    store.submit("b", [{**choice, "value": {"choices": ["cat", "cow"]}}])
+    store.submit("c", [{**choice, "value": {"choices": []}}])
+    store.submit("d", [{"from_name": "other", "to_name": "text", "type": "choices",
+                        "value": {"choices": ["x"]}}])  # fmt: skip
+    store.skip("e")
+    store.submit("f", [{**choice, "value": {"choices": ['Ünïcode "q"']}}])
+    assert store.labels_in_force("choice") == {
+        "a": ("submit", ["dog"]), "b": ("submit", ["cat", "cow"]), "c": ("submit", []),
+        "d": ("submit", []), "e": ("skip", []), "f": ("submit", ['Ünïcode "q"']),
+    }  # fmt: skip
+    assert store.labels_in_force("choice", ["b", "e", "zz"]) == {
+        "b": ("submit", ["cat", "cow"]), "e": ("skip", [])
+    }  # fmt: skip
