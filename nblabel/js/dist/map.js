@@ -17726,14 +17726,19 @@ function mountMap({ model, el }) {
     }
     root.dataset.labeling = "1";
     root.dataset.labelAt = String(Date.now());
-    ask("label", { value, overwrite }).then(() => showError(null)).catch(() => {
+    ask("label", { value, overwrite }).then(() => {
+      root.dataset.labelRepliedAt = String(Date.now());
+      showError(null);
+    }).catch(() => {
     }).finally(() => {
       delete root.dataset.labeling;
     });
   }
   function undo() {
     root.dataset.undoAt = String(Date.now());
-    ask("undo").catch(() => {
+    ask("undo").then(() => {
+      root.dataset.undoRepliedAt = String(Date.now());
+    }).catch(() => {
     });
   }
   function setLasso(onOff) {

@@ -239,7 +239,10 @@ export function mountMap({ model, el }) {
     root.dataset.labeling = "1";
     root.dataset.labelAt = String(Date.now()); // for the benchmark: key -> recoloured
     ask("label", { value, overwrite })
-      .then(() => showError(null))
+      .then(() => {
+        root.dataset.labelRepliedAt = String(Date.now()); // Python's share, for the benchmark
+        showError(null);
+      })
       .catch(() => {})
       .finally(() => {
         delete root.dataset.labeling;
@@ -248,7 +251,11 @@ export function mountMap({ model, el }) {
 
   function undo() {
     root.dataset.undoAt = String(Date.now()); // for the benchmark: key -> recoloured
-    ask("undo").catch(() => {});
+    ask("undo")
+      .then(() => {
+        root.dataset.undoRepliedAt = String(Date.now());
+      })
+      .catch(() => {});
   }
 
   function setLasso(onOff) {
