@@ -188,7 +188,8 @@ def main() -> None:
                 drawn = int(root.get_attribute("data-drawn-at"))
                 times.append(drawn - int(root.get_attribute(stamp)))
                 # Python's reply (labels committed, colours sent) comes after its colours
-                # message: key -> reply is Python's share, the rest the browser's redraw.
+                # message. Stamped on the page's main thread like the frame: when that
+                # thread is busy redrawing, both wait, so this bounds Python's share only.
                 replied = stamp.replace("-at", "-replied-at")
                 page.wait_for_function(
                     "([el, a]) => el.getAttribute(a)", arg=[root.element_handle(), replied]

@@ -240,7 +240,7 @@ export function mountMap({ model, el }) {
     root.dataset.labelAt = String(Date.now()); // for the benchmark: key -> recoloured
     ask("label", { value, overwrite })
       .then(() => {
-        root.dataset.labelRepliedAt = String(Date.now()); // Python's share, for the benchmark
+        root.dataset.labelRepliedAt = String(Date.now()); // for the benchmark
         showError(null);
       })
       .catch(() => {})
