@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .tags import Schema
     from .widgets import ImageLabeler, Labeler, TextLabeler, TimeSeriesLabeler
     from .widgets.gallery import review
+    from .widgets.map import Map, map
 
 __version__ = "0.1.0"
 
@@ -43,6 +44,8 @@ _HOME = {
     "TextLabeler": "widgets",
     "TimeSeriesLabeler": "widgets",
     "Job": "core.job",
+    "Map": "widgets.map",
+    "map": "widgets.map",
     "Model": "active.models",
     "ResultModel": "active.results",
     "Schema": "tags",
@@ -56,6 +59,7 @@ __all__ = [
     "ItemError",
     "Job",
     "Labeler",
+    "Map",
     "Model",
     "ModelError",
     "NblabelError",
@@ -71,6 +75,7 @@ __all__ = [
     "__version__",
     "active",
     "errors",
+    "map",
     "results",
     "review",
     "samples",

@@ -8,6 +8,7 @@ change and asks it for the order and the view; it never reaches into the job.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -119,6 +120,15 @@ class Learning(Extension):
     # -- the job's hooks -------------------------------------------------------------------
     def changed(self, job: Job, key: str, *, ours: bool = True) -> None:
         self.learner.set_label(job.items.pos(key), self._label_of(job.store.state(key)))
+
+    def changed_many(self, job: Job, keys: Sequence[str], *, ours: bool = True) -> None:
+        """A bulk label (or its undo): the learner takes every label at once."""
+        states = job.store.states_of(keys)
+        positions = job.items.positions(list(keys))
+        self.learner.set_labels(
+            {int(p): self._label_of(states.get(k)) for k, p in zip(keys, positions, strict=True)
+             if p >= 0}
+        )  # fmt: skip
 
     def submitting(self, job: Job, key: str, result: list[dict[str, Any]]) -> list[dict[str, Any]]:
         shown = self._suggested

@@ -63,6 +63,10 @@ class ConflictError(NblabelError, RuntimeError):
         super().__init__(message)
 
 
+class MapError(NblabelError, ValueError):
+    """The items cannot be placed on a map (too few usable embeddings, a missing column)."""
+
+
 class ModelError(NblabelError, RuntimeError):
     """A model attached for active learning cannot be used, or its fit/predict failed."""
 

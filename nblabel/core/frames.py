@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .bulk import bulk_of
 from .items import Items
 from .schema import Control, Schema
 from .store import Store
@@ -22,7 +23,7 @@ from .tag import ControlTag, Registry, TargetOf, labels_of
 #: ``annotations`` columns every tag shares; each tag's own columns follow.
 BASE_COLUMNS = [
     "item", "annotation", "id", "from_name", "to_name", "type", "label", "value",
-    "origin", "score", "annotator", "time", "lead_time", "ls_annotation",
+    "origin", "score", "annotator", "time", "lead_time", "ls_annotation", "bulk",
 ]  # fmt: skip
 #: ``targets(key)`` gives ``target_of`` for one item (see :class:`nblabel.core.items.Sources`).
 Targets = Callable[[str], TargetOf]
@@ -195,7 +196,10 @@ def annotations_frame(store: Store, items: Items, schema: Schema, targets: Targe
 
     ``item`` is the item's id as in the DataFrame, ``annotation`` the store event that
     made it, ``label`` its label (a list when it carries several), ``value`` the Label
-    Studio value dict, ``time`` a UTC timestamp and ``lead_time`` seconds.
+    Studio value dict, ``time`` a UTC timestamp and ``lead_time`` seconds. ``origin`` is
+    ``"manual"``, ``"prediction"`` (a suggestion accepted), ``"prediction-changed"`` or
+    ``"bulk"`` (one of many items labeled at once; ``bulk`` is that bulk label's id, which
+    one undo takes back).
     ``ls_annotation`` is the Label Studio annotation id for labels pulled from a server
     (``None`` for labels made here); after a pull with ``prefer="both"`` the pulled
     annotations not in force are listed too, with ``annotation`` ``None``. Each tag adds
@@ -285,11 +289,15 @@ def _row(
     else:
         labels = labels_of(r)
         label = labels[0] if len(labels) == 1 else labels
+    bulk = bulk_of(r)
+    # Stored as "manual" with the bulk id in `meta` (Label Studio's editor knows no other
+    # origin, see nblabel.core.bulk); shown as what it is.
+    origin = "bulk" if bulk is not None else r.get("origin", "manual")
     return (
         item, seq, r.get("id"), r.get("from_name"), r.get("to_name"), r.get("type"),
-        label, r.get("value"), r.get("origin", "manual"),
+        label, r.get("value"), origin,
         r.get("score"), annotator, pd.Timestamp(created_at, unit="s", tz="UTC"), lead_time,
-        ls_annotation,
+        ls_annotation, bulk,
     )  # fmt: skip
 
 

@@ -171,6 +171,20 @@ class Sources:
                 obj, items.data, **tag.options(obj, schema), **given
             )
 
+    def variant(self, schema: Schema, options: dict[str, dict[str, Any]]) -> Sources:
+        """These sources, with those of the object types in ``options`` made anew with
+        them (``{"image": {"display_size": 160}}``: thumbnails); the others are shared."""
+        out = object.__new__(Sources)  # the same items: nothing to check again
+        out.items = self.items
+        out.sources = dict(self.sources)
+        for obj in schema.objects:
+            if obj.type in options:
+                tag = schema.object_tag(obj)
+                out.sources[obj.name] = tag.source(
+                    obj, self.items.data, **tag.options(obj, schema), **options[obj.type]
+                )
+        return out
+
     def load(self, pos: int) -> tuple[dict[str, Any], list[bytes]]:
         """The browser payload of one item and its binary buffers (see ``protocol``).
 

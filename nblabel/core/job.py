@@ -20,7 +20,8 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from .errors import ConflictError, NblabelError, NothingToLabelError, SchemaError
+from .bulk import Bulk, fresh_json, mark_bulk, merged, new_bulk_id, random_ids
+from .errors import ConflictError, ItemError, NblabelError, NothingToLabelError, SchemaError
 from .frames import annotations_frame, labels_frame
 from .items import Items, Sources
 from .predictions import Predictions
@@ -106,6 +107,12 @@ class Extension:
     def changed(self, job: Job, key: str, *, ours: bool = True) -> None:
         """The labels of item ``key`` changed (submit, skip, undo, redo, reload); ``ours``
         is false when another process labeling the same store changed them."""
+
+    def changed_many(self, job: Job, keys: Sequence[str], *, ours: bool = True) -> None:
+        """The labels of items ``keys`` changed at once (a bulk label, its undo, a
+        reload; ``ours`` as in :meth:`changed`); by default :meth:`changed` for each."""
+        for key in keys:
+            self.changed(job, key, ours=ours)
 
     def submitting(self, job: Job, key: str, result: list[Result]) -> list[Result]:
         """A checked submission for ``key`` about to be stored; may mark its items."""
@@ -197,6 +204,7 @@ class Job:
         self.error = ""
         self._errors: list[dict[str, Any]] = []
         self._listeners: list[Callable[[str], None]] = []
+        self._watchers: list[Callable[[list[str]], None]] = []
         self._refreshers: list[Callable[[], None]] = []
         self.extensions: list[Extension] = []
         self._check_stored()
@@ -257,6 +265,15 @@ class Job:
         if fn in self._listeners:
             self._listeners.remove(fn)
 
+    def watch(self, fn: Callable[[list[str]], None]) -> None:
+        """Call ``fn(keys)`` once per change of labels: one key for a submit, skip, undo
+        or redo, every key of a bulk label (or of its undo, or of a reload) at once."""
+        self._watchers.append(fn)
+
+    def unwatch(self, fn: Callable[[list[str]], None]) -> None:
+        if fn in self._watchers:
+            self._watchers.remove(fn)
+
     def on_refresh(self, fn: Callable[[], None]) -> None:
         """Call ``fn()`` when what a view shows changed outside a request (a model landed,
         a pull brought labels): the widget redraws."""
@@ -278,6 +295,24 @@ class Job:
         if ours:
             for fn in list(self._listeners):
                 fn(key)
+        # Watchers (the map) show the store: others' labels recolour it too.
+        for watcher in list(self._watchers):
+            watcher([key])
+
+    def changed_many(self, keys: Sequence[str], *, ours: bool = True) -> None:
+        """Tell the extensions, listeners and watchers that the labels of ``keys``
+        changed at once (``ours`` as in :meth:`changed`)."""
+        keys = list(keys)
+        if not keys:
+            return
+        for ext in self.extensions:
+            ext.changed_many(self, keys, ours=ours)
+        if ours:
+            for fn in list(self._listeners):
+                for key in keys:
+                    fn(key)
+        for watcher in list(self._watchers):
+            watcher(keys)
 
     # -- errors ------------------------------------------------------------------------------
     def note(self, key: object, message: str, *, show: bool = True) -> None:
@@ -387,13 +422,176 @@ class Job:
 
     @locked
     def undo(self) -> None:
-        """Revert this session's last submit or skip and show that item again."""
-        self.changed(self.session.undo())
+        """Revert this session's last submit or skip and show that item again; after a
+        bulk label (:meth:`label_many`), revert all of its items: one step."""
+        try:
+            keys = self.session.undo_step()
+        finally:
+            self._left_alone("undo")
+        self.changed_many(keys)
 
     @locked
     def redo(self) -> None:
-        """Re-apply the last undone submit or skip."""
-        self.changed(self.session.redo())
+        """Re-apply the last undone submit, skip or bulk label."""
+        try:
+            keys = self.session.redo_step()
+        finally:
+            self._left_alone("redo")
+        self.changed_many(keys)
+
+    def _left_alone(self, what: str) -> None:
+        left = self.session.left_alone
+        if left:
+            self.note(
+                left[0],
+                f"{what} of a bulk label: {len(left)} of its item(s) were labeled again since "
+                f"and keep their newer labels (e.g. {left[0]!r})",
+            )
+
+    @locked
+    def label_many(
+        self,
+        items: Sequence[object],
+        *labels: Any,
+        control: str | None = None,
+        overwrite: bool = False,
+    ) -> Bulk:
+        """Label every one of ``items`` with ``labels`` in one decision (a bulk label).
+
+        Each item gets an ordinary submit event (its result item carries the bulk id in
+        ``meta``; ``annotations`` shows origin ``"bulk"``), all committed in one
+        transaction; :meth:`undo` takes the whole bulk back in one step.
+
+        Parameters
+        ----------
+        items
+            Item ids (DataFrame index values or ``id=`` values).
+        labels
+            The choices to give, e.g. ``"cat"`` (several for a multiple-choice control).
+        control
+            A whole-item control with classes (a ``Choices``); default: the first one.
+        overwrite
+            Also relabel items that have another label for this control (default: they
+            keep it, and are listed in ``kept``).
+
+        Returns
+        -------
+        Bulk
+            The bulk id, and which items were labeled, already had the labels, kept
+            their own or could not be labeled (and why).
+        """
+        self._require_items()
+        ctl = self.bulk_control(control)
+        plugin = self.schema.plugin(ctl)
+        answer = plugin.answer(ctl, list(labels))
+        if answer is None:
+            raise TypeError("label_many() needs at least one label")
+        validate(self.schema, [answer], key="(bulk label)", complete=False)
+        wanted = labels_of(answer)
+        bulk = Bulk(new_bulk_id(), ctl.name, wanted)
+        ids = list(items)
+        keys = [str(i) for i in ids]
+        positions = self.items.positions(keys)
+        states = self.store.states_of([k for k, p in zip(keys, positions, strict=True) if p >= 0])
+        todo: list[tuple[object, str, list[Result] | None]] = []
+        seen: set[str] = set()
+        for item, key, pos in zip(ids, keys, positions, strict=True):
+            if pos < 0:
+                bulk.failed[item] = f"item {key!r}: not in this DataFrame"
+                continue
+            if key in seen:
+                continue
+            seen.add(key)
+            ev = states.get(key)
+            existing = ev.result if ev is not None and ev.action == "submit" else []
+            mine = [r for r in existing if r.get("from_name") == ctl.name]
+            if mine and sorted(labels_of(mine[0])) == sorted(wanted) and len(mine) == 1:
+                bulk.unchanged.append(item)
+                continue
+            if mine and any(labels_of(r) for r in mine) and not overwrite:
+                bulk.kept.append(item)
+                continue
+            todo.append((item, key, existing or None))
+        rows: list[tuple[str, list[Result] | str]] = []
+        ids_made = random_ids(len(todo))
+        # Every fresh result is the same but for its id: checked once, written from one
+        # JSON text (10,000 json.dumps would take most of a bulk label's time).
+        fresh_error: str | None = None
+        try:
+            validate(self.schema, [answer], key="(bulk label)", complete=True)
+        except NblabelError as exc:
+            fresh_error = str(exc)
+        fresh = fresh_json(answer, bulk.id)
+        for (item, key, had), rid in zip(todo, ids_made, strict=True):
+            if had is None:
+                if fresh_error is not None:
+                    bulk.failed[item] = fresh_error.replace("'(bulk label)'", repr(key), 1)
+                else:
+                    rows.append((key, fresh(rid)))
+                continue
+            result = merged(had, ctl.name, mark_bulk(answer, bulk.id, rid))
+            try:
+                result = validate(self.schema, result, key=key, complete=True)
+            except NblabelError as exc:
+                bulk.failed[item] = str(exc)
+                continue
+            rows.append((key, result))
+        if rows:
+            # What each item had when read above: one another process labeled since keeps
+            # that label (a bulk label never replaces a label no one here saw).
+            seen_seqs = {k: (states[k].seq if k in states else None) for k, _ in rows}
+            seqs = self.session.submit_many(rows, expect=seen_seqs)
+            done = {k for (k, _), seq in zip(rows, seqs, strict=True) if seq is not None}
+            bulk.labeled = [item for item, key, _ in todo if key in done]
+            for item, key, _ in todo:
+                if key not in done and item not in bulk.failed:
+                    bulk.failed[item] = (
+                        f"item {key!r} was labeled by {self._who(self.store.state(key))} "
+                        "meanwhile: their label stays"
+                    )
+            self.changed_many([k for k, _ in rows])
+        if bulk.failed:
+            first = next(iter(bulk.failed.values()))
+            self.note(next(iter(bulk.failed)), f"bulk label: {bulk.summary()}", show=False)
+            self.note(None, f"bulk label {bulk.id}: {len(bulk.failed)} item(s) not labeled, "
+                      f"e.g. {first}")  # fmt: skip
+        return bulk
+
+    def bulk_control(self, name: str | None = None) -> Any:
+        """The whole-item class control (a ``Choices``) a bulk label answers: ``name``, or
+        the first one; a :class:`SchemaError` saying which ones can when it cannot."""
+        usable = [c for c in self.schema.controls
+                  if self.schema.plugin(c).classes and not c.per_region]  # fmt: skip
+        if name is None:
+            if not usable:
+                raise SchemaError(
+                    "a bulk label answers a whole-item <Choices> control; this config has none"
+                )
+            return usable[0]
+        found = next((c for c in usable if c.name == name), None)
+        if found is None:
+            names = ", ".join(c.name for c in usable) or "none"
+            raise SchemaError(
+                f"control {name!r} cannot take a bulk label: it must be a whole-item "
+                f"<Choices> control (usable: {names})"
+            )
+        return found
+
+    @locked
+    def restrict(self, items: Sequence[object] | None) -> None:
+        """Restrict the queue to ``items`` (ids) and show the first of them without a
+        label ("label these one by one"); ``None`` gives the whole queue back."""
+        if items is None:
+            self.session.restrict(None)
+            return
+        keys = [str(i) for i in items]
+        positions = self.items.positions(keys)
+        unknown = [k for k, p in zip(keys, positions, strict=True) if p < 0]
+        if unknown:
+            raise ItemError(unknown[0], "not in this DataFrame: cannot restrict the queue to it")
+        if not len(positions):
+            raise ValueError("restrict() needs at least one item (or None for all of them)")
+        self.session.restrict(positions)
 
     @locked
     def reload(self, items: Sequence[str] | None = None) -> None:
@@ -401,9 +599,8 @@ class Job:
         another process) for ``items`` (keys; default: every labeled item)."""
         keys = list(self.store.done()) if items is None else [str(k) for k in items]
         self.session.reload(keys)
-        for key in keys:
-            if self._has(key):  # labeled in the store, not in this DataFrame: skipped
-                self.changed(key)
+        # Labeled in the store but not in this DataFrame: skipped.
+        self.changed_many([k for k in keys if self._has(k)])
 
     def _at(self, key: str) -> None:
         if key != self.session.key:
@@ -564,10 +761,8 @@ class Job:
             if keys:
                 self.session.reload(keys)
                 # The learner learns them; a live sync does not send them: their own
-                # process does.
-                for key in keys:
-                    if self._has(key):
-                        self.changed(key, ours=False)
+                # process does. At once: another process's bulk label may be thousands.
+                self.changed_many([k for k in keys if self._has(k)], ours=False)
             self._replaced([c for c in changes if c.action == "submit"])
             if on_screen in keys:
                 ev = self.store.state(on_screen)  # type: ignore[arg-type]

@@ -9,13 +9,14 @@ from __future__ import annotations
 import secrets
 import time
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from .errors import ConflictError, NothingToLabelError
+from .errors import ConflictError, NothingToLabelError, StoreError
 from .items import Items
 from .presence import Presence
 from .store import Event, Store
@@ -26,6 +27,15 @@ RATE_WINDOW = 300.0  # seconds of recent submits behind "labels per minute"
 # How many earlier submits/skips a new session (after a kernel restart) can undo. Bounded
 # so opening a labeler over a huge journal stays a quick indexed read.
 RESTORED_UNDO = 1000
+
+
+@dataclass(frozen=True)
+class Step:
+    """One user action on the undo stack: the store events it made (one for a submit or
+    a skip, one per item for a bulk label)."""
+
+    seqs: tuple[int, ...]
+    bulk: bool = False
 
 
 class Session:
@@ -88,11 +98,18 @@ class Session:
             self.orphans = [k for k, ok in zip(keys, known, strict=True) if not ok]
         else:
             self.orphans = []
+        #: Row positions the queue is restricted to (``None``: every item); see
+        #: :meth:`restrict`.
+        self.scope: npt.NDArray[np.bool_] | None = None
         self.cursor = 0
         first = self.first_unlabeled()
         self.cursor = 0 if first is None else first
-        self._undo: list[int] = self._undo_from_journal()
-        self._redo: list[int] = []
+        # One entry per user action: a submit or skip is one event, a bulk label many; an
+        # undo takes back a whole entry, so `u` after a bulk label is one step.
+        self._undo: list[Step] = self._undo_from_journal()
+        self._redo: list[Step] = []
+        #: Items a bulk undo or redo left alone because their labels changed since.
+        self.left_alone: list[str] = []
         self._recent: deque[float] = deque()
         self.started = time.time()
         self.shown_at = time.monotonic()
@@ -154,17 +171,50 @@ class Session:
 
     def _next_with(self, start: int, statuses: tuple[int, ...]) -> int | None:
         """First rank after ``start`` (wrapping round, ``start`` itself last) whose item
-        has one of ``statuses``. Scans in chunks: cheap when the answer is near."""
+        has one of ``statuses`` (and is in the scope, when there is one). Scans in chunks:
+        cheap when the answer is near."""
         n = len(self.order)
         for lo in range(start + 1, start + 1 + n, 4096):
             ranks = np.arange(lo, min(lo + 4096, start + 1 + n)) % n
-            wanted = np.isin(self.status[self.order[ranks]], statuses)
+            pos = self.order[ranks]
+            wanted = np.isin(self.status[pos], statuses)
+            if self.scope is not None:
+                wanted &= self.scope[pos]
             if self._held.size:  # on another session's screen: not for this queue
-                wanted &= ~np.isin(self.order[ranks], self._held)
+                wanted &= ~np.isin(pos, self._held)
             hits = np.flatnonzero(wanted)
             if len(hits):
                 return int(ranks[hits[0]])
         return None
+
+    # -- scope: the queue restricted to some items ------------------------------------------
+    def restrict(self, positions: npt.ArrayLike | None) -> None:
+        """Restrict the queue to the items at row ``positions`` ("label these one by one"):
+        Enter, the arrows and ``first_unlabeled`` only lead to them, and the session is
+        done when they are. Moves to the first of them without a label unless the item on
+        screen is one. ``None`` lifts the restriction (and stays on the item)."""
+        if positions is None:
+            self.scope = None
+            return
+        pos = np.asarray(positions, dtype=np.int64).ravel()
+        n = len(self.order)
+        if len(pos) and (pos.min() < 0 or pos.max() >= n):
+            raise IndexError(f"row positions must be in 0..{n - 1}")
+        scope = np.zeros(n, dtype=bool)
+        scope[pos] = True
+        self.scope = scope
+        if n and not (scope[self.pos] and self.status[self.pos] == NEW):
+            # The first of them no other session has on screen (claimed); stays when none.
+            self._queue_from(n - 1, or_after=True)
+
+    def _neighbour(self, rank: int, delta: int) -> int | None:
+        """The nearest rank before (``delta < 0``) or after ``rank`` in the scope."""
+        if self.scope is None:
+            nxt = rank + delta
+            return nxt if 0 <= nxt < len(self.order) else None
+        ranks = np.arange(rank + 1, len(self.order)) if delta > 0 else np.arange(rank - 1, -1, -1)
+        hits = np.flatnonzero(self.scope[self.order[ranks]])
+        return int(ranks[hits[0]]) if len(hits) else None
 
     def next_unlabeled(self, start: int | None = None, *, exclude_start: bool = True) -> int | None:
         """Rank of the next item with no label after ``start`` (default: the current one);
@@ -181,7 +231,9 @@ class Session:
 
     @property
     def done(self) -> bool:
-        """True when every item is submitted."""
+        """True when every item (of the scope, when there is one) is submitted."""
+        if self.scope is not None:
+            return bool(np.any(self.scope)) and not np.any(self.status[self.scope] != SUBMITTED)
         return bool(len(self.order)) and not np.any(self.status != SUBMITTED)
 
     # -- moves ----------------------------------------------------------------------------
@@ -236,6 +288,11 @@ class Session:
         self.go(self.rank_of(self.items.pos(key)))
 
     def step(self, delta: int) -> None:
+        if self.scope is not None:
+            nxt = self._neighbour(self.cursor, delta)
+            if nxt is not None:
+                self.go(nxt)
+            return
         self.go(min(max(self.cursor + delta, 0), len(self.order) - 1))
 
     def _advance(self) -> None:
@@ -245,7 +302,7 @@ class Session:
         """Go to the first unlabeled item of the queue no other session has on screen."""
         last = len(self.order) - 1
         if self.next_unlabeled(last, exclude_start=False) is None:
-            if self._held.size and not np.all(self.status == SUBMITTED):
+            if self._held.size and not self.done:
                 raise LookupError("every item left is open in another session (w.others)")
             raise LookupError("every item is labeled")
         self._queue_from(last, or_after=True)
@@ -298,6 +355,36 @@ class Session:
         self._advance()
         return seq
 
+    def submit_many(
+        self,
+        rows: Sequence[tuple[str, list[dict[str, Any]] | str]],
+        *,
+        lead_time: float | None = None,
+        expect: Mapping[str, int | None] | None = None,
+    ) -> list[int | None]:
+        """Commit ``(key, result)`` rows at once (a bulk label), as one step of this
+        session: one undo takes them all back. Moves on when the item on screen was one
+        of them. ``expect``: what the caller saw in force per item (see
+        :meth:`Store.submit_many`); rows of items labeled since by someone else are left
+        out (their ``seq`` is ``None``)."""
+        if not rows:
+            return []
+        seqs = self.store.submit_many(
+            rows, annotator=self.annotator, lead_time=lead_time, session=self.id, expect=expect
+        )
+        keys = [key for key, _ in rows]
+        done = [k for k, seq in zip(keys, seqs, strict=True) if seq is not None]
+        self.reload([k for k, seq in zip(keys, seqs, strict=True) if seq is None])
+        pos = self.items.positions(done)
+        self.status[pos[pos >= 0]] = SUBMITTED
+        if done:
+            self._undo.append(Step(tuple(s for s in seqs if s is not None), bulk=True))
+            self._redo.clear()
+        # Not in the labels-per-minute rate: it measures the pace of one-by-one labeling.
+        if len(self.order) and self.pos in set(pos.tolist()):
+            self._advance()
+        return seqs
+
     @property
     def base(self) -> int | None:
         """The event in force for the item on screen when it was shown (``None``: none)."""
@@ -308,48 +395,118 @@ class Session:
         return self._base[1]
 
     def _did(self, seq: int) -> None:
-        self._undo.append(seq)
+        self._undo.append(Step((seq,)))
         self._redo.clear()
 
-    def _undo_from_journal(self) -> list[int]:
+    def _undo_from_journal(self) -> list[Step]:
         """The undo history a restarted kernel left behind, oldest first (the top of the
         stack is the newest). Only what is safe to revert: events still in force (nobody
         relabeled the item since), made by this annotator (never someone else's labels, an
-        import or a pull from Label Studio), on items of this data."""
+        import or a pull from Label Studio), on items of this data. The events of a bulk
+        label (one transaction: one ``created_at``) are one step again."""
         undoable = self.store.undoable(self.annotator, limit=RESTORED_UNDO)
         if not undoable:
             return []
-        known = self.items.positions([item for _, item in undoable]) >= 0
-        return [seq for (seq, _), ok in zip(undoable, known, strict=True) if ok][::-1]
+        known = self.items.positions([item for _, item, _ in undoable]) >= 0
+        steps: list[tuple[float, list[int]]] = []  # newest first
+        for (seq, _, at), ok in zip(undoable, known, strict=True):
+            if not ok:
+                continue
+            if steps and steps[-1][0] == at:
+                steps[-1][1].append(seq)
+            else:
+                steps.append((at, [seq]))
+        if len(undoable) == RESTORED_UNDO and steps and len(steps[-1][1]) > 1:
+            # The oldest bulk may be cut by the limit: undoing part of it would leave a
+            # half-labeled cluster, so it is not offered.
+            steps.pop()
+        return [Step(tuple(sorted(seqs)), bulk=len(seqs) > 1) for _, seqs in reversed(steps)]
+
+    def _rebase(self, keys: list[str]) -> None:
+        """The item on screen had its labels changed by a bulk undo/redo of this session:
+        a submit on it now expects what is in force now."""
+        if len(self.order) and self.key in set(keys):
+            self._base = None
+            self._look()
 
     def undo(self) -> str:
         """Revert the last submit or skip still in force (of this session, or made by the
-        same annotator before a restart) and show that item again."""
+        same annotator before a restart) and show that item again (after a bulk label:
+        revert all its items, see :meth:`undo_step`; returns the first)."""
+        return self.undo_step()[0]
+
+    def undo_step(self) -> list[str]:
+        """Revert this session's last action: a submit or skip (and show that item
+        again), or a whole bulk label (the item on screen stays). Returns the keys whose
+        labels changed; after a bulk, :attr:`left_alone` lists its items that were
+        labeled again since and keep their newer labels."""
         if not self._undo:
             raise LookupError("nothing to undo in this session")
-        seq = self._undo[-1]
-        key = self.store.event(seq).item
-        now = self.store.undo(seq, annotator=self.annotator, session=self.id)
+        step = self._undo[-1]
+        self.left_alone = []
+        if not step.bulk:
+            key = self.store.event(step.seqs[0]).item
+            now = self.store.undo(step.seqs[0], annotator=self.annotator, session=self.id)
+            self._undo.pop()
+            self._redo.append(step)
+            self._set_status(key, now)
+            self._base = (key, None if now is None else now.seq)
+            self.goto_key(key)
+            return [key]
+        done, self.left_alone = self.store.undo_many(
+            step.seqs, annotator=self.annotator, session=self.id
+        )
         self._undo.pop()
-        self._redo.append(seq)
-        self._set_status(key, now)
-        self._base = (key, None if now is None else now.seq)
-        self.goto_key(key)
-        return key
+        if not done:
+            raise StoreError(
+                f"cannot undo the bulk label of {len(step.seqs)} item(s): every one of them "
+                "was labeled again since; their newer labels stay"
+            )
+        # What a redo may re-apply: the events actually reverted.
+        self._redo.append(Step(tuple(seq for seq, _, _ in done), bulk=True))
+        for _, key, ev in done:
+            self._set_status(key, ev)
+        keys = [key for _, key, _ in done]
+        self._rebase(keys)
+        return keys
 
     def redo(self) -> str:
-        """Re-apply the last undone submit or skip, then move on as it did."""
+        """Re-apply the last undone submit or skip, then move on as it did (a bulk label:
+        all its items, see :meth:`redo_step`; returns the first)."""
+        return self.redo_step()[0]
+
+    def redo_step(self) -> list[str]:
+        """Re-apply the last undone action; returns the keys whose labels changed."""
         if not self._redo:
             raise LookupError("nothing to redo")
-        seq = self._redo[-1]
-        ev = self.store.redo(seq, annotator=self.annotator, session=self.id)
+        step = self._redo[-1]
+        self.left_alone = []
+        if not step.bulk:
+            ev = self.store.redo(step.seqs[0], annotator=self.annotator, session=self.id)
+            self._redo.pop()
+            self._undo.append(step)
+            self._set_status(ev.item, ev)
+            self._base = (ev.item, ev.seq)
+            self.goto_key(ev.item)
+            self._advance()
+            return [ev.item]
+        done, self.left_alone = self.store.redo_many(
+            step.seqs, annotator=self.annotator, session=self.id
+        )
         self._redo.pop()
-        self._undo.append(seq)
-        self._set_status(ev.item, ev)
-        self._base = (ev.item, ev.seq)
-        self.goto_key(ev.item)
-        self._advance()
-        return ev.item
+        if not done:
+            raise StoreError(
+                f"cannot redo the bulk label of {len(step.seqs)} item(s): every one of them "
+                "was labeled again since; their newer labels stay"
+            )
+        self._undo.append(Step(tuple(seq for seq, _, _ in done), bulk=True))
+        for _, key, now in done:
+            self._set_status(key, now)
+        keys = [key for _, key, _ in done]
+        self._rebase(keys)
+        if len(self.order) and self.key in set(keys):
+            self._advance()
+        return keys
 
     def reload(self, keys: Iterable[str]) -> None:
         """Re-read the status of ``keys`` from the store (written by someone else: a pull
@@ -384,13 +541,21 @@ class Session:
         span = max(30.0, now - max(self.started, now - RATE_WINDOW))
         submitted = int(np.count_nonzero(self.status == SUBMITTED))
         skipped = int(np.count_nonzero(self.status == SKIPPED))
-        return {
+        out: dict[str, Any] = {
             "total": len(self.order),
             "submitted": submitted,
             "skipped": skipped,
             "remaining": len(self.order) - submitted - skipped,
             "per_minute": round(len(self._recent) * 60.0 / span, 1),
         }
+        if self.scope is not None:
+            inside = self.status[self.scope]
+            out["scope"] = {
+                "size": len(inside),
+                "submitted": int(np.count_nonzero(inside == SUBMITTED)),
+                "remaining": int(np.count_nonzero(inside != SUBMITTED)),
+            }
+        return out
 
     def view(self) -> dict[str, Any]:
         """The ``current`` trait: the item on screen and where the keys lead (bounded)."""
@@ -412,10 +577,9 @@ class Session:
                 break
             ahead.append(key_at(nxt) or "")
             rank = nxt
-        n = len(self.order)
         nav = {
-            "prev": key_at(self.cursor - 1) if self.cursor > 0 else None,
-            "next": key_at(self.cursor + 1) if self.cursor + 1 < n else None,
+            "prev": key_at(self._neighbour(self.cursor, -1)),
+            "next": key_at(self._neighbour(self.cursor, 1)),
             "next_unlabeled": key_at(nxt_unlabeled),
             "first_unlabeled": key_at(self.first_unlabeled()),
         }

@@ -2,5 +2,6 @@
 
 from .labeler import Labeler
 from .labelers import ImageLabeler, TextLabeler, TimeSeriesLabeler
+from .map import Map
 
-__all__ = ["ImageLabeler", "Labeler", "TextLabeler", "TimeSeriesLabeler"]
+__all__ = ["ImageLabeler", "Labeler", "Map", "TextLabeler", "TimeSeriesLabeler"]

@@ -53,6 +53,19 @@ PROGRESS_FIELDS: Final[dict[str, str]] = SPEC["progress"]
 RESERVED_KEYS: Final = frozenset(k.lower() for k in SPEC["keys"]["reserved"])
 
 
+#: The map widget's part of the contract (see ``nblabel.widgets.map``).
+MAP: Final[dict[str, Any]] = SPEC["map"]
+MAP_REQUESTS: Final = frozenset(MAP["requests"])
+MAP_TRAITS: Final[dict[str, str]] = MAP["traits"]
+
+
+def map_kind(name: str) -> str:
+    """A request kind of the map; a typo fails at import."""
+    if name not in MAP["requests"]:
+        raise KeyError(f"protocol.json has no map request kind {name!r}")
+    return name
+
+
 def reply(request_id: object, **content: object) -> dict[str, object]:
     """A successful reply to the request ``request_id``."""
     return {"kind": REPLY, "id": request_id, "ok": True, **content}

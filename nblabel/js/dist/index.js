@@ -45,7 +45,8 @@ var protocol_default = {
     skipped: "int.",
     remaining: "int.",
     per_minute: "float: labels per minute lately.",
-    learning: "{points: [[n_labels, metric], ...] (at most 50), metric_name, model_version}: the model's learning curve (with model= only)."
+    learning: "{points: [[n_labels, metric], ...] (at most 50), metric_name, model_version}: the model's learning curve (with model= only).",
+    scope: "{size, submitted, remaining}: while the queue is restricted to some items (the map's 'label these one by one'), their counts."
   },
   keys: {
     about: "The shell's shortcuts (help dialog and button titles; keys.js maps KeyboardEvent.key to them) and the reserved keys: every key the shell or a built-in control plugin always takes. Python's default hotkeys never take a reserved key; a plugin that takes a new key adds it here (a node test checks).",
@@ -95,6 +96,41 @@ var protocol_default = {
       "arrowup",
       "arrowdown"
     ]
+  },
+  map: {
+    about: "The map widget (nblabel.map): every item as a point, linked to a labeler's job. Requests use the same envelope and reply as above; points, selections and colours travel as binary buffers, never in traits, so a saved notebook holds no item and nothing that grows with the dataset.",
+    requests: {
+      points: "{} -> {n, hidden: [row positions off the map]} plus buffers: x, y (float32, little-endian, in [-1, 1]) and the colour values (float32, see colors).",
+      select: "{} plus one buffer, the selected row positions (uint32): the selection drawn (a lasso, a click); the summary comes back in the selection trait.",
+      strip: "{} -> {items: [payload, ...]} plus buffers: a sample of the selection (at most _info.strip items), each a fetch payload (images at thumbnail size, texts cut short) plus index (row position) and labels (its labels for the map's control).",
+      label: "{value, overwrite: bool} -> {message}: label every item of the selection with the choice value (one bulk label, one undo step).",
+      open: "{index} -> {}: show the item at row position index in the labeler.",
+      undo: "{} -> {}: undo the job's last action (a whole bulk label is one).",
+      redo: "{} -> {}: redo it.",
+      scope: "{on: bool} -> {}: restrict the labeler's queue to the selection (on) or give it the whole queue back."
+    },
+    messages: {
+      colors: "Python -> JS, no reply: {kind: 'colors', full: bool, kind_of: 'categorical'|'continuous'} plus buffers; full: one float32 value per item; else two buffers, row positions (uint32) and their new values (float32).",
+      select: "Python -> JS, no reply: {kind: 'select'} plus one buffer of row positions (uint32): a selection made from Python (m.select)."
+    },
+    traits: {
+      _info: "{n, placed, method, control, choices: [{value, color, key}], strip, note}: what the map shows, set once.",
+      color_by: "'label' | 'prediction' | 'uncertainty' | 'disagreement'.",
+      legend: "[{name, color, count?}] for categories, or {ramp: [colors], low, high} for a continuous colour.",
+      _selection: "{count, labels: [{name, count}], failed, version}: counts of the selection (failed: items of it that could not be loaded); version changes whenever the strip should be fetched again.",
+      focus: "Row position of the labeler's item on screen (highlighted on the map), -1 when none.",
+      scoped: "bool: the labeler's queue is restricted to the selection.",
+      status: "What the last action did, for the user.",
+      error: "The last error for the user, '' when there is none."
+    },
+    keys: {
+      "1-9": "Label the selection with the 1st..9th choice (Shift: also relabel items that have another label).",
+      u: "Undo (a whole bulk label is one step).",
+      "Shift+U": "Redo.",
+      l: "Lasso on/off (off: drag pans; Shift+drag always lassos).",
+      o: "Label the selection one by one: the labeler's queue holds only it (again: the whole queue).",
+      Escape: "Clear the selection."
+    }
   }
 };
 
@@ -115,6 +151,8 @@ var REPLY = protocol_default.reply.kind;
 var REQUESTS = new Set(Object.keys(protocol_default.requests));
 var GOTO_TARGETS = new Set(protocol_default.goto_targets);
 var DEFAULT_TIMEOUT_MS = protocol_default.timeout_ms;
+var MAP = protocol_default.map;
+var MAP_REQUESTS = new Set(Object.keys(protocol_default.map.requests));
 var RequestError = class extends Error {
   constructor(kind2, message, { timeout = false } = {}) {
     super(message);
@@ -124,8 +162,9 @@ var RequestError = class extends Error {
   }
 };
 var Requester = class {
-  constructor(model, { timeout = DEFAULT_TIMEOUT_MS, setTimer = (fn, ms) => setTimeout(fn, ms), clearTimer = (t) => clearTimeout(t) } = {}) {
+  constructor(model, { timeout = DEFAULT_TIMEOUT_MS, setTimer = (fn, ms) => setTimeout(fn, ms), clearTimer = (t) => clearTimeout(t), kinds = REQUESTS } = {}) {
     this._model = model;
+    this._kinds = kinds;
     this._timeout = timeout;
     this._setTimer = setTimer;
     this._clearTimer = clearTimer;
@@ -135,9 +174,10 @@ var Requester = class {
     this._onMessage = (msg, buffers) => this._receive(msg, buffers);
     model.on("msg:custom", this._onMessage);
   }
-  /** Resolves with `{msg, buffers}` for an ok reply; rejects with a RequestError otherwise. */
-  request(kind2, content = {}, { timeout = this._timeout } = {}) {
-    if (!REQUESTS.has(kind2)) {
+  /** Resolves with `{msg, buffers}` for an ok reply; rejects with a RequestError otherwise.
+   * `buffers` go with the request as binary parts (a map's selection). */
+  request(kind2, content = {}, { timeout = this._timeout, buffers = null } = {}) {
+    if (!this._kinds.has(kind2)) {
       return Promise.reject(new RequestError(kind2, `unknown request kind '${kind2}'`));
     }
     if (this._model === null) {
@@ -158,7 +198,8 @@ var Requester = class {
       }, timeout);
       this._pending.set(id, { kind: kind2, resolve, reject, timer });
       try {
-        this._model.send({ ...content, kind: kind2, id });
+        if (buffers) this._model.send({ ...content, kind: kind2, id }, void 0, buffers);
+        else this._model.send({ ...content, kind: kind2, id });
       } catch (err) {
         this._clearTimer(timer);
         this._pending.delete(id);
@@ -9664,6 +9705,7 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed, onEntr
     buttons.get("redo").disabled = !current.can_redo;
     emptyNote.hidden = hasItem;
     doneNote.hidden = !(hasItem && current.done && !nav.next_unlabeled);
+    doneNote.textContent = (model.get("progress") || {}).scope ? "Every selected item is labeled." : "All items are labeled.";
     renderPosition();
   }
   function renderPosition() {
@@ -9966,7 +10008,8 @@ function renderProgress(parts, p) {
   parts.barSkipped.style.width = total ? `${100 * skipped / total}%` : "0%";
   const rate = Number(p.per_minute);
   const speed = Number.isFinite(rate) && rate > 0 ? `${rate.toFixed(1)} per min` : "– per min";
-  parts.progressText.textContent = `${done} / ${total} labeled · ${skipped} skipped · ${speed}`;
+  const scope = p.scope ? ` · selection: ${p.scope.remaining} of ${p.scope.size} left` : "";
+  parts.progressText.textContent = `${done} / ${total} labeled · ${skipped} skipped · ${speed}${scope}`;
   parts.curve.render(p.learning);
 }
 var LAYOUT_STYLE = /* @__PURE__ */ new Set(["display", "flex-direction", "flex-wrap", "gap", "align-items", "justify-content", "flex", "width", "max-width"]);

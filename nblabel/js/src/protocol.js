@@ -24,6 +24,10 @@ export const GOTO_TARGETS = new Set(spec.goto_targets);
 
 export const DEFAULT_TIMEOUT_MS = spec.timeout_ms;
 
+/** The map widget's request kinds (nblabel.map), from the same file. */
+export const MAP = spec.map;
+export const MAP_REQUESTS = new Set(Object.keys(spec.map.requests));
+
 /** A request that failed: Python said ok=false, it timed out, or the widget went away. */
 export class RequestError extends Error {
   constructor(kind, message, { timeout = false } = {}) {
@@ -44,9 +48,10 @@ export class Requester {
   constructor(
     model,
     // Wrapped: the browser's timer functions throw "Illegal invocation" when called as methods.
-    { timeout = DEFAULT_TIMEOUT_MS, setTimer = (fn, ms) => setTimeout(fn, ms), clearTimer = (t) => clearTimeout(t) } = {},
+    { timeout = DEFAULT_TIMEOUT_MS, setTimer = (fn, ms) => setTimeout(fn, ms), clearTimer = (t) => clearTimeout(t), kinds = REQUESTS } = {},
   ) {
     this._model = model;
+    this._kinds = kinds;
     this._timeout = timeout;
     this._setTimer = setTimer;
     this._clearTimer = clearTimer;
@@ -59,9 +64,10 @@ export class Requester {
     model.on("msg:custom", this._onMessage);
   }
 
-  /** Resolves with `{msg, buffers}` for an ok reply; rejects with a RequestError otherwise. */
-  request(kind, content = {}, { timeout = this._timeout } = {}) {
-    if (!REQUESTS.has(kind)) {
+  /** Resolves with `{msg, buffers}` for an ok reply; rejects with a RequestError otherwise.
+   * `buffers` go with the request as binary parts (a map's selection). */
+  request(kind, content = {}, { timeout = this._timeout, buffers = null } = {}) {
+    if (!this._kinds.has(kind)) {
       return Promise.reject(new RequestError(kind, `unknown request kind '${kind}'`));
     }
     if (this._model === null) {
@@ -83,7 +89,8 @@ export class Requester {
       }, timeout);
       this._pending.set(id, { kind, resolve, reject, timer });
       try {
-        this._model.send({ ...content, kind, id });
+        if (buffers) this._model.send({ ...content, kind, id }, undefined, buffers);
+        else this._model.send({ ...content, kind, id });
       } catch (err) {
         this._clearTimer(timer);
         this._pending.delete(id);

@@ -151,6 +151,8 @@ export function createFlow({ model, parts, cache, requester, errors, isDisposed,
     buttons.get("redo").disabled = !current.can_redo;
     emptyNote.hidden = hasItem;
     doneNote.hidden = !(hasItem && current.done && !nav.next_unlabeled);
+    // Done with a selection from the map (its queue restricted), not with every item.
+    doneNote.textContent = (model.get("progress") || {}).scope ? "Every selected item is labeled." : "All items are labeled.";
     renderPosition();
   }
 

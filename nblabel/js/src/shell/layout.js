@@ -134,7 +134,9 @@ export function renderProgress(parts, p) {
   parts.barSkipped.style.width = total ? `${(100 * skipped) / total}%` : "0%";
   const rate = Number(p.per_minute);
   const speed = Number.isFinite(rate) && rate > 0 ? `${rate.toFixed(1)} per min` : "– per min";
-  parts.progressText.textContent = `${done} / ${total} labeled · ${skipped} skipped · ${speed}`;
+  // While the queue is restricted to a selection (the map's "label these one by one").
+  const scope = p.scope ? ` · selection: ${p.scope.remaining} of ${p.scope.size} left` : "";
+  parts.progressText.textContent = `${done} / ${total} labeled · ${skipped} skipped · ${speed}${scope}`;
   parts.curve.render(p.learning);
 }
 

@@ -1,0 +1,421 @@
+// The map widget: regl-scatterplot draws every item; a toolbar, the legend, the
+// selection's counts, choice buttons and a strip of its items around it. Python holds the
+// truth: points and colours come as buffers (a `points` reply, `colors` messages), the
+// selection goes back as a buffer, and every action is a request (see `map` in
+// protocol.json).
+
+import createScatterplot from "regl-scatterplot";
+import { MAP_REQUESTS, Requester } from "../protocol.js";
+import { errorText, h } from "../shell/dom.js";
+import { choiceForKey, pointColors, pointSize, setAll, setSome, toRows, typed, visible } from "./points.js";
+import { stripTiles } from "./strip.js";
+
+const COLOR_BY = [
+  ["label", "label"],
+  ["prediction", "model's prediction"],
+  ["uncertainty", "model's uncertainty"],
+  ["disagreement", "label vs model"],
+];
+const POINTS_TIMEOUT_MS = 120000; // a million points take a few seconds to send
+
+export function mountMap({ model, el }) {
+  const requests = new Requester(model, { kinds: MAP_REQUESTS });
+  const info = model.get("_info") || {};
+  const choices = info.choices || [];
+  const cleanups = [];
+  const on = (target, type, fn, opts) => {
+    target.addEventListener(type, fn, opts);
+    cleanups.push(() => target.removeEventListener(type, fn, opts));
+  };
+  const onModel = (name, fn) => {
+    model.on(name, fn);
+    cleanups.push(() => model.off(name, fn));
+  };
+
+  // -- DOM ---------------------------------------------------------------------------------
+  const lassoButton = h("button", { type: "button", className: "nbl-map-button", "data-testid": "map-lasso", "aria-pressed": "false", title: "Lasso (l): drag to select; off: drag pans. Shift+drag always lassos." }, "Lasso");
+  const colorSelect = h("select", { className: "nbl-map-select", "data-testid": "map-color-by", "aria-label": "Colour the points by" });
+  for (const [value, text] of COLOR_BY) colorSelect.append(h("option", { value, text: `colour: ${text}` }));
+  const undoButton = h("button", { type: "button", className: "nbl-map-button", "data-testid": "map-undo", title: "Undo (u): a whole bulk label is one step" }, "Undo");
+  const redoButton = h("button", { type: "button", className: "nbl-map-button", "data-testid": "map-redo", title: "Redo (Shift+U)" }, "Redo");
+  const scopeButton = h("button", { type: "button", className: "nbl-map-button", "data-testid": "map-scope", "aria-pressed": "false", title: "Label the selection one by one in the labeler (o)" }, "Label these one by one");
+  const clearButton = h("button", { type: "button", className: "nbl-map-button", "data-testid": "map-clear", title: "Clear the selection (Esc)" }, "Clear");
+  const toolbar = h("div", { className: "nbl-map-toolbar" }, lassoButton, colorSelect, undoButton, redoButton, scopeButton, clearButton);
+
+  const canvas = h("canvas", { className: "nbl-map-canvas", "data-testid": "map-canvas" });
+  const plot = h("div", { className: "nbl-map-plot" }, canvas);
+  plot.style.height = `${model.get("height") || 460}px`;
+  const loading = h("div", { className: "nbl-map-loading", text: "loading the points…" });
+  plot.append(loading);
+  const legend = h("div", { className: "nbl-map-legend", "data-testid": "map-legend" });
+
+  const count = h("div", { className: "nbl-map-count", "data-testid": "map-count", "aria-live": "polite" });
+  const choiceButtons = choices.map((c, i) => {
+    const b = h(
+      "button",
+      { type: "button", className: "nbl-map-choice", "data-testid": "map-choice", "data-value": c.value, title: `Label the selection '${c.value}' (${c.key || i + 1}; Shift: also relabel items with another label)` },
+      h("kbd", { text: c.key || "" }),
+      ` ${c.value}`,
+    );
+    b.style.borderColor = c.color;
+    return b;
+  });
+  const choicesRow = h("div", { className: "nbl-map-choices" }, ...choiceButtons);
+  const strip = h("div", { className: "nbl-map-strip", "data-testid": "map-strip" });
+  const status = h("div", { className: "nbl-map-status", "data-testid": "map-status", "aria-live": "polite" });
+  const error = h("div", { className: "nbl-map-error", "data-testid": "map-error", role: "alert" });
+  const root = h(
+    "div",
+    { className: "nbl-map", tabindex: "0", "data-testid": "nblabel-map", "data-state": "loading", "aria-label": "Map of the items: lasso a cluster, press 1-9 to label it" },
+    toolbar,
+    plot,
+    legend,
+    h("div", { className: "nbl-map-selection" }, count, choicesRow),
+    strip,
+    status,
+    error,
+  );
+  el.append(root);
+  root.dataset.renderAt = String(Date.now());
+
+  // -- state ---------------------------------------------------------------------------------
+  let scatterplot = null;
+  let rows = null;
+  let spatialIndex = null;
+  let filter = null;
+  let scale = "categorical";
+  let selected = [];
+  let lassoing = false;
+  let stripUrls = [];
+  let disposed = false;
+  let drawing = Promise.resolve();
+  let redrawWanted = false;
+  let draws = 0;
+
+  const showError = (err) => {
+    error.textContent = err ? errorText(err) : "";
+  };
+  const ask = (kind, content = {}, opts = {}) => requests.request(kind, content, opts).catch((err) => {
+    showError(err);
+    throw err;
+  });
+
+  // -- drawing -------------------------------------------------------------------------------
+  function applyLegend() {
+    const lg = model.get("legend") || {};
+    const colors = pointColors(lg);
+    if (scatterplot) {
+      scatterplot.set({ pointColor: colors, pointColorActive: colors.map((c) => [c[0], c[1], c[2], 1]), pointColorHover: colors.map((c) => [c[0], c[1], c[2], 1]) });
+    }
+    legend.replaceChildren();
+    if (lg.kind === "ramp") {
+      const bar = h("span", { className: "nbl-map-ramp" });
+      bar.style.background = `linear-gradient(to right, ${(lg.colors || []).join(", ")})`;
+      legend.append(h("span", { text: lg.low || "" }), bar, h("span", { text: lg.high || "" }));
+    } else {
+      for (const e of lg.entries || []) {
+        const chip = h("span", { className: "nbl-map-chip" });
+        chip.style.background = e.color;
+        legend.append(h("span", { className: "nbl-map-legend-entry", "data-name": e.name }, chip, `${e.name} ${e.count ?? ""}`));
+      }
+    }
+    if (lg.note) legend.append(h("span", { className: "nbl-map-note", text: lg.note }));
+  }
+
+  // One draw at a time (regl-scatterplot refuses a draw while one runs); a redraw asked for
+  // meanwhile is made once, with the latest values.
+  function redraw() {
+    if (!scatterplot || !rows) return drawing;
+    if (redrawWanted) return drawing;
+    redrawWanted = true;
+    drawing = drawing.then(() => {
+      redrawWanted = false;
+      if (disposed) return undefined;
+      return scatterplot
+        .draw(rows, { spatialIndex, preventFilterReset: true, zDataType: scale, select: selected, filter: filter || undefined })
+        .then(() => {
+          draws += 1;
+          root.dataset.draws = String(draws);
+          root.dataset.drawnAt = String(Date.now());
+          highlightFocus();
+        });
+    }).catch((err) => showError(err));
+    return drawing;
+  }
+
+  function highlightFocus() {
+    const focus = model.get("focus");
+    if (scatterplot && Number.isInteger(focus) && focus >= 0 && rows && focus < rows.length) {
+      scatterplot.hover(focus, { showReticleOnce: true, preventEvent: true });
+    }
+  }
+
+  async function loadPoints() {
+    // Timestamps for the benchmark: asked, answered, drawn (drawnAt).
+    root.dataset.pointsAskedAt = String(Date.now());
+    const { msg, buffers } = await ask("points", {}, { timeout: POINTS_TIMEOUT_MS });
+    root.dataset.pointsAt = String(Date.now());
+    const x = typed(buffers[0], Float32Array);
+    const y = typed(buffers[1], Float32Array);
+    const values = typed(buffers[2], Float32Array);
+    rows = toRows(x, y, values);
+    scale = msg.scale || "categorical";
+    filter = visible(msg.n, msg.hidden);
+    const size = plot.getBoundingClientRect();
+    scatterplot = createScatterplot({
+      canvas,
+      width: Math.max(1, Math.floor(size.width)),
+      height: Math.max(1, Math.floor(size.height)),
+      pointSize: pointSize(msg.n),
+      pointSizeSelected: 2,
+      pointOutlineWidth: 1,
+      opacityInactiveScale: 0.4,
+      colorBy: "valueA",
+      lassoColor: [0.1, 0.1, 0.1, 1],
+      lassoMinDelay: 10,
+      lassoMinDist: 2,
+      backgroundColor: [1, 1, 1, 1],
+      deselectOnDblClick: false,
+      deselectOnEscape: false,
+      performanceMode: msg.n > 2000000,
+    });
+    applyLegend();
+    subscribe();
+    await scatterplot.draw(rows, { zDataType: scale, filter: filter || undefined });
+    spatialIndex = scatterplot.get("spatialIndex");
+    // Python scales the points into [-0.95, 0.95]: show that square whatever the
+    // plot's aspect ratio.
+    scatterplot.zoomToArea({ x: -1, y: -1, width: 2, height: 2 });
+    // For tests and benchmarks: where a point is drawn, in CSS pixels of the canvas.
+    root.screenPosition = (i) => scatterplot.getScreenPosition(i);
+    loading.remove();
+    root.dataset.state = "ready";
+    root.dataset.points = String(msg.n);
+    root.dataset.drawnAt = String(Date.now());
+    root.dataset.draws = "0";
+    highlightFocus();
+  }
+
+  function subscribe() {
+    scatterplot.subscribe("lassoStart", () => {
+      lassoing = true;
+    });
+    scatterplot.subscribe("select", ({ points }) => {
+      const wasLasso = lassoing;
+      lassoing = false;
+      selected = Array.from(points);
+      sendSelection();
+      // A click on one point (not a lasso) opens its item in the labeler.
+      if (!wasLasso && selected.length === 1) openItem(selected[0]);
+    });
+    scatterplot.subscribe("deselect", () => {
+      lassoing = false;
+      if (!selected.length) return;
+      selected = [];
+      sendSelection();
+    });
+  }
+
+  function sendSelection() {
+    root.dataset.selected = String(selected.length);
+    root.dataset.selectAt = String(Date.now());
+    requests
+      .request("select", {}, { buffers: [new Uint32Array(selected)] })
+      .then(() => {
+        root.dataset.selectedAt = String(Date.now());
+      })
+      .catch((err) => showError(err));
+  }
+
+  function openItem(index) {
+    ask("open", { index }).catch(() => {});
+  }
+
+  function label(value, overwrite) {
+    if (!selected.length) {
+      showError(new Error("nothing selected: lasso some points first (l, or Shift+drag)"));
+      return;
+    }
+    root.dataset.labeling = "1";
+    root.dataset.labelAt = String(Date.now()); // for the benchmark: key -> recoloured
+    ask("label", { value, overwrite })
+      .then(() => {
+        root.dataset.labelRepliedAt = String(Date.now()); // for the benchmark
+        showError(null);
+      })
+      .catch(() => {})
+      .finally(() => {
+        delete root.dataset.labeling;
+      });
+  }
+
+  function undo() {
+    root.dataset.undoAt = String(Date.now()); // for the benchmark: key -> recoloured
+    ask("undo")
+      .then(() => {
+        root.dataset.undoRepliedAt = String(Date.now());
+      })
+      .catch(() => {});
+  }
+
+  function setLasso(onOff) {
+    if (scatterplot) scatterplot.set({ mouseMode: onOff ? "lasso" : "panZoom" });
+    lassoButton.setAttribute("aria-pressed", String(onOff));
+  }
+
+  function clearSelection() {
+    if (scatterplot) scatterplot.deselect({ preventEvent: true });
+    selected = [];
+    sendSelection();
+  }
+
+  // -- Python's side -----------------------------------------------------------------------
+  function onCustom(msg, buffers) {
+    if (!msg || !rows) return;
+    if (msg.kind === "colors") {
+      scale = msg.scale || scale;
+      if (msg.full) setAll(rows, typed(buffers[0], Float32Array));
+      else setSome(rows, typed(buffers[0], Uint32Array), typed(buffers[1], Float32Array));
+      applyLegend();
+      redraw();
+    } else if (msg.kind === "select") {
+      selected = Array.from(typed(buffers[0], Uint32Array));
+      root.dataset.selected = String(selected.length);
+      if (scatterplot) {
+        if (selected.length) scatterplot.select(selected, { preventEvent: true });
+        else scatterplot.deselect({ preventEvent: true });
+      }
+    }
+  }
+  onModel("msg:custom", onCustom);
+
+  let stripVersion = -1;
+  function renderSelection() {
+    const sel = model.get("_selection") || {};
+    const n = sel.count || 0;
+    const parts = (sel.labels || []).map((l) => `${l.name} ${l.count}`).join(" · ");
+    count.textContent = n ? `${n} selected${parts ? ` — ${parts}` : ""}${sel.failed ? ` · ${sel.failed} could not be loaded (left out of labels)` : ""}` : "Nothing selected: lasso a cluster (l, or Shift+drag), or click a point.";
+    for (const b of choiceButtons) b.disabled = !n;
+    scopeButton.disabled = !n && !model.get("scoped");
+    if (sel.version !== stripVersion) {
+      stripVersion = sel.version;
+      loadStrip(sel.version, n);
+    }
+  }
+
+  function loadStrip(version, n) {
+    if (!n) {
+      clearStrip();
+      return;
+    }
+    strip.dataset.state = "loading";
+    ask("strip", {})
+      .then(({ msg, buffers }) => {
+        if (disposed || version !== stripVersion) return;
+        clearStrip();
+        const colors = new Map(choices.map((c) => [c.value, c.color]));
+        const made = stripTiles(msg.items || [], buffers, { colorOf: (v) => colors.get(v) || "#888", onOpen: openItem });
+        stripUrls = made.urls;
+        strip.append(...made.tiles);
+        strip.dataset.state = "ready";
+        strip.dataset.version = String(version);
+      })
+      .catch(() => {
+        strip.dataset.state = "error";
+      });
+  }
+
+  function clearStrip() {
+    for (const url of stripUrls) URL.revokeObjectURL(url);
+    stripUrls = [];
+    strip.replaceChildren();
+    strip.dataset.state = "empty";
+  }
+
+  const renderStatus = () => {
+    status.textContent = model.get("status") || "";
+  };
+  const renderError = () => showError(model.get("error") ? new Error(model.get("error")) : null);
+  const renderScoped = () => {
+    const scoped = Boolean(model.get("scoped"));
+    scopeButton.setAttribute("aria-pressed", String(scoped));
+    scopeButton.textContent = scoped ? "Back to the whole queue" : "Label these one by one";
+  };
+  const renderColorBy = () => {
+    colorSelect.value = model.get("color_by");
+  };
+  onModel("change:_selection", renderSelection);
+  onModel("change:status", renderStatus);
+  onModel("change:error", renderError);
+  onModel("change:scoped", renderScoped);
+  onModel("change:legend", applyLegend);
+  onModel("change:color_by", renderColorBy);
+  onModel("change:focus", highlightFocus);
+  renderSelection();
+  renderStatus();
+  renderError();
+  renderScoped();
+  renderColorBy();
+
+  // -- the user's side -----------------------------------------------------------------------
+  on(lassoButton, "click", () => setLasso(lassoButton.getAttribute("aria-pressed") !== "true"));
+  on(colorSelect, "change", () => {
+    model.set("color_by", colorSelect.value);
+    model.save_changes();
+  });
+  on(undoButton, "click", undo);
+  on(redoButton, "click", () => ask("redo").catch(() => {}));
+  on(scopeButton, "click", () => ask("scope", { on: !model.get("scoped") }).catch(() => {}));
+  on(clearButton, "click", clearSelection);
+  choiceButtons.forEach((b, i) => {
+    on(b, "click", (event) => label(choices[i].value, event.shiftKey));
+  });
+  on(canvas, "pointerdown", () => root.focus({ preventScroll: true }));
+  on(root, "keydown", (event) => {
+    if (event.target !== root && event.target !== canvas) {
+      if (event.target && event.target.closest && event.target.closest("select, input, textarea")) return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const value = choiceForKey(event, choices);
+    let handled = true;
+    if (value !== null) label(value, event.shiftKey);
+    else if (event.key === "u") undo();
+    else if (event.key === "U") ask("redo").catch(() => {});
+    else if (event.key === "l" || event.key === "L") setLasso(lassoButton.getAttribute("aria-pressed") !== "true");
+    else if (event.key === "o" || event.key === "O") ask("scope", { on: !model.get("scoped") }).catch(() => {});
+    else if (event.key === "Escape") clearSelection();
+    else handled = false;
+    if (handled) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  });
+
+  // The plot is drawn once it has a size (the output area may not be laid out yet), and
+  // follows it when it changes.
+  let started = false;
+  const resize = new ResizeObserver(() => {
+    const size = plot.getBoundingClientRect();
+    if (!size.width || !size.height) return;
+    if (!started) {
+      started = true;
+      loadPoints().catch((err) => {
+        loading.textContent = `the points could not be loaded: ${errorText(err)}`;
+        root.dataset.state = "error";
+      });
+    } else if (scatterplot) {
+      scatterplot.set({ width: Math.floor(size.width), height: Math.floor(size.height) });
+    }
+  });
+  resize.observe(plot);
+  cleanups.push(() => resize.disconnect());
+
+  return () => {
+    disposed = true;
+    for (const fn of cleanups.splice(0)) fn();
+    clearStrip();
+    requests.dispose();
+    if (scatterplot) scatterplot.destroy();
+    root.remove();
+  };
+}

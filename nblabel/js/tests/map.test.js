@@ -1,0 +1,84 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import spec from "../../protocol.json" with { type: "json" };
+import { choiceForKey, pointColors, rgba, setAll, setSome, toRows, typed, visible } from "../src/map/points.js";
+import { MAP_REQUESTS, Requester } from "../src/protocol.js";
+
+class FakeModel {
+  constructor() {
+    this.sent = [];
+  }
+  send(content, _callbacks, buffers) {
+    this.sent.push({ content, buffers });
+  }
+  on() {}
+  off() {}
+}
+
+test("the map's requests are the file's, and a selection goes as a binary buffer", () => {
+  const model = new FakeModel();
+  const requests = new Requester(model, { timeout: 10_000, kinds: MAP_REQUESTS });
+  assert.deepEqual([...MAP_REQUESTS], Object.keys(spec.map.requests));
+  const picked = new Uint32Array([3, 7, 9]);
+  requests.request("select", {}, { buffers: [picked] }).catch(() => {});
+  assert.equal(model.sent[0].content.kind, "select");
+  assert.deepEqual([...model.sent[0].buffers[0]], [3, 7, 9]);
+  // The labeler's kinds are not the map's.
+  return assert.rejects(requests.request("submit"), /unknown request kind/).finally(() => requests.dispose());
+});
+
+test("points become rows, and colour updates change only what they name", () => {
+  const x = new Float32Array([0.1, 0.2, 0.3]);
+  const y = new Float32Array([-0.1, -0.2, -0.3]);
+  const rows = toRows(x, y, new Float32Array([0, 2, 3]));
+  assert.equal(rows.length, 3);
+  assert.deepEqual(rows[1].map((v) => Math.round(v * 10) / 10), [0.2, -0.2, 2]);
+  assert.equal(setSome(rows, new Uint32Array([2, 7]), new Float32Array([4, 5])), 1);
+  assert.deepEqual(
+    rows.map((r) => r[2]),
+    [0, 2, 4],
+  );
+  setAll(rows, new Float32Array([1, 1, 1]));
+  assert.deepEqual(
+    rows.map((r) => r[2]),
+    [1, 1, 1],
+  );
+});
+
+test("buffers from a message are read whatever their offset", () => {
+  const raw = new Float32Array([1, 2, 3]).buffer;
+  assert.deepEqual([...typed(new DataView(raw, 4, 8), Float32Array)], [2, 3]);
+  const odd = new Uint8Array(13);
+  new DataView(odd.buffer).setFloat32(1, 5.5, true);
+  assert.deepEqual([...typed(new DataView(odd.buffer, 1, 4), Float32Array)], [5.5]);
+  assert.equal(typed(null, Float32Array).length, 0);
+});
+
+test("items off the map are filtered out; none hidden means no filter", () => {
+  assert.equal(visible(4, []), null);
+  assert.deepEqual(visible(4, [1, 3]), [0, 2]);
+});
+
+test("legend colours: the first category faint, a ramp as it is", () => {
+  const colors = pointColors({
+    kind: "categories",
+    entries: [
+      { name: "unlabeled", color: "#c8c8c8" },
+      { name: "cat", color: "#ff0000" },
+    ],
+  });
+  assert.equal(colors.length, 2);
+  assert.ok(colors[0][3] < colors[1][3]);
+  assert.deepEqual(colors[1].slice(0, 3), [1, 0, 0]);
+  assert.equal(pointColors({ kind: "ramp", colors: ["#000000", "#ffffff"] }).length, 2);
+  assert.deepEqual(rgba("nonsense"), [0.5, 0.5, 0.5, 1]);
+});
+
+test("keys 1-9 pick a choice by position, with or without Shift", () => {
+  const choices = [{ value: "cat" }, { value: "dog" }];
+  assert.equal(choiceForKey({ code: "Digit2", key: "2" }, choices), "dog");
+  assert.equal(choiceForKey({ code: "Digit1", key: "!" }, choices), "cat"); // Shift+1
+  assert.equal(choiceForKey({ code: "Digit3", key: "3" }, choices), null);
+  assert.equal(choiceForKey({ code: "KeyU", key: "u" }, choices), null);
+});

@@ -1,0 +1,161 @@
+"""The map in a real JupyterLab and Chromium (WebGL by SwiftShader): a lasso drawn with
+the mouse, keys label the selection, u takes it back, a click opens the item in the
+labeler, and labeling there recolours the map."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+from PIL import Image
+
+from .jupyter_harness import ARTIFACTS_DIR
+
+# Three blobs of 40 texts, in three quadrants of the map: upper left (items 0-39), upper
+# right (40-79), lower right (80-119).
+SETUP = """
+import numpy as np, pandas as pd, ipywidgets, nblabel
+rng = np.random.default_rng(0)
+centers = np.array([[-6.0, 6.0], [6.0, 6.0], [6.0, -6.0]])
+xy = np.concatenate([c + rng.normal(scale=0.8, size=(40, 2)) for c in centers])
+df = pd.DataFrame({"text": [f"text {i} of blob {i // 40}" for i in range(120)],
+                   "x": xy[:, 0], "y": xy[:, 1]})
+w = nblabel.TextLabeler(df, choices=["cat", "dog", "cow"], store="map.sqlite")
+m = nblabel.map(w, coords=("x", "y"), height=420)
+ipywidgets.HBox([m, w])
+"""
+DOG = (0xF2, 0x8E, 0x2B)  # the second choice's colour (PALETTE[1])
+COW = (0xE1, 0x57, 0x59)
+
+
+def ready(lab):
+    root = lab.page.locator('[data-testid="nblabel-map"]').first
+    root.wait_for(state="visible")
+    lab.page.wait_for_function(
+        "el => el.dataset.state === 'ready'", arg=root.element_handle(), timeout=60_000
+    )
+    return root
+
+
+def positions(root, items) -> np.ndarray:
+    """Where points are drawn, in page pixels."""
+    box = root.locator('[data-testid="map-canvas"]').bounding_box()
+    xy = root.evaluate("(el, items) => items.map((i) => el.screenPosition(i))", list(items))
+    return np.array(xy) + np.array([box["x"], box["y"]])
+
+
+def wait_draws(root, more_than: int) -> int:
+    root.page.wait_for_function(
+        "([el, n]) => Number(el.dataset.draws) > n",
+        arg=[root.element_handle(), more_than],
+        timeout=15_000,
+    )
+    return int(root.get_attribute("data-draws"))
+
+
+def share_of(root, where: np.ndarray, colour: tuple[int, int, int]) -> float:
+    """Share of the points at ``where`` (page pixels) drawn in ``colour``."""
+    canvas = root.locator('[data-testid="map-canvas"]')
+    box = canvas.bounding_box()
+    shot = Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")
+    scale = shot.width / box["width"]
+    hits = 0
+    for x, y in where:
+        px, py = int((x - box["x"]) * scale), int((y - box["y"]) * scale)
+        patch = np.asarray(shot.crop((px - 1, py - 1, px + 2, py + 2)), dtype=float).reshape(-1, 3)
+        if (np.abs(patch - colour).sum(axis=1) < 60).any():
+            hits += 1
+    return hits / len(where)
+
+
+def test_lasso_keys_undo_click_and_live_recolour(lab):
+    lab.open_cells(SETUP, viewport=(1500, 1000))
+    lab.run_all()
+    root = ready(lab)
+    page = lab.page
+    blob_a = positions(root, range(40))
+    # A real lasso: the Lasso button, then a drag around the upper-left blob.
+    root.locator('[data-testid="map-lasso"]').click()
+    (x0, y0), (x1, y1) = blob_a.min(axis=0) - 12, blob_a.max(axis=0) + 12
+    page.mouse.move(x0, y0)
+    page.mouse.down()
+    for x, y in [(x1, y0), (x1, y1), (x0, y1), (x0, y0 + 2)]:
+        page.mouse.move(x, y, steps=12)
+    page.mouse.up()
+    page.wait_for_function("el => el.dataset.selected === '40'", arg=root.element_handle())
+    assert lab.eval_json("sorted(m.selection)") == list(range(40))
+    strip = root.locator('[data-testid="map-strip"]')
+    page.wait_for_function("el => el.dataset.state === 'ready'", arg=strip.element_handle())
+    assert strip.locator('[data-testid="map-tile"]').count() == 24
+    assert "40 selected" in root.locator('[data-testid="map-count"]').inner_text()
+    assert share_of(root, blob_a, DOG) == 0
+    lab.screenshot("map-lasso", directory=ARTIFACTS_DIR)
+
+    # One key labels all 40: stored, and the points recoloured in the browser.
+    draws = int(root.get_attribute("data-draws"))
+    root.focus()
+    root.press("2")
+    draws = wait_draws(root, draws)
+    assert lab.eval_json("w.labels['choice'].value_counts().to_dict()") == {"dog": 40}
+    assert lab.eval_json("sorted(set(w.annotations['origin']))") == ["bulk"]
+    assert share_of(root, blob_a, DOG) > 0.9
+    assert "40 item(s) labeled 'dog'" in root.locator('[data-testid="map-status"]').inner_text()
+    lab.screenshot("map-labeled", directory=ARTIFACTS_DIR)
+
+    # u takes the whole bulk back in one step; Shift+U puts it back.
+    root.press("u")
+    draws = wait_draws(root, draws)
+    assert lab.eval_json("int(w.labels['choice'].notna().sum())") == 0
+    assert share_of(root, blob_a, DOG) < 0.1
+    root.press("Shift+U")
+    draws = wait_draws(root, draws)
+    assert lab.eval_json("int(w.labels['choice'].notna().sum())") == 40
+
+    # A click on one point of the upper-right blob opens its item in the labeler.
+    root.locator('[data-testid="map-lasso"]').click()  # back to pan and click
+    point = positions(root, [55])[0]
+    page.mouse.click(*point)
+    labeler = page.locator('[data-testid="nblabel"]').first
+    page.wait_for_function("el => el.dataset.key === '55'", arg=labeler.element_handle())
+    assert lab.eval_json("w.current['key']") == "55"
+
+    # Labeling it in the labeler recolours its point on the map.
+    labeler.focus()
+    labeler.press("3")
+    labeler.press("Enter")
+    draws = wait_draws(root, draws)
+    assert lab.eval_json("w.labels.loc[55, 'choice']") == "cow"
+    assert share_of(root, positions(root, [55]), COW) == 1.0
+    lab.screenshot("map-live-recolour", directory=ARTIFACTS_DIR)
+    assert not lab.page_errors
+
+
+def test_a_selection_from_python_labeled_one_by_one_in_the_labeler(lab):
+    lab.open_cells(SETUP, viewport=(1500, 1000))
+    lab.run_all()
+    root = ready(lab)
+    page = lab.page
+    lab.eval_in_kernel("m.select([81, 85, 90])")
+    page.wait_for_function("el => el.dataset.selected === '3'", arg=root.element_handle())
+    strip = root.locator('[data-testid="map-strip"]')
+    page.wait_for_function("el => el.dataset.state === 'ready'", arg=strip.element_handle())
+    assert strip.locator('[data-testid="map-tile"]').count() == 3
+    root.locator('[data-testid="map-scope"]').click()
+    labeler = page.locator('[data-testid="nblabel"]').first
+    page.wait_for_function("el => el.dataset.key === '81'", arg=labeler.element_handle())
+    progress = labeler.locator('[data-testid="progress"]')
+    assert "selection: 3 of 3 left" in progress.inner_text()
+    labeler.focus()
+    for key in ("81", "85"):
+        labeler.press("1")
+        labeler.press("Enter")
+        page.wait_for_function(
+            "([el, k]) => el.dataset.key !== k", arg=[labeler.element_handle(), key]
+        )
+    assert labeler.get_attribute("data-key") == "90"
+    assert "selection: 1 of 3 left" in progress.inner_text()
+    # A click on a tile of the strip opens that item too.
+    strip.locator('[data-testid="map-tile"][data-key="81"]').click()
+    page.wait_for_function("el => el.dataset.key === '81'", arg=labeler.element_handle())
+    lab.screenshot("map-one-by-one", directory=ARTIFACTS_DIR)
+    assert not lab.page_errors
