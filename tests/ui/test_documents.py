@@ -86,7 +86,14 @@ def test_typing_goes_to_the_box_and_reaches_python_as_textarea_items(lab):
     assert by["notes"] == ("textarea", {"text": ["line one\nline two"]})
     bob = doc.index("Bob")
     # Label Studio's per-region shape: the span's id and place, the text list over its text.
-    assert by["who"] == ("textarea", {"start": bob, "end": bob + 3, "text": ["the friend"]})
+    who = {r["from_name"]: r for r in lab.eval_json("w.store.state('a').result")}["who"]
+    assert (who["type"], who["value"]) == (
+        "textarea",
+        {"start": bob, "end": bob + 3, "text": ["the friend"]},
+    )
+    # In w.annotations the answer is a column of its span's row.
+    assert "who" not in by
+    assert lab.eval_json("w.annotations.set_index('from_name').loc['ner', 'who']") == "the friend"
     ids = lab.eval_json("{r['from_name']: r['id'] for r in w.store.state('a').result}")
     assert ids["who"] == ids["ner"]  # the note answers the span: the same id
     labels = lab.eval_json("w.labels.loc['a', ['tone', 'summary', 'notes']].tolist()")

@@ -309,11 +309,12 @@ def test_the_ocr_template_as_shipped_box_label_and_transcription(lab):
     drag(page, a, b)
     root.press("1")
     wait_status(root, "Selected: Text box")
-    box = root.locator('[data-testid="per-region"] [data-testid="textarea"]')
+    box = root.locator('[data-testid="textarea"][data-control="transcription"]')
     box.click()
-    page.keyboard.type("Hello, world")
+    box.type("Hello, world")
+    box.press("Shift+Enter")  # rows="5": Shift+Enter adds (maxSubmissions="1"), keys go back
+    root.locator('[data-control="transcription"] [data-testid="textarea-text"]').wait_for()
     root.screenshot(path=str(ARTIFACTS_DIR / "image-ocr-textarea.png"))
-    page.keyboard.press("Escape")  # the keys are the labeler's again
     root.press("Enter")
     wait_key(root, "t1")
     (row,) = regions(lab, "t0")

@@ -132,8 +132,10 @@ def test_headers_from_a_column_or_their_content_and_style_is_never_sent():
     reply, _ = Browser(w).ask(protocol.FETCH, keys=["0", "1"])
     texts = [i["objects"][header["name"]]["text"] for i in reply["items"]]
     assert texts == ["First", ""]  # a missing header is empty, not an error
-    with pytest.raises(nblabel.SchemaError, match="size='9'"):
-        nblabel.Labeler(df, config=xml.replace('size="2"', 'size="9"'), store=":memory:")
+    # Label Studio's own templates use sizes past 5 (size="8"): taken; a non-number is not.
+    nblabel.Labeler(df, config=xml.replace('size="2"', 'size="8"'), store=":memory:")
+    with pytest.raises(nblabel.SchemaError, match="size='big'"):
+        nblabel.Labeler(df, config=xml.replace('size="2"', 'size="big"'), store=":memory:")
 
 
 def test_labeling_a_fixed_text_is_named():

@@ -125,20 +125,34 @@ def test_store_replaced_by_another_store_leaves_both_intact(df, tmp_path: Path):
     assert reopened.progress["submitted"] == 2
 
 
-def test_a_commit_checks_the_file_cheaply(tmp_path: Path):
-    """The check is one stat per commit: measured against the (fsynced) commit it guards."""
+def test_a_commit_checks_the_file_cheaply(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The check is one ``stat`` of the path per commit, nothing heavier (no read of the
+    file, no second connection). Seconds are not asserted (they follow the machine's
+    load); the figures are printed for the record."""
+    from nblabel.core import store_faults
+
     s = Store(tmp_path / "j.sqlite")
     r = [{"from_name": "c", "to_name": "t", "type": "choices", "value": {"choices": ["a"]}}]
+    stats: list[str] = []
+    real_stat = os.stat
+
+    def counting_stat(path, *args, **kwargs):
+        stats.append(str(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(store_faults.os, "stat", counting_stat)
     n = 100
     start = time.perf_counter()
     for i in range(n):
         s.submit(str(i), r)
     per_commit = (time.perf_counter() - start) / n
+    assert stats == [str(tmp_path / "j.sqlite")] * n  # one stat of the store's path each
+    stats.clear()
     start = time.perf_counter()
     for _ in range(n):
         assert not s._moved()
     per_check = (time.perf_counter() - start) / n
-    assert per_check < per_commit / 10
+    assert len(stats) == n
     print(f"\nfigures check: {per_check * 1e6:.1f} us per check, "
           f"{per_commit * 1e6:.0f} us per commit")  # fmt: skip
 

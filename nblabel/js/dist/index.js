@@ -485,13 +485,38 @@ function wrapPerRegion(inner, controls, { regions, owes = () => true, onHint = (
   function keep() {
     if (current) answers.set(String(current.id), inner.result ? inner.result() : []);
   }
+  const doc = globalThis.document;
+  const target = doc ? doc.createElement("div") : null;
+  const sections = (inner.sections || []).map((section, i) => {
+    if (!doc) return section;
+    const box = doc.createElement("div");
+    box.className = "nbl-per-region";
+    box.setAttribute("data-testid", "per-region");
+    if (i === 0) box.append(target);
+    box.append(section.el);
+    return { ...section, el: box };
+  });
+  if (target) {
+    target.className = "nbl-per-region-target";
+    target.setAttribute("data-testid", "per-region-target");
+  }
+  function say() {
+    if (!target) return;
+    const which = current ? current.text || current.id : null;
+    target.textContent = which ? `For ${which}` : `Select a region to answer ${[...names].join(", ")}.`;
+  }
   function show(region) {
     current = region;
     if (inner.load) inner.load(key, region ? answers.get(String(region.id)) || [] : [], {});
+    say();
   }
   const noun = (region) => region && region.noun || "region";
+  const named = (region) => {
+    const said = String(region.text || region.id);
+    return said.includes(noun(region)) ? said : `${noun(region)} ${said}`;
+  };
   return {
-    sections: inner.sections || [],
+    sections,
     panels: inner.panels || [],
     hotkeys: inner.hotkeys || [],
     shortcuts: inner.shortcuts || [],
@@ -500,6 +525,7 @@ function wrapPerRegion(inner, controls, { regions, owes = () => true, onHint = (
       const next = region && objects.has(region.to_name) ? region : null;
       if ((next && next.id) === (current && current.id)) {
         current = next;
+        say();
         return;
       }
       keep();
@@ -539,7 +565,7 @@ function wrapPerRegion(inner, controls, { regions, owes = () => true, onHint = (
         for (const region of regions()) {
           if (region.to_name !== control.to_name || !owes(control.name, region)) continue;
           const given = (answers.get(String(region.id)) || []).some((item) => item.from_name === control.name);
-          if (!given) out.push(`${control.name} of ${noun(region)} ${region.text || region.id}`);
+          if (!given) out.push(`${control.name} of ${named(region)}`);
         }
       }
       return out;
@@ -9382,7 +9408,8 @@ function createControls({ controls, objects, onChange = () => {
   }
   const all = parts.map((p) => p.instance);
   const each = (method, ...args) => all.filter((i) => i[method]).map((i) => i[method](...args));
-  const resultNow = () => each("result").flat();
+  const ordered = [...parts.filter((p) => !p.wrapped), ...parts.filter((p) => p.wrapped)].map((p) => p.instance);
+  const resultNow = () => ordered.filter((i) => i.result).flatMap((i) => i.result());
   const api = {
     instances: all,
     unclaimed,

@@ -98,7 +98,9 @@ export function createControls({ controls, objects, onChange = () => {}, ...ctx 
   }
   const all = parts.map((p) => p.instance);
   const each = (method, ...args) => all.filter((i) => i[method]).map((i) => i[method](...args));
-  const resultNow = () => each("result").flat();
+  // Per-region answers after every region they answer, as Label Studio stores them.
+  const ordered = [...parts.filter((p) => !p.wrapped), ...parts.filter((p) => p.wrapped)].map((p) => p.instance);
+  const resultNow = () => ordered.filter((i) => i.result).flatMap((i) => i.result());
 
   const api = {
     instances: all,

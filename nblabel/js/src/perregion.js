@@ -45,15 +45,45 @@ export function wrapPerRegion(inner, controls, { regions, owes = () => true, onH
     if (current) answers.set(String(current.id), inner.result ? inner.result() : []);
   }
 
+  // Each section of the inner instance in a box of ours, the first one saying which
+  // region the answers are for (or that one must be selected first).
+  const doc = globalThis.document;
+  const target = doc ? doc.createElement("div") : null;
+  const sections = (inner.sections || []).map((section, i) => {
+    if (!doc) return section;
+    const box = doc.createElement("div");
+    box.className = "nbl-per-region";
+    box.setAttribute("data-testid", "per-region");
+    if (i === 0) box.append(target);
+    box.append(section.el);
+    return { ...section, el: box };
+  });
+  if (target) {
+    target.className = "nbl-per-region-target";
+    target.setAttribute("data-testid", "per-region-target");
+  }
+
+  function say() {
+    if (!target) return;
+    const which = current ? current.text || current.id : null;
+    target.textContent = which ? `For ${which}` : `Select a region to answer ${[...names].join(", ")}.`;
+  }
+
   function show(region) {
     current = region;
     if (inner.load) inner.load(key, region ? answers.get(String(region.id)) || [] : [], {});
+    say();
   }
 
   const noun = (region) => (region && region.noun) || "region";
+  // "span “Ada”"; an image region's text names its kind already ("Text box (x 1, ...)").
+  const named = (region) => {
+    const said = String(region.text || region.id);
+    return said.includes(noun(region)) ? said : `${noun(region)} ${said}`;
+  };
 
   return {
-    sections: inner.sections || [],
+    sections,
     panels: inner.panels || [],
     hotkeys: inner.hotkeys || [],
     shortcuts: inner.shortcuts || [],
@@ -62,6 +92,7 @@ export function wrapPerRegion(inner, controls, { regions, owes = () => true, onH
       const next = region && objects.has(region.to_name) ? region : null;
       if ((next && next.id) === (current && current.id)) {
         current = next; // its labels may have changed
+        say();
         return;
       }
       keep();
@@ -101,7 +132,7 @@ export function wrapPerRegion(inner, controls, { regions, owes = () => true, onH
         for (const region of regions()) {
           if (region.to_name !== control.to_name || !owes(control.name, region)) continue;
           const given = (answers.get(String(region.id)) || []).some((item) => item.from_name === control.name);
-          if (!given) out.push(`${control.name} of ${noun(region)} ${region.text || region.id}`);
+          if (!given) out.push(`${control.name} of ${named(region)}`);
         }
       }
       return out;
