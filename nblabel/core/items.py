@@ -176,6 +176,7 @@ class Sources:
         them (``{"image": {"display_size": 160}}``: thumbnails); the others are shared."""
         out = object.__new__(Sources)  # the same items: nothing to check again
         out.items = self.items
+        out.options = self.options
         out.sources = dict(self.sources)
         for obj in schema.objects:
             if obj.type in options:
