@@ -8,6 +8,7 @@ small, bounded view state described in :mod:`nblabel.widgets.protocol`, and bulk
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -18,11 +19,10 @@ import traitlets
 
 from ..active.attach import Learning
 from ..active.strategies import Strategy
-from ..core.errors import NblabelError
+from ..core.errors import NblabelError, SchemaError
 from ..core.job import Job
 from ..core.store import Store
 from ..io import export as _export
-from ..labelstudio.live import Live, follow, open_project
 from ..tags import Schema
 from ..tags.labels import spans_as
 from ..tags.regions import mask_of
@@ -134,7 +134,9 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     annotations : pandas.DataFrame
         One row per Label Studio result item (tidy).
     errors : pandas.DataFrame
-        Every problem met so far (bad items, rejected submissions), newest last.
+        Every problem met so far (bad items, rejected submissions, a config Label
+        Studio's own parser refuses: checked just after the first item is shown), newest
+        last.
     learner : nblabel.active.Learner or None
         With ``model=``: ``history``, ``version``, ``model_version``, ``error``,
         ``wait()``, ``retrain()``.
@@ -207,9 +209,10 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                 raise TypeError(
                     f"pass either config= or shorthands, not both (got {', '.join(shorthands)})"
                 )
-            schema = Schema(config)
+            # Label Studio's parse waits until the first item is shown (see _check_schema).
+            schema = Schema(config, defer=True)
         else:
-            schema = Schema.from_shorthands(multiple=multiple, **shorthands)
+            schema = Schema.from_shorthands(multiple=multiple, defer=True, **shorthands)
         sources = {"image": {"display_size": display_size},
                    "timeseries": getattr(self, "_ts_options", None) or {}}  # fmt: skip
         self.job = Job(
@@ -228,6 +231,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             self.job.attach(self.learning)
         elif score_by is not None:
             raise TypeError("score_by= orders the items of model=; pass a model")
+        #: Label Studio's parse of the config, started once the first item went out.
+        self._schema_check: threading.Thread | None = None
         super().__init__()
         self._schema = schema.summary()
         self._refresh()
@@ -271,6 +276,10 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         for wrong in ("config", "data"):
             if wrong in kwargs:
                 raise TypeError(f"from_labelstudio() takes the project's {wrong}, not {wrong}=")
+        # Imported here for its cost, not to dodge a cycle: the Label Studio client (httpx,
+        # pydantic models, the SDK) is ~1 s of a fresh kernel that only this path needs.
+        from ..labelstudio.live import Live, follow, open_project
+
         found = open_project(ls, project)
         kwargs.setdefault("job", f"labelstudio-{found.id}")
         labeler = cls(found.data, config=found.config, **kwargs)
@@ -428,6 +437,27 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                 self.send(failure(rid, message))
                 return
             self.send(reply(rid, **fields), out)
+        if kind == FETCH and self._schema_check is None:
+            self._check_schema_later()
+
+    def _check_schema_later(self) -> None:
+        """Have Label Studio's parser read the config on a thread, now that the first item
+        is on its way: the user sees the item at once and a refusal a moment later (in
+        ``errors`` and the widget), instead of waiting ~2 s for the parser's import."""
+        self._schema_check = threading.Thread(
+            target=self._check_schema, name="nblabel-schema-check", daemon=True
+        )
+        self._schema_check.start()
+
+    def _check_schema(self) -> None:
+        try:
+            self.job.schema.check()
+        except SchemaError as exc:
+            # nblabel's own reading shows the items; Label Studio would refuse the config
+            # (a push, the ML backend): say so, and the session goes on.
+            with self.job.lock:
+                self.job.note(None, str(exc))
+            self._background_refresh()
 
     def _fetch(self, content: dict[str, Any]) -> tuple[dict[str, Any], list[bytes]]:
         limit = max(16, self.job.session.prefetch * 2)

@@ -195,3 +195,27 @@ def test_reload_shows_labels_another_writer_stored(text_df):
     assert w.current["status"] == "submitted" and w.current["nav"]["next_unlabeled"] == "1"
     assert w.current["result"][0]["value"] == {"choices": ["neg"]}
     assert w.labels["choice"].iloc[0] == "neg"
+
+
+def test_label_studio_parses_the_config_after_the_first_item_went_out(text_df):
+    # nblabel's own reading shows the item at once; Label Studio's parser (seconds to
+    # import in a fresh kernel) runs after the first fetch and its refusal reaches errors.
+    config = (
+        '<?xml version="1.0" encoding="UTF-8"?><View><Text name="t" value="$text"/>'
+        '<Choices name="c" toName="t"><Choice value="a"/></Choices></View>'
+    )
+    w = nblabel.Labeler(text_df, config=config)
+    assert w._schema_check is None and w.errors.empty
+    b = Browser(w)
+    reply, _ = b.ask(protocol.FETCH, keys=[w.current["key"]])
+    assert reply["ok"] and reply["items"][0]["objects"]["t"]["text"]
+    w._schema_check.join(timeout=60)
+    assert "Label Studio cannot parse this labeling config" in w.error
+    assert w.errors["message"].str.contains("Label Studio cannot parse").any()
+    b.choose("a", control="c")  # the session goes on
+    assert w.labels["c"].iloc[0] == "a"
+    # A config Label Studio reads: checked the same way, nothing reported.
+    ok = nblabel.TextLabeler(text_df, choices=["pos", "neg"])
+    Browser(ok).ask(protocol.FETCH, keys=[ok.current["key"]])
+    ok._schema_check.join(timeout=60)
+    assert ok.errors.empty and ok.schema.interface.get_control("choice").labels == ["pos", "neg"]
