@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
+from .copies import DEFAULT_BYTES, CopyCache
 from .errors import NblabelError, NothingToLabelError, SchemaError
 from .frames import annotations_frame, labels_frame
 from .items import Items, Sources
@@ -147,6 +148,10 @@ class Job:
     predictions
         A column of ``data`` or ``callable(row)`` giving each item's prediction (see
         :class:`nblabel.core.predictions.Predictions`).
+    cache_bytes
+        Bound of the display copies kept on disk next to the store (``<store>.cache/``; a
+        temporary folder for a store in memory): copies of big files, made again only when
+        the file changes (see :class:`nblabel.core.copies.CopyCache`).
 
     Attributes
     ----------
@@ -166,15 +171,18 @@ class Job:
         prefetch: int = 4,
         sources: dict[str, dict[str, Any]] | None = None,
         predictions: str | Callable[[pd.Series], Any] | None = None,
+        cache_bytes: int = DEFAULT_BYTES,
     ) -> None:
         _require_something_to_label(schema)
         self.schema = schema
         self.items = Items(data, schema.objects, id=id)
-        self.sources = Sources(schema, self.items, sources)
         if isinstance(store, Store):
             the_store = store
         else:
             the_store = Store(store if store is not None else default_store_path(job, schema))
+        #: Display copies of big files, next to the store.
+        self.copies = CopyCache.beside(the_store.path, max_bytes=cache_bytes)
+        self.sources = Sources(schema, self.items, sources, copies=self.copies)
         if the_store.get_meta("config") != schema.xml:
             # Only when it changed: a store that cannot be written (read-only, a full
             # disk) still opens, and says why at the first submit.
@@ -473,9 +481,10 @@ class Job:
         return class_control(self.schema)
 
     def close(self) -> None:
-        """Stop the extensions' threads."""
+        """Stop the extensions' threads; remove a temporary folder of display copies."""
         for ext in list(self.extensions):
             ext.close(self)
+        self.copies.close()
 
     def __repr__(self) -> str:
         p = self.session.progress()

@@ -25,6 +25,7 @@ import pandas as pd
 from .errors import ItemError, ResultError, SchemaError
 
 if TYPE_CHECKING:
+    from .copies import CopyCache
     from .schema import Control, DataObject, Schema
 
 Result = dict[str, Any]
@@ -242,6 +243,9 @@ class ObjectSource:
     media: ClassVar[bool] = False
     #: Request kinds this source answers besides ``fetch`` (``window``, ``detail``).
     requests: ClassVar[frozenset[str]] = frozenset()
+    #: The job's display copies on disk (set by the job): a source whose copies are slow to
+    #: make (a big image) keeps them there and finds them again next time.
+    copies: CopyCache | None = None
 
     def request(self, kind: str, key: str, pos: int, content: dict[str, Any]) -> Any:
         """Answer a request of one of :attr:`requests`: ``(reply fields, buffers)``."""

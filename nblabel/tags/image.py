@@ -12,6 +12,7 @@ import base64
 import io
 import math
 import os
+import time
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any, ClassVar
@@ -30,6 +31,9 @@ from .regions import ImageInfo
 DETAIL_CACHE = 2
 #: Image sizes kept per object (read from file headers; only recent items are asked again).
 SIZE_CACHE = 4096
+#: Bumped when :func:`encode_image` makes different copies: display copies kept on disk by
+#: an older version are then made again.
+COPY_VERSION = 1
 
 # Image modes the browser can show after a plain convert().
 _TO_RGB = {"CMYK", "YCbCr", "LAB", "HSV", "RGBX"}
@@ -53,14 +57,25 @@ class ImageSource(ObjectSource):
         self._decoded: OrderedDict[tuple[str, int], Image.Image] = OrderedDict()
 
     def load(self, pos: int, key: str) -> tuple[dict[str, Any], list[bytes]]:
-        try:
-            data, meta = encode_image(
-                load_image(self.cell(pos), key), display_size=self.display_size
-            )
-        except (OSError, ValueError, SyntaxError) as exc:  # Pillow's decode errors
-            if isinstance(exc, ItemError):
-                raise
-            raise ItemError(key, f"cannot decode the image: {exc}") from None
+        cell = self.cell(pos)
+        # A file's display copy may be on disk already (made the last time it was shown,
+        # by this job or an earlier one): a 50 MP PNG then opens in milliseconds.
+        path, copies = _local_file(cell), self.copies
+        kind = f"display-{self.display_size}-v{COPY_VERSION}"
+        found = copies.get(path, kind) if copies is not None and path is not None else None
+        if found is not None:
+            data, meta = found
+        else:
+            started = time.perf_counter()
+            try:
+                data, meta = encode_image(load_image(cell, key), display_size=self.display_size)
+            except (OSError, ValueError, SyntaxError) as exc:  # Pillow's decode errors
+                if isinstance(exc, ItemError):
+                    raise
+                raise ItemError(key, f"cannot decode the image: {exc}") from None
+            took = time.perf_counter() - started
+            if copies is not None and path is not None and took >= copies.min_seconds:
+                copies.put(path, kind, data, meta)
         self._sizes[key] = (meta["original_width"], meta["original_height"])
         return {"type": "image", "buffer": 0, **meta}, [data]
 
@@ -197,6 +212,20 @@ def _is_missing(cell: object) -> bool:
     return cell is None or (isinstance(cell, float) and math.isnan(cell)) or cell is pd.NA
 
 
+_REMOTE = ("http://", "https://", "s3://", "gs://")
+
+
+def _local_file(cell: object) -> str | None:
+    """The path of a cell that names a local file (not a ``data:`` or remote URL), else
+    ``None``."""
+    if not isinstance(cell, str | os.PathLike):
+        return None
+    text = os.fspath(cell)
+    if not isinstance(text, str) or text.startswith(("data:", *_REMOTE)):
+        return None
+    return os.path.expanduser(text)
+
+
 def load_image(cell: object, key: str) -> Image.Image:
     """Open the image a cell refers to: a path, bytes, a ``data:`` URL, a PIL image or array."""
     if _is_missing(cell):
@@ -224,7 +253,7 @@ def load_image(cell: object, key: str) -> Image.Image:
                 source, name = io.BytesIO(base64.b64decode(text.split(",", 1)[1])), "<data URL>"
             except (IndexError, ValueError):
                 raise ItemError(key, "malformed data: URL") from None
-        elif text.startswith(("http://", "https://", "s3://", "gs://")):
+        elif text.startswith(_REMOTE):
             raise ItemError(
                 key,
                 f"{text!r} is a remote URL; nblabel reads local files only (download it first)",
