@@ -111,10 +111,11 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     seed
         Seeds the random order, cold start and exploration.
     fit_in
-        Where the model is fitted: ``"auto"`` (default: a worker process for scikit-learn
-        models, so a long fit never holds up the kernel; a thread otherwise),
-        ``"process"`` (any model whose ``fit``/``predict`` can be pickled: defined in a
-        module, not in the notebook; others fall back to a thread) or ``"thread"``.
+        Where the model is fitted: ``"auto"`` (default) and ``"process"``: a worker
+        process, so a long fit never holds up the kernel, for every model that pickles and
+        can be imported there (scikit-learn; a model, ``fit`` and ``predict`` defined in a
+        module, not in the notebook); a thread for the others, and ``learner.fit_in`` says
+        why. ``"thread"``: always on a thread.
     predictions
         Pre-filled regions (or spans, choices): a column whose cells are a Label Studio
         prediction ``{"result": [...], "score": ..., "model_version": ...}`` or a list of
