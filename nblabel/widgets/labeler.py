@@ -43,6 +43,11 @@ from .protocol import (
 
 _DIST = Path(__file__).resolve().parent.parent / "js" / "dist"
 log = logging.getLogger(__name__)
+#: Requests that move the job's state: applied in the order a browser view sent them.
+MOVES = frozenset({SUBMIT, SKIP, GOTO, UNDO, REDO})
+#: Moves held while an earlier one of the same view has not arrived; past this many, the
+#: gap is taken to be lost and the held ones go through in their order.
+MAX_HELD = 256
 
 
 class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
@@ -234,6 +239,10 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             raise TypeError("score_by= orders the items of model=; pass a model")
         #: Label Studio's parse of the config, started once the first item went out.
         self._schema_check: threading.Thread | None = None
+        #: Per browser view: the order number of the next move to apply, and moves that
+        #: arrived before it (see _in_order).
+        self._next_move: dict[str, int] = {}
+        self._held_moves: dict[str, dict[int, dict[str, Any]]] = {}
         super().__init__()
         self._schema = schema.summary()
         self._refresh()
@@ -413,6 +422,37 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
 
     # -- messages from the browser --------------------------------------------------------
     def _on_msg(self, _widget: object, content: dict[str, Any], buffers: list[bytes]) -> None:
+        order, view = content.get("order"), content.get("view")
+        if content.get("kind") in MOVES and isinstance(order, int) and view is not None:
+            for move in self._in_order(str(view), order, content):
+                self._answer(move)
+        else:
+            self._answer(content)
+
+    def _in_order(self, view: str, order: int, content: dict[str, Any]) -> list[dict[str, Any]]:
+        """The moves that can be applied now, in the order browser view ``view`` sent them.
+
+        A browser does not wait for one submit's answer before sending the next, and the
+        kernel may hand comm messages over out of order (ipykernel 7 dispatches a comm
+        message that arrives while another is handled at once, beside those waiting for the
+        lock), so the journal would not follow the keys. Each move carries its number: one
+        that comes early waits (unanswered) until those before it have come."""
+        expected = self._next_move.get(view, 1)
+        if order < expected:  # not numbered by this view's count: nothing to wait for
+            return [content]
+        held = self._held_moves.setdefault(view, {})
+        held[order] = content
+        ready = []
+        while expected in held:
+            ready.append(held.pop(expected))
+            expected += 1
+        if len(held) > MAX_HELD:
+            ready += [held.pop(n) for n in sorted(held)]
+            expected = max(expected, *(m["order"] + 1 for m in ready))
+        self._next_move[view] = expected
+        return ready
+
+    def _answer(self, content: dict[str, Any]) -> None:
         kind, rid = content.get("kind"), content.get("id")
         handler = self._HANDLERS.get(kind)  # type: ignore[arg-type]
         if handler is None:
@@ -423,7 +463,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                 if fields is None:  # an action: the view moved
                     self.job.error = ""
                     self._refresh()
-                    fields = {}
+                    # Where it moved: the browser may get this reply before `current`.
+                    fields = {"at": self.current.get("key")}
             except Exception as exc:
                 # Whatever went wrong, the browser gets its one answer (it would wait for
                 # the timeout otherwise) and the user the reason; the session goes on.

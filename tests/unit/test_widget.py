@@ -219,3 +219,32 @@ def test_label_studio_parses_the_config_after_the_first_item_went_out(text_df):
     Browser(ok).ask(protocol.FETCH, keys=[ok.current["key"]])
     ok._schema_check.join(timeout=60)
     assert ok.errors.empty and ok.schema.interface.get_control("choice").labels == ["pos", "neg"]
+
+
+def test_moves_apply_in_the_order_the_browser_sent_them(text_df):
+    # The kernel may hand comm messages over out of order (ipykernel 7 dispatches one that
+    # arrives while another is handled at once): numbered moves wait for those before them.
+    w = nblabel.TextLabeler(text_df, choices=["pos", "neg"])
+    b = Browser(w)
+    c = w.schema.control("choice")
+
+    def submit(key, label, order, view="v1"):
+        rid = next(_ids)
+        result = [nblabel.results.choices(c, [label])]
+        w._handle_custom_msg({"kind": protocol.SUBMIT, "id": rid, "key": key, "result": result,
+                              "lead_time": 1.0, "order": order, "view": view}, [])  # fmt: skip
+        return rid
+
+    third = submit("2", "pos", 3)
+    second = submit("1", "neg", 2)
+    assert b.replies == [] and w.labels["choice"].isna().all()  # held: number 1 is missing
+    first = submit("0", "pos", 1)
+    assert [r["id"] for r, _ in b.replies] == [first, second, third]
+    assert [r["at"] for r, _ in b.replies] == ["1", "2", "3"]
+    journal = sorted(w.store.states(), key=lambda e: e.seq)
+    assert [e.item for e in journal] == ["0", "1", "2"]
+    assert w.labels["choice"].head(3).tolist() == ["pos", "neg", "pos"]
+    # Another view counts on its own; a fetch is never held.
+    assert b.ask(protocol.FETCH, keys=["3"])[0]["ok"]
+    submit("3", "neg", 1, view="v2")
+    assert b.replies[-1][0]["at"] == "4" and w.labels["choice"].iloc[3] == "neg"

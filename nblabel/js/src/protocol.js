@@ -52,6 +52,7 @@ export class Requester {
     this._clearTimer = clearTimer;
     this._pending = new Map();
     this._counter = 0;
+    this._order = 0; // ordered requests sent so far (see `request`)
     // Two views of one widget share a comm and see each other's replies; the prefix keeps
     // their ids apart.
     this._prefix = Math.random().toString(36).slice(2, 8);
@@ -59,8 +60,14 @@ export class Requester {
     model.on("msg:custom", this._onMessage);
   }
 
-  /** Resolves with `{msg, buffers}` for an ok reply; rejects with a RequestError otherwise. */
-  request(kind, content = {}, { timeout = this._timeout } = {}) {
+  /**
+   * Resolves with `{msg, buffers}` for an ok reply; rejects with a RequestError otherwise.
+   * `timeout: null` waits as long as it takes (a move that must stand when a busy kernel
+   * answers late); the widget going away still rejects it. `ordered` numbers the request
+   * (`view`, `order`: 1, 2, ... among this view's ordered requests) so that Python applies
+   * them in the order they were sent, whatever order the kernel hands them over in.
+   */
+  request(kind, content = {}, { timeout = this._timeout, ordered = false } = {}) {
     if (!REQUESTS.has(kind)) {
       return Promise.reject(new RequestError(kind, `unknown request kind '${kind}'`));
     }
@@ -69,7 +76,7 @@ export class Requester {
     }
     const id = `${this._prefix}-${++this._counter}`;
     return new Promise((resolve, reject) => {
-      const timer = this._setTimer(() => {
+      const expire = () => {
         this._pending.delete(id);
         const seconds = Math.round(timeout / 100) / 10;
         reject(
@@ -80,12 +87,16 @@ export class Requester {
             { timeout: true },
           ),
         );
-      }, timeout);
+      };
+      const timer = timeout == null ? null : this._setTimer(expire, timeout);
       this._pending.set(id, { kind, resolve, reject, timer });
       try {
-        this._model.send({ ...content, kind, id });
+        const sequence = ordered ? { view: this._prefix, order: this._order + 1 } : {};
+        this._model.send({ ...content, ...sequence, kind, id });
+        // Counted once sent: a send that failed leaves no gap Python would wait on.
+        if (ordered) this._order += 1;
       } catch (err) {
-        this._clearTimer(timer);
+        if (timer != null) this._clearTimer(timer);
         this._pending.delete(id);
         reject(new RequestError(kind, `could not send '${kind}': ${err && err.message ? err.message : err}`));
       }
@@ -102,7 +113,7 @@ export class Requester {
     // Replies to another view of the same widget, or ones that arrive after their timeout.
     if (!entry) return;
     this._pending.delete(msg.id);
-    this._clearTimer(entry.timer);
+    if (entry.timer != null) this._clearTimer(entry.timer);
     if (msg.ok) {
       entry.resolve({ msg, buffers: buffers || [] });
     } else {
@@ -115,7 +126,7 @@ export class Requester {
     this._model.off("msg:custom", this._onMessage);
     this._model = null;
     for (const [, entry] of this._pending) {
-      this._clearTimer(entry.timer);
+      if (entry.timer != null) this._clearTimer(entry.timer);
       entry.reject(new RequestError(entry.kind, "the widget was closed"));
     }
     this._pending.clear();
