@@ -14,6 +14,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
+    ConflictError,
     ItemError,
     ModelError,
     NblabelError,
@@ -50,6 +51,7 @@ _HOME = {
 }
 
 __all__ = [
+    "ConflictError",
     "ImageLabeler",
     "ItemError",
     "Job",

@@ -2,6 +2,7 @@
 
     nblabel ml-backend --model my_module:model --config config.xml --port 9090 \\
                        [--conf 0.5] [--tile 1024 1024 --overlap 150] [--basic-auth user:pass]
+                       [--label-studio-url http://localhost:8080] [--document-root DIR]
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import os
 import signal
 import sys
 import threading
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -48,7 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     ml.add_argument("--model", required=True, help="module:name of the model (or predict callable)")
     ml.add_argument("--config", required=True, type=Path, help="the labeling config XML file")
-    ml.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    ml.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (127.0.0.1); any other needs --basic-auth or --allow-no-auth",
+    )
     ml.add_argument("--port", type=int, default=9090, help="port (9090; 0 picks a free one)")
     ml.add_argument("--conf", type=float, default=None, help="drop predictions scoring below")
     ml.add_argument("--tile", type=int, nargs=2, metavar=("W", "H"), help="predict tile by tile")
@@ -59,6 +65,32 @@ def _parser() -> argparse.ArgumentParser:
         metavar="USER:PASS",
         help="require HTTP basic auth (or set NBLABEL_BASIC_AUTH, kept out of the process list)",
     )
+    ml.add_argument(
+        "--allow-no-auth",
+        action="store_true",
+        help="serve on an address other than loopback without basic auth (anyone who can "
+        "reach it can use the model, train it and have it read images)",
+    )
+    ml.add_argument(
+        "--label-studio-url",
+        default=None,
+        metavar="URL",
+        help="the Label Studio server to read uploads and annotations from (or set "
+        "LABEL_STUDIO_URL); its token: LABEL_STUDIO_API_KEY, else the one Label Studio sends",
+    )
+    ml.add_argument(
+        "--trust-setup-url",
+        action="store_true",
+        help="let Label Studio's /setup set the server URL and token (only when nothing but "
+        "Label Studio can reach the backend: /setup could send the token anywhere)",
+    )
+    ml.add_argument(
+        "--document-root",
+        default=None,
+        metavar="DIR",
+        help="read local image files (paths, file://, /data/local-files/?d=) under DIR only "
+        "(or set LABEL_STUDIO_LOCAL_FILES_DOCUMENT_ROOT); without it none are read",
+    )
     ml.add_argument("--control", default=None, help="the Choices control probabilities are for")
     ml.add_argument("--name", default=None, help="model name in model_version")
     return parser
@@ -66,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def ml_backend(args: argparse.Namespace) -> int:
     from .core.errors import NblabelError
-    from .labelstudio.mlbackend import serve
+    from .labelstudio.mlbackend import is_loopback, serve
 
     try:
         xml = args.config.read_text(encoding="utf-8")
@@ -75,13 +107,34 @@ def ml_backend(args: argparse.Namespace) -> int:
     model = _load_model(args.model)
     auth = args.basic_auth or os.environ.get("NBLABEL_BASIC_AUTH") or None
     try:
-        srv = serve(
-            model, schema=xml, host=args.host, port=args.port, conf=args.conf,
-            tile=tuple(args.tile) if args.tile else None, overlap=args.overlap,
-            basic_auth=auth, control=args.control, name=args.name, log_level="info",
-        )  # fmt: skip
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always")
+            srv = serve(
+                model, schema=xml, host=args.host, port=args.port, conf=args.conf,
+                tile=tuple(args.tile) if args.tile else None, overlap=args.overlap,
+                basic_auth=auth, control=args.control, name=args.name,
+                label_studio_url=args.label_studio_url, trust_setup_url=args.trust_setup_url,
+                document_root=args.document_root, allow_no_auth=args.allow_no_auth,
+                log_level="info",
+            )  # fmt: skip
     except (NblabelError, OSError, ValueError) as exc:
         raise SystemExit(f"nblabel ml-backend: {exc}") from None
+    for w in said:
+        print(f"nblabel ml-backend: WARNING: {w.message}", file=sys.stderr)
+    if auth is not None and not is_loopback(args.host):
+        print(
+            "nblabel ml-backend: basic auth travels in the clear over HTTP: put a TLS proxy "
+            "in front of this address",
+            file=sys.stderr,
+        )
+    if args.trust_setup_url:
+        print(
+            "nblabel ml-backend: WARNING: /setup may set the Label Studio URL and token: "
+            "anyone who can reach this backend can have it send requests (and tokens Label "
+            "Studio gave it) to a server of their choosing",
+            file=sys.stderr,
+        )
+    sys.stderr.flush()
     done = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: done.set())

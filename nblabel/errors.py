@@ -2,6 +2,7 @@
 
 from .core.errors import (
     ConfigMismatchError,
+    ConflictError,
     ItemError,
     LabelStudioError,
     ModelError,
@@ -15,6 +16,7 @@ from .core.errors import (
 
 __all__ = [
     "ConfigMismatchError",
+    "ConflictError",
     "ItemError",
     "LabelStudioError",
     "ModelError",

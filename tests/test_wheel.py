@@ -23,7 +23,7 @@ QUICKSTART = textwrap.dedent(
     from pathlib import Path
 
     import nblabel
-    from nblabel.widgets import base
+    from nblabel.widgets import labeler
 
     assert shutil.which("node") is None and shutil.which("npm") is None
     assert "site-packages" in nblabel.__file__, nblabel.__file__

@@ -117,7 +117,7 @@ class Learning(Extension):
         return [] if self.control.multiple else None
 
     # -- the job's hooks -------------------------------------------------------------------
-    def changed(self, job: Job, key: str) -> None:
+    def changed(self, job: Job, key: str, *, ours: bool = True) -> None:
         self.learner.set_label(job.items.pos(key), self._label_of(job.store.state(key)))
 
     def submitting(self, job: Job, key: str, result: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -48,6 +48,21 @@ class StoreError(NblabelError, RuntimeError):
     """The label store cannot be opened or written."""
 
 
+class ConflictError(NblabelError, RuntimeError):
+    """A label submitted on an item that another labeler of the same store labeled after
+    it was shown here: kept in the journal, not in force (see ``Job.conflicts``).
+
+    ``item`` is the item's key; ``seq`` the late submit kept aside (``None`` for a skip,
+    which is not kept); ``theirs`` the event in force (a :class:`nblabel.core.store.Event`).
+    """
+
+    def __init__(self, message: str, *, item: str, seq: int | None, theirs: object) -> None:
+        self.item = item
+        self.seq = seq
+        self.theirs = theirs
+        super().__init__(message)
+
+
 class ModelError(NblabelError, RuntimeError):
     """A model attached for active learning cannot be used, or its fit/predict failed."""
 

@@ -12,6 +12,7 @@ import functools
 import getpass
 import logging
 import re
+import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,15 +21,16 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from .copies import DEFAULT_BYTES, CopyCache
-from .errors import NblabelError, NothingToLabelError, SchemaError
+from .errors import ConflictError, NblabelError, NothingToLabelError, SchemaError
 from .frames import annotations_frame, labels_frame
 from .items import Items, Sources
 from .predictions import Predictions
+from .presence import Change, Peer, Presence
 from .results import Result, stale, validate
 from .schema import Schema
 from .session import Session
-from .store import Store
-from .tag import ControlTag, TargetOf
+from .store import Event, Store
+from .tag import ControlTag, TargetOf, labels_of
 
 F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger(__name__)
@@ -102,8 +104,9 @@ class Extension:
     """Something attached to a job that follows what happens to it (a learner, a live sync).
     Every hook is optional and runs under the job's lock."""
 
-    def changed(self, job: Job, key: str) -> None:
-        """The labels of item ``key`` changed (submit, skip, undo, redo, reload)."""
+    def changed(self, job: Job, key: str, *, ours: bool = True) -> None:
+        """The labels of item ``key`` changed (submit, skip, undo, redo, reload); ``ours``
+        is false when another process labeling the same store changed them."""
 
     def submitting(self, job: Job, key: str, result: list[Result]) -> list[Result]:
         """A checked submission for ``key`` about to be stored; may mark its items."""
@@ -139,7 +142,11 @@ class Job:
     store
         Path of the store file, or a :class:`nblabel.Store`; overrides ``job``.
     annotator
-        Recorded with every label; default: the login name.
+        Recorded with every label; default: the login name. Other processes labeling the
+        same store file see it (two sessions with one name are told apart by a session
+        id): each queue passes the items the others have on screen or have labeled, and
+        a label on an item someone labeled after it was shown here is a conflict, not an
+        overwrite (see :attr:`others` and :attr:`conflicts`).
     prefetch
         Items ahead of the current one a browser should hold.
     sources
@@ -201,6 +208,25 @@ class Job:
         self._refreshers: list[Callable[[], None]] = []
         self.extensions: list[Extension] = []
         self._check_stored()
+        # Other processes may label the same file: this job is a session on it (made last,
+        # so a job that failed to build leaves no session holding an item). A store in
+        # memory is this process's alone.
+        self.presence: Presence | None = None
+        #: The other sessions seen last (the widget's header line).
+        self.peers: tuple[Peer, ...] = ()
+        if the_store.path is not None:
+            try:
+                self.presence = Presence(
+                    the_store.path, annotator=self.session.annotator, session=self.session.id,
+                    since=self.session.read_at,
+                )  # fmt: skip
+            except sqlite3.Error as exc:  # e.g. a read-only store: label alone
+                self.note(None, f"other processes labeling {the_store.path} will not be "
+                          f"seen (cannot record this session: {exc})", show=False)  # fmt: skip
+            else:
+                self.session.attach(self.presence)
+                self.peers = self.presence.peers
+                self.presence.watch(self._others_changed)
 
     def _check_stored(self) -> None:
         """Report stored labels that no longer fit (a store outlives its config; an edited
@@ -252,12 +278,14 @@ class Job:
     def attach(self, extension: Extension) -> None:
         self.extensions.append(extension)
 
-    def changed(self, key: str) -> None:
-        """Tell the extensions and listeners that ``key``'s labels changed."""
+    def changed(self, key: str, *, ours: bool = True) -> None:
+        """Tell the extensions and listeners that ``key``'s labels changed (``ours``: by
+        this job, not by another process on the same store)."""
         for ext in self.extensions:
-            ext.changed(self, key)
-        for fn in list(self._listeners):
-            fn(key)
+            ext.changed(self, key, ours=ours)
+        if ours:
+            for fn in list(self._listeners):
+                fn(key)
 
     # -- errors ------------------------------------------------------------------------------
     def note(self, key: object, message: str, *, show: bool = True) -> None:
@@ -316,17 +344,34 @@ class Job:
             result = self.predictions.provenance(key, result)
         for ext in self.extensions:
             result = ext.submitting(self, key, result)
-        self.session.submit(result, lead_time=lead_time)
+        try:
+            self.session.submit(result, lead_time=lead_time)
+        except ConflictError as exc:
+            theirs: Event = exc.theirs  # type: ignore[assignment]
+            message = (
+                f"item {key!r} was labeled by {self._who(theirs)} ({_summary(theirs.result)}) "
+                f"while you had it open: yours ({_summary(result)}) is kept aside in the "
+                "journal (w.conflicts) and theirs stays. Submit again to replace theirs "
+                "with yours, or move on to keep theirs."
+            )
+            self.changed(key)
+            self.note(key, message)
+            raise ConflictError(message, item=key, seq=exc.seq, theirs=theirs) from None
         self.changed(key)
 
     @locked
-    def skip(self, key: str | None = None, *, lead_time: float | None = None) -> None:
-        """Skip item ``key`` (default: the current one) and move on."""
+    def skip(self, key: str | None = None, *, lead_time: float | None = None) -> bool:
+        """Skip item ``key`` (default: the current one) and move on. ``False`` when the
+        skip was not recorded: someone labeled the item meanwhile (their label stays)."""
         self._require_items()
         key = self.session.key if key is None else str(key)
         self._at(key)
-        self.session.skip(lead_time=lead_time)
+        seq = self.session.skip(lead_time=lead_time)
         self.changed(key)
+        if seq is None:
+            self.note(key, f"item {key!r} was labeled by {self._who(self.store.state(key))} "
+                      "meanwhile: your skip is not recorded, their label stays")  # fmt: skip
+        return seq is not None
 
     @locked
     def goto(self, item: object) -> None:
@@ -343,10 +388,7 @@ class Job:
         elif to == "prev":
             self.session.step(-1)
         elif to == "first_unlabeled":
-            first = self.session.first_unlabeled()
-            if first is None:
-                raise LookupError("every item is labeled")
-            self.session.go(first)
+            self.session.go_first_unlabeled()
         else:
             raise ValueError(f"go() takes 'next', 'prev' or 'first_unlabeled', got {to!r}")
 
@@ -474,6 +516,99 @@ class Job:
             return []
         return self.for_browser(key, predicted)
 
+    # -- other processes on the same store -------------------------------------------------
+    @property
+    def others(self) -> pd.DataFrame:
+        """The other labelers of this store file now, one row per session: ``annotator``,
+        ``session`` (its id; two sessions may share a name), ``item`` (the key of the
+        item it has on screen), ``last_seen`` (its last heartbeat, UTC) and ``host``,
+        ``pid``. Empty for a store in memory. Read from the store when asked."""
+        peers = () if self.presence is None else self.presence.look()
+        frame = pd.DataFrame(
+            [{"annotator": p.annotator, "session": p.session, "item": p.item,
+              "last_seen": p.seen_at, "host": p.host, "pid": p.pid} for p in peers],
+            columns=["annotator", "session", "item", "last_seen", "host", "pid"],
+        )  # fmt: skip
+        frame["last_seen"] = pd.to_datetime(frame["last_seen"], unit="s", utc=True)
+        return frame
+
+    @property
+    def conflicts(self) -> pd.DataFrame:
+        """Labels submitted on an item someone else labeled after it was shown, oldest
+        first: ``item``, ``annotator`` and ``result`` (the late label, kept in the journal),
+        ``other`` and ``other_result`` (the label that was in force), ``time`` (UTC),
+        ``overridden`` (True once the late label was submitted again over the other's),
+        ``session`` and ``other_session`` (who, when two share a name)."""
+        columns = ["item", "annotator", "result", "other", "other_result", "time",
+                   "overridden", "session", "other_session"]  # fmt: skip
+        frame = pd.DataFrame(
+            [{"item": c.item, "annotator": c.annotator, "result": c.result,
+              "other": c.other, "other_result": c.other_result, "time": c.created_at,
+              "overridden": c.resolved is not None, "session": c.session,
+              "other_session": c.other_session} for c in self.store.conflicts()],
+            columns=columns,
+        )  # fmt: skip
+        frame["time"] = pd.to_datetime(frame["time"], unit="s", utc=True)
+        return frame
+
+    def _who(self, ev: Event | None) -> str:
+        """The annotator of ``ev``, told apart from this session when the names match."""
+        if ev is None:
+            return "someone else"
+        name = ev.annotator or "someone else"
+        if name == self.session.annotator:
+            other = self.store.session_of(ev.seq)
+            if other != self.session.id:
+                return f"{name} (another session{'' if other is None else ' ' + other})"
+        return name
+
+    def _others_changed(self, changes: list[Change], peers: tuple[Peer, ...] | None) -> None:
+        """On the presence thread: others labeled items (re-read them, so the queue
+        passes them) or came, left or moved (the queue passes what they have on screen)."""
+        with self.lock:
+            keys = list(dict.fromkeys(c.item for c in changes))
+            on_screen = self.session.key if len(self.session) else None
+            if keys:
+                self.session.reload(keys)
+                # The learner learns them; a live sync does not send them: their own
+                # process does.
+                for key in keys:
+                    if self._has(key):
+                        self.changed(key, ours=False)
+            self._replaced([c for c in changes if c.action == "submit"])
+            if on_screen in keys:
+                ev = self.store.state(on_screen)  # type: ignore[arg-type]
+                if ev is not None and ev.action == "submit" and ev.seq != self.session.base:
+                    self.note(
+                        on_screen,
+                        f"item {on_screen!r} was just labeled by {self._who(ev)} "
+                        f"({_summary(ev.result)}); another label submitted here is kept "
+                        "aside until you submit it twice",
+                    )
+            if peers is not None:
+                self.session.set_held(p.item for p in peers)
+                self.peers = tuple(peers)
+        self.refresh()
+
+    def _replaced(self, submits: list[Change]) -> None:
+        """Say so when another session's submit replaced one of this session's labels
+        (it resolved a conflict in its favour, or changed the label later)."""
+        for change in submits:
+            ev = self.store.state(change.item)
+            if ev is None or ev.seq != change.seq or ev.prev is None:
+                continue
+            if self.store.session_of(ev.prev) != self.session.id:
+                continue
+            mine = self.store.event(ev.prev)
+            if mine.action != "submit":
+                continue
+            self.note(
+                change.item,
+                f"item {change.item!r}: {self._who(ev)} replaced your label "
+                f"({_summary(mine.result)}) with theirs ({_summary(ev.result)}); both are "
+                "in the journal",
+            )
+
     # -- conveniences ------------------------------------------------------------------------
     def first_choices(self) -> Any:
         """The first whole-item control whose values are classes (a ``Choices``), or
@@ -481,9 +616,12 @@ class Job:
         return class_control(self.schema)
 
     def close(self) -> None:
-        """Stop the extensions' threads; remove a temporary folder of display copies."""
+        """Stop the extensions' threads, leave the store (other processes labeling it no
+        longer see this job) and remove a temporary folder of display copies."""
         for ext in list(self.extensions):
             ext.close(self)
+        if self.presence is not None:
+            self.presence.close()
         self.copies.close()
 
     def __repr__(self) -> str:
@@ -492,6 +630,15 @@ class Job:
             f"{type(self).__name__}({p['total']} items, {p['submitted']} submitted, "
             f"{p['skipped']} skipped, store={str(self.store.path or ':memory:')!r})"
         )
+
+
+def _summary(result: list[Result]) -> str:
+    """A few words for a result in a message: its labels, or how many items it has."""
+    found = list(dict.fromkeys(v for r in result for v in labels_of(r)))
+    if not found:
+        return f"{len(result)} result item(s)" if result else "no labels"
+    text = ", ".join(found)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
 __all__ = ["Extension", "Job", "as_job", "class_control", "default_store_path", "locked"]

@@ -6,6 +6,7 @@ can be done (and is tested) here without a kernel or a browser.
 
 from __future__ import annotations
 
+import secrets
 import time
 from collections import deque
 from collections.abc import Iterable
@@ -14,8 +15,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .errors import NothingToLabelError
+from .errors import ConflictError, NothingToLabelError
 from .items import Items
+from .presence import Presence
 from .store import Event, Store
 
 NEW, SUBMITTED, SKIPPED = 0, 1, 2
@@ -38,22 +40,43 @@ class Session:
         Recorded with every event.
     prefetch
         How many items ahead of the current one the browser should hold.
+    presence
+        This labeler's session on a store other processes may label too
+        (:mod:`nblabel.core.presence`): the queue then passes the items other sessions have on
+        screen, and moves to an item only by claiming it.
+
+    A submit (or skip) checks that no one else labeled the item since it was shown here;
+    when someone did, the submit is kept in the journal but not put in force and
+    :class:`nblabel.errors.ConflictError` is raised; submitting the item again puts it in
+    force over theirs.
     """
 
     def __init__(
-        self, items: Items, store: Store, *, annotator: str | None = None, prefetch: int = 4
+        self,
+        items: Items,
+        store: Store,
+        *,
+        annotator: str | None = None,
+        prefetch: int = 4,
+        presence: Presence | None = None,
     ) -> None:
         self.items = items
         self.store = store
         self.annotator = annotator
         self.prefetch = prefetch
+        self.presence: Presence | None = None
+        #: Recorded with every event of this session (tells apart two with one annotator).
+        self.id = presence.id if presence is not None else secrets.token_hex(4)
+        # Row positions other sessions have on screen (a few: one per other session).
+        self._held: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
+        # (key, seq in force when it was shown): what a submit on it expects to replace.
+        self._base: tuple[str, int | None] | None = None
         n = len(items)
-        self.order: npt.NDArray[np.int64] = np.arange(
-            n, dtype=np.int64
-        )  # queue rank -> row position
-        self._rank: npt.NDArray[np.int64] | None = (
-            None  # row position -> rank, only for a custom order
-        )
+        #: The journal as read here: events after it are reported by a presence's watcher.
+        self.read_at = store.last_seq()
+        # Queue rank -> row position; row position -> rank (only for a custom order).
+        self.order: npt.NDArray[np.int64] = np.arange(n, dtype=np.int64)
+        self._rank: npt.NDArray[np.int64] | None = None
         self.status = np.zeros(n, dtype=np.int8)  # by row position
         done = store.done()
         if done:
@@ -73,6 +96,24 @@ class Session:
         self._recent: deque[float] = deque()
         self.started = time.time()
         self.shown_at = time.monotonic()
+        if presence is not None:
+            self.attach(presence)
+        elif n:
+            self._look()
+
+    def attach(self, presence: Presence) -> None:
+        """Label as the session ``presence`` (its ``id`` is this session's): if another
+        session has the current item on screen, move on to the next one no one has."""
+        if presence.id != self.id:
+            raise ValueError("attach a presence made with session=<this session's id>")
+        self.presence = presence
+        self.set_held(p.item for p in presence.peers)
+        if not len(self.order):
+            return
+        if self.status[self.pos] == SUBMITTED:
+            self._look()  # a finished queue: the item is there to review, not claimed
+        else:
+            self._queue_from((self.cursor - 1) % len(self.order), or_after=True)
 
     # -- queue ----------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -117,7 +158,10 @@ class Session:
         n = len(self.order)
         for lo in range(start + 1, start + 1 + n, 4096):
             ranks = np.arange(lo, min(lo + 4096, start + 1 + n)) % n
-            hits = np.flatnonzero(np.isin(self.status[self.order[ranks]], statuses))
+            wanted = np.isin(self.status[self.order[ranks]], statuses)
+            if self._held.size:  # on another session's screen: not for this queue
+                wanted &= ~np.isin(self.order[ranks], self._held)
+            hits = np.flatnonzero(wanted)
             if len(hits):
                 return int(ranks[hits[0]])
         return None
@@ -147,6 +191,46 @@ class Session:
         if rank != self.cursor:
             self.cursor = rank
             self.shown_at = time.monotonic()
+            self._base = None
+        self._look()
+
+    def _look(self) -> None:
+        """Note what the item on screen has in force now (a submit expects to replace
+        that), and tell other sessions it is on screen here."""
+        key = self.key
+        if self._base is None or self._base[0] != key:
+            ev = self.store.state(key)
+            self._base = (key, None if ev is None else ev.seq)
+        if self.presence is not None and self.presence.item != key:
+            self.presence.claim(key, exclusive=False)
+
+    def _queue_from(self, after: int, *, or_after: bool = False) -> None:
+        """Go to the next unlabeled item after rank ``after`` (wrapping round; ``after``
+        itself last, when ``or_after``) that no other session has on screen, claiming
+        it; stay when there is none."""
+        for _ in range(len(self.order) + 1):  # every miss marks an item: bounded
+            nxt = self.next_unlabeled(after, exclude_start=not or_after)
+            if nxt is None:
+                self._look()
+                return
+            key = self.items.key(int(self.order[nxt]))
+            if self.presence is not None:
+                holder = self.presence.claim(key)
+                self.set_held(p.item for p in self.presence.peers)
+                if holder is not None:
+                    continue  # on someone's screen now: _held has it
+                ev = self.store.state(key)
+                if self._code(ev) != self.status[self.order[nxt]]:
+                    self._set_status(key, ev)  # labeled by someone meanwhile
+                    continue
+            self.go(nxt)
+            return
+
+    def set_held(self, keys: Iterable[str | None]) -> None:
+        """The items other sessions have on screen now (the queue passes them)."""
+        wanted = [k for k in keys if k is not None]
+        pos = self.items.positions(wanted) if wanted else np.zeros(0, dtype=np.int64)
+        self._held = np.asarray(pos[pos >= 0], dtype=np.int64)
 
     def goto_key(self, key: str) -> None:
         self.go(self.rank_of(self.items.pos(key)))
@@ -155,33 +239,73 @@ class Session:
         self.go(min(max(self.cursor + delta, 0), len(self.order) - 1))
 
     def _advance(self) -> None:
-        nxt = self.next_unlabeled()
-        if nxt is not None:
-            self.go(nxt)
+        self._queue_from(self.cursor)
+
+    def go_first_unlabeled(self) -> None:
+        """Go to the first unlabeled item of the queue no other session has on screen."""
+        last = len(self.order) - 1
+        if self.next_unlabeled(last, exclude_start=False) is None:
+            if self._held.size and not np.all(self.status == SUBMITTED):
+                raise LookupError("every item left is open in another session (w.others)")
+            raise LookupError("every item is labeled")
+        self._queue_from(last, or_after=True)
 
     def lead_time(self, given: float | None) -> float:
         return float(given) if given is not None else time.monotonic() - self.shown_at
 
     # -- actions --------------------------------------------------------------------------
     def submit(self, result: list[dict[str, Any]], *, lead_time: float | None = None) -> int:
-        """Commit ``result`` for the current item, then move to the next unlabeled one."""
-        seq = self.store.submit(
-            self.key, result, annotator=self.annotator, lead_time=self.lead_time(lead_time)
-        )
+        """Commit ``result`` for the current item, then move to the next unlabeled one.
+
+        Raises :class:`~nblabel.errors.ConflictError` when another session labeled the
+        item since it was shown here: ``result`` is kept in the journal, theirs stays in
+        force, the item stays on screen, and submitting again puts this one in force.
+        """
+        key = self.key
+        self._look()
+        try:
+            seq = self.store.submit(
+                key, result, annotator=self.annotator, lead_time=self.lead_time(lead_time),
+                session=self.id, expect=self._expected(key),
+            )  # fmt: skip
+        except ConflictError as exc:
+            self._base = (key, exc.theirs.seq)  # type: ignore[attr-defined]  # Event
+            self._set_status(key, exc.theirs)  # type: ignore[arg-type]
+            raise
         self.status[self.pos] = SUBMITTED
+        self._base = (key, seq)
         self._did(seq)
         self._recent.append(time.time())
         self._advance()
         return seq
 
-    def skip(self, *, lead_time: float | None = None) -> int:
-        seq = self.store.skip(
-            self.key, annotator=self.annotator, lead_time=self.lead_time(lead_time)
-        )
-        self.status[self.pos] = SKIPPED
-        self._did(seq)
+    def skip(self, *, lead_time: float | None = None) -> int | None:
+        """Commit a skip of the current item, then move on. ``None``: nothing recorded,
+        since another session submitted the item after it was shown here (theirs stays)."""
+        key = self.key
+        self._look()
+        try:
+            seq: int | None = self.store.skip(
+                key, annotator=self.annotator, lead_time=self.lead_time(lead_time),
+                session=self.id, expect=self._expected(key),
+            )  # fmt: skip
+        except ConflictError as exc:
+            self._set_status(key, exc.theirs)  # type: ignore[arg-type]
+            seq = None
+        else:
+            self.status[self.pos] = SKIPPED
+            self._did(seq)  # type: ignore[arg-type]
         self._advance()
         return seq
+
+    @property
+    def base(self) -> int | None:
+        """The event in force for the item on screen when it was shown (``None``: none)."""
+        return None if self._base is None else self._base[1]
+
+    def _expected(self, key: str) -> int | None:
+        assert self._base is not None and self._base[0] == key  # _look() ran
+        return self._base[1]
 
     def _did(self, seq: int) -> None:
         self._undo.append(seq)
@@ -205,10 +329,11 @@ class Session:
             raise LookupError("nothing to undo in this session")
         seq = self._undo[-1]
         key = self.store.event(seq).item
-        now = self.store.undo(seq, annotator=self.annotator)
+        now = self.store.undo(seq, annotator=self.annotator, session=self.id)
         self._undo.pop()
         self._redo.append(seq)
         self._set_status(key, now)
+        self._base = (key, None if now is None else now.seq)
         self.goto_key(key)
         return key
 
@@ -217,10 +342,11 @@ class Session:
         if not self._redo:
             raise LookupError("nothing to redo")
         seq = self._redo[-1]
-        ev = self.store.redo(seq, annotator=self.annotator)
+        ev = self.store.redo(seq, annotator=self.annotator, session=self.id)
         self._redo.pop()
         self._undo.append(seq)
         self._set_status(ev.item, ev)
+        self._base = (ev.item, ev.seq)
         self.goto_key(ev.item)
         self._advance()
         return ev.item
@@ -235,8 +361,11 @@ class Session:
                 continue
 
     def _set_status(self, key: str, ev: Event | None) -> None:
-        code = NEW if ev is None else (SUBMITTED if ev.action == "submit" else SKIPPED)
-        self.status[self.items.pos(key)] = code
+        self.status[self.items.pos(key)] = self._code(ev)
+
+    @staticmethod
+    def _code(ev: Event | None) -> int:
+        return NEW if ev is None else (SUBMITTED if ev.action == "submit" else SKIPPED)
 
     @property
     def can_undo(self) -> bool:

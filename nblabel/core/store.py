@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import StoreError
+from .errors import ConflictError, StoreError
 from .store_faults import describe, explain_lost, file_identity, match_side_files, rescue
 
 SCHEMA_VERSION = "1"
@@ -73,7 +73,34 @@ CREATE TABLE IF NOT EXISTS remote_annotations (
     PRIMARY KEY (remote, id)
 );
 CREATE INDEX IF NOT EXISTS remote_annotations_seq ON remote_annotations (seq);
+-- Several labelers (processes) on one store: see nblabel.core.presence.
+CREATE TABLE IF NOT EXISTS sessions (
+    id         TEXT PRIMARY KEY,                -- random, one per labeler
+    annotator  TEXT,
+    host       TEXT NOT NULL,                   -- host, pid namespace and pid: on the same
+    pid_ns     TEXT,                            -- machine a dead process is seen at once
+    pid        INTEGER NOT NULL,
+    item       TEXT,                            -- the item on screen, NULL when none
+    started_at REAL NOT NULL,
+    seen_at    REAL NOT NULL,                   -- heartbeat, unix time
+    closed_at  REAL
+);
+CREATE TABLE IF NOT EXISTS event_sessions (     -- which labeler made an event
+    seq     INTEGER PRIMARY KEY REFERENCES events(seq),
+    session TEXT NOT NULL
+);
+-- A submit on an item another labeler labeled after it was shown: kept, not in force.
+CREATE TABLE IF NOT EXISTS conflicts (
+    seq      INTEGER PRIMARY KEY REFERENCES events(seq),  -- the late submit
+    item     TEXT NOT NULL,
+    theirs   INTEGER NOT NULL REFERENCES events(seq),     -- in force when it came
+    resolved INTEGER REFERENCES events(seq)               -- the submit that replaced theirs
+);
+CREATE INDEX IF NOT EXISTS conflicts_item ON conflicts (item);
 """
+
+#: ``expect=`` left out: no check for labels made meanwhile by someone else.
+UNCHECKED: Any = object()
 
 
 @dataclass(frozen=True)
@@ -254,15 +281,34 @@ class Store:
         *,
         annotator: str | None = None,
         lead_time: float | None = None,
+        session: str | None = None,
+        expect: int | None = UNCHECKED,
     ) -> int:
-        """Record ``result`` as the labels of ``item``; return the event's ``seq``."""
-        return self._record(item, "submit", result, annotator, lead_time)
+        """Record ``result`` as the labels of ``item``; return the event's ``seq``.
+
+        ``session`` names the labeler making it (kept with the event). ``expect`` is the
+        ``seq`` in force when the item was shown (``None``: it had none): when another
+        submit has come into force since, ``result`` is kept in the journal but not put
+        in force, and :class:`ConflictError` says whose label is (an open conflict of the
+        same ``session`` on the item is resolved by a later submit over that label).
+        """
+        return self._record(item, "submit", result, annotator, lead_time, session, expect)
 
     def skip(
-        self, item: str, *, annotator: str | None = None, lead_time: float | None = None
+        self,
+        item: str,
+        *,
+        annotator: str | None = None,
+        lead_time: float | None = None,
+        session: str | None = None,
+        expect: int | None = UNCHECKED,
     ) -> int:
-        """Record that ``item`` was skipped; return the event's ``seq``."""
-        return self._record(item, "skip", None, annotator, lead_time)
+        """Record that ``item`` was skipped; return the event's ``seq``.
+
+        With ``expect`` (see :meth:`submit`), a skip of an item someone else submitted
+        meanwhile records nothing and raises :class:`ConflictError` (``seq=None``).
+        """
+        return self._record(item, "skip", None, annotator, lead_time, session, expect)
 
     def _record(
         self,
@@ -271,9 +317,77 @@ class Store:
         result: list[dict[str, Any]] | None,
         annotator: str | None,
         lead_time: float | None,
+        session: str | None = None,
+        expect: int | None = UNCHECKED,
     ) -> int:
+        # Raised after the transaction commits: the late submit stays in the journal.
+        clash: ConflictError | None = None
         with self._tx() as db:
-            return self._insert(db, item, action, result, annotator, lead_time, time.time())
+            now = time.time()
+            theirs = (
+                None
+                if expect is UNCHECKED
+                else self._labeled_since(db, item, expect, session, result)
+            )
+            if theirs is None:
+                seq = self._insert(db, item, action, result, annotator, lead_time, now, session)
+                if action == "submit" and session is not None:
+                    self._resolve(db, item, seq, session)
+                return seq
+            kept = None
+            if action == "submit":
+                # Both versions stay in the journal; theirs stays in force.
+                kept = self._insert(
+                    db, item, action, result, annotator, lead_time, now, session, point=False
+                )
+                db.execute(
+                    "INSERT INTO conflicts (seq, item, theirs) VALUES (?, ?, ?)",
+                    (kept, item, theirs.seq),
+                )
+            clash = ConflictError(
+                f"item {item!r} was labeled by {theirs.annotator or 'someone else'} (event "
+                f"{theirs.seq}) after it was shown here"
+                + ("" if kept is None else f"; this label is kept as event {kept}, not in force"),
+                item=item,
+                seq=kept,
+                theirs=theirs,
+            )
+        assert clash is not None  # the only way out of the block without returning
+        raise clash
+
+    def _labeled_since(
+        self,
+        db: sqlite3.Connection,
+        item: str,
+        expect: int | None,
+        session: str | None,
+        result: list[dict[str, Any]] | None,
+    ) -> Event | None:
+        """The submit in force for ``item`` if it is not ``expect``, another session made
+        it (someone labeled the item meanwhile) and it says something else than
+        ``result`` (the same labels are an agreement); ``None`` otherwise."""
+        row = db.execute("SELECT seq FROM current WHERE item = ?", (item,)).fetchone()
+        now = None if row is None else int(row[0])
+        if now == expect or now is None:
+            return None
+        ev = self._event(db, now)
+        if ev.action != "submit":
+            return None
+        by = db.execute("SELECT session FROM event_sessions WHERE seq = ?", (now,)).fetchone()
+        if session is not None and by is not None and by[0] == session:
+            return None
+        return None if result is not None and _same_labels(result, ev.result) else ev
+
+    @staticmethod
+    def _resolve(db: sqlite3.Connection, item: str, seq: int, session: str) -> None:
+        """A submit of ``session`` over the label that beat one of its own: the conflict
+        is settled in favour of the late one."""
+        db.execute(
+            "UPDATE conflicts SET resolved = ? WHERE item = ? AND resolved IS NULL AND theirs = "
+            "(SELECT prev FROM events WHERE seq = ?) AND seq IN (SELECT seq FROM event_sessions "
+            "WHERE session = ?)",
+            (seq, item, seq, session),
+        )
 
     def _insert(
         self,
@@ -284,6 +398,9 @@ class Store:
         annotator: str | None,
         lead_time: float | None,
         created_at: float,
+        session: str | None = None,
+        *,
+        point: bool = True,
     ) -> int:
         payload = None if result is None else _json(result)
         row = db.execute("SELECT seq FROM current WHERE item = ?", (item,)).fetchone()
@@ -293,10 +410,19 @@ class Store:
             (item, action, row and row[0], payload, annotator, created_at, lead_time),
         )
         seq = int(cur.lastrowid or 0)
-        self._point(db, item, seq)
+        self._made_by(db, seq, session)
+        if point:
+            self._point(db, item, seq)
         return seq
 
-    def undo(self, seq: int, *, annotator: str | None = None) -> Event | None:
+    @staticmethod
+    def _made_by(db: sqlite3.Connection, seq: int, session: str | None) -> None:
+        if session is not None:
+            db.execute("INSERT INTO event_sessions (seq, session) VALUES (?, ?)", (seq, session))
+
+    def undo(
+        self, seq: int, *, annotator: str | None = None, session: str | None = None
+    ) -> Event | None:
         """Revert the submit/skip ``seq``: its item goes back to what it had before.
 
         Returns the event now in force for the item (``None`` when it is unlabeled again).
@@ -306,24 +432,26 @@ class Store:
             ev = self._event(db, seq)
             self._require_current(db, ev, seq, "undo")
             self._point(db, ev.item, ev.prev)
-            db.execute(
+            cur = db.execute(
                 "INSERT INTO events (item, action, target, annotator, created_at) "
                 "VALUES (?, 'undo', ?, ?, ?)",
                 (ev.item, seq, annotator, time.time()),
             )
+            self._made_by(db, int(cur.lastrowid or 0), session)
             return None if ev.prev is None else self._event(db, ev.prev)
 
-    def redo(self, seq: int, *, annotator: str | None = None) -> Event:
+    def redo(self, seq: int, *, annotator: str | None = None, session: str | None = None) -> Event:
         """Re-apply the submit/skip ``seq`` that an undo reverted."""
         with self._tx() as db:
             ev = self._event(db, seq)
             self._require_current(db, ev, ev.prev, "redo")
             self._point(db, ev.item, seq)
-            db.execute(
+            cur = db.execute(
                 "INSERT INTO events (item, action, target, annotator, created_at) "
                 "VALUES (?, 'redo', ?, ?, ?)",
                 (ev.item, seq, annotator, time.time()),
             )
+            self._made_by(db, int(cur.lastrowid or 0), session)
             return ev
 
     @staticmethod
@@ -418,6 +546,40 @@ class Store:
             ).fetchall()
         return [(int(seq), str(item)) for seq, item in rows]
 
+    def last_seq(self) -> int:
+        """The newest event's ``seq`` (0 when there is none)."""
+        with self._lock:
+            return int(self._db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0])
+
+    def session_of(self, seq: int) -> str | None:
+        """The labeler (session id) that made event ``seq``; ``None`` when not recorded."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT session FROM event_sessions WHERE seq = ?", (seq,)
+            ).fetchone()
+        return None if row is None else str(row[0])
+
+    def conflicts(self) -> list[Conflict]:
+        """Late submits kept aside (see :meth:`submit`'s ``expect``), oldest first."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT c.item, c.seq, c.theirs, c.resolved, "
+                "m.annotator, m.result, m.created_at, ms.session, "
+                "t.annotator, t.result, ts.session "
+                "FROM conflicts c JOIN events m ON m.seq = c.seq "
+                "JOIN events t ON t.seq = c.theirs "
+                "LEFT JOIN event_sessions ms ON ms.seq = c.seq "
+                "LEFT JOIN event_sessions ts ON ts.seq = c.theirs ORDER BY c.seq"
+            ).fetchall()
+        return [
+            Conflict(
+                item=r[0], seq=r[1], theirs=r[2], resolved=r[3], annotator=r[4],
+                result=json.loads(r[5]) if r[5] else [], created_at=r[6], session=r[7],
+                other=r[8], other_result=json.loads(r[9]) if r[9] else [], other_session=r[10],
+            )
+            for r in rows
+        ]  # fmt: skip
+
     # -- sync with a Label Studio project -------------------------------------------------
     def identity(self) -> int:
         """A random number naming this store (31 bits), made once: tells this journal's
@@ -503,6 +665,7 @@ class Store:
         updated_at: str | None,
         lead_time: float | None,
         apply: str,
+        session: str | None = None,
     ) -> int | None:
         """Keep an annotation pulled from ``remote``; maybe make it the item's labels.
 
@@ -511,6 +674,7 @@ class Store:
         server); ``"show"`` (the same, and when not applied it is still listed in
         ``annotations``); ``"never"``. Returns the seq of the submit event made (``None``
         when none was). One transaction: annotation and event are recorded together.
+        ``session`` names the labeler that pulled it (see :meth:`submit`).
         """
         with self._tx() as db:
             seq: int | None = None
@@ -526,7 +690,9 @@ class Store:
             else:
                 take = False
             if take:
-                seq = self._insert(db, item, "submit", result, annotator, lead_time, created_at)
+                seq = self._insert(
+                    db, item, "submit", result, annotator, lead_time, created_at, session
+                )
             db.execute(
                 "INSERT INTO remote_annotations (remote, id, item, result, annotator, "
                 "created_at, updated_at, lead_time, seq, shown) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
@@ -578,6 +744,39 @@ class RemoteAnnotation:
     annotator: str | None
     created_at: float
     lead_time: float | None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A submit kept aside because another labeler's label came into force first."""
+
+    item: str
+    seq: int  # the late submit (kept in the journal)
+    theirs: int  # the submit that was in force when it came
+    resolved: int | None  # the later submit of the same labeler over theirs, if any
+    annotator: str | None
+    result: list[dict[str, Any]]
+    created_at: float
+    session: str | None
+    other: str | None
+    other_result: list[dict[str, Any]]
+    other_session: str | None
+
+
+#: Result item keys that differ between two people giving the same labels.
+_INCIDENTAL = frozenset({"id", "origin", "score", "model_version", "readonly", "hidden"})
+
+
+def _same_labels(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> bool:
+    """Whether two results say the same (ids, provenance and order aside)."""
+
+    def canonical(result: list[dict[str, Any]]) -> list[str]:
+        return sorted(
+            json.dumps({k: v for k, v in r.items() if k not in _INCIDENTAL}, sort_keys=True)
+            for r in result
+        )
+
+    return canonical(a) == canonical(b)
 
 
 def seq_str(row: tuple[Any, ...] | None) -> str:

@@ -4,7 +4,7 @@ SQLite reports a full disk, a read-only or immutable file and a damaged file wit
 codes ("database or disk is full", "attempt to write a readonly database") and without the
 file's name. :func:`describe` turns them into a sentence naming the file, the cause, what
 is safe and the fix; :func:`rescue` copies the labels out of a store file that was deleted
-or replaced while it was open (see :class:`nblabel.store.Store`).
+or replaced while it was open (see :class:`nblabel.core.store.Store`).
 """
 
 from __future__ import annotations

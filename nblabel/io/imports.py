@@ -130,7 +130,7 @@ def store_imported(job: Job, imported: Imported) -> None:
         except (ResultError, NblabelError) as exc:
             job.note(key, f"imported labels not kept: {exc}", show=False)
             continue
-        store.submit(key, checked, annotator=IMPORTER[imported.kind])
+        store.submit(key, checked, annotator=IMPORTER[imported.kind], session=job.session.id)
         changed.append(key)
     if changed:
         job.reload(changed)

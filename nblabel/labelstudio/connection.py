@@ -20,6 +20,7 @@ from label_studio_sdk.core.request_options import RequestOptions
 from ..core.errors import ConfigMismatchError, LabelStudioError, SchemaError
 from ..core.schema import Schema as AnySchema
 from ..tags import Schema
+from .secret import Secret
 
 if TYPE_CHECKING:
     from ..widgets import Labeler
@@ -61,12 +62,14 @@ class Connection:
     def __init__(
         self,
         url: str,
-        api_key: str,
+        api_key: str | Secret,
         *,
         timeout: float = 60.0,
         retries: int = 4,
         backoff: float = 0.5,
     ) -> None:
+        # Rebound at once: a traceback listing this frame's variables shows the mask.
+        api_key = Secret(api_key)
         self.url = url.rstrip("/")
         #: Reads and idempotent steps are tried ``1 + retries`` times, waiting ``backoff``,
         #: then twice, four times as long... between tries (or what ``Retry-After`` says).
@@ -80,13 +83,13 @@ class Connection:
                 "(Account & Settings > Personal Access Token, or a legacy token)"
             )
         # The key is needed once more, to scrub it from any message a server might echo.
-        self._scrub: Callable[[str], str] = lambda text: text.replace(api_key, "***")
+        self._scrub: Callable[[str], str] = api_key.scrub
         # Our own HTTP client, so that close() can end its connections.
         self._http = httpx.Client(timeout=timeout, follow_redirects=True)
         # The SDK's own retries are off (it retries POSTs too): :meth:`call` retries what
         # is safe to send twice.
         self.client = LabelStudio(
-            base_url=self.url, api_key=api_key, httpx_client=self._http, max_retries=0
+            base_url=self.url, api_key=api_key.reveal(), httpx_client=self._http, max_retries=0
         )
         try:
             # Not retried: a wrong URL or a stopped server should say so at once.
@@ -98,7 +101,9 @@ class Connection:
         self.user_id: int = int(me.id)
 
     def __repr__(self) -> str:
-        return f"Connection({self.url!r}, user={self.user!r})"
+        # getattr: a traceback listing local variables shows `self` of a Connection that
+        # failed while connecting, before it knew its user.
+        return f"Connection({self.url!r}, user={getattr(self, 'user', None)!r})"
 
     def close(self) -> None:
         """Close the HTTP connections (the object is unusable after)."""
@@ -124,30 +129,36 @@ class Connection:
             idempotent = False
         attempt = 0
         while True:
+            failed: LabelStudioError | None = None
+            wait: float | None = None
             try:
                 return fn(*args, **kwargs)
             except ApiError as exc:
                 if not (idempotent and exc.status_code in RETRY_STATUS and attempt < self.retries):
-                    raise self.error(what, exc, tries=attempt + 1) from None
-                wait = _retry_after(exc.headers) if exc.status_code == 429 else None
+                    failed = self.error(what, exc, tries=attempt + 1)
+                elif exc.status_code == 429:
+                    wait = _retry_after(exc.headers)
             except httpx.TimeoutException as exc:
                 if not (idempotent and isinstance(exc, RETRY_ERRORS) and attempt < self.retries):
-                    raise LabelStudioError(
+                    failed = LabelStudioError(
                         f"cannot {what}: Label Studio at {self.url} did not answer in time "
                         "(pass timeout= to connect() for large imports)"
-                    ) from None
-                wait = None
+                    )
             except httpx.HTTPError as exc:
                 if not (idempotent and isinstance(exc, RETRY_ERRORS) and attempt < self.retries):
                     tried = f" after {attempt + 1} tries" if attempt else ""
-                    raise LabelStudioError(
+                    failed = LabelStudioError(
                         self._scrub(
                             f"cannot {what}: cannot reach Label Studio at {self.url}{tried} "
                             f"({exc or type(exc).__name__}); check that the server is running "
                             "and the URL is right, then try again (what was done is kept)"
                         )
-                    ) from None
-                wait = None
+                    )
+            if failed is not None:
+                # Raised here, after the except blocks, not in them with `from None`: that
+                # would still keep the SDK's error as __context__, with the server's whole
+                # response (body, headers) for an error tracker or a debugger to show.
+                raise failed
             time.sleep(
                 min(wait if wait is not None else self.backoff * 2**attempt, self.max_backoff)
             )
@@ -365,42 +376,48 @@ class Connection:
             if (backend.url or "").rstrip("/") == url.rstrip("/"):
                 return backend
         auth: dict[str, Any] = {"auth_method": "NONE"}
-        header = None
+        user, password = "", Secret(None)
         if basic_auth is not None:
-            user, _, password = (
+            user, _, given = (
                 basic_auth.partition(":") if isinstance(basic_auth, str) else
                 (basic_auth[0], ":", basic_auth[1])
             )  # fmt: skip
+            # The password is held masked from here on, the argument rebound too: a failed
+            # call's verbose traceback (%xmode Verbose) lists this frame's variables.
+            password, given, basic_auth = Secret(given), "", None
             if not user or not password:
                 raise ValueError("basic_auth must be 'user:password' or (user, password)")
-            auth = {"auth_method": "BASIC_AUTH", "basic_auth_user": user,
-                    "basic_auth_pass": password}  # fmt: skip
-            header = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+            auth = {"auth_method": "BASIC_AUTH", "basic_auth_user": user}
+
+        def create() -> Any:  # the password only inside, not in call()'s arguments
+            secret = {"basic_auth_pass": password.reveal()} if password else {}
+            return self.client.ml.create(
+                project=pid, url=url, title=title, is_interactive=interactive, **auth, **secret
+            )
+
         backend = self.call(
             f"connect the model at {url} to project {pid}",
-            self.client.ml.create,
-            project=pid,
-            url=url,
-            title=title,
-            is_interactive=interactive,
+            create,
             idempotent=False,  # a second POST would connect it twice
-            **auth,
         )
-        if header is not None:
+        if password:
             # Label Studio sends annotations to <url>/webhook through a webhook it makes
             # without the backend's credentials: add them, or every event gets a 401.
             hook_url = url.rstrip("/") + "/webhook"
+
+            def give(hook: int) -> Any:
+                token = base64.b64encode(f"{user}:{password.reveal()}".encode()).decode()
+                return self.client.webhooks.update(
+                    hook, url=hook_url, headers={"Authorization": f"Basic {token}"}
+                )
+
             hooks = self.call(
                 f"list the webhooks of project {pid}", self.client.webhooks.list, project=str(pid)
             )
             for hook in hooks or []:
                 if hook.url == hook_url and hook.id is not None:
                     self.call(
-                        f"give the webhook {hook_url} the model's credentials",
-                        self.client.webhooks.update,
-                        int(hook.id),
-                        url=hook_url,
-                        headers={"Authorization": header},
+                        f"give the webhook {hook_url} the model's credentials", give, int(hook.id)
                     )
         return backend
 
@@ -408,7 +425,7 @@ class Connection:
 def connect(
     url: str | None = None,
     *,
-    api_key: str | None = None,
+    api_key: str | Secret | None = None,
     timeout: float = 60.0,
     retries: int = 4,
     backoff: float = 0.5,
@@ -421,7 +438,9 @@ def connect(
         The server's base URL; default: ``$LABEL_STUDIO_URL``.
     api_key
         A personal access token or a legacy API token; default: ``$LABEL_STUDIO_API_KEY``
-        (read now, not when nblabel was imported).
+        (read now, not when nblabel was imported). Held masked
+        (:class:`nblabel.labelstudio.secret.Secret`), so that tracebacks listing local
+        variables do not show it.
     timeout
         Seconds the SDK waits for one request.
     retries, backoff
@@ -440,8 +459,10 @@ def connect(
         raise LabelStudioError(
             "no Label Studio URL: pass url= or set LABEL_STUDIO_URL (e.g. http://localhost:8080)"
         )
-    key = api_key or os.environ.get("LABEL_STUDIO_API_KEY") or ""
-    return Connection(url, key, timeout=timeout, retries=retries, backoff=backoff)
+    # Held masked from here on: with IPython's verbose tracebacks (%xmode Verbose) a failed
+    # connect lists this frame's variables, and a plain string would show the key.
+    api_key = Secret(api_key or os.environ.get("LABEL_STUDIO_API_KEY"))
+    return Connection(url, api_key, timeout=timeout, retries=retries, backoff=backoff)
 
 
 def _retry_after(headers: Mapping[str, str] | None) -> float | None:

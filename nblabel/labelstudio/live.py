@@ -246,7 +246,9 @@ class Live(Extension):
         )
 
     # -- plumbing -------------------------------------------------------------------------
-    def changed(self, job: Job, key: str) -> None:
+    def changed(self, job: Job, key: str, *, ours: bool = True) -> None:
+        if not ours:
+            return  # another process on the same store sends its own labels
         with self._wake:
             self._pending.add(key)
             self._idle.clear()

@@ -935,6 +935,9 @@ def pull(
                 updated_at=version,
                 lead_time=a.get("lead_time"),
                 apply=apply,
+                # This labeler wrote it into the journal (and refreshes it itself below);
+                # other processes on the same store see it as theirs.
+                session=job.session.id,
             )
             versions[int(a["id"])] = version
             report.annotations_new += 1

@@ -7,6 +7,7 @@ small, bounded view state described in :mod:`nblabel.widgets.protocol`, and bulk
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable, Sequence
@@ -163,6 +164,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     progress = traitlets.Dict().tag(sync=True)
     #: The last problem for the user to see; "" when there is none.
     error = traitlets.Unicode("").tag(sync=True)
+    #: Who else labels this store: ``{"count": int, "names": [at most 5 names]}``.
+    _others = traitlets.Dict().tag(sync=True)
 
     def __init__(
         self,
@@ -321,6 +324,11 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         return self.job.predictions
 
     @property
+    def presence(self) -> Any:
+        """This labeler's session on its store file (``None`` for a store in memory)."""
+        return self.job.presence
+
+    @property
     def learner(self) -> Any:
         return None if self.learning is None else self.learning.learner
 
@@ -342,6 +350,17 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     @property
     def errors(self) -> pd.DataFrame:
         return self.job.errors
+
+    @property
+    def others(self) -> pd.DataFrame:
+        """The other labelers of this store file now (see :attr:`nblabel.Job.others`)."""
+        return self.job.others
+
+    @property
+    def conflicts(self) -> pd.DataFrame:
+        """Labels submitted here on items someone else labeled after they were shown
+        (see :attr:`nblabel.Job.conflicts`)."""
+        return self.job.conflicts
 
     def export(self, format: str, out: str | Path) -> Path:
         """Write the labels in force to the folder ``out``, through Label Studio's
@@ -416,6 +435,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                 action(*args, **kwargs)
             except NblabelError as exc:
                 self.job.note(self.current.get("key"), str(exc))
+                with contextlib.suppress(Exception):  # the error is what the user sees
+                    self._refresh()
                 self.error = self.job.error
                 raise
             self._refresh()
@@ -514,8 +535,10 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                              content.get("lead_time"))  # fmt: skip
         return None, []
 
-    def _skip(self, content: dict[str, Any]) -> tuple[None, list[bytes]]:
-        self.job.skip(str(content["key"]), lead_time=content.get("lead_time"))
+    def _skip(self, content: dict[str, Any]) -> tuple[dict[str, Any] | None, list[bytes]]:
+        if not self.job.skip(str(content["key"]), lead_time=content.get("lead_time")):
+            self._refresh()  # "not recorded" stays on screen: not cleared as a success is
+            return {}, []
         return None, []
 
     def _goto(self, content: dict[str, Any]) -> tuple[None, list[bytes]]:
@@ -551,6 +574,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         self.current = self.job.view()
         self.progress = self.job.progress()
         self.error = self.job.error
+        # A store in memory is this process's alone: no line about others at all.
+        self._others = {} if self.job.presence is None else _others_summary(self.job.peers)
 
     def _background_refresh(self) -> None:
         """A model landed or a pull changed labels, on another thread: redraw."""
@@ -573,6 +598,16 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             f"{type(self).__name__}({p['total']} items, {p['submitted']} submitted, "
             f"{p['skipped']} skipped{model}, store={str(self.job.store.path or ':memory:')!r})"
         )
+
+
+#: Names shown in the header line about other labelers; the rest are counted.
+_OTHERS_SHOWN = 5
+
+
+def _others_summary(peers: Sequence[Any]) -> dict[str, Any]:
+    """The ``_others`` trait: bounded however many sessions there are."""
+    names = list(dict.fromkeys(p.annotator or "?" for p in peers))
+    return {"count": len(peers), "names": names[:_OTHERS_SHOWN]}
 
 
 def _message(exc: BaseException, kind: object) -> str:

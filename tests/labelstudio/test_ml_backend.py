@@ -17,6 +17,8 @@ import nblabel.labelstudio as nls
 from nblabel.active import Model
 from nblabel.errors import LabelStudioError
 
+from ..unit.test_secret import shown
+
 SCHEMA = nblabel.Schema.from_shorthands(text="text", choices=["pos", "neg"])
 TEXTS = ["good film", "bad plot", "good cast", "so so"]
 
@@ -52,8 +54,10 @@ def toy() -> Toy:
 
 
 @pytest.fixture
-def backend(toy: Toy) -> Iterator[nls.Server]:
-    with nls.serve(Model(toy.predict, fit=toy.fit, name="toy"), schema=SCHEMA, port=0) as srv:
+def backend(toy: Toy, ls_server) -> Iterator[nls.Server]:
+    model = Model(toy.predict, fit=toy.fit, name="toy")
+    # The Label Studio it reads annotations from (Start Training) is its own configuration.
+    with nls.serve(model, schema=SCHEMA, port=0, label_studio_url=ls_server.url) as srv:
         yield srv
 
 
@@ -156,6 +160,12 @@ def test_basic_auth_lets_label_studio_in_and_keeps_others_out(ls, title, toy):
         pid = project_with_tasks(ls, title, [{"data": {"text": t}} for t in TEXTS[:2]])
         with pytest.raises(LabelStudioError):
             ls.attach_model(project=pid, url=srv.url)  # no credentials: refused
+        with pytest.raises(LabelStudioError) as caught:
+            ls.attach_model(project=pid, url=srv.url, basic_auth=("ls", "wrong pass 7"))
+        # The password is not in what a verbose traceback (%xmode Verbose) shows.
+        verbose, plain = shown(caught.value)
+        assert "password = Secret('***')" in plain and "basic_auth=None" in verbose
+        assert "wrong pass 7" not in verbose + plain
         ls.attach_model(project=pid, url=srv.url, basic_auth=("ls", "s3cret pass"))
         retrieve(ls, pid)
         assert [len(t.predictions) for t in tasks_of(ls, pid)] == [1, 1]
@@ -168,7 +178,8 @@ def test_basic_auth_lets_label_studio_in_and_keeps_others_out(ls, title, toy):
 
 
 def test_boxes_on_an_image_uploaded_to_label_studio(ls, ls_server, title):
-    """The backend reads the upload with the URL and token Label Studio gave at /setup."""
+    """The backend reads the upload from the Label Studio it was started with, with the
+    token that Label Studio gave at /setup (it names itself http://localhost:<port>)."""
     xml = nblabel.Schema.from_shorthands(image="image", boxes=["square"]).xml
     img = np.full((60, 100, 3), 20, dtype=np.uint8)
     img[15:45, 50:80] = 255  # a white square: x 50-80 of 100, y 15-45 of 60
@@ -195,7 +206,10 @@ def test_boxes_on_an_image_uploaded_to_label_studio(ls, ls_server, title):
         files={"file0": ("square.png", buf.getvalue(), "image/png")},
     )
     assert r.status_code == 201, r.text
-    with nls.serve(find_white, schema=xml, port=0, name="finder") as srv:
+    with nls.serve(
+        find_white, schema=xml, port=0, name="finder", label_studio_url=ls_server.url
+    ) as srv:
+        assert srv.backend.ls.ready is False  # no token yet: Label Studio brings one
         ls.attach_model(project=p.id, url=srv.url)
         retrieve(ls, p.id)
         (task,) = tasks_of(ls, p.id)
@@ -270,3 +284,19 @@ def test_a_personal_access_token_reads_uploads_and_annotated_tasks(ls, ls_server
         assert fitted == [[((24, 36), 1)]]  # the annotated task only, its upload read
         assert not srv.errors
         assert pat not in repr(srv) + " ".join(srv.calls)
+
+
+def test_a_backend_started_for_another_label_studio_refuses_this_one(ls, title):
+    """/setup from a Label Studio other than the one the backend was started with is
+    refused (403): the backend would otherwise send its token wherever /setup says."""
+    elsewhere = "http://ls.example.invalid:8080"
+    with nls.serve(Toy().predict, schema=SCHEMA, port=0, label_studio_url=elsewhere) as srv:
+        p = ls.client.projects.create(title=title, label_config=SCHEMA.xml)
+        with pytest.raises(LabelStudioError) as caught:
+            ls.attach_model(project=p.id, url=srv.url)
+        assert "POST /setup -> 403" in srv.calls
+        # Label Studio shows only the status; the backend's operator reads why.
+        assert "403 Client Error: Forbidden for url" in str(caught.value)
+        (why,) = srv.errors
+        assert f"reads files from Label Studio at {elsewhere} only" in why
+        assert ls.client.ml.list(project=p.id) == []

@@ -16,6 +16,7 @@ from nblabel.active import Model
 from nblabel.errors import ResultError
 from nblabel.labelstudio.connection import NO_RETRY
 
+from ..unit.test_secret import shown
 from .test_push_pull import label, server_tasks
 
 PROBS = np.array([[0.9, 0.1], [0.3, 0.7], [0.55, 0.45], [0.2, 0.8]])
@@ -115,6 +116,11 @@ def test_a_wrong_token_after_connecting_is_a_401_without_the_key(ls_server):
         nls.connect(ls_server.url, api_key=wrong, retries=3)
     assert info.value.status_code == 401
     assert "refused the API key" in str(info.value) and wrong not in str(info.value)
+    # Nor in a verbose traceback (%xmode Verbose), nor in a chained SDK error whose body
+    # and headers are the server's whole answer.
+    verbose, plain = shown(info.value)
+    assert "Secret('***')" in verbose and wrong not in verbose + plain
+    assert info.value.__context__ is None and info.value.__cause__ is None
 
 
 def flaky(failures: list[BaseException]):

@@ -235,7 +235,8 @@ def test_a_wrong_token_is_a_clear_error_without_the_key(ls_server):
     assert info.value.status_code == 401
     assert "LABEL_STUDIO_API_KEY" in message and ls_server.url in message
     assert wrong not in message and wrong not in repr(info.value)
-    assert info.value.__suppress_context__  # the SDK's error (headers, cookies) is not shown
+    # The SDK's error (the server's answer: headers, cookies, body) is not chained at all.
+    assert info.value.__context__ is None and info.value.__cause__ is None
 
 
 def test_a_server_that_is_not_there_is_a_clear_error():

@@ -224,7 +224,7 @@ def test_region_models_get_images_from_data_urls_and_files(tmp_path: Path):
         {"id": 4, "data": {"image": "https://example.com/cat.jpg"}},
         {"id": 5, "data": {"image": str(tmp_path / "gone.png")}},
     ]
-    with nls.serve(boxes, schema=BOXES, port=0, conf=0.5) as srv:
+    with nls.serve(boxes, schema=BOXES, port=0, conf=0.5, document_root=tmp_path) as srv:
         body = post(srv, "/predict", {"tasks": batch}).json()
     one, two, bad, remote, gone = body["results"]
     (box,) = one["result"]  # the dog at 0.2 is under conf
@@ -237,8 +237,12 @@ def test_region_models_get_images_from_data_urls_and_files(tmp_path: Path):
     assert one["score"] == pytest.approx(0.9)
     assert (two["result"][0]["original_width"], two["result"][0]["original_height"]) == (64, 32)
     assert "not an image or corrupt" in bad["error"]
-    assert "not on the Label Studio server" in remote["error"]
-    assert "not found" in gone["error"]
+    # Neither says more than "not allowed" (a missing file must look like any refusal);
+    # the operator's srv.errors says why.
+    assert "https://example.com/cat.jpg' is not allowed" in remote["error"]
+    assert "gone.png' is not allowed" in gone["error"]
+    assert "not on the Label Studio server" in srv.errors[-2]
+    assert "No such file" in srv.errors[-1]
 
 
 def test_results_that_do_not_fit_the_config_are_not_sent():
@@ -256,12 +260,24 @@ def test_results_that_do_not_fit_the_config_are_not_sent():
 
 def test_images_on_label_studio_need_its_url_and_the_token_stays_secret():
     secret = "f" * 40
+    upload = {"tasks": [{"id": 1, "data": {"image": "/data/upload/1/a.png"}}]}
     with nls.serve(boxes, schema=BOXES, port=0) as srv:
+        # No URL configured: /setup's hostname is not taken, and nothing is fetched.
         post(srv, "/setup", {"project": "1.1", "schema": BOXES.xml,
                              "hostname": "http://127.0.0.1:9", "access_token": secret})  # fmt: skip
-        r = post(srv, "/predict", {"tasks": [{"id": 1, "data": {"image": "/data/upload/1/a.png"}}]})
-    assert r.status_code == 422
-    assert "cannot reach Label Studio at http://127.0.0.1:9" in r.json()["error"]
+        r = post(srv, "/predict", upload)
+        assert r.status_code == 422
+        assert "the Label Studio URL is not known: start the backend with" in r.json()["error"]
+    with nls.serve(boxes, schema=BOXES, port=0, label_studio_url="http://127.0.0.1:9") as srv:
+        # Label Studio spells itself localhost: the same server, so its token is taken.
+        setup = {"project": "1.1", "schema": BOXES.xml, "hostname": "http://localhost:9",
+                 "access_token": secret}  # fmt: skip
+        r = post(srv, "/setup", setup)
+        assert r.status_code == 200
+        r = post(srv, "/predict", upload)
+        assert r.status_code == 422
+        assert "cannot read from Label Studio at http://127.0.0.1:9" in r.json()["error"]
+        assert "Label Studio at http://127.0.0.1:9 cannot be reached" in srv.errors[-1]
     assert secret not in r.text + " ".join(srv.errors)
 
 
@@ -439,7 +455,10 @@ def test_a_personal_access_token_reads_uploads_and_annotations():
                 srv, "/predict", {"tasks": [{"id": 11, "data": {"image": "/data/upload/1/a.png"}}]}
             )
             assert r.status_code == 422
-            assert f"Label Studio at {url} refused the token (401)" in r.json()["error"]
+            # The operator is told why; the requester only that the read failed.
+            assert f"Label Studio at {url} refused the token (401)" in srv.errors[-1]
+            assert "cannot read from Label Studio" in r.json()["error"]
+            assert "401" not in r.json()["error"]
             assert wrong not in r.text + " ".join(srv.errors)
     finally:
         ls.should_exit = True

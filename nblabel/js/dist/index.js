@@ -22,7 +22,8 @@ var protocol_default = {
     _schema: "What the browser draws: {objects: [{name, type, value, attrs, channels?}], controls: [{name, type, to_name, multiple, required, attrs, choices: [{value, label, hotkey, background}]}]}; a control's attrs are its tag's own attributes, its choices its <Choice>/<Label>/<Relation>s.",
     current: "The item on screen (fields below), {} when the queue is empty; assigned once per request, before the reply (JS copes with either order).",
     progress: "Counts for the progress bar (fields below).",
-    error: "The last error for the user, '' when there is none."
+    error: "The last error for the user, '' when there is none.",
+    _others: "Other processes labeling the same store file now: {count: int, names: [distinct annotator names, at most 5]}; {} or count 0 when there are none. Shown as one line in the header."
   },
   current: {
     key: "str: the item's key.",
@@ -4348,6 +4349,15 @@ function createControls({ controls, objects, ...ctx }, table = CONTROLS) {
   };
 }
 
+// nblabel/js/src/others.js
+function othersText(others) {
+  const count = Number((others || {}).count) || 0;
+  if (count <= 0) return "";
+  const names = Array.isArray(others.names) ? others.names.map(String) : [];
+  const who = names.length ? names.join(", ") : "someone";
+  return names.length === count ? `Also labeling: ${who}` : `Also labeling: ${who} (${count} sessions)`;
+}
+
 // nblabel/js/src/shell/dom.js
 function h(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -4940,11 +4950,12 @@ function createLayout(el) {
   );
   const progressText = h("span", { className: "nbl-progress-text", "data-testid": "progress" });
   const curve = createCurve();
+  const others = h("span", { className: "nbl-others", "data-testid": "others", hidden: true });
   const header = h(
     "div",
     { className: "nbl-header" },
     h("div", { className: "nbl-title" }, label, position, suggestion),
-    h("div", { className: "nbl-progress" }, curve.el, bar, progressText)
+    h("div", { className: "nbl-progress" }, curve.el, bar, progressText, others)
   );
   const errorList = h("ul", { className: "nbl-error-list" });
   const dismiss = h("button", {
@@ -4997,7 +5008,7 @@ function createLayout(el) {
   );
   root.append(header, errorArea, doneNote, emptyNote, objectsBox, controlsBox, footer, focusHint, help);
   el.replaceChildren(root);
-  return { root, label, position, suggestion, bar, barDone, barSkipped, progressText, curve, errorList, errorArea, doneNote, emptyNote, objectsBox, controlsBox, buttons, help, helpBody };
+  return { root, label, position, suggestion, bar, barDone, barSkipped, progressText, others, curve, errorList, errorArea, doneNote, emptyNote, objectsBox, controlsBox, buttons, help, helpBody };
 }
 function controlBlock(title, el) {
   return h("div", { className: "nbl-control" }, h("div", { className: "nbl-control-name", text: title }), el);
@@ -5168,20 +5179,27 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     flow.renderPosition();
   };
   const onError = () => errors.render();
+  const onOthers = () => {
+    parts.others.textContent = othersText(model.get("_others"));
+    parts.others.hidden = !parts.others.textContent;
+  };
   model.on("change:_schema", buildSchema);
   model.on("change:current", flow.onCurrent);
   model.on("change:progress", onProgress);
   model.on("change:error", onError);
+  model.on("change:_others", onOthers);
   buildSchema();
   onProgress();
   flow.onCurrent();
   errors.render();
+  onOthers();
   return function cleanup() {
     disposed = true;
     model.off("change:_schema", buildSchema);
     model.off("change:current", flow.onCurrent);
     model.off("change:progress", onProgress);
     model.off("change:error", onError);
+    model.off("change:_others", onOthers);
     root.removeEventListener("keydown", onKeydown);
     root.removeEventListener("click", onClick);
     host.dispose();

@@ -41,11 +41,13 @@ export function createLayout(el) {
   );
   const progressText = h("span", { className: "nbl-progress-text", "data-testid": "progress" });
   const curve = createCurve(); // the model's learning curve, when a model is attached
+  // Other processes labeling the same store (their items are not in this queue).
+  const others = h("span", { className: "nbl-others", "data-testid": "others", hidden: true });
   const header = h(
     "div",
     { className: "nbl-header" },
     h("div", { className: "nbl-title" }, label, position, suggestion),
-    h("div", { className: "nbl-progress" }, curve.el, bar, progressText),
+    h("div", { className: "nbl-progress" }, curve.el, bar, progressText, others),
   );
   const errorList = h("ul", { className: "nbl-error-list" });
   const dismiss = h("button", {
@@ -98,7 +100,7 @@ export function createLayout(el) {
   );
   root.append(header, errorArea, doneNote, emptyNote, objectsBox, controlsBox, footer, focusHint, help);
   el.replaceChildren(root);
-  return { root, label, position, suggestion, bar, barDone, barSkipped, progressText, curve, errorList, errorArea, doneNote, emptyNote, objectsBox, controlsBox, buttons, help, helpBody };
+  return { root, label, position, suggestion, bar, barDone, barSkipped, progressText, others, curve, errorList, errorArea, doneNote, emptyNote, objectsBox, controlsBox, buttons, help, helpBody };
 }
 
 /** A titled block of the controls area. */

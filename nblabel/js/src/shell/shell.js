@@ -6,6 +6,7 @@ import { ItemCache } from "../cache.js";
 import { createControls, helpRows } from "../host.js";
 import { actionForKey, SHORTCUTS } from "../keys.js";
 import { VIEWS } from "../plugins.js";
+import { othersText } from "../others.js";
 import { GOTO, REDO, Requester, UNDO } from "../protocol.js";
 import { h, isEditable } from "./dom.js";
 import { createErrors } from "./errors.js";
@@ -168,15 +169,21 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     flow.renderPosition();
   };
   const onError = () => errors.render();
+  const onOthers = () => {
+    parts.others.textContent = othersText(model.get("_others"));
+    parts.others.hidden = !parts.others.textContent;
+  };
   model.on("change:_schema", buildSchema);
   model.on("change:current", flow.onCurrent);
   model.on("change:progress", onProgress);
   model.on("change:error", onError);
+  model.on("change:_others", onOthers);
 
   buildSchema();
   onProgress();
   flow.onCurrent();
   errors.render();
+  onOthers();
 
   return function cleanup() {
     disposed = true;
@@ -184,6 +191,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     model.off("change:current", flow.onCurrent);
     model.off("change:progress", onProgress);
     model.off("change:error", onError);
+    model.off("change:_others", onOthers);
     root.removeEventListener("keydown", onKeydown);
     root.removeEventListener("click", onClick);
     host.dispose();
