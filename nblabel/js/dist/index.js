@@ -4507,7 +4507,9 @@ function createTimings(root, isDisposed) {
 
 // nblabel/js/src/shell/flow.js
 var SLOW_KERNEL = `No answer from Python for ${DEFAULT_TIMEOUT_MS / 1e3} s: the kernel may be busy (a running cell). Your labels are kept and sent in order; if the kernel was restarted, re-run the cell.`;
-function createFlow({ model, parts, cache, requester, errors, isDisposed }) {
+function createFlow({ model, parts, cache, requester, errors, isDisposed, onReady = () => {
+}, onBack = () => {
+} }) {
   const { root, label, position, suggestion, buttons, emptyNote, doneNote } = parts;
   const timings = createTimings(root, isDisposed);
   let views = [];
@@ -4529,10 +4531,16 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed }) {
   let restoredKey = null;
   let stallTimer = null;
   const canEdit = () => shownKey != null && leaving !== shownKey;
+  const waiting = () => shownKey != null && leaving === shownKey;
   function showEntry(entry) {
     for (const { view } of views) view.show(entry);
     const changed = entry.key !== shownKey;
-    if (changed) leaving = null;
+    if (changed && leaving != null) {
+      leaving = null;
+      queueMicrotask(() => {
+        if (!isDisposed()) onReady();
+      });
+    }
     if (changed && entry.key !== restoredKey) restoredKey = null;
     shownKey = entry.key;
     wantedKey = entry.key;
@@ -4562,9 +4570,9 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed }) {
     root.dataset.state = "loading";
     for (const { view } of views) view.loading();
     cache.load([key], fetchItems);
-    const waiting = cache.wait(key);
-    if (!waiting) return;
-    waiting.then(
+    const waiting2 = cache.wait(key);
+    if (!waiting2) return;
+    waiting2.then(
       (loaded) => {
         if (!isDisposed() && wantedKey === key && shownKey !== key) showEntry(loaded);
       },
@@ -4660,9 +4668,9 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed }) {
     const target = nextInPlan(current, shownKey);
     if (target == null || moveAhead(target, false)) return;
     cache.load([target], fetchItems);
-    const waiting = cache.wait(target);
-    if (waiting) {
-      waiting.then(
+    const waiting2 = cache.wait(target);
+    if (waiting2) {
+      waiting2.then(
         () => {
           if (!isDisposed()) tryAdvance();
         },
@@ -4717,7 +4725,10 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed }) {
   }
   function settled(entry, at) {
     if (isDisposed()) return;
-    if (leaving === entry.key && at === entry.key) leaving = null;
+    if (leaving === entry.key && at === entry.key) {
+      leaving = null;
+      onReady();
+    }
     const now = moves.settle(entry, at, current.key);
     showSaving();
     caughtUpWith(now);
@@ -4787,6 +4798,7 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed }) {
   function goBack(key, snapshot) {
     deferred = null;
     leaving = null;
+    onBack();
     if (shownKey !== key) showKey(key);
     host.restore(snapshot);
     dirty = true;
@@ -4843,6 +4855,7 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed }) {
     step,
     plain,
     canEdit,
+    waiting,
     /** A plugin changed the item's labels: keep them over Python's until the next move. */
     edited() {
       dirty = true;
@@ -5048,7 +5061,22 @@ function mountShell({ model, el, requester = new Requester(model) }) {
   const parts = createLayout(el);
   const { root, help, buttons, objectsBox, controlsBox } = parts;
   const errors = createErrors(model, parts);
-  const flow = createFlow({ model, parts, cache, requester, errors, isDisposed });
+  const typed2 = [];
+  const MAX_TYPED = 32;
+  const TYPE_AHEAD = /* @__PURE__ */ new Set(["choice", "submit", "skip"]);
+  let replaying = false;
+  const flow = createFlow({
+    model,
+    parts,
+    cache,
+    requester,
+    errors,
+    isDisposed,
+    onReady: () => replay(),
+    onBack: () => {
+      typed2.length = 0;
+    }
+  });
   let host = null;
   let helpOpen = false;
   function buildSchema() {
@@ -5092,6 +5120,18 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     helpOpen = open;
     help.hidden = !open;
     buttons.get("help").setAttribute("aria-expanded", String(open));
+  }
+  function replay() {
+    if (replaying) return;
+    replaying = true;
+    try {
+      while (typed2.length && !flow.waiting() && !disposed) {
+        const [action, t0] = typed2.shift();
+        run(action, t0);
+      }
+    } finally {
+      replaying = false;
+    }
   }
   function run(action, t0 = null) {
     if (action.type !== "choice") errors.clearLocal();
@@ -5157,6 +5197,10 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     event.stopPropagation();
     if (helpOpen && action.type !== "help" && action.type !== "close_help") return;
     if (event.repeat && action.type !== "next" && action.type !== "prev") return;
+    if (TYPE_AHEAD.has(action.type) && (typed2.length || flow.waiting())) {
+      if (typed2.length < MAX_TYPED) typed2.push([action, t0]);
+      return;
+    }
     run(action, t0);
   }
   function onClick(event) {
@@ -5195,6 +5239,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
   onOthers();
   return function cleanup() {
     disposed = true;
+    typed2.length = 0;
     model.off("change:_schema", buildSchema);
     model.off("change:current", flow.onCurrent);
     model.off("change:progress", onProgress);

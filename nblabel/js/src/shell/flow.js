@@ -17,7 +17,7 @@ import { createTimings } from "./timing.js";
 /** The words shown while Python has not answered a move for a while. */
 export const SLOW_KERNEL = `No answer from Python for ${DEFAULT_TIMEOUT_MS / 1000} s: the kernel may be busy (a running cell). Your labels are kept and sent in order; if the kernel was restarted, re-run the cell.`;
 
-export function createFlow({ model, parts, cache, requester, errors, isDisposed }) {
+export function createFlow({ model, parts, cache, requester, errors, isDisposed, onReady = () => {}, onBack = () => {} }) {
   const { root, label, position, suggestion, buttons, emptyNote, doneNote } = parts;
   const timings = createTimings(root, isDisposed);
   let views = []; // [{spec, view}]
@@ -40,12 +40,20 @@ export function createFlow({ model, parts, cache, requester, errors, isDisposed 
   let stallTimer = null;
 
   const canEdit = () => shownKey != null && leaving !== shownKey;
+  /** An item was left and the next is not on screen yet: keys typed now are for it. */
+  const waiting = () => shownKey != null && leaving === shownKey;
 
   // --- showing items --------------------------------------------------------------------
   function showEntry(entry) {
     for (const { view } of views) view.show(entry);
     const changed = entry.key !== shownKey;
-    if (changed) leaving = null;
+    if (changed && leaving != null) {
+      leaving = null;
+      // After the caller has put the item's labels in place (a microtask runs then).
+      queueMicrotask(() => {
+        if (!isDisposed()) onReady();
+      });
+    }
     if (changed && entry.key !== restoredKey) restoredKey = null;
     shownKey = entry.key;
     wantedKey = entry.key;
@@ -261,7 +269,10 @@ export function createFlow({ model, parts, cache, requester, errors, isDisposed 
   function settled(entry, at) {
     if (isDisposed()) return;
     // Python kept us here (the last item): let the user carry on with it.
-    if (leaving === entry.key && at === entry.key) leaving = null;
+    if (leaving === entry.key && at === entry.key) {
+      leaving = null;
+      onReady();
+    }
     const now = moves.settle(entry, at, current.key);
     showSaving();
     caughtUpWith(now);
@@ -349,6 +360,7 @@ export function createFlow({ model, parts, cache, requester, errors, isDisposed 
   function goBack(key, snapshot) {
     deferred = null;
     leaving = null;
+    onBack(); // keys typed ahead were meant for items after this one
     if (shownKey !== key) showKey(key);
     host.restore(snapshot);
     dirty = true;
@@ -414,6 +426,7 @@ export function createFlow({ model, parts, cache, requester, errors, isDisposed 
     step,
     plain,
     canEdit,
+    waiting,
     /** A plugin changed the item's labels: keep them over Python's until the next move. */
     edited() {
       dirty = true;

@@ -20,7 +20,26 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
   const parts = createLayout(el);
   const { root, help, buttons, objectsBox, controlsBox } = parts;
   const errors = createErrors(model, parts);
-  const flow = createFlow({ model, parts, cache, requester, errors, isDisposed });
+  // Keys typed while the widget waits for the next item (a fast hand outran the kernel and
+  // the prefetch): kept in order and run once that item is on screen, so "1, Enter" labels
+  // it instead of the "1" being dropped and the Enter submitting it blank. Bounded: a held
+  // key cannot queue a whole dataset.
+  const typed = [];
+  const MAX_TYPED = 32;
+  const TYPE_AHEAD = new Set(["choice", "submit", "skip"]);
+  let replaying = false;
+  const flow = createFlow({
+    model,
+    parts,
+    cache,
+    requester,
+    errors,
+    isDisposed,
+    onReady: () => replay(),
+    onBack: () => {
+      typed.length = 0;
+    },
+  });
   let host = null;
   let helpOpen = false;
 
@@ -68,6 +87,19 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     helpOpen = open;
     help.hidden = !open;
     buttons.get("help").setAttribute("aria-expanded", String(open));
+  }
+
+  function replay() {
+    if (replaying) return; // a submit run here moves on, and that arrival calls back
+    replaying = true;
+    try {
+      while (typed.length && !flow.waiting() && !disposed) {
+        const [action, t0] = typed.shift();
+        run(action, t0);
+      }
+    } finally {
+      replaying = false;
+    }
   }
 
   function run(action, t0 = null) {
@@ -141,6 +173,10 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     event.stopPropagation();
     if (helpOpen && action.type !== "help" && action.type !== "close_help") return;
     if (event.repeat && action.type !== "next" && action.type !== "prev") return;
+    if (TYPE_AHEAD.has(action.type) && (typed.length || flow.waiting())) {
+      if (typed.length < MAX_TYPED) typed.push([action, t0]);
+      return;
+    }
     run(action, t0);
   }
 
@@ -187,6 +223,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
 
   return function cleanup() {
     disposed = true;
+    typed.length = 0;
     model.off("change:_schema", buildSchema);
     model.off("change:current", flow.onCurrent);
     model.off("change:progress", onProgress);
