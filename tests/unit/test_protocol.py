@@ -113,7 +113,7 @@ def test_every_request_kind_in_the_file_has_a_handler(image_df, tmp_path):
 
 
 def test_traits_carry_only_documented_fields(image_df):
-    assert {"_schema", "current", "progress", "error"} == set(FILE["traits"])
+    assert {"_schema", "current", "progress", "error", "_others"} == set(FILE["traits"])
     value = {"x": 10, "y": 10, "width": 20, "height": 20, "rectanglelabels": ["car"]}
     box = {"from_name": "box", "to_name": "image", "type": "rectanglelabels", "score": 0.5,
            "original_width": 64, "original_height": 48, "value": value}  # fmt: skip
@@ -121,6 +121,7 @@ def test_traits_carry_only_documented_fields(image_df):
     w = nblabel.ImageLabeler(df, image="path", boxes=["car"], predictions="pred")
     assert w.current["predictions"] and set(w.current) <= set(FILE["current"])
     assert set(w.progress) <= set(FILE["progress"])
+    assert w._others in ({}, {"count": 0, "names": []}) or set(w._others) == {"count", "names"}
 
     texts = pd.DataFrame({"text": [f"item {i}" for i in range(4)]})
     probs = np.array([[0.9, 0.1], [0.4, 0.6], [0.5, 0.5], [0.2, 0.8]])
