@@ -4531,11 +4531,11 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed, onRead
   let restoredKey = null;
   let stallTimer = null;
   const canEdit = () => shownKey != null && leaving !== shownKey;
-  const waiting = () => shownKey != null && leaving === shownKey;
+  const waiting = () => shownKey != null && leaving === shownKey || shownKey == null && wantedKey != null;
   function showEntry(entry) {
     for (const { view } of views) view.show(entry);
     const changed = entry.key !== shownKey;
-    if (changed && leaving != null) {
+    if (changed) {
       leaving = null;
       queueMicrotask(() => {
         if (!isDisposed()) onReady();
@@ -4579,6 +4579,7 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed, onRead
       (err) => {
         if (isDisposed() || wantedKey !== key) return;
         root.dataset.state = "error";
+        onBack();
         const failed = { key, label: String(key), objects: {}, images: /* @__PURE__ */ new Map(), errors: /* @__PURE__ */ new Map() };
         for (const { spec, view } of views) {
           failed.objects[spec.name] = { type: spec.type, error: `Could not load item ${key}.` };
@@ -5197,6 +5198,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     event.stopPropagation();
     if (helpOpen && action.type !== "help" && action.type !== "close_help") return;
     if (event.repeat && action.type !== "next" && action.type !== "prev") return;
+    if (typed2.length && !flow.waiting()) replay();
     if (TYPE_AHEAD.has(action.type) && (typed2.length || flow.waiting())) {
       if (typed2.length < MAX_TYPED) typed2.push([action, t0]);
       return;

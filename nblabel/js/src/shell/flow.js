@@ -40,16 +40,18 @@ export function createFlow({ model, parts, cache, requester, errors, isDisposed,
   let stallTimer = null;
 
   const canEdit = () => shownKey != null && leaving !== shownKey;
-  /** An item was left and the next is not on screen yet: keys typed now are for it. */
-  const waiting = () => shownKey != null && leaving === shownKey;
+  /** An item was left and the next is not on screen yet (or is loading): keys typed now
+   * are for it. */
+  const waiting = () => (shownKey != null && leaving === shownKey) || (shownKey == null && wantedKey != null);
 
   // --- showing items --------------------------------------------------------------------
   function showEntry(entry) {
     for (const { view } of views) view.show(entry);
     const changed = entry.key !== shownKey;
-    if (changed && leaving != null) {
+    if (changed) {
       leaving = null;
-      // After the caller has put the item's labels in place (a microtask runs then).
+      // Keys typed ahead run once the caller has put the item's labels in place (a
+      // microtask runs then).
       queueMicrotask(() => {
         if (!isDisposed()) onReady();
       });
@@ -94,6 +96,7 @@ export function createFlow({ model, parts, cache, requester, errors, isDisposed,
       (err) => {
         if (isDisposed() || wantedKey !== key) return;
         root.dataset.state = "error";
+        onBack(); // keys typed ahead were meant for an item that cannot be shown
         const failed = { key, label: String(key), objects: {}, images: new Map(), errors: new Map() };
         for (const { spec, view } of views) {
           // The full message is in the error area; in place a short one is enough.

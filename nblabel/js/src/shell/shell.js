@@ -173,6 +173,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     event.stopPropagation();
     if (helpOpen && action.type !== "help" && action.type !== "close_help") return;
     if (event.repeat && action.type !== "next" && action.type !== "prev") return;
+    if (typed.length && !flow.waiting()) replay(); // what was typed ahead goes first
     if (TYPE_AHEAD.has(action.type) && (typed.length || flow.waiting())) {
       if (typed.length < MAX_TYPED) typed.push([action, t0]);
       return;
