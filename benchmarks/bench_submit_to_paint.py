@@ -413,6 +413,10 @@ def run_scenario(
         if stalled is not None:
             print(f"STALLED: item {stalled} of the measured run never arrived")
         print(f"arrival checks (key, label, marker pixels, focus): {len(problems)} problem(s)")
+        if fast:
+            # Each Enter's record takes the first new image after it: an Enter pressed before
+            # the previous image was painted shares that image, which these checks flag.
+            print("  (at 10/s, Enters that came before the previous image was painted show here)")
         for p in problems[:20]:
             print(f"  - {p}")
         print(f"widget error area: {widget_error!r}" if widget_error else "widget error area: -")

@@ -22,10 +22,11 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
   const errors = createErrors(model, parts);
   // Keys typed while the widget waits for the next item (a fast hand outran the kernel and
   // the prefetch): kept in order and run once that item is on screen, so "1, Enter" labels
-  // it instead of the "1" being dropped and the Enter submitting it blank. Bounded: a held
-  // key cannot queue a whole dataset.
+  // it instead of the "1" being dropped and the Enter submitting it blank. Held keys do not
+  // repeat into it; the bound (~10 s of "1, Enter" at 10 items/s: a busy kernel fell 7-16
+  // items behind in runs of bench_submit_to_paint) only stops a runaway.
   const typed = [];
-  const MAX_TYPED = 32;
+  const MAX_TYPED = 200;
   const TYPE_AHEAD = new Set(["choice", "submit", "skip"]);
   let replaying = false;
   const flow = createFlow({
