@@ -7,6 +7,14 @@ only, no asserts on seconds. From the repo root::
 
     python benchmarks/bench_timeseries.py          # Python figures, then the browser ones
     BENCH_BROWSER=0 python benchmarks/bench_timeseries.py   # Python only
+    python benchmarks/bench_timeseries.py --cold             # the cold open only
+
+The browser figures open the big series twice. **Prefetched**: shown by '→' from a small item
+while it was already loaded (what a labeler moving on sees). **Cold**: in a fresh kernel
+whose first cell made the DataFrame, from running the cell ``w =
+nblabel.TimeSeriesLabeler(df, ...); w`` (import and construction included) to its first
+item, the 1,000,000-point series, with three channels drawn and the next frame painted
+(checked once per animation frame, so up to ~16 ms late).
 
 Browser figures come from the widget's own timers: ``root.nblabelTimings`` (key press ->
 next item painted, after the next paint) and the view's ``el.nblabelTimings`` (``show``:
@@ -93,6 +101,95 @@ w
 """.replace("BIG", str(N))
 
 
+COLD_FRAME = """
+import numpy as np, pandas as pd
+rng = np.random.default_rng(0)
+def rec(name, n, rate_ms):
+    t = pd.date_range("2024-05-01", periods=n, freq=f"{rate_ms}ms", tz="Europe/Berlin")
+    i = np.arange(n)
+    return pd.DataFrame({"rec": name, "t": t,
+                         "ax": np.sin(i / 5000) + rng.normal(0, 0.1, n),
+                         "ay": np.cos(i / 1300) + rng.normal(0, 0.1, n),
+                         "az": rng.normal(0, 1, n).cumsum() / 100})
+df = pd.concat([rec("0-big", BIG, 1), rec("1-small", 1000, 10)], ignore_index=True)
+""".replace("BIG", str(N))
+
+COLD_CELL = """
+import time as _time
+_t0 = _time.perf_counter()
+import nblabel
+w = nblabel.TimeSeriesLabeler(df, by="rec", x="t", channels=["ax", "ay", "az"],
+                              ranges=["walk", "run"], store=":memory:")
+_made = _time.perf_counter() - _t0
+w
+"""
+
+# Run cell 1, then until the first item is ready with its three channels drawn and the next
+# frame painted.
+JS_COLD = """
+async ([path, ms]) => {
+  const app = window.jupyterapp;
+  let panel = null;
+  for (const w of app.shell.widgets('main')) if (w.context && w.context.path === path) panel = w;
+  const node = panel.content.node;
+  const drawn = () => {
+    const root = node.querySelector('[data-testid="nblabel"][data-state="ready"]');
+    const view = root && root.querySelector('.nbl-object-timeseries');
+    const shows = view && view.nblabelTimings && view.nblabelTimings.show;
+    return !!(shows && shows.length && root.dataset.key === '0-big'
+              && root.querySelectorAll('[data-testid="ts-channel"]').length === 3);
+  };
+  const painted = new Promise((resolve) => {
+    const tick = () => {
+      if (!drawn()) return requestAnimationFrame(tick);
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve(performance.now());
+        ch.port2.postMessage(null);
+      });
+    };
+    requestAnimationFrame(tick);
+  });
+  panel.content.activeCellIndex = 1;
+  const t0 = performance.now();
+  app.commands.execute('notebook:run-cell');
+  const t1 = await Promise.race([painted, new Promise((r) => setTimeout(() => r(null), ms))]);
+  return t1 == null ? null : t1 - t0;
+}
+"""
+
+
+def cold_figures(repeat: int = 3) -> None:
+    from tests.ui.jupyter_harness import (
+        LabNotebook,
+        chromium,
+        isolated_jupyter_lab,
+        make_notebook,
+    )
+
+    opened, made = [], []
+    with isolated_jupyter_lab() as server, chromium(env=server.env.environ()) as browser:
+        for _ in range(repeat):
+            nb_obj = make_notebook(COLD_FRAME, COLD_CELL)
+            with LabNotebook.open(server, browser, nb_obj, name="ts-cold") as nb:
+                nb.page.evaluate(
+                    "async ([path]) => { const app = window.jupyterapp;"
+                    " for (const w of app.shell.widgets('main')) if (w.context &&"
+                    " w.context.path === path) { w.content.activeCellIndex = 0;"
+                    " await app.commands.execute('notebook:run-cell'); } }",
+                    [nb.path],
+                )
+                nb.wait_for_kernel_idle(timeout=120)
+                ms = nb.page.evaluate(JS_COLD, [nb.path, 120_000])
+                if ms is None:
+                    raise RuntimeError("the cold series was never drawn")
+                nb.wait_for_kernel_idle(timeout=120)
+                opened.append(ms)
+                made.append(nb.eval_json("_made") * 1000)
+    report(f"{N:,} x 3 cold: cell run -> 3 channels drawn", opened)
+    report("  of which Python: import nblabel + TimeSeriesLabeler", made)
+
+
 def browser_figures() -> None:
     from tests.ui.jupyter_harness import (
         LabNotebook,
@@ -166,9 +263,13 @@ def browser_figures() -> None:
 
 
 def main() -> None:
+    if "--cold" in sys.argv[1:]:
+        cold_figures()
+        return
     python_figures()
     if os.environ.get("BENCH_BROWSER", "1") != "0":
         browser_figures()
+        cold_figures()
 
 
 if __name__ == "__main__":

@@ -146,6 +146,8 @@ class Learning(Extension):
     def view(self, job: Job, view: dict[str, Any]) -> dict[str, Any]:
         """Pre-fill the model's suggestion on an item without labels. The suggestion made
         for the item on screen stays while it is on screen, even if a new model lands."""
+        # An Enter on an item the browser shows ahead of Python waits for this view.
+        view = {**view, "suggests": True}
         if view["status"] == "submitted":
             return view
         if self.control is None:

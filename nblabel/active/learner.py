@@ -18,6 +18,7 @@ Conventions used throughout:
 from __future__ import annotations
 
 import contextlib
+import inspect
 import itertools
 import multiprocessing
 import pickle
@@ -231,6 +232,33 @@ def _work_in_process(
         return "failed", exc
 
 
+def cannot_travel(model: Model) -> str | None:
+    """Why ``model`` cannot be fitted in the worker process (``None``: it can). The worker
+    unpickles it, which imports the code by name: a class or function defined in the
+    notebook (``__main__``), inside a function or as a lambda is not found there."""
+    parts: list[Any] = [model, getattr(model, "_predict", None), getattr(model, "_fit", None)]
+    if isinstance(model, SklearnModel):
+        parts.append(model.estimator)
+    for part in parts:
+        if part is None:
+            continue
+        owner = part.__self__ if inspect.ismethod(part) else part
+        if not (inspect.isfunction(owner) or inspect.isclass(owner)):
+            owner = type(owner)  # an instance (a callable object, the model itself)
+        module = getattr(owner, "__module__", None)
+        name = getattr(owner, "__qualname__", repr(owner))
+        if module in (None, "__main__") or "<locals>" in name or "<lambda>" in name:
+            where = (
+                "in the notebook" if module == "__main__" else "where a process cannot import it"
+            )
+            return f"{name} is defined {where}; define it in a module to fit in a process"
+    try:
+        pickle.dumps(model)
+    except Exception as exc:  # pickling user code raises anything
+        return f"the model cannot be pickled: {type(exc).__name__}: {exc}"
+    return None
+
+
 class Learner:
     """Suggestions, queue order and background retraining for one ``Choices`` control.
 
@@ -281,10 +309,11 @@ class Learner:
     fit_in
         ``"process"``: fit, predict and measure in a worker process (one per kernel,
         shared by every learner; started through a fork server), so a fit that holds
-        the GIL never delays the kernel; the model must pickle (a scikit-learn
-        estimator, functions defined in a module), else the learner falls back to a
-        thread and says why in :attr:`fit_in`. ``"thread"``: on the retrainer thread.
-        ``"auto"`` (default): a process for scikit-learn models, a thread for others.
+        the GIL never delays the kernel; the model must pickle and be importable there
+        (a scikit-learn estimator; a model, ``fit`` and ``predict`` defined in a module,
+        not in the notebook), else the learner fits on a thread and says why in
+        :attr:`fit_in`. ``"thread"``: on the retrainer thread. ``"auto"`` (default): a
+        process for every model that can go there, a thread for the others.
     predicts
         Predict every item after each fit (scores, queue order, suggestions; the default).
         ``False``: only train, on the thread, keeping the newest model (:meth:`current`)
@@ -383,10 +412,10 @@ class Learner:
         #: GIL) or "thread" (and why, when a process was asked for but cannot be used).
         self.fit_in = "thread"
         self._key = next(_IDS)
-        wanted = fit_in == "process" or (fit_in == "auto" and isinstance(self.model, SklearnModel))
         # A learner that grows (add) fits on its thread: the process would need the pool again.
-        if background and self.model.can_fit and wanted and predicts:
-            self.fit_in = "process"
+        if background and self.model.can_fit and fit_in != "thread" and predicts:
+            why = cannot_travel(self.model)
+            self.fit_in = "process" if why is None else f"thread ({why})"
         self._thread: threading.Thread | None = None
         if background:
             self._thread = threading.Thread(target=self._loop, name="nblabel-learner", daemon=True)

@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from .copies import CopyCache
 from .errors import ItemError, SchemaError
 from .options import Allowed, ItemOptions
 from .schema import DataObject, Schema
@@ -155,10 +156,17 @@ class Sources:
     options
         Keyword arguments for the sources by object type, e.g. ``{"image":
         {"display_size": 1024}, "timeseries": {"sort": True}}``.
+    copies
+        Display copies on disk, for every source (see :attr:`ObjectSource.copies`).
     """
 
     def __init__(
-        self, schema: Schema, items: Items, options: dict[str, dict[str, Any]] | None = None
+        self,
+        schema: Schema,
+        items: Items,
+        options: dict[str, dict[str, Any]] | None = None,
+        *,
+        copies: CopyCache | None = None,
     ) -> None:
         self.items = items
         #: The options controls with ``value="$column"`` read per item.
@@ -170,6 +178,7 @@ class Sources:
             self.sources[obj.name] = tag.source(
                 obj, items.data, **tag.options(obj, schema), **given
             )
+            self.sources[obj.name].copies = copies
 
     def variant(self, schema: Schema, options: dict[str, dict[str, Any]]) -> Sources:
         """These sources, with those of the object types in ``options`` made anew with

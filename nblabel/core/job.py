@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from .bulk import Bulk, fresh_json, mark_bulk, merged, new_bulk_id, random_ids
+from .copies import DEFAULT_BYTES, CopyCache
 from .errors import ConflictError, ItemError, NblabelError, NothingToLabelError, SchemaError
 from .frames import annotations_frame, labels_frame
 from .items import Items, Sources
@@ -161,6 +162,10 @@ class Job:
     predictions
         A column of ``data`` or ``callable(row)`` giving each item's prediction (see
         :class:`nblabel.core.predictions.Predictions`).
+    cache_bytes
+        Bound of the display copies kept on disk next to the store (``<store>.cache/``; a
+        temporary folder for a store in memory): copies of big files, made again only when
+        the file changes (see :class:`nblabel.core.copies.CopyCache`).
 
     Attributes
     ----------
@@ -180,15 +185,18 @@ class Job:
         prefetch: int = 4,
         sources: dict[str, dict[str, Any]] | None = None,
         predictions: str | Callable[[pd.Series], Any] | None = None,
+        cache_bytes: int = DEFAULT_BYTES,
     ) -> None:
         _require_something_to_label(schema)
         self.schema = schema
         self.items = Items(data, schema.objects, id=id)
-        self.sources = Sources(schema, self.items, sources)
         if isinstance(store, Store):
             the_store = store
         else:
             the_store = Store(store if store is not None else default_store_path(job, schema))
+        #: Display copies of big files, next to the store.
+        self.copies = CopyCache.beside(the_store.path, max_bytes=cache_bytes)
+        self.sources = Sources(schema, self.items, sources, copies=self.copies)
         if the_store.get_meta("config") != schema.xml:
             # Only when it changed: a store that cannot be written (read-only, a full
             # disk) still opens, and says why at the first submit.
@@ -804,12 +812,13 @@ class Job:
         return class_control(self.schema)
 
     def close(self) -> None:
-        """Stop the extensions' threads and leave the store (other processes labeling it no
-        longer see this job)."""
+        """Stop the extensions' threads, leave the store (other processes labeling it no
+        longer see this job) and remove a temporary folder of display copies."""
         for ext in list(self.extensions):
             ext.close(self)
         if self.presence is not None:
             self.presence.close()
+        self.copies.close()
 
     def __repr__(self) -> str:
         p = self.session.progress()

@@ -3,24 +3,31 @@
 The XML is the source of truth (it is what a Label Studio project would use); it is parsed
 with ``label_studio_sdk.label_interface.LabelInterface`` and checked here for what that parser
 lets through silently: unknown tags, controls pointing at objects that do not exist, duplicate
-names. What each tag allows is its plugin's to say (:mod:`nblabel.core.tag`): a schema is read
+names. nblabel reads the config itself (objects, controls, options) with the standard library;
+Label Studio's parser is the authority on whether Label Studio reads it, and may run later
+(``defer=True``): importing it costs ~2 s of CPU in a fresh kernel (jsonschema's URI grammar),
+more than everything else it takes to show the first item.
+
+What each tag allows is its plugin's to say (:mod:`nblabel.core.tag`): a schema is read
 against a :class:`~nblabel.core.tag.Registry` of plugins and refuses tags it has none for.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
-
-from label_studio_sdk.label_interface.interface import LabelInterface
+from typing import TYPE_CHECKING, Any
 
 from .errors import SchemaError, UnsupportedTagError
 from .keys import RESERVED_KEYS
 from .tag import ControlTag, ObjectTag, Registry, is_true
 from .visibility import Condition, Conditions
+
+if TYPE_CHECKING:
+    from label_studio_sdk.label_interface.interface import LabelInterface
 
 # Label Studio's tags by role, lower-cased (Label Studio matches them case-insensitively).
 OBJECT_TAGS = frozenset(
@@ -177,15 +184,20 @@ class Schema:
     tags
         The tag plugins it may use (:data:`nblabel.tags.REGISTRY` through
         :class:`nblabel.Schema`).
+    defer
+        Leave Label Studio's own parse (:attr:`interface`) to :meth:`check` or the first
+        use of :attr:`interface`, instead of doing it now. A labeler defers it to just after
+        its first item is shown, and reports a refusal in ``errors``.
 
     Raises
     ------
     SchemaError
         Malformed XML, an unknown tag, a tag without a plugin, a control whose ``toName``
-        names no object, duplicate names, or what a tag's plugin refuses.
+        names no object, duplicate names, or what a tag's plugin refuses; unless
+        ``defer``, a config Label Studio's parser cannot read.
     """
 
-    def __init__(self, config: str, *, tags: Registry) -> None:
+    def __init__(self, config: str, *, tags: Registry, defer: bool = False) -> None:
         if not isinstance(config, str) or not config.strip():
             raise SchemaError("the labeling config is empty: pass Label Studio XML (<View>...)")
         bad = NOT_XML.search(config)
@@ -207,10 +219,9 @@ class Schema:
         self.tags = tags
         self._root = root
         self._check_tags(root)
-        try:
-            self.interface = LabelInterface(config)
-        except Exception as exc:  # the SDK raises several unrelated types
-            raise SchemaError(f"Label Studio cannot parse this labeling config: {exc}") from None
+        self._interface: LabelInterface | None = None
+        self._interface_error: str | None = None
+        self._interface_lock = threading.Lock()
         self._names: dict[ET.Element, str] = {}  # control/object element -> its name
         shown = tuple(self._read_objects(root))
         #: Every object shown, in the config's order (the browser shows them so).
@@ -233,6 +244,35 @@ class Schema:
         for c in self.controls:
             if c.per_region:
                 self._check_regions_exist(c)
+        if not defer:
+            self.check()
+
+    # -- Label Studio's reading of the config ----------------------------------------------
+    @property
+    def interface(self) -> LabelInterface:
+        """Label Studio's own parse of the config (``label_studio_sdk``'s
+        ``LabelInterface``), made on first use; raises :class:`SchemaError` when Label
+        Studio cannot read the config."""
+        with self._interface_lock:
+            if self._interface is None and self._interface_error is None:
+                # Imported here for its cost, not to dodge a cycle: ~2 s of CPU in a fresh
+                # kernel (jsonschema -> rfc3987_syntax builds a grammar), paid only by a
+                # config that gets this far (a labeler: after its first item is shown).
+                from label_studio_sdk.label_interface.interface import LabelInterface
+
+                try:
+                    self._interface = LabelInterface(self.xml)
+                except Exception as exc:  # the SDK raises several unrelated types
+                    problem = f"Label Studio cannot parse this labeling config: {exc}"
+                    self._interface_error = problem
+            if self._interface is None:
+                raise SchemaError(self._interface_error or "")
+            return self._interface
+
+    def check(self) -> None:
+        """Have Label Studio's parser read the config now (once); raise
+        :class:`SchemaError` when it cannot."""
+        self.interface  # noqa: B018  (parsed on first access)
 
     # -- construction helpers -------------------------------------------------------------
     def _check_tags(self, root: ET.Element) -> None:

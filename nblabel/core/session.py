@@ -594,5 +594,6 @@ class Session:
             "can_undo": self.can_undo,
             "can_redo": self.can_redo,
             "nav": nav,
+            "ahead": ahead,
             "prefetch": [p for p in prefetch if p != key],
         }

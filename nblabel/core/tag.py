@@ -25,6 +25,7 @@ import pandas as pd
 from .errors import ItemError, ResultError, SchemaError
 
 if TYPE_CHECKING:
+    from .copies import CopyCache
     from .schema import Control, DataObject, Schema
 
 Result = dict[str, Any]
@@ -272,6 +273,10 @@ class ObjectSource:
         """The files a :attr:`media` cell holds, in order: the cell itself, or with
         :attr:`many` each of its list; raise ``ItemError`` when it holds none."""
         return [cell]
+
+    #: The job's display copies on disk (set by the job): a source whose copies are slow to
+    #: make (a big image) keeps them there and finds them again next time.
+    copies: CopyCache | None = None
 
     def request(self, kind: str, key: str, pos: int, content: dict[str, Any]) -> Any:
         """Answer a request of one of :attr:`requests`: ``(reply fields, buffers)``."""

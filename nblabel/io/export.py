@@ -17,8 +17,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from label_studio_sdk.converter import Converter
-
 from ..core.job import Job, as_job
 
 #: nblabel's names -> the converter's.
@@ -124,6 +122,10 @@ def export(job: Job | Any, format: str, out: str | os.PathLike[str]) -> Path:
     with tempfile.TemporaryDirectory(prefix="nblabel-export-") as tmp:
         source = Path(tmp) / "tasks.json"
         source.write_text(json.dumps(tasks, ensure_ascii=False))
+        # Imported here for its cost, not to dodge a cycle: the converter loads nltk and
+        # scipy.stats (~1.7 s of CPU in a fresh kernel), which only an export needs.
+        from label_studio_sdk.converter import Converter
+
         converter = Converter(config=job.schema.xml, project_dir=tmp, download_resources=False)
         quiet = logging.getLogger("label_studio_sdk.converter.converter")
         quiet.addFilter(_unlabeled_parts)

@@ -103,6 +103,9 @@ class Schema(_core.Schema):
     ----------
     config
         Label Studio labeling config XML (``<View>...</View>``).
+    defer
+        Leave Label Studio's own parse to :meth:`check` or the first use of
+        ``interface`` (see :class:`nblabel.core.schema.Schema`).
 
     Raises
     ------
@@ -112,17 +115,17 @@ class Schema(_core.Schema):
         show (the message says which and why).
     """
 
-    def __init__(self, config: str, *, tags: Registry = REGISTRY) -> None:
-        super().__init__(config, tags=tags)
+    def __init__(self, config: str, *, tags: Registry = REGISTRY, defer: bool = False) -> None:
+        super().__init__(config, tags=tags, defer=defer)
 
     @classmethod
-    def from_shorthands(cls, **shorthands: Any) -> Schema:
+    def from_shorthands(cls, *, defer: bool = False, **shorthands: Any) -> Schema:
         """Build the Label Studio XML for the common cases (see
         :func:`nblabel.tags.shorthands.config`): ``image=``, ``text=`` or ``timeseries=``
         name the DataFrame column of the object; ``choices=``, ``boxes=``, ``polygons=``,
         ``keypoints=``, ``masks=``, ``spans=``, ``relations=``, ``ranges=`` list the labels
         of one control each."""
-        return cls(config(**shorthands))
+        return cls(config(**shorthands), defer=defer)
 
 
 #: The columns of ``annotations``.

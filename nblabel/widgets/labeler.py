@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -19,11 +20,10 @@ import traitlets
 
 from ..active.attach import Learning
 from ..active.strategies import Strategy
-from ..core.errors import NblabelError
+from ..core.errors import NblabelError, SchemaError
 from ..core.job import Job
 from ..core.store import Store
 from ..io import export as _export
-from ..labelstudio.live import Live, follow, open_project
 from ..tags import Schema
 from ..tags.labels import spans_as
 from ..tags.regions import mask_of
@@ -44,6 +44,11 @@ from .protocol import (
 
 _DIST = Path(__file__).resolve().parent.parent / "js" / "dist"
 log = logging.getLogger(__name__)
+#: Requests that move the job's state: applied in the order a browser view sent them.
+MOVES = frozenset({SUBMIT, SKIP, GOTO, UNDO, REDO})
+#: Moves held while an earlier one of the same view has not arrived; past this many, the
+#: gap is taken to be lost and the held ones go through in their order.
+MAX_HELD = 256
 
 
 class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
@@ -112,10 +117,11 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     seed
         Seeds the random order, cold start and exploration.
     fit_in
-        Where the model is fitted: ``"auto"`` (default: a worker process for scikit-learn
-        models, so a long fit never holds up the kernel; a thread otherwise),
-        ``"process"`` (any model whose ``fit``/``predict`` can be pickled: defined in a
-        module, not in the notebook; others fall back to a thread) or ``"thread"``.
+        Where the model is fitted: ``"auto"`` (default) and ``"process"``: a worker
+        process, so a long fit never holds up the kernel, for every model that pickles and
+        can be imported there (scikit-learn; a model, ``fit`` and ``predict`` defined in a
+        module, not in the notebook); a thread for the others, and ``learner.fit_in`` says
+        why. ``"thread"``: always on a thread.
     predictions
         Pre-filled regions (or spans, choices): a column whose cells are a Label Studio
         prediction ``{"result": [...], "score": ..., "model_version": ...}`` or a list of
@@ -135,7 +141,9 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     annotations : pandas.DataFrame
         One row per Label Studio result item (tidy).
     errors : pandas.DataFrame
-        Every problem met so far (bad items, rejected submissions), newest last.
+        Every problem met so far (bad items, rejected submissions, a config Label
+        Studio's own parser refuses: checked just after the first item is shown), newest
+        last.
     learner : nblabel.active.Learner or None
         With ``model=``: ``history``, ``version``, ``model_version``, ``error``,
         ``wait()``, ``retrain()``.
@@ -210,9 +218,10 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                 raise TypeError(
                     f"pass either config= or shorthands, not both (got {', '.join(shorthands)})"
                 )
-            schema = Schema(config)
+            # Label Studio's parse waits until the first item is shown (see _check_schema).
+            schema = Schema(config, defer=True)
         else:
-            schema = Schema.from_shorthands(multiple=multiple, **shorthands)
+            schema = Schema.from_shorthands(multiple=multiple, defer=True, **shorthands)
         sources = {"image": {"display_size": display_size},
                    "timeseries": getattr(self, "_ts_options", None) or {}}  # fmt: skip
         self.job = Job(
@@ -231,6 +240,12 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
             self.job.attach(self.learning)
         elif score_by is not None:
             raise TypeError("score_by= orders the items of model=; pass a model")
+        #: Label Studio's parse of the config, started once the first item went out.
+        self._schema_check: threading.Thread | None = None
+        #: Per browser view: the order number of the next move to apply, and moves that
+        #: arrived before it (see _in_order).
+        self._next_move: dict[str, int] = {}
+        self._held_moves: dict[str, dict[int, dict[str, Any]]] = {}
         super().__init__()
         self._schema = schema.summary()
         self._refresh()
@@ -274,6 +289,10 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         for wrong in ("config", "data"):
             if wrong in kwargs:
                 raise TypeError(f"from_labelstudio() takes the project's {wrong}, not {wrong}=")
+        # Imported here for its cost, not to dodge a cycle: the Label Studio client (httpx,
+        # pydantic models, the SDK) is ~1 s of a fresh kernel that only this path needs.
+        from ..labelstudio.live import Live, follow, open_project
+
         found = open_project(ls, project)
         kwargs.setdefault("job", f"labelstudio-{found.id}")
         labeler = cls(found.data, config=found.config, **kwargs)
@@ -424,6 +443,37 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
 
     # -- messages from the browser --------------------------------------------------------
     def _on_msg(self, _widget: object, content: dict[str, Any], buffers: list[bytes]) -> None:
+        order, view = content.get("order"), content.get("view")
+        if content.get("kind") in MOVES and isinstance(order, int) and view is not None:
+            for move in self._in_order(str(view), order, content):
+                self._answer(move)
+        else:
+            self._answer(content)
+
+    def _in_order(self, view: str, order: int, content: dict[str, Any]) -> list[dict[str, Any]]:
+        """The moves that can be applied now, in the order browser view ``view`` sent them.
+
+        A browser does not wait for one submit's answer before sending the next, and the
+        kernel may hand comm messages over out of order (ipykernel 7 dispatches a comm
+        message that arrives while another is handled at once, beside those waiting for the
+        lock), so the journal would not follow the keys. Each move carries its number: one
+        that comes early waits (unanswered) until those before it have come."""
+        expected = self._next_move.get(view, 1)
+        if order < expected:  # not numbered by this view's count: nothing to wait for
+            return [content]
+        held = self._held_moves.setdefault(view, {})
+        held[order] = content
+        ready = []
+        while expected in held:
+            ready.append(held.pop(expected))
+            expected += 1
+        if len(held) > MAX_HELD:
+            ready += [held.pop(n) for n in sorted(held)]
+            expected = max(expected, *(m["order"] + 1 for m in ready))
+        self._next_move[view] = expected
+        return ready
+
+    def _answer(self, content: dict[str, Any]) -> None:
         kind, rid = content.get("kind"), content.get("id")
         handler = self._HANDLERS.get(kind)  # type: ignore[arg-type]
         if handler is None:
@@ -434,7 +484,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                 if fields is None:  # an action: the view moved
                     self.job.error = ""
                     self._refresh()
-                    fields = {}
+                    # Where it moved: the browser may get this reply before `current`.
+                    fields = {"at": self.current.get("key")}
             except Exception as exc:
                 # Whatever went wrong, the browser gets its one answer (it would wait for
                 # the timeout otherwise) and the user the reason; the session goes on.
@@ -449,6 +500,27 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                 self.send(failure(rid, message))
                 return
             self.send(reply(rid, **fields), out)
+        if kind == FETCH and self._schema_check is None:
+            self._check_schema_later()
+
+    def _check_schema_later(self) -> None:
+        """Have Label Studio's parser read the config on a thread, now that the first item
+        is on its way: the user sees the item at once and a refusal a moment later (in
+        ``errors`` and the widget), instead of waiting ~2 s for the parser's import."""
+        self._schema_check = threading.Thread(
+            target=self._check_schema, name="nblabel-schema-check", daemon=True
+        )
+        self._schema_check.start()
+
+    def _check_schema(self) -> None:
+        try:
+            self.job.schema.check()
+        except SchemaError as exc:
+            # nblabel's own reading shows the items; Label Studio would refuse the config
+            # (a push, the ML backend): say so, and the session goes on.
+            with self.job.lock:
+                self.job.note(None, str(exc))
+            self._background_refresh()
 
     def _fetch(self, content: dict[str, Any]) -> tuple[dict[str, Any], list[bytes]]:
         limit = max(16, self.job.session.prefetch * 2)

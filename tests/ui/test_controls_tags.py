@@ -4,8 +4,8 @@ labeling keys), and values the config refuses are refused in place."""
 
 from __future__ import annotations
 
+from ..support.ui import wait_key
 from .jupyter_harness import ARTIFACTS_DIR
-from .test_quickstart import wait_key
 
 
 def _moved_on(root, key: str) -> None:

@@ -6,9 +6,9 @@ Chat shown in order."""
 
 from __future__ import annotations
 
+from ..support.ui import wait_key
 from .jupyter_harness import ARTIFACTS_DIR
 from .test_accessibility import AXE, axe_violations
-from .test_quickstart import wait_key
 from .test_text_spans import double_click, drag_select, rect
 
 TEXTAREA = '''

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from tests.labelstudio.test_image_tools import template
 
+from ..support.ui import wait_key
 from .jupyter_harness import ARTIFACTS_DIR
 from .test_accessibility import AXE, axe_violations
 from .test_image_regions import H, Image, W, drag, px, regions, wait_status, wait_status_has
-from .test_quickstart import wait_key
 
 IMAGES = f"""
 import numpy as np, pandas as pd

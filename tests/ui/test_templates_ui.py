@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from tests.labelstudio.templates import labeler_cell
 
+from ..support.ui import wait_key
 from .jupyter_harness import ARTIFACTS_DIR
-from .test_quickstart import wait_key
 from .test_text_spans import drag_select, rect
 from .test_timeseries import drag, wait_ranges
 

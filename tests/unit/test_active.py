@@ -424,15 +424,42 @@ def test_sklearn_models_fit_in_a_process_by_default_and_suggest():
         learner.close()
 
 
-def test_a_model_that_cannot_travel_falls_back_to_a_thread():
+def test_any_model_that_can_travel_fits_in_a_process_by_default():
+    import os
+
+    learner = process_learner(Model(PidPredictor(0), fit=fit_in_some_process))  # "auto"
+    try:
+        assert learner.fit_in == "process"
+        label_four(learner)
+        assert learner.version == 1, learner.error
+        assert learner._live._predict.pid not in (0, os.getpid())
+    finally:
+        learner.close()
+
+
+def test_a_model_that_cannot_travel_fits_on_a_thread_and_says_why():
     learner = process_learner(
         Model(lambda items: np.full((len(items), 2), 0.5), fit=lambda lab: None),
         fit_in="process",
     )
     try:
         label_four(learner)
-        assert learner.fit_in.startswith("thread (the model cannot be sent to a process")
+        assert learner.fit_in.startswith("thread (test_a_model_that_cannot_travel")
+        assert "<lambda> is defined where a process cannot import it" in learner.fit_in
         assert learner.version == 1 and learner.error == ""
+    finally:
+        learner.close()
+    # Defined in the notebook: pickled by name, a worker process could not import it.
+    notebook_fit = type("NotebookFit", (), {"__call__": lambda self, lab: PidPredictor(1)})
+    notebook_fit.__module__ = "__main__"
+    learner = process_learner(Model(PidPredictor(0), fit=notebook_fit()))
+    try:
+        assert learner.fit_in == (
+            "thread (NotebookFit is defined in the notebook; define it in a module to fit in "
+            "a process)"
+        )
+        label_four(learner)
+        assert learner.version == 1 and learner._live._predict.pid == 1
     finally:
         learner.close()
 

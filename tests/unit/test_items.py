@@ -183,3 +183,32 @@ def test_other_image_sources(tmp_path: Path):
 def test_load_image_keeps_the_original():
     img = Image.new("RGB", (3, 3))
     assert load_image(img, "k") is img
+
+
+def test_a_jpeg_that_is_its_own_display_copy_is_sent_as_stored(tmp_path: Path):
+    # Decoding and re-encoding it would cost the kernel most of a submit at a fast pace.
+    rng = np.random.default_rng(0)
+    photo = Image.fromarray(rng.integers(0, 256, (300, 400, 3), dtype=np.uint8))
+    small, big, turned, cut = (tmp_path / f"{n}.jpg" for n in ("small", "big", "turned", "cut"))
+    photo.save(small, quality=90)
+    photo.resize((1600, 1200)).save(big, quality=90)
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    photo.save(turned, quality=90, exif=exif)
+    cut.write_bytes(small.read_bytes()[: small.stat().st_size // 2])
+    items = sources_of(_img_df(*map(str, (small, big, turned, cut))), display_size=1280)
+
+    payload, (data,) = items.load(0)
+    shown = payload["objects"]["image"]
+    assert data == small.read_bytes()
+    assert (shown["width"], shown["height"], shown["mime"]) == (400, 300, "image/jpeg")
+    # Too big, or to be turned upright: a display copy, as before.
+    payload, (data,) = items.load(1)
+    assert (
+        decode(data).size == (1280, 960) and payload["objects"]["image"]["original_width"] == 1600
+    )
+    payload, (data,) = items.load(2)
+    assert decode(data).size == (300, 400) and payload["objects"]["image"]["original_height"] == 400
+    # Cut short: not passed on for the browser to fail on; the error names the item.
+    payload, _ = items.load(3)
+    assert payload["error"] and payload["error"].startswith("item '3':")

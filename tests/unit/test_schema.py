@@ -185,3 +185,26 @@ def test_a_control_without_to_name_labels_the_only_object_as_label_studio_does()
         Schema(
             "<View><Text name='a' value='$a'/><Text name='b' value='$b'/><Rating name='r'/></View>"
         )
+
+
+# An XML declaration: the standard library reads it, Label Studio's parser (lxml, given a
+# str) refuses it, so Label Studio would refuse this config too.
+DECLARED = (
+    '<?xml version="1.0" encoding="UTF-8"?><View><Text name="t" value="$text"/>'
+    '<Choices name="c" toName="t"><Choice value="a"/></Choices></View>'
+)
+
+
+def test_label_studios_parser_is_still_the_authority():
+    with pytest.raises(SchemaError, match="Label Studio cannot parse"):
+        Schema(DECLARED)
+    deferred = Schema(DECLARED, defer=True)  # nblabel's own reading is enough to show items
+    assert deferred.control("c").values == ("a",)
+    for _ in range(2):  # refused each time it is asked, without parsing again
+        with pytest.raises(SchemaError, match="Label Studio cannot parse"):
+            deferred.check()
+        with pytest.raises(SchemaError, match="Label Studio cannot parse"):
+            deferred.interface  # noqa: B018
+    good = Schema.from_shorthands(text="t", choices=["a"], defer=True)
+    assert good.interface is good.interface  # parsed once, on first use
+    assert good.interface.get_control("choice").labels == ["a"]

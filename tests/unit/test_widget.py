@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +14,8 @@ import nblabel
 from nblabel.widgets import protocol
 
 from ..support.widget import Browser
+
+_ids = itertools.count()
 
 
 def test_keyboard_flow_reaches_python(image_df):
@@ -173,3 +176,56 @@ def test_reload_shows_labels_another_writer_stored(text_df):
     assert w.current["status"] == "submitted" and w.current["nav"]["next_unlabeled"] == "1"
     assert w.current["result"][0]["value"] == {"choices": ["neg"]}
     assert w.labels["choice"].iloc[0] == "neg"
+
+
+def test_label_studio_parses_the_config_after_the_first_item_went_out(text_df):
+    # nblabel's own reading shows the item at once; Label Studio's parser (seconds to
+    # import in a fresh kernel) runs after the first fetch and its refusal reaches errors.
+    config = (
+        '<?xml version="1.0" encoding="UTF-8"?><View><Text name="t" value="$text"/>'
+        '<Choices name="c" toName="t"><Choice value="a"/></Choices></View>'
+    )
+    w = nblabel.Labeler(text_df, config=config)
+    assert w._schema_check is None and w.errors.empty
+    b = Browser(w)
+    reply, _ = b.ask(protocol.FETCH, keys=[w.current["key"]])
+    assert reply["ok"] and reply["items"][0]["objects"]["t"]["text"]
+    w._schema_check.join(timeout=60)
+    assert "Label Studio cannot parse this labeling config" in w.error
+    assert w.errors["message"].str.contains("Label Studio cannot parse").any()
+    b.choose("a", control="c")  # the session goes on
+    assert w.labels["c"].iloc[0] == "a"
+    # A config Label Studio reads: checked the same way, nothing reported.
+    ok = nblabel.TextLabeler(text_df, choices=["pos", "neg"])
+    Browser(ok).ask(protocol.FETCH, keys=[ok.current["key"]])
+    ok._schema_check.join(timeout=60)
+    assert ok.errors.empty and ok.schema.interface.get_control("choice").labels == ["pos", "neg"]
+
+
+def test_moves_apply_in_the_order_the_browser_sent_them(text_df):
+    # The kernel may hand comm messages over out of order (ipykernel 7 dispatches one that
+    # arrives while another is handled at once): numbered moves wait for those before them.
+    w = nblabel.TextLabeler(text_df, choices=["pos", "neg"])
+    b = Browser(w)
+    c = w.schema.control("choice")
+
+    def submit(key, label, order, view="v1"):
+        rid = next(_ids)
+        result = [nblabel.results.choices(c, [label])]
+        w._handle_custom_msg({"kind": protocol.SUBMIT, "id": rid, "key": key, "result": result,
+                              "lead_time": 1.0, "order": order, "view": view}, [])  # fmt: skip
+        return rid
+
+    third = submit("2", "pos", 3)
+    second = submit("1", "neg", 2)
+    assert b.replies == [] and w.labels["choice"].isna().all()  # held: number 1 is missing
+    first = submit("0", "pos", 1)
+    assert [r["id"] for r, _ in b.replies] == [first, second, third]
+    assert [r["at"] for r, _ in b.replies] == ["1", "2", "3"]
+    journal = sorted(w.store.states(), key=lambda e: e.seq)
+    assert [e.item for e in journal] == ["0", "1", "2"]
+    assert w.labels["choice"].head(3).tolist() == ["pos", "neg", "pos"]
+    # Another view counts on its own; a fetch is never held.
+    assert b.ask(protocol.FETCH, keys=["3"])[0]["ok"]
+    submit("3", "neg", 1, view="v2")
+    assert b.replies[-1][0]["at"] == "4" and w.labels["choice"].iloc[3] == "neg"

@@ -3,7 +3,7 @@ var protocol_default = {
   about: "The contract between the kernel and the browser, loaded by nblabel/protocol.py and nblabel/js/src/protocol.js: change it here and both sides follow. Every custom message is {kind, id, ...}; a request from JS carries a fresh id and Python answers it exactly once with a reply of the same id.",
   reply: {
     kind: "reply",
-    ok: "{kind: 'reply', id, ok: true, ...what the request returns}",
+    ok: "{kind: 'reply', id, ok: true, ...what the request returns}; a request that moves (submit, skip, goto, undo, redo) returns {at: the key of `current` after it}.",
     failed: "{kind: 'reply', id, ok: false, error: str}: the error is shown to the user"
   },
   requests: {
@@ -35,9 +35,11 @@ var protocol_default = {
     can_undo: "bool: this session has a submit or skip to undo.",
     can_redo: "bool: and one to redo.",
     nav: "{prev, next, next_unlabeled, first_unlabeled}: keys or null; next_unlabeled may be a skipped item once no new one is left.",
+    ahead: "[keys]: the next unlabeled items in queue order (as many as prefetch), where submits and skips lead one after the other; the browser moves through them without waiting for Python, its submits and skips queued in order.",
     prefetch: "[keys]: a few items to load ahead.",
     predictions: "[LS result items]: pre-filled regions, spans, ranges or choices to accept (with predictions= or a model returning results), while the item is not submitted.",
-    suggestion: "{choices, score, model_version}: what an attached model suggests, for the header (with model= only)."
+    suggestion: "{choices, score, model_version}: what an attached model suggests, for the header (with model= only).",
+    suggests: "true with model=: an unlabeled item may come with a pre-selected suggestion, so an Enter on an item shown ahead of Python, not yet edited, waits for its `current`."
   },
   progress: {
     total: "int: items in the queue.",
@@ -170,13 +172,20 @@ var Requester = class {
     this._clearTimer = clearTimer;
     this._pending = /* @__PURE__ */ new Map();
     this._counter = 0;
+    this._order = 0;
     this._prefix = Math.random().toString(36).slice(2, 8);
     this._onMessage = (msg, buffers) => this._receive(msg, buffers);
     model.on("msg:custom", this._onMessage);
   }
-  /** Resolves with `{msg, buffers}` for an ok reply; rejects with a RequestError otherwise.
-   * `buffers` go with the request as binary parts (a map's selection). */
-  request(kind2, content = {}, { timeout = this._timeout, buffers = null } = {}) {
+  /**
+   * Resolves with `{msg, buffers}` for an ok reply; rejects with a RequestError otherwise.
+   * `buffers` go with the request as binary parts (a map's selection). `timeout: null`
+   * waits as long as it takes (a move that must stand when a busy kernel answers late);
+   * the widget going away still rejects it. `ordered` numbers the request (`view`,
+   * `order`: 1, 2, ... among this view's ordered requests) so that Python applies them in
+   * the order they were sent, whatever order the kernel hands them over in.
+   */
+  request(kind2, content = {}, { timeout = this._timeout, buffers = null, ordered = false } = {}) {
     if (!this._kinds.has(kind2)) {
       return Promise.reject(new RequestError(kind2, `unknown request kind '${kind2}'`));
     }
@@ -185,7 +194,7 @@ var Requester = class {
     }
     const id = `${this._prefix}-${++this._counter}`;
     return new Promise((resolve, reject) => {
-      const timer = this._setTimer(() => {
+      const expire = () => {
         this._pending.delete(id);
         const seconds = Math.round(timeout / 100) / 10;
         reject(
@@ -195,13 +204,17 @@ var Requester = class {
             { timeout: true }
           )
         );
-      }, timeout);
+      };
+      const timer = timeout == null ? null : this._setTimer(expire, timeout);
       this._pending.set(id, { kind: kind2, resolve, reject, timer });
       try {
-        if (buffers) this._model.send({ ...content, kind: kind2, id }, void 0, buffers);
-        else this._model.send({ ...content, kind: kind2, id });
+        const sequence = ordered ? { view: this._prefix, order: this._order + 1 } : {};
+        const message = { ...content, ...sequence, kind: kind2, id };
+        if (buffers) this._model.send(message, void 0, buffers);
+        else this._model.send(message);
+        if (ordered) this._order += 1;
       } catch (err) {
-        this._clearTimer(timer);
+        if (timer != null) this._clearTimer(timer);
         this._pending.delete(id);
         reject(new RequestError(kind2, `could not send '${kind2}': ${err && err.message ? err.message : err}`));
       }
@@ -215,7 +228,7 @@ var Requester = class {
     const entry = this._pending.get(msg.id);
     if (!entry) return;
     this._pending.delete(msg.id);
-    this._clearTimer(entry.timer);
+    if (entry.timer != null) this._clearTimer(entry.timer);
     if (msg.ok) {
       entry.resolve({ msg, buffers: buffers || [] });
     } else {
@@ -227,7 +240,7 @@ var Requester = class {
     this._model.off("msg:custom", this._onMessage);
     this._model = null;
     for (const [, entry] of this._pending) {
-      this._clearTimer(entry.timer);
+      if (entry.timer != null) this._clearTimer(entry.timer);
       entry.reject(new RequestError(entry.kind, "the widget was closed"));
     }
     this._pending.clear();
@@ -9563,6 +9576,51 @@ function createErrors(model, { errorList, errorArea }) {
   };
 }
 
+// nblabel/js/src/shell/moves.js
+function nextInPlan(current, key) {
+  if (!current || current.key == null || key == null) return null;
+  const plan = [current.key, ...Array.isArray(current.ahead) ? current.ahead : []];
+  const i = plan.indexOf(key);
+  if (i >= 0 && i + 1 < plan.length) return plan[i + 1];
+  if (key === current.key && current.nav) return current.nav.next_unlabeled ?? null;
+  return null;
+}
+function createMoves() {
+  const pending = [];
+  let sent = 0;
+  return {
+    /** A move was sent; returns its entry. */
+    add(kind2, key, snapshot) {
+      const entry = { kind: kind2, key, snapshot, n: ++sent };
+      pending.push(entry);
+      return entry;
+    },
+    /**
+     * Python answered `entry` (ok or not). `where` is the answer's `at` (undefined for a
+     * failure), `currentKey` the key `current` holds now. Returns whether the view should
+     * follow `current` now: the last move was answered and `current` already shows it. When
+     * the last answer came before its `current`, the next `current` is followed instead.
+     */
+    settle(entry, where, currentKey) {
+      const i = pending.indexOf(entry);
+      if (i >= 0) pending.splice(i, 1);
+      if (pending.length) return false;
+      return where === void 0 || where === (currentKey ?? null);
+    },
+    /** Moves sent after `entry` and still in flight. */
+    after(entry) {
+      return pending.filter((m) => m.n > entry.n);
+    },
+    get count() {
+      return pending.length;
+    },
+    /** Whether a `current` arriving now may describe a place the browser already left. */
+    get inFlight() {
+      return pending.length > 0;
+    }
+  };
+}
+
 // nblabel/js/src/shell/timing.js
 var TIMINGS_CAP = 1e3;
 function createTimings(root, isDisposed) {
@@ -9605,7 +9663,10 @@ function createTimings(root, isDisposed) {
 }
 
 // nblabel/js/src/shell/flow.js
-function createFlow({ model, parts, cache, requester, errors, isDisposed, onEntry = () => null }) {
+var SLOW_KERNEL = `No answer from Python for ${DEFAULT_TIMEOUT_MS / 1e3} s: the kernel may be busy (a running cell). Your labels are kept and sent in order; if the kernel was restarted, re-run the cell.`;
+function createFlow({ model, parts, cache, requester, errors, isDisposed, onEntry = () => null, onReady = () => {
+}, onBack = () => {
+} }) {
   const { root, label, position, suggestion, buttons, emptyNote, doneNote } = parts;
   const timings = createTimings(root, isDisposed);
   let views = [];
@@ -9619,7 +9680,15 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed, onEntr
   let guessed = false;
   let deferred = null;
   let leaving = null;
+  let confirmedKey = null;
+  let suggests = false;
+  const moves = createMoves();
+  let afterMoves = false;
+  const drafts = /* @__PURE__ */ new Map();
+  let restoredKey = null;
+  let stallTimer = null;
   const canEdit = () => shownKey != null && leaving !== shownKey;
+  const waiting = () => shownKey != null && leaving === shownKey || shownKey == null && wantedKey != null;
   function showEntry(entry) {
     const fresh = onEntry(entry);
     if (fresh) {
@@ -9629,7 +9698,13 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed, onEntr
     }
     for (const { view } of views) view.show(entry);
     const changed = entry.key !== shownKey;
-    if (changed) leaving = null;
+    if (changed) {
+      leaving = null;
+      queueMicrotask(() => {
+        if (!isDisposed()) onReady();
+      });
+    }
+    if (changed && entry.key !== restoredKey) restoredKey = null;
     shownKey = entry.key;
     wantedKey = entry.key;
     if (changed) shownAt = performance.now();
@@ -9658,15 +9733,16 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed, onEntr
     root.dataset.state = "loading";
     for (const { view } of views) view.loading();
     cache.load([key], fetchItems);
-    const waiting = cache.wait(key);
-    if (!waiting) return;
-    waiting.then(
+    const waiting2 = cache.wait(key);
+    if (!waiting2) return;
+    waiting2.then(
       (loaded) => {
         if (!isDisposed() && wantedKey === key && shownKey !== key) showEntry(loaded);
       },
       (err) => {
         if (isDisposed() || wantedKey !== key) return;
         root.dataset.state = "error";
+        onBack();
         const failed = { key, label: String(key), objects: {}, images: /* @__PURE__ */ new Map(), errors: /* @__PURE__ */ new Map() };
         for (const { spec, view } of views) {
           failed.objects[spec.name] = { type: spec.type, error: `Could not load item ${key}.` };
@@ -9695,30 +9771,76 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed, onEntr
   function onCurrent() {
     current = model.get("current") || {};
     currentSeq += 1;
-    if (current.key == null) {
-      showEmpty();
-      applyNav();
-      return;
-    }
-    if (current.key !== shownKey && current.key !== wantedKey) showKey(current.key);
-    else if (current.key === wantedKey && shownKey == null && !cache.isLoading(current.key)) showKey(current.key, { force: true });
-    if (current.key === wantedKey) {
-      guessed = false;
-      root.dataset.status = current.status || "";
-      if (!dirty) host.load(current.key, current.result, { predictions: current.predictions });
-      label.textContent = current.label ?? label.textContent;
-      suggestion.textContent = suggestionText(current.suggestion) || predictedText(current.predictions);
+    if (current.suggests) suggests = true;
+    cache.load(current.prefetch || [], fetchItems);
+    if (!moves.inFlight) {
+      follow();
+    } else if (current.key != null && current.key === wantedKey && leaving !== current.key) {
+      learn();
     }
     applyNav();
-    cache.load(current.prefetch || [], fetchItems);
     cache.evict(keepSet());
     dropStaleTiming();
-    if (deferred && !guessed && shownKey === current.key && deferred.key === current.key) {
+    afterCurrent();
+  }
+  function follow() {
+    const caughtUp = afterMoves;
+    afterMoves = false;
+    if (current.key == null) {
+      showEmpty();
+      return;
+    }
+    if (current.key !== shownKey && current.key !== wantedKey) {
+      if (caughtUp && dirty && shownKey != null) {
+        sendMove(GOTO, { key: shownKey }, shownKey);
+        return;
+      }
+      showKey(current.key);
+    } else if (current.key === wantedKey && shownKey == null && !cache.isLoading(current.key)) {
+      showKey(current.key, { force: true });
+    }
+    if (current.key === wantedKey) learn();
+  }
+  function learn() {
+    guessed = false;
+    confirmedKey = current.key;
+    root.dataset.status = current.status || "";
+    const draft = drafts.get(current.key);
+    if (draft && !dirty) {
+      drafts.delete(current.key);
+      host.load(current.key, current.result, { predictions: current.predictions });
+      host.restore(draft);
+      dirty = true;
+    } else if (!dirty) {
+      host.load(current.key, current.result, { predictions: current.predictions });
+    }
+    label.textContent = current.label ?? label.textContent;
+    suggestion.textContent = suggestionText(current.suggestion) || predictedText(current.predictions);
+  }
+  function afterCurrent() {
+    if (deferred && deferred.key !== shownKey) {
+      deferred = null;
+    } else if (deferred && confirmedKey === shownKey && !guessed) {
       const { type, t0 } = deferred;
       deferred = null;
       commit(type, t0);
-    } else if (deferred && deferred.key !== current.key) {
-      deferred = null;
+    }
+    tryAdvance();
+  }
+  function tryAdvance() {
+    if (leaving == null || leaving !== shownKey) return;
+    const target = nextInPlan(current, shownKey);
+    if (target == null || moveAhead(target, false)) return;
+    cache.load([target], fetchItems);
+    const waiting2 = cache.wait(target);
+    if (waiting2) {
+      waiting2.then(
+        () => {
+          if (!isDisposed()) tryAdvance();
+        },
+        () => {
+        }
+      );
     }
   }
   function applyNav() {
@@ -9743,17 +9865,79 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed, onEntr
   }
   function keepSet() {
     const nav = current.nav || {};
-    return new Set([current.key, shownKey, wantedKey, ...current.prefetch || [], ...Object.values(nav)].filter((k) => k != null));
+    const plan = [current.key, shownKey, wantedKey, nextInPlan(current, shownKey), ...current.prefetch || []];
+    return new Set([...plan, ...Object.values(nav)].filter((k) => k != null));
   }
-  function request(kind2, content) {
+  function request(kind2, content, options) {
     root.dataset.busy = "true";
     const done = () => {
       if (!isDisposed() && requester.pendingCount === 0) root.dataset.busy = "false";
       dropStaleTiming();
     };
-    const p = requester.request(kind2, content);
+    const p = requester.request(kind2, content, options);
     p.then(done, done);
     return p;
+  }
+  function sendMove(kind2, content, key, snapshot = null) {
+    const entry = moves.add(kind2, key, snapshot);
+    showSaving();
+    armStall();
+    request(kind2, content, { timeout: null, ordered: true }).then(
+      ({ msg }) => settled(entry, msg.at),
+      (err) => refused(entry, err)
+    );
+    return entry;
+  }
+  function settled(entry, at) {
+    if (isDisposed()) return;
+    if (leaving === entry.key && at === entry.key) {
+      leaving = null;
+      onReady();
+    }
+    const now = moves.settle(entry, at, current.key);
+    showSaving();
+    caughtUpWith(now);
+  }
+  function showSaving() {
+    root.dataset.saving = String(moves.count);
+  }
+  function caughtUpWith(now) {
+    armStall(true);
+    if (moves.inFlight) return;
+    afterMoves = true;
+    if (now) {
+      follow();
+      applyNav();
+      afterCurrent();
+    }
+  }
+  function refused(entry, err) {
+    if (isDisposed()) return;
+    timings.cancel();
+    errors.add(errorText(err));
+    const later = moves.after(entry).length > 0;
+    const now = moves.settle(entry, void 0, current.key);
+    showSaving();
+    if (entry.kind === SUBMIT || entry.kind === SKIP) {
+      if (restoredKey != null && restoredKey === shownKey && restoredKey !== entry.key && dirty) {
+        drafts.set(entry.key, entry.snapshot);
+      } else {
+        goBack(entry.key, entry.snapshot);
+        if (later) sendMove(GOTO, { key: entry.key }, entry.key);
+      }
+    }
+    caughtUpWith(now);
+  }
+  function armStall(rearm = false) {
+    if (rearm && stallTimer != null) {
+      clearTimeout(stallTimer);
+      stallTimer = null;
+    }
+    if (stallTimer != null || !moves.inFlight) return;
+    stallTimer = setTimeout(() => {
+      stallTimer = null;
+      if (!isDisposed() && moves.inFlight) errors.add(SLOW_KERNEL);
+    }, DEFAULT_TIMEOUT_MS);
   }
   function dropStaleTiming() {
     timings.dropStale({ idle: requester.pendingCount === 0, seq: currentSeq, shownKey, currentKey: current.key });
@@ -9761,27 +9945,33 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed, onEntr
   const startTiming = (t0) => timings.start(t0, shownKey, currentSeq);
   function moveAhead(target, isGuess) {
     if (target == null || !cache.has(target)) return false;
-    showEntry(cache.get(target));
+    const entry = cache.get(target);
+    showEntry(entry);
     suggestion.textContent = "";
     root.dataset.status = isGuess ? "" : "new";
-    host.load(target, [], { predictions: cache.get(target).predictions });
+    host.load(target, [], { predictions: entry.predictions });
     dirty = false;
+    const draft = drafts.get(target);
+    if (draft) {
+      drafts.delete(target);
+      host.restore(draft);
+      dirty = true;
+    }
     guessed = isGuess;
     return true;
   }
-  function goBack(key, snapshot, err) {
-    if (isDisposed()) return;
-    timings.cancel();
+  function goBack(key, snapshot) {
     deferred = null;
     leaving = null;
-    errors.add(errorText(err));
+    onBack();
     if (shownKey !== key) showKey(key);
     host.restore(snapshot);
     dirty = true;
+    restoredKey = key;
   }
   function commit(kind2, t0) {
     if (shownKey == null || leaving === shownKey) return;
-    if (guessed && !dirty) {
+    if (!dirty && confirmedKey !== shownKey && (guessed || suggests)) {
       deferred = { type: kind2, t0, key: shownKey };
       return;
     }
@@ -9803,36 +9993,24 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed, onEntr
       content = { key, result: host.result(), lead_time };
     }
     startTiming(t0);
-    const confirmed = !guessed && key === current.key;
     dirty = false;
-    request(kind2 === "submit" ? SUBMIT : SKIP, content).then(
-      () => {
-        if (leaving === key && current.key === key) leaving = null;
-      },
-      (err) => goBack(key, snapshot, err)
-    );
-    if (!(confirmed && moveAhead((current.nav || {}).next_unlabeled, false))) leaving = key;
+    drafts.delete(key);
+    sendMove(kind2 === "submit" ? SUBMIT : SKIP, content, key, snapshot);
+    if (!moveAhead(nextInPlan(current, key), false)) leaving = key;
   }
   function step(direction, t0) {
-    const confirmed = shownKey != null && shownKey === current.key;
+    const confirmed = !moves.inFlight && shownKey != null && shownKey === current.key;
     const target = (current.nav || {})[direction];
     if (confirmed && target == null) return;
     startTiming(t0);
     dirty = false;
-    request(GOTO, { to: direction }).catch((err) => {
-      if (isDisposed()) return;
-      timings.cancel();
-      errors.add(errorText(err));
-      if (current.key != null && shownKey !== current.key) showKey(current.key);
-    });
+    sendMove(GOTO, { to: direction }, shownKey);
     if (confirmed) moveAhead(target, true);
   }
   function plain(kind2, content) {
     dirty = false;
     deferred = null;
-    request(kind2, content).catch((err) => {
-      if (!isDisposed()) errors.add(errorText(err));
-    });
+    sendMove(kind2, content, shownKey);
   }
   return {
     request,
@@ -9842,6 +10020,7 @@ function createFlow({ model, parts, cache, requester, errors, isDisposed, onEntr
     step,
     plain,
     canEdit,
+    waiting,
     /** A plugin changed the item's labels: keep them over Python's until the next move. */
     edited() {
       dirty = true;
@@ -10084,7 +10263,23 @@ function mountShell({ model, el, requester = new Requester(model) }) {
   const parts = createLayout(el);
   const { root, help, buttons, objectsBox, controlsBox } = parts;
   const errors = createErrors(model, parts);
-  const flow = createFlow({ model, parts, cache, requester, errors, isDisposed, onEntry });
+  const typed2 = [];
+  const MAX_TYPED = 200;
+  const TYPE_AHEAD = /* @__PURE__ */ new Set(["choice", "submit", "skip"]);
+  let replaying = false;
+  const flow = createFlow({
+    model,
+    parts,
+    cache,
+    requester,
+    errors,
+    isDisposed,
+    onEntry,
+    onReady: () => replay(),
+    onBack: () => {
+      typed2.length = 0;
+    }
+  });
   let host = null;
   let helpOpen = false;
   let scene = { objects: [], controls: [], views: [], slots: /* @__PURE__ */ new Map(), boxes: [], blocks: [], dynamic: false };
@@ -10161,6 +10356,18 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     help.hidden = !open;
     buttons.get("help").setAttribute("aria-expanded", String(open));
   }
+  function replay() {
+    if (replaying) return;
+    replaying = true;
+    try {
+      while (typed2.length && !flow.waiting() && !disposed) {
+        const [action, t0] = typed2.shift();
+        run(action, t0);
+      }
+    } finally {
+      replaying = false;
+    }
+  }
   function run(action, t0 = null) {
     if (action.type !== "choice") errors.clearLocal();
     switch (action.type) {
@@ -10230,6 +10437,11 @@ function mountShell({ model, el, requester = new Requester(model) }) {
     event.stopPropagation();
     if (helpOpen && action.type !== "help" && action.type !== "close_help") return;
     if (event.repeat && action.type !== "next" && action.type !== "prev") return;
+    if (typed2.length && !flow.waiting()) replay();
+    if (TYPE_AHEAD.has(action.type) && (typed2.length || flow.waiting())) {
+      if (typed2.length < MAX_TYPED) typed2.push([action, t0]);
+      return;
+    }
     run(action, t0);
   }
   function onClick(event) {
@@ -10268,6 +10480,7 @@ function mountShell({ model, el, requester = new Requester(model) }) {
   onOthers();
   return function cleanup() {
     disposed = true;
+    typed2.length = 0;
     model.off("change:_schema", buildSchema);
     model.off("change:current", flow.onCurrent);
     model.off("change:progress", onProgress);

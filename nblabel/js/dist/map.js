@@ -17119,7 +17119,7 @@ var protocol_default = {
   about: "The contract between the kernel and the browser, loaded by nblabel/protocol.py and nblabel/js/src/protocol.js: change it here and both sides follow. Every custom message is {kind, id, ...}; a request from JS carries a fresh id and Python answers it exactly once with a reply of the same id.",
   reply: {
     kind: "reply",
-    ok: "{kind: 'reply', id, ok: true, ...what the request returns}",
+    ok: "{kind: 'reply', id, ok: true, ...what the request returns}; a request that moves (submit, skip, goto, undo, redo) returns {at: the key of `current` after it}.",
     failed: "{kind: 'reply', id, ok: false, error: str}: the error is shown to the user"
   },
   requests: {
@@ -17151,9 +17151,11 @@ var protocol_default = {
     can_undo: "bool: this session has a submit or skip to undo.",
     can_redo: "bool: and one to redo.",
     nav: "{prev, next, next_unlabeled, first_unlabeled}: keys or null; next_unlabeled may be a skipped item once no new one is left.",
+    ahead: "[keys]: the next unlabeled items in queue order (as many as prefetch), where submits and skips lead one after the other; the browser moves through them without waiting for Python, its submits and skips queued in order.",
     prefetch: "[keys]: a few items to load ahead.",
     predictions: "[LS result items]: pre-filled regions, spans, ranges or choices to accept (with predictions= or a model returning results), while the item is not submitted.",
-    suggestion: "{choices, score, model_version}: what an attached model suggests, for the header (with model= only)."
+    suggestion: "{choices, score, model_version}: what an attached model suggests, for the header (with model= only).",
+    suggests: "true with model=: an unlabeled item may come with a pre-selected suggestion, so an Enter on an item shown ahead of Python, not yet edited, waits for its `current`."
   },
   progress: {
     total: "int: items in the queue.",
@@ -17286,13 +17288,20 @@ var Requester = class {
     this._clearTimer = clearTimer;
     this._pending = /* @__PURE__ */ new Map();
     this._counter = 0;
+    this._order = 0;
     this._prefix = Math.random().toString(36).slice(2, 8);
     this._onMessage = (msg, buffers) => this._receive(msg, buffers);
     model.on("msg:custom", this._onMessage);
   }
-  /** Resolves with `{msg, buffers}` for an ok reply; rejects with a RequestError otherwise.
-   * `buffers` go with the request as binary parts (a map's selection). */
-  request(kind2, content = {}, { timeout = this._timeout, buffers = null } = {}) {
+  /**
+   * Resolves with `{msg, buffers}` for an ok reply; rejects with a RequestError otherwise.
+   * `buffers` go with the request as binary parts (a map's selection). `timeout: null`
+   * waits as long as it takes (a move that must stand when a busy kernel answers late);
+   * the widget going away still rejects it. `ordered` numbers the request (`view`,
+   * `order`: 1, 2, ... among this view's ordered requests) so that Python applies them in
+   * the order they were sent, whatever order the kernel hands them over in.
+   */
+  request(kind2, content = {}, { timeout = this._timeout, buffers = null, ordered = false } = {}) {
     if (!this._kinds.has(kind2)) {
       return Promise.reject(new RequestError(kind2, `unknown request kind '${kind2}'`));
     }
@@ -17301,7 +17310,7 @@ var Requester = class {
     }
     const id = `${this._prefix}-${++this._counter}`;
     return new Promise((resolve, reject) => {
-      const timer = this._setTimer(() => {
+      const expire = () => {
         this._pending.delete(id);
         const seconds = Math.round(timeout / 100) / 10;
         reject(
@@ -17311,13 +17320,17 @@ var Requester = class {
             { timeout: true }
           )
         );
-      }, timeout);
+      };
+      const timer = timeout == null ? null : this._setTimer(expire, timeout);
       this._pending.set(id, { kind: kind2, resolve, reject, timer });
       try {
-        if (buffers) this._model.send({ ...content, kind: kind2, id }, void 0, buffers);
-        else this._model.send({ ...content, kind: kind2, id });
+        const sequence = ordered ? { view: this._prefix, order: this._order + 1 } : {};
+        const message = { ...content, ...sequence, kind: kind2, id };
+        if (buffers) this._model.send(message, void 0, buffers);
+        else this._model.send(message);
+        if (ordered) this._order += 1;
       } catch (err) {
-        this._clearTimer(timer);
+        if (timer != null) this._clearTimer(timer);
         this._pending.delete(id);
         reject(new RequestError(kind2, `could not send '${kind2}': ${err && err.message ? err.message : err}`));
       }
@@ -17331,7 +17344,7 @@ var Requester = class {
     const entry = this._pending.get(msg.id);
     if (!entry) return;
     this._pending.delete(msg.id);
-    this._clearTimer(entry.timer);
+    if (entry.timer != null) this._clearTimer(entry.timer);
     if (msg.ok) {
       entry.resolve({ msg, buffers: buffers || [] });
     } else {
@@ -17343,7 +17356,7 @@ var Requester = class {
     this._model.off("msg:custom", this._onMessage);
     this._model = null;
     for (const [, entry] of this._pending) {
-      this._clearTimer(entry.timer);
+      if (entry.timer != null) this._clearTimer(entry.timer);
       entry.reject(new RequestError(entry.kind, "the widget was closed"));
     }
     this._pending.clear();

@@ -57,6 +57,7 @@ export class Requester {
     this._clearTimer = clearTimer;
     this._pending = new Map();
     this._counter = 0;
+    this._order = 0; // ordered requests sent so far (see `request`)
     // Two views of one widget share a comm and see each other's replies; the prefix keeps
     // their ids apart.
     this._prefix = Math.random().toString(36).slice(2, 8);
@@ -64,9 +65,15 @@ export class Requester {
     model.on("msg:custom", this._onMessage);
   }
 
-  /** Resolves with `{msg, buffers}` for an ok reply; rejects with a RequestError otherwise.
-   * `buffers` go with the request as binary parts (a map's selection). */
-  request(kind, content = {}, { timeout = this._timeout, buffers = null } = {}) {
+  /**
+   * Resolves with `{msg, buffers}` for an ok reply; rejects with a RequestError otherwise.
+   * `buffers` go with the request as binary parts (a map's selection). `timeout: null`
+   * waits as long as it takes (a move that must stand when a busy kernel answers late);
+   * the widget going away still rejects it. `ordered` numbers the request (`view`,
+   * `order`: 1, 2, ... among this view's ordered requests) so that Python applies them in
+   * the order they were sent, whatever order the kernel hands them over in.
+   */
+  request(kind, content = {}, { timeout = this._timeout, buffers = null, ordered = false } = {}) {
     if (!this._kinds.has(kind)) {
       return Promise.reject(new RequestError(kind, `unknown request kind '${kind}'`));
     }
@@ -75,7 +82,7 @@ export class Requester {
     }
     const id = `${this._prefix}-${++this._counter}`;
     return new Promise((resolve, reject) => {
-      const timer = this._setTimer(() => {
+      const expire = () => {
         this._pending.delete(id);
         const seconds = Math.round(timeout / 100) / 10;
         reject(
@@ -86,13 +93,18 @@ export class Requester {
             { timeout: true },
           ),
         );
-      }, timeout);
+      };
+      const timer = timeout == null ? null : this._setTimer(expire, timeout);
       this._pending.set(id, { kind, resolve, reject, timer });
       try {
-        if (buffers) this._model.send({ ...content, kind, id }, undefined, buffers);
-        else this._model.send({ ...content, kind, id });
+        const sequence = ordered ? { view: this._prefix, order: this._order + 1 } : {};
+        const message = { ...content, ...sequence, kind, id };
+        if (buffers) this._model.send(message, undefined, buffers);
+        else this._model.send(message);
+        // Counted once sent: a send that failed leaves no gap Python would wait on.
+        if (ordered) this._order += 1;
       } catch (err) {
-        this._clearTimer(timer);
+        if (timer != null) this._clearTimer(timer);
         this._pending.delete(id);
         reject(new RequestError(kind, `could not send '${kind}': ${err && err.message ? err.message : err}`));
       }
@@ -109,7 +121,7 @@ export class Requester {
     // Replies to another view of the same widget, or ones that arrive after their timeout.
     if (!entry) return;
     this._pending.delete(msg.id);
-    this._clearTimer(entry.timer);
+    if (entry.timer != null) this._clearTimer(entry.timer);
     if (msg.ok) {
       entry.resolve({ msg, buffers: buffers || [] });
     } else {
@@ -122,7 +134,7 @@ export class Requester {
     this._model.off("msg:custom", this._onMessage);
     this._model = null;
     for (const [, entry] of this._pending) {
-      this._clearTimer(entry.timer);
+      if (entry.timer != null) this._clearTimer(entry.timer);
       entry.reject(new RequestError(entry.kind, "the widget was closed"));
     }
     this._pending.clear();

@@ -66,6 +66,43 @@ test("a request with no reply rejects after the timeout, and a late reply is har
   requester.dispose();
 });
 
+test("timeout null waits for a late answer, however late, until the widget goes away", async () => {
+  const model = new FakeModel();
+  const requester = new Requester(model, { timeout: 5 });
+  const late = requester.request("submit", { key: "k", result: [] }, { timeout: null });
+  const lost = requester.request("submit", { key: "j", result: [] }, { timeout: null });
+  await new Promise((r) => setTimeout(r, 30)); // six default timeouts
+  assert.equal(requester.pendingCount, 2);
+  model.reply({ kind: "reply", id: model.sent[0].id, ok: true, at: "next" });
+  assert.equal((await late).msg.at, "next");
+  requester.dispose();
+  await assert.rejects(lost, /closed/);
+});
+
+test("ordered requests are numbered 1, 2, ... per view; a failed send leaves no gap", async () => {
+  const model = new FakeModel();
+  const requester = new Requester(model);
+  const pending = [requester.request("fetch", { keys: ["a"] }), requester.request("submit", { key: "a", result: [] }, { ordered: true })];
+  const send = model.send;
+  model.send = () => {
+    throw new Error("comm closed");
+  };
+  await assert.rejects(requester.request("skip", { key: "b" }, { ordered: true }), /could not send 'skip'/);
+  model.send = send;
+  pending.push(requester.request("goto", { to: "next" }, { ordered: true }));
+  const [fetch, submit, goto] = model.sent;
+  assert.equal(fetch.order, undefined);
+  assert.deepEqual([submit.order, goto.order], [1, 2]);
+  assert.equal(submit.view, goto.view);
+  const other = new Requester(model);
+  pending.push(other.request("undo", {}, { ordered: true }));
+  assert.equal(model.sent.at(-1).order, 1);
+  assert.notEqual(model.sent.at(-1).view, submit.view);
+  requester.dispose();
+  other.dispose();
+  for (const p of pending) await assert.rejects(p, /closed/);
+});
+
 test("dispose removes the listener and rejects what is pending", async () => {
   const model = new FakeModel();
   const requester = new Requester(model, { timeout: 10_000 });

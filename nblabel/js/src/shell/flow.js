@@ -2,15 +2,22 @@
 // "Enter" to the next item on screen.
 //
 // Python owns the truth (`current`); this shows it, sends requests, and moves ahead
-// optimistically when the next item is already cached, so a submit never waits for a kernel
-// round trip before the next image is painted.
+// optimistically: a submit shows the next item of Python's plan (`current.ahead`, already
+// prefetched) at once and goes out in order with the others (moves.js), so a fast hand never
+// waits for a kernel round trip and a slow kernel loses nothing: it applies the submits in
+// the order of the keys. A refused submit brings the user back to its item, with their edits
+// and the reason; submits made after it stand.
 
 import { predictedText, suggestionText } from "../controls/choices.js";
-import { FETCH, GOTO, SKIP, SUBMIT } from "../protocol.js";
+import { DEFAULT_TIMEOUT_MS, FETCH, GOTO, SKIP, SUBMIT } from "../protocol.js";
 import { errorText } from "./dom.js";
+import { createMoves, nextInPlan } from "./moves.js";
 import { createTimings } from "./timing.js";
 
-export function createFlow({ model, parts, cache, requester, errors, isDisposed, onEntry = () => null }) {
+/** The words shown while Python has not answered a move for a while. */
+export const SLOW_KERNEL = `No answer from Python for ${DEFAULT_TIMEOUT_MS / 1000} s: the kernel may be busy (a running cell). Your labels are kept and sent in order; if the kernel was restarted, re-run the cell.`;
+
+export function createFlow({ model, parts, cache, requester, errors, isDisposed, onEntry = () => null, onReady = () => {}, onBack = () => {} }) {
   const { root, label, position, suggestion, buttons, emptyNote, doneNote } = parts;
   const timings = createTimings(root, isDisposed);
   let views = []; // [{spec, view}]
@@ -24,8 +31,18 @@ export function createFlow({ model, parts, cache, requester, errors, isDisposed,
   let guessed = false; // shown ahead of Python via nav.next/prev: its labels are not known yet
   let deferred = null; // submit/skip pressed on a guessed item, run once Python confirms it
   let leaving = null; // key submitted or skipped with no cached next item: waiting to move
+  let confirmedKey = null; // item whose `current` was applied (its labels, a suggestion)
+  let suggests = false; // a model may pre-select labels on unlabeled items
+  const moves = createMoves(); // submits, skips, gotos, undos, redos in flight, in order
+  let afterMoves = false; // every move was answered: the next follow() catches up with them
+  const drafts = new Map(); // key -> edits of a refused submit, put back when it is shown
+  let restoredKey = null; // the item the user was brought back to after a refusal
+  let stallTimer = null;
 
   const canEdit = () => shownKey != null && leaving !== shownKey;
+  /** An item was left and the next is not on screen yet (or is loading): keys typed now
+   * are for it. */
+  const waiting = () => (shownKey != null && leaving === shownKey) || (shownKey == null && wantedKey != null);
 
   // --- showing items --------------------------------------------------------------------
   function showEntry(entry) {
@@ -39,7 +56,15 @@ export function createFlow({ model, parts, cache, requester, errors, isDisposed,
     }
     for (const { view } of views) view.show(entry);
     const changed = entry.key !== shownKey;
-    if (changed) leaving = null;
+    if (changed) {
+      leaving = null;
+      // Keys typed ahead run once the caller has put the item's labels in place (a
+      // microtask runs then).
+      queueMicrotask(() => {
+        if (!isDisposed()) onReady();
+      });
+    }
+    if (changed && entry.key !== restoredKey) restoredKey = null;
     shownKey = entry.key;
     wantedKey = entry.key;
     if (changed) shownAt = performance.now();
@@ -79,6 +104,7 @@ export function createFlow({ model, parts, cache, requester, errors, isDisposed,
       (err) => {
         if (isDisposed() || wantedKey !== key) return;
         root.dataset.state = "error";
+        onBack(); // keys typed ahead were meant for an item that cannot be shown
         const failed = { key, label: String(key), objects: {}, images: new Map(), errors: new Map() };
         for (const { spec, view } of views) {
           // The full message is in the error area; in place a short one is enough.
@@ -112,30 +138,85 @@ export function createFlow({ model, parts, cache, requester, errors, isDisposed,
   function onCurrent() {
     current = model.get("current") || {};
     currentSeq += 1;
-    if (current.key == null) {
-      showEmpty();
-      applyNav();
-      return;
-    }
-    if (current.key !== shownKey && current.key !== wantedKey) showKey(current.key);
-    else if (current.key === wantedKey && shownKey == null && !cache.isLoading(current.key)) showKey(current.key, { force: true });
-    if (current.key === wantedKey) {
-      guessed = false;
-      root.dataset.status = current.status || "";
-      if (!dirty) host.load(current.key, current.result, { predictions: current.predictions });
-      label.textContent = current.label ?? label.textContent;
-      suggestion.textContent = suggestionText(current.suggestion) || predictedText(current.predictions);
+    if (current.suggests) suggests = true;
+    cache.load(current.prefetch || [], fetchItems);
+    if (!moves.inFlight) {
+      follow();
+    } else if (current.key != null && current.key === wantedKey && leaving !== current.key) {
+      learn(); // Python caught up with the item on screen: its labels, its suggestion
     }
     applyNav();
-    cache.load(current.prefetch || [], fetchItems);
     cache.evict(keepSet());
     dropStaleTiming();
-    if (deferred && !guessed && shownKey === current.key && deferred.key === current.key) {
+    afterCurrent();
+  }
+
+  /** Show what Python says is current (no move of ours is in flight). */
+  function follow() {
+    const caughtUp = afterMoves;
+    afterMoves = false;
+    if (current.key == null) {
+      showEmpty();
+      return;
+    }
+    if (current.key !== shownKey && current.key !== wantedKey) {
+      if (caughtUp && dirty && shownKey != null) {
+        // Our moves led Python elsewhere than the item on screen (its queue changed
+        // meanwhile) and the user is editing that item: bring Python to it, keep the edits.
+        sendMove(GOTO, { key: shownKey }, shownKey);
+        return;
+      }
+      showKey(current.key);
+    } else if (current.key === wantedKey && shownKey == null && !cache.isLoading(current.key)) {
+      showKey(current.key, { force: true });
+    }
+    if (current.key === wantedKey) learn();
+  }
+
+  /** Apply Python's word on the item on screen (or loading): status, labels, suggestion. */
+  function learn() {
+    guessed = false;
+    confirmedKey = current.key;
+    root.dataset.status = current.status || "";
+    const draft = drafts.get(current.key);
+    if (draft && !dirty) {
+      drafts.delete(current.key);
+      host.load(current.key, current.result, { predictions: current.predictions });
+      host.restore(draft);
+      dirty = true;
+    } else if (!dirty) {
+      host.load(current.key, current.result, { predictions: current.predictions });
+    }
+    label.textContent = current.label ?? label.textContent;
+    suggestion.textContent = suggestionText(current.suggestion) || predictedText(current.predictions);
+  }
+
+  /** What waited for Python: a submit on an unconfirmed item, a move to the next item. */
+  function afterCurrent() {
+    if (deferred && deferred.key !== shownKey) {
+      deferred = null; // the view moved; the key press was about another item
+    } else if (deferred && confirmedKey === shownKey && !guessed) {
       const { type, t0 } = deferred;
       deferred = null;
       commit(type, t0);
-    } else if (deferred && deferred.key !== current.key) {
-      deferred = null; // Python went elsewhere; the key press was about another item
+    }
+    tryAdvance();
+  }
+
+  /** The user left `shownKey` while its next item was not known or not loaded: go on. */
+  function tryAdvance() {
+    if (leaving == null || leaving !== shownKey) return;
+    const target = nextInPlan(current, shownKey);
+    if (target == null || moveAhead(target, false)) return;
+    cache.load([target], fetchItems);
+    const waiting = cache.wait(target);
+    if (waiting) {
+      waiting.then(
+        () => {
+          if (!isDisposed()) tryAdvance();
+        },
+        () => {},
+      );
     }
   }
 
@@ -165,19 +246,102 @@ export function createFlow({ model, parts, cache, requester, errors, isDisposed,
 
   function keepSet() {
     const nav = current.nav || {};
-    return new Set([current.key, shownKey, wantedKey, ...(current.prefetch || []), ...Object.values(nav)].filter((k) => k != null));
+    const plan = [current.key, shownKey, wantedKey, nextInPlan(current, shownKey), ...(current.prefetch || [])];
+    return new Set([...plan, ...Object.values(nav)].filter((k) => k != null));
   }
 
   // --- requests and actions -------------------------------------------------------------
-  function request(kind, content) {
+  function request(kind, content, options) {
     root.dataset.busy = "true";
     const done = () => {
       if (!isDisposed() && requester.pendingCount === 0) root.dataset.busy = "false";
       dropStaleTiming();
     };
-    const p = requester.request(kind, content);
+    const p = requester.request(kind, content, options);
     p.then(done, done);
     return p;
+  }
+
+  /**
+   * A request that moves Python's state, queued after the others: numbered, so Python
+   * applies them in the order sent (the kernel may hand comm messages over out of order).
+   * No timeout: a busy kernel answers late, and the move must stand (and keep its place in
+   * the order) when it does; the user is told after a while that Python is slow.
+   */
+  function sendMove(kind, content, key, snapshot = null) {
+    const entry = moves.add(kind, key, snapshot);
+    showSaving();
+    armStall();
+    request(kind, content, { timeout: null, ordered: true }).then(
+      ({ msg }) => settled(entry, msg.at),
+      (err) => refused(entry, err),
+    );
+    return entry;
+  }
+
+  function settled(entry, at) {
+    if (isDisposed()) return;
+    // Python kept us here (the last item): let the user carry on with it.
+    if (leaving === entry.key && at === entry.key) {
+      leaving = null;
+      onReady();
+    }
+    const now = moves.settle(entry, at, current.key);
+    showSaving();
+    caughtUpWith(now);
+  }
+
+  /** How many moves Python has not answered yet (0: everything the user did is saved). */
+  function showSaving() {
+    root.dataset.saving = String(moves.count);
+  }
+
+  /** A move was answered: when it was the last in flight, follow Python again (now, or on
+   * the `current` that answers it when the answer came first). */
+  function caughtUpWith(now) {
+    armStall(true);
+    if (moves.inFlight) return;
+    afterMoves = true;
+    if (now) {
+      follow();
+      applyNav();
+      afterCurrent();
+    }
+  }
+
+  /** A move Python refused (a submit that does not validate, a store that cannot write). */
+  function refused(entry, err) {
+    if (isDisposed()) return;
+    timings.cancel();
+    errors.add(errorText(err));
+    const later = moves.after(entry).length > 0;
+    const now = moves.settle(entry, undefined, current.key);
+    showSaving();
+    if (entry.kind === SUBMIT || entry.kind === SKIP) {
+      if (restoredKey != null && restoredKey === shownKey && restoredKey !== entry.key && dirty) {
+        // Already brought back to an earlier refused item and editing it: keep this one's
+        // edits for when it is shown again.
+        drafts.set(entry.key, entry.snapshot);
+      } else {
+        goBack(entry.key, entry.snapshot);
+        // Moves sent after this one take Python on: bring it back here after them.
+        if (later) sendMove(GOTO, { key: entry.key }, entry.key);
+      }
+    }
+    caughtUpWith(now);
+  }
+
+  /** Tell the user when Python has not answered a move for a while (the kernel is busy). */
+  function armStall(rearm = false) {
+    if (rearm && stallTimer != null) {
+      clearTimeout(stallTimer);
+      stallTimer = null;
+    }
+    if (stallTimer != null || !moves.inFlight) return;
+    stallTimer = setTimeout(() => {
+      stallTimer = null;
+      if (!isDisposed() && moves.inFlight) errors.add(SLOW_KERNEL);
+    }, DEFAULT_TIMEOUT_MS);
   }
 
   function dropStaleTiming() {
@@ -189,33 +353,40 @@ export function createFlow({ model, parts, cache, requester, errors, isDisposed,
   /** Show `target` now if it is cached, ahead of Python's confirmation. */
   function moveAhead(target, isGuess) {
     if (target == null || !cache.has(target)) return false;
-    showEntry(cache.get(target));
+    const entry = cache.get(target);
+    showEntry(entry);
     suggestion.textContent = ""; // Python sends the next item's own
     root.dataset.status = isGuess ? "" : "new";
-    host.load(target, [], { predictions: cache.get(target).predictions });
+    host.load(target, [], { predictions: entry.predictions });
     dirty = false;
+    const draft = drafts.get(target);
+    if (draft) {
+      drafts.delete(target);
+      host.restore(draft);
+      dirty = true;
+    }
     guessed = isGuess;
     return true;
   }
 
-  /** After a failed submit or skip: back to that item, with the user's edits. */
-  function goBack(key, snapshot, err) {
-    if (isDisposed()) return;
-    timings.cancel();
+  /** After a refused submit or skip: back to that item, with the user's edits. */
+  function goBack(key, snapshot) {
     deferred = null;
     leaving = null;
-    errors.add(errorText(err));
+    onBack(); // keys typed ahead were meant for items after this one
     if (shownKey !== key) showKey(key);
     host.restore(snapshot);
     dirty = true;
+    restoredKey = key;
   }
 
   function commit(kind, t0) {
     // Pressed again before Python moved on: a duplicate, not a label for the next item.
     if (shownKey == null || leaving === shownKey) return;
-    // A guessed item may already carry labels we have not been told about; an empty submit
-    // would erase them, so wait for Python to say what it is.
-    if (guessed && !dirty) {
+    // An item shown ahead of Python may carry labels we have not been told about (a guess
+    // by → or ←) or a model's pre-selected suggestion: unless the user edited it, an empty
+    // submit would erase them or skip the suggestion, so wait for Python's word on it.
+    if (!dirty && confirmedKey !== shownKey && (guessed || suggests)) {
       deferred = { type: kind, t0, key: shownKey };
       return;
     }
@@ -237,30 +408,19 @@ export function createFlow({ model, parts, cache, requester, errors, isDisposed,
       content = { key, result: host.result(), lead_time };
     }
     startTiming(t0);
-    const confirmed = !guessed && key === current.key;
     dirty = false;
-    request(kind === "submit" ? SUBMIT : SKIP, content).then(
-      () => {
-        // Python kept us here (the last item): let the user carry on with it.
-        if (leaving === key && current.key === key) leaving = null;
-      },
-      (err) => goBack(key, snapshot, err),
-    );
-    if (!(confirmed && moveAhead((current.nav || {}).next_unlabeled, false))) leaving = key;
+    drafts.delete(key);
+    sendMove(kind === "submit" ? SUBMIT : SKIP, content, key, snapshot);
+    if (!moveAhead(nextInPlan(current, key), false)) leaving = key;
   }
 
   function step(direction, t0) {
-    const confirmed = shownKey != null && shownKey === current.key;
+    const confirmed = !moves.inFlight && shownKey != null && shownKey === current.key;
     const target = (current.nav || {})[direction];
     if (confirmed && target == null) return;
     startTiming(t0);
     dirty = false;
-    request(GOTO, { to: direction }).catch((err) => {
-      if (isDisposed()) return;
-      timings.cancel();
-      errors.add(errorText(err));
-      if (current.key != null && shownKey !== current.key) showKey(current.key);
-    });
+    sendMove(GOTO, { to: direction }, shownKey);
     if (confirmed) moveAhead(target, true);
   }
 
@@ -268,9 +428,7 @@ export function createFlow({ model, parts, cache, requester, errors, isDisposed,
   function plain(kind, content) {
     dirty = false;
     deferred = null;
-    request(kind, content).catch((err) => {
-      if (!isDisposed()) errors.add(errorText(err));
-    });
+    sendMove(kind, content, shownKey);
   }
 
   return {
@@ -281,6 +439,7 @@ export function createFlow({ model, parts, cache, requester, errors, isDisposed,
     step,
     plain,
     canEdit,
+    waiting,
     /** A plugin changed the item's labels: keep them over Python's until the next move. */
     edited() {
       dirty = true;

@@ -21,7 +21,28 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
   const parts = createLayout(el);
   const { root, help, buttons, objectsBox, controlsBox } = parts;
   const errors = createErrors(model, parts);
-  const flow = createFlow({ model, parts, cache, requester, errors, isDisposed, onEntry });
+  // Keys typed while the widget waits for the next item (a fast hand outran the kernel and
+  // the prefetch): kept in order and run once that item is on screen, so "1, Enter" labels
+  // it instead of the "1" being dropped and the Enter submitting it blank. Held keys do not
+  // repeat into it; the bound (~10 s of "1, Enter" at 10 items/s: a busy kernel fell 7-16
+  // items behind in runs of bench_submit_to_paint) only stops a runaway.
+  const typed = [];
+  const MAX_TYPED = 200;
+  const TYPE_AHEAD = new Set(["choice", "submit", "skip"]);
+  let replaying = false;
+  const flow = createFlow({
+    model,
+    parts,
+    cache,
+    requester,
+    errors,
+    isDisposed,
+    onEntry,
+    onReady: () => replay(),
+    onBack: () => {
+      typed.length = 0;
+    },
+  });
   let host = null;
   let helpOpen = false;
   // What buildSchema laid out: the views, the config's controls, where each control's
@@ -113,6 +134,19 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     buttons.get("help").setAttribute("aria-expanded", String(open));
   }
 
+  function replay() {
+    if (replaying) return; // a submit run here moves on, and that arrival calls back
+    replaying = true;
+    try {
+      while (typed.length && !flow.waiting() && !disposed) {
+        const [action, t0] = typed.shift();
+        run(action, t0);
+      }
+    } finally {
+      replaying = false;
+    }
+  }
+
   function run(action, t0 = null) {
     if (action.type !== "choice") errors.clearLocal();
     switch (action.type) {
@@ -190,6 +224,11 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
     event.stopPropagation();
     if (helpOpen && action.type !== "help" && action.type !== "close_help") return;
     if (event.repeat && action.type !== "next" && action.type !== "prev") return;
+    if (typed.length && !flow.waiting()) replay(); // what was typed ahead goes first
+    if (TYPE_AHEAD.has(action.type) && (typed.length || flow.waiting())) {
+      if (typed.length < MAX_TYPED) typed.push([action, t0]);
+      return;
+    }
     run(action, t0);
   }
 
@@ -236,6 +275,7 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
 
   return function cleanup() {
     disposed = true;
+    typed.length = 0;
     model.off("change:_schema", buildSchema);
     model.off("change:current", flow.onCurrent);
     model.off("change:progress", onProgress);
