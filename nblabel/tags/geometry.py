@@ -371,6 +371,12 @@ def brush_mask(item: Result) -> np.ndarray:
 
 
 # -- overlap ---------------------------------------------------------------------------------
+def mask_iou(a: np.ndarray, b: np.ndarray) -> float:
+    """Intersection over union of two boolean masks of one grid; 1 when both are empty."""
+    union = np.count_nonzero(a | b)
+    return float(np.count_nonzero(a & b) / union) if union else 1.0
+
+
 def box_iou(a: dict[str, Any], b: dict[str, Any]) -> float:
     """Axis-aligned intersection over union of two boxes ``{x, y, width, height}`` (any
     one unit; a rotation is ignored); 0 for a malformed box."""

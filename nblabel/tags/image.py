@@ -357,6 +357,13 @@ _UPRIGHT = {
 }
 
 
+def upright(img: Image.Image) -> Image.Image:
+    """``img`` as a browser shows it: its EXIF orientation applied (the one place nblabel
+    turns an image upright; Label Studio's percent coordinates are of what was seen)."""
+    orientation = orientation_of(img)
+    return img.transpose(_UPRIGHT[orientation]) if orientation in _UPRIGHT else img
+
+
 #: A JPEG is sent as it is stored up to this many bytes per pixel (a q100 photo is ~1-2).
 AS_IS_BYTES_PER_PIXEL = 3
 
@@ -414,6 +421,7 @@ def encode_image(img: Image.Image, *, display_size: int = 1280) -> tuple[bytes, 
         # reducing_gap: a box-filter reduce first, then Lanczos on ~3x the target size;
         # 6x faster on a 50 MP PNG/TIFF than Lanczos over every pixel, same look.
         img = img.resize(target, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    # The orientation was read before the resize: a resized copy has no EXIF left.
     if orientation in _UPRIGHT:
         img = img.transpose(_UPRIGHT[orientation])
     out = io.BytesIO()

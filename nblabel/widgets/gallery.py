@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PIL import Image, ImageOps
+from PIL import Image
 
 from ..core.errors import NblabelError
 from ..core.job import Job, as_job
 from ..core.tag import labels_of
-from ..tags.geometry import brush_mask, resize_mask
-from ..tags.image import load_image
+from ..tags.geometry import brush_mask, mask_iou, resize_mask
+from ..tags.image import load_image, upright
 from ..tags.regions import ImageInfo, region_plugin
 
 if TYPE_CHECKING:
@@ -83,11 +83,6 @@ def rasterize(item: Result, grid: tuple[int, int]) -> np.ndarray:
     return plugin.raster(item, grid)
 
 
-def iou(a: np.ndarray, b: np.ndarray) -> float:
-    union = np.count_nonzero(a | b)
-    return float(np.count_nonzero(a & b) / union) if union else 1.0
-
-
 def agreement(annotations: Sequence[Result], predictions: Sequence[Result]) -> float | None:
     """How well the predictions match the submitted regions: regions are paired greedily
     by IoU (same control and label), and the paired IoUs averaged over all regions of
@@ -105,7 +100,7 @@ def agreement(annotations: Sequence[Result], predictions: Sequence[Result]) -> f
         for j, p in enumerate(predictions):
             same = a.get("from_name") == p.get("from_name") and labels_of(a) == labels_of(p)
             if same:
-                pairs.append((iou(a_masks[i], p_masks[j]), i, j))
+                pairs.append((mask_iou(a_masks[i], p_masks[j]), i, j))
     pairs.sort(reverse=True)
     used_a: set[int] = set()
     used_p: set[int] = set()
@@ -136,7 +131,7 @@ def _thumbnail(cell: object, key: str, size: int) -> Image.Image:
         # Decode at 1/2..1/8 scale (no smaller than the thumbnail): a page opens fast.
         scale = size / max(img.size)
         img.draft("RGB", (max(1, int(img.size[0] * scale)), max(1, int(img.size[1] * scale))))
-    img = ImageOps.exif_transpose(img.convert("RGB"))
+    img = upright(img).convert("RGB")
     img.thumbnail((size, size), Image.Resampling.LANCZOS, reducing_gap=2.0)
     return img
 

@@ -10,10 +10,10 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 from ...core.errors import ItemError
-from ...tags.image import load_image
+from ...tags.image import load_image, upright
 from .access import LabelStudioAccess
 from .errors import HTTPError, Refused, short
 
@@ -66,7 +66,7 @@ def read_image(value: Any, key: Any, *, ls: LabelStudioAccess, root: Path | None
     try:
         # Browsers show JPEGs upright (EXIF orientation), and Label Studio's percent
         # coordinates are of what the annotator saw.
-        return ImageOps.exif_transpose(img).convert("RGB")
+        return upright(img).convert("RGB")
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
         raise ItemError(key, f"cannot decode the image: {exc}") from None
 
