@@ -29,7 +29,7 @@ from ..core.errors import ItemError, LabelStudioError
 from ..core.job import Extension, Job
 from ..tags import Schema
 from .client import NO_RETRY, Client
-from .sync import ID_FIELD, _hash, _import_id, _ours, _tasks, pull
+from .sync import ID_FIELD, list_tasks, pull, pushed_by_us, store_import_id, task_hash
 
 
 class RemoteFile:
@@ -128,7 +128,7 @@ def _project_frame(
     hashes: dict[str, str] = {}
     # Files (images) are read from the server when shown; other values are the data itself.
     images = {o.column for o in schema.objects if schema.object_tag(o).source.media}
-    for task in _tasks(ls, pid, query=None, fields="task_only", include="id,data"):
+    for task in list_tasks(ls, pid, query=None, fields="task_only", include="id,data"):
         data = dict(task.data or {})
         key = str(data.get(ID_FIELD) or task.id)
         if key in task_ids:
@@ -150,7 +150,7 @@ def _project_frame(
         rows.append(row)
         keys.append(key)
         task_ids[key] = int(task.id)
-        hashes[key] = _hash(data)
+        hashes[key] = task_hash(data)
     columns = sorted({o.column for o in schema.objects})
     return pd.DataFrame(rows, index=pd.Index(keys, name="item"), columns=columns), task_ids, hashes
 
@@ -370,7 +370,7 @@ class Live(Extension):
             info = a if isinstance(a, dict) else a.dict()
             if info.get("was_cancelled"):
                 continue
-            if _ours(tag, info.get("import_id")) is not None:
+            if pushed_by_us(tag, info.get("import_id")) is not None:
                 # Sent before, its answer lost (a crash, a cut connection): adopt it.
                 self._record(key, task_id, int(info["id"]), -1)
                 self._sync(key)
@@ -394,7 +394,7 @@ class Live(Extension):
                 id=task_id,
                 result=want.result,
                 lead_time=want.lead_time,
-                import_id=_import_id(tag, want.seq),
+                import_id=store_import_id(tag, want.seq),
                 ground_truth=False,
                 request_options=NO_RETRY,
             )

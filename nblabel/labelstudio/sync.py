@@ -94,19 +94,19 @@ def _meta_project(store: Store) -> str | None:
     return store.get_meta("labelstudio.project")
 
 
-def _hash(data: dict[str, Any]) -> str:
+def task_hash(data: dict[str, Any]) -> str:
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha1(text.encode()).hexdigest()
 
 
-def _import_id(tag: int, seq: int) -> int:
+def store_import_id(tag: int, seq: int) -> int:
     """The ``import_id`` a pushed annotation carries: this store's identity and the event.
 
     It comes back on pull, so the store's own labels are not taken for someone else's."""
     return (tag << 32) | seq
 
 
-def _ours(tag: int, import_id: object) -> int | None:
+def pushed_by_us(tag: int, import_id: object) -> int | None:
     if isinstance(import_id, int) and import_id >> 32 == tag:
         return import_id & 0xFFFFFFFF
     return None
@@ -327,7 +327,7 @@ def _labels_to_send(ev: Event | None, pulled: set[int]) -> Event | None:
 
 def _annotation(ev: Event, tag: int) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "id": _import_id(tag, ev.seq),  # stored by Label Studio as the annotation's import_id
+        "id": store_import_id(tag, ev.seq),  # stored by Label Studio as the annotation's import_id
         "result": ev.result,
         "ground_truth": False,
     }
@@ -383,7 +383,7 @@ def _push_batch(
             prediction = preds.at(positions.start + i)
             if prediction is not None:
                 to_predict[key] = prediction
-        h = _hash(data)
+        h = task_hash(data)
         ev = _labels_to_send(states.get(key), pulled)
         task_id, old_hash, pushed_seq = known.get(key, (None, None, None))
         if task_id is None:
@@ -409,7 +409,7 @@ def _push_batch(
                 id=task_id,
                 result=send.result,
                 lead_time=send.lead_time,
-                import_id=_import_id(tag, send.seq),
+                import_id=store_import_id(tag, send.seq),
                 ground_truth=False,
                 request_options=NO_RETRY,
             )
@@ -508,7 +508,7 @@ def _import_new(
         report.predictions_sent += len(made)
 
 
-def _tasks(
+def list_tasks(
     ls: Client,
     pid: int,
     *,
@@ -560,7 +560,7 @@ def _ends_match(ls: Client, pid: int, ends: dict[int, str]) -> bool:
             ],
         }
     }
-    tasks = _tasks(ls, pid, query=query, fields="task_only", include="id,data")
+    tasks = list_tasks(ls, pid, query=query, fields="task_only", include="id,data")
     return {int(t.id): str((t.data or {}).get(ID_FIELD)) for t in tasks} == ends
 
 
@@ -580,7 +580,7 @@ def _task_ids_by_key(ls: Client, pid: int, task_ids: list[int]) -> dict[str, int
     }
     wanted = set(task_ids)
     out = {}
-    for task in _tasks(ls, pid, query=query, fields="task_only", include="id,data"):
+    for task in list_tasks(ls, pid, query=query, fields="task_only", include="id,data"):
         key = (task.data or {}).get(ID_FIELD)
         if task.id in wanted and key is not None:
             out[str(key)] = int(task.id)
@@ -596,13 +596,13 @@ def _reconcile(
     tag = store.identity()
     found: dict[str, tuple[int | None, str | None, int | None]] = {}
     versions: dict[str, str] = {}  # item key -> model version of its task's newest prediction
-    for task in _tasks(ls, pid, query=None, fields="all"):
+    for task in list_tasks(ls, pid, query=None, fields="all"):
         key = (task.data or {}).get(ID_FIELD)
         if key is None:
             continue
-        seqs = [_ours(tag, a.get("import_id")) for a in task.annotations or []]
+        seqs = [pushed_by_us(tag, a.get("import_id")) for a in task.annotations or []]
         mine = [s for s in seqs if s is not None]
-        found[str(key)] = (int(task.id), _hash(task.data), max(mine) if mine else None)
+        found[str(key)] = (int(task.id), task_hash(task.data), max(mine) if mine else None)
         made = [str(p.model_version or "") for p in task.predictions or []]
         versions[str(key)] = version if version in made else (made[-1] if made else "")
     store.set_remote_tasks(remote, [(k, *v) for k, v in found.items()], replace=True)
@@ -955,7 +955,7 @@ def pull(
     by_task = {tid: k for k, (tid, _, _) in store.remote_tasks(remote).items() if tid}
     newest = _when(since) if since is not None else None
     touched: set[str] = set()
-    for task in _tasks(ls, pid, query=query, fields="all"):
+    for task in list_tasks(ls, pid, query=query, fields="all"):
         report.tasks_read += 1
         updated = _when(task.updated_at) if task.updated_at else None
         if updated is not None and (newest is None or updated > newest):
@@ -969,7 +969,7 @@ def pull(
         for a in anns:
             if a.get("was_cancelled"):
                 continue
-            if _ours(tag, a.get("import_id")) is not None:
+            if pushed_by_us(tag, a.get("import_id")) is not None:
                 report.ours += 1
                 continue
             version = str(a.get("updated_at") or a.get("created_at"))

@@ -20,14 +20,14 @@ from typing import Any, ClassVar
 from ..core.errors import ItemError, SchemaError
 from ..core.schema import DataObject, Schema
 from ..core.tag import ObjectSource, ObjectTag, is_true
-from .text import _is_missing
+from .text import is_missing
 
 
 def read_chat(cell: object, key: str) -> list[dict[str, Any]]:
     """The messages of a cell as ``[{"role", "content", "createdAt"?}]``, or an
     :class:`ItemError`."""
     example = "[{'role': 'user', 'content': 'Hi'}, {'role': 'assistant', 'content': '...'}]"
-    if _is_missing(cell):
+    if is_missing(cell):
         raise ItemError(key, f"the chat is missing (the cell is empty/NaN); give {example}")
     if isinstance(cell, str | bytes | dict) or not hasattr(cell, "__iter__"):
         raise ItemError(key, f"a chat is a list of messages, {example}; got "
@@ -37,7 +37,7 @@ def read_chat(cell: object, key: str) -> list[dict[str, Any]]:
         if not isinstance(m, dict) or not isinstance(m.get("content"), str):
             raise ItemError(key, f"message {i} is not a dict with a 'content' string: {m!r:.60}")
         role = m.get("role")
-        msg = {"role": "" if _is_missing(role) else str(role), "content": m["content"]}
+        msg = {"role": "" if is_missing(role) else str(role), "content": m["content"]}
         if isinstance(m.get("createdAt"), int | float) and not isinstance(m["createdAt"], bool):
             msg["createdAt"] = m["createdAt"]
         out.append(msg)

@@ -15,13 +15,13 @@ from typing import Any, ClassVar
 from ..core.errors import SchemaError
 from ..core.schema import DataObject, Schema
 from ..core.tag import ObjectSource, ObjectTag
-from .text import _is_missing
+from .text import is_missing
 
 
 def header_text(cell: object) -> str:
     """The text of a ``$column`` header cell: ``""`` for a missing one, any other value as
     its string (Label Studio ``String()``-s what it shows)."""
-    return "" if _is_missing(cell) else str(cell)
+    return "" if is_missing(cell) else str(cell)
 
 
 class HeaderSource(ObjectSource):

@@ -19,12 +19,12 @@ from typing import Any, ClassVar
 from ..core.errors import ItemError, SchemaError
 from ..core.schema import DataObject, Schema
 from ..core.tag import ObjectSource, ObjectTag
-from .text import _is_missing
+from .text import is_missing
 
 
 def check_html(cell: object, key: str) -> str:
     """The HTML of a cell, or an :class:`ItemError` saying why it cannot be shown."""
-    if _is_missing(cell):
+    if is_missing(cell):
         raise ItemError(key, "the HTML is missing (the cell is empty/NaN)")
     if not isinstance(cell, str):
         raise ItemError(key, f"HTML must be a string, got {type(cell).__name__} {cell!r:.40}")

@@ -271,7 +271,7 @@ def _clamp_window(
     return (x0, y0, x1, y1) if x1 > x0 and y1 > y0 else None
 
 
-def _is_missing(cell: object) -> bool:
+def is_missing(cell: object) -> bool:
     return cell is None or (isinstance(cell, float) and math.isnan(cell)) or cell is pd.NA
 
 
@@ -291,7 +291,7 @@ def _local_file(cell: object) -> str | None:
 
 def load_image(cell: object, key: str) -> Image.Image:
     """Open the image a cell refers to: a path, bytes, a ``data:`` URL, a PIL image or array."""
-    if _is_missing(cell):
+    if is_missing(cell):
         raise ItemError(key, "no image (the cell is empty/NaN)")
     if isinstance(cell, Image.Image):
         return _with_pixels(cell, key, "<PIL image>")

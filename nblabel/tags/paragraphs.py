@@ -31,7 +31,7 @@ from ..core.errors import ItemError, ResultError, SchemaError
 from ..core.results import Result, new_id
 from ..core.schema import Control, DataObject, Schema
 from ..core.tag import ControlTag, ObjectSource, ObjectTag, TargetOf, labels_of
-from .text import _is_missing
+from .text import is_missing
 
 _SPACE = re.compile(r"\s+")
 
@@ -59,7 +59,7 @@ def read_paragraphs(
     """The paragraphs of a cell as ``[{"name", "text"}]``, or an :class:`ItemError` saying
     what is wrong with it."""
     example = f"[{{{name_key!r}: 'Ada', {text_key!r}: 'Hello'}}, ...]"
-    if _is_missing(cell):
+    if is_missing(cell):
         raise ItemError(key, f"the paragraphs are missing (the cell is empty/NaN); give {example}")
     if isinstance(cell, str):
         raise ItemError(
@@ -90,7 +90,7 @@ def read_paragraphs(
                 'nameKey="..." on <Paragraphs> if the speaker is under another key',
             )
         name = p.get(name_key)
-        out.append({"name": "" if _is_missing(name) else str(name), "text": text})
+        out.append({"name": "" if is_missing(name) else str(name), "text": text})
     if not out:
         raise ItemError(key, f"there are no paragraphs (an empty list); give {example}")
     return out

@@ -20,7 +20,7 @@ import pandas as pd
 from ..core.errors import ItemError, SchemaError
 from ..core.schema import DataObject, Schema
 from ..core.tag import ObjectSource, ObjectTag
-from .text import _is_missing
+from .text import is_missing
 
 
 def _shown(value: object) -> str:
@@ -53,7 +53,7 @@ def table_of(cell: object, key: str) -> dict[str, Any]:
     lays it out, or an :class:`ItemError`."""
     if isinstance(cell, pd.Series):
         cell = cell.to_dict()
-    if _is_missing(cell):
+    if is_missing(cell):
         raise ItemError(key, "the table is missing (the cell is empty/NaN); give a dict")
     if isinstance(cell, Mapping):
         names = sorted((str(k) for k in cell), key=str.lower)

@@ -46,13 +46,13 @@ class TextObject(ObjectTag):
     literal: ClassVar[bool] = True
 
 
-def _is_missing(cell: object) -> bool:
+def is_missing(cell: object) -> bool:
     return cell is None or (isinstance(cell, float) and math.isnan(cell)) or cell is pd.NA
 
 
 def check_text(cell: object, key: str) -> str:
     """The text of a cell, or an :class:`ItemError` saying why it is not usable."""
-    if _is_missing(cell):
+    if is_missing(cell):
         raise ItemError(key, "text is missing (the cell is empty/NaN)")
     if not isinstance(cell, str):
         raise ItemError(key, f"text must be a string, got {type(cell).__name__} {cell!r:.40}")
