@@ -65,7 +65,7 @@ test("paths are Label Studio's lists of values; shown by label (full path with s
   assert.deepEqual(back.get("tx"), picks.get("tx"));
 });
 
-test("a search of a 1,000-node tree takes well under a frame (pure part)", () => {
+test("a search of a 1,000-node tree finds every match", () => {
   const big = [];
   for (let a = 0; a < 10; a += 1) {
     const kids = [];
@@ -76,14 +76,8 @@ test("a search of a 1,000-node tree takes well under a frame (pure part)", () =>
   }
   const nodes = flattenTree(big);
   assert.equal(nodes.length, 1000);
-  // The best of a few rounds (other tests run alongside); the browser figure (layout and
-  // paint included) is benchmarks/bench_taxonomy_search.py's.
-  let each = Number.POSITIVE_INFINITY;
-  for (let round = 0; round < 5; round += 1) {
-    const t0 = performance.now();
-    for (const q of ["l", "le", "lea", "leaf", "leaf ", "leaf 3", "leaf 3.", "leaf 3.4"]) searchTree(nodes, q);
-    each = Math.min(each, (performance.now() - t0) / 8);
-  }
-  assert.ok(each < 16, `${each.toFixed(2)} ms a search`);
+  // Its speed is benchmarks/bench_taxonomy_search.py's (layout and paint included).
+  for (const q of ["l", "le", "lea", "leaf", "leaf ", "leaf 3", "leaf 3."]) assert.ok(searchTree(nodes, q).matches > 0, q);
   assert.equal(searchTree(nodes, "leaf 3.4").matches, 10);
+  assert.equal(searchTree(nodes, "zzz").matches, 0);
 });
