@@ -46,7 +46,9 @@ def test_a_model_s_spans_are_drawn_accepted_and_stored_with_its_version(lab):
     assert predicted.count() == 0
     root.press("Enter")
     root.page.wait_for_function(
-        "([el, key]) => el.dataset.key !== key", arg=[root.element_handle(), key], timeout=15_000
+        "([el, key]) => el.dataset.key !== key && (el.dataset.saving || '0') === '0'",
+        arg=[root.element_handle(), key],
+        timeout=15_000,
     )
     stored = lab.eval_json(
         f'[(r["value"]["text"], r["origin"], r["model_version"]) '

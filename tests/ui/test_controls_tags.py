@@ -9,8 +9,11 @@ from .jupyter_harness import ARTIFACTS_DIR
 
 
 def _moved_on(root, key: str) -> None:
+    """Until the next item is on screen and Python has every submit made so far (the
+    browser moves on before Python confirms: a fast hand never waits)."""
     root.page.wait_for_function(
-        "([el, key]) => el.dataset.key && el.dataset.key !== key",
+        "([el, key]) => el.dataset.key && el.dataset.key !== key"
+        " && (el.dataset.saving || '0') === '0'",
         arg=[root.element_handle(), key],
         timeout=15_000,
     )

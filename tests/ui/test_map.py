@@ -149,11 +149,13 @@ def test_a_selection_from_python_labeled_one_by_one_in_the_labeler(lab):
     for key in ("81", "85"):
         labeler.press("1")
         labeler.press("Enter")
+        # Moved on, and Python has the submit (the browser does not wait for it).
         page.wait_for_function(
-            "([el, k]) => el.dataset.key !== k", arg=[labeler.element_handle(), key]
+            "([el, k]) => el.dataset.key !== k && (el.dataset.saving || '0') === '0'",
+            arg=[labeler.element_handle(), key],
         )
     assert labeler.get_attribute("data-key") == "90"
-    assert "selection: 1 of 3 left" in progress.inner_text()
+    progress.filter(has_text="selection: 1 of 3 left").wait_for()
     # A click on a tile of the strip opens that item too.
     strip.locator('[data-testid="map-tile"][data-key="81"]').click()
     page.wait_for_function("el => el.dataset.key === '81'", arg=labeler.element_handle())

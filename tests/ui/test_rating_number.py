@@ -45,7 +45,8 @@ def test_ratings_by_key_and_click_and_a_number_typed_in_its_box(lab):
     box.fill("5")
     box.press("Enter")
     root.page.wait_for_function(
-        "([el, key]) => el.dataset.key && el.dataset.key !== key",
+        "([el, key]) => el.dataset.key && el.dataset.key !== key"
+        " && (el.dataset.saving || '0') === '0'",
         arg=[root.element_handle(), first],
         timeout=15_000,
     )

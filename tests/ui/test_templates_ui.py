@@ -55,7 +55,9 @@ def test_signal_quality_template_per_range_rating_and_region_views(lab, tmp_path
     lab.screenshot("signal-quality-region", directory=ARTIFACTS_DIR)
     root.press("Enter")
     page.wait_for_function(
-        "([el, key]) => el.dataset.key !== key", arg=[root.element_handle(), key], timeout=15_000
+        "([el, key]) => el.dataset.key !== key && (el.dataset.saving || '0') === '0'",
+        arg=[root.element_handle(), key],
+        timeout=15_000,
     )
     result = lab.eval_json(f"w.store.state({key!r}).result")
     by = {r["from_name"]: r for r in result}
@@ -235,7 +237,7 @@ def test_one_template_of_each_group_is_drawn_and_labeled_in_the_browser(lab, tmp
         lab.screenshot(f"template-{template.split('/')[1]}", directory=ARTIFACTS_DIR)
         root.press("Enter")
         page.wait_for_function(
-            "([el, key]) => el.dataset.key !== key",
+            "([el, key]) => el.dataset.key !== key && (el.dataset.saving || '0') === '0'",
             arg=[root.element_handle(), key],
             timeout=15_000,
         )
