@@ -198,8 +198,16 @@ def segment(
         markers[ch // 3 : 2 * ch // 3 + 1, cw // 3 : 2 * cw // 3 + 1] = 2
     for r, c in inside:
         markers[r, c] = 2
-    regions = sk.segmentation.watershed(gradient, markers)
-    mask[y0:y1, x0:x1] = regions == 2
+    inner = sk.segmentation.watershed(gradient, markers) == 2
+    # The gradient's ridge is two pixels wide, and the watershed splits it by the order it
+    # floods (corners go astray): the pixels along the border go to the nearer mean colour.
+    lab = sk.color.rgb2lab(crop)
+    if inner.any() and not inner.all():
+        fg, bg = lab[inner].mean(axis=0), lab[~inner].mean(axis=0)
+        edge = ndimage.binary_dilation(inner) & ~ndimage.binary_erosion(inner)
+        nearer = np.linalg.norm(lab - fg, axis=-1) < np.linalg.norm(lab - bg, axis=-1)
+        inner = np.where(edge, nearer, inner)
+    mask[y0:y1, x0:x1] = inner
     return mask
 
 

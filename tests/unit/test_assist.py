@@ -62,6 +62,10 @@ def test_polygon_and_box_controls_get_the_outline_and_the_bounding_box() -> None
     value = box["value"]
     assert (value["x"], value["width"]) == pytest.approx((40 / 1.28, 50 / 1.28))
     assert (value["y"], value["height"]) == pytest.approx((30 / 0.96, 40 / 0.96))
+    # The mask itself, pixel for pixel (corners too), from a box with no click.
+    expected = np.zeros((96, 128), bool)
+    expected[30:70, 40:90] = True
+    assert (segment(_picture(), box=(25, 20, 55, 60)) == expected).all()
 
 
 def test_a_negative_click_shrinks_the_fill() -> None:
@@ -173,3 +177,43 @@ def test_unknown_assist_names_say_what_to_pass() -> None:
         Assistant("sam", schema)
     with pytest.raises(TypeError, match="assist= takes a callable"):
         Assistant(3, schema)  # type: ignore[arg-type]
+
+
+def test_the_ml_backend_reports_a_failing_assist_naming_the_task_and_goes_on() -> None:
+    import httpx
+
+    import nblabel.labelstudio as nls
+
+    xml = nblabel.Schema.from_shorthands(text="text", spans=["ORG"]).xml
+    calls: list[str] = []
+
+    def flaky(item: object, prompt: Prompt) -> list[dict[str, object]]:
+        calls.append(prompt.text or "")
+        if prompt.text == "boom":
+            raise RuntimeError("model fell over")
+        return [{"from_name": "span", "to_name": "text", "type": "labels",
+                 "value": {"start": 0, "end": 4, "text": "Acme", "labels": ["ORG"]}}]  # fmt: skip
+
+    def ask(url: str, selected: str) -> dict[str, object]:
+        span = {"from_name": "span", "to_name": "text", "type": "labels",
+                "value": {"start": 5, "end": 9, "text": selected, "labels": ["ORG"]}}  # fmt: skip
+        body = {"tasks": [{"id": 7, "data": {"text": "Acme boom Acme"}}], "label_config": xml,
+                "params": {"context": {"result": [span]}}}  # fmt: skip
+        r = httpx.post(url + "/predict", json=body)
+        assert r.status_code == 200
+        return dict(r.json())
+
+    with nls.serve(None, schema=xml, port=0, assist=flaky) as srv:
+        failed = ask(srv.url, "boom")
+        assert failed["results"][0]["result"] == []  # type: ignore[index]
+        assert "task 7" in failed["errors"][0] and "model fell over" in failed["errors"][0]  # type: ignore[index]
+        answered = ask(srv.url, "Acme")
+        (region,) = answered["results"][0]["result"]  # type: ignore[index]
+        assert region["value"]["text"] == "Acme" and "errors" not in answered
+        # Without context it is a batch predict: no model given, so no predictions.
+        r = httpx.post(srv.url + "/predict", json={"tasks": [{"id": 7, "data": {"text": "x"}}],
+                                                   "label_config": xml})  # fmt: skip
+        assert r.json()["results"][0]["result"] == []
+    assert calls == ["boom", "Acme"]
+    with pytest.raises(nblabel.errors.ModelError, match="pass a model, an assist= callable"):
+        nls.serve(None, schema=xml, port=0)
