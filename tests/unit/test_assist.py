@@ -217,3 +217,12 @@ def test_the_ml_backend_reports_a_failing_assist_naming_the_task_and_goes_on() -
     assert calls == ["boom", "Acme"]
     with pytest.raises(nblabel.errors.ModelError, match="pass a model, an assist= callable"):
         nls.serve(None, schema=xml, port=0)
+
+
+def test_the_fast_lab_conversion_matches_scikit_image() -> None:
+    from skimage.color import rgb2lab
+
+    from nblabel.tags.assist import lab
+
+    pixels = np.random.default_rng(1).integers(0, 256, (40, 50, 3)).astype(np.uint8)
+    assert np.abs(lab(pixels) - rgb2lab(pixels)).max() < 1e-3
