@@ -702,6 +702,12 @@ class Job:
                 for problem in problems:
                     self.note(key, problem)
             view["predictions"] = self.for_browser(key, predicted)
+        assisted = self.assisted.get(key)
+        if assisted and view["status"] != "submitted":
+            # The smart tools' last answer, drawn as predictions to accept ("a") or edit.
+            ids = {r.get("id") for r in assisted}
+            earlier = [r for r in view.get("predictions", []) if r.get("id") not in ids]
+            view["predictions"] = [*earlier, *self.for_browser(key, assisted)]
         return view
 
     def progress(self) -> dict[str, Any]:

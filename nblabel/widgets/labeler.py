@@ -329,12 +329,15 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         return self.job.predictions
 
     def assist(self, prompt: Any, *, item: object = None, across: bool = False) -> Any:
-        """Ask ``assist=`` about ``prompt`` (see :meth:`nblabel.Job.assist`); problems
-        show in the widget and in :attr:`errors`."""
+        """Ask ``assist=`` about ``prompt`` (see :meth:`nblabel.Job.assist`). The answer
+        for the item on screen is drawn as predictions (``a`` accepts them, or edit them);
+        problems show in the widget and in :attr:`errors`."""
         try:
             return self.job.assist(prompt, item=item, across=across)
         finally:
             self.error = self.job.error
+            # The answer on the item on screen is drawn at once as predictions.
+            self._refresh()
 
     @property
     def presence(self) -> Any:

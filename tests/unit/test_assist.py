@@ -226,3 +226,15 @@ def test_the_fast_lab_conversion_matches_scikit_image() -> None:
 
     pixels = np.random.default_rng(1).integers(0, 256, (40, 50, 3)).astype(np.uint8)
     assert np.abs(lab(pixels) - rgb2lab(pixels)).max() < 1e-3
+
+
+def test_the_answer_on_screen_is_drawn_as_predictions_until_submitted() -> None:
+    df = pd.DataFrame({"image": [_picture(), _picture()]})
+    w = nblabel.ImageLabeler(df, image="image", masks=["cell"], store=":memory:", assist="default")
+    assert not w.current.get("predictions")
+    [answer] = w.assist(Prompt(object="image", control="mask", points=(Point(50, 50),)))
+    assert [p["id"] for p in w.current["predictions"]] == [answer["id"]]
+    assert w.current["predictions"][0]["origin"] == "prediction"
+    w.submit(result=[answer])
+    w.goto("0")
+    assert not w.current.get("predictions")  # submitted: the stored result is shown instead
