@@ -238,3 +238,26 @@ def test_the_answer_on_screen_is_drawn_as_predictions_until_submitted() -> None:
     w.submit(result=[answer])
     w.goto("0")
     assert not w.current.get("predictions")  # submitted: the stored result is shown instead
+
+
+def test_a_region_outside_the_image_is_dropped_and_named() -> None:
+    outside = {"from_name": "box", "to_name": "image", "type": "rectanglelabels",
+               "original_width": 128, "original_height": 96,
+               "value": {"x": 90, "y": 10, "width": 30, "height": 20, "rotation": 0,
+                         "rectanglelabels": ["cell"]}}  # fmt: skip
+    schema = nblabel.Schema.from_shorthands(image="image", boxes=["cell"])
+    job = nblabel.Job(pd.DataFrame({"image": [_picture()]}), schema, store=":memory:",
+                      assist=lambda item, prompt: [outside])  # fmt: skip
+    assert job.assist(Prompt(object="image", control="box", points=(Point(50, 50),))) == []
+    [message] = job.errors["message"].tolist()
+    assert message.startswith("item '0': assist answer dropped")
+
+
+def test_the_command_line_needs_a_model_or_an_assist(tmp_path) -> None:
+    from nblabel.cli import main
+
+    (tmp_path / "config.xml").write_text("<View/>")
+    with pytest.raises(SystemExit, match="pass --model, --assist, or both"):
+        main(["ml-backend", "--config", str(tmp_path / "config.xml")])
+    with pytest.raises(SystemExit, match="--assist 'nomodule'"):
+        main(["ml-backend", "--assist", "nomodule", "--config", str(tmp_path / "config.xml")])
