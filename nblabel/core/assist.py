@@ -230,7 +230,9 @@ class Assistant:
                 [one] = validate(self.schema, [one], key=key, complete=False,
                                  target_of=target_of, fresh=True)  # fmt: skip
             except (ResultError, ValueError, TypeError, KeyError) as exc:
-                problems.append(f"item {key!r}: assist answer dropped: {exc}")
+                # The checks' messages often name the item already: once is enough.
+                why = str(exc).removeprefix(f"item {key!r}: ")
+                problems.append(f"item {key!r}: assist answer dropped: {why}")
                 continue
             kept.append(one)
         return kept, problems

@@ -250,7 +250,8 @@ def test_a_region_outside_the_image_is_dropped_and_named() -> None:
                       assist=lambda item, prompt: [outside])  # fmt: skip
     assert job.assist(Prompt(object="image", control="box", points=(Point(50, 50),))) == []
     [message] = job.errors["message"].tolist()
-    assert message.startswith("item '0': assist answer dropped")
+    assert message.startswith("item '0': assist answer dropped: rectanglelabels region")
+    assert "outside the image" in message and message.count("item '0'") == 1
 
 
 def test_the_command_line_needs_a_model_or_an_assist(tmp_path) -> None:
