@@ -19,23 +19,23 @@ from pathlib import Path
 from typing import Any
 
 
-def _load_model(spec: str) -> Any:
+def _load_model(spec: str, flag: str = "--model") -> Any:
     """``module:attribute`` (``module.sub:obj.attr`` too) -> the object; the working
     directory is importable, as it is for ``python -m``."""
     module_name, sep, attr = spec.partition(":")
     if not sep or not module_name or not attr:
-        raise SystemExit(f"--model {spec!r}: write module:name, e.g. my_module:model")
+        raise SystemExit(f"{flag} {spec!r}: write module:name, e.g. my_module:model")
     if os.getcwd() not in sys.path:
         sys.path.insert(0, os.getcwd())
     try:
         obj: Any = importlib.import_module(module_name)
     except ImportError as exc:
-        raise SystemExit(f"--model {spec!r}: cannot import {module_name!r}: {exc}") from None
+        raise SystemExit(f"{flag} {spec!r}: cannot import {module_name!r}: {exc}") from None
     for part in attr.split("."):
         try:
             obj = getattr(obj, part)
         except AttributeError:
-            raise SystemExit(f"--model {spec!r}: {module_name} has no {attr!r}") from None
+            raise SystemExit(f"{flag} {spec!r}: {module_name} has no {attr!r}") from None
     return obj
 
 
@@ -48,7 +48,13 @@ def _parser() -> argparse.ArgumentParser:
         description="Serve a model to Label Studio (predictions, training on new annotations). "
         "Connect it in Label Studio (Settings > Model) or with Connection.attach_model.",
     )
-    ml.add_argument("--model", required=True, help="module:name of the model (or predict callable)")
+    ml.add_argument("--model", default=None, help="module:name of the model (or predict callable)")
+    ml.add_argument(
+        "--assist",
+        default=None,
+        help="module:name of an assist(item, prompt) callable, or 'default': answers Label "
+        "Studio's smart tools (clicks, boxes, spans)",
+    )
     ml.add_argument("--config", required=True, type=Path, help="the labeling config XML file")
     ml.add_argument(
         "--host",
@@ -104,7 +110,12 @@ def ml_backend(args: argparse.Namespace) -> int:
         xml = args.config.read_text(encoding="utf-8")
     except OSError as exc:
         raise SystemExit(f"--config {str(args.config)!r}: {exc.strerror}") from None
-    model = _load_model(args.model)
+    if args.model is None and args.assist is None:
+        raise SystemExit("nblabel ml-backend: pass --model, --assist, or both")
+    model = None if args.model is None else _load_model(args.model)
+    assist = args.assist
+    if assist is not None and assist != "default":
+        assist = _load_model(assist, "--assist")
     auth = args.basic_auth or os.environ.get("NBLABEL_BASIC_AUTH") or None
     try:
         with warnings.catch_warnings(record=True) as said:
@@ -115,7 +126,7 @@ def ml_backend(args: argparse.Namespace) -> int:
                 basic_auth=auth, control=args.control, name=args.name,
                 label_studio_url=args.label_studio_url, trust_setup_url=args.trust_setup_url,
                 document_root=args.document_root, allow_no_auth=args.allow_no_auth,
-                log_level="info",
+                log_level="info", assist=assist,
             )  # fmt: skip
     except (NblabelError, OSError, ValueError) as exc:
         raise SystemExit(f"nblabel ml-backend: {exc}") from None

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
+from .assist import Assistant, AssistFn, AssistItem, Prompt
 from .bulk import Bulk, fresh_json, mark_bulk, merged, new_bulk_id, random_ids
 from .copies import DEFAULT_BYTES, CopyCache
 from .errors import ConflictError, ItemError, NblabelError, NothingToLabelError, SchemaError
@@ -166,6 +167,10 @@ class Job:
         Bound of the display copies kept on disk next to the store (``<store>.cache/``; a
         temporary folder for a store in memory): copies of big files, made again only when
         the file changes (see :class:`nblabel.core.copies.CopyCache`).
+    assist
+        Smart tools: ``assist(item, prompt) -> result items`` answering a click, a box, a
+        text selection or a time range (see :mod:`nblabel.core.assist` and
+        :meth:`assist`); ``"default"``: the built-in answers that need no model.
 
     Attributes
     ----------
@@ -186,8 +191,13 @@ class Job:
         sources: dict[str, dict[str, Any]] | None = None,
         predictions: str | Callable[[pd.Series], Any] | None = None,
         cache_bytes: int = DEFAULT_BYTES,
+        assist: AssistFn | str | None = None,
     ) -> None:
         _require_something_to_label(schema)
+        #: The smart tools' callable (``None`` without ``assist=``).
+        self.assistant = None if assist is None else Assistant(assist, schema)
+        #: The last answer of :meth:`assist`, by item: predictions to accept.
+        self.assisted: dict[str, list[Result]] = {}
         self.schema = schema
         self.items = Items(data, schema.objects, id=id)
         if isinstance(store, Store):
@@ -621,6 +631,54 @@ class Job:
                 "per item)"
             )
 
+    # -- smart tools -------------------------------------------------------------------------
+    def assist_item(self, key: str, obj: str) -> AssistItem:
+        """Item ``key`` as an assist callable sees object ``obj`` of it."""
+        pos = self.items.pos(key)
+        source = self.sources.sources[obj]
+        cell = None if source.obj.literal is not None else source.cell(pos)
+        return AssistItem(key=key, row=self.items.data.iloc[pos], object=obj, cell=cell,
+                          target=self.sources.target(key, obj))  # fmt: skip
+
+    def assist(
+        self, prompt: Prompt, *, item: object = None, across: bool = False
+    ) -> list[Result] | dict[str, list[Result]]:
+        """Ask ``assist=`` about ``prompt`` on item ``item`` (default: the one on
+        screen): its answer, checked, as predictions (``origin: "prediction"``) to accept
+        with ``submit(result=...)``. ``across=True`` asks about every item with the same
+        prompt ("all like this" over the dataset) and returns ``{key: predictions}`` of
+        the items that got any. A callable that raises or answers badly is reported in
+        :attr:`errors`, naming the item; the session goes on."""
+        if self.assistant is None:
+            raise TypeError("this job has no assist=: pass assist=callable or 'default'")
+        if prompt.object not in self.sources.sources:
+            raise ValueError(f"the prompt's object {prompt.object!r} is not in this schema")
+        self._require_items()
+        key = self.session.key if item is None else str(item)
+        keys = [self.items.key(p) for p in range(len(self.items))] if across else [key]
+        found: dict[str, list[Result]] = {}
+        prompted = self.assist_item(key, prompt.object) if across else None
+        for k in keys:
+            try:
+                one = self.assist_item(k, prompt.object)
+                if prompted is not None:
+                    # The item the prompt was made on (a time range's own samples).
+                    one.extra["prompted"] = prompted
+                answer, problems = self.assistant.answer(one, prompt,
+                                                         target_of=self.target_of(k))  # fmt: skip
+            except Exception as exc:  # a broken item never stops the others
+                problem = f"item {k!r}: cannot ask assist: {type(exc).__name__}: {exc}"
+                answer, problems = [], [problem]
+            for problem in problems:
+                self.note(k, problem)
+            if answer:
+                found[k] = answer
+            with self.lock:
+                self.assisted[k] = answer
+        if across:
+            return found
+        return found.get(key, [])
+
     # -- what a browser shows ----------------------------------------------------------------
     @locked
     def view(self) -> dict[str, Any]:
@@ -644,6 +702,12 @@ class Job:
                 for problem in problems:
                     self.note(key, problem)
             view["predictions"] = self.for_browser(key, predicted)
+        assisted = self.assisted.get(key)
+        if assisted and view["status"] != "submitted":
+            # The smart tools' last answer, drawn as predictions to accept ("a") or edit.
+            ids = {r.get("id") for r in assisted}
+            earlier = [r for r in view.get("predictions", []) if r.get("id") not in ids]
+            view["predictions"] = [*earlier, *self.for_browser(key, assisted)]
         return view
 
     def progress(self) -> dict[str, Any]:

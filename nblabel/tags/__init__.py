@@ -12,8 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..core import schema as _core
+from ..core.assist import register_default
 from ..core.frames import annotation_columns
 from ..core.tag import Registry
+from .assist import default_assist
 from .chat import ChatObject
 from .choices import Choices
 from .datetimes import DateTime
@@ -132,3 +134,6 @@ class Schema(_core.Schema):
 ANNOTATION_COLUMNS: list[str] = annotation_columns(REGISTRY)
 
 __all__ = ["ANNOTATION_COLUMNS", "REGISTRY", "Schema"]
+
+#: assist="default": the built-in smart tools (nblabel.tags.assist).
+register_default("default", default_assist)

@@ -133,6 +133,10 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         ``"mean"`` of its predicted items' scores, or ``score_by(result_items) -> float``
         in [0, 1] (``None``: unknown). Items without any score come after the scored
         ones, in random order.
+    assist
+        Smart tools: ``assist(item, prompt) -> Label Studio result items`` answering a
+        click, a box, a text selection or a time range, or ``"default"`` (built-in
+        answers without a model); ask with :meth:`assist` (see docs/smart-tools.md).
 
     Attributes
     ----------
@@ -202,6 +206,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         fit_in: str = "auto",
         predictions: str | Callable[[pd.Series], Any] | None = None,
         score_by: str | Callable[[list[dict[str, Any]]], float | None] | None = None,
+        assist: Callable[..., Any] | str | None = None,
     ) -> None:
         shorthands: dict[str, Any] = {
             k: v
@@ -226,7 +231,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                    "timeseries": getattr(self, "_ts_options", None) or {}}  # fmt: skip
         self.job = Job(
             data, schema, id=id, job=job, store=store, annotator=annotator,
-            prefetch=prefetch, sources=sources, predictions=predictions,
+            prefetch=prefetch, sources=sources, predictions=predictions, assist=assist,
         )  # fmt: skip
         self.learning: Learning | None = None
         self.live: Any = None  # a live Label Studio sync (from_labelstudio)
@@ -322,6 +327,17 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     @property
     def predictions(self) -> Any:
         return self.job.predictions
+
+    def assist(self, prompt: Any, *, item: object = None, across: bool = False) -> Any:
+        """Ask ``assist=`` about ``prompt`` (see :meth:`nblabel.Job.assist`). The answer
+        for the item on screen is drawn as predictions (``a`` accepts them, or edit them);
+        problems show in the widget and in :attr:`errors`."""
+        try:
+            return self.job.assist(prompt, item=item, across=across)
+        finally:
+            self.error = self.job.error
+            # The answer on the item on screen is drawn at once as predictions.
+            self._refresh()
 
     @property
     def presence(self) -> Any:

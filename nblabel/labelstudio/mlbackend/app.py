@@ -82,6 +82,11 @@ def make_app(backend: Backend, *, auth: bytes | None) -> Any:
         project = project_id(body.get("project"))
         if project is not None and backend.project is None:
             backend.project = project
+        params = body.get("params")
+        context = params.get("context") if isinstance(params, dict) else None
+        if isinstance(context, dict) and context.get("result"):
+            # Label Studio's smart tools: a click, a box or a span to answer (ls-tags.md §6).
+            return json_response(backend.assist_task(tasks, context, label_config=xml))
         return json_response(backend.predict_tasks(tasks, label_config=xml))
 
     async def webhook(request: Any) -> Any:

@@ -14,8 +14,10 @@ import pandas as pd
 from label_studio_sdk.label_interface import LabelInterface
 
 from ...active.models import Model
+from ...core.assist import Assistant, AssistItem, Prompt
 from ...core.errors import ItemError, ModelError, SchemaError
 from ...tags import Schema
+from ...tags.regions import ImageInfo
 from ..secret import Secret
 from ..tiling import tile_grid
 from .access import LabelStudioAccess
@@ -68,6 +70,7 @@ class Backend:
         trust_setup_url: bool = False,
         document_root: str | os.PathLike[str] | None = None,
         max_body: int = MAX_BODY,
+        assist: Any = None,
     ) -> None:
         try:
             import starlette  # noqa: F401
@@ -77,7 +80,19 @@ class Backend:
                 "the ML backend needs starlette and uvicorn: pip install 'nblabel[ml-backend]'"
             ) from None
         self.schema = Schema(schema) if isinstance(schema, str) else schema
+        if model is None and assist is None:
+            raise ModelError("pass a model, an assist= callable, or both")
+        if model is None:
+            # Smart tools only: batch predictions (no context) are empty.
+            model = Model(lambda items: [[] for _ in range(len(items))], name="assist")
         served = as_backend_model(model, self.schema, control=control)
+        #: Smart tools: answers ``/predict`` calls that carry a ``context`` (see
+        #: :meth:`assist_task`); ``None`` without ``assist=``.
+        self.assistant: Assistant | None = None
+        if assist is not None:
+            if self.schema is None:
+                raise ModelError("assist= needs schema= (the config its answers are for)")
+            self.assistant = Assistant(assist, self.schema)
         self.control_name = control
         self.name = name or model_name(served)
         self.conf = None if conf is None else float(conf)
@@ -237,6 +252,60 @@ class Backend:
             else:
                 results.append(prediction)
         out: dict[str, Any] = {"results": results, "model_version": version}
+        if errors:
+            out["errors"] = errors
+        return out
+
+    def assist_task(
+        self, tasks: list[dict[str, Any]], context: dict[str, Any], *,
+        label_config: str | None = None,
+    ) -> dict[str, Any]:  # fmt: skip
+        """The answer to Label Studio's smart tools: the prompt in ``context`` (dynamic
+        keypoints, a rectangle, a span) on the task Label Studio sends, answered by
+        ``assist=``; ``{"results": [one prediction]}`` as Label Studio reads it (it uses
+        the first). A problem gives an empty prediction and ``errors``."""
+        interface, project = self.interface(label_config)
+        version = f"{self.name}-assist"
+        if self.assistant is None:
+            raise HTTPError(422, "this backend has no assist= callable: it cannot answer "
+                            "smart tools (context); serve it with --assist")  # fmt: skip
+        prompt = Prompt.from_context(project, context)
+        if prompt is None or not tasks:
+            return {"results": [empty_prediction(version, "")] * len(tasks),
+                    "model_version": version}  # fmt: skip
+        task = tasks[0]
+        name = f"task {task_id(task)}"
+        try:
+            row = self.row(task, project)
+            obj = next(o for o in project.objects if o.name == prompt.object)
+        except StopIteration:
+            raise HTTPError(422, f"{name}: the context names object {prompt.object!r}, "
+                            "which the labeling config does not have") from None  # fmt: skip
+        except (ItemError, HTTPError) as exc:
+            public, detail = messages(exc)
+            self.report(f"{name}: {detail}")
+            return {"results": [empty_prediction(version, public)], "errors": [public]}
+        cell = row.get(obj.column)
+        target: Any = cell
+        if obj.type == "image" and cell is not None:
+            target = ImageInfo(size=cell.size, display=cell.size)
+        item = AssistItem(key=str(task_id(task)), row=pd.Series(row, dtype=object),
+                          object=prompt.object, cell=cell, target=target)  # fmt: skip
+        # Checked against the image size and labels here, and by Label Studio's own
+        # parser below (as every prediction this backend sends).
+        answer, problems = self.assistant.answer(item, prompt, target_of=lambda _n: target)
+        errors = [self.report(f"{name}: {p}") for p in problems]
+        result = [{k: v for k, v in r.items() if k not in ("origin", "model_version")}
+                  for r in answer]  # fmt: skip
+        scores = [r["score"] for r in result if isinstance(r.get("score"), int | float)]
+        prediction = {"result": result, "model_version": version,
+                      "score": min(scores) if scores else None}  # fmt: skip
+        problem = self._check(interface, dict(prediction), {}) if result else ""
+        if problem:
+            errors.append(self.report(f"{name}: the assist answer does not fit the labeling "
+                                      f"config: {problem}"))  # fmt: skip
+            prediction = empty_prediction(version, errors[-1])
+        out: dict[str, Any] = {"results": [prediction], "model_version": version}
         if errors:
             out["errors"] = errors
         return out

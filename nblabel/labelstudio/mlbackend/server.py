@@ -169,6 +169,7 @@ def serve(
     allow_no_auth: bool = False,
     max_body: int = MAX_BODY,
     log_level: str = "warning",
+    assist: Any = None,
 ) -> Server:
     """Serve ``model`` to Label Studio as an ML backend, in a background thread.
 
@@ -221,6 +222,10 @@ def serve(
         reach it can run the model, feed it training labels and have it read images.
     max_body
         Largest request accepted, in bytes (413 above).
+    assist
+        Smart tools: ``assist(item, prompt)`` (or ``"default"``) answers the ``/predict``
+        calls that carry Label Studio's ``context`` (clicks, a box, a span), see
+        :mod:`nblabel.core.assist`; ``model`` may then be ``None``.
 
     Returns
     -------
@@ -240,6 +245,7 @@ def serve(
         model, schema=schema, conf=conf, tile=tile, overlap=overlap, basic_auth=basic_auth,
         control=control, name=name, label_studio_url=label_studio_url, api_key=api_key,
         trust_setup_url=trust_setup_url, document_root=document_root, max_body=max_body,
+        assist=assist,
     )  # fmt: skip
     try:
         return Server(backend, host=host, port=port, log_level=log_level)
