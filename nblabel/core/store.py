@@ -937,6 +937,27 @@ class Store:
             )  # fmt: skip
         return seq
 
+    def note_remote_annotations(
+        self,
+        remote: str,
+        rows: Sequence[tuple[int, str, list[dict[str, Any]], float, str | None, float | None]],
+    ) -> None:
+        """Note annotations seen on ``remote`` that change nothing here (this store's own,
+        as it sent them): ``(id, item, result, created_at, updated_at, lead_time)`` rows,
+        kept without an event, so that a later edit or deletion of them is seen."""
+        if not rows:
+            return
+        with self._tx() as db:
+            db.executemany(
+                "INSERT INTO remote_annotations (remote, id, item, result, annotator, "
+                "created_at, updated_at, lead_time, seq, shown) VALUES "
+                "(?, ?, ?, ?, NULL, ?, ?, ?, NULL, 0) ON CONFLICT (remote, id) DO UPDATE SET "
+                "item = excluded.item, result = excluded.result, annotator = NULL, "
+                "created_at = excluded.created_at, updated_at = excluded.updated_at, "
+                "lead_time = excluded.lead_time, seq = NULL, shown = 0",
+                [(remote, i, item, _json(res), at, up, lt) for i, item, res, at, up, lt in rows],
+            )
+
     def remote_annotation_rows(self, remote: str) -> dict[int, tuple[str, int | None, str]]:
         """Server annotation id -> ``(item, seq of the event that applied it or None,
         result as JSON)`` for the annotations pulled from ``remote``."""

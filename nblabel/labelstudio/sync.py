@@ -967,11 +967,17 @@ def pull(
     newest = _when(since) if since is not None else None
     touched: set[str] = set()
     on_server: set[int] | None = set() if since is None else None  # every task id, if read
+    created = 0  # tasks read that were made since the last pull
     sync = _Sync(store, remote, tag, apply, job.session.id, report, touched)
+    # Ours, unchanged: written in one transaction at the end (one each would cost an fsync
+    # per task on the first pull after a large push).
+    noted: list[tuple[int, str, list[dict[str, Any]], float, str, float | None]] = []
     for task in _tasks(ls, pid, query=query, fields="all"):
         report.tasks_read += 1
         if on_server is not None:
             on_server.add(int(task.id))
+        elif getattr(task, "created_at", None) and _when(task.created_at) > _when(since):
+            created += 1
         updated = _when(task.updated_at) if task.updated_at else None
         if updated is not None and (newest is None or updated > newest):
             newest = updated
@@ -996,11 +1002,11 @@ def pull(
             if mine is not None and sync.unchanged(result, mine, pushed, before):
                 # Ours, as sent (or as a live labeler updated it since): nothing new, but
                 # its id and version are noted, so an edit or a deletion is seen later.
-                store.add_remote_annotation(
-                    remote, int(a["id"]), key, result, annotator=None,
-                    created_at=_when(a.get("created_at") or task.updated_at).timestamp(),
-                    updated_at=version, lead_time=a.get("lead_time"), apply="never",
-                )  # fmt: skip
+                noted.append((
+                    int(a["id"]), key, result,
+                    _when(a.get("created_at") or task.updated_at).timestamp(), version,
+                    a.get("lead_time"),
+                ))  # fmt: skip
                 versions[int(a["id"])] = version
                 report.ours += 1
                 continue
@@ -1044,8 +1050,9 @@ def pull(
             if seq is not None:
                 report.annotations_applied += 1
                 touched.add(key)
+    store.note_remote_annotations(remote, noted)
     if on_server is None:
-        on_server = _task_ids_if_changed(ls, store, pid, remote)
+        on_server = _task_ids_if_deleted(ls, store, pid, remote, created)
     else:
         store.set_meta(f"labelstudio.pulled_task_count {remote}", str(len(on_server)))
     if on_server is not None:
@@ -1151,14 +1158,22 @@ class _Sync:
             self.touched.add(key)
 
 
-def _task_ids_if_changed(ls: Client, store: Store, pid: int, remote: str) -> set[int] | None:
-    """Every task id of the project when its task count changed since the last pull
-    (a deleted task leaves no trace but that count); ``None`` when it did not."""
+def _task_ids_if_deleted(
+    ls: Client, store: Store, pid: int, remote: str, created: int
+) -> set[int] | None:
+    """Every task id of the project when tasks were deleted since the last pull; ``None``
+    when none were (one request).
+
+    A deleted task leaves no trace but the project's task count. Every task made since
+    the last pull was read by this one (its ``updated_at`` is after the watermark), so
+    that count is the last pull's plus ``created`` exactly when nothing was deleted:
+    only then is the whole id list (about 0.6 ms a task) spared."""
     proj = ls.call(f"read project {pid}", ls.client.projects.get, pid)
     count = int(proj.task_number or 0)
     mark = f"labelstudio.pulled_task_count {remote}"
     last = store.get_meta(mark)
-    if last is not None and int(last) == count:
+    if last is not None and int(last) + created == count:
+        store.set_meta(mark, str(count))
         return None
     ids = {int(t.id) for t in _tasks(ls, pid, query=None, fields="task_only", include="id")}
     store.set_meta(mark, str(len(ids)))

@@ -123,6 +123,8 @@ def test_deletions_in_label_studio_reach_the_store(ls, title, prefer):
     ls.client.annotations.delete(id=tasks["b"].annotations[0]["id"])
     ls.client.annotations.delete(id=other.id)  # someone else's, pulled before
     ls.client.tasks.delete(id=tasks["d"].id)  # a whole task
+    # ... while another is added: the project's task count alone would not tell.
+    ls.client.projects.import_tasks(id=project, request=[{"text": "made in Label Studio"}])
 
     second = ls.pull(w, prefer=prefer)
     assert second.tasks_deleted == 1
