@@ -944,17 +944,18 @@ class Store:
     ) -> None:
         """Note annotations seen on ``remote`` that change nothing here (this store's own,
         as it sent them): ``(id, item, result, created_at, updated_at, lead_time)`` rows,
-        kept without an event, so that a later edit or deletion of them is seen."""
+        kept without an event, so that a later edit or deletion of them is seen. They are
+        marked ``shown = 2``: not someone else's annotation (see :meth:`others_annotations`)."""
         if not rows:
             return
         with self._tx() as db:
             db.executemany(
                 "INSERT INTO remote_annotations (remote, id, item, result, annotator, "
                 "created_at, updated_at, lead_time, seq, shown) VALUES "
-                "(?, ?, ?, ?, NULL, ?, ?, ?, NULL, 0) ON CONFLICT (remote, id) DO UPDATE SET "
+                "(?, ?, ?, ?, NULL, ?, ?, ?, NULL, 2) ON CONFLICT (remote, id) DO UPDATE SET "
                 "item = excluded.item, result = excluded.result, annotator = NULL, "
                 "created_at = excluded.created_at, updated_at = excluded.updated_at, "
-                "lead_time = excluded.lead_time, seq = NULL, shown = 0",
+                "lead_time = excluded.lead_time, seq = NULL, shown = 2",
                 [(remote, i, item, _json(res), at, up, lt) for i, item, res, at, up, lt in rows],
             )
 
@@ -1037,6 +1038,21 @@ class Store:
             ).fetchall()
         return [
             RemoteAnnotation(r[0], int(r[1]), r[2], json.loads(r[3]), r[4], r[5], r[6])
+            for r in rows
+        ]
+
+    def others_annotations(self) -> list[tuple[RemoteAnnotation, int | None]]:
+        """Every annotation pulled from a server that someone else made (or edited there),
+        with the seq of the event that applied it (``None`` when not applied): what a view
+        of several annotators per item reads. This store's own, noted on pull as sent, are
+        left out (they are its labels)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT remote, id, item, result, annotator, created_at, lead_time, seq "
+                "FROM remote_annotations WHERE shown != 2 ORDER BY created_at, id"
+            ).fetchall()
+        return [
+            (RemoteAnnotation(r[0], int(r[1]), r[2], json.loads(r[3]), r[4], r[5], r[6]), r[7])
             for r in rows
         ]
 

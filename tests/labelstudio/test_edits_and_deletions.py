@@ -145,3 +145,43 @@ def test_deletions_in_label_studio_reach_the_store(ls, title, prefer):
 
     third = ls.pull(w, prefer=prefer)
     assert (third.annotations_deleted, third.tasks_deleted, third.items) == (0, 0, set())
+
+
+def test_several_annotators_per_task_agreement_and_annotations_by_annotator(ls, title):
+    w = _labeler("team.sqlite", n=3)
+    label(w, "a", "pos")
+    project = ls.push(w, project=title).project
+    tasks = server_tasks(ls, project)
+    people = []
+    for i in range(2):
+        email = f"team{project}-{i}@example.com"
+        people.append((email, ls.client.users.create(email=email, username=email[:-12])))
+    said = {"a": ["neg", "pos"], "b": ["neg", "neg"]}
+    for key, labels in said.items():
+        for (_, user), value in zip(people, labels, strict=True):
+            ls.client.annotations.create(
+                id=tasks[key].id, result=_choice(value), lead_time=3.0, completed_by=user.id
+            )
+
+    report = ls.pull(w, prefer="local")
+    assert (report.annotations_new, report.ours) == (4, 1)
+    agreement = w.agreement()
+    assert list(agreement.index) == list("abc")
+    assert agreement.loc["a", "label"] == "pos"  # the notebook's label and one other
+    assert (agreement.loc["a", "annotators"], agreement.loc["a", "agreement"]) == (3, 2 / 3)
+    me = w.store.state("a").annotator  # the notebook's annotator
+    assert sorted(agreement.loc["a", "labelers"]) == sorted([me, people[0][0], people[1][0]])
+    assert (agreement.loc["b", "label"], agreement.loc["b", "annotators"]) == ("neg", 2)
+    assert agreement.loc["b", "agreement"] == 1.0
+    assert pd.isna(agreement.loc["c", "label"]) and agreement.loc["c", "annotators"] == 0
+    assert pd.isna(agreement.loc["c", "agreement"])
+
+    # Each annotator's annotations, kept apart, with their time and lead time, whether
+    # or not they are the item's labels in force.
+    first = w.annotations_by(people[0][0])
+    assert sorted(zip(first["item"], first["label"], strict=True)) == [("a", "neg"), ("b", "neg")]
+    assert set(first["lead_time"]) == {3.0}
+    assert first["ls_annotation"].notna().all()
+    assert w.annotations_by("nobody@example.com").empty
+    with pytest.raises(ValueError, match="no control 'nope'"):
+        w.agreement("nope")
