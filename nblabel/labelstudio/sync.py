@@ -988,7 +988,7 @@ def pull(
         key = str(key)
         pushed = tasks_known.get(key, (None, None, None))[2]
         anns = sorted(task.annotations or [], key=lambda a: (str(a.get("created_at")), a["id"]))
-        sync.deletions(key, task, anns, by_item.get(key, {}), pushed)
+        edited: set[int] = set()  # ours, edited in Label Studio: taken back below
         for a in anns:
             if a.get("was_cancelled"):
                 continue
@@ -1045,11 +1045,14 @@ def pull(
             versions[int(a["id"])] = version
             if edit:
                 report.annotations_edited += 1
+                edited.add(int(a["id"]))
             else:
                 report.annotations_new += 1
             if seq is not None:
                 report.annotations_applied += 1
                 touched.add(key)
+        # After the task's annotations: a deleted one's labels may be replaced by a new one.
+        sync.deletions(key, task, anns, by_item.get(key, {}), pushed, edited)
     store.note_remote_annotations(remote, noted)
     if on_server is None:
         on_server = _task_ids_if_deleted(ls, store, pid, remote, created)
@@ -1113,15 +1116,22 @@ class _Sync:
         anns: list[dict[str, Any]],
         pulled: dict[int, int | None],
         pushed: int | None,
+        edited: set[int],
     ) -> None:
         """Annotations of the task known here but no longer on the server: deleted."""
         present = {int(a["id"]) for a in anns}
         gone = [i for i in pulled if i not in present]
         pushed_result = self._result(pushed)
-        # The labels last sent are still there if an annotation of ours says them.
+        # The labels last sent are still there if an annotation of ours says them, or is
+        # followed by its id (an edit of it: its deletion is one of ``gone`` later).
         sent_gone = pushed_result is not None and not any(
             (mine := _ours(self.tag, a.get("import_id"))) is not None
-            and (mine == pushed or same_labels(a.get("result") or [], pushed_result))
+            and (
+                mine == pushed
+                or int(a["id"]) in pulled
+                or int(a["id"]) in edited
+                or same_labels(a.get("result") or [], pushed_result)
+            )
             for a in anns
         )
         if not gone and not sent_gone:

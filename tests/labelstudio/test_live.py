@@ -212,6 +212,13 @@ def test_live_edit_and_deletion_in_label_studio_of_a_sent_annotation(ls, title):
         (there,) = annotations(ls, tasks[0])
         assert (there["id"], there["result"][0]["value"]) == (sent["id"], {"choices": ["pos"]})
         assert not w.live.poll_now()  # our own update is not taken for an edit
+        # Corrected again after that relabel: an edit again, not a deletion of ours.
+        ls.client.annotations.update(id=sent["id"], result=choice("neg"))
+        report = ls.pull(w, prefer="local")
+        assert (report.annotations_edited, report.annotations_deleted) == (1, 0)
+        assert w.labels.loc[key, "sentiment"] == "neg"
+        assert w.live.flush(20)
+        assert [a["id"] for a in annotations(ls, tasks[0])] == [sent["id"]]
 
         # Deleted in Label Studio: the item is unlabeled again here, and nothing is resent.
         ls.client.annotations.delete(id=sent["id"])
