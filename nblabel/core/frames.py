@@ -188,7 +188,63 @@ def _join(
     return rows
 
 
-def annotations_frame(store: Store, items: Items, schema: Schema, targets: Targets) -> pd.DataFrame:
+def agreement_frame(
+    store: Store, items: Items, schema: Schema, control: Control, *, me: str | None = None
+) -> pd.DataFrame:
+    """One row per item, aligned to the DataFrame's index: what its annotators said with
+    ``control``. The votes are the item's labels in force (whoever made them) and every
+    other annotation pulled from Label Studio (each annotator's own). ``label`` is the
+    majority label (a tuple of labels for a multiple-choice control; missing on a tie or
+    without votes), ``annotators`` the number of votes, ``agreement`` the majority's share
+    of them (NaN without votes). ``me`` names the notebook's annotator in ``labelers``."""
+    n = len(items)
+    votes: list[list[tuple[str | None, Any]]] = [[] for _ in range(n)]
+
+    def vote(key: str, annotator: str | None, result: list[dict[str, Any]]) -> None:
+        found = [labels_of(r) for r in result if r.get("from_name") == control.name]
+        if not found:
+            return
+        said = [v for labels in found for v in labels]
+        pos = positions.get(key, -1)
+        if pos >= 0:
+            votes[pos].append((annotator, tuple(sorted(said)) if control.multiple else said[0]))
+
+    states = [ev for ev in store.states() if ev.action == "submit"]
+    others = store.others_annotations()
+    keys = list(dict.fromkeys([e.item for e in states] + [a.item for a, _ in others]))
+    positions = dict(zip(keys, items.positions(keys), strict=True))
+    in_force = set()
+    for ev in states:
+        in_force.add(ev.seq)
+        vote(ev.item, ev.annotator or me, ev.result)
+    for a, seq in others:
+        if seq not in in_force:
+            vote(a.item, a.annotator, a.result)
+    label = np.full(n, None, dtype=object)
+    count = np.zeros(n, dtype=np.int64)
+    share = np.full(n, np.nan)
+    who = np.full(n, None, dtype=object)
+    for i, said in enumerate(votes):
+        if not said:
+            continue
+        tally: dict[Any, int] = {}
+        for _, v in said:
+            tally[v] = tally.get(v, 0) + 1
+        best = max(tally.values())
+        top = [v for v, c in tally.items() if c == best]
+        label[i] = top[0] if len(top) == 1 else None  # a tie has no majority
+        count[i] = len(said)
+        share[i] = best / len(said)
+        who[i] = [a for a, _ in said]
+    return pd.DataFrame(
+        {"label": label, "annotators": count, "agreement": share, "labelers": who},
+        index=items.data.index,
+    )
+
+
+def annotations_frame(
+    store: Store, items: Items, schema: Schema, targets: Targets, *, every: bool = False
+) -> pd.DataFrame:
     """One row per Label Studio result item in force (tidy), except that an item answering
     a region another item drew (a per-region control's, the ``labels`` item of an image
     region drawn with a bare tool, sharing the region's ``id``) is a column of that
@@ -202,7 +258,8 @@ def annotations_frame(store: Store, items: Items, schema: Schema, targets: Targe
     one undo takes back).
     ``ls_annotation`` is the Label Studio annotation id for labels pulled from a server
     (``None`` for labels made here); after a pull with ``prefer="both"`` the pulled
-    annotations not in force are listed too, with ``annotation`` ``None``. Each tag adds
+    annotations not in force are listed too, with ``annotation`` ``None`` (``every``: all
+    annotations pulled from Label Studio, whatever ``prefer=``). Each tag adds
     its own columns (a span's ``start``/``end``/``text``, a relation's ``from_id``/
     ``to_id``/``direction``, an image region's geometry in pixels, a range's ``start``/
     ``end`` in x units and ``instant``), missing in the rows of other tags.
@@ -234,7 +291,9 @@ def annotations_frame(store: Store, items: Items, schema: Schema, targets: Targe
         item = items.ids[pos] if pos >= 0 else ev.item
         add(item, ev.item, ev.seq, ev.result, ev.annotator, ev.created_at, ev.lead_time,
             pulled.get(ev.seq))  # fmt: skip
-    shown = store.shown_remote_annotations()
+    shown = (
+        [a for a, _ in store.others_annotations()] if every else store.shown_remote_annotations()
+    )
     if shown:
         in_force = {ev.item: ev.seq for ev in states}
         shown_pos = items.positions([a.item for a in shown])

@@ -24,7 +24,7 @@ from .assist import Assistant, AssistFn, AssistItem, Prompt
 from .bulk import Bulk, fresh_json, mark_bulk, merged, new_bulk_id, random_ids
 from .copies import DEFAULT_BYTES, CopyCache
 from .errors import ConflictError, ItemError, NblabelError, NothingToLabelError, SchemaError
-from .frames import annotations_frame, labels_frame
+from .frames import agreement_frame, annotations_frame, labels_frame
 from .items import Items, Sources
 from .predictions import Predictions
 from .presence import Change, Peer, Presence
@@ -361,6 +361,32 @@ class Job:
     def annotations(self) -> pd.DataFrame:
         """One row per Label Studio result item in force (tidy)."""
         return annotations_frame(self.store, self.items, self.schema, self.sources.target_of)
+
+    def annotations_by(self, annotator: str) -> pd.DataFrame:
+        """The rows of :attr:`annotations` of one annotator (a Label Studio user's e-mail,
+        or the notebook's annotator), with every annotation of theirs pulled from Label
+        Studio, also those not in force (several annotators per task)."""
+        frame = annotations_frame(
+            self.store, self.items, self.schema, self.sources.target_of, every=True
+        )
+        return frame[frame["annotator"] == annotator].reset_index(drop=True)
+
+    def agreement(self, control: str | None = None) -> pd.DataFrame:
+        """What several annotators said per item with ``control`` (default: the first
+        control with options): ``label`` (the majority; missing on a tie), ``annotators``
+        (how many said something), ``agreement`` (the majority's share), ``labelers``
+        (who). Votes: the item's labels in force, and every other annotation pulled from
+        Label Studio (one per annotation)."""
+        if control is None:
+            found = next((c for c in self.schema.controls if c.choices), None)
+            if found is None:
+                raise ValueError("this schema has no control with options: pass control=")
+        else:
+            found = next((c for c in self.schema.controls if c.name == control), None)
+            if found is None:
+                names = ", ".join(c.name for c in self.schema.controls)
+                raise ValueError(f"no control {control!r} (this schema has: {names})")
+        return agreement_frame(self.store, self.items, self.schema, found)
 
     # -- actions -----------------------------------------------------------------------------
     @locked

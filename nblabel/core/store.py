@@ -376,7 +376,7 @@ class Store:
         by = db.execute("SELECT session FROM event_sessions WHERE seq = ?", (now,)).fetchone()
         if session is not None and by is not None and by[0] == session:
             return None
-        return None if result is not None and _same_labels(result, ev.result) else ev
+        return None if result is not None and same_labels(result, ev.result) else ev
 
     @staticmethod
     def _resolve(db: sqlite3.Connection, item: str, seq: int, session: str) -> None:
@@ -880,15 +880,21 @@ class Store:
         lead_time: float | None,
         apply: str,
         session: str | None = None,
+        synced: Sequence[int] = (),
+        keep: bool = False,
     ) -> int | None:
         """Keep an annotation pulled from ``remote``; maybe make it the item's labels.
 
         ``apply`` says when it becomes the item's labels in force: ``"always"``;
         ``"if-unlabeled"`` (only when the item has no labels, or labels that came from a
-        server); ``"show"`` (the same, and when not applied it is still listed in
-        ``annotations``); ``"never"``. Returns the seq of the submit event made (``None``
-        when none was). One transaction: annotation and event are recorded together.
-        ``session`` names the labeler that pulled it (see :meth:`submit`).
+        server, or one of the events ``synced``: labels the server already had, so no
+        local edit since the last sync); ``"show"`` (the same, and when not applied it is
+        still listed in ``annotations``); ``"never"``. Returns the seq of the submit event
+        made in force (``None`` when none was). ``keep``: when not applied, the annotation
+        is still written to the journal, as a submit out of force (an edit made in Label
+        Studio that lost to a local edit stays there). One transaction: annotation and
+        event are recorded together. ``session`` names the labeler that pulled it (see
+        :meth:`submit`).
         """
         with self._tx() as db:
             seq: int | None = None
@@ -896,10 +902,14 @@ class Store:
                 take = True
             elif apply in ("if-unlabeled", "show"):
                 row = db.execute("SELECT seq FROM current WHERE item = ?", (item,)).fetchone()
-                take = row is None or bool(
-                    db.execute(
-                        "SELECT 1 FROM remote_annotations WHERE seq = ?", (row[0],)
-                    ).fetchone()
+                take = (
+                    row is None
+                    or int(row[0]) in synced
+                    or bool(
+                        db.execute(
+                            "SELECT 1 FROM remote_annotations WHERE seq = ?", (row[0],)
+                        ).fetchone()
+                    )
                 )
             else:
                 take = False
@@ -907,6 +917,11 @@ class Store:
                 seq = self._insert(
                     db, item, "submit", result, annotator, lead_time, created_at, session
                 )
+            elif keep:
+                self._insert(
+                    db, item, "submit", result, annotator, lead_time, created_at, session,
+                    point=False,
+                )  # fmt: skip
             db.execute(
                 "INSERT INTO remote_annotations (remote, id, item, result, annotator, "
                 "created_at, updated_at, lead_time, seq, shown) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
@@ -916,10 +931,103 @@ class Store:
                 "lead_time = excluded.lead_time, seq = excluded.seq, shown = excluded.shown",
                 (
                     remote, id, item, _json(result), annotator,
-                    created_at, updated_at, lead_time, seq, int(apply == "show" and not take),
+                    created_at, updated_at, lead_time, seq if take else None,
+                    int(apply == "show" and not take),
                 ),
             )  # fmt: skip
         return seq
+
+    def note_remote_annotations(
+        self,
+        remote: str,
+        rows: Sequence[tuple[int, str, list[dict[str, Any]], float, str | None, float | None]],
+    ) -> None:
+        """Note annotations seen on ``remote`` that change nothing here (this store's own,
+        as it sent them): ``(id, item, result, created_at, updated_at, lead_time)`` rows,
+        kept without an event, so that a later edit or deletion of them is seen. They are
+        marked ``shown = 2``: not someone else's annotation (see :meth:`others_annotations`)."""
+        if not rows:
+            return
+        with self._tx() as db:
+            db.executemany(
+                "INSERT INTO remote_annotations (remote, id, item, result, annotator, "
+                "created_at, updated_at, lead_time, seq, shown) VALUES "
+                "(?, ?, ?, ?, NULL, ?, ?, ?, NULL, 2) ON CONFLICT (remote, id) DO UPDATE SET "
+                "item = excluded.item, result = excluded.result, annotator = NULL, "
+                "created_at = excluded.created_at, updated_at = excluded.updated_at, "
+                "lead_time = excluded.lead_time, seq = NULL, shown = 2",
+                [(remote, i, item, _json(res), at, up, lt) for i, item, res, at, up, lt in rows],
+            )
+
+    def remote_annotation_rows(self, remote: str) -> dict[int, tuple[str, int | None, str]]:
+        """Server annotation id -> ``(item, seq of the event that applied it or None,
+        result as JSON)`` for the annotations pulled from ``remote``."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, item, seq, result FROM remote_annotations WHERE remote = ?",
+                (remote,),
+            ).fetchall()
+        return {int(r[0]): (str(r[1]), r[2], str(r[3])) for r in rows}
+
+    def remove_remote_annotations(
+        self,
+        remote: str,
+        item: str,
+        ids: Iterable[int],
+        *,
+        events: Iterable[int],
+        synced: Sequence[int] = (),
+        apply: str,
+        session: str | None = None,
+    ) -> bool:
+        """The annotations ``ids`` of ``item`` were deleted on ``remote`` (or their task
+        was): forget them, and take their labels out of force.
+
+        ``events`` are the journal's events that carried those annotations (pulled
+        versions, and ours that were pushed as them). When the item's labels in force
+        are one of them, an ``undo`` event records the deletion and the item has no
+        labels any more (the deleted labels stay in the journal). When they are a local
+        edit made since the last sync (not one of ``synced``, not pulled) over one of
+        them, ``apply == "always"`` (``prefer="remote"``) undoes it the same way;
+        otherwise the local edit stays. Returns whether the labels in force changed.
+        """
+        ids = [int(i) for i in ids]
+        events = {int(e) for e in events}
+        with self._tx() as db:
+            row = db.execute("SELECT seq FROM current WHERE item = ?", (item,)).fetchone()
+            now = None if row is None else int(row[0])
+            pulled = now is not None and bool(
+                db.execute("SELECT 1 FROM remote_annotations WHERE seq = ?", (now,)).fetchone()
+            )
+            for lo in range(0, len(ids), 500):  # below SQLite's variable limit
+                chunk = ids[lo : lo + 500]
+                db.execute(
+                    f"DELETE FROM remote_annotations WHERE remote = ? AND id IN "
+                    f"({', '.join('?' * len(chunk))})",
+                    [remote, *chunk],
+                )
+            if now is None:
+                return False
+            undo = now in events
+            if not undo and apply == "always" and not pulled and now not in synced:
+                prev = db.execute("SELECT prev FROM events WHERE seq = ?", (now,)).fetchone()
+                # A local edit over the deleted labels: Label Studio's side wins.
+                undo = (prev is not None and prev[0] in events) or bool(events & set(synced))
+            if not undo:
+                return False
+            self._point(db, item, None)
+            cur = db.execute(
+                "INSERT INTO events (item, action, target, annotator, created_at) "
+                "VALUES (?, 'undo', ?, NULL, ?)",
+                (item, now, time.time()),
+            )
+            self._made_by(db, int(cur.lastrowid or 0), session)
+            return True
+
+    def forget_remote_task(self, remote: str, item: str) -> None:
+        """The task of ``item`` on ``remote`` was deleted there: a push makes a new one."""
+        with self._tx() as db:
+            db.execute("DELETE FROM remote_tasks WHERE remote = ? AND item = ?", (remote, item))
 
     def shown_remote_annotations(self) -> list[RemoteAnnotation]:
         """Pulled annotations listed in ``annotations`` besides the labels in force."""
@@ -932,6 +1040,29 @@ class Store:
             RemoteAnnotation(r[0], int(r[1]), r[2], json.loads(r[3]), r[4], r[5], r[6])
             for r in rows
         ]
+
+    def others_annotations(self) -> list[tuple[RemoteAnnotation, int | None]]:
+        """Every annotation pulled from a server that someone else made (or edited there),
+        with the seq of the event that applied it (``None`` when not applied): what a view
+        of several annotators per item reads. This store's own, noted on pull as sent, are
+        left out (they are its labels)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT remote, id, item, result, annotator, created_at, lead_time, seq "
+                "FROM remote_annotations WHERE shown != 2 ORDER BY created_at, id"
+            ).fetchall()
+        return [
+            (RemoteAnnotation(r[0], int(r[1]), r[2], json.loads(r[3]), r[4], r[5], r[6]), r[7])
+            for r in rows
+        ]
+
+    def remote_annotation_applied(self, seq: int) -> int | None:
+        """The server annotation id event ``seq`` applied (pulled), ``None`` if none."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT id FROM remote_annotations WHERE seq = ?", (seq,)
+            ).fetchone()
+        return None if row is None else int(row[0])
 
     def remote_annotation_of(self) -> dict[int, int]:
         """Event seq -> the server annotation id it applied."""
@@ -981,7 +1112,7 @@ class Conflict:
 _INCIDENTAL = frozenset({"id", "origin", "score", "model_version", "readonly", "hidden"})
 
 
-def _same_labels(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> bool:
+def same_labels(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> bool:
     """Whether two results say the same (ids, provenance and order aside)."""
 
     def canonical(result: list[dict[str, Any]]) -> list[str]:

@@ -341,10 +341,12 @@ class Live(Extension):
         if task_id is None:
             return  # not a task of this project
         ev = store.state(key)
+        sent = self._sent().get(key)
         if ev is not None and ev.seq in store.remote_seqs():
+            if sent is not None and store.remote_annotation_applied(ev.seq) == sent[0]:
+                return  # an edit made in Label Studio to our annotation: the server has it
             ev = None  # pulled from the server: nothing of ours to send
         want = ev if ev is not None and ev.action == "submit" else None
-        sent = self._sent().get(key)
         if want is None:
             if sent is not None:
                 try:

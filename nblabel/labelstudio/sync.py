@@ -30,10 +30,10 @@ from PIL import Image
 
 from ..active.attach import Learning
 from ..active.choices import choices_prediction
-from ..core.errors import ItemError, LabelStudioError, ResultError
+from ..core.errors import ItemError, LabelStudioError, ResultError, StoreError
 from ..core.job import Job, as_job
 from ..core.results import validate
-from ..core.store import Event, Store
+from ..core.store import Event, Store, same_labels
 from .client import NO_RETRY, Client
 
 ID_FIELD = "nblabel_id"
@@ -77,6 +77,11 @@ class PullReport:
     annotations_new: int = 0
     annotations_applied: int = 0
     ours: int = 0
+    #: Annotations edited in Label Studio since the last pull (ours or pulled before).
+    annotations_edited: int = 0
+    #: Annotations deleted in Label Studio (one by one, or with their task).
+    annotations_deleted: int = 0
+    tasks_deleted: int = 0
     skipped_unknown_tasks: int = 0
     errors: list[str] = field(default_factory=list)
     #: Keys of the items whose labels the pull changed.
@@ -85,8 +90,9 @@ class PullReport:
     def __repr__(self) -> str:
         return (
             f"PullReport(project={self.project}, tasks_read={self.tasks_read}, "
-            f"new={self.annotations_new}, applied={self.annotations_applied}, "
-            f"errors={len(self.errors)})"
+            f"new={self.annotations_new}, edited={self.annotations_edited}, "
+            f"deleted={self.annotations_deleted}, tasks_deleted={self.tasks_deleted}, "
+            f"applied={self.annotations_applied}, errors={len(self.errors)})"
         )
 
 
@@ -950,13 +956,28 @@ def pull(
         for u in ls.call("list users", ls.client.users.list)
     }
     versions = store.remote_annotation_versions(remote)
+    rows = store.remote_annotation_rows(remote)
+    by_item: dict[str, dict[int, int | None]] = {}  # item -> its pulled annotations -> seq
+    for aid, (item, seq, _) in rows.items():
+        by_item.setdefault(item, {})[aid] = seq
     tag = store.identity()
+    tasks_known = store.remote_tasks(remote)
     # Tasks made in Label Studio carry no nblabel id: a live labeler knows them by task id.
-    by_task = {tid: k for k, (tid, _, _) in store.remote_tasks(remote).items() if tid}
+    by_task = {tid: k for k, (tid, _, _) in tasks_known.items() if tid}
     newest = _when(since) if since is not None else None
     touched: set[str] = set()
+    on_server: set[int] | None = set() if since is None else None  # every task id, if read
+    created = 0  # tasks read that were made since the last pull
+    sync = _Sync(store, remote, tag, apply, job.session.id, report, touched)
+    # Ours, unchanged: written in one transaction at the end (one each would cost an fsync
+    # per task on the first pull after a large push).
+    noted: list[tuple[int, str, list[dict[str, Any]], float, str, float | None]] = []
     for task in list_tasks(ls, pid, query=query, fields="all"):
         report.tasks_read += 1
+        if on_server is not None:
+            on_server.add(int(task.id))
+        elif getattr(task, "created_at", None) and _when(task.created_at) > _when(since):
+            created += 1
         updated = _when(task.updated_at) if task.updated_at else None
         if updated is not None and (newest is None or updated > newest):
             newest = updated
@@ -965,47 +986,208 @@ def pull(
             report.skipped_unknown_tasks += 1
             continue
         key = str(key)
+        pushed = tasks_known.get(key, (None, None, None))[2]
         anns = sorted(task.annotations or [], key=lambda a: (str(a.get("created_at")), a["id"]))
+        edited: set[int] = set()  # ours, edited in Label Studio: taken back below
         for a in anns:
             if a.get("was_cancelled"):
                 continue
-            if pushed_by_us(tag, a.get("import_id")) is not None:
-                report.ours += 1
-                continue
+            mine = pushed_by_us(tag, a.get("import_id"))
             version = str(a.get("updated_at") or a.get("created_at"))
             if versions.get(int(a["id"])) == version:
+                report.ours += mine is not None
+                continue
+            before = rows.get(int(a["id"]))
+            result = a.get("result") or []
+            if mine is not None and sync.unchanged(result, mine, pushed, before):
+                # Ours, as sent (or as a live labeler updated it since): nothing new, but
+                # its id and version are noted, so an edit or a deletion is seen later.
+                noted.append((
+                    int(a["id"]), key, result,
+                    _when(a.get("created_at") or task.updated_at).timestamp(), version,
+                    a.get("lead_time"),
+                ))  # fmt: skip
+                versions[int(a["id"])] = version
+                report.ours += 1
                 continue
             try:
-                result = validate(schema, a.get("result") or [], key=key, complete=False)
+                result = validate(schema, result, key=key, complete=False)
             except ResultError as exc:
                 report.errors.append(f"annotation {a['id']} on task {task.id}: {exc}")
                 continue
-            user = a.get("completed_by")
+            # An edit: of an annotation pulled before, or of one this store pushed. Its
+            # author is whoever edited it last.
+            edit = mine is not None or before is not None
+            user = (a.get("updated_by") if edit else None) or a.get("completed_by")
             seq = store.add_remote_annotation(
                 remote,
                 int(a["id"]),
                 key,
                 result,
                 annotator=users.get(int(user), str(user)) if user is not None else None,
-                created_at=_when(a.get("created_at") or task.updated_at).timestamp(),
+                created_at=_when(
+                    (a.get("updated_at") if edit else None)
+                    or a.get("created_at")
+                    or task.updated_at
+                ).timestamp(),
                 updated_at=version,
                 lead_time=a.get("lead_time"),
                 apply=apply,
                 # This labeler wrote it into the journal (and refreshes it itself below);
                 # other processes on the same store see it as theirs.
                 session=job.session.id,
+                # Labels in force that the server already has (ours as pushed) are no
+                # local edit: Label Studio's newer version replaces them whatever prefer=.
+                synced=[s for s in (mine, pushed) if s is not None] if mine is not None else (),
+                # The losing side of a conflict stays in the journal.
+                keep=edit,
             )
             versions[int(a["id"])] = version
-            report.annotations_new += 1
+            if edit:
+                report.annotations_edited += 1
+                edited.add(int(a["id"]))
+            else:
+                report.annotations_new += 1
             if seq is not None:
                 report.annotations_applied += 1
                 touched.add(key)
+        # After the task's annotations: a deleted one's labels may be replaced by a new one.
+        sync.deletions(key, task, anns, by_item.get(key, {}), pushed, edited)
+    store.note_remote_annotations(remote, noted)
+    if on_server is None:
+        on_server = _task_ids_if_deleted(ls, store, pid, remote, created)
+    else:
+        store.set_meta(f"labelstudio.pulled_task_count {remote}", str(len(on_server)))
+    if on_server is not None:
+        for key, (tid, _, pushed) in tasks_known.items():
+            if tid is not None and tid not in on_server and _position(items, key) is not None:
+                sync.task_deleted(key, by_item.get(key, {}), pushed)
     if newest is not None:
         store.set_meta(mark, newest.isoformat())
     report.items = touched
     if refresh:
         _refresh(job, touched)
     return report
+
+
+class _Sync:
+    """What a pull does with one task's annotations beyond adding new ones: it sees that
+    an annotation of ours is unchanged, and records deletions made in Label Studio."""
+
+    def __init__(
+        self,
+        store: Store,
+        remote: str,
+        tag: int,
+        apply: str,
+        session: str,
+        report: PullReport,
+        touched: set[str],
+    ) -> None:
+        self.store, self.remote, self.tag, self.apply = store, remote, tag, apply
+        self.session, self.report, self.touched = session, report, touched
+
+    def _result(self, seq: int | None) -> list[dict[str, Any]] | None:
+        if seq is None:
+            return None
+        try:
+            return self.store.event(seq).result
+        except StoreError:  # an event of another store (a copied project): not ours
+            return None
+
+    def unchanged(
+        self,
+        result: list[dict[str, Any]],
+        mine: int,
+        pushed: int | None,
+        before: tuple[str, int | None, str] | None,
+    ) -> bool:
+        """Whether an annotation of ours says what this store knows it says: what was
+        pulled of it last, else what was sent as it (push), or the item's labels sent
+        last (a live labeler updates its annotation in place)."""
+        known = [json.loads(before[2])] if before is not None else [self._result(mine)]
+        known.append(self._result(pushed))
+        return any(k is not None and same_labels(result, k) for k in known)
+
+    def deletions(
+        self,
+        key: str,
+        task: Any,
+        anns: list[dict[str, Any]],
+        pulled: dict[int, int | None],
+        pushed: int | None,
+        edited: set[int],
+    ) -> None:
+        """Annotations of the task known here but no longer on the server: deleted."""
+        present = {int(a["id"]) for a in anns}
+        gone = [i for i in pulled if i not in present]
+        pushed_result = self._result(pushed)
+        # The labels last sent are still there if an annotation of ours says them, or is
+        # followed by its id (an edit of it: its deletion is one of ``gone`` later).
+        sent_gone = pushed_result is not None and not any(
+            (mine := pushed_by_us(self.tag, a.get("import_id"))) is not None
+            and (
+                mine == pushed
+                or int(a["id"]) in pulled
+                or int(a["id"]) in edited
+                or same_labels(a.get("result") or [], pushed_result)
+            )
+            for a in anns
+        )
+        if not gone and not sent_gone:
+            return
+        self._remove(key, gone, pulled, pushed if sent_gone else None, pushed)
+        if sent_gone:
+            task_id = int(task.id)
+            data_hash = self.store.remote_tasks(self.remote).get(key, (None, None, None))[1]
+            self.store.set_remote_tasks(self.remote, [(key, task_id, data_hash, None)])
+        self.report.annotations_deleted += len(gone) or 1
+
+    def task_deleted(self, key: str, pulled: dict[int, int | None], pushed: int | None) -> None:
+        self._remove(key, list(pulled), pulled, pushed, pushed)
+        self.store.forget_remote_task(self.remote, key)
+        self.report.tasks_deleted += 1
+        self.report.annotations_deleted += len(pulled) or int(pushed is not None)
+
+    def _remove(
+        self,
+        key: str,
+        gone: list[int],
+        pulled: dict[int, int | None],
+        sent: int | None,
+        pushed: int | None,
+    ) -> None:
+        events = [s for s in (pulled.get(i) for i in gone) if s is not None]
+        if sent is not None:
+            events.append(sent)
+        changed = self.store.remove_remote_annotations(
+            self.remote, key, gone, events=events, apply=self.apply, session=self.session,
+            synced=[pushed] if pushed is not None else [],
+        )  # fmt: skip
+        if changed:
+            self.touched.add(key)
+
+
+def _task_ids_if_deleted(
+    ls: Client, store: Store, pid: int, remote: str, created: int
+) -> set[int] | None:
+    """Every task id of the project when tasks were deleted since the last pull; ``None``
+    when none were (one request).
+
+    A deleted task leaves no trace but the project's task count. Every task made since
+    the last pull was read by this one (its ``updated_at`` is after the watermark), so
+    that count is the last pull's plus ``created`` exactly when nothing was deleted:
+    only then is the whole id list (about 0.6 ms a task) spared."""
+    proj = ls.call(f"read project {pid}", ls.client.projects.get, pid)
+    count = int(proj.task_number or 0)
+    mark = f"labelstudio.pulled_task_count {remote}"
+    last = store.get_meta(mark)
+    if last is not None and int(last) + created == count:
+        store.set_meta(mark, str(count))
+        return None
+    ids = {int(t.id) for t in list_tasks(ls, pid, query=None, fields="task_only", include="id")}
+    store.set_meta(mark, str(len(ids)))
+    return ids
 
 
 def _position(items: Any, key: str) -> int | None:

@@ -130,7 +130,14 @@ class SeriesSource(ObjectSource):
         out: dict[str, list[Any]] = {}
         time_column = self.obj.attrs.get("timeColumn")
         if time_column:
-            out[time_column] = [series.ls_value(v) for v in series.x.tolist()]
+            fmt = self.obj.attrs.get("timeFormat")
+            # With a timeFormat Label Studio parses the time column as strings in it (and
+            # shows dates on its axis); numbers would not parse.
+            out[time_column] = (
+                _formatted(series, fmt)
+                if series.kind == "datetime" and fmt
+                else [series.ls_value(v) for v in series.x.tolist()]
+            )
         for name, values in series.channels.items():
             out[name] = [None if v != v else v for v in values.tolist()]  # v != v: NaN
         return out
@@ -150,12 +157,7 @@ class SeriesSource(ObjectSource):
         if time_column:
             fmt = attrs.get("timeFormat")
             if series.kind == "datetime" and fmt:
-                stamps = pd.to_datetime(series.raw_x, unit="ns", utc=True).tz_localize(None)
-                ms = [f"{t.microsecond // 1000:03d}" for t in stamps]
-                parts = fmt.split("%f")
-                columns[time_column] = [
-                    m.join(t.strftime(p) for p in parts) for t, m in zip(stamps, ms, strict=True)
-                ]
+                columns[time_column] = _formatted(series, fmt)
             else:
                 columns[time_column] = [series.ls_value(v) for v in series.x.tolist()]
         for name, values in series.channels.items():
@@ -175,6 +177,15 @@ class SeriesSource(ObjectSource):
         return ls_to_x(v, kind=kind, tz=tz, integer=integer)
 
 
+def _formatted(series: Series, fmt: str) -> list[str]:
+    """A datetime series' times as Label Studio parses them with ``timeFormat`` (d3's
+    ``utcParse``: UTC; ``%f`` read as milliseconds, so written as three digits)."""
+    stamps = pd.to_datetime(series.raw_x, unit="ns", utc=True).tz_localize(None)
+    ms = [f"{t.microsecond // 1000:03d}" for t in stamps]
+    parts = fmt.replace("%L", "%f").split("%f")
+    return [m.join(t.strftime(p) for p in parts) for t, m in zip(stamps, ms, strict=True)]
+
+
 class SeriesTarget:
     """What a range is checked against: the item's series, loaded when first needed, and
     LS values in x units (from the units remembered once the series was loaded)."""
@@ -190,6 +201,11 @@ class SeriesTarget:
 
     def to_x(self, v: Any) -> Any:
         return self._source.to_x(self._pos, self._key, v)
+
+    @property
+    def time_format(self) -> str | None:
+        """The object's ``timeFormat``: a range's ends may come as strings in it."""
+        return self._source.obj.attrs.get("timeFormat") or None
 
 
 class TimeSeriesObject(ObjectTag):

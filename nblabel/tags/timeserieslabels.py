@@ -35,11 +35,13 @@ class TimeSeriesLabels(ControlTag):
     def check(
         self, control: Control, item: Result, *, key: object, target: Any, fresh: bool
     ) -> Result:
+        where = f"item {key!r}: region {item.get('id')!r}"
+        if target is not None:
+            item = _numeric(item, getattr(target, "time_format", None), where)
         series: Series | None = getattr(target, "series", None)
         if series is None:
             return item  # stored or pulled, or the series cannot be read (the fetch says)
         value = item.get("value") or {}
-        where = f"item {key!r}: region {item.get('id')!r}"
         start: Any = value.get("start")
         end: Any = value.get("end", start)
         if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (start, end)):
@@ -69,6 +71,25 @@ class TimeSeriesLabels(ControlTag):
             "timeserieslabels": list(value["timeserieslabels"]),
         }
         return {**item, "value": new_value}
+
+    def check_result(
+        self,
+        control: Control,
+        result: list[Result],
+        *,
+        key: object,
+        schema: Any,
+        target_of: TargetOf | None,
+    ) -> list[Result]:
+        """Ranges drawn in Label Studio on a series with a ``timeFormat`` (pulled, so
+        checked without their series) hold their ends as date strings: stored as numbers."""
+        formats = {o.name: o.attrs.get("timeFormat") for o in schema.objects}
+        return [
+            _numeric(r, formats.get(str(r.get("to_name"))), f"item {key!r}: region {r.get('id')!r}")
+            if r.get("from_name") == control.name
+            else r
+            for r in result
+        ]
 
     def matches(self, a: Result, b: Result) -> bool | None:
         return _ends(a) == _ends(b)
@@ -153,3 +174,33 @@ def range_item(
 def _ends(item: Result) -> tuple[Any, Any]:
     value = item.get("value") or {}
     return value.get("start"), value.get("end", value.get("start"))
+
+
+def _numeric(item: Result, time_format: str | None, where: str) -> Result:
+    """``item`` with string ``start``/``end`` turned into Label Studio's numbers (ms since
+    the epoch). With a ``timeFormat`` Label Studio's UI saves a range's ends formatted by
+    it (``d3.utcFormat``: UTC), and reads ``%f`` as milliseconds; Python's ``%f`` takes 1
+    to 6 digits, so the same format parses both. ``%L`` is d3's milliseconds."""
+    value = item.get("value") or {}
+    if not time_format or not any(isinstance(value.get(k), str) for k in ("start", "end")):
+        return item  # without a timeFormat Label Studio saves numbers: a string is an error
+    fmt = time_format.replace("%L", "%f")
+    out = dict(value)
+    for k in ("start", "end"):
+        v = value.get(k)
+        if not isinstance(v, str):
+            continue
+        try:
+            ts = pd.Timestamp(pd.to_datetime(v, format=fmt))
+        except (ValueError, TypeError):
+            try:  # a format the config does not say, such as ISO 8601
+                ts = pd.Timestamp(v)
+            except (ValueError, TypeError):
+                raise ResultError(
+                    f"{where}: {k} {v!r} is neither a number nor a time in the config's "
+                    f"timeFormat {time_format!r}"
+                ) from None
+        ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+        ms = float(ns_to_ms(np.array([ts.value], dtype=np.int64))[0])
+        out[k] = int(ms) if ms.is_integer() else ms  # as Label Studio's own numbers
+    return {**item, "value": out}

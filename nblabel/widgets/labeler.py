@@ -357,6 +357,16 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     def annotations(self) -> pd.DataFrame:
         return self.job.annotations
 
+    def annotations_by(self, annotator: str) -> pd.DataFrame:
+        """One annotator's rows of :attr:`annotations`, every pulled annotation of theirs
+        included (see :meth:`nblabel.core.job.Job.annotations_by`)."""
+        return self.job.annotations_by(annotator)
+
+    def agreement(self, control: str | None = None) -> pd.DataFrame:
+        """Per item: the majority label of its annotators, how many, their agreement
+        (see :meth:`nblabel.core.job.Job.agreement`)."""
+        return self.job.agreement(control)
+
     @property
     def relations(self) -> pd.DataFrame:
         """One row per submitted relation: ``item``, ``from_id``, ``to_id``, ``from_text``,

@@ -187,3 +187,45 @@ def test_a_pushed_image_project_opens_live_with_its_uploaded_images(ls, title, i
     finally:
         live.live.close()
         live.close()
+
+
+def test_live_edit_and_deletion_in_label_studio_of_a_sent_annotation(ls, title):
+    pid, tasks = made_in_label_studio(ls, title, n=3)
+    w = nblabel.Labeler.from_labelstudio(ls, project=pid, store="live-edit.sqlite", poll=60)
+    try:
+        key = str(tasks[0])
+        w.submit("pos")
+        assert w.live.flush(20)
+        (sent,) = annotations(ls, tasks[0])
+        # Someone corrects it in Label Studio: it comes back, and the live thread leaves
+        # the corrected annotation on the server (it is not ours to delete or resend).
+        ls.client.annotations.update(id=sent["id"], result=choice("neg"))
+        assert key in w.live.poll_now()
+        assert w.labels.loc[key, "sentiment"] == "neg"
+        assert w.live.flush(20)
+        (there,) = annotations(ls, tasks[0])
+        assert (there["id"], there["result"][0]["value"]) == (sent["id"], {"choices": ["neg"]})
+        # Relabeling here updates that same annotation.
+        w.goto(key)
+        w.submit("pos")
+        assert w.live.flush(20)
+        (there,) = annotations(ls, tasks[0])
+        assert (there["id"], there["result"][0]["value"]) == (sent["id"], {"choices": ["pos"]})
+        assert not w.live.poll_now()  # our own update is not taken for an edit
+        # Corrected again after that relabel: an edit again, not a deletion of ours.
+        ls.client.annotations.update(id=sent["id"], result=choice("neg"))
+        report = ls.pull(w, prefer="local")
+        assert (report.annotations_edited, report.annotations_deleted) == (1, 0)
+        assert w.labels.loc[key, "sentiment"] == "neg"
+        assert w.live.flush(20)
+        assert [a["id"] for a in annotations(ls, tasks[0])] == [sent["id"]]
+
+        # Deleted in Label Studio: the item is unlabeled again here, and nothing is resent.
+        ls.client.annotations.delete(id=sent["id"])
+        assert key in w.live.poll_now()
+        assert w.store.state(key) is None
+        assert w.live.flush(20)
+        assert annotations(ls, tasks[0]) == []
+    finally:
+        w.live.close()
+        w.close()

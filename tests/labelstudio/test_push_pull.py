@@ -436,3 +436,55 @@ def test_given_region_predictions_go_as_label_studio_predictions(ls, title, tmp_
         assert p.result == [{k: v for k, v in r.items() if k != "origin"} for r in shown]
         assert p.score == pytest.approx(np.mean([r["score"] for r in shown]))
     assert ls.push(w, project=title).predictions_sent == 0
+
+
+def test_time_series_with_a_time_format_go_as_dates_and_string_ranges_come_back(ls, title):
+    """With a timeFormat, Label Studio reads the time column as date strings (its axis then
+    shows dates) and its UI saves a range's ends as strings in that format (UTC)."""
+    df = nblabel.samples.accelerometer(2)
+    w = nblabel.TimeSeriesLabeler(
+        df, by="recording", x="t", channels=["ax"], ranges=["walk", "run"],
+        time_format="%Y-%m-%d %H:%M:%S.%f", store="tsf.sqlite",
+    )  # fmt: skip
+    first, second = w.items.ids[:2]
+    series = w.job.sources.target(first, "ts").series
+    w.goto(first)
+    w.submit(result=[{"id": "r1", "from_name": "range", "to_name": "ts",
+                      "type": "timeserieslabels",
+                      "value": {"start": series.ls_value(series.x[10]),
+                                "end": series.ls_value(series.x[50]), "instant": False,
+                                "timeserieslabels": ["walk"]}}])  # fmt: skip
+    report = ls.push(w, project=title)
+    assert report.errors == [] and report.tasks_created == 2
+    tasks = server_tasks(ls, report.project)
+    column = w.schema.objects[0].column
+    sent = tasks[second].data[column]["t"]
+    other = w.job.sources.target(second, "ts").series
+    # In UTC (d3's utcParse), %f as milliseconds (three digits), 20 ms apart.
+    utc = [other.to_x(v).tz_convert("UTC").strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
+           for v in other.x[:2]]  # fmt: skip
+    assert sent[:2] == utc and utc[1].endswith(":00.020")
+    assert len(sent) == len(other)
+
+    # A range saved as Label Studio's UI saves it, and one saved with numbers (both forms).
+    theirs = [{"id": "r2", "from_name": "range", "to_name": "ts", "type": "timeserieslabels",
+               "value": {"start": sent[5], "end": sent[9], "instant": False,
+                         "timeserieslabels": ["run"]}}]  # fmt: skip
+    ls.client.annotations.create(id=tasks[second].id, result=theirs, lead_time=1.0)
+    numbers = [{"id": "r3", "from_name": "range", "to_name": "ts", "type": "timeserieslabels",
+                "value": {"start": series.ls_value(series.x[3]),
+                          "end": series.ls_value(series.x[7]), "instant": False,
+                          "timeserieslabels": ["run"]}}]  # fmt: skip
+    ls.client.annotations.update(id=tasks[first].annotations[0]["id"], result=numbers)
+    report = ls.pull(w)
+    assert report.errors == [] and report.annotations_applied == 2
+    rows = w.annotations.set_index("item")
+    assert (rows.loc[second, "start"], rows.loc[second, "end"]) == (
+        other.to_x(other.x[5]),
+        other.to_x(other.x[9]),
+    )
+    assert str(rows.loc[second, "start"]).endswith(":00.100000+02:00")  # Berlin time again
+    assert (rows.loc[first, "start"], rows.loc[first, "end"]) == (
+        series.to_x(series.x[3]),
+        series.to_x(series.x[7]),
+    )

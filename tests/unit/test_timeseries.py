@@ -420,3 +420,35 @@ def test_overlay_is_an_attribute_label_studio_ignores_and_the_browser_reads(tmp_
     w.close()
     plain = ts_config(column="s", channels=["a"], ranges=["r"])
     assert "nblabelOverlay" not in plain and "required" not in plain
+
+
+@pytest.mark.parametrize(
+    ("fmt", "start", "end"),
+    [
+        # Label Studio's UI saves the ends of a range in the config's timeFormat (UTC)...
+        ("%Y-%m-%d %H:%M:%S.%f", "2024-05-01 07:00:00.100", "2024-05-01 07:00:00.180"),
+        ("%Y-%m-%d %H:%M:%S.%L", "2024-05-01 07:00:00.100", "2024-05-01 07:00:00.180"),
+        # ... an ISO string the format does not fit is still a time ...
+        ("%d/%m/%Y", "2024-05-01T07:00:00.100Z", "2024-05-01T07:00:00.180Z"),
+        # ... and numbers (ms since the epoch) stay as they are.
+        ("%Y-%m-%d %H:%M:%S.%f", 1714546800100, 1714546800180),
+    ],
+)
+def test_pulled_range_ends_as_date_strings_are_stored_as_numbers(fmt, start, end):
+    xml = ts_config(column="ts", channels=["v"], ranges=["walk"], x="t", time_format=fmt)
+    schema = Schema(xml)
+    item = {"id": "r", "from_name": "range", "to_name": "ts", "type": "timeserieslabels",
+            "value": {"start": start, "end": end, "instant": False,
+                      "timeserieslabels": ["walk"]}}  # fmt: skip
+    (stored,) = validate(schema, [item], key="k", complete=False)
+    assert (stored["value"]["start"], stored["value"]["end"]) == (1714546800100, 1714546800180)
+
+
+def test_a_range_end_that_is_no_time_names_the_item_and_the_format():
+    schema = Schema(
+        ts_config(column="ts", channels=["v"], ranges=["walk"], x="t", time_format="%Y-%m-%d")
+    )
+    item = {"id": "r", "from_name": "range", "to_name": "ts", "type": "timeserieslabels",
+            "value": {"start": "soon", "end": "later", "timeserieslabels": ["walk"]}}  # fmt: skip
+    with pytest.raises(ResultError, match=r"item 'k': region 'r': start 'soon' .*'%Y-%m-%d'"):
+        validate(schema, [item], key="k", complete=False)
