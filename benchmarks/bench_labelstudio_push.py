@@ -19,7 +19,7 @@ import pandas as pd
 
 import nblabel
 import nblabel.labelstudio as nls
-from nblabel.labelstudio.connection import NO_RETRY
+from nblabel.labelstudio.client import NO_RETRY
 from nblabel.labelstudio.localserver import LocalServer
 from nblabel.labelstudio.sync import ID_FIELD
 

@@ -29,7 +29,7 @@ from PIL import Image
 import nblabel
 import nblabel.labelstudio as nls
 from nblabel.active import Model
-from nblabel.labelstudio.connection import NO_RETRY
+from nblabel.labelstudio.client import NO_RETRY
 from nblabel.labelstudio.localserver import LocalServer
 from nblabel.labelstudio.sync import ID_FIELD
 
