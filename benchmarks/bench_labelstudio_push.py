@@ -80,7 +80,7 @@ def main() -> None:
         assert report.tasks_created == n and again.tasks_created == 0, (report, again)
         print(f"{n} text tasks, {len(labeled)} with an annotation")
         print(f"raw import_tasks, one call   {t_raw:6.1f} s  {n / t_raw:7.0f} tasks/s")
-        print(f"ls.push (batches of 1000)    {t_push:6.1f} s  {n / t_push:7.0f} tasks/s"
+        print(f"ls.push (batches by size)    {t_push:6.1f} s  {n / t_push:7.0f} tasks/s"
               f"  = {t_raw / t_push:.2f}x raw")  # fmt: skip
         print(f"ls.push again (no change)    {t_again:6.1f} s")
         print(f"ls.pull, first (all tasks)   {t_pull:6.1f} s  ({pulled.tasks_read} tasks read)")

@@ -290,7 +290,7 @@ def test_server_killed_mid_push_then_restarted_resumes_without_duplicates_or_los
     for key in ("1", "5", "8"):
         label(w, key, "b")
     with LocalServer.start() as server, nls.connect(server.url, api_key=server.api_key) as ls:
-        real_import = ls.client.projects.import_tasks
+        real_import = ls.import_tasks
         calls = []
 
         def import_then_crash(*args, **kwargs):
@@ -301,7 +301,7 @@ def test_server_killed_mid_push_then_restarted_resumes_without_duplicates_or_los
                 raise httpx.ReadError("connection reset by peer")
             return answer
 
-        monkeypatch.setattr(ls.client.projects, "import_tasks", import_then_crash)
+        monkeypatch.setattr(ls, "import_tasks", import_then_crash)
         with pytest.raises(nls.LabelStudioError, match="cannot reach Label Studio"):
             ls.push(w, project="crash test", batch_size=4)
         server.restart()
