@@ -29,7 +29,8 @@ def press_and_move(root, key: str) -> None:
     before = root.get_attribute("data-key")
     root.press(key)
     root.page.wait_for_function(
-        "([el, key]) => el.dataset.key !== key && el.dataset.state === 'ready'",
+        "([el, key]) => el.dataset.key !== key && el.dataset.state === 'ready'"
+        " && (el.dataset.saving || '0') === '0'",  # and Python has the submit
         arg=[root.element_handle(), before],
         timeout=15_000,
     )

@@ -144,7 +144,7 @@ def test_a_selection_from_python_labeled_one_by_one_in_the_labeler(lab):
     labeler = page.locator('[data-testid="nblabel"]').first
     page.wait_for_function("el => el.dataset.key === '81'", arg=labeler.element_handle())
     progress = labeler.locator('[data-testid="progress"]')
-    assert "selection: 3 of 3 left" in progress.inner_text()
+    progress.filter(has_text="selection: 3 of 3 left").wait_for()  # once Python says so
     labeler.focus()
     for key in ("81", "85"):
         labeler.press("1")
