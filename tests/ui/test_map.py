@@ -116,7 +116,10 @@ def test_lasso_keys_undo_click_and_live_recolour(lab):
     point = positions(root, [55])[0]
     page.mouse.click(*point)
     labeler = page.locator('[data-testid="nblabel"]').first
-    page.wait_for_function("el => el.dataset.key === '55'", arg=labeler.element_handle())
+    page.wait_for_function(
+        "el => el.dataset.key === '55' && (el.dataset.saving || '0') === '0'",
+        arg=labeler.element_handle(),
+    )
     assert lab.eval_json("w.current['key']") == "55"
 
     # Labeling it in the labeler recolours its point on the map.

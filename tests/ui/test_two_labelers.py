@@ -105,7 +105,9 @@ def test_the_header_shows_another_process_labeling_the_store(lab, other, tmp_pat
     assert lab.eval_json('w.labels["choice"]["i3"]') == "b"
     root.press("Enter")
     root.page.wait_for_function(
-        "el => el.dataset.key !== 'i3'", arg=root.element_handle(), timeout=15_000
+        "el => el.dataset.key !== 'i3' && (el.dataset.saving || '0') === '0'",
+        arg=root.element_handle(),
+        timeout=15_000,
     )
     assert lab.eval_json('w.labels["choice"]["i3"]') == "a"
     assert lab.eval_json('w.conflicts[["item", "other", "overridden"]].values.tolist()') == [
