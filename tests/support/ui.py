@@ -28,11 +28,12 @@ TEXT_RECT = """([el, from, to]) => {
 
 
 def wait_key(root, key: str, timeout: float = 15_000, *, saved: bool = True) -> None:
-    """Until item ``key`` is on screen and (``saved``) Python has answered every submit,
-    skip or move made so far: the browser shows the next item before Python has the last
-    one, and tests that read Python's state next need it there."""
+    """Until item ``key`` is on screen (drawn, not still loading: the key is set as soon as
+    it is asked for) and (``saved``) Python has answered every submit, skip or move made so
+    far: the browser shows the next item before Python has the last one, and tests that
+    read Python's state next need it there."""
     root.page.wait_for_function(
-        "([el, key, saved]) => el.dataset.key === key"
+        "([el, key, saved]) => el.dataset.key === key && el.dataset.state !== 'loading'"
         " && (!saved || (el.dataset.saving || '0') === '0')",
         arg=[root.element_handle(), key, saved],
         timeout=timeout,
