@@ -121,7 +121,8 @@ def test_traits_carry_only_documented_fields(image_df):
     w = nblabel.ImageLabeler(df, image="path", boxes=["car"], predictions="pred")
     assert w.current["predictions"] and set(w.current) <= set(FILE["current"])
     assert set(w.progress) <= set(FILE["progress"])
-    assert w._others in ({}, {"count": 0, "names": []}) or set(w._others) == {"count", "names"}
+    # Alone on its store (on disk, so presence is on): the line about others says nobody.
+    assert w.job.presence is not None and w._others == {"count": 0, "names": []}
 
     texts = pd.DataFrame({"text": [f"item {i}" for i in range(4)]})
     probs = np.array([[0.9, 0.1], [0.4, 0.6], [0.5, 0.5], [0.2, 0.8]])
