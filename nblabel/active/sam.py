@@ -16,14 +16,15 @@ The callable converts the prompt's percent coordinates to pixels of the upright 
 calls ``set_image`` only when the item's image is not the one set last (the embedding is
 the expensive part; refining clicks on one item reuse it), keeps the best-scoring mask and
 answers it in the form the prompt's control holds: a brush (RLE), the outline polygon or
-the bounding box. The predictor is used by one prompt at a time (a lock): the widget asks
-on a worker thread. nblabel never downloads weights: build the predictor from weights you
-have.
+the bounding box. The predictor is used by one prompt at a time (a lock per predictor,
+however many labelers share it): the widget asks on a worker thread. nblabel never
+downloads weights: build the predictor from weights you have.
 """
 
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Hashable
 from typing import Any
 
@@ -38,12 +39,31 @@ VERSION = "sam"
 
 
 class _Current:
-    """What the predictor holds (shared by the copies bound to several schemas)."""
+    """Which image a predictor holds, and the lock its prompts take turns with."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.key: Hashable | None = None
         self.size: tuple[int, int] | None = None  # (height, width) of the image set
+
+
+# One state per predictor, not per sam_assist(): two labelers wrapping one predictor must
+# not each believe it holds their image, nor call it at the same time.
+_STATES: weakref.WeakKeyDictionary[Any, _Current] = weakref.WeakKeyDictionary()
+_PINNED: dict[int, tuple[Any, _Current]] = {}  # predictors that cannot be weakly keyed
+_STATES_LOCK = threading.Lock()
+
+
+def _state_of(predictor: Any) -> _Current:
+    with _STATES_LOCK:
+        try:
+            state = _STATES.get(predictor)
+            if state is None:
+                state = _STATES[predictor] = _Current()
+            return state
+        except TypeError:  # unhashable, or no weak references: kept for the process
+            _predictor, state = _PINNED.setdefault(id(predictor), (predictor, _Current()))
+            return state
 
 
 class SamAssist:
@@ -57,7 +77,6 @@ class SamAssist:
         multimask: bool | None = None,
         name: str = VERSION,
         schema: Schema | None = None,
-        _current: _Current | None = None,
     ) -> None:
         for method in ("set_image", "predict"):
             if not callable(getattr(predictor, method, None)):
@@ -70,7 +89,7 @@ class SamAssist:
         self.multimask = multimask
         self.name = name
         self.schema = schema
-        self._current = _current or _Current()
+        self._current = _state_of(predictor)
 
     def __repr__(self) -> str:
         return f"sam_assist({type(self.predictor).__name__}, name={self.name!r})"
@@ -79,7 +98,7 @@ class SamAssist:
         """This assistant for ``schema`` (it answers in the form the prompt's control
         holds); the labelers, :class:`nblabel.Job` and ``nblabel ml-backend`` call it."""
         return SamAssist(self.predictor, multimask=self.multimask, name=self.name,
-                         schema=schema, _current=self._current)  # fmt: skip
+                         schema=schema)  # fmt: skip
 
     def __call__(self, item: AssistItem, prompt: Prompt) -> dict[str, Any]:
         if self.schema is None:

@@ -230,3 +230,20 @@ def test_what_is_not_a_predictor_or_not_bound_says_what_to_do() -> None:
                        store=":memory:", assist=assist)  # fmt: skip
     assert text.assist(Prompt(object="text", control="span", start=2, end=5, text="cat")) == []
     assert "sam_assist answers clicks and boxes on images, not a span" in text.error
+
+
+def test_two_labelers_sharing_one_predictor_never_mix_their_images() -> None:
+    # The predictor holds one image: each labeler's assist must know what the other set.
+    sam = StandInPredictor()
+    one = _job(sam, pd.DataFrame({"image": [_picture()]}))
+    two = _job(sam, pd.DataFrame({"image": [_picture(at=(10, 50))]}))
+    for _ in range(2):
+        [a] = one.assist(Prompt(object="image", control="mask", points=(_pct(60, 30),)))
+        [b] = two.assist(Prompt(object="image", control="mask", points=(_pct(20, 60),)))
+        assert (_brush(a) == _rect(40, 20, 50, 30)).all()
+        assert (_brush(b) == _rect(10, 50, 50, 30)).all()
+    assert len(sam.embedded) == 4
+    # The same image through both: one embedding.
+    three = _job(sam, pd.DataFrame({"image": [_picture(at=(10, 50))]}))
+    three.assist(Prompt(object="image", control="mask", points=(_pct(20, 60),)))
+    assert len(sam.embedded) == 4
