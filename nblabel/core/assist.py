@@ -175,7 +175,8 @@ class Assistant:
     ----------
     fn
         ``assist(item, prompt)``, or a name registered with :func:`register_default`
-        (``"default"``).
+        (``"default"``). An ``fn`` with a ``for_schema(schema)`` method is replaced by
+        what that returns (``nblabel.sam_assist`` answers by the control's type).
     schema
         The job's schema.
     """

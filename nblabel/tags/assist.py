@@ -6,9 +6,11 @@
 - Images: a classical segmenter. Clicks only: the pixels connected to the positive clicks
   whose colour (CIE Lab) is near theirs, the tolerance shrunk until no negative click is
   inside. A box: a watershed on the colour gradient inside the box, seeded by the positive
-  clicks (or the box's centre) against the box's border and the negative clicks. The mask
-  is answered as a brush (RLE), or as its outline polygon or bounding box when the
-  control asks for those.
+  clicks (or the box's centre) against the box's border and the negative clicks. Both run
+  on a copy shrunk to about :data:`WORK_PIXELS`; the mask's edge is then decided again at
+  full size. What is derived from an image is kept between prompts (:class:`ImageCache`).
+  The mask is answered as a brush (RLE), or as its outline polygon or bounding box when
+  the control asks for those.
 
 The image parts need scikit-image (``pip install 'nblabel[smart]'``).
 """
@@ -345,14 +347,15 @@ def _flood(
         keep[[labelled[r, c] for r, c in pos]] = True
         keep[0] = False
         if not any(keep[labelled[r, c]] for r, c in neg):
-            return _fill_specks(keep[labelled])
+            return _fill_specks(keep[labelled], neg)
         tolerance /= 1.5  # a negative click inside: be stricter
     return np.zeros(colours.shape[:2], dtype=bool)
 
 
-def _fill_specks(mask: np.ndarray) -> np.ndarray:
+def _fill_specks(mask: np.ndarray, neg: list[tuple[int, int]]) -> np.ndarray:
     """``mask`` with its small holes filled (under 1 % of its area, at least 16 pixels):
-    noisy pixels of the object beyond the tolerance, not holes the object really has."""
+    noisy pixels of the object beyond the tolerance, not holes the object really has. A
+    hole with a negative click, or open to the image's edge, stays."""
     from scipy import ndimage
 
     labelled, n = ndimage.label(~mask)
@@ -360,6 +363,9 @@ def _fill_specks(mask: np.ndarray) -> np.ndarray:
         return mask
     sizes = np.bincount(labelled.ravel(), minlength=n + 1)
     small = sizes <= max(16, mask.sum() // 100)
+    for edge in (labelled[0], labelled[-1], labelled[:, 0], labelled[:, -1]):
+        small[edge] = False
+    small[[labelled[r, c] for r, c in neg]] = False
     small[0] = False
     return mask | small[labelled]
 

@@ -255,3 +255,16 @@ def test_the_image_cache_builds_once_per_image_and_keeps_the_newest() -> None:
     cache.get(item("u", object()), build)
     cache.get(item("u", object()), build)
     assert built[-2:] == ["u", "u"]
+
+
+def test_noise_holes_are_filled_but_a_hole_with_a_negative_click_is_not() -> None:
+    img = np.full((100, 100, 3), 230, np.uint8)
+    img[20:80, 20:80] = (200, 30, 30)
+    img[40:44, 40:44] = (30, 200, 30)  # a small green spot in the red square
+    img[70:74, 60:64] = (30, 200, 30)  # another
+    square = np.zeros((100, 100), bool)
+    square[20:80, 20:80] = True
+    assert (segment(img, points=(Point(30, 30),)) == square).all()
+    spot = Point(42, 42, positive=False)
+    kept = segment(img, points=(Point(30, 30), spot))
+    assert not kept[40:44, 40:44].any() and kept[70:74, 60:64].all()
