@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from . import active, results, samples, text
     from .active.models import Model
     from .active.results import ResultModel
+    from .active.sam import sam_assist
     from .core.job import Job
     from .core.store import Store
     from .tags import Schema
@@ -53,6 +54,7 @@ _HOME = {
     "Schema": "tags",
     "Store": "core.store",
     "review": "widgets.gallery",
+    "sam_assist": "active.sam",
 }
 
 __all__ = [
@@ -82,6 +84,7 @@ __all__ = [
     "map",
     "results",
     "review",
+    "sam_assist",
     "samples",
     "text",
 ]

@@ -175,7 +175,8 @@ class Assistant:
     ----------
     fn
         ``assist(item, prompt)``, or a name registered with :func:`register_default`
-        (``"default"``).
+        (``"default"``). An ``fn`` with a ``for_schema(schema)`` method is replaced by
+        what that returns (``nblabel.sam_assist`` answers by the control's type).
     schema
         The job's schema.
     """
@@ -189,6 +190,11 @@ class Assistant:
                     "assist(item, prompt) -> list of Label Studio result items"
                 )
             fn = _defaults[fn](schema)
+        bind = getattr(fn, "for_schema", None)
+        if callable(bind):
+            # An assistant that answers by the prompted control's type (a SAM adapter,
+            # nblabel.active.sam) learns the schema it answers for.
+            fn = bind(schema)
         if not callable(fn):
             raise TypeError(
                 f"assist= takes a callable assist(item, prompt) or 'default', got "
@@ -240,7 +246,11 @@ class Assistant:
 
 def _parse(raw: Any, key: str) -> tuple[Sequence[Any], float | None, str | None]:
     if raw is None:
-        return [], None, None
+        # A callable that forgot its return: say so, or nothing would ever show.
+        raise ResultError(
+            f"item {key!r}: assist returned None: return a list of Label Studio result "
+            "items ([] when there is nothing to suggest)"
+        )
     if isinstance(raw, dict):
         result = raw.get("result")
         if not isinstance(result, list):
@@ -251,7 +261,14 @@ def _parse(raw: Any, key: str) -> tuple[Sequence[Any], float | None, str | None]
         return result, score if isinstance(score, int | float) else None, raw.get("model_version")
     if isinstance(raw, list | tuple):
         return list(raw), None, None
+    hint = ""
+    if hasattr(raw, "shape") and hasattr(raw, "dtype"):
+        # A mask, most likely: the result items are one call away.
+        hint = (
+            " (a mask? nblabel.tags.assist.mask_result(mask, prompt, control_type, labels) "
+            "makes its result item; nblabel.sam_assist wraps a SAM predictor)"
+        )
     raise ResultError(
         f"item {key!r}: assist must return a list of Label Studio result items (or "
-        f"{{'result': [...]}}), got {type(raw).__name__}"
+        f"{{'result': [...]}}), got {type(raw).__name__}{hint}"
     )

@@ -19,6 +19,8 @@ import pytest
 from label_studio_sdk.converter.brush import decode_rle
 from PIL import Image
 
+from tests.support import sam_standin
+
 IMAGE_XML = (
     '<View><Image name="image" value="$image"/>'
     '<BrushLabels name="tag" toName="image"><Label value="Banana"/></BrushLabels>'
@@ -50,11 +52,15 @@ def expected_mask() -> np.ndarray:
 
 @pytest.fixture
 def backend_process(tmp_path: Path, ls_server, request) -> Iterator[str]:
-    """``nblabel ml-backend`` in its own process, as a user starts it."""
+    """``nblabel ml-backend`` in its own process, as a user starts it; the parameter is
+    the config, or ``(config, --assist value)`` (default ``default``)."""
+    xml, assist = request.param if isinstance(request.param, tuple) else (request.param, "default")
+    if assist.startswith("sam_backend:"):
+        request.getfixturevalue("sam_module")  # written before the process imports it
     config = tmp_path / "config.xml"
-    config.write_text(request.param)
+    config.write_text(xml)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "nblabel.cli", "ml-backend", "--assist", "default",
+        [sys.executable, "-m", "nblabel.cli", "ml-backend", "--assist", assist,
          "--config", str(config), "--port", "0", "--label-studio-url", ls_server.url],
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={k: v for k, v in os.environ.items() if k != "LABEL_STUDIO_API_KEY"},
@@ -150,3 +156,72 @@ def test_a_span_from_label_studio_gets_all_like_this(ls, ls_server, title, backe
     ls.client.annotations.create(id=task.id, result=[span, *data["result"]])
     (stored,) = ls.client.tasks.get(id=task.id).annotations
     assert [r["value"]["text"] for r in stored["result"]] == ["Acme", "Acme", "Acme"]
+
+
+#: A module as a user writes it for ``--assist sam_backend:assist``: their predictor (here
+#: the numpy stand-in, copied in; a real one loads weights they have) wrapped by
+#: nblabel.sam_assist. Each set_image is logged, to count the embeddings computed.
+SAM_MODULE = """
+{standin}
+
+from pathlib import Path
+
+import nblabel
+
+
+class LoggedPredictor(StandInPredictor):
+    def set_image(self, image, image_format="RGB"):
+        with open(Path(__file__).with_name("embedded.log"), "a") as log:
+            log.write(f"{{image.shape}}\\n")
+        super().set_image(image, image_format)
+
+
+assist = nblabel.sam_assist(LoggedPredictor(), name="stand-in-sam")
+"""
+
+
+@pytest.fixture
+def sam_module(tmp_path: Path) -> str:
+    standin = Path(sam_standin.__file__).read_text(encoding="utf-8")
+    (tmp_path / "sam_backend.py").write_text(SAM_MODULE.format(standin=standin))
+    return "sam_backend:assist"
+
+
+@pytest.mark.parametrize("backend_process", [(IMAGE_XML, "sam_backend:assist")], indirect=True)
+def test_a_sam_predictor_served_to_label_studio_answers_clicks_and_a_box(
+    ls, ls_server, title, backend_process, tmp_path
+):
+    p = ls.client.projects.create(title=title, label_config=IMAGE_XML)
+    r = httpx.post(
+        f"{ls_server.url}/api/projects/{p.id}/import",
+        headers={"Authorization": f"Token {ls_server.api_key}"},
+        files={"file0": ("fruit.png", picture(), "image/png")},
+    )
+    assert r.status_code == 201, r.text
+    attached = ls.attach_model(project=p.id, url=backend_process, interactive=True)
+    (task,) = ls.client.tasks.list(project=p.id, fields="all")
+
+    # Dynamic keypoints as the editor sends them: a click on the fruit, Alt-click beside.
+    context = {"result": [keypoint(50, 50, True), keypoint(10, 10, False)]}
+    data = interactive(ls_server, attached.id, task.id, context)
+    (region,) = data["result"]
+    assert region["type"] == "brushlabels" and region["value"]["brushlabels"] == ["Banana"]
+    assert (region["from_name"], region["to_name"]) == ("tag", "image")
+    assert region["score"] == pytest.approx(0.88)  # two clicks: one mask asked for
+    ls.client.annotations.create(id=task.id, result=data["result"])
+    (stored,) = ls.client.tasks.get(id=task.id).annotations
+    (kept,) = stored["result"]
+    mask = decode_rle(kept["value"]["rle"]).reshape(96, 128, 4)[:, :, 3] > 0
+    assert (mask == expected_mask()).all()
+
+    # A smart rectangle around the fruit: a box prompt; the same image, no new embedding.
+    rect = {"id": "r1", "from_name": "tag3", "to_name": "image", "type": "rectanglelabels",
+            "origin": "manual", "original_width": 128, "original_height": 96,
+            "image_rotation": 0,
+            "value": {"x": 25, "y": 20, "width": 55, "height": 60, "rotation": 0,
+                      "rectanglelabels": ["Banana"]}}  # fmt: skip
+    data = interactive(ls_server, attached.id, task.id, {"result": [rect]})
+    (region,) = data["result"]
+    mask = decode_rle(region["value"]["rle"]).reshape(96, 128, 4)[:, :, 3] > 0
+    assert (mask == expected_mask()).all()
+    assert (tmp_path / "embedded.log").read_text().splitlines() == ["(96, 128, 3)"]

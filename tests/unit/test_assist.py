@@ -262,3 +262,49 @@ def test_the_command_line_needs_a_model_or_an_assist(tmp_path) -> None:
         main(["ml-backend", "--config", str(tmp_path / "config.xml")])
     with pytest.raises(SystemExit, match="--assist 'nomodule'"):
         main(["ml-backend", "--assist", "nomodule", "--config", str(tmp_path / "config.xml")])
+
+
+def _outside(item, prompt):
+    return [{"from_name": "box", "to_name": "image", "type": "rectanglelabels",
+             "original_width": 128, "original_height": 96,
+             "value": {"x": 90, "y": 10, "width": 30, "height": 20, "rotation": 0,
+                       "rectanglelabels": ["cell"]}}]  # fmt: skip
+
+
+def _raises(item, prompt):
+    raise MemoryError("no room for the embedding")
+
+
+@pytest.mark.parametrize(
+    "answer,problem",
+    [
+        (_raises, "assist raised MemoryError: no room for the embedding"),
+        (lambda item, prompt: None, "assist returned None: return a list of Label Studio "
+                                    "result items ([] when there is nothing to suggest)"),
+        (_outside, "assist answer dropped: rectanglelabels region"),
+        (lambda item, prompt: np.ones((96, 128), bool), "assist must return a list of Label "
+         "Studio result items (or {'result': [...]}), got ndarray (a mask? "
+         "nblabel.tags.assist.mask_result(mask, prompt, control_type, labels) makes its "
+         "result item"),
+        (lambda item, prompt: {"masks": []}, "assist returned a dict without 'result'"),
+        (lambda item, prompt: ["box"], "assist answer dropped: a result item must be a dict, "
+                                       "got str"),
+        (lambda item, prompt: [{"from_name": "box", "to_name": "image", "type": "brushlabels",
+                                "value": {"format": "rle", "rle": [1, 2]}}],
+         "assist answer dropped: control 'box' makes 'rectanglelabels' results, got type "
+         "'brushlabels'"),
+    ],
+    ids=["raises", "None", "outside the image", "a mask", "a dict", "a string", "wrong type"],
+)  # fmt: skip
+def test_bad_answers_on_an_image_name_the_item_and_the_problem(answer, problem) -> None:
+    df = pd.DataFrame({"image": [_picture(), _picture()]}, index=["cat-1", "cat-2"])
+    schema = nblabel.Schema.from_shorthands(image="image", boxes=["cell"])
+    job = nblabel.Job(df, schema, store=":memory:", assist=answer)
+    job.submit(result=[])  # the first item is labeled: nothing may be lost
+    assert job.assist(Prompt(object="image", control="box", points=(Point(50, 50),))) == []
+    [message] = job.errors["message"].tolist()
+    assert message.startswith(f"item 'cat-2': {problem}"), message
+    assert message.count("cat-2") == 1 and job.errors["item"].tolist() == ["cat-2"]
+    # The session goes on, and what was labeled is still there.
+    job.submit(result=[])
+    assert job.progress()["submitted"] == 2
