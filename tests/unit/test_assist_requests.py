@@ -49,9 +49,9 @@ def _image() -> np.ndarray:
 
 
 def _box(x: float = 25, w: float = 50) -> dict[str, Any]:
+    value = {"x": x, "y": 25, "width": w, "height": 50, "rectanglelabels": ["car"]}
     return {"from_name": "box", "to_name": "image", "type": "rectanglelabels",
-            "original_width": 64, "original_height": 48,
-            "value": {"x": x, "y": 25, "width": w, "height": 50, "rectanglelabels": ["car"]}}  # fmt: skip
+            "original_width": 64, "original_height": 48, "value": value}  # fmt: skip
 
 
 def _click(rid: str, x: float = 50, y: float = 50, **more: Any) -> dict[str, Any]:
@@ -185,7 +185,7 @@ def test_the_request_runs_off_the_message_thread_and_answers_predictions() -> No
     w = _labeler(assist)
     replies = Replies(w)
     w._handle_custom_msg(_click("r1"), [])
-    msg, buffers = replies.wait("r1")
+    msg, _ = replies.wait("r1")
     assert msg["ok"] and not msg["superseded"] and msg["problems"] == []
     [pred] = msg["predictions"]
     assert pred["origin"] == "prediction" and pred["value"]["rectanglelabels"] == ["car"]

@@ -1813,6 +1813,26 @@ var paragraphLabelsPlugin = {
   create: (ctx) => ctx.controls.length ? createParagraphLayer(ctx) : null
 };
 
+// nblabel/js/src/shell/dom.js
+function h(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (value == null || value === false) continue;
+    if (name === "className") node.className = value;
+    else if (name === "text") node.textContent = value;
+    else node.setAttribute(name, value === true ? "" : String(value));
+  }
+  node.append(...children.filter((c) => c != null));
+  return node;
+}
+function isEditable(target) {
+  if (!target || typeof target.closest !== "function") return false;
+  return Boolean(target.isContentEditable || target.closest("input, textarea, select, [contenteditable]:not([contenteditable='false'])"));
+}
+function errorText(err) {
+  return err && err.message ? err.message : String(err);
+}
+
 // nblabel/js/src/controls/ranges/model.js
 var PALETTE2 = ["#ffb300", "#42a5f5", "#66bb6a", "#ec407a", "#ab47bc", "#ff7043", "#78909c", "#d4e157"];
 function attachRegionChoices(regions, choiceControls, result) {
@@ -1939,7 +1959,7 @@ function rangeStyles(controls) {
 var DRAG_PX = 4;
 function createRangeLayer({ controls: claimed, objects, views, root, canEdit, onEdit, onHint = () => {
 }, onSelect = () => {
-} }) {
+}, request = null, assist = null }) {
   const controls = claimed.filter((c) => c.type === "timeserieslabels");
   if (!controls.length) return null;
   const tsViews = views.filter(({ spec }) => spec.type === "timeseries" && controls.some((c) => c.to_name === spec.name));
@@ -2121,7 +2141,61 @@ function createRangeLayer({ controls: claimed, objects, views, root, canEdit, on
   function focusView() {
     return tsViews[0] || null;
   }
+  const smartOn = Boolean(assist && assist.on && request);
+  const smartTimeout = (assist && Number(assist.timeout) || 30) * 1e3 + 5e3;
+  let askSeq = 0;
+  let asked = 0;
+  const smartBox = document.createElement("div");
+  smartBox.className = "nbl-choices nbl-smart-tools";
+  const similarButton = document.createElement("button");
+  similarButton.type = "button";
+  similarButton.className = "nbl-button nbl-small";
+  similarButton.setAttribute("data-testid", "smart-similar");
+  similarButton.title = "Propose ranges shaped like the selected one (Shift+S)";
+  similarButton.textContent = "Similar ranges (⇧S)";
+  const smartNote = document.createElement("span");
+  smartNote.className = "nbl-smart-note";
+  smartNote.setAttribute("data-testid", "smart-note");
+  smartNote.setAttribute("aria-live", "polite");
+  smartBox.append(similarButton, smartNote);
+  const onSimilar = () => similar();
+  similarButton.addEventListener("click", onSimilar);
+  function similar() {
+    const r = regions.find((x) => x.id === selected && !x.pending);
+    if (!r || r.value.instant) {
+      onHint("Select a range first (click it), then ask for similar ones.");
+      return;
+    }
+    if (!canEdit()) return;
+    const seq = ++askSeq;
+    asked = seq;
+    const itemKey = key;
+    smartNote.textContent = "Asking…";
+    root.dataset.smart = "waiting";
+    const content = { key, object: r.to_name, control: r.from_name, labels: [...r.value.timeserieslabels], start: r.value.start, end: r.value.end };
+    request(ASSIST, content, { timeout: smartTimeout }).then(
+      ({ msg }) => {
+        if (asked !== seq || msg.superseded || key !== itemKey) return;
+        const fresh = pendingPredictions(controls, msg.predictions || [], regions);
+        regions = [...regions, ...fresh];
+        smartNote.textContent = `${fresh.length} similar range${fresh.length === 1 ? "" : "s"} proposed: a accepts all, or select one and press a (Delete rejects it).`;
+        root.dataset.smart = "answered";
+        root.dataset.smartSeq = String(seq);
+        redraw();
+      },
+      (err) => {
+        if (asked !== seq) return;
+        smartNote.textContent = "";
+        root.dataset.smart = "failed";
+        onHint(errorText(err));
+      }
+    );
+  }
   function handleKey(event) {
+    if (smartOn && event.key === "S" && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      similar();
+      return true;
+    }
     const found = focusView();
     if (!found) return false;
     const { view } = found;
@@ -2213,7 +2287,7 @@ function createRangeLayer({ controls: claimed, objects, views, root, canEdit, on
     return false;
   }
   return {
-    sections: [...groups].map(([name, group]) => ({ title: name, control: name, el: group.el })),
+    sections: [...[...groups].map(([name, group]) => ({ title: name, control: name, el: group.el })), ...smartOn ? [{ title: "smart", el: smartBox }] : []],
     regions: () => regions.filter((r) => !r.pending).map(regionOf),
     hotkeys: choiceKeys([...controls, ...regionChoices]),
     shortcuts: [
@@ -2227,7 +2301,8 @@ function createRangeLayer({ controls: claimed, objects, views, root, canEdit, on
       { keys: ["f"], text: "Fit the whole series" },
       { keys: ["o"], text: "Overlay the channels in one plot (each on its own scale) / stack them" },
       { keys: ["u", "Ctrl+Z"], text: "Undo a region edit (then: undo the last submit)" },
-      { keys: ["a"], text: "Accept the selected prediction, or all (dashed, with their score)" }
+      { keys: ["a"], text: "Accept the selected prediction, or all (dashed, with their score)" },
+      ...smartOn ? [{ keys: ["Shift+S"], text: "Similar ranges: the model proposes ranges shaped like the selected one, shown as predictions to accept" }] : []
     ],
     pick,
     handleKey,
@@ -2243,6 +2318,8 @@ function createRangeLayer({ controls: claimed, objects, views, root, canEdit, on
       const predicted = attachRegionChoices(pendingPredictions(controls, extra.predictions, regions), regionChoices, extra.predictions);
       regions = [...regions, ...predicted];
       selected = null;
+      asked = 0;
+      smartNote.textContent = "";
       history.clear();
       redraw();
     },
@@ -2260,6 +2337,7 @@ function createRangeLayer({ controls: claimed, objects, views, root, canEdit, on
       return [...missingRanges(controls, regions), ...missingRegionChoices(regionChoices, regions, describe, format)];
     },
     dispose() {
+      similarButton.removeEventListener("click", onSimilar);
       root.removeEventListener("mousedown", onMouseDown);
       root.removeEventListener("dblclick", onDblClick);
       const doc = root.ownerDocument;
@@ -2274,7 +2352,7 @@ var rangePlugin = {
   // Its per-region Choices are its own (drawn with the range); other per-region controls
   // of a time series (a Rating, a TextArea) are the host's (perregion.js).
   perRegion: true,
-  keys: ["u", "+", "=", "-", "_", "f", "o", ",", ".", "<", ">", "[", "]", "i", "a", "Escape", "ArrowLeft", "ArrowRight"],
+  keys: ["u", "+", "=", "-", "_", "f", "o", ",", ".", "<", ">", "[", "]", "i", "a", "S", "Escape", "ArrowLeft", "ArrowRight"],
   create: createRangeLayer
 };
 
@@ -3435,6 +3513,7 @@ function renderView(L, iv) {
   if (brushes.childElementCount !== canvases.length || canvases.some((c, i) => brushes.children[i] !== c)) brushes.replaceChildren(...canvases);
   iv.parts.viewport.dataset.tool = L.spaceDown ? "pan" : L.activeShape() || "";
   iv.parts.viewport.dataset.smart = L.smart && L.smart.on ? "on" : "";
+  iv.parts.viewport.toggleAttribute("data-jp-suppress-context-menu", Boolean(L.smart && L.smart.on));
   if (L.smart && L.smart.fresh) {
     L.smart.fresh = false;
     L.root.nblabelSmartDrawnAt = performance.now();
@@ -3832,7 +3911,9 @@ function listenPointer(L) {
     on("wheel", onWheel, { passive: false });
     on("dblclick", (e) => e.preventDefault());
     on("contextmenu", (e) => {
-      if (L.smart && L.smart.on) e.preventDefault();
+      if (!L.smart || !L.smart.on) return;
+      e.preventDefault();
+      e.stopPropagation();
     });
     unlisten.push(
       iv.view.onChange((reason) => {
@@ -3845,26 +3926,6 @@ function listenPointer(L) {
     );
   }
   return unlisten;
-}
-
-// nblabel/js/src/shell/dom.js
-function h(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (value == null || value === false) continue;
-    if (name === "className") node.className = value;
-    else if (name === "text") node.textContent = value;
-    else node.setAttribute(name, value === true ? "" : String(value));
-  }
-  node.append(...children.filter((c) => c != null));
-  return node;
-}
-function isEditable(target) {
-  if (!target || typeof target.closest !== "function") return false;
-  return Boolean(target.isContentEditable || target.closest("input, textarea, select, [contenteditable]:not([contenteditable='false'])"));
-}
-function errorText(err) {
-  return err && err.message ? err.message : String(err);
 }
 
 // nblabel/js/src/controls/regions/smart.js
@@ -4572,7 +4633,7 @@ function nextSpan(spans, id, step = 1, skip = null) {
 // nblabel/js/src/controls/spans/plugin.js
 function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHint = () => {
 }, onSelect = () => {
-} }) {
+}, request = null, assist = null }) {
   const controls = claimed.filter((c) => c.type === "labels");
   const relationControl = claimed.find((c) => c.type === "relations") || null;
   if (!controls.length) return null;
@@ -4858,8 +4919,76 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
     linking = { from: selected, target: null };
     redraw();
   }
+  const smartOn = Boolean(assist && assist.on && request);
+  const smartTimeout = (assist && Number(assist.timeout) || 30) * 1e3 + 5e3;
+  let asked = null;
+  let askSeq = 0;
+  const smartBox = document.createElement("div");
+  smartBox.className = "nbl-choices nbl-smart-tools";
+  const likeButton = smartButton("like", "All like this (⇧S)", "Propose every other occurrence of the selected span in this item (Shift+S)");
+  const everyButton = smartButton("every", "… in every item", "Propose them in every item of the dataset (Shift+S again)");
+  const smartNote = document.createElement("span");
+  smartNote.className = "nbl-smart-note";
+  smartNote.setAttribute("data-testid", "smart-note");
+  smartNote.setAttribute("aria-live", "polite");
+  smartBox.append(likeButton, everyButton, smartNote);
+  const onSmartClick = (event) => {
+    const b = event.target.closest && event.target.closest("[data-smart]");
+    if (b) allLikeThis(b.dataset.smart === "every");
+  };
+  smartBox.addEventListener("click", onSmartClick);
+  function smartButton(name, text2, title) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = "nbl-button nbl-small";
+    b.dataset.smart = name;
+    b.setAttribute("data-testid", `smart-${name}`);
+    b.title = title;
+    b.textContent = text2;
+    return b;
+  }
+  function allLikeThis(across) {
+    const span = spans.find((s) => s.id === selected);
+    if (!span) {
+      onHint("Select a labeled span first (click it), then ask for all like it.");
+      return;
+    }
+    if (!canEdit()) return;
+    const seq = ++askSeq;
+    asked = { seq, id: span.id, across };
+    smartNote.textContent = across ? "Asking about every item…" : "Asking…";
+    root.dataset.smart = "waiting";
+    const v = span.value;
+    const content = { key, object: span.to_name, control: span.from_name, labels: [...v.labels], start: v.start, end: v.end, text: v.text, across };
+    const itemKey = key;
+    request(ASSIST, content, { timeout: smartTimeout }).then(
+      ({ msg }) => {
+        if (!asked || asked.seq !== seq || msg.superseded || key !== itemKey) return;
+        const have = new Set([...spans, ...predicted].map((s) => `${s.from_name}\0${s.value.start}\0${s.value.end}`));
+        const fresh = predictedSpans(controls, msg.predictions || []).filter((s) => !have.has(`${s.from_name}\0${s.value.start}\0${s.value.end}`));
+        predicted = [...predicted, ...fresh];
+        const elsewhere = msg.elsewhere || {};
+        const more = across && elsewhere.results ? ` and ${elsewhere.results} in ${elsewhere.items} other item${elsewhere.items === 1 ? "" : "s"} (shown there)` : "";
+        const here = (msg.predictions || []).length;
+        smartNote.textContent = `${here} proposed here${more}: a accepts all, or select one and press a (Delete rejects it).`;
+        root.dataset.smart = "answered";
+        root.dataset.smartSeq = String(seq);
+        redraw();
+      },
+      (err) => {
+        if (!asked || asked.seq !== seq) return;
+        smartNote.textContent = "";
+        root.dataset.smart = "failed";
+        onHint(errorText(err));
+      }
+    );
+  }
   function handleKey(event) {
     if (selectByKey(event)) return true;
+    if (smartOn && event.key === "S" && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      allLikeThis(Boolean(asked && asked.id === selected && !asked.across && spans.some((s) => s.id === selected)));
+      return true;
+    }
     if ((event.ctrlKey || event.metaKey) && !event.altKey) {
       const k = (event.key || "").toLowerCase();
       if (k === "z" && !event.shiftKey) return travel(false);
@@ -4914,7 +5043,10 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
     return false;
   }
   return {
-    sections: controls.map((c) => ({ title: c.name, control: c.name, el: groups.get(c.name).el })),
+    sections: [
+      ...controls.map((c) => ({ title: c.name, control: c.name, el: groups.get(c.name).el })),
+      ...smartOn ? [{ title: "smart", el: smartBox }] : []
+    ],
     regions: () => spans.map(regionOf),
     hotkeys: choiceKeys(controls),
     shortcuts: [
@@ -4923,7 +5055,8 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
       { keys: ["Shift+→", "Shift+←"], text: "Grow / shrink the text selection by a character" },
       { keys: ["a"], text: "Accept the selected predicted span, or all of them (Delete rejects one)" },
       { keys: ["Ctrl+Z", "Ctrl+Shift+Z"], text: "Undo / redo span edits on this item (when none are left: the last submit)" },
-      ...relationControl ? [{ keys: ["Shift+R"], text: "Turn the selected relation's direction: → ← ↔ (or click ⇄ by it)" }] : []
+      ...relationControl ? [{ keys: ["Shift+R"], text: "Turn the selected relation's direction: → ← ↔ (or click ⇄ by it)" }] : [],
+      ...smartOn ? [{ keys: ["Shift+S"], text: "All like this: the model proposes spans like the selected one in this item (again: in every item), shown as predictions to accept" }] : []
     ],
     panels: relationControl ? [{ title: "relations", el: panel }] : [],
     canRelate: Boolean(relationControl),
@@ -4965,6 +5098,8 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
       selectedRel = null;
       linking = null;
       pending = null;
+      asked = null;
+      smartNote.textContent = "";
       redraw();
     },
     result: () => [
@@ -4987,6 +5122,7 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
     dispose() {
       root.removeEventListener("mouseup", onMouseUp);
       list2.removeEventListener("click", onListClick);
+      smartBox.removeEventListener("click", onSmartClick);
     }
   };
 }
@@ -4994,7 +5130,7 @@ var spanPlugin = {
   name: "spans",
   claims: (control) => control.type === "labels" || control.type === "relations",
   // Relation label keys (digits) are taken only while a relation is selected: not here.
-  keys: ["a", "r", "Tab", "Escape", " "],
+  keys: ["a", "r", "S", "Tab", "Escape", " "],
   create: createSpanLayer
 };
 

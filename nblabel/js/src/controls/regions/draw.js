@@ -88,6 +88,9 @@ export function renderView(L, iv) {
   if (brushes.childElementCount !== canvases.length || canvases.some((c, i) => brushes.children[i] !== c)) brushes.replaceChildren(...canvases);
   iv.parts.viewport.dataset.tool = L.spaceDown ? "pan" : L.activeShape() || "";
   iv.parts.viewport.dataset.smart = L.smart && L.smart.on ? "on" : "";
+  // JupyterLab opens its own menu on a right-click (a capturing listener on the document)
+  // unless the target is inside this attribute: in smart mode it is a negative point.
+  iv.parts.viewport.toggleAttribute("data-jp-suppress-context-menu", Boolean(L.smart && L.smart.on));
   if (L.smart && L.smart.fresh) {
     // When a smart answer was last put on screen (benchmarks/bench_smart_click.py).
     L.smart.fresh = false;

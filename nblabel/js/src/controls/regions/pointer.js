@@ -247,9 +247,12 @@ export function listenPointer(L) {
     });
     on("wheel", onWheel, { passive: false });
     on("dblclick", (e) => e.preventDefault());
-    // A right-click in smart mode is a negative point, not the browser's menu.
+    // A right-click in smart mode is a negative point, not the browser's menu nor
+    // JupyterLab's (which listens on the document).
     on("contextmenu", (e) => {
-      if (L.smart && L.smart.on) e.preventDefault();
+      if (!L.smart || !L.smart.on) return;
+      e.preventDefault();
+      e.stopPropagation();
     });
     // Panning moves the SVG's viewBox: shapes and handle sizes stay as drawn.
     unlisten.push(
