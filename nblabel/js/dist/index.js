@@ -4026,6 +4026,7 @@ function createSmart(L, { request, assist }) {
       L.schedule();
       const mine = p.seq;
       const content = { key: p.key, object: p.object, control: p.control, labels: p.labels, points: p.points, box: p.box };
+      L.root.nblabelSmartSentAt = performance.now();
       request(ASSIST, content, { timeout: timeoutMs }).then(
         ({ msg, buffers }) => S.answered(p, mine, msg, buffers),
         (err) => {
@@ -4039,6 +4040,7 @@ function createSmart(L, { request, assist }) {
     },
     answered(p, mine, msg, buffers) {
       if (S.prompt !== p || p.seq !== mine || msg.superseded || L.key !== p.key) return;
+      L.root.nblabelSmartReplyAt = performance.now();
       p.waiting = false;
       const made = [];
       for (const item of msg.predictions || []) {
@@ -4053,7 +4055,7 @@ function createSmart(L, { request, assist }) {
       L.root.dataset.smartSeq = String(mine);
       L.root.nblabelSmartModelSeconds = Number(msg.seconds) || 0;
       S.fresh = true;
-      L.schedule();
+      L.renderNow();
     }
   };
   function regionOf(item, buffers) {
@@ -4242,6 +4244,11 @@ function createRegionLayer({ controls: claimed, allControls, objects, views, roo
     },
     schedule() {
       if (!frame) frame = requestAnimationFrame(render);
+    },
+    /** Draw now (a smart answer: on screen in the next frame, not the one after it). */
+    renderNow() {
+      if (frame) cancelAnimationFrame(frame);
+      render();
     }
   };
   let frame = 0;

@@ -208,6 +208,11 @@ export function createRegionLayer({ controls: claimed, allControls, objects, vie
     schedule() {
       if (!frame) frame = requestAnimationFrame(render);
     },
+    /** Draw now (a smart answer: on screen in the next frame, not the one after it). */
+    renderNow() {
+      if (frame) cancelAnimationFrame(frame);
+      render();
+    },
   };
   let frame = 0;
   L.smart = createSmart(L, { request, assist });

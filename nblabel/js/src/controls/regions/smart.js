@@ -119,6 +119,8 @@ export function createSmart(L, { request, assist }) {
       L.schedule();
       const mine = p.seq;
       const content = { key: p.key, object: p.object, control: p.control, labels: p.labels, points: p.points, box: p.box };
+      // When this prompt went out and its answer came back (bench_smart_click.py).
+      L.root.nblabelSmartSentAt = performance.now();
       request(ASSIST, content, { timeout: timeoutMs }).then(
         ({ msg, buffers }) => S.answered(p, mine, msg, buffers),
         (err) => {
@@ -133,6 +135,7 @@ export function createSmart(L, { request, assist }) {
     answered(p, mine, msg, buffers) {
       // Stale: a newer prompt, another item, or Python said a newer one overtook it.
       if (S.prompt !== p || p.seq !== mine || msg.superseded || L.key !== p.key) return;
+      L.root.nblabelSmartReplyAt = performance.now();
       p.waiting = false;
       const made = [];
       for (const item of msg.predictions || []) {
@@ -147,7 +150,7 @@ export function createSmart(L, { request, assist }) {
       L.root.dataset.smartSeq = String(mine);
       L.root.nblabelSmartModelSeconds = Number(msg.seconds) || 0;
       S.fresh = true;
-      L.schedule();
+      L.renderNow();
     },
   };
 
