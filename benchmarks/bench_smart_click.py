@@ -84,6 +84,26 @@ w = nblabel.ImageLabeler(df, masks=["obj"], assist="default", job="bench-smart-d
 w
 """
 
+# Python's own share of a prompt: from the assist request's handler on the kernel's message
+# thread until its reply is handed to the comm (the model included), per request id.
+TIMED = """
+import time as _time
+from nblabel.widgets.labeler import Labeler as _Labeler
+_inner = _Labeler._HANDLERS["assist"]
+_t_in, py_ms = {}, []
+def _timed(self, content):
+    _t_in[content.get("id")] = _time.perf_counter()
+    return _inner(self, content)
+_Labeler._HANDLERS["assist"] = _timed
+_send = w.send
+def _timed_send(msg, buffers=None):
+    t0 = _t_in.pop(msg.get("id"), None)
+    _send(msg, buffers)
+    if t0 is not None and not msg.get("superseded"):
+        py_ms.append(1000 * (_time.perf_counter() - t0))
+w.send = _timed_send
+"""
+
 JS_ARM = """
 (root) => { window.__nblSmart = new Promise((resolve) => {
   const vp = root.querySelector('[data-testid=viewport]');
@@ -121,7 +141,7 @@ def pct(values: list[float], q: float) -> float:
 
 
 def run(server: Any, browser: Any, name: str, code: str) -> None:
-    with LabNotebook.open(server, browser, make_notebook(IMAGE + code), name=name) as nb:
+    with LabNotebook.open(server, browser, make_notebook(IMAGE + code, TIMED), name=name) as nb:
         page = nb.page
         nb.run_all(timeout=240)
         root = page.locator('[data-testid="nblabel"]').first
@@ -158,6 +178,11 @@ def run(server: Any, browser: Any, name: str, code: str) -> None:
         print(f"  total          p50 {pct(totals, 50):6.1f} ms   p95 {pct(totals, 95):6.1f} ms")
         print(f"  model's own    p50 {pct(models, 50):6.1f} ms   p95 {pct(models, 95):6.1f} ms")
         print(f"  without model  p50 {pct(ours, 50):6.1f} ms   p95 {pct(ours, 95):6.1f} ms")
+        py = nb.eval_json("py_ms")[3:]
+        print(
+            f"  in Python (handler -> reply sent, model included): p50 {pct(py, 50):.1f} ms, "
+            f"p95 {pct(py, 95):.1f} ms"
+        )
         for k, label in (
             ("send", "click -> prompt sent"),
             ("trip", "sent -> answer back (Python, model included)"),
