@@ -650,8 +650,9 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         found, problems = outcome.value
         mine = found.get(key, [])
         problems = list(problems)
-        if not mine and not any(k == key for k, _ in problems) and not across:
-            problems.append((key, f"item {key!r}: assist found nothing for this prompt"))
+        if not (mine or any(k == key for k, _ in problems) or (across and any(found.values()))):
+            where = " in any item" if across else ""
+            problems.append((key, f"item {key!r}: assist found nothing for this prompt{where}"))
         elsewhere = {k: v for k, v in found.items() if k != key and v}
         buffers: list[bytes] = []
         with self.job.lock:
