@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import ResultError
+from .errors import ResultError, SchemaError
 from .results import new_id, validate
 from .schema import Schema
 from .tag import TargetOf
@@ -128,6 +128,37 @@ class Prompt:
                        end=value.get("end"),
                        text=value.get("text") if kind == "labels" else None)  # fmt: skip
         return cls(object=obj, control=control, labels=labels, points=tuple(points), box=box)
+
+    @classmethod
+    def from_browser(cls, schema: Schema, content: dict[str, Any]) -> Prompt:
+        """The prompt of the widget's ``assist`` request (see nblabel/protocol.json):
+        ``{object, control, labels, points: [[x, y, positive]], box: [x, y, w, h], start,
+        end, text, channels}``. Raises ``ValueError`` naming what is wrong."""
+        obj, name = str(content.get("object") or ""), str(content.get("control") or "")
+        try:
+            control = schema.control(name)
+        except (KeyError, ValueError, SchemaError):
+            raise ValueError(f"assist: no control {name!r} in this config") from None
+        if obj not in control.to_name:
+            raise ValueError(f"assist: control {name!r} does not label object {obj!r}")
+        try:
+            points = tuple(
+                Point(float(p[0]), float(p[1]), bool(p[2]) if len(p) > 2 else True)
+                for p in content.get("points") or ()
+            )
+            raw_box = content.get("box")
+            box = None if raw_box is None else tuple(float(v) for v in raw_box)
+        except (TypeError, ValueError, IndexError):
+            raise ValueError("assist: points are [x, y, positive] and a box [x, y, w, h]") from None
+        if box is not None and len(box) != 4:
+            raise ValueError("assist: a box is [x, y, width, height] in percent")
+        text = content.get("text")
+        return cls(object=obj, control=name,
+                   labels=tuple(str(v) for v in content.get("labels") or ()),
+                   points=points, box=box,  # type: ignore[arg-type]
+                   start=content.get("start"), end=content.get("end"),
+                   text=None if text is None else str(text),
+                   channels=tuple(str(c) for c in content.get("channels") or ()))  # fmt: skip
 
 
 #: Image controls an answer can fill, best first: a mask says most, a box least.

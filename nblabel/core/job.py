@@ -675,14 +675,28 @@ class Job:
         prompt ("all like this" over the dataset) and returns ``{key: predictions}`` of
         the items that got any. A callable that raises or answers badly is reported in
         :attr:`errors`, naming the item; the session goes on."""
+        key = self.session.key if item is None else str(item)
+        found, problems = self.answer_assist(prompt, item=key, across=across)
+        self.record_assist(found, problems)
+        if across:
+            return {k: v for k, v in found.items() if v}
+        return found.get(key, [])
+
+    def answer_assist(
+        self, prompt: Prompt, *, item: object, across: bool = False
+    ) -> tuple[dict[str, list[Result]], list[tuple[str, str]]]:
+        """The checked answers of ``assist=`` to ``prompt`` on item ``item`` (every item
+        with ``across``), ``({key: predictions}, [(key, problem)])``, recording nothing
+        (see :meth:`record_assist`): the browser's prompts run this on a worker thread."""
         if self.assistant is None:
             raise TypeError("this job has no assist=: pass assist=callable or 'default'")
         if prompt.object not in self.sources.sources:
             raise ValueError(f"the prompt's object {prompt.object!r} is not in this schema")
         self._require_items()
-        key = self.session.key if item is None else str(item)
+        key = str(item)
         keys = [self.items.key(p) for p in range(len(self.items))] if across else [key]
         found: dict[str, list[Result]] = {}
+        problems: list[tuple[str, str]] = []
         prompted = self.assist_item(key, prompt.object) if across else None
         for k in keys:
             try:
@@ -690,20 +704,23 @@ class Job:
                 if prompted is not None:
                     # The item the prompt was made on (a time range's own samples).
                     one.extra["prompted"] = prompted
-                answer, problems = self.assistant.answer(one, prompt,
-                                                         target_of=self.target_of(k))  # fmt: skip
+                answer, said = self.assistant.answer(one, prompt,
+                                                     target_of=self.target_of(k))  # fmt: skip
             except Exception as exc:  # a broken item never stops the others
-                problem = f"item {k!r}: cannot ask assist: {type(exc).__name__}: {exc}"
-                answer, problems = [], [problem]
-            for problem in problems:
+                answer, said = [], [f"item {k!r}: cannot ask assist: {type(exc).__name__}: {exc}"]
+            problems.extend((k, p) for p in said)
+            found[k] = answer
+        return found, problems
+
+    def record_assist(
+        self, found: dict[str, list[Result]], problems: Sequence[tuple[str, str]] = ()
+    ) -> None:
+        """Keep answers of :meth:`answer_assist` as the items' predictions to accept
+        (:attr:`assisted`, drawn by :meth:`view`) and note the problems."""
+        with self.lock:
+            for k, problem in problems:
                 self.note(k, problem)
-            if answer:
-                found[k] = answer
-            with self.lock:
-                self.assisted[k] = answer
-        if across:
-            return found
-        return found.get(key, [])
+            self.assisted.update(found)
 
     # -- what a browser shows ----------------------------------------------------------------
     @locked

@@ -15,20 +15,25 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import anywidget
+import numpy as np
 import pandas as pd
 import traitlets
 
 from ..active.attach import Learning
 from ..active.strategies import Strategy
+from ..core.asker import Asker, Outcome
+from ..core.assist import Prompt
 from ..core.errors import NblabelError, SchemaError
 from ..core.job import Job
 from ..core.store import Store
 from ..io import export as _export
 from ..tags import Schema
+from ..tags.geometry import mask_from_rle, resize_mask
 from ..tags.labels import spans_as
-from ..tags.regions import mask_of
+from ..tags.regions import mask_of, page_of
 from ..tags.relations import relations_frame
 from .protocol import (
+    ASSIST,
     DETAIL,
     FETCH,
     GOTO,
@@ -46,6 +51,8 @@ _DIST = Path(__file__).resolve().parent.parent / "js" / "dist"
 log = logging.getLogger(__name__)
 #: Requests that move the job's state: applied in the order a browser view sent them.
 MOVES = frozenset({SUBMIT, SKIP, GOTO, UNDO, REDO})
+#: A handler's answer that comes later, from a worker thread (the assist request).
+LATER = object()
 #: Moves held while an earlier one of the same view has not arrived; past this many, the
 #: gap is taken to be lost and the held ones go through in their order.
 MAX_HELD = 256
@@ -136,7 +143,12 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     assist
         Smart tools: ``assist(item, prompt) -> Label Studio result items`` answering a
         click, a box, a text selection or a time range, or ``"default"`` (built-in
-        answers without a model); ask with :meth:`assist` (see docs/smart-tools.md).
+        answers without a model); ask with :meth:`assist`, or in the widget: smart mode
+        on images (Shift+S: click, Alt/right-click, drag), "all like this" on a text
+        selection, "similar" on a time range (see docs/smart-tools.md).
+    assist_timeout
+        Seconds the widget's prompts give ``assist`` before saying it took too long (its
+        late answer is dropped).
 
     Attributes
     ----------
@@ -170,6 +182,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     error = traitlets.Unicode("").tag(sync=True)
     #: Who else labels this store: ``{"count": int, "names": [at most 5 names]}``.
     _others = traitlets.Dict().tag(sync=True)
+    #: ``{"on": True, "timeout": seconds}`` with ``assist=``: the smart tools ask Python.
+    _assist = traitlets.Dict().tag(sync=True)
 
     def __init__(
         self,
@@ -207,6 +221,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         predictions: str | Callable[[pd.Series], Any] | None = None,
         score_by: str | Callable[[list[dict[str, Any]]], float | None] | None = None,
         assist: Callable[..., Any] | str | None = None,
+        assist_timeout: float = 30.0,
     ) -> None:
         shorthands: dict[str, Any] = {
             k: v
@@ -251,7 +266,11 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         #: arrived before it (see _in_order).
         self._next_move: dict[str, int] = {}
         self._held_moves: dict[str, dict[int, dict[str, Any]]] = {}
+        #: The browser's smart-tool prompts, answered on worker threads (newest first).
+        self._asker = Asker(self._run_assist, timeout=assist_timeout)
         super().__init__()
+        if self.job.assistant is not None:
+            self._assist = {"on": True, "timeout": float(assist_timeout)}
         self._schema = schema.summary()
         self._refresh()
         self.job.on_refresh(self._background_refresh)
@@ -507,6 +526,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         with self.job.lock:
             try:
                 fields, out = handler(self, content)
+                if fields is LATER:  # answered from a worker thread
+                    return
                 if fields is None:  # an action: the view moved
                     self.job.error = ""
                     self._refresh()
@@ -584,6 +605,99 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         self.job.redo()
         return None, []
 
+    def _assist_request(self, content: dict[str, Any]) -> tuple[object, list[bytes]]:
+        if self.job.assistant is None:
+            raise TypeError("this labeler has no assist=: pass assist=callable or 'default'")
+        key = str(content.get("key"))
+        self.job.items.pos(key)  # an unknown item: KeyError, answered at once
+        prompt = Prompt.from_browser(self.job.schema, content)
+        rid, across = content.get("id"), bool(content.get("across"))
+        self._asker.ask(key, (key, prompt, across),
+                        lambda outcome: self._assist_done(rid, key, across, outcome))  # fmt: skip
+        return LATER, []
+
+    def _run_assist(self, payload: tuple[str, Prompt, bool]) -> Any:
+        """On a worker thread: the checked answer, nothing recorded yet."""
+        key, prompt, across = payload
+        return self.job.answer_assist(prompt, item=key, across=across)
+
+    def _assist_done(self, rid: object, key: str, across: bool, outcome: Outcome) -> None:
+        """Answer the browser's prompt once it settled (on whichever thread it did)."""
+        if self.comm is None:
+            return
+        if outcome.kind == "superseded":
+            self.send(reply(rid, key=key, superseded=True, predictions=[], problems=[]))
+            return
+        if outcome.kind == "timeout":
+            message = (
+                f"item {key!r}: assist took longer than {self._asker.timeout:g} s and was "
+                "left; its answer will be dropped (make it faster, or pass "
+                "assist_timeout= a larger number of seconds)"
+            )
+            with self.job.lock:
+                self.job.note(key, message)
+                self.error = self.job.error
+            self.send(failure(rid, message))
+            return
+        if outcome.kind == "error":  # answer_assist itself failed (the item, the prompt)
+            exc = outcome.value
+            message = f"item {key!r}: cannot ask assist: {type(exc).__name__}: {exc}"
+            with self.job.lock:
+                self.job.note(key, message)
+                self.error = self.job.error
+            self.send(failure(rid, message))
+            return
+        found, problems = outcome.value
+        mine = found.get(key, [])
+        problems = list(problems)
+        if not (mine or any(k == key for k, _ in problems) or (across and any(found.values()))):
+            where = " in any item" if across else ""
+            problems.append((key, f"item {key!r}: assist found nothing for this prompt{where}"))
+        elsewhere = {k: v for k, v in found.items() if k != key and v}
+        buffers: list[bytes] = []
+        with self.job.lock:
+            self.job.record_assist(found if across else {key: mine}, problems)
+            self.error = self.job.error
+            try:
+                shown = self._with_mask_buffers(key, mine, buffers)
+            except Exception as exc:  # e.g. an image that cannot be read any more
+                message = f"item {key!r}: cannot draw the assist answer: {exc}"
+                self.job.note(key, message)
+                self.error = self.job.error
+                self.send(failure(rid, message))
+                return
+        self.send(
+            reply(rid, key=key, superseded=False, predictions=shown,
+                  problems=[p for k, p in problems if k == key],
+                  elsewhere={"items": len(elsewhere),
+                             "results": sum(len(v) for v in elsewhere.values())},
+                  seconds=round(outcome.seconds, 4)),
+            buffers,
+        )  # fmt: skip
+
+    def _with_mask_buffers(
+        self, key: str, items: list[dict[str, Any]], buffers: list[bytes]
+    ) -> list[dict[str, Any]]:
+        """``items`` for the browser, each brush mask as one bit per display pixel in
+        ``buffers`` (a PNG would cost an encode here and a decode there: milliseconds a
+        click's answer should not wait for)."""
+        out = []
+        for r in items:
+            value = r.get("value") or {}
+            if str(r.get("type")).startswith("brush") and value.get("format", "rle") == "rle":
+                target = page_of(self.job.sources.target(key, str(r.get("to_name"))), r, "")
+                if target is not None:
+                    ow, oh = int(r["original_width"]), int(r["original_height"])
+                    mask = resize_mask(mask_from_rle(value["rle"], (ow, oh)), target.display)
+                    rest = {k: v for k, v in value.items() if k not in ("rle", "format")}
+                    rest.update(format="bits", buffer=len(buffers), width=mask.shape[1],
+                                height=mask.shape[0])  # fmt: skip
+                    buffers.append(np.packbits(mask, axis=None).tobytes())
+                    out.append({**r, "value": rest})
+                    continue
+            out.extend(self.job.for_browser(key, [r]))
+        return out
+
     _HANDLERS: ClassVar[dict[str, Callable[[Labeler, dict[str, Any]], tuple[Any, list[bytes]]]]] = {
         FETCH: _fetch,
         SUBMIT: _submit,
@@ -593,6 +707,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         REDO: _redo,
         WINDOW: _object_request,
         DETAIL: _object_request,
+        ASSIST: _assist_request,
     }
 
     # -- state ----------------------------------------------------------------------------
@@ -613,6 +728,9 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     def close(self) -> None:
         """Close the widget and stop the background work (retrainer, live sync)."""
         job = getattr(self, "job", None)  # None when __init__ failed early
+        asker = getattr(self, "_asker", None)
+        if asker is not None:
+            asker.close()
         if job is not None:
             job.close()
         super().close()

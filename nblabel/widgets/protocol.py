@@ -37,6 +37,7 @@ UNDO: Final = _kind("undo")
 REDO: Final = _kind("redo")
 WINDOW: Final = _kind("window")
 DETAIL: Final = _kind("detail")
+ASSIST: Final = _kind("assist")
 REPLY: Final[str] = SPEC["reply"]["kind"]
 
 #: Every kind of request the browser may send.

@@ -100,8 +100,14 @@ def test_every_request_kind_in_the_file_has_a_handler(image_df, tmp_path):
                            height=24, out_width=32, out_height=24)  # fmt: skip
         assert msg["ok"] and msg["mime"].startswith("image/") and len(buffers) == 1
 
+    def assist():
+        # Answered from a worker thread: without assist= it is refused at once.
+        msg, _ = ask(w, protocol.ASSIST, key=first, object="image", control="box",
+                     labels=["car"], points=[[50, 50, True]])  # fmt: skip
+        assert not msg["ok"] and "no assist=" in msg["error"]
+
     checks = {"fetch": fetch, "submit": submit, "undo": undo, "redo": redo, "goto": goto,
-              "skip": skip, "window": window, "detail": detail}  # fmt: skip
+              "skip": skip, "window": window, "detail": detail, "assist": assist}  # fmt: skip
     assert set(checks) == protocol.REQUESTS
     for check in checks.values():  # in this order: undo and redo follow the submit
         check()
@@ -113,7 +119,7 @@ def test_every_request_kind_in_the_file_has_a_handler(image_df, tmp_path):
 
 
 def test_traits_carry_only_documented_fields(image_df):
-    assert {"_schema", "current", "progress", "error", "_others"} == set(FILE["traits"])
+    assert {"_schema", "current", "progress", "error", "_others", "_assist"} == set(FILE["traits"])
     value = {"x": 10, "y": 10, "width": 20, "height": 20, "rectanglelabels": ["car"]}
     box = {"from_name": "box", "to_name": "image", "type": "rectanglelabels", "score": 0.5,
            "original_width": 64, "original_height": 48, "value": value}  # fmt: skip

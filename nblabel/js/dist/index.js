@@ -14,6 +14,7 @@ var protocol_default = {
     undo: "{}: revert the last submit or skip of this session.",
     redo: "{}: re-apply the last undone submit or skip.",
     window: "{key, object, start, end, width}: a time series between start and end (LS x values) for width pixel columns -> {key, object, start, end, raw, channels: [{name, x, y, n}]} plus buffers (x float64, y float32, little-endian; x and y index the buffers). A fetched timeseries object is {type: 'timeseries', buffer: i, x_min, x_max, kind, tz, length, y_range, overview: <a window reply>} with buffer indices counted from buffer.",
+    assist: "{key, object, control, labels: [...], points?: [[x, y, positive]], box?: [x, y, w, h], start?, end?, text?, channels?: [...], across?: bool}: a smart-tool prompt (image clicks and boxes in percent of the original image; a text selection in code points; a time range in time-axis values) for the assist= callable, run on a worker thread -> {key, superseded: bool, predictions: [LS result items, origin 'prediction'], problems: [str], elsewhere: {items, results} (across: what was found on other items, kept as their predictions), seconds: the callable's own time} plus buffers: a brush answer's value is {format: 'bits', buffer: i, width, height, <control type>: labels}, its mask at the display copy's size, one bit per pixel, rows top to bottom, most significant bit first. A newer prompt on the same item answers the older one at once with superseded: true (its answer is dropped); a callable past the labeler's assist_timeout answers ok: false.",
     detail: "{key, object, x, y, width, height, out_width, out_height, page?}: page is the image of an <Image valueList> item (default 0); a window of the ORIGINAL image (upright, EXIF applied, clamped to the image) at about out_width x out_height pixels -> {x, y, width, height, mime, out_width, out_height} (the window rendered, whole pixels) plus one buffer, the JPEG (PNG with alpha)."
   },
   goto_targets: ["next", "prev", "first_unlabeled"],
@@ -23,6 +24,7 @@ var protocol_default = {
     current: "The item on screen (fields below), {} when the queue is empty; assigned once per request, before the reply (JS copes with either order).",
     progress: "Counts for the progress bar (fields below).",
     error: "The last error for the user, '' when there is none.",
+    _assist: "{on: bool, timeout: seconds}: the labeler has assist= (the smart tools ask Python with the assist request); {} without.",
     _others: "Other processes labeling the same store file now: {count: int, names: [distinct annotator names, at most 5]}; {} or count 0 when there are none. Shown as one line in the header."
   },
   current: {
@@ -149,6 +151,7 @@ var UNDO = kind("undo");
 var REDO = kind("redo");
 var WINDOW = kind("window");
 var DETAIL = kind("detail");
+var ASSIST = kind("assist");
 var REPLY = protocol_default.reply.kind;
 var REQUESTS = new Set(Object.keys(protocol_default.requests));
 var GOTO_TARGETS = new Set(protocol_default.goto_targets);
@@ -1810,6 +1813,26 @@ var paragraphLabelsPlugin = {
   create: (ctx) => ctx.controls.length ? createParagraphLayer(ctx) : null
 };
 
+// nblabel/js/src/shell/dom.js
+function h(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (value == null || value === false) continue;
+    if (name === "className") node.className = value;
+    else if (name === "text") node.textContent = value;
+    else node.setAttribute(name, value === true ? "" : String(value));
+  }
+  node.append(...children.filter((c) => c != null));
+  return node;
+}
+function isEditable(target) {
+  if (!target || typeof target.closest !== "function") return false;
+  return Boolean(target.isContentEditable || target.closest("input, textarea, select, [contenteditable]:not([contenteditable='false'])"));
+}
+function errorText(err) {
+  return err && err.message ? err.message : String(err);
+}
+
 // nblabel/js/src/controls/ranges/model.js
 var PALETTE2 = ["#ffb300", "#42a5f5", "#66bb6a", "#ec407a", "#ab47bc", "#ff7043", "#78909c", "#d4e157"];
 function attachRegionChoices(regions, choiceControls, result) {
@@ -1936,7 +1959,7 @@ function rangeStyles(controls) {
 var DRAG_PX = 4;
 function createRangeLayer({ controls: claimed, objects, views, root, canEdit, onEdit, onHint = () => {
 }, onSelect = () => {
-} }) {
+}, request = null, assist = null }) {
   const controls = claimed.filter((c) => c.type === "timeserieslabels");
   if (!controls.length) return null;
   const tsViews = views.filter(({ spec }) => spec.type === "timeseries" && controls.some((c) => c.to_name === spec.name));
@@ -2118,7 +2141,61 @@ function createRangeLayer({ controls: claimed, objects, views, root, canEdit, on
   function focusView() {
     return tsViews[0] || null;
   }
+  const smartOn = Boolean(assist && assist.on && request);
+  const smartTimeout = (assist && Number(assist.timeout) || 30) * 1e3 + 5e3;
+  let askSeq = 0;
+  let asked = 0;
+  const smartBox = document.createElement("div");
+  smartBox.className = "nbl-choices nbl-smart-tools";
+  const similarButton = document.createElement("button");
+  similarButton.type = "button";
+  similarButton.className = "nbl-button nbl-small";
+  similarButton.setAttribute("data-testid", "smart-similar");
+  similarButton.title = "Propose ranges shaped like the selected one (Shift+S)";
+  similarButton.textContent = "Similar ranges (⇧S)";
+  const smartNote = document.createElement("span");
+  smartNote.className = "nbl-smart-note";
+  smartNote.setAttribute("data-testid", "smart-note");
+  smartNote.setAttribute("aria-live", "polite");
+  smartBox.append(similarButton, smartNote);
+  const onSimilar = () => similar();
+  similarButton.addEventListener("click", onSimilar);
+  function similar() {
+    const r = regions.find((x) => x.id === selected && !x.pending);
+    if (!r || r.value.instant) {
+      onHint("Select a range first (click it), then ask for similar ones.");
+      return;
+    }
+    if (!canEdit()) return;
+    const seq = ++askSeq;
+    asked = seq;
+    const itemKey = key;
+    smartNote.textContent = "Asking…";
+    root.dataset.smart = "waiting";
+    const content = { key, object: r.to_name, control: r.from_name, labels: [...r.value.timeserieslabels], start: r.value.start, end: r.value.end };
+    request(ASSIST, content, { timeout: smartTimeout }).then(
+      ({ msg }) => {
+        if (asked !== seq || msg.superseded || key !== itemKey) return;
+        const fresh = pendingPredictions(controls, msg.predictions || [], regions);
+        regions = [...regions, ...fresh];
+        smartNote.textContent = `${fresh.length} similar range${fresh.length === 1 ? "" : "s"} proposed: a accepts all, or select one and press a (Delete rejects it).`;
+        root.dataset.smart = "answered";
+        root.dataset.smartSeq = String(seq);
+        redraw();
+      },
+      (err) => {
+        if (asked !== seq) return;
+        smartNote.textContent = "";
+        root.dataset.smart = "failed";
+        onHint(errorText(err));
+      }
+    );
+  }
   function handleKey(event) {
+    if (smartOn && event.key === "S" && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      similar();
+      return true;
+    }
     const found = focusView();
     if (!found) return false;
     const { view } = found;
@@ -2210,7 +2287,7 @@ function createRangeLayer({ controls: claimed, objects, views, root, canEdit, on
     return false;
   }
   return {
-    sections: [...groups].map(([name, group]) => ({ title: name, control: name, el: group.el })),
+    sections: [...[...groups].map(([name, group]) => ({ title: name, control: name, el: group.el })), ...smartOn ? [{ title: "smart", el: smartBox }] : []],
     regions: () => regions.filter((r) => !r.pending).map(regionOf),
     hotkeys: choiceKeys([...controls, ...regionChoices]),
     shortcuts: [
@@ -2224,7 +2301,8 @@ function createRangeLayer({ controls: claimed, objects, views, root, canEdit, on
       { keys: ["f"], text: "Fit the whole series" },
       { keys: ["o"], text: "Overlay the channels in one plot (each on its own scale) / stack them" },
       { keys: ["u", "Ctrl+Z"], text: "Undo a region edit (then: undo the last submit)" },
-      { keys: ["a"], text: "Accept the selected prediction, or all (dashed, with their score)" }
+      { keys: ["a"], text: "Accept the selected prediction, or all (dashed, with their score)" },
+      ...smartOn ? [{ keys: ["Shift+S"], text: "Similar ranges: the model proposes ranges shaped like the selected one, shown as predictions to accept" }] : []
     ],
     pick,
     handleKey,
@@ -2240,6 +2318,8 @@ function createRangeLayer({ controls: claimed, objects, views, root, canEdit, on
       const predicted = attachRegionChoices(pendingPredictions(controls, extra.predictions, regions), regionChoices, extra.predictions);
       regions = [...regions, ...predicted];
       selected = null;
+      asked = 0;
+      smartNote.textContent = "";
       history.clear();
       redraw();
     },
@@ -2257,6 +2337,7 @@ function createRangeLayer({ controls: claimed, objects, views, root, canEdit, on
       return [...missingRanges(controls, regions), ...missingRegionChoices(regionChoices, regions, describe, format)];
     },
     dispose() {
+      similarButton.removeEventListener("click", onSimilar);
       root.removeEventListener("mousedown", onMouseDown);
       root.removeEventListener("dblclick", onDblClick);
       const doc = root.ownerDocument;
@@ -2271,7 +2352,7 @@ var rangePlugin = {
   // Its per-region Choices are its own (drawn with the range); other per-region controls
   // of a time series (a Rating, a TextArea) are the host's (perregion.js).
   perRegion: true,
-  keys: ["u", "+", "=", "-", "_", "f", "o", ",", ".", "<", ">", "[", "]", "i", "a", "Escape", "ArrowLeft", "ArrowRight"],
+  keys: ["u", "+", "=", "-", "_", "f", "o", ",", ".", "<", ">", "[", "]", "i", "a", "S", "Escape", "ArrowLeft", "ArrowRight"],
   create: createRangeLayer
 };
 
@@ -3397,6 +3478,7 @@ function renderView(L, iv) {
     } else {
       const canvas = brushCanvas(L, r, shown, color);
       canvas.classList.toggle("nbl-brush-selected", r.id === L.selected);
+      canvas.classList.toggle("nbl-brush-pred", Boolean(r.pending));
       canvases.push(canvas);
       anchor = r.shape.anchor || null;
     }
@@ -3413,7 +3495,7 @@ function renderView(L, iv) {
   if (sel && sel.to_name === iv.spec.name && sel.item_index === shown.page && !hiddenByScore(sel, L.threshold)) nodes.push(...handles(L, sel, k));
   if (L.drawing && L.drawing.view === iv.spec.name) nodes.push(...drawingNodes(L, k));
   const drag = L.drag;
-  if (drag && drag.kind === "box" && drag.view === iv.spec.name && drag.box) {
+  if (drag && (drag.kind === "box" || drag.kind === "smart") && drag.view === iv.spec.name && drag.box) {
     const b = drag.box;
     nodes.push(svg("rect", { class: "nbl-draft", x: b.x, y: b.y, width: b.w, height: b.h, style: `--nbl-region-color: ${L.draftColor()}` }));
   }
@@ -3422,13 +3504,34 @@ function renderView(L, iv) {
     e.setAttribute("style", `--nbl-region-color: ${L.draftColor()}`);
     nodes.push(e);
   }
-  if (L.hover && L.hover.name === iv.spec.name && L.activeShape() === "mask" && !L.spaceDown) {
+  if (L.hover && L.hover.name === iv.spec.name && L.activeShape() === "mask" && !L.spaceDown && !(L.smart && L.smart.on)) {
     const r = L.brushSize / 2 * shown.size.w / shown.display.w;
     nodes.push(svg("circle", { class: `nbl-brush-cursor${L.erasing ? " nbl-erasing" : ""}`, cx: L.hover.p.x, cy: L.hover.p.y, r }));
   }
+  if (L.smart) nodes.push(...smartNodes(L, iv, shown, k));
   layer.replaceChildren(...nodes);
   if (brushes.childElementCount !== canvases.length || canvases.some((c, i) => brushes.children[i] !== c)) brushes.replaceChildren(...canvases);
   iv.parts.viewport.dataset.tool = L.spaceDown ? "pan" : L.activeShape() || "";
+  iv.parts.viewport.dataset.smart = L.smart && L.smart.on ? "on" : "";
+  iv.parts.viewport.toggleAttribute("data-jp-suppress-context-menu", Boolean(L.smart && L.smart.on));
+  if (L.smart && L.smart.fresh) {
+    L.smart.fresh = false;
+    L.root.nblabelSmartDrawnAt = performance.now();
+  }
+}
+function smartNodes(L, iv, shown, k) {
+  const p = L.smart.prompt;
+  if (!p || p.key !== L.key || p.object !== iv.spec.name || p.page !== shown.page) return [];
+  const { w, h: h2 } = shown.size;
+  const out = [];
+  if (p.box) {
+    const [x, y, bw, bh] = p.box;
+    out.push(svg("rect", { class: "nbl-smart-box", x: x / 100 * w, y: y / 100 * h2, width: bw / 100 * w, height: bh / 100 * h2 }));
+  }
+  for (const [x, y, positive] of p.points) {
+    out.push(svg("circle", { class: `nbl-smart-point ${positive ? "nbl-smart-pos" : "nbl-smart-neg"}`, "data-testid": positive ? "smart-pos" : "smart-neg", cx: x / 100 * w, cy: y / 100 * h2, r: 6 * k, "stroke-width": 2 * k }));
+  }
+  return out;
 }
 function ellipseNode(e, cls) {
   const node = svg("ellipse", { class: cls, cx: e.cx, cy: e.cy, rx: e.rx, ry: e.ry });
@@ -3519,6 +3622,10 @@ function createPanel(L, command) {
   const scoreText = html("span", { "data-testid": "score-text" });
   predBox.append(html("span", {}, "predictions ≥"), scoreInput, scoreText, button2("accept", "Accept (a)", "Accept the selected prediction, or all shown (a)"));
   bar.append(predBox);
+  const smartButton = button2("smart", "Smart (⇧S)", "Smart mode: the model answers a click, Alt/right-click or a drag (Shift+S)");
+  smartButton.setAttribute("aria-pressed", "false");
+  const smartBadge = html("span", { class: "nbl-smart-badge", "data-testid": "smart-mode", hidden: "" }, "SMART");
+  if (L.smart && L.smart.available) bar.append(smartButton, smartBadge);
   const status = html("div", { class: "nbl-region-status", "data-testid": "region-status", "aria-live": "polite" });
   panel.append(bar, status);
   function onClick(event) {
@@ -3535,12 +3642,24 @@ function createPanel(L, command) {
   panel.addEventListener("input", onInput);
   function statusText() {
     const sel = L.current();
+    const smart = L.smart && L.smart.on ? smartText() : "";
+    if (smart) return smart;
     if (L.drawing) return `Polygon: ${L.drawing.points.length} points. Click the first point, double-click or press Enter to close; Esc cancels.`;
     if (sel) return `Selected: ${describeRegion(sel, L.style.textOf(sel))}. Delete removes it; a label key relabels it.`;
     if (!L.active) return "Pick a label to draw.";
     const verb = VERBS[L.activeShape()] || (L.erasing ? "Drag to erase from the mask" : "Drag to paint a mask");
     const n = L.regions.length;
     return `${verb} ${L.drawsWhat()}. ${n} region${n === 1 ? "" : "s"}.`;
+  }
+  function smartText() {
+    const p = L.smart.prompt;
+    const what = L.active ? L.drawsWhat() : "(pick a label first)";
+    if (!p) return `Smart mode ${what}: click the object, Alt-click or right-click what is not it, or drag a box. Shift+S turns it off.`;
+    const n = p.points.length;
+    const asked = `${n} point${n === 1 ? "" : "s"}${p.box ? " and a box" : ""}`;
+    if (p.waiting) return `Smart mode: asking the model (${asked})…`;
+    if (!p.ids.length) return `Smart mode: no answer for ${asked}. Click again, or Esc to start over.`;
+    return `Smart mode: the model's answer ${what} (${asked}). Click to refine; Enter or a accepts it, Esc drops it.`;
   }
   return {
     el: panel,
@@ -3555,6 +3674,9 @@ function createPanel(L, command) {
       sizeInput.value = String(L.brushSize);
       sizeText.textContent = `${L.brushSize}px`;
       eraseButton.setAttribute("aria-pressed", String(L.erasing));
+      const smartOn = Boolean(L.smart && L.smart.on);
+      smartButton.setAttribute("aria-pressed", String(smartOn));
+      smartBadge.hidden = !smartOn;
       status.textContent = statusText();
     },
     dispose() {
@@ -3587,7 +3709,8 @@ function closePolygon(L) {
 }
 function onPointerDown(L, event, iv) {
   const shown = L.showing(iv);
-  if (!shown || event.button !== 0 && event.button !== 1) return;
+  const smart = L.smart && L.smart.on && !L.spaceDown && event.button !== 1;
+  if (!shown || event.button !== 0 && event.button !== 1 && !(smart && event.button === 2)) return;
   event.preventDefault();
   L.root.focus({ preventScroll: true });
   iv.view.hold(true);
@@ -3597,6 +3720,10 @@ function onPointerDown(L, event, iv) {
   iv.parts.viewport.setPointerCapture(event.pointerId);
   if (event.button === 1 || L.spaceDown) {
     L.drag = { ...base, kind: "pan" };
+    return;
+  }
+  if (smart) {
+    L.drag = { ...base, kind: "smart", box: null, positive: !(event.altKey || event.button === 2) };
     return;
   }
   const editable = L.canEdit();
@@ -3679,7 +3806,7 @@ function onPointerMove(L, event, iv) {
     drag.client = { x: event.clientX, y: event.clientY };
     return;
   }
-  if (kind2 === "box") {
+  if (kind2 === "box" || kind2 === "smart") {
     drag.box = boxFromPoints(drag.start, p, shown.size);
   } else if (kind2 === "ellipse") {
     drag.ellipse = ellipseFromDrag(drag.start, p, shown.size);
@@ -3716,6 +3843,12 @@ function onPointerUp(L, _event, iv) {
   if (iv.parts.viewport.hasPointerCapture(d.pointer)) iv.parts.viewport.releasePointerCapture(d.pointer);
   const shown = L.showing(iv);
   if (!shown) return;
+  if (d.kind === "smart") {
+    if (d.moved && d.box && d.box.w >= 1 && d.box.h >= 1) L.smart.ask(iv, shown, { box: d.box });
+    else L.smart.ask(iv, shown, { point: [d.start.x, d.start.y], positive: d.positive });
+    L.schedule();
+    return;
+  }
   if (d.kind === "box") {
     if (d.moved && d.box) addRegion(L, iv, shown, d.box);
     else if (L.selected) L.selected = null;
@@ -3777,6 +3910,11 @@ function listenPointer(L) {
     });
     on("wheel", onWheel, { passive: false });
     on("dblclick", (e) => e.preventDefault());
+    on("contextmenu", (e) => {
+      if (!L.smart || !L.smart.on) return;
+      e.preventDefault();
+      e.stopPropagation();
+    });
     unlisten.push(
       iv.view.onChange((reason) => {
         if (reason === "page") {
@@ -3788,6 +3926,152 @@ function listenPointer(L) {
     );
   }
   return unlisten;
+}
+
+// nblabel/js/src/controls/regions/smart.js
+var SMART_KEY = "S";
+var SMART_HELP = {
+  keys: ["Shift+S"],
+  text: "Smart mode on/off: a click marks the object, Alt-click or right-click marks “not this”, a drag draws a box; the model's answer shows at once (Enter or a accepts it, Esc drops it)"
+};
+function bitsCanvas(bytes, width, height, color, size) {
+  const canvas = document.createElement("canvas");
+  canvas.width = width;
+  canvas.height = height;
+  canvas.className = "nbl-brush nbl-brush-pred";
+  const ctx = canvas.getContext("2d");
+  const image = ctx.createImageData(width, height);
+  const px = new Uint32Array(image.data.buffer);
+  const n = width * height;
+  let first = -1;
+  for (let byte = 0; byte < bytes.length; byte += 1) {
+    const b = bytes[byte];
+    if (!b) continue;
+    const base = byte * 8;
+    for (let bit = 0; bit < 8; bit += 1) {
+      if (b & 128 >> bit && base + bit < n) {
+        px[base + bit] = 4294967295;
+        if (first < 0) first = base + bit;
+      }
+    }
+  }
+  ctx.putImageData(image, 0, 0);
+  tint(canvas, color);
+  const anchor = first < 0 ? null : { x: first % width * size.w / width, y: Math.floor(first / width) * size.h / height };
+  return { canvas, anchor };
+}
+var asBytes = (buf) => buf instanceof ArrayBuffer ? new Uint8Array(buf) : new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+function createSmart(L, { request, assist }) {
+  const available = Boolean(assist && assist.on && request);
+  const timeoutMs = (assist && Number(assist.timeout) || 30) * 1e3 + 5e3;
+  let seq = 0;
+  const S = {
+    available,
+    on: false,
+    // The prompt being answered: {key, object, page, control, labels, points: [[x%, y%,
+    // positive]], box: [x%, y%, w%, h%] | null, seq, ids: [regions of its answer], waiting}.
+    prompt: null,
+    toggle() {
+      if (!available) return false;
+      S.on = !S.on;
+      if (!S.on) S.drop();
+      L.drawing = null;
+      L.schedule();
+      return true;
+    },
+    /** Drop the prompt and its answer (Esc, another item). */
+    drop() {
+      const p = S.prompt;
+      S.prompt = null;
+      if (p && p.ids.length) L.regions = L.regions.filter((r) => !p.ids.includes(r.id));
+      L.schedule();
+    },
+    reset() {
+      S.prompt = null;
+    },
+    /** Accept the prompt's answer: a normal region (one undo step). */
+    acceptAnswer() {
+      const p = S.prompt;
+      if (!p) return false;
+      if (!p.ids.length) {
+        L.onHint(p.waiting ? "The model has not answered yet." : "No answer to accept: click the object.");
+        return true;
+      }
+      S.prompt = null;
+      if (L.canEdit()) L.commit(accept(L.regions, p.ids));
+      return true;
+    },
+    /** A click (`point`: [x, y] original pixels, positive) or a drag (`box`: {x, y, w, h}). */
+    ask(iv, shown, { point = null, positive = true, box = null }) {
+      if (!L.canEdit()) return;
+      const active = L.active;
+      if (!active) {
+        L.onHint("Pick a label first: the model's answer gets it.");
+        return;
+      }
+      const { w, h: h2 } = shown.size;
+      const pct = (v, side) => Math.min(100, Math.max(0, v / side * 100));
+      let p = S.prompt;
+      const same = p && p.key === L.key && p.object === iv.spec.name && p.page === shown.page && p.control === active.control && p.value === active.value;
+      if (!same) {
+        if (p) S.drop();
+        p = { key: L.key, object: iv.spec.name, page: shown.page, control: active.control, value: active.value, labels: active.value == null ? [] : [active.value], points: [], box: null, ids: [], waiting: false };
+        S.prompt = p;
+      }
+      if (point) p.points.push([pct(point[0], w), pct(point[1], h2), positive]);
+      if (box) p.box = [pct(box.x, w), pct(box.y, h2), box.w / w * 100, box.h / h2 * 100];
+      p.seq = ++seq;
+      p.waiting = true;
+      L.root.dataset.smart = "waiting";
+      L.schedule();
+      const mine = p.seq;
+      const content = { key: p.key, object: p.object, control: p.control, labels: p.labels, points: p.points, box: p.box };
+      L.root.nblabelSmartSentAt = performance.now();
+      request(ASSIST, content, { timeout: timeoutMs }).then(
+        ({ msg, buffers }) => S.answered(p, mine, msg, buffers),
+        (err) => {
+          if (S.prompt !== p || p.seq !== mine) return;
+          p.waiting = false;
+          L.root.dataset.smart = "failed";
+          L.onHint(errorText(err));
+          L.schedule();
+        }
+      );
+    },
+    answered(p, mine, msg, buffers) {
+      if (S.prompt !== p || p.seq !== mine || msg.superseded || L.key !== p.key) return;
+      L.root.nblabelSmartReplyAt = performance.now();
+      p.waiting = false;
+      const made = [];
+      for (const item of msg.predictions || []) {
+        const r = regionOf(item, buffers);
+        if (r) made.push(r);
+      }
+      const old = new Set(p.ids);
+      L.regions = [...L.regions.filter((r) => !old.has(r.id)), ...made];
+      p.ids = made.map((r) => r.id);
+      if (L.selected && old.has(L.selected)) L.selected = null;
+      L.root.dataset.smart = made.length ? "answered" : "empty";
+      L.root.dataset.smartSeq = String(mine);
+      L.root.nblabelSmartModelSeconds = Number(msg.seconds) || 0;
+      S.fresh = true;
+      L.renderNow();
+    }
+  };
+  function regionOf(item, buffers) {
+    const v = item.value || {};
+    const size = { w: Number(item.original_width), h: Number(item.original_height) };
+    if (v.format === "bits") {
+      const control = L.controlOf(item.from_name);
+      if (!control || control.type !== item.type || !(size.w > 0) || !buffers[v.buffer]) return null;
+      const labels = Array.isArray(v[item.type]) ? v[item.type].map(String) : [];
+      const r = { id: String(item.id), from_name: control.name, to_name: item.to_name || control.to_name, type: item.type, origin: "prediction", score: item.score, labels, split: {}, size, pending: true, src: null };
+      const { canvas, anchor } = bitsCanvas(asBytes(buffers[v.buffer]), v.width, v.height, L.style.colorOf(r), size);
+      return { ...r, shape: { png: null, canvas, anchor }, edited: true, ...Number.isInteger(item.item_index) ? { item_index: item.item_index } : {} };
+    }
+    return regionFromItem(item, L.controls, size.w > 0 ? size : null, { pending: true });
+  }
+  return S;
 }
 
 // nblabel/js/src/controls/regions/plugin.js
@@ -3848,7 +4132,7 @@ function createTools(tools, keyed) {
 }
 function createRegionLayer({ controls: claimed, allControls, objects, views, root, canEdit, onEdit, onHint = () => {
 }, onSelect = () => {
-} }) {
+}, request = null, assist = null }) {
   const controls = claimed.filter((c) => REGION_TYPES.includes(c.type));
   const splitControls = claimed.filter((c) => labelsOnImage(c, objects));
   const targets = new Set(controls.map((c) => c.to_name));
@@ -3960,9 +4244,15 @@ function createRegionLayer({ controls: claimed, allControls, objects, views, roo
     },
     schedule() {
       if (!frame) frame = requestAnimationFrame(render);
+    },
+    /** Draw now (a smart answer: on screen in the next frame, not the one after it). */
+    renderNow() {
+      if (frame) cancelAnimationFrame(frame);
+      render();
     }
   };
   let frame = 0;
+  L.smart = createSmart(L, { request, assist });
   const panel = createPanel(L, command);
   function render() {
     frame = 0;
@@ -3998,8 +4288,10 @@ function createRegionLayer({ controls: claimed, allControls, objects, views, roo
       L.erasing = !L.erasing;
       L.schedule();
     } else if (name === "accept") acceptPredictions2();
+    else if (name === "smart") L.smart.toggle();
   }
   function acceptPredictions2() {
+    if (L.smart.prompt && L.smart.acceptAnswer()) return;
     const sel = L.current();
     const ids = sel && sel.pending ? [sel.id] : L.visible().filter((r) => r.pending).map((r) => r.id);
     if (!ids.length) {
@@ -4042,6 +4334,11 @@ function createRegionLayer({ controls: claimed, allControls, objects, views, roo
     if (mod || event.altKey) return false;
     if (event.repeat && !k.startsWith("Arrow")) return false;
     if (L.drawing && drawingKey(k)) return true;
+    if (L.smart.prompt && (k === "Enter" || k === "Escape")) {
+      if (k === "Enter") L.smart.acceptAnswer();
+      else L.smart.drop();
+      return true;
+    }
     if (k === " " || k === "Escape" && L.selected) {
       if (k === " ") L.spaceDown = true;
       else L.selected = null;
@@ -4058,7 +4355,8 @@ function createRegionLayer({ controls: claimed, allControls, objects, views, roo
       return true;
     }
     if (hotkeyTaken.has(k)) return false;
-    if (k === "+" || k === "=") command("zoom-in");
+    if (k === SMART_KEY && L.smart.available) command("smart");
+    else if (k === "+" || k === "=") command("zoom-in");
     else if (k === "-") command("zoom-out");
     else if (k === "f") command("fit");
     else if (k === "a") acceptPredictions2();
@@ -4134,7 +4432,7 @@ function createRegionLayer({ controls: claimed, allControls, objects, views, roo
     regions: () => L.regions.filter((r) => !r.pending).map(describe),
     panels: [{ title: "image", el: panel.el }],
     hotkeys: choiceKeys([...labeled, ...splitControls]),
-    shortcuts: [...SHORTCUTS2, ...toolRows, ...hasBrush ? [{ keys: ["[", "]", "e"], text: "Smaller / bigger brush; erase mode on or off" }] : []],
+    shortcuts: [...SHORTCUTS2, ...L.smart.available ? [SMART_HELP] : [], ...toolRows, ...hasBrush ? [{ keys: ["[", "]", "e"], text: "Smaller / bigger brush; erase mode on or off" }] : []],
     pick,
     handleKey,
     deleteSelected() {
@@ -4155,6 +4453,7 @@ function createRegionLayer({ controls: claimed, allControls, objects, views, roo
         return s.sizes && Number.isInteger(index) && s.sizes[index] ? s.sizes[index] : s.size;
       };
       L.regions = regionsFromResult(controls, result, extra.predictions, sizeFor, splitControls);
+      L.smart.reset();
       L.history.clear();
       L.selected = null;
       L.drawing = null;
@@ -4178,6 +4477,7 @@ function createRegionLayer({ controls: claimed, allControls, objects, views, roo
       L.key = snap.key;
       L.regions = snap.regions;
       L.history.restore(snap.history);
+      L.smart.reset();
       L.selected = null;
       L.drawing = null;
       render();
@@ -4198,7 +4498,7 @@ function createRegionLayer({ controls: claimed, allControls, objects, views, roo
 var regionPlugin = {
   name: "regions",
   claims: (control, objects) => REGION_TYPES.includes(control.type) || labelsOnImage(control, objects),
-  keys: ["+", "=", "-", "f", "a", "e", "[", "]", " ", "Tab", "Escape", "Enter", "Delete", "Backspace", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"],
+  keys: ["+", "=", "-", "f", "a", "e", SMART_KEY, "[", "]", " ", "Tab", "Escape", "Enter", "Delete", "Backspace", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"],
   create: createRegionLayer
 };
 
@@ -4340,7 +4640,7 @@ function nextSpan(spans, id, step = 1, skip = null) {
 // nblabel/js/src/controls/spans/plugin.js
 function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHint = () => {
 }, onSelect = () => {
-} }) {
+}, request = null, assist = null }) {
   const controls = claimed.filter((c) => c.type === "labels");
   const relationControl = claimed.find((c) => c.type === "relations") || null;
   if (!controls.length) return null;
@@ -4626,8 +4926,76 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
     linking = { from: selected, target: null };
     redraw();
   }
+  const smartOn = Boolean(assist && assist.on && request);
+  const smartTimeout = (assist && Number(assist.timeout) || 30) * 1e3 + 5e3;
+  let asked = null;
+  let askSeq = 0;
+  const smartBox = document.createElement("div");
+  smartBox.className = "nbl-choices nbl-smart-tools";
+  const likeButton = smartButton("like", "All like this (⇧S)", "Propose every other occurrence of the selected span in this item (Shift+S)");
+  const everyButton = smartButton("every", "… in every item", "Propose them in every item of the dataset (Shift+S again)");
+  const smartNote = document.createElement("span");
+  smartNote.className = "nbl-smart-note";
+  smartNote.setAttribute("data-testid", "smart-note");
+  smartNote.setAttribute("aria-live", "polite");
+  smartBox.append(likeButton, everyButton, smartNote);
+  const onSmartClick = (event) => {
+    const b = event.target.closest && event.target.closest("[data-smart]");
+    if (b) allLikeThis(b.dataset.smart === "every");
+  };
+  smartBox.addEventListener("click", onSmartClick);
+  function smartButton(name, text2, title) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = "nbl-button nbl-small";
+    b.dataset.smart = name;
+    b.setAttribute("data-testid", `smart-${name}`);
+    b.title = title;
+    b.textContent = text2;
+    return b;
+  }
+  function allLikeThis(across) {
+    const span = spans.find((s) => s.id === selected);
+    if (!span) {
+      onHint("Select a labeled span first (click it), then ask for all like it.");
+      return;
+    }
+    if (!canEdit()) return;
+    const seq = ++askSeq;
+    asked = { seq, id: span.id, across };
+    smartNote.textContent = across ? "Asking about every item…" : "Asking…";
+    root.dataset.smart = "waiting";
+    const v = span.value;
+    const content = { key, object: span.to_name, control: span.from_name, labels: [...v.labels], start: v.start, end: v.end, text: v.text, across };
+    const itemKey = key;
+    request(ASSIST, content, { timeout: smartTimeout }).then(
+      ({ msg }) => {
+        if (!asked || asked.seq !== seq || msg.superseded || key !== itemKey) return;
+        const have = new Set([...spans, ...predicted].map((s) => `${s.from_name}\0${s.value.start}\0${s.value.end}`));
+        const fresh = predictedSpans(controls, msg.predictions || []).filter((s) => !have.has(`${s.from_name}\0${s.value.start}\0${s.value.end}`));
+        predicted = [...predicted, ...fresh];
+        const elsewhere = msg.elsewhere || {};
+        const more = across && elsewhere.results ? ` and ${elsewhere.results} in ${elsewhere.items} other item${elsewhere.items === 1 ? "" : "s"} (shown there)` : "";
+        const here = (msg.predictions || []).length;
+        smartNote.textContent = `${here} proposed here${more}: a accepts all, or select one and press a (Delete rejects it).`;
+        root.dataset.smart = "answered";
+        root.dataset.smartSeq = String(seq);
+        redraw();
+      },
+      (err) => {
+        if (!asked || asked.seq !== seq) return;
+        smartNote.textContent = "";
+        root.dataset.smart = "failed";
+        onHint(errorText(err));
+      }
+    );
+  }
   function handleKey(event) {
     if (selectByKey(event)) return true;
+    if (smartOn && event.key === "S" && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      allLikeThis(Boolean(asked && asked.id === selected && !asked.across && spans.some((s) => s.id === selected)));
+      return true;
+    }
     if ((event.ctrlKey || event.metaKey) && !event.altKey) {
       const k = (event.key || "").toLowerCase();
       if (k === "z" && !event.shiftKey) return travel(false);
@@ -4682,7 +5050,10 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
     return false;
   }
   return {
-    sections: controls.map((c) => ({ title: c.name, control: c.name, el: groups.get(c.name).el })),
+    sections: [
+      ...controls.map((c) => ({ title: c.name, control: c.name, el: groups.get(c.name).el })),
+      ...smartOn ? [{ title: "smart", el: smartBox }] : []
+    ],
     regions: () => spans.map(regionOf),
     hotkeys: choiceKeys(controls),
     shortcuts: [
@@ -4691,7 +5062,8 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
       { keys: ["Shift+→", "Shift+←"], text: "Grow / shrink the text selection by a character" },
       { keys: ["a"], text: "Accept the selected predicted span, or all of them (Delete rejects one)" },
       { keys: ["Ctrl+Z", "Ctrl+Shift+Z"], text: "Undo / redo span edits on this item (when none are left: the last submit)" },
-      ...relationControl ? [{ keys: ["Shift+R"], text: "Turn the selected relation's direction: → ← ↔ (or click ⇄ by it)" }] : []
+      ...relationControl ? [{ keys: ["Shift+R"], text: "Turn the selected relation's direction: → ← ↔ (or click ⇄ by it)" }] : [],
+      ...smartOn ? [{ keys: ["Shift+S"], text: "All like this: the model proposes spans like the selected one in this item (again: in every item), shown as predictions to accept" }] : []
     ],
     panels: relationControl ? [{ title: "relations", el: panel }] : [],
     canRelate: Boolean(relationControl),
@@ -4733,6 +5105,8 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
       selectedRel = null;
       linking = null;
       pending = null;
+      asked = null;
+      smartNote.textContent = "";
       redraw();
     },
     result: () => [
@@ -4755,6 +5129,7 @@ function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHi
     dispose() {
       root.removeEventListener("mouseup", onMouseUp);
       list2.removeEventListener("click", onListClick);
+      smartBox.removeEventListener("click", onSmartClick);
     }
   };
 }
@@ -4762,7 +5137,7 @@ var spanPlugin = {
   name: "spans",
   claims: (control) => control.type === "labels" || control.type === "relations",
   // Relation label keys (digits) are taken only while a relation is selected: not here.
-  keys: ["a", "r", "Tab", "Escape", " "],
+  keys: ["a", "r", "S", "Tab", "Escape", " "],
   create: createSpanLayer
 };
 
@@ -9515,26 +9890,6 @@ function othersText(others) {
   return names.length === count ? `Also labeling: ${who}` : `Also labeling: ${who} (${count} sessions)`;
 }
 
-// nblabel/js/src/shell/dom.js
-function h(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (value == null || value === false) continue;
-    if (name === "className") node.className = value;
-    else if (name === "text") node.textContent = value;
-    else node.setAttribute(name, value === true ? "" : String(value));
-  }
-  node.append(...children.filter((c) => c != null));
-  return node;
-}
-function isEditable(target) {
-  if (!target || typeof target.closest !== "function") return false;
-  return Boolean(target.isContentEditable || target.closest("input, textarea, select, [contenteditable]:not([contenteditable='false'])"));
-}
-function errorText(err) {
-  return err && err.message ? err.message : String(err);
-}
-
 // nblabel/js/src/shell/errors.js
 var MAX_MESSAGES = 4;
 function createErrors(model, { errorList, errorArea }) {
@@ -10319,7 +10674,10 @@ function mountShell({ model, el, requester = new Requester(model) }) {
       onEdit: flow.edited,
       onHint: errors.add,
       onChange: applyVisibility,
-      act: (type) => run({ type }, performance.now())
+      act: (type) => run({ type }, performance.now()),
+      // The smart tools ask Python (the assist request) when the labeler has assist=.
+      request: flow.request,
+      assist: model.get("_assist") || {}
     });
     optionsShown = optionsKey(options);
     for (const slot of slots.values()) slot.replaceChildren();

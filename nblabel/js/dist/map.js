@@ -17130,6 +17130,7 @@ var protocol_default = {
     undo: "{}: revert the last submit or skip of this session.",
     redo: "{}: re-apply the last undone submit or skip.",
     window: "{key, object, start, end, width}: a time series between start and end (LS x values) for width pixel columns -> {key, object, start, end, raw, channels: [{name, x, y, n}]} plus buffers (x float64, y float32, little-endian; x and y index the buffers). A fetched timeseries object is {type: 'timeseries', buffer: i, x_min, x_max, kind, tz, length, y_range, overview: <a window reply>} with buffer indices counted from buffer.",
+    assist: "{key, object, control, labels: [...], points?: [[x, y, positive]], box?: [x, y, w, h], start?, end?, text?, channels?: [...], across?: bool}: a smart-tool prompt (image clicks and boxes in percent of the original image; a text selection in code points; a time range in time-axis values) for the assist= callable, run on a worker thread -> {key, superseded: bool, predictions: [LS result items, origin 'prediction'], problems: [str], elsewhere: {items, results} (across: what was found on other items, kept as their predictions), seconds: the callable's own time} plus buffers: a brush answer's value is {format: 'bits', buffer: i, width, height, <control type>: labels}, its mask at the display copy's size, one bit per pixel, rows top to bottom, most significant bit first. A newer prompt on the same item answers the older one at once with superseded: true (its answer is dropped); a callable past the labeler's assist_timeout answers ok: false.",
     detail: "{key, object, x, y, width, height, out_width, out_height, page?}: page is the image of an <Image valueList> item (default 0); a window of the ORIGINAL image (upright, EXIF applied, clamped to the image) at about out_width x out_height pixels -> {x, y, width, height, mime, out_width, out_height} (the window rendered, whole pixels) plus one buffer, the JPEG (PNG with alpha)."
   },
   goto_targets: ["next", "prev", "first_unlabeled"],
@@ -17139,6 +17140,7 @@ var protocol_default = {
     current: "The item on screen (fields below), {} when the queue is empty; assigned once per request, before the reply (JS copes with either order).",
     progress: "Counts for the progress bar (fields below).",
     error: "The last error for the user, '' when there is none.",
+    _assist: "{on: bool, timeout: seconds}: the labeler has assist= (the smart tools ask Python with the assist request); {} without.",
     _others: "Other processes labeling the same store file now: {count: int, names: [distinct annotator names, at most 5]}; {} or count 0 when there are none. Shown as one line in the header."
   },
   current: {
@@ -17265,6 +17267,7 @@ var UNDO = kind("undo");
 var REDO = kind("redo");
 var WINDOW = kind("window");
 var DETAIL = kind("detail");
+var ASSIST = kind("assist");
 var REPLY = protocol_default.reply.kind;
 var REQUESTS = new Set(Object.keys(protocol_default.requests));
 var GOTO_TARGETS = new Set(protocol_default.goto_targets);

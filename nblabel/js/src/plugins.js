@@ -17,7 +17,9 @@
 //   create    ctx -> instance, or null when it has nothing to do; ctx is {controls (the
 //             ones it claimed, schema order), allControls, objects, views ([{spec, view}]),
 //             root, canEdit() (the item on screen takes edits), onEdit() (call after every
-//             change: marks the item edited), onHint(message), act(action) (run a shell
+//             change: marks the item edited), onHint(message), request(kind, content,
+//             options) (ask Python, protocol.js), assist ({on, timeout} with assist= in
+//             Python: the smart tools' `assist` request), act(action) (run a shell
 //             action such as "submit"), onSelect(region|null) (a plugin drawing regions
 //             calls it whenever its selected region changes: {id, to_name, from_name,
 //             labeling: [control names], labels, noun, text})}

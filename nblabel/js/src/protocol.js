@@ -17,6 +17,7 @@ export const UNDO = kind("undo");
 export const REDO = kind("redo");
 export const WINDOW = kind("window");
 export const DETAIL = kind("detail");
+export const ASSIST = kind("assist");
 export const REPLY = spec.reply.kind;
 
 export const REQUESTS = new Set(Object.keys(spec.requests));

@@ -145,8 +145,8 @@ test("the Requester sends exactly the kinds protocol.json lists, the file Python
   assert.equal(model.sent.length, kinds.length);
   requester.dispose();
   // The named constants are the file's kinds, one each.
-  const { FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO, WINDOW, DETAIL } = protocol;
-  const named = [FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO, WINDOW, DETAIL];
+  const { FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO, WINDOW, DETAIL, ASSIST } = protocol;
+  const named = [FETCH, SUBMIT, SKIP, GOTO, UNDO, REDO, WINDOW, DETAIL, ASSIST];
   assert.deepEqual(new Set(named), new Set(kinds));
   assert.deepEqual(protocol.GOTO_TARGETS, new Set(spec.goto_targets));
   assert.equal(protocol.REPLY, spec.reply.kind);

@@ -91,6 +91,9 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
       onHint: errors.add,
       onChange: applyVisibility,
       act: (type) => run({ type }, performance.now()),
+      // The smart tools ask Python (the assist request) when the labeler has assist=.
+      request: flow.request,
+      assist: model.get("_assist") || {},
     });
     optionsShown = optionsKey(options);
     for (const slot of slots.values()) slot.replaceChildren();

@@ -8,14 +8,16 @@
 // the item is submitted; after that those keys undo submits again.
 
 import { EditHistory } from "../../history.js";
+import { ASSIST } from "../../protocol.js";
 import { announceRegions } from "../../regionbus.js";
+import { errorText } from "../../shell/dom.js";
 import { choiceKeys } from "../../keys.js";
 import { createChoices, isRangeChoice, toggleChoice } from "../choices.js";
 import { acceptPredictions, addRange, attachRegionChoices, missingRanges, missingRegionChoices, moveEdge, pendingPredictions, rangesFromResult, rangesToResult, rangeStyles, relabelRange, removeRange } from "./model.js";
 
 const DRAG_PX = 4;
 
-export function createRangeLayer({ controls: claimed, objects, views, root, canEdit, onEdit, onHint = () => {}, onSelect = () => {} }) {
+export function createRangeLayer({ controls: claimed, objects, views, root, canEdit, onEdit, onHint = () => {}, onSelect = () => {}, request = null, assist = null }) {
   const controls = claimed.filter((c) => c.type === "timeserieslabels");
   if (!controls.length) return null;
   const tsViews = views.filter(({ spec }) => spec.type === "timeseries" && controls.some((c) => c.to_name === spec.name));
@@ -220,7 +222,65 @@ export function createRangeLayer({ controls: claimed, objects, views, root, canE
     return tsViews[0] || null;
   }
 
+  // --- "similar ranges" (issue #19): the assist callable proposes ranges like the selected
+  // one (assist="default": the best-correlated windows), shown as predictions to accept.
+  const smartOn = Boolean(assist && assist.on && request);
+  const smartTimeout = ((assist && Number(assist.timeout)) || 30) * 1000 + 5000;
+  let askSeq = 0;
+  let asked = 0;
+  const smartBox = document.createElement("div");
+  smartBox.className = "nbl-choices nbl-smart-tools";
+  const similarButton = document.createElement("button");
+  similarButton.type = "button";
+  similarButton.className = "nbl-button nbl-small";
+  similarButton.setAttribute("data-testid", "smart-similar");
+  similarButton.title = "Propose ranges shaped like the selected one (Shift+S)";
+  similarButton.textContent = "Similar ranges (⇧S)";
+  const smartNote = document.createElement("span");
+  smartNote.className = "nbl-smart-note";
+  smartNote.setAttribute("data-testid", "smart-note");
+  smartNote.setAttribute("aria-live", "polite");
+  smartBox.append(similarButton, smartNote);
+  const onSimilar = () => similar();
+  similarButton.addEventListener("click", onSimilar);
+
+  function similar() {
+    const r = regions.find((x) => x.id === selected && !x.pending);
+    if (!r || r.value.instant) {
+      onHint("Select a range first (click it), then ask for similar ones.");
+      return;
+    }
+    if (!canEdit()) return;
+    const seq = ++askSeq;
+    asked = seq;
+    const itemKey = key;
+    smartNote.textContent = "Asking…";
+    root.dataset.smart = "waiting";
+    const content = { key, object: r.to_name, control: r.from_name, labels: [...r.value.timeserieslabels], start: r.value.start, end: r.value.end };
+    request(ASSIST, content, { timeout: smartTimeout }).then(
+      ({ msg }) => {
+        if (asked !== seq || msg.superseded || key !== itemKey) return;
+        const fresh = pendingPredictions(controls, msg.predictions || [], regions);
+        regions = [...regions, ...fresh];
+        smartNote.textContent = `${fresh.length} similar range${fresh.length === 1 ? "" : "s"} proposed: a accepts all, or select one and press a (Delete rejects it).`;
+        root.dataset.smart = "answered";
+        root.dataset.smartSeq = String(seq);
+        redraw();
+      },
+      (err) => {
+        if (asked !== seq) return;
+        smartNote.textContent = "";
+        root.dataset.smart = "failed";
+        onHint(errorText(err));
+      },
+    );
+  }
+
   function handleKey(event) {
+    if (smartOn && event.key === "S" && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      similar();
+      return true;
+    }
     const found = focusView();
     if (!found) return false;
     const { view } = found;
@@ -316,7 +376,7 @@ export function createRangeLayer({ controls: claimed, objects, views, root, canE
   }
 
   return {
-    sections: [...groups].map(([name, group]) => ({ title: name, control: name, el: group.el })),
+    sections: [...[...groups].map(([name, group]) => ({ title: name, control: name, el: group.el })), ...(smartOn ? [{ title: "smart", el: smartBox }] : [])],
     regions: () => regions.filter((r) => !r.pending).map(regionOf),
     hotkeys: choiceKeys([...controls, ...regionChoices]),
     shortcuts: [
@@ -331,6 +391,7 @@ export function createRangeLayer({ controls: claimed, objects, views, root, canE
       { keys: ["o"], text: "Overlay the channels in one plot (each on its own scale) / stack them" },
       { keys: ["u", "Ctrl+Z"], text: "Undo a region edit (then: undo the last submit)" },
       { keys: ["a"], text: "Accept the selected prediction, or all (dashed, with their score)" },
+      ...(smartOn ? [{ keys: ["Shift+S"], text: "Similar ranges: the model proposes ranges shaped like the selected one, shown as predictions to accept" }] : []),
     ],
     pick,
     handleKey,
@@ -346,6 +407,8 @@ export function createRangeLayer({ controls: claimed, objects, views, root, canE
       const predicted = attachRegionChoices(pendingPredictions(controls, extra.predictions, regions), regionChoices, extra.predictions);
       regions = [...regions, ...predicted];
       selected = null;
+      asked = 0;
+      smartNote.textContent = "";
       history.clear();
       redraw();
     },
@@ -363,6 +426,7 @@ export function createRangeLayer({ controls: claimed, objects, views, root, canE
       return [...missingRanges(controls, regions), ...missingRegionChoices(regionChoices, regions, describe, format)];
     },
     dispose() {
+      similarButton.removeEventListener("click", onSimilar);
       root.removeEventListener("mousedown", onMouseDown);
       root.removeEventListener("dblclick", onDblClick);
       const doc = root.ownerDocument;
@@ -379,6 +443,6 @@ export const rangePlugin = {
   // Its per-region Choices are its own (drawn with the range); other per-region controls
   // of a time series (a Rating, a TextArea) are the host's (perregion.js).
   perRegion: true,
-  keys: ["u", "+", "=", "-", "_", "f", "o", ",", ".", "<", ">", "[", "]", "i", "a", "Escape", "ArrowLeft", "ArrowRight"],
+  keys: ["u", "+", "=", "-", "_", "f", "o", ",", ".", "<", ">", "[", "]", "i", "a", "S", "Escape", "ArrowLeft", "ArrowRight"],
   create: createRangeLayer,
 };

@@ -52,6 +52,7 @@ export function renderView(L, iv) {
     } else {
       const canvas = brushCanvas(L, r, shown, color);
       canvas.classList.toggle("nbl-brush-selected", r.id === L.selected);
+      canvas.classList.toggle("nbl-brush-pred", Boolean(r.pending));
       canvases.push(canvas);
       // The mask's top-most point, so its label is written by it (not colour only).
       anchor = r.shape.anchor || null;
@@ -69,7 +70,7 @@ export function renderView(L, iv) {
   if (sel && sel.to_name === iv.spec.name && sel.item_index === shown.page && !hiddenByScore(sel, L.threshold)) nodes.push(...handles(L, sel, k));
   if (L.drawing && L.drawing.view === iv.spec.name) nodes.push(...drawingNodes(L, k));
   const drag = L.drag;
-  if (drag && drag.kind === "box" && drag.view === iv.spec.name && drag.box) {
+  if (drag && (drag.kind === "box" || drag.kind === "smart") && drag.view === iv.spec.name && drag.box) {
     const b = drag.box;
     nodes.push(svg("rect", { class: "nbl-draft", x: b.x, y: b.y, width: b.w, height: b.h, style: `--nbl-region-color: ${L.draftColor()}` }));
   }
@@ -78,13 +79,39 @@ export function renderView(L, iv) {
     e.setAttribute("style", `--nbl-region-color: ${L.draftColor()}`);
     nodes.push(e);
   }
-  if (L.hover && L.hover.name === iv.spec.name && L.activeShape() === "mask" && !L.spaceDown) {
+  if (L.hover && L.hover.name === iv.spec.name && L.activeShape() === "mask" && !L.spaceDown && !(L.smart && L.smart.on)) {
     const r = ((L.brushSize / 2) * shown.size.w) / shown.display.w;
     nodes.push(svg("circle", { class: `nbl-brush-cursor${L.erasing ? " nbl-erasing" : ""}`, cx: L.hover.p.x, cy: L.hover.p.y, r }));
   }
+  if (L.smart) nodes.push(...smartNodes(L, iv, shown, k));
   layer.replaceChildren(...nodes);
   if (brushes.childElementCount !== canvases.length || canvases.some((c, i) => brushes.children[i] !== c)) brushes.replaceChildren(...canvases);
   iv.parts.viewport.dataset.tool = L.spaceDown ? "pan" : L.activeShape() || "";
+  iv.parts.viewport.dataset.smart = L.smart && L.smart.on ? "on" : "";
+  // JupyterLab opens its own menu on a right-click (a capturing listener on the document)
+  // unless the target is inside this attribute: in smart mode it is a negative point.
+  iv.parts.viewport.toggleAttribute("data-jp-suppress-context-menu", Boolean(L.smart && L.smart.on));
+  if (L.smart && L.smart.fresh) {
+    // When a smart answer was last put on screen (benchmarks/bench_smart_click.py).
+    L.smart.fresh = false;
+    L.root.nblabelSmartDrawnAt = performance.now();
+  }
+}
+
+/** The smart prompt's points (+ green, − red) and box, in original pixels. */
+function smartNodes(L, iv, shown, k) {
+  const p = L.smart.prompt;
+  if (!p || p.key !== L.key || p.object !== iv.spec.name || p.page !== shown.page) return [];
+  const { w, h } = shown.size;
+  const out = [];
+  if (p.box) {
+    const [x, y, bw, bh] = p.box;
+    out.push(svg("rect", { class: "nbl-smart-box", x: (x / 100) * w, y: (y / 100) * h, width: (bw / 100) * w, height: (bh / 100) * h }));
+  }
+  for (const [x, y, positive] of p.points) {
+    out.push(svg("circle", { class: `nbl-smart-point ${positive ? "nbl-smart-pos" : "nbl-smart-neg"}`, "data-testid": positive ? "smart-pos" : "smart-neg", cx: (x / 100) * w, cy: (y / 100) * h, r: 6 * k, "stroke-width": 2 * k }));
+  }
+  return out;
 }
 
 /** An SVG ellipse {cx, cy, rx, ry, rot} (turned about its centre). */

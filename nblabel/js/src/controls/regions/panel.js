@@ -36,6 +36,11 @@ export function createPanel(L, command) {
   const scoreText = html("span", { "data-testid": "score-text" });
   predBox.append(html("span", {}, "predictions ≥"), scoreInput, scoreText, button("accept", "Accept (a)", "Accept the selected prediction, or all shown (a)"));
   bar.append(predBox);
+  // Smart mode (smart.js): its switch, and a badge that says it is on.
+  const smartButton = button("smart", "Smart (⇧S)", "Smart mode: the model answers a click, Alt/right-click or a drag (Shift+S)");
+  smartButton.setAttribute("aria-pressed", "false");
+  const smartBadge = html("span", { class: "nbl-smart-badge", "data-testid": "smart-mode", hidden: "" }, "SMART");
+  if (L.smart && L.smart.available) bar.append(smartButton, smartBadge);
   const status = html("div", { class: "nbl-region-status", "data-testid": "region-status", "aria-live": "polite" });
   panel.append(bar, status);
 
@@ -54,12 +59,25 @@ export function createPanel(L, command) {
 
   function statusText() {
     const sel = L.current();
+    const smart = L.smart && L.smart.on ? smartText() : "";
+    if (smart) return smart;
     if (L.drawing) return `Polygon: ${L.drawing.points.length} points. Click the first point, double-click or press Enter to close; Esc cancels.`;
     if (sel) return `Selected: ${describeRegion(sel, L.style.textOf(sel))}. Delete removes it; a label key relabels it.`;
     if (!L.active) return "Pick a label to draw.";
     const verb = VERBS[L.activeShape()] || (L.erasing ? "Drag to erase from the mask" : "Drag to paint a mask");
     const n = L.regions.length;
     return `${verb} ${L.drawsWhat()}. ${n} region${n === 1 ? "" : "s"}.`;
+  }
+
+  function smartText() {
+    const p = L.smart.prompt;
+    const what = L.active ? L.drawsWhat() : "(pick a label first)";
+    if (!p) return `Smart mode ${what}: click the object, Alt-click or right-click what is not it, or drag a box. Shift+S turns it off.`;
+    const n = p.points.length;
+    const asked = `${n} point${n === 1 ? "" : "s"}${p.box ? " and a box" : ""}`;
+    if (p.waiting) return `Smart mode: asking the model (${asked})…`;
+    if (!p.ids.length) return `Smart mode: no answer for ${asked}. Click again, or Esc to start over.`;
+    return `Smart mode: the model's answer ${what} (${asked}). Click to refine; Enter or a accepts it, Esc drops it.`;
   }
 
   return {
@@ -75,6 +93,9 @@ export function createPanel(L, command) {
       sizeInput.value = String(L.brushSize);
       sizeText.textContent = `${L.brushSize}px`;
       eraseButton.setAttribute("aria-pressed", String(L.erasing));
+      const smartOn = Boolean(L.smart && L.smart.on);
+      smartButton.setAttribute("aria-pressed", String(smartOn));
+      smartBadge.hidden = !smartOn;
       status.textContent = statusText();
     },
     dispose() {

@@ -34,6 +34,7 @@ import {
 } from "./model.js";
 import { createPanel } from "./panel.js";
 import { closePolygon, listenPointer } from "./pointer.js";
+import { createSmart, SMART_HELP, SMART_KEY } from "./smart.js";
 
 const ARROWS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
@@ -97,7 +98,7 @@ function createTools(tools, keyed) {
   };
 }
 
-export function createRegionLayer({ controls: claimed, allControls, objects, views, root, canEdit, onEdit, onHint = () => {}, onSelect = () => {} }) {
+export function createRegionLayer({ controls: claimed, allControls, objects, views, root, canEdit, onEdit, onHint = () => {}, onSelect = () => {}, request = null, assist = null }) {
   const controls = claimed.filter((c) => REGION_TYPES.includes(c.type));
   // <Labels> of the images: they label the regions the bare tools draw (the split form).
   const splitControls = claimed.filter((c) => labelsOnImage(c, objects));
@@ -207,8 +208,14 @@ export function createRegionLayer({ controls: claimed, allControls, objects, vie
     schedule() {
       if (!frame) frame = requestAnimationFrame(render);
     },
+    /** Draw now (a smart answer: on screen in the next frame, not the one after it). */
+    renderNow() {
+      if (frame) cancelAnimationFrame(frame);
+      render();
+    },
   };
   let frame = 0;
+  L.smart = createSmart(L, { request, assist });
   const panel = createPanel(L, command);
 
   function render() {
@@ -252,9 +259,11 @@ export function createRegionLayer({ controls: claimed, allControls, objects, vie
       L.erasing = !L.erasing;
       L.schedule();
     } else if (name === "accept") acceptPredictions();
+    else if (name === "smart") L.smart.toggle();
   }
 
   function acceptPredictions() {
+    if (L.smart.prompt && L.smart.acceptAnswer()) return;
     const sel = L.current();
     const ids = sel && sel.pending ? [sel.id] : L.visible().filter((r) => r.pending).map((r) => r.id);
     if (!ids.length) {
@@ -304,6 +313,12 @@ export function createRegionLayer({ controls: claimed, allControls, objects, vie
     if (mod || event.altKey) return false;
     if (event.repeat && !k.startsWith("Arrow")) return false;
     if (L.drawing && drawingKey(k)) return true;
+    if (L.smart.prompt && (k === "Enter" || k === "Escape")) {
+      // The smart answer being refined: Enter accepts it (not a submit), Esc drops it.
+      if (k === "Enter") L.smart.acceptAnswer();
+      else L.smart.drop();
+      return true;
+    }
     if (k === " " || (k === "Escape" && L.selected)) {
       if (k === " ") L.spaceDown = true;
       else L.selected = null;
@@ -320,7 +335,8 @@ export function createRegionLayer({ controls: claimed, allControls, objects, vie
       return true;
     }
     if (hotkeyTaken.has(k)) return false;
-    if (k === "+" || k === "=") command("zoom-in");
+    if (k === SMART_KEY && L.smart.available) command("smart");
+    else if (k === "+" || k === "=") command("zoom-in");
     else if (k === "-") command("zoom-out");
     else if (k === "f") command("fit");
     else if (k === "a") acceptPredictions();
@@ -407,7 +423,7 @@ export function createRegionLayer({ controls: claimed, allControls, objects, vie
     regions: () => L.regions.filter((r) => !r.pending).map(describe),
     panels: [{ title: "image", el: panel.el }],
     hotkeys: choiceKeys([...labeled, ...splitControls]),
-    shortcuts: [...SHORTCUTS, ...toolRows, ...(hasBrush ? [{ keys: ["[", "]", "e"], text: "Smaller / bigger brush; erase mode on or off" }] : [])],
+    shortcuts: [...SHORTCUTS, ...(L.smart.available ? [SMART_HELP] : []), ...toolRows, ...(hasBrush ? [{ keys: ["[", "]", "e"], text: "Smaller / bigger brush; erase mode on or off" }] : [])],
     pick,
     handleKey,
     deleteSelected() {
@@ -428,6 +444,7 @@ export function createRegionLayer({ controls: claimed, allControls, objects, vie
         return s.sizes && Number.isInteger(index) && s.sizes[index] ? s.sizes[index] : s.size;
       };
       L.regions = regionsFromResult(controls, result, extra.predictions, sizeFor, splitControls);
+      L.smart.reset();
       L.history.clear();
       L.selected = null;
       L.drawing = null;
@@ -451,6 +468,7 @@ export function createRegionLayer({ controls: claimed, allControls, objects, vie
       L.key = snap.key;
       L.regions = snap.regions;
       L.history.restore(snap.history);
+      L.smart.reset();
       L.selected = null;
       L.drawing = null;
       render();
@@ -474,6 +492,6 @@ export function createRegionLayer({ controls: claimed, allControls, objects, vie
 export const regionPlugin = {
   name: "regions",
   claims: (control, objects) => REGION_TYPES.includes(control.type) || labelsOnImage(control, objects),
-  keys: ["+", "=", "-", "f", "a", "e", "[", "]", " ", "Tab", "Escape", "Enter", "Delete", "Backspace", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"],
+  keys: ["+", "=", "-", "f", "a", "e", SMART_KEY, "[", "]", " ", "Tab", "Escape", "Enter", "Delete", "Backspace", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"],
   create: createRegionLayer,
 };

@@ -33,7 +33,9 @@ export function closePolygon(L) {
 
 function onPointerDown(L, event, iv) {
   const shown = L.showing(iv);
-  if (!shown || (event.button !== 0 && event.button !== 1)) return;
+  // Smart mode takes the right button too (a negative point).
+  const smart = L.smart && L.smart.on && !L.spaceDown && event.button !== 1;
+  if (!shown || (event.button !== 0 && event.button !== 1 && !(smart && event.button === 2))) return;
   event.preventDefault();
   L.root.focus({ preventScroll: true });
   iv.view.hold(true);
@@ -43,6 +45,11 @@ function onPointerDown(L, event, iv) {
   iv.parts.viewport.setPointerCapture(event.pointerId);
   if (event.button === 1 || L.spaceDown) {
     L.drag = { ...base, kind: "pan" };
+    return;
+  }
+  if (smart) {
+    // A click is a point, a drag a box: told apart on release.
+    L.drag = { ...base, kind: "smart", box: null, positive: !(event.altKey || event.button === 2) };
     return;
   }
   const editable = L.canEdit();
@@ -129,7 +136,7 @@ function onPointerMove(L, event, iv) {
     drag.client = { x: event.clientX, y: event.clientY };
     return;
   }
-  if (kind === "box") {
+  if (kind === "box" || kind === "smart") {
     drag.box = boxFromPoints(drag.start, p, shown.size);
   } else if (kind === "ellipse") {
     drag.ellipse = ellipseFromDrag(drag.start, p, shown.size);
@@ -168,6 +175,12 @@ function onPointerUp(L, _event, iv) {
   if (iv.parts.viewport.hasPointerCapture(d.pointer)) iv.parts.viewport.releasePointerCapture(d.pointer);
   const shown = L.showing(iv);
   if (!shown) return;
+  if (d.kind === "smart") {
+    if (d.moved && d.box && d.box.w >= 1 && d.box.h >= 1) L.smart.ask(iv, shown, { box: d.box });
+    else L.smart.ask(iv, shown, { point: [d.start.x, d.start.y], positive: d.positive });
+    L.schedule();
+    return;
+  }
   if (d.kind === "box") {
     if (d.moved && d.box) addRegion(L, iv, shown, d.box);
     else if (L.selected) L.selected = null;
@@ -234,6 +247,13 @@ export function listenPointer(L) {
     });
     on("wheel", onWheel, { passive: false });
     on("dblclick", (e) => e.preventDefault());
+    // A right-click in smart mode is a negative point, not the browser's menu nor
+    // JupyterLab's (which listens on the document).
+    on("contextmenu", (e) => {
+      if (!L.smart || !L.smart.on) return;
+      e.preventDefault();
+      e.stopPropagation();
+    });
     // Panning moves the SVG's viewBox: shapes and handle sizes stay as drawn.
     unlisten.push(
       iv.view.onChange((reason) => {

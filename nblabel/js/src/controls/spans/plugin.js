@@ -5,7 +5,9 @@
 import { EditHistory } from "../../history.js";
 import { choiceKeys } from "../../keys.js";
 import { selectionToSpan, snapToWords } from "../../offsets.js";
+import { ASSIST } from "../../protocol.js";
 import { announceRegions } from "../../regionbus.js";
+import { errorText } from "../../shell/dom.js";
 import { createChoices } from "../choices.js";
 import { acceptPredicted, addSpan, labelStyles, missingSpans, overlapping, predictedSpans, relabelSpan, removeSpan, spansFromResult } from "./model.js";
 import { addRelation, labelRelation, nextSpan, pruneRelations, relationKey, relationsFromResult, relationText, removeRelation, turnRelation } from "./relations.js";
@@ -16,7 +18,7 @@ import { addRelation, labelRelation, nextSpan, pruneRelations, relationKey, rela
  * `views` are the shell's {spec, view}; `canEdit()` says whether the item on screen takes
  * edits; `onEdit()` runs after every change; `onHint(message)` when a key had nothing to do.
  */
-export function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHint = () => {}, onSelect = () => {} }) {
+export function createSpanLayer({ controls: claimed, views, root, canEdit, onEdit, onHint = () => {}, onSelect = () => {}, request = null, assist = null }) {
   const controls = claimed.filter((c) => c.type === "labels");
   const relationControl = claimed.find((c) => c.type === "relations") || null;
   if (!controls.length) return null;
@@ -354,8 +356,82 @@ export function createSpanLayer({ controls: claimed, views, root, canEdit, onEdi
    * the target and Escape cancels; with a relation selected, its label's number key labels
    * it. Returns true when the key was used.
    */
+  // --- "all like this" (issue #19): the assist callable proposes spans like the selected one
+  // (assist="default": every other word-bounded occurrence), shown as predictions to accept.
+  const smartOn = Boolean(assist && assist.on && request);
+  const smartTimeout = ((assist && Number(assist.timeout)) || 30) * 1000 + 5000;
+  let asked = null; // {seq, id (the span asked about), across}: the newest "all like this"
+  let askSeq = 0;
+  const smartBox = document.createElement("div");
+  smartBox.className = "nbl-choices nbl-smart-tools";
+  const likeButton = smartButton("like", "All like this (⇧S)", "Propose every other occurrence of the selected span in this item (Shift+S)");
+  const everyButton = smartButton("every", "… in every item", "Propose them in every item of the dataset (Shift+S again)");
+  const smartNote = document.createElement("span");
+  smartNote.className = "nbl-smart-note";
+  smartNote.setAttribute("data-testid", "smart-note");
+  smartNote.setAttribute("aria-live", "polite");
+  smartBox.append(likeButton, everyButton, smartNote);
+  const onSmartClick = (event) => {
+    const b = event.target.closest && event.target.closest("[data-smart]");
+    if (b) allLikeThis(b.dataset.smart === "every");
+  };
+  smartBox.addEventListener("click", onSmartClick);
+
+  function smartButton(name, text, title) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = "nbl-button nbl-small";
+    b.dataset.smart = name;
+    b.setAttribute("data-testid", `smart-${name}`);
+    b.title = title;
+    b.textContent = text;
+    return b;
+  }
+
+  function allLikeThis(across) {
+    const span = spans.find((s) => s.id === selected);
+    if (!span) {
+      onHint("Select a labeled span first (click it), then ask for all like it.");
+      return;
+    }
+    if (!canEdit()) return;
+    const seq = ++askSeq;
+    asked = { seq, id: span.id, across };
+    smartNote.textContent = across ? "Asking about every item…" : "Asking…";
+    root.dataset.smart = "waiting";
+    const v = span.value;
+    const content = { key, object: span.to_name, control: span.from_name, labels: [...v.labels], start: v.start, end: v.end, text: v.text, across };
+    const itemKey = key;
+    request(ASSIST, content, { timeout: smartTimeout }).then(
+      ({ msg }) => {
+        if (!asked || asked.seq !== seq || msg.superseded || key !== itemKey) return;
+        const have = new Set([...spans, ...predicted].map((s) => `${s.from_name}\u0000${s.value.start}\u0000${s.value.end}`));
+        const fresh = predictedSpans(controls, msg.predictions || []).filter((s) => !have.has(`${s.from_name}\u0000${s.value.start}\u0000${s.value.end}`));
+        predicted = [...predicted, ...fresh];
+        const elsewhere = msg.elsewhere || {};
+        const more = across && elsewhere.results ? ` and ${elsewhere.results} in ${elsewhere.items} other item${elsewhere.items === 1 ? "" : "s"} (shown there)` : "";
+        const here = (msg.predictions || []).length;
+        smartNote.textContent = `${here} proposed here${more}: a accepts all, or select one and press a (Delete rejects it).`;
+        root.dataset.smart = "answered";
+        root.dataset.smartSeq = String(seq);
+        redraw();
+      },
+      (err) => {
+        if (!asked || asked.seq !== seq) return;
+        smartNote.textContent = "";
+        root.dataset.smart = "failed";
+        onHint(errorText(err));
+      },
+    );
+  }
+
   function handleKey(event) {
     if (selectByKey(event)) return true;
+    if (smartOn && event.key === "S" && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      // Again on the same span: across the dataset.
+      allLikeThis(Boolean(asked && asked.id === selected && !asked.across && spans.some((s) => s.id === selected)));
+      return true;
+    }
     if ((event.ctrlKey || event.metaKey) && !event.altKey) {
       const k = (event.key || "").toLowerCase();
       if (k === "z" && !event.shiftKey) return travel(false);
@@ -412,7 +488,10 @@ export function createSpanLayer({ controls: claimed, views, root, canEdit, onEdi
   }
 
   return {
-    sections: controls.map((c) => ({ title: c.name, control: c.name, el: groups.get(c.name).el })),
+    sections: [
+      ...controls.map((c) => ({ title: c.name, control: c.name, el: groups.get(c.name).el })),
+      ...(smartOn ? [{ title: "smart", el: smartBox }] : []),
+    ],
     regions: () => spans.map(regionOf),
     hotkeys: choiceKeys(controls),
     shortcuts: [
@@ -422,6 +501,7 @@ export function createSpanLayer({ controls: claimed, views, root, canEdit, onEdi
       { keys: ["a"], text: "Accept the selected predicted span, or all of them (Delete rejects one)" },
       { keys: ["Ctrl+Z", "Ctrl+Shift+Z"], text: "Undo / redo span edits on this item (when none are left: the last submit)" },
       ...(relationControl ? [{ keys: ["Shift+R"], text: "Turn the selected relation's direction: → ← ↔ (or click ⇄ by it)" }] : []),
+      ...(smartOn ? [{ keys: ["Shift+S"], text: "All like this: the model proposes spans like the selected one in this item (again: in every item), shown as predictions to accept" }] : []),
     ],
     panels: relationControl ? [{ title: "relations", el: panel }] : [],
     canRelate: Boolean(relationControl),
@@ -463,6 +543,8 @@ export function createSpanLayer({ controls: claimed, views, root, canEdit, onEdi
       selectedRel = null;
       linking = null;
       pending = null;
+      asked = null;
+      smartNote.textContent = "";
       redraw();
     },
     result: () => [
@@ -486,6 +568,7 @@ export function createSpanLayer({ controls: claimed, views, root, canEdit, onEdi
       // The views are the shell's (controls may be rebuilt for an item's own options).
       root.removeEventListener("mouseup", onMouseUp);
       list.removeEventListener("click", onListClick);
+      smartBox.removeEventListener("click", onSmartClick);
     },
   };
 }
@@ -495,6 +578,6 @@ export const spanPlugin = {
   name: "spans",
   claims: (control) => control.type === "labels" || control.type === "relations",
   // Relation label keys (digits) are taken only while a relation is selected: not here.
-  keys: ["a", "r", "Tab", "Escape", " "],
+  keys: ["a", "r", "S", "Tab", "Escape", " "],
   create: createSpanLayer,
 };

@@ -1,0 +1,174 @@
+// Smart mode on images (issue #19): with `assist=` in Python, Shift+S turns it on; then a click
+// is a positive point, Alt-click or a right-click a negative one, a drag a box. Each prompt
+// goes to the assist callable (the `assist` request, answered on a Python worker thread)
+// and its answer is drawn at once as a dashed prediction for the active label. Further
+// clicks refine the same answer (the points add up); Enter or "a" accepts it (one undo
+// step), Esc drops it. Only the newest prompt's answer is ever drawn: an older one that
+// comes late is dropped here as in Python.
+
+import { ASSIST } from "../../protocol.js";
+import { errorText } from "../../shell/dom.js";
+import { tint } from "./brush.js";
+import { accept, regionFromItem } from "./model.js";
+
+// Shift+S: a capital letter is no default hotkey (Python gives labels lower-case letters and
+// digits), so no label's key moves; "s" alone stays "skip".
+export const SMART_KEY = "S";
+
+export const SMART_HELP = {
+  keys: ["Shift+S"],
+  text: "Smart mode on/off: a click marks the object, Alt-click or right-click marks “not this”, a drag draws a box; the model's answer shows at once (Enter or a accepts it, Esc drops it)",
+};
+
+/** A canvas of the display copy's size painted from a mask of one bit per pixel (most
+ * significant first), tinted `color`; and its top-most pixel in original pixels. Painted
+ * with one ImageData write: no PNG to encode in Python nor to decode here. */
+export function bitsCanvas(bytes, width, height, color, size) {
+  const canvas = document.createElement("canvas");
+  canvas.width = width;
+  canvas.height = height;
+  canvas.className = "nbl-brush nbl-brush-pred";
+  const ctx = canvas.getContext("2d");
+  const image = ctx.createImageData(width, height);
+  const px = new Uint32Array(image.data.buffer);
+  const n = width * height;
+  let first = -1;
+  for (let byte = 0; byte < bytes.length; byte += 1) {
+    const b = bytes[byte];
+    if (!b) continue;
+    const base = byte * 8;
+    for (let bit = 0; bit < 8; bit += 1) {
+      if (b & (128 >> bit) && base + bit < n) {
+        px[base + bit] = 0xffffffff;
+        if (first < 0) first = base + bit;
+      }
+    }
+  }
+  ctx.putImageData(image, 0, 0);
+  tint(canvas, color);
+  const anchor = first < 0 ? null : { x: ((first % width) * size.w) / width, y: (Math.floor(first / width) * size.h) / height };
+  return { canvas, anchor };
+}
+
+const asBytes = (buf) => (buf instanceof ArrayBuffer ? new Uint8Array(buf) : new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
+
+/** The smart mode of region layer `L`; `request` asks Python, `assist` is the `_assist`
+ * trait ({on, timeout}). */
+export function createSmart(L, { request, assist }) {
+  const available = Boolean(assist && assist.on && request);
+  const timeoutMs = ((assist && Number(assist.timeout)) || 30) * 1000 + 5000;
+  let seq = 0;
+  const S = {
+    available,
+    on: false,
+    // The prompt being answered: {key, object, page, control, labels, points: [[x%, y%,
+    // positive]], box: [x%, y%, w%, h%] | null, seq, ids: [regions of its answer], waiting}.
+    prompt: null,
+    toggle() {
+      if (!available) return false;
+      S.on = !S.on;
+      if (!S.on) S.drop();
+      L.drawing = null;
+      L.schedule();
+      return true;
+    },
+    /** Drop the prompt and its answer (Esc, another item). */
+    drop() {
+      const p = S.prompt;
+      S.prompt = null;
+      if (p && p.ids.length) L.regions = L.regions.filter((r) => !p.ids.includes(r.id));
+      L.schedule();
+    },
+    reset() {
+      S.prompt = null;
+    },
+    /** Accept the prompt's answer: a normal region (one undo step). */
+    acceptAnswer() {
+      const p = S.prompt;
+      if (!p) return false;
+      if (!p.ids.length) {
+        L.onHint(p.waiting ? "The model has not answered yet." : "No answer to accept: click the object.");
+        return true;
+      }
+      S.prompt = null;
+      if (L.canEdit()) L.commit(accept(L.regions, p.ids));
+      return true;
+    },
+    /** A click (`point`: [x, y] original pixels, positive) or a drag (`box`: {x, y, w, h}). */
+    ask(iv, shown, { point = null, positive = true, box = null }) {
+      if (!L.canEdit()) return;
+      const active = L.active;
+      if (!active) {
+        L.onHint("Pick a label first: the model's answer gets it.");
+        return;
+      }
+      const { w, h } = shown.size;
+      const pct = (v, side) => Math.min(100, Math.max(0, (v / side) * 100));
+      let p = S.prompt;
+      const same = p && p.key === L.key && p.object === iv.spec.name && p.page === shown.page && p.control === active.control && p.value === active.value;
+      if (!same) {
+        if (p) S.drop();
+        p = { key: L.key, object: iv.spec.name, page: shown.page, control: active.control, value: active.value, labels: active.value == null ? [] : [active.value], points: [], box: null, ids: [], waiting: false };
+        S.prompt = p;
+      }
+      if (point) p.points.push([pct(point[0], w), pct(point[1], h), positive]);
+      if (box) p.box = [pct(box.x, w), pct(box.y, h), (box.w / w) * 100, (box.h / h) * 100];
+      p.seq = ++seq;
+      p.waiting = true;
+      L.root.dataset.smart = "waiting";
+      L.schedule();
+      const mine = p.seq;
+      const content = { key: p.key, object: p.object, control: p.control, labels: p.labels, points: p.points, box: p.box };
+      // When this prompt went out and its answer came back (bench_smart_click.py).
+      L.root.nblabelSmartSentAt = performance.now();
+      request(ASSIST, content, { timeout: timeoutMs }).then(
+        ({ msg, buffers }) => S.answered(p, mine, msg, buffers),
+        (err) => {
+          if (S.prompt !== p || p.seq !== mine) return;
+          p.waiting = false;
+          L.root.dataset.smart = "failed";
+          L.onHint(errorText(err));
+          L.schedule();
+        },
+      );
+    },
+    answered(p, mine, msg, buffers) {
+      // Stale: a newer prompt, another item, or Python said a newer one overtook it.
+      if (S.prompt !== p || p.seq !== mine || msg.superseded || L.key !== p.key) return;
+      L.root.nblabelSmartReplyAt = performance.now();
+      p.waiting = false;
+      const made = [];
+      for (const item of msg.predictions || []) {
+        const r = regionOf(item, buffers);
+        if (r) made.push(r);
+      }
+      const old = new Set(p.ids);
+      L.regions = [...L.regions.filter((r) => !old.has(r.id)), ...made];
+      p.ids = made.map((r) => r.id);
+      if (L.selected && old.has(L.selected)) L.selected = null;
+      L.root.dataset.smart = made.length ? "answered" : "empty";
+      L.root.dataset.smartSeq = String(mine);
+      L.root.nblabelSmartModelSeconds = Number(msg.seconds) || 0;
+      S.fresh = true;
+      L.renderNow();
+    },
+  };
+
+  /** A region (a pending prediction) of an answer's result item. */
+  function regionOf(item, buffers) {
+    const v = item.value || {};
+    const size = { w: Number(item.original_width), h: Number(item.original_height) };
+    if (v.format === "bits") {
+      const control = L.controlOf(item.from_name);
+      if (!control || control.type !== item.type || !(size.w > 0) || !buffers[v.buffer]) return null;
+      const labels = Array.isArray(v[item.type]) ? v[item.type].map(String) : [];
+      const r = { id: String(item.id), from_name: control.name, to_name: item.to_name || control.to_name, type: item.type, origin: "prediction", score: item.score, labels, split: {}, size, pending: true, src: null };
+      const { canvas, anchor } = bitsCanvas(asBytes(buffers[v.buffer]), v.width, v.height, L.style.colorOf(r), size);
+      // `edited`: its PNG is read from the canvas on submit (the bits are not a result).
+      return { ...r, shape: { png: null, canvas, anchor }, edited: true, ...(Number.isInteger(item.item_index) ? { item_index: item.item_index } : {}) };
+    }
+    return regionFromItem(item, L.controls, size.w > 0 ? size : null, { pending: true });
+  }
+
+  return S;
+}
