@@ -12,14 +12,12 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import anywidget
 import pandas as pd
 import traitlets
 
-from ..active.attach import Learning
-from ..active.strategies import Strategy
 from ..core.errors import NblabelError, SchemaError
 from ..core.job import Job
 from ..core.store import Store
@@ -41,6 +39,10 @@ from .protocol import (
     failure,
     reply,
 )
+
+if TYPE_CHECKING:
+    from ..active.attach import Learning
+    from ..active.strategies import Strategy
 
 _DIST = Path(__file__).resolve().parent.parent / "js" / "dist"
 log = logging.getLogger(__name__)
@@ -170,6 +172,10 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     error = traitlets.Unicode("").tag(sync=True)
     #: Who else labels this store: ``{"count": int, "names": [at most 5 names]}``.
     _others = traitlets.Dict().tag(sync=True)
+    #: The first item on screen as a fetch reply has it, ``{"items": [payload], "buffers":
+    #: [bytes]}``, sent with the widget so the browser paints it without asking; emptied
+    #: once the browser asks for anything (it has it then), so it does not stay in the state.
+    _first = traitlets.Dict().tag(sync=True)
 
     def __init__(
         self,
@@ -236,6 +242,11 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         self.learning: Learning | None = None
         self.live: Any = None  # a live Label Studio sync (from_labelstudio)
         if model is not None:
+            # Imported here for its cost, not to dodge a cycle: the learner's modules (and
+            # multiprocessing) are ~15 ms of a fresh kernel that a labeler without a model
+            # never needs.
+            from ..active.attach import Learning
+
             self.learning = Learning(
                 self.job, model, features=features, strategy=strategy,
                 retrain_every=retrain_every, retrain_seconds=retrain_seconds, explore=explore,
@@ -251,9 +262,11 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         #: arrived before it (see _in_order).
         self._next_move: dict[str, int] = {}
         self._held_moves: dict[str, dict[int, dict[str, Any]]] = {}
-        super().__init__()
-        self._schema = schema.summary()
-        self._refresh()
+        # Everything the browser needs to paint the first item goes in the message that
+        # opens the widget: no trait update after it, no fetch round trip before the paint.
+        state = self._state()
+        first = self._first_item(state["current"].get("key"))
+        super().__init__(_schema=schema.summary(), **state, _first=first)
         self.job.on_refresh(self._background_refresh)
         self.on_msg(self._on_msg)
         if self.learning is not None:
@@ -469,6 +482,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
 
     # -- messages from the browser --------------------------------------------------------
     def _on_msg(self, _widget: object, content: dict[str, Any], buffers: list[bytes]) -> None:
+        if self._first:  # a view that asks has the first item: it need not stay in the state
+            self._first = {}
         order, view = content.get("order"), content.get("view")
         if content.get("kind") in MOVES and isinstance(order, int) and view is not None:
             for move in self._in_order(str(view), order, content):
@@ -526,7 +541,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                 self.send(failure(rid, message))
                 return
             self.send(reply(rid, **fields), out)
-        if kind == FETCH and self._schema_check is None:
+        # The first request comes once the first item is on screen (it came with the widget).
+        if self._schema_check is None:
             self._check_schema_later()
 
     def _check_schema_later(self) -> None:
@@ -597,11 +613,25 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
 
     # -- state ----------------------------------------------------------------------------
     def _refresh(self) -> None:
-        self.current = self.job.view()
-        self.progress = self.job.progress()
-        self.error = self.job.error
-        # A store in memory is this process's alone: no line about others at all.
-        self._others = {} if self.job.presence is None else _others_summary(self.job.peers)
+        for name, value in self._state().items():
+            setattr(self, name, value)
+
+    def _state(self) -> dict[str, Any]:
+        """The synced view state: the item on screen, counts, the error, other labelers."""
+        return {
+            "current": self.job.view(),
+            "progress": self.job.progress(),
+            "error": self.job.error,
+            # A store in memory is this process's alone: no line about others at all.
+            "_others": {} if self.job.presence is None else _others_summary(self.job.peers),
+        }
+
+    def _first_item(self, key: str | None) -> dict[str, Any]:
+        """The fetch reply for item ``key`` (see ``_first``); ``{}`` for none."""
+        if key is None:
+            return {}
+        payloads, buffers = self.job.fetch([key], limit=1)
+        return {"items": payloads, "buffers": buffers}
 
     def _background_refresh(self) -> None:
         """A model landed or a pull changed labels, on another thread: redraw."""

@@ -17139,7 +17139,8 @@ var protocol_default = {
     current: "The item on screen (fields below), {} when the queue is empty; assigned once per request, before the reply (JS copes with either order).",
     progress: "Counts for the progress bar (fields below).",
     error: "The last error for the user, '' when there is none.",
-    _others: "Other processes labeling the same store file now: {count: int, names: [distinct annotator names, at most 5]}; {} or count 0 when there are none. Shown as one line in the header."
+    _others: "Other processes labeling the same store file now: {count: int, names: [distinct annotator names, at most 5]}; {} or count 0 when there are none. Shown as one line in the header.",
+    _first: "The first item on screen as a fetch reply holds it, {items: [payload], buffers: [binary]}, sent in the message that opens the widget so the browser paints it without a request; {} once the browser has asked for anything (or when there is no item)."
   },
   current: {
     key: "str: the item's key.",

@@ -269,6 +269,15 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
 
   buildSchema();
   onProgress();
+  // The first item came with the widget (the `_first` trait): into the cache before
+  // `current` asks for it, so it is painted without a round trip to Python.
+  const first = model.get("_first") || {};
+  if (Array.isArray(first.items) && first.items.length) {
+    cache.load(
+      first.items.map((item) => item.key),
+      async () => ({ items: first.items, buffers: first.buffers || [] }),
+    );
+  }
   flow.onCurrent();
   errors.render();
   onOthers();
