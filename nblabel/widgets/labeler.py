@@ -613,8 +613,11 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
 
     # -- state ----------------------------------------------------------------------------
     def _refresh(self) -> None:
-        for name, value in self._state().items():
-            setattr(self, name, value)
+        # One update message for what changed (current and progress after each submit), not
+        # one per trait: at 10 submits/s every message is another hop through a busy server.
+        with self.hold_sync():
+            for name, value in self._state().items():
+                setattr(self, name, value)
 
     def _state(self) -> dict[str, Any]:
         """The synced view state: the item on screen, counts, the error, other labelers."""
