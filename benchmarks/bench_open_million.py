@@ -25,6 +25,7 @@ cold peak RSS growth <= 100 MB.
 from __future__ import annotations
 
 import argparse
+import compileall
 import gc
 import json
 import os
@@ -58,6 +59,18 @@ FRAMES = {
         f"                  index=pd.Index([f'id-{{i}}' for i in range({N})]))\n",
         "image='path', choices=['cat', 'dog']",
     ),
+    # Not a million: the issue's other fresh-kernel case, 24 real 1024x768 JPEGs on disk.
+    "24 images": (
+        "import numpy as np, pandas as pd\n"
+        "from PIL import Image\n"
+        "_rng = np.random.default_rng(0)\n"
+        "for _i in range(24):\n"
+        "    _a = _rng.integers(0, 256, (48, 64, 3), dtype=np.uint8)\n"
+        "    Image.fromarray(_a).resize((1024, 768)).save(f'img_{_i:02d}.jpg', quality=90)\n"
+        "df = pd.DataFrame({'path': [f'img_{i:02d}.jpg' for i in range(24)]})\n"
+        "del Image\n",
+        "image='path', choices=['cat', 'dog']",
+    ),
 }
 
 # Peak RSS of this process from now on (Linux: writing 5 to clear_refs resets VmHWM).
@@ -84,13 +97,13 @@ def load() -> str:
 def warm(name: str, frame_code: str, kwargs_code: str) -> None:
     import nblabel
 
-    scope: dict = {}
-    exec(frame_code, scope)
-    df = scope["df"]
     kwargs = eval(f"dict({kwargs_code})")
-    gc.collect()
     with tempfile.TemporaryDirectory() as tmp:
-        os.chdir(tmp)
+        os.chdir(tmp)  # the frame's files (images) go here too
+        scope: dict = {}
+        exec(frame_code, scope)
+        df = scope["df"]
+        gc.collect()
         # Warm the imports and anywidget's class set-up once, on a tiny frame.
         nblabel.Labeler(df.head(3), job="warm", **kwargs).close()
         gc.collect()
@@ -108,7 +121,7 @@ def warm(name: str, frame_code: str, kwargs_code: str) -> None:
         t0 = time.perf_counter()
         labels = w.labels
         labels_s = time.perf_counter() - t0
-        assert len(labels) == N and labels.iloc[0].notna().any()
+        assert len(labels) == len(df) and labels.iloc[0].notna().any()
         w.close()
         os.chdir("/")
     print(
@@ -242,7 +255,7 @@ def cold_browser(cases: dict[str, tuple[str, str]], repeat: int) -> None:
                 f"(of which Python import + Labeler {np.median(made):5.0f} ms)   kernel peak "
                 f"RSS +{np.median(peaks):5.1f} MB at first paint, +{np.median(after):5.1f} MB "
                 f"after Label Studio's parser ran   (median of {repeat} fresh kernels; "
-                f"runs: {', '.join(f'{p:.0f}' for p in paints)} ms)"
+                f"runs: {', '.join(f'{p:.0f}' for p in paints)} ms; load {load()})"
             )
 
 
@@ -250,16 +263,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--browser", action="store_true", help="also the cold case in Chromium")
     parser.add_argument("--repeat", type=int, default=3, help="fresh processes per cold case")
+    parser.add_argument("--case", choices=list(FRAMES), action="append", help="only these")
+    parser.add_argument("--cold", action="store_true", help="skip the warm cases")
     args = parser.parse_args()
+    frames = {k: v for k, v in FRAMES.items() if not args.case or k in args.case}
+    # A fresh kernel of an installed nblabel reads its compiled .pyc files; this checkout's
+    # may be missing or stale (and PYTHONDONTWRITEBYTECODE=1 keeps them so), which would add
+    # compiling nblabel (~0.3 s) to every cold figure.
+    compileall.compile_dir(str(REPO_ROOT / "nblabel"), quiet=1)
     print(
         f"1,000,000 rows; pandas {pd.__version__}; load average {load()} on {os.cpu_count()} CPUs"
     )
-    for name, (frame_code, kwargs_code) in FRAMES.items():
-        warm(name, frame_code, kwargs_code)
-    for name, (frame_code, kwargs_code) in FRAMES.items():
+    for name, (frame_code, kwargs_code) in frames.items():
+        if not args.cold:
+            warm(name, frame_code, kwargs_code)
+    for name, (frame_code, kwargs_code) in frames.items():
         cold_python(name, frame_code, kwargs_code, args.repeat)
     if args.browser:
-        cold_browser(FRAMES, args.repeat)
+        cold_browser(frames, args.repeat)
     print(f"load average after: {load()}")
 
 

@@ -375,6 +375,7 @@ def run_scenario(
         if fast:
             pace = f"an Enter every {FAST_INTERVAL * 1000:.0f} ms on a clock"
         print(f"\n== {title} ({pace}; {n_measured} items after 1 warm-up) ==")
+        print(f"load average {' '.join(f'{v:.1f}' for v in os.getloadavg())}")
         print(f"images: {n_images} x 1024x768 JPEG q90, mean {mean_kb} KiB on disk")
         print(f"wall time for the measured items: {wall:.2f} s ({n_measured / wall:.1f} items/s)")
         print(f"widget nblabelTimings  {stats(timings)}")

@@ -40,10 +40,10 @@ __version__ = "0.1.0"
 
 #: Public name -> the module that defines it.
 _HOME = {
-    "ImageLabeler": "widgets",
-    "Labeler": "widgets",
-    "TextLabeler": "widgets",
-    "TimeSeriesLabeler": "widgets",
+    "ImageLabeler": "widgets.labelers",
+    "Labeler": "widgets.labeler",
+    "TextLabeler": "widgets.labelers",
+    "TimeSeriesLabeler": "widgets.labelers",
     "Job": "core.job",
     "Point": "core.assist",
     "Prompt": "core.assist",

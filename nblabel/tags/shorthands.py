@@ -4,10 +4,9 @@ choices=[...]`` and friends, for the common cases (:meth:`nblabel.Schema.from_sh
 from __future__ import annotations
 
 from collections.abc import Sequence
-from xml.sax.saxutils import quoteattr
 
 from ..core.errors import SchemaError
-from ..core.schema import NOT_XML, char_name
+from ..core.schema import NOT_XML, char_name, quoteattr
 
 # The shorthand keyword behind each control the shorthands make (for error messages).
 _KEYWORDS = {

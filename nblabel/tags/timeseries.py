@@ -15,13 +15,12 @@ import xml.etree.ElementTree as ET
 from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any, ClassVar
-from xml.sax.saxutils import quoteattr
 
 import numpy as np
 import pandas as pd
 
 from ..core.errors import ItemError, SchemaError
-from ..core.schema import DataObject, Schema
+from ..core.schema import DataObject, Schema, quoteattr
 from ..core.tag import ObjectSource, ObjectTag
 from .series import OVERVIEW_WIDTH, Series, build_series, ls_to_x, ranges_of, read_table, window
 

@@ -12,15 +12,13 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import anywidget
 import numpy as np
 import pandas as pd
 import traitlets
 
-from ..active.attach import Learning
-from ..active.strategies import Strategy
 from ..core.asker import Asker, Outcome
 from ..core.assist import Prompt
 from ..core.errors import NblabelError, SchemaError
@@ -46,6 +44,10 @@ from .protocol import (
     failure,
     reply,
 )
+
+if TYPE_CHECKING:
+    from ..active.attach import Learning
+    from ..active.strategies import Strategy
 
 _DIST = Path(__file__).resolve().parent.parent / "js" / "dist"
 log = logging.getLogger(__name__)
@@ -184,6 +186,10 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     _others = traitlets.Dict().tag(sync=True)
     #: ``{"on": True, "timeout": seconds}`` with ``assist=``: the smart tools ask Python.
     _assist = traitlets.Dict().tag(sync=True)
+    #: The first item on screen as a fetch reply has it, ``{"items": [payload], "buffers":
+    #: [bytes]}``, sent with the widget so the browser paints it without asking; emptied
+    #: once the browser asks for anything (it has it then), so it does not stay in the state.
+    _first = traitlets.Dict().tag(sync=True)
 
     def __init__(
         self,
@@ -251,6 +257,11 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         self.learning: Learning | None = None
         self.live: Any = None  # a live Label Studio sync (from_labelstudio)
         if model is not None:
+            # Imported here for its cost, not to dodge a cycle: the learner's modules (and
+            # multiprocessing) are ~15 ms of a fresh kernel that a labeler without a model
+            # never needs.
+            from ..active.attach import Learning
+
             self.learning = Learning(
                 self.job, model, features=features, strategy=strategy,
                 retrain_every=retrain_every, retrain_seconds=retrain_seconds, explore=explore,
@@ -268,11 +279,14 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         self._held_moves: dict[str, dict[int, dict[str, Any]]] = {}
         #: The browser's smart-tool prompts, answered on worker threads (newest first).
         self._asker = Asker(self._run_assist, timeout=assist_timeout)
-        super().__init__()
-        if self.job.assistant is not None:
-            self._assist = {"on": True, "timeout": float(assist_timeout)}
-        self._schema = schema.summary()
-        self._refresh()
+        assist = (
+            {"on": True, "timeout": float(assist_timeout)} if self.job.assistant is not None else {}
+        )
+        # Everything the browser needs to paint the first item goes in the message that
+        # opens the widget: no trait update after it, no fetch round trip before the paint.
+        state = self._state()
+        first = self._first_item(state["current"].get("key"))
+        super().__init__(_schema=schema.summary(), **state, _first=first, _assist=assist)
         self.job.on_refresh(self._background_refresh)
         self.on_msg(self._on_msg)
         if self.learning is not None:
@@ -488,6 +502,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
 
     # -- messages from the browser --------------------------------------------------------
     def _on_msg(self, _widget: object, content: dict[str, Any], buffers: list[bytes]) -> None:
+        if self._first:  # a view that asks has the first item: it need not stay in the state
+            self._first = {}
         order, view = content.get("order"), content.get("view")
         if content.get("kind") in MOVES and isinstance(order, int) and view is not None:
             for move in self._in_order(str(view), order, content):
@@ -547,7 +563,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                 self.send(failure(rid, message))
                 return
             self.send(reply(rid, **fields), out)
-        if kind == FETCH and self._schema_check is None:
+        # The first request comes once the first item is on screen (it came with the widget).
+        if self._schema_check is None:
             self._check_schema_later()
 
     def _check_schema_later(self) -> None:
@@ -712,11 +729,28 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
 
     # -- state ----------------------------------------------------------------------------
     def _refresh(self) -> None:
-        self.current = self.job.view()
-        self.progress = self.job.progress()
-        self.error = self.job.error
-        # A store in memory is this process's alone: no line about others at all.
-        self._others = {} if self.job.presence is None else _others_summary(self.job.peers)
+        # One update message for what changed (current and progress after each submit), not
+        # one per trait: at 10 submits/s every message is another hop through a busy server.
+        with self.hold_sync():
+            for name, value in self._state().items():
+                setattr(self, name, value)
+
+    def _state(self) -> dict[str, Any]:
+        """The synced view state: the item on screen, counts, the error, other labelers."""
+        return {
+            "current": self.job.view(),
+            "progress": self.job.progress(),
+            "error": self.job.error,
+            # A store in memory is this process's alone: no line about others at all.
+            "_others": {} if self.job.presence is None else _others_summary(self.job.peers),
+        }
+
+    def _first_item(self, key: str | None) -> dict[str, Any]:
+        """The fetch reply for item ``key`` (see ``_first``); ``{}`` for none."""
+        if key is None:
+            return {}
+        payloads, buffers = self.job.fetch([key], limit=1)
+        return {"items": payloads, "buffers": buffers}
 
     def _background_refresh(self) -> None:
         """A model landed or a pull changed labels, on another thread: redraw."""

@@ -119,7 +119,8 @@ def test_every_request_kind_in_the_file_has_a_handler(image_df, tmp_path):
 
 
 def test_traits_carry_only_documented_fields(image_df):
-    assert {"_schema", "current", "progress", "error", "_others", "_assist"} == set(FILE["traits"])
+    traits = {"_schema", "current", "progress", "error", "_others", "_assist", "_first"}
+    assert traits == set(FILE["traits"])
     value = {"x": 10, "y": 10, "width": 20, "height": 20, "rectanglelabels": ["car"]}
     box = {"from_name": "box", "to_name": "image", "type": "rectanglelabels", "score": 0.5,
            "original_width": 64, "original_height": 48, "value": value}  # fmt: skip

@@ -229,3 +229,26 @@ def test_moves_apply_in_the_order_the_browser_sent_them(text_df):
     assert b.ask(protocol.FETCH, keys=["3"])[0]["ok"]
     submit("3", "neg", 1, view="v2")
     assert b.replies[-1][0]["at"] == "4" and w.labels["choice"].iloc[3] == "neg"
+
+
+def test_the_first_item_comes_with_the_widget(image_df):
+    # The state that opens the widget holds the first item as a fetch reply would, with the
+    # image as a binary buffer: the browser paints it without asking Python first.
+    from ipywidgets.widgets.widget import _remove_buffers
+
+    w = nblabel.ImageLabeler(image_df, image="path", choices=["a", "b"])
+    state, paths, buffers = _remove_buffers(w.get_state())
+    first = state["_first"]
+    assert [item["key"] for item in first["items"]] == [w.current["key"]] == ["im0"]
+    assert state["current"]["key"] == "im0" and state["_schema"]["objects"]
+    image = first["items"][0]["objects"]["image"]
+    assert ["_first", "buffers", image["buffer"]] in paths
+    raw = bytes(buffers[paths.index(["_first", "buffers", image["buffer"]])])
+    assert Image.open(io.BytesIO(raw)).size == (image["width"], image["height"])
+    # Once the browser asks for anything it has the item: it leaves the state.
+    b = Browser(w)
+    reply, _ = b.ask(protocol.FETCH, keys=["im1"])
+    assert reply["ok"] and w.get_state()["_first"] == {}
+    # Nothing to show: nothing sent.
+    empty = nblabel.TextLabeler(pd.DataFrame({"text": []}), choices=["a"])
+    assert empty._first == {} and empty.current == {}

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { createMoves, nextInPlan } from "../src/shell/moves.js";
+import { createMoves, nextInPlan, planAfter, prefetchDepth } from "../src/shell/moves.js";
 
 const current = { key: "a", ahead: ["b", "c", "d"], nav: { next_unlabeled: "b" } };
 
@@ -56,4 +56,17 @@ test("answers out of order settle the right moves", () => {
   assert.deepEqual(moves.after(one), []);
   assert.equal(moves.settle(one, "a", "a"), true);
   assert.equal(moves.count, 0);
+});
+
+test("the items loaded ahead count from the item on screen, not from Python's current", () => {
+  const plan = { key: "a", ahead: ["b", "c", "d", "e", "f", "g"], prefetch: ["b", "c", "z"], nav: {} };
+  // Python's prefetch list holds two items of its plan: the screen gets two ahead of it.
+  assert.equal(prefetchDepth(plan), 2);
+  assert.deepEqual(planAfter(plan, "a", 2), ["b", "c"]);
+  // The user ran three items ahead of Python's answers: the next two after "d".
+  assert.deepEqual(planAfter(plan, "d", 2), ["e", "f"]);
+  assert.deepEqual(planAfter(plan, "g", 2), []); // the end of the plan
+  assert.deepEqual(planAfter(plan, "x", 2), []); // not in the plan: nothing known
+  assert.deepEqual(planAfter({}, "a", 2), []);
+  assert.equal(prefetchDepth({}), 0);
 });

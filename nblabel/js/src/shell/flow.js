@@ -11,7 +11,7 @@
 import { predictedText, suggestionText } from "../controls/choices.js";
 import { DEFAULT_TIMEOUT_MS, FETCH, GOTO, SKIP, SUBMIT } from "../protocol.js";
 import { errorText } from "./dom.js";
-import { createMoves, nextInPlan } from "./moves.js";
+import { createMoves, nextInPlan, planAfter, prefetchDepth } from "./moves.js";
 import { createTimings } from "./timing.js";
 
 /** The words shown while Python has not answered a move for a while. */
@@ -116,6 +116,13 @@ export function createFlow({ model, parts, cache, requester, errors, isDisposed,
     );
   }
 
+  /** The items after the one on screen in Python's plan, so a fast hand finds them ready
+   * (their images decoded) however far ahead of Python it runs. */
+  function loadAhead() {
+    const at = shownKey ?? wantedKey;
+    cache.load(planAfter(current, at, prefetchDepth(current)), fetchItems);
+  }
+
   function fetchItems(keys) {
     return request(FETCH, { keys }).then(({ msg, buffers }) => ({ items: msg.items, buffers }));
   }
@@ -139,7 +146,10 @@ export function createFlow({ model, parts, cache, requester, errors, isDisposed,
     current = model.get("current") || {};
     currentSeq += 1;
     if (current.suggests) suggests = true;
-    cache.load(current.prefetch || [], fetchItems);
+    // While moves are in flight Python's prefetch list counts from an item the user has
+    // left: items behind the screen would be fetched again. Load from the screen instead.
+    if (!moves.inFlight) cache.load(current.prefetch || [], fetchItems);
+    loadAhead();
     if (!moves.inFlight) {
       follow();
     } else if (current.key != null && current.key === wantedKey && leaving !== current.key) {
@@ -246,7 +256,8 @@ export function createFlow({ model, parts, cache, requester, errors, isDisposed,
 
   function keepSet() {
     const nav = current.nav || {};
-    const plan = [current.key, shownKey, wantedKey, nextInPlan(current, shownKey), ...(current.prefetch || [])];
+    const mine = planAfter(current, shownKey ?? wantedKey, prefetchDepth(current));
+    const plan = [current.key, shownKey, wantedKey, ...mine, ...(current.prefetch || [])];
     return new Set([...plan, ...Object.values(nav)].filter((k) => k != null));
   }
 
@@ -355,6 +366,7 @@ export function createFlow({ model, parts, cache, requester, errors, isDisposed,
     if (target == null || !cache.has(target)) return false;
     const entry = cache.get(target);
     showEntry(entry);
+    loadAhead();
     suggestion.textContent = ""; // Python sends the next item's own
     root.dataset.status = isGuess ? "" : "new";
     host.load(target, [], { predictions: entry.predictions });

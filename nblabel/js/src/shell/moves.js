@@ -20,6 +20,26 @@ export function nextInPlan(current, key) {
   return null;
 }
 
+/**
+ * The `depth` items after `key` in Python's plan: what the browser loads ahead of the item
+ * on screen. Python's own prefetch list counts from its `current`, which lags behind the
+ * screen while submits are in flight; these count from where the user is.
+ */
+export function planAfter(current, key, depth) {
+  if (!current || current.key == null || key == null || depth <= 0) return [];
+  const plan = [current.key, ...(Array.isArray(current.ahead) ? current.ahead : [])];
+  const i = plan.indexOf(key);
+  return i < 0 ? [] : plan.slice(i + 1, i + 1 + depth);
+}
+
+/** How many items the browser holds ahead: those of Python's prefetch list that are in its
+ * plan (the plan itself runs further, so that the screen may run ahead of Python). */
+export function prefetchDepth(current) {
+  const ahead = new Set(Array.isArray(current && current.ahead) ? current.ahead : []);
+  const listed = Array.isArray(current && current.prefetch) ? current.prefetch : [];
+  return listed.filter((k) => ahead.has(k)).length;
+}
+
 export function createMoves() {
   const pending = []; // [{kind, key, snapshot, n}] in the order sent
   let sent = 0;

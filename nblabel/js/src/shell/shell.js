@@ -272,6 +272,19 @@ export function mountShell({ model, el, requester = new Requester(model) }) {
 
   buildSchema();
   onProgress();
+  // The first item came with the widget (the `_first` trait): into the cache before
+  // `current` asks for it, so it is painted without a round trip to Python.
+  // A frontend that does not put binary buffers back into a widget's first state leaves
+  // them out: then the item is fetched as any other.
+  const first = model.get("_first") || {};
+  const bytes = (b) => b instanceof ArrayBuffer || ArrayBuffer.isView(b);
+  const whole = Array.isArray(first.buffers) && first.buffers.every(bytes);
+  if (whole && Array.isArray(first.items) && first.items.length) {
+    cache.load(
+      first.items.map((item) => item.key),
+      async () => ({ items: first.items, buffers: first.buffers || [] }),
+    );
+  }
   flow.onCurrent();
   errors.render();
   onOthers();
