@@ -44,9 +44,10 @@ import pandas as pd
 from bench_active import COLD_START, RETRAIN_EVERY, TARGET, digits_split, simulate
 
 SEEDS = range(5)
-K = 20
+K = 12
 STRIP = 24  # nblabel.map's default strip size
 TRUST = 0.9  # share of the strip that must agree before the user bulk-labels
+CORE = 0.7  # the Core button's share (nblabel.core.coords.CORE_SHARE); 1: no core
 MAX_AL = 600
 
 
@@ -62,18 +63,24 @@ class Run:
     clusters_labeled: int
 
 
-def map_then_active(seed: int, method: str, *, k: int = K, trust: float = TRUST) -> Run:
+def map_then_active(
+    seed: int, method: str, *, k: int = K, trust: float = TRUST, core: float = CORE
+) -> Run:
     from sklearn.cluster import KMeans
     from sklearn.linear_model import LogisticRegression
 
-    from nblabel import Job, Schema, Store
+    from nblabel import Job, Map, Schema, Store
     from nblabel.active.attach import Learning
     from nblabel.core.coords import map_coords
 
     pool, test = digits_split(seed)
     truth = pool["y"].to_numpy()
     schema = Schema.from_shorthands(text="text", choices=[str(d) for d in range(10)])
-    data = pool.assign(text=[f"digit {i}" for i in range(len(pool))])
+    # nblabel's cache next to a store: one projection per seed and method, however many
+    # settings are tried on it.
+    cache = Path(tempfile.gettempdir()) / f"nblabel-bench-map-digits-{seed}"
+    xy = map_coords(pool, embedding="x", method=method, seed=seed, cache=cache).xy
+    data = pool.assign(text=[f"digit {i}" for i in range(len(pool))], mx=xy[:, 0], my=xy[:, 1])
     job = Job(data, schema, store=Store(":memory:"))
     learning = Learning(
         job, LogisticRegression(max_iter=1000), features="x", strategy="entropy",
@@ -83,44 +90,50 @@ def map_then_active(seed: int, method: str, *, k: int = K, trust: float = TRUST)
     job.attach(learning)
     learning.ready = True
     learner = learning.learner
+    # The map widget itself (no browser): its selection, its dense core, its strip's
+    # sample (m.shown) and its bulk label are what the simulated user uses.
+    m = Map(job, coords=("mx", "my"), strip=STRIP, seed=seed)
 
     def reached() -> bool:
         h = learner.history
         return bool(len(h)) and bool((h["metric"] >= TARGET).any())
 
-    # nblabel's cache next to a store: one projection per seed and method, however many
-    # settings are tried on it.
-    cache = Path(tempfile.gettempdir()) / f"nblabel-bench-map-digits-{seed}"
-    xy = map_coords(data, embedding="x", method=method, seed=seed, cache=cache).xy
     clusters = KMeans(n_clusters=k, n_init=4, random_state=seed).fit_predict(xy)
-    rng = np.random.default_rng(seed)
     bulk_decisions = corrections = glances = labeled_clusters = bulk_items = 0
     bulk_label: dict[int, str] = {}
-    order = np.argsort(-np.bincount(clusters, minlength=k))
-    for c in order:
-        members = np.flatnonzero(clusters == c)
-        unlabeled = [int(p) for p in members if job.session.status[p] == 0]
-        if not unlabeled:
-            continue
-        shown = rng.choice(unlabeled, min(STRIP, len(unlabeled)), replace=False)
-        values, counts = np.unique(truth[shown], return_counts=True)
-        majority, agree = values[np.argmax(counts)], counts.max() / len(shown)
+    tried: set[int] = set()
+    while not reached():
+        # The biggest grey (unlabeled) blob of the map coloured by label, not tried yet.
+        unlabeled = np.bincount(clusters[job.session.status == 0], minlength=k)
+        unlabeled[list(tried)] = 0
+        if not unlabeled.max():
+            break
+        c = int(np.argmax(unlabeled))
+        tried.add(c)
+        m.select(np.flatnonzero(clusters == c).tolist())  # the lasso around the blob
+        if core < 1:
+            m.core(core)  # its dense core (the Core button)
+        shown = np.asarray(m.shown, dtype=np.int64)
+        fresh = shown[job.session.status[shown] == 0]  # the strip's unlabeled items
         glances += 1
+        if not len(fresh):
+            continue
+        values, counts = np.unique(truth[fresh], return_counts=True)
+        majority, agree = values[np.argmax(counts)], counts.max() / len(fresh)
         if agree < trust:
             continue
-        job.label_many(unlabeled, majority)
+        bulk = m.label(majority)
         bulk_decisions += 1
         labeled_clusters += 1
-        bulk_items += len(unlabeled)
-        bulk_label.update(dict.fromkeys(unlabeled, majority))
-        for p in shown:
+        labeled = [int(p) for p in bulk.labeled]
+        bulk_items += len(labeled)
+        bulk_label.update(dict.fromkeys(labeled, majority))
+        for p in fresh:
             if truth[p] != majority:  # seen wrong in the strip: corrected by hand
                 job.goto(int(p))
                 job.submit(truth[p])
                 corrections += 1
                 bulk_label.pop(int(p))
-        if reached():
-            break
     noisy = sum(1 for p, lab in bulk_label.items() if truth[p] != lab)
     al = 0
     while not reached() and al < MAX_AL:
@@ -128,6 +141,7 @@ def map_then_active(seed: int, method: str, *, k: int = K, trust: float = TRUST)
         job.submit(truth[job.items.pos(key)])
         al += 1
     done = bulk_decisions + corrections + al
+    m.close()
     job.close()
     return Run(
         done if reached() else None, bulk_decisions, corrections, al, bulk_items, noisy,

@@ -109,7 +109,8 @@ var protocol_default = {
       open: "{index} -> {}: show the item at row position index in the labeler.",
       undo: "{} -> {}: undo the job's last action (a whole bulk label is one).",
       redo: "{} -> {}: redo it.",
-      scope: "{on: bool} -> {}: restrict the labeler's queue to the selection (on) or give it the whole queue back."
+      scope: "{on: bool} -> {}: restrict the labeler's queue to the selection (on) or give it the whole queue back.",
+      core: "{share?} -> {count} plus one buffer, the row positions kept (uint32): shrink the selection to its dense core (its densest share of points, default 0.7)."
     },
     messages: {
       colors: "Python -> JS, no reply: {kind: 'colors', full: bool, kind_of: 'categorical'|'continuous'} plus buffers; full: one float32 value per item; else two buffers, row positions (uint32) and their new values (float32).",
@@ -131,6 +132,7 @@ var protocol_default = {
       "Shift+U": "Redo.",
       l: "Lasso on/off (off: drag pans; Shift+drag always lassos).",
       o: "Label the selection one by one: the labeler's queue holds only it (again: the whole queue).",
+      c: "Keep only the dense core of the selection (its fringe is left out).",
       Escape: "Clear the selection."
     }
   }
