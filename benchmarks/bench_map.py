@@ -8,15 +8,21 @@ The simulated user on the map is honest and sees only what the widget shows:
 
 - the map is nblabel's own 2-D projection of the embedding (PCA, and UMAP when umap-learn
   is installed), made by ``nblabel.core.coords.map_coords``;
-- a lasso is one cluster of a k-means (``K`` clusters) on those 2-D coordinates, largest
-  first;
-- the strip shows ``STRIP`` items of the selection (the widget's default, a random
-  sample); the user reads their true labels there and nothing else;
-- when at least ``TRUST`` of the strip share its majority label, the user presses that
-  label's key (one decision: ``Job.label_many``), then corrects each item of the strip
-  that is wrong (one decision each: open it, press its key); otherwise the cluster is left
-  for later (looking costs no decision here; the count of such glances is printed);
-- wrong labels the strip did not show stay: that is the bulk step's noise;
+- the user works with the map widget itself (``nblabel.Map`` over the job, no browser):
+  a lasso is one cluster of a k-means (``K`` clusters) on the 2-D coordinates, the
+  biggest grey (unlabeled) one first (``m.select``); then **Core** (``m.core``, the
+  ``c`` key) keeps its densest ``CORE`` share: the fringe, where two blobs meet, is left
+  out of the bulk label (to the model, or to be labeled one by one);
+- the strip shows ``STRIP`` items of the selection (``m.shown``: the widget's own random
+  sample); the user reads the true labels of its unlabeled items there and nothing else;
+- when at least ``TRUST`` of them share their majority label, the user presses that
+  label's key (one decision: ``m.label``, a bulk label), then corrects each item of the
+  strip that is wrong (one decision each: open it, press its key); otherwise the cluster
+  is left (looking costs no decision here; the count of such glances is printed);
+- wrong labels the strip did not show stay: that is the bulk step's noise (wrong labels
+  left in the store by bulk labels / items they labeled);
+- the user stops lassoing once the model reaches the target, or when every cluster was
+  tried;
 - then the active learner continues item by item (``Learning`` attached to the same job,
   entropy, refitted after every label, cold start 3), the user answering with the true
   label, until the model reaches 90 % on the held-out quarter.
@@ -24,8 +30,8 @@ The simulated user on the map is honest and sees only what the widget shows:
 Every label goes through a real ``nblabel.Job`` (store, journal, undo stack) with the
 learner attached as it is to a labeler.
 
-    python benchmarks/bench_map.py             # PCA and (if installed) UMAP, K=20, 5 seeds
-    python benchmarks/bench_map.py sensitivity # K and TRUST varied (PCA and UMAP)
+    python benchmarks/bench_map.py             # PCA and (if installed) UMAP, K=12, 5 seeds
+    python benchmarks/bench_map.py sensitivity # K, CORE and TRUST varied (PCA and UMAP)
     python benchmarks/bench_map.py map 50.0    # the map runs only, against a known mean of
                                                # active learning alone (it takes minutes)
     python benchmarks/bench_map.py sensitivity 50.0 umap
@@ -163,8 +169,8 @@ def efficiency(al_alone: float | None = None) -> None:
     print(
         f"decisions to reach {TARGET:.0%} holdout accuracy on digits, seeds {list(SEEDS)} "
         f"(LogisticRegression(max_iter=1000) refitted after every label, cold_start="
-        f"{COLD_START}); map: k-means K={K} on the 2-D map, strip of {STRIP}, bulk label when "
-        f">= {TRUST:.0%} of the strip agree"
+        f"{COLD_START}); map: k-means K={K} on the 2-D map, the dense core ({CORE:.0%}) of each "
+        f"cluster, strip of {STRIP}, bulk label when >= {TRUST:.0%} of the strip agree"
     )
     with threadpool_limits(1):
         if al_alone is None:
@@ -200,21 +206,25 @@ def report(name: str, runs: list[Run], al_alone: float, t0: float) -> None:
 
 
 def sensitivity(al_alone: float | None = None, only: str | None = None) -> None:
-    """The same with other cluster counts and trust thresholds (means over the seeds)."""
+    """The same with other cluster counts, cores and trust thresholds (means over the
+    seeds)."""
     from threadpoolctl import threadpool_limits
 
-    settings = [(10, TRUST), (40, TRUST), (K, 0.8), (K, 1.0)]
+    settings = [(10, TRUST, CORE), (20, TRUST, CORE), (30, TRUST, CORE), (K, TRUST, 1.0),
+                (20, TRUST, 1.0), (K, TRUST, 0.5), (K, 0.8, CORE), (K, 1.0, CORE)]  # fmt: skip
     with threadpool_limits(1):
         if al_alone is None:
             al_alone = _mean([simulate("entropy", seed)[0] for seed in SEEDS])
         print(f"active learning alone: mean {al_alone:.1f} decisions; the map with other settings "
-              f"(K={K}, trust={TRUST:.0%} is the main run):")  # fmt: skip
+              f"(K={K}, core={CORE:.0%}, trust={TRUST:.0%} is the main run):")  # fmt: skip
         for method in [only] if only else methods():
-            for k, trust in settings:
-                runs = [map_then_active(seed, method, k=k, trust=trust) for seed in SEEDS]
+            for k, trust, core in settings:
+                runs = [map_then_active(seed, method, k=k, trust=trust, core=core)
+                        for seed in SEEDS]  # fmt: skip
                 mean = _mean([r.decisions for r in runs])
                 noise = sum(r.noisy for r in runs) / max(1, sum(r.bulk_items for r in runs))
-                print(f"  {method:>5} K={k:<3} trust={trust:.0%}: {[r.decisions for r in runs]} "
+                print(f"  {method:>5} K={k:<3} core={core:.0%} trust={trust:.0%}: "
+                      f"{[r.decisions for r in runs]} "
                       f"mean {mean:6.1f} decisions ({mean / al_alone:.2f}x), "
                       f"noise {noise:.1%}", flush=True)  # fmt: skip
 

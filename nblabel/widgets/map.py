@@ -567,13 +567,18 @@ class Map(anywidget.AnyWidget):  # type: ignore[misc]
             self.send(reply(rid, **fields), out)
 
     def _points(self, content: dict[str, Any], buffers: list[bytes]) -> tuple[Any, list[bytes]]:
-        xy = self._xy
+        # Positions as uint16 over [-1, 1] (a step of 3e-5: a thousandth of a pixel on
+        # a 1,000-pixel map), categories as uint8: 5 MB for a million points instead of
+        # 12 MB of float32, which took a second to reach the browser.
+        q = np.rint((self._xy + 1.0) * (65535 / 2)).clip(0, 65535).astype("<u2")
+        categories = _scale(self.color_by) == "categorical" and self._values.max(initial=0) < 256
+        values = self._values.astype("u1" if categories else "<f4")
         return (
-            {"n": len(xy), "hidden": self._hidden.tolist()[:10_000],
-             "n_hidden": len(self._hidden), "scale": _scale(self.color_by)},
-            [np.ascontiguousarray(xy[:, 0]).astype("<f4").tobytes(),
-             np.ascontiguousarray(xy[:, 1]).astype("<f4").tobytes(),
-             self._values.astype("<f4").tobytes()],
+            {"n": len(q), "hidden": self._hidden.tolist()[:10_000],
+             "n_hidden": len(self._hidden), "scale": _scale(self.color_by),
+             "xy": "uint16", "values": "uint8" if categories else "float32"},
+            [np.ascontiguousarray(q[:, 0]).tobytes(), np.ascontiguousarray(q[:, 1]).tobytes(),
+             values.tobytes()],
         )  # fmt: skip
 
     def _select(self, content: dict[str, Any], buffers: list[bytes]) -> tuple[Any, list[bytes]]:

@@ -174,9 +174,11 @@ def test_points_and_colours_travel_as_buffers_and_the_saved_state_holds_no_item(
     b = Browser(m)
     reply, buffers = b.ask("points")
     assert reply["ok"] and reply["n"] == 60 and len(buffers) == 3
-    x, y = (np.frombuffer(buf, "<f4") for buf in buffers[:2])
+    assert (reply["xy"], reply["values"]) == ("uint16", "uint8")
+    x, y = (np.frombuffer(buf, "<u2") / 65535 * 2 - 1 for buf in buffers[:2])
     assert len(x) == 60 and max(abs(x).max(), abs(y).max()) <= 0.951
-    assert (np.frombuffer(buffers[2], "<f4") == 0).all()  # every item unlabeled
+    assert np.allclose(np.column_stack([x, y]), m._xy, atol=2e-5)  # a step of 3e-5
+    assert (np.frombuffer(buffers[2], "u1") == 0).all()  # every item unlabeled
 
     def saved(widget):
         # What a notebook saves of the widget, the bundle (_esm, _css) aside.

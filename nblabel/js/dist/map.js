@@ -17218,7 +17218,7 @@ var protocol_default = {
   map: {
     about: "The map widget (nblabel.map): every item as a point, linked to a labeler's job. Requests use the same envelope and reply as above; points, selections and colours travel as binary buffers, never in traits, so a saved notebook holds no item and nothing that grows with the dataset.",
     requests: {
-      points: "{} -> {n, hidden: [row positions off the map]} plus buffers: x, y (float32, little-endian, in [-1, 1]) and the colour values (float32, see colors).",
+      points: "{} -> {n, hidden: [row positions off the map], xy: 'uint16', values: 'uint8'|'float32'} plus buffers: x, y (uint16, little-endian: 0..65535 is -1..1) and the colour values (uint8 categories, or float32 for a continuous colour; see colors).",
       select: "{} plus one buffer, the selected row positions (uint32): the selection drawn (a lasso, a click); the summary comes back in the selection trait.",
       strip: "{} -> {items: [payload, ...]} plus buffers: a sample of the selection (at most _info.strip items), each a fetch payload (images at thumbnail size, texts cut short) plus index (row position) and labels (its labels for the map's control).",
       label: "{value, overwrite: bool} -> {message}: label every item of the selection with the choice value (one bulk label, one undo step).",
@@ -17401,6 +17401,16 @@ function toRows(x, y, values) {
   const rows = new Array(n);
   for (let i = 0; i < n; i++) rows[i] = [x[i], y[i], values[i] || 0];
   return rows;
+}
+function unquantize(q) {
+  const out = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) out[i] = q[i] * 2 / 65535 - 1;
+  return out;
+}
+function decodePoints(msg, buffers) {
+  const coords = (b) => msg.xy === "uint16" ? unquantize(typed(b, Uint16Array)) : typed(b, Float32Array);
+  const values = msg.values === "uint8" ? typed(buffers[2], Uint8Array) : typed(buffers[2], Float32Array);
+  return { x: coords(buffers[0]), y: coords(buffers[1]), values };
 }
 function setAll(rows, values) {
   const n = Math.min(rows.length, values.length);
@@ -17621,6 +17631,7 @@ function mountMap({ model, el }) {
   let drawing = Promise.resolve();
   let redrawWanted = false;
   let draws = 0;
+  let colorsKey = "";
   const showError = (err) => {
     error.textContent = err ? errorText(err) : "";
   };
@@ -17631,7 +17642,9 @@ function mountMap({ model, el }) {
   function applyLegend() {
     const lg = model.get("legend") || {};
     const colors = pointColors(lg);
-    if (scatterplot) {
+    const key = JSON.stringify(colors);
+    if (scatterplot && key !== colorsKey) {
+      colorsKey = key;
       scatterplot.set({ pointColor: colors, pointColorActive: colors.map((c) => [c[0], c[1], c[2], 1]), pointColorHover: colors.map((c) => [c[0], c[1], c[2], 1]) });
     }
     legend.replaceChildren();
@@ -17700,9 +17713,7 @@ function mountMap({ model, el }) {
     });
     const { msg, buffers } = await answer;
     root.dataset.pointsAt = String(Date.now());
-    const x = typed(buffers[0], Float32Array);
-    const y = typed(buffers[1], Float32Array);
-    const values = typed(buffers[2], Float32Array);
+    const { x, y, values } = decodePoints(msg, buffers);
     rows = toRows(x, y, values);
     scale = msg.scale || "categorical";
     filter = visible(msg.n, msg.hidden);

@@ -7,7 +7,7 @@
 import createScatterplot from "regl-scatterplot";
 import { MAP_REQUESTS, Requester } from "../protocol.js";
 import { errorText, h } from "../shell/dom.js";
-import { choiceForKey, pointColors, pointSize, setAll, setSome, toRows, typed, visible } from "./points.js";
+import { choiceForKey, decodePoints, pointColors, pointSize, setAll, setSome, toRows, typed, visible } from "./points.js";
 import { stripTiles } from "./strip.js";
 
 const COLOR_BY = [
@@ -98,6 +98,7 @@ export function mountMap({ model, el }) {
   let drawing = Promise.resolve();
   let redrawWanted = false;
   let draws = 0;
+  let colorsKey = "";
 
   const showError = (err) => {
     error.textContent = err ? errorText(err) : "";
@@ -111,7 +112,12 @@ export function mountMap({ model, el }) {
   function applyLegend() {
     const lg = model.get("legend") || {};
     const colors = pointColors(lg);
-    if (scatterplot) {
+    // A new legend mostly brings new counts only: setting the same colours would make
+    // regl-scatterplot draw a frame, which takes a second for a million points in
+    // software WebGL (and a bulk label's new values draw one anyway).
+    const key = JSON.stringify(colors);
+    if (scatterplot && key !== colorsKey) {
+      colorsKey = key;
       scatterplot.set({ pointColor: colors, pointColorActive: colors.map((c) => [c[0], c[1], c[2], 1]), pointColorHover: colors.map((c) => [c[0], c[1], c[2], 1]) });
     }
     legend.replaceChildren();
@@ -193,9 +199,7 @@ export function mountMap({ model, el }) {
     const warm = scatterplot.draw(WARM_POINTS, { zDataType: "categorical" }).catch(() => {});
     const { msg, buffers } = await answer;
     root.dataset.pointsAt = String(Date.now());
-    const x = typed(buffers[0], Float32Array);
-    const y = typed(buffers[1], Float32Array);
-    const values = typed(buffers[2], Float32Array);
+    const { x, y, values } = decodePoints(msg, buffers);
     rows = toRows(x, y, values);
     scale = msg.scale || "categorical";
     filter = visible(msg.n, msg.hidden);
