@@ -1,6 +1,6 @@
 """The map in a real JupyterLab and Chromium (WebGL by SwiftShader): a lasso drawn with
 the mouse, keys label the selection, u takes it back, a click opens the item in the
-labeler, and labeling there recolours the map."""
+labeler, labeling there recolours the map, and c keeps the selection's dense core."""
 
 from __future__ import annotations
 
@@ -163,4 +163,17 @@ def test_a_selection_from_python_labeled_one_by_one_in_the_labeler(lab):
     strip.locator('[data-testid="map-tile"][data-key="81"]').click()
     page.wait_for_function("el => el.dataset.key === '81'", arg=labeler.element_handle())
     lab.screenshot("map-one-by-one", directory=ARTIFACTS_DIR)
+
+    # Core (c): the selection shrinks to its densest 70 %, drawn and in Python.
+    lab.eval_in_kernel("m.select(list(range(40, 80)))")
+    page.wait_for_function("el => el.dataset.selected === '40'", arg=root.element_handle())
+    root.focus()
+    root.press("c")
+    page.wait_for_function("el => el.dataset.selected === '28'", arg=root.element_handle())
+    page.wait_for_function(
+        "el => el.innerText.includes('28 selected')",
+        arg=root.locator('[data-testid="map-count"]').element_handle(),
+    )
+    kept = lab.eval_json("sorted(int(i) for i in m.selection)")
+    assert len(kept) == 28 and set(kept) <= set(range(40, 80))
     assert not lab.page_errors

@@ -174,9 +174,11 @@ def test_points_and_colours_travel_as_buffers_and_the_saved_state_holds_no_item(
     b = Browser(m)
     reply, buffers = b.ask("points")
     assert reply["ok"] and reply["n"] == 60 and len(buffers) == 3
-    x, y = (np.frombuffer(buf, "<f4") for buf in buffers[:2])
+    assert (reply["xy"], reply["values"]) == ("uint16", "uint8")
+    x, y = (np.frombuffer(buf, "<u2") / 65535 * 2 - 1 for buf in buffers[:2])
     assert len(x) == 60 and max(abs(x).max(), abs(y).max()) <= 0.951
-    assert (np.frombuffer(buffers[2], "<f4") == 0).all()  # every item unlabeled
+    assert np.allclose(np.column_stack([x, y]), m._xy, atol=2e-5)  # a step of 3e-5
+    assert (np.frombuffer(buffers[2], "u1") == 0).all()  # every item unlabeled
 
     def saved(widget):
         # What a notebook saves of the widget, the bundle (_esm, _css) aside.
@@ -409,3 +411,58 @@ def test_the_labels_the_map_colours_by_are_read_in_sqlite_as_python_reads_them()
     assert store.labels_in_force("choice", ["b", "e", "zz"]) == {
         "b": ("submit", ["cat", "cow"]), "e": ("skip", [])
     }  # fmt: skip
+
+
+# -- the dense core -----------------------------------------------------------------------------
+def test_core_keeps_the_dense_part_of_a_lasso_and_a_bulk_labels_only_it():
+    rng = np.random.default_rng(3)
+    # A tight blob of 80 and 20 sparse items around it (a lasso's fringe).
+    xy = np.concatenate([rng.normal(0, 0.05, size=(80, 2)), rng.uniform(-1, 1, size=(20, 2))])
+    df = pd.DataFrame({"text": [f"item {i}" for i in range(100)], "x": xy[:, 0], "y": xy[:, 1]})
+    w = texts(df)
+    m = nblabel.map(w, coords=("x", "y"))
+    b = Browser(m)
+    b.select(range(100))
+    reply, buffers = b.ask("core")
+    kept = np.frombuffer(buffers[0], "<u4")
+    assert reply["ok"] and reply["count"] == len(kept) == m._selection["count"] == 70
+    assert set(kept.tolist()) <= set(range(80))  # none of the fringe
+    assert "70 of 100" in m.status
+    reply, _ = b.ask("label", value="a")
+    assert reply["labeled"] == 70
+    labeled = w.labels["choice"].notna().to_numpy()
+    assert labeled[kept].all() and labeled.sum() == 70 and not labeled[80:].any()
+    assert b.colors()[-1] == dict.fromkeys(kept.tolist(), 2.0)  # "a": category 2
+    # From Python as well: the ids kept, and the browser is told.
+    m.select(list(df.index))
+    ids = m.core(0.5)
+    assert len(ids) == 50 and set(ids) <= set(range(80)) and m.selection == sorted(ids)
+    assert b.sent[-1][0] == {"kind": "select"} and len(b.sent[-1][1][0]) == 50 * 4
+    m.select([])
+    reply, _ = b.ask("core")
+    assert not reply["ok"] and "nothing selected" in reply["error"]
+
+
+def test_a_bulk_label_recolours_the_items_another_process_labeled_meanwhile_by_their_label():
+    w = texts(blobs())
+    m = nblabel.map(w, embedding="emb", method="pca")
+    b = Browser(m)
+    b.select(range(10))
+    other = nblabel.Store(w.job.store.path)
+    real = w.job.store.states_of
+
+    def read_then_someone_labels(keys):
+        # Another labeler writes t3 between the bulk's read and its write.
+        seen = real(keys)
+        if "t3" in keys:
+            other.submit("t3", [{"from_name": "choice", "to_name": "text", "type": "choices",
+                                 "value": {"choices": ["c"]}}])  # fmt: skip
+        return seen
+
+    w.job.store.states_of = read_then_someone_labels
+    reply, _ = b.ask("label", value="a")
+    w.job.store.states_of = real
+    assert reply["labeled"] == 9
+    colours = b.colors()
+    assert {p: v for c in colours for p, v in c.items()} == {**dict.fromkeys(range(10), 2.0),
+                                                             3: 4.0}  # fmt: skip

@@ -104,14 +104,15 @@ var protocol_default = {
   map: {
     about: "The map widget (nblabel.map): every item as a point, linked to a labeler's job. Requests use the same envelope and reply as above; points, selections and colours travel as binary buffers, never in traits, so a saved notebook holds no item and nothing that grows with the dataset.",
     requests: {
-      points: "{} -> {n, hidden: [row positions off the map]} plus buffers: x, y (float32, little-endian, in [-1, 1]) and the colour values (float32, see colors).",
+      points: "{} -> {n, hidden: [row positions off the map], xy: 'uint16', values: 'uint8'|'float32'} plus buffers: x, y (uint16, little-endian: 0..65535 is -1..1) and the colour values (uint8 categories, or float32 for a continuous colour; see colors).",
       select: "{} plus one buffer, the selected row positions (uint32): the selection drawn (a lasso, a click); the summary comes back in the selection trait.",
       strip: "{} -> {items: [payload, ...]} plus buffers: a sample of the selection (at most _info.strip items), each a fetch payload (images at thumbnail size, texts cut short) plus index (row position) and labels (its labels for the map's control).",
       label: "{value, overwrite: bool} -> {message}: label every item of the selection with the choice value (one bulk label, one undo step).",
       open: "{index} -> {}: show the item at row position index in the labeler.",
       undo: "{} -> {}: undo the job's last action (a whole bulk label is one).",
       redo: "{} -> {}: redo it.",
-      scope: "{on: bool} -> {}: restrict the labeler's queue to the selection (on) or give it the whole queue back."
+      scope: "{on: bool} -> {}: restrict the labeler's queue to the selection (on) or give it the whole queue back.",
+      core: "{share?} -> {count} plus one buffer, the row positions kept (uint32): shrink the selection to its dense core (its densest share of points, default 0.7)."
     },
     messages: {
       colors: "Python -> JS, no reply: {kind: 'colors', full: bool, kind_of: 'categorical'|'continuous'} plus buffers; full: one float32 value per item; else two buffers, row positions (uint32) and their new values (float32).",
@@ -133,6 +134,7 @@ var protocol_default = {
       "Shift+U": "Redo.",
       l: "Lasso on/off (off: drag pans; Shift+drag always lassos).",
       o: "Label the selection one by one: the labeler's queue holds only it (again: the whole queue).",
+      c: "Keep only the dense core of the selection (its fringe is left out).",
       Escape: "Clear the selection."
     }
   }

@@ -17220,14 +17220,15 @@ var protocol_default = {
   map: {
     about: "The map widget (nblabel.map): every item as a point, linked to a labeler's job. Requests use the same envelope and reply as above; points, selections and colours travel as binary buffers, never in traits, so a saved notebook holds no item and nothing that grows with the dataset.",
     requests: {
-      points: "{} -> {n, hidden: [row positions off the map]} plus buffers: x, y (float32, little-endian, in [-1, 1]) and the colour values (float32, see colors).",
+      points: "{} -> {n, hidden: [row positions off the map], xy: 'uint16', values: 'uint8'|'float32'} plus buffers: x, y (uint16, little-endian: 0..65535 is -1..1) and the colour values (uint8 categories, or float32 for a continuous colour; see colors).",
       select: "{} plus one buffer, the selected row positions (uint32): the selection drawn (a lasso, a click); the summary comes back in the selection trait.",
       strip: "{} -> {items: [payload, ...]} plus buffers: a sample of the selection (at most _info.strip items), each a fetch payload (images at thumbnail size, texts cut short) plus index (row position) and labels (its labels for the map's control).",
       label: "{value, overwrite: bool} -> {message}: label every item of the selection with the choice value (one bulk label, one undo step).",
       open: "{index} -> {}: show the item at row position index in the labeler.",
       undo: "{} -> {}: undo the job's last action (a whole bulk label is one).",
       redo: "{} -> {}: redo it.",
-      scope: "{on: bool} -> {}: restrict the labeler's queue to the selection (on) or give it the whole queue back."
+      scope: "{on: bool} -> {}: restrict the labeler's queue to the selection (on) or give it the whole queue back.",
+      core: "{share?} -> {count} plus one buffer, the row positions kept (uint32): shrink the selection to its dense core (its densest share of points, default 0.7)."
     },
     messages: {
       colors: "Python -> JS, no reply: {kind: 'colors', full: bool, kind_of: 'categorical'|'continuous'} plus buffers; full: one float32 value per item; else two buffers, row positions (uint32) and their new values (float32).",
@@ -17249,6 +17250,7 @@ var protocol_default = {
       "Shift+U": "Redo.",
       l: "Lasso on/off (off: drag pans; Shift+drag always lassos).",
       o: "Label the selection one by one: the labeler's queue holds only it (again: the whole queue).",
+      c: "Keep only the dense core of the selection (its fringe is left out).",
       Escape: "Clear the selection."
     }
   }
@@ -17403,6 +17405,16 @@ function toRows(x, y, values) {
   for (let i = 0; i < n; i++) rows[i] = [x[i], y[i], values[i] || 0];
   return rows;
 }
+function unquantize(q) {
+  const out = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) out[i] = q[i] * 2 / 65535 - 1;
+  return out;
+}
+function decodePoints(msg, buffers) {
+  const coords = (b) => msg.xy === "uint16" ? unquantize(typed(b, Uint16Array)) : typed(b, Float32Array);
+  const values = msg.values === "uint8" ? typed(buffers[2], Uint8Array) : typed(buffers[2], Float32Array);
+  return { x: coords(buffers[0]), y: coords(buffers[1]), values };
+}
 function setAll(rows, values) {
   const n = Math.min(rows.length, values.length);
   for (let i = 0; i < n; i++) rows[i][2] = values[i];
@@ -17549,6 +17561,11 @@ var COLOR_BY = [
   ["disagreement", "label vs model"]
 ];
 var POINTS_TIMEOUT_MS = 12e4;
+var WARM_POINTS = [
+  [5, 5, 0],
+  [5.1, 5, 1],
+  [5, 5.1, 2]
+];
 function mountMap({ model, el }) {
   const requests = new Requester(model, { kinds: MAP_REQUESTS });
   const info = model.get("_info") || {};
@@ -17568,8 +17585,9 @@ function mountMap({ model, el }) {
   const undoButton = h("button", { type: "button", className: "nbl-map-button", "data-testid": "map-undo", title: "Undo (u): a whole bulk label is one step" }, "Undo");
   const redoButton = h("button", { type: "button", className: "nbl-map-button", "data-testid": "map-redo", title: "Redo (Shift+U)" }, "Redo");
   const scopeButton = h("button", { type: "button", className: "nbl-map-button", "data-testid": "map-scope", "aria-pressed": "false", title: "Label the selection one by one in the labeler (o)" }, "Label these one by one");
+  const coreButton = h("button", { type: "button", className: "nbl-map-button", "data-testid": "map-core", title: "Keep only the dense core of the selection (c): its fringe, where clusters meet, is left out" }, "Core");
   const clearButton = h("button", { type: "button", className: "nbl-map-button", "data-testid": "map-clear", title: "Clear the selection (Esc)" }, "Clear");
-  const toolbar = h("div", { className: "nbl-map-toolbar" }, lassoButton, colorSelect, undoButton, redoButton, scopeButton, clearButton);
+  const toolbar = h("div", { className: "nbl-map-toolbar" }, lassoButton, colorSelect, undoButton, redoButton, scopeButton, coreButton, clearButton);
   const canvas = h("canvas", { className: "nbl-map-canvas", "data-testid": "map-canvas" });
   const plot = h("div", { className: "nbl-map-plot" }, canvas);
   plot.style.height = `${model.get("height") || 460}px`;
@@ -17616,6 +17634,7 @@ function mountMap({ model, el }) {
   let drawing = Promise.resolve();
   let redrawWanted = false;
   let draws = 0;
+  let colorsKey = "";
   const showError = (err) => {
     error.textContent = err ? errorText(err) : "";
   };
@@ -17626,7 +17645,9 @@ function mountMap({ model, el }) {
   function applyLegend() {
     const lg = model.get("legend") || {};
     const colors = pointColors(lg);
-    if (scatterplot) {
+    const key = JSON.stringify(colors);
+    if (scatterplot && key !== colorsKey) {
+      colorsKey = key;
       scatterplot.set({ pointColor: colors, pointColorActive: colors.map((c) => [c[0], c[1], c[2], 1]), pointColorHover: colors.map((c) => [c[0], c[1], c[2], 1]) });
     }
     legend.replaceChildren();
@@ -17665,22 +17686,13 @@ function mountMap({ model, el }) {
       scatterplot.hover(focus, { showReticleOnce: true, preventEvent: true });
     }
   }
-  async function loadPoints() {
-    root.dataset.pointsAskedAt = String(Date.now());
-    const { msg, buffers } = await ask("points", {}, { timeout: POINTS_TIMEOUT_MS });
-    root.dataset.pointsAt = String(Date.now());
-    const x = typed(buffers[0], Float32Array);
-    const y = typed(buffers[1], Float32Array);
-    const values = typed(buffers[2], Float32Array);
-    rows = toRows(x, y, values);
-    scale = msg.scale || "categorical";
-    filter = visible(msg.n, msg.hidden);
+  function makeScatterplot(n) {
     const size = plot.getBoundingClientRect();
-    scatterplot = createScatterplot({
+    return createScatterplot({
       canvas,
       width: Math.max(1, Math.floor(size.width)),
       height: Math.max(1, Math.floor(size.height)),
-      pointSize: pointSize(msg.n),
+      pointSize: pointSize(n),
       pointSizeSelected: 2,
       pointOutlineWidth: 1,
       opacityInactiveScale: 0.4,
@@ -17691,13 +17703,29 @@ function mountMap({ model, el }) {
       backgroundColor: [1, 1, 1, 1],
       deselectOnDblClick: false,
       deselectOnEscape: false,
-      performanceMode: msg.n > 2e6
+      performanceMode: n > 2e6
     });
+  }
+  async function loadPoints() {
+    root.dataset.pointsAskedAt = String(Date.now());
+    const answer = ask("points", {}, { timeout: POINTS_TIMEOUT_MS });
+    const info2 = model.get("_info") || {};
+    scatterplot = makeScatterplot(info2.n || 0);
+    scatterplot.zoomToArea({ x: -1, y: -1, width: 2, height: 2 });
+    const warm = scatterplot.draw(WARM_POINTS, { zDataType: "categorical" }).catch(() => {
+    });
+    const { msg, buffers } = await answer;
+    root.dataset.pointsAt = String(Date.now());
+    const { x, y, values } = decodePoints(msg, buffers);
+    rows = toRows(x, y, values);
+    scale = msg.scale || "categorical";
+    filter = visible(msg.n, msg.hidden);
+    if (pointSize(msg.n) !== pointSize(info2.n || 0)) scatterplot.set({ pointSize: pointSize(msg.n) });
     applyLegend();
     subscribe();
+    await warm;
     await scatterplot.draw(rows, { zDataType: scale, filter: filter || void 0 });
     spatialIndex = scatterplot.get("spatialIndex");
-    scatterplot.zoomToArea({ x: -1, y: -1, width: 2, height: 2 });
     root.screenPosition = (i) => scatterplot.getScreenPosition(i);
     loading.remove();
     root.dataset.state = "ready";
@@ -17757,6 +17785,18 @@ function mountMap({ model, el }) {
     }).catch(() => {
     });
   }
+  function core() {
+    if (!selected.length) {
+      showError(new Error("nothing selected: lasso some points first (l, or Shift+drag)"));
+      return;
+    }
+    ask("core", {}).then(({ buffers }) => {
+      selected = Array.from(typed(buffers[0], Uint32Array));
+      root.dataset.selected = String(selected.length);
+      if (scatterplot) scatterplot.select(selected, { preventEvent: true });
+    }).catch(() => {
+    });
+  }
   function setLasso(onOff) {
     if (scatterplot) scatterplot.set({ mouseMode: onOff ? "lasso" : "panZoom" });
     lassoButton.setAttribute("aria-pressed", String(onOff));
@@ -17792,6 +17832,7 @@ function mountMap({ model, el }) {
     count.textContent = n ? `${n} selected${parts ? ` — ${parts}` : ""}${sel.failed ? ` · ${sel.failed} could not be loaded (left out of labels)` : ""}` : "Nothing selected: lasso a cluster (l, or Shift+drag), or click a point.";
     for (const b of choiceButtons) b.disabled = !n;
     scopeButton.disabled = !n && !model.get("scoped");
+    coreButton.disabled = n < 3;
     if (sel.version !== stripVersion) {
       stripVersion = sel.version;
       loadStrip(sel.version, n);
@@ -17856,6 +17897,7 @@ function mountMap({ model, el }) {
   }));
   on(scopeButton, "click", () => ask("scope", { on: !model.get("scoped") }).catch(() => {
   }));
+  on(coreButton, "click", core);
   on(clearButton, "click", clearSelection);
   choiceButtons.forEach((b, i) => {
     on(b, "click", (event) => label(choices[i].value, event.shiftKey));
@@ -17875,6 +17917,7 @@ function mountMap({ model, el }) {
     else if (event.key === "l" || event.key === "L") setLasso(lassoButton.getAttribute("aria-pressed") !== "true");
     else if (event.key === "o" || event.key === "O") ask("scope", { on: !model.get("scoped") }).catch(() => {
     });
+    else if (event.key === "c" || event.key === "C") core();
     else if (event.key === "Escape") clearSelection();
     else handled = false;
     if (handled) {

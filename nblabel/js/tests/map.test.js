@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import spec from "../../protocol.json" with { type: "json" };
-import { choiceForKey, pointColors, rgba, setAll, setSome, toRows, typed, visible } from "../src/map/points.js";
+import { choiceForKey, decodePoints, pointColors, rgba, setAll, setSome, toRows, typed, visible } from "../src/map/points.js";
 import { MAP_REQUESTS, Requester } from "../src/protocol.js";
 
 class FakeModel {
@@ -26,6 +26,15 @@ test("the map's requests are the file's, and a selection goes as a binary buffer
   assert.deepEqual([...model.sent[0].buffers[0]], [3, 7, 9]);
   // The labeler's kinds are not the map's.
   return assert.rejects(requests.request("submit"), /unknown request kind/).finally(() => requests.dispose());
+});
+
+test("quantised points are decoded back into [-1, 1], categories as numbers", () => {
+  const q = new Uint16Array([0, 32768, 65535]);
+  const got = decodePoints({ xy: "uint16", values: "uint8" }, [new DataView(q.buffer), new DataView(q.buffer), new DataView(new Uint8Array([0, 3, 255]).buffer)]);
+  assert.deepEqual([...got.x].map((v) => Math.round(v * 1000) / 1000), [-1, 0, 1]);
+  assert.deepEqual([...got.values], [0, 3, 255]);
+  const f = decodePoints({}, [new Float32Array([0.5]), new Float32Array([-0.5]), new Float32Array([0.25])]);
+  assert.deepEqual([f.x[0], f.y[0], f.values[0]], [0.5, -0.5, 0.25]);
 });
 
 test("points become rows, and colour updates change only what they name", () => {

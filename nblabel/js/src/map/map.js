@@ -7,7 +7,7 @@
 import createScatterplot from "regl-scatterplot";
 import { MAP_REQUESTS, Requester } from "../protocol.js";
 import { errorText, h } from "../shell/dom.js";
-import { choiceForKey, pointColors, pointSize, setAll, setSome, toRows, typed, visible } from "./points.js";
+import { choiceForKey, decodePoints, pointColors, pointSize, setAll, setSome, toRows, typed, visible } from "./points.js";
 import { stripTiles } from "./strip.js";
 
 const COLOR_BY = [
@@ -17,6 +17,12 @@ const COLOR_BY = [
   ["disagreement", "label vs model"],
 ];
 const POINTS_TIMEOUT_MS = 120000; // a million points take a few seconds to send
+// Off the view (it shows [-1, 1]): compiled and drawn, never seen.
+const WARM_POINTS = [
+  [5, 5, 0],
+  [5.1, 5, 1],
+  [5, 5.1, 2],
+];
 
 export function mountMap({ model, el }) {
   const requests = new Requester(model, { kinds: MAP_REQUESTS });
@@ -39,8 +45,9 @@ export function mountMap({ model, el }) {
   const undoButton = h("button", { type: "button", className: "nbl-map-button", "data-testid": "map-undo", title: "Undo (u): a whole bulk label is one step" }, "Undo");
   const redoButton = h("button", { type: "button", className: "nbl-map-button", "data-testid": "map-redo", title: "Redo (Shift+U)" }, "Redo");
   const scopeButton = h("button", { type: "button", className: "nbl-map-button", "data-testid": "map-scope", "aria-pressed": "false", title: "Label the selection one by one in the labeler (o)" }, "Label these one by one");
+  const coreButton = h("button", { type: "button", className: "nbl-map-button", "data-testid": "map-core", title: "Keep only the dense core of the selection (c): its fringe, where clusters meet, is left out" }, "Core");
   const clearButton = h("button", { type: "button", className: "nbl-map-button", "data-testid": "map-clear", title: "Clear the selection (Esc)" }, "Clear");
-  const toolbar = h("div", { className: "nbl-map-toolbar" }, lassoButton, colorSelect, undoButton, redoButton, scopeButton, clearButton);
+  const toolbar = h("div", { className: "nbl-map-toolbar" }, lassoButton, colorSelect, undoButton, redoButton, scopeButton, coreButton, clearButton);
 
   const canvas = h("canvas", { className: "nbl-map-canvas", "data-testid": "map-canvas" });
   const plot = h("div", { className: "nbl-map-plot" }, canvas);
@@ -91,6 +98,7 @@ export function mountMap({ model, el }) {
   let drawing = Promise.resolve();
   let redrawWanted = false;
   let draws = 0;
+  let colorsKey = "";
 
   const showError = (err) => {
     error.textContent = err ? errorText(err) : "";
@@ -104,7 +112,12 @@ export function mountMap({ model, el }) {
   function applyLegend() {
     const lg = model.get("legend") || {};
     const colors = pointColors(lg);
-    if (scatterplot) {
+    // A new legend mostly brings new counts only: setting the same colours would make
+    // regl-scatterplot draw a frame, which takes a second for a million points in
+    // software WebGL (and a bulk label's new values draw one anyway).
+    const key = JSON.stringify(colors);
+    if (scatterplot && key !== colorsKey) {
+      colorsKey = key;
       scatterplot.set({ pointColor: colors, pointColorActive: colors.map((c) => [c[0], c[1], c[2], 1]), pointColorHover: colors.map((c) => [c[0], c[1], c[2], 1]) });
     }
     legend.replaceChildren();
@@ -150,23 +163,13 @@ export function mountMap({ model, el }) {
     }
   }
 
-  async function loadPoints() {
-    // Timestamps for the benchmark: asked, answered, drawn (drawnAt).
-    root.dataset.pointsAskedAt = String(Date.now());
-    const { msg, buffers } = await ask("points", {}, { timeout: POINTS_TIMEOUT_MS });
-    root.dataset.pointsAt = String(Date.now());
-    const x = typed(buffers[0], Float32Array);
-    const y = typed(buffers[1], Float32Array);
-    const values = typed(buffers[2], Float32Array);
-    rows = toRows(x, y, values);
-    scale = msg.scale || "categorical";
-    filter = visible(msg.n, msg.hidden);
+  function makeScatterplot(n) {
     const size = plot.getBoundingClientRect();
-    scatterplot = createScatterplot({
+    return createScatterplot({
       canvas,
       width: Math.max(1, Math.floor(size.width)),
       height: Math.max(1, Math.floor(size.height)),
-      pointSize: pointSize(msg.n),
+      pointSize: pointSize(n),
       pointSizeSelected: 2,
       pointOutlineWidth: 1,
       opacityInactiveScale: 0.4,
@@ -177,15 +180,35 @@ export function mountMap({ model, el }) {
       backgroundColor: [1, 1, 1, 1],
       deselectOnDblClick: false,
       deselectOnEscape: false,
-      performanceMode: msg.n > 2000000,
+      performanceMode: n > 2000000,
     });
+  }
+
+  async function loadPoints() {
+    // Timestamps for the benchmark: asked, answered, drawn (drawnAt).
+    root.dataset.pointsAskedAt = String(Date.now());
+    const answer = ask("points", {}, { timeout: POINTS_TIMEOUT_MS });
+    // While Python answers, the scatterplot is made and draws three points: its shaders
+    // are compiled then (a software WebGL compiles them at their first draw, seconds
+    // under load), not after the points came. The camera is set before the real draw,
+    // so that its first frame is the one shown (a second frame of a million points costs
+    // as much as the first).
+    const info = model.get("_info") || {};
+    scatterplot = makeScatterplot(info.n || 0);
+    scatterplot.zoomToArea({ x: -1, y: -1, width: 2, height: 2 });
+    const warm = scatterplot.draw(WARM_POINTS, { zDataType: "categorical" }).catch(() => {});
+    const { msg, buffers } = await answer;
+    root.dataset.pointsAt = String(Date.now());
+    const { x, y, values } = decodePoints(msg, buffers);
+    rows = toRows(x, y, values);
+    scale = msg.scale || "categorical";
+    filter = visible(msg.n, msg.hidden);
+    if (pointSize(msg.n) !== pointSize(info.n || 0)) scatterplot.set({ pointSize: pointSize(msg.n) });
     applyLegend();
     subscribe();
+    await warm;
     await scatterplot.draw(rows, { zDataType: scale, filter: filter || undefined });
     spatialIndex = scatterplot.get("spatialIndex");
-    // Python scales the points into [-0.95, 0.95]: show that square whatever the
-    // plot's aspect ratio.
-    scatterplot.zoomToArea({ x: -1, y: -1, width: 2, height: 2 });
     // For tests and benchmarks: where a point is drawn, in CSS pixels of the canvas.
     root.screenPosition = (i) => scatterplot.getScreenPosition(i);
     loading.remove();
@@ -258,6 +281,21 @@ export function mountMap({ model, el }) {
       .catch(() => {});
   }
 
+  // Python keeps the densest share of the selection and answers with the rows kept.
+  function core() {
+    if (!selected.length) {
+      showError(new Error("nothing selected: lasso some points first (l, or Shift+drag)"));
+      return;
+    }
+    ask("core", {})
+      .then(({ buffers }) => {
+        selected = Array.from(typed(buffers[0], Uint32Array));
+        root.dataset.selected = String(selected.length);
+        if (scatterplot) scatterplot.select(selected, { preventEvent: true });
+      })
+      .catch(() => {});
+  }
+
   function setLasso(onOff) {
     if (scatterplot) scatterplot.set({ mouseMode: onOff ? "lasso" : "panZoom" });
     lassoButton.setAttribute("aria-pressed", String(onOff));
@@ -297,6 +335,7 @@ export function mountMap({ model, el }) {
     count.textContent = n ? `${n} selected${parts ? ` — ${parts}` : ""}${sel.failed ? ` · ${sel.failed} could not be loaded (left out of labels)` : ""}` : "Nothing selected: lasso a cluster (l, or Shift+drag), or click a point.";
     for (const b of choiceButtons) b.disabled = !n;
     scopeButton.disabled = !n && !model.get("scoped");
+    coreButton.disabled = n < 3;
     if (sel.version !== stripVersion) {
       stripVersion = sel.version;
       loadStrip(sel.version, n);
@@ -366,6 +405,7 @@ export function mountMap({ model, el }) {
   on(undoButton, "click", undo);
   on(redoButton, "click", () => ask("redo").catch(() => {}));
   on(scopeButton, "click", () => ask("scope", { on: !model.get("scoped") }).catch(() => {}));
+  on(coreButton, "click", core);
   on(clearButton, "click", clearSelection);
   choiceButtons.forEach((b, i) => {
     on(b, "click", (event) => label(choices[i].value, event.shiftKey));
@@ -383,6 +423,7 @@ export function mountMap({ model, el }) {
     else if (event.key === "U") ask("redo").catch(() => {});
     else if (event.key === "l" || event.key === "L") setLasso(lassoButton.getAttribute("aria-pressed") !== "true");
     else if (event.key === "o" || event.key === "O") ask("scope", { on: !model.get("scoped") }).catch(() => {});
+    else if (event.key === "c" || event.key === "C") core();
     else if (event.key === "Escape") clearSelection();
     else handled = false;
     if (handled) {

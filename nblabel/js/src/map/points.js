@@ -21,6 +21,20 @@ export function toRows(x, y, values) {
   return rows;
 }
 
+/** Positions sent as uint16 (0..65535 for -1..1) back to numbers in [-1, 1]. */
+export function unquantize(q) {
+  const out = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) out[i] = (q[i] * 2) / 65535 - 1;
+  return out;
+}
+
+/** The points reply's buffers as `{x, y, values}` (see `points` in protocol.json). */
+export function decodePoints(msg, buffers) {
+  const coords = (b) => (msg.xy === "uint16" ? unquantize(typed(b, Uint16Array)) : typed(b, Float32Array));
+  const values = msg.values === "uint8" ? typed(buffers[2], Uint8Array) : typed(buffers[2], Float32Array);
+  return { x: coords(buffers[0]), y: coords(buffers[1]), values };
+}
+
 /** Every value replaced (a `colors` message with `full`). */
 export function setAll(rows, values) {
   const n = Math.min(rows.length, values.length);
