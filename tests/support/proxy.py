@@ -124,7 +124,8 @@ pid {self.root}/nginx.pid;
 error_log {self.root}/error.log info;
 events {{ worker_connections 256; }}
 http {{
-    access_log {self.access_log} combined;
+    log_format nblabel '$server_port $status "$request"';
+    access_log {self.access_log} nblabel;
     client_body_temp_path {tmp}/body;
     proxy_temp_path {tmp}/proxy;
     fastcgi_temp_path {tmp}/fastcgi;
@@ -151,11 +152,15 @@ http {{
             raise
         return self
 
-    def requests(self, needle: str = "") -> list[str]:
-        """Access log lines (``combined`` format) that contain ``needle``."""
+    def requests(self, needle: str = "", *, port: int | None = None) -> list[str]:
+        """Access log lines (``PORT STATUS "METHOD PATH HTTP/1.1"``) that contain
+        ``needle``, of requests to ``port`` (default: any)."""
         if not self.access_log.exists():
             return []
-        return [line for line in self.access_log.read_text().splitlines() if needle in line]
+        lines = self.access_log.read_text().splitlines()
+        if port is not None:
+            lines = [line for line in lines if line.startswith(f"{port} ")]
+        return [line for line in lines if needle in line]
 
     def stop(self) -> None:
         _stop(self.proc)
