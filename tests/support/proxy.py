@@ -210,11 +210,13 @@ class TinyProxy:
             raise
         return self
 
-    def connects(self) -> list[str]:
-        """Log lines of the CONNECT tunnels it opened."""
+    def requests(self) -> list[str]:
+        """The requests it was asked to forward (``CONNECT host:port HTTP/1.1`` for a
+        tunnel, ``GET http://... HTTP/1.1`` for plain HTTP), in order."""
         if not self.log.exists():
             return []
-        return [line for line in self.log.read_text().splitlines() if "CONNECT" in line]
+        lines = self.log.read_text().splitlines()
+        return [line.split("): ", 1)[1] for line in lines if "Request (file descriptor" in line]
 
     def stop(self) -> None:
         _stop(self.proc)
