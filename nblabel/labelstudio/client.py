@@ -15,6 +15,7 @@ import contextlib
 import difflib
 import json
 import os
+import re
 import ssl
 import threading
 import time
@@ -52,6 +53,20 @@ RETRY_ERRORS = (
     httpx.WriteError,
     httpx.RemoteProtocolError,
 )
+
+#: What a 502, 503 or 504 means: nearly always a reverse proxy in front of Label Studio
+#: speaking for a server that is down, starting, stuck or slow.
+_GATEWAY = {
+    502: (
+        "Bad Gateway: the proxy in front of Label Studio could not reach it (the server is "
+        "down or restarting)"
+    ),
+    503: "Service Unavailable: Label Studio is down, starting or overloaded",
+    504: (
+        "Gateway Timeout: the proxy in front of Label Studio gave up waiting for it (the "
+        "server is stuck or overloaded, or the request takes longer than the proxy allows)"
+    ),
+}
 
 #: Where a CA bundle may be named when ``connect()`` is given none, first found wins:
 #: OpenSSL's own variable, then the one ``requests`` (and so most Python tools) reads.
@@ -418,6 +433,9 @@ class Client:
         status = exc.status_code
         body = exc.body if isinstance(exc.body, dict) else {"detail": exc.body}
         detail = str(body.get("detail") or "").strip()
+        if detail.startswith("<"):  # a proxy's HTML error page: its title says it
+            title = re.search(r"<title>(.*?)</title>", detail, re.S | re.I)
+            detail = title.group(1).strip() if title else re.sub(r"<[^>]+>|\s+", " ", detail)
         problems = body.get("validation_errors") or {}
         if isinstance(problems, dict) and problems:
             detail = "; ".join(
@@ -458,6 +476,8 @@ class Client:
             )
         elif status == 429:
             detail = f"too many requests ({detail or 'rate limited'}): wait, then try again"
+        elif status in _GATEWAY:
+            detail = f"{_GATEWAY[status]}; try again later (what was done is kept)"
         elif status is not None and status >= 500:
             detail = (
                 f"the server failed ({detail or 'internal error'}): try again later; the "
