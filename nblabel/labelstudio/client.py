@@ -69,8 +69,9 @@ _GATEWAY = {
 }
 
 #: Where a CA bundle may be named when ``connect()`` is given none, first found wins:
-#: OpenSSL's own variable, then the one ``requests`` (and so most Python tools) reads.
-CA_BUNDLE_ENV = ("SSL_CERT_FILE", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE")
+#: OpenSSL's own variables (a file, a folder), then the one ``requests`` (and so most
+#: Python tools) reads, then curl's.
+CA_BUNDLE_ENV = ("SSL_CERT_FILE", "SSL_CERT_DIR", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE")
 
 Verify = bool | str | os.PathLike[str] | ssl.SSLContext
 
@@ -81,7 +82,8 @@ def tls_context(
     """What the HTTP client checks a server's certificate against.
 
     ``ca_bundle`` (a PEM file or a folder of them) or, without one, the first of
-    ``$SSL_CERT_FILE``, ``$REQUESTS_CA_BUNDLE``, ``$CURL_CA_BUNDLE``: only those CAs are
+    ``$SSL_CERT_FILE``, ``$SSL_CERT_DIR``, ``$REQUESTS_CA_BUNDLE``, ``$CURL_CA_BUNDLE``
+    (see :data:`CA_BUNDLE_ENV`): only those CAs are
     trusted, as ``requests`` and ``curl`` do. Otherwise the system's store (where an
     administrator installs a company CA: ``update-ca-certificates``) and certifi's.
     ``verify=False`` checks nothing (a test server only); an ``ssl.SSLContext`` is used

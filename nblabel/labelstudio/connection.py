@@ -159,8 +159,8 @@ def connect(
     ca_bundle
         The CA certificate(s), in PEM, that signed the server's TLS certificate (a
         company CA, a self-signed server's own certificate): a file or a folder. Default:
-        ``$SSL_CERT_FILE``, else ``$REQUESTS_CA_BUNDLE``, else ``$CURL_CA_BUNDLE``, else
-        the system's CAs and certifi's.
+        the first of ``$SSL_CERT_FILE``, ``$SSL_CERT_DIR``, ``$REQUESTS_CA_BUNDLE``,
+        ``$CURL_CA_BUNDLE`` that is set, else the system's CAs and certifi's.
     verify
         ``True`` (default) checks the server's certificate; ``False`` checks nothing
         (never for a server holding real data); an ``ssl.SSLContext`` is used as it is.

@@ -25,8 +25,8 @@ def ca(tmp_path: Path) -> Path:
 
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("SSL_CERT_FILE", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE", "HTTPS_PROXY",
-                 "HTTP_PROXY", "ALL_PROXY", "NO_PROXY"):  # fmt: skip
+    for name in ("SSL_CERT_FILE", "SSL_CERT_DIR", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE",
+                 "HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY"):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
         monkeypatch.delenv(name.lower(), raising=False)
 
@@ -45,6 +45,9 @@ def test_a_ca_bundle_is_the_only_ca_trusted(ca, monkeypatch):
         monkeypatch.setenv(variable, str(ca))
         assert subjects(tls_context()) == ["unit test CA"]
         monkeypatch.delenv(variable)
+    monkeypatch.setenv("SSL_CERT_DIR", str(ca.parent))  # a folder: hashed names, loaded lazily
+    assert isinstance(tls_context(), ssl.SSLContext)
+    monkeypatch.delenv("SSL_CERT_DIR")
     default = tls_context()
     assert isinstance(default, ssl.SSLContext) and len(default.get_ca_certs()) > 50
 
