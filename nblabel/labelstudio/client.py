@@ -14,14 +14,21 @@ import base64
 import contextlib
 import difflib
 import json
+import os
+import re
+import ssl
+import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+import urllib.request
+from collections.abc import Callable, Generator, Iterator, Mapping
+from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
 from label_studio_sdk import LabelStudio
 from label_studio_sdk.core.api_error import ApiError
 from label_studio_sdk.core.request_options import RequestOptions
+from label_studio_sdk.types.token_refresh_response import TokenRefreshResponse
 
 from ..core.errors import ConfigMismatchError, LabelStudioError, SchemaError
 from ..core.schema import Schema as AnySchema
@@ -47,6 +54,134 @@ RETRY_ERRORS = (
     httpx.RemoteProtocolError,
 )
 
+#: What a 502, 503 or 504 means: nearly always a reverse proxy in front of Label Studio
+#: speaking for a server that is down, starting, stuck or slow.
+_GATEWAY = {
+    502: (
+        "Bad Gateway: the proxy in front of Label Studio could not reach it (the server is "
+        "down or restarting)"
+    ),
+    503: "Service Unavailable: Label Studio is down, starting or overloaded",
+    504: (
+        "Gateway Timeout: the proxy in front of Label Studio gave up waiting for it (the "
+        "server is stuck or overloaded, or the request takes longer than the proxy allows)"
+    ),
+}
+
+#: Where a CA bundle may be named when ``connect()`` is given none, first found wins:
+#: OpenSSL's own variables (a file, a folder), then the one ``requests`` (and so most
+#: Python tools) reads, then curl's.
+CA_BUNDLE_ENV = ("SSL_CERT_FILE", "SSL_CERT_DIR", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE")
+
+Verify = bool | str | os.PathLike[str] | ssl.SSLContext
+
+
+def tls_context(
+    verify: Verify = True, ca_bundle: str | os.PathLike[str] | None = None
+) -> ssl.SSLContext | bool:
+    """What the HTTP client checks a server's certificate against.
+
+    ``ca_bundle`` (a PEM file or a folder of them) or, without one, the first of
+    ``$SSL_CERT_FILE``, ``$SSL_CERT_DIR``, ``$REQUESTS_CA_BUNDLE``, ``$CURL_CA_BUNDLE``
+    (see :data:`CA_BUNDLE_ENV`): only those CAs are
+    trusted, as ``requests`` and ``curl`` do. Otherwise the system's store (where an
+    administrator installs a company CA: ``update-ca-certificates``) and certifi's.
+    ``verify=False`` checks nothing (a test server only); an ``ssl.SSLContext`` is used
+    as it is.
+    """
+    if isinstance(verify, ssl.SSLContext):
+        if ca_bundle is not None:
+            raise ValueError("pass ca_bundle= or an ssl.SSLContext as verify=, not both")
+        return verify
+    if verify is False:
+        if ca_bundle is not None:
+            raise ValueError("verify=False checks no certificate: ca_bundle= would be ignored")
+        return False
+    if verify is not True:  # a path given as verify=, as requests takes it
+        if ca_bundle is not None:
+            raise ValueError("pass the CA bundle once: ca_bundle= or verify=, not both")
+        ca_bundle = verify
+    where = "ca_bundle="
+    if ca_bundle is None:
+        for name in CA_BUNDLE_ENV:
+            if os.environ.get(name):
+                ca_bundle, where = os.environ[name], f"${name}"
+                break
+    if ca_bundle is None:
+        import certifi  # httpx's own dependency
+
+        context = ssl.create_default_context(cafile=certifi.where())
+        context.load_default_certs()  # and the system's store
+        return context
+    path = Path(ca_bundle).expanduser()
+    if not path.exists():
+        raise LabelStudioError(f"the CA bundle {where} {str(path)!r} does not exist")
+    try:
+        if path.is_dir():
+            return ssl.create_default_context(capath=str(path))
+        return ssl.create_default_context(cafile=str(path))
+    except (ssl.SSLError, OSError) as exc:
+        raise LabelStudioError(
+            f"the CA bundle {where} {str(path)!r} cannot be read as PEM certificates: "
+            f"{exc.strerror or exc}"
+        ) from None
+
+
+def _proxy_for(url: str) -> str | None:
+    """The proxy ``$HTTPS_PROXY`` / ``$HTTP_PROXY`` / ``$ALL_PROXY`` send ``url`` through
+    (None when ``$NO_PROXY`` exempts its host), as httpx picks it: for error messages."""
+    parsed = httpx.URL(url)
+    # Undocumented but long-standing (3.x): the NO_PROXY matching urllib itself uses.
+    if urllib.request.proxy_bypass_environment(parsed.host):  # type: ignore[attr-defined]
+        return None
+    found = urllib.request.getproxies_environment()
+    return found.get(parsed.scheme) or found.get("all")
+
+
+def _tls_problem(exc: BaseException) -> str | None:
+    """What is wrong with a server's certificate, from a failed connection's error."""
+    text = str(exc)
+    seen: BaseException | None = exc
+    while seen is not None and not isinstance(seen, ssl.SSLCertVerificationError):
+        seen = seen.__cause__ or seen.__context__
+    if seen is None and "CERTIFICATE_VERIFY_FAILED" not in text:
+        return None
+    reason = getattr(seen, "verify_message", None) or text
+    return str(reason)
+
+
+class _RefreshOn401(httpx.Auth):
+    """Send a request again, once, with a fresh access token when the server refused the
+    one it carried.
+
+    A personal access token is a JWT refresh token: the SDK trades it for an access token
+    that lives minutes (5 by default) and trades again when its own clock says the
+    access token expired. The server's clock decides, though: one a little ahead, or a
+    request held up on the way (a queue in a proxy, a suspended laptop) arrives with a
+    token expired meanwhile, and Label Studio answers 401. A 401 means nothing was done,
+    so sending again is safe for any request, an import included.
+    """
+
+    requires_request_body = True  # kept, to send again
+
+    def __init__(self, tokens: Any, lock: threading.Lock) -> None:
+        self._tokens = tokens
+        self._lock = lock
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        response = yield request
+        sent = request.headers.get("authorization", "")
+        tokens = self._tokens
+        if response.status_code != 401 or not sent.startswith("Bearer ") or tokens is None:
+            return
+        if tokens._use_legacy_token or request.url.path.endswith("/api/token/refresh/"):
+            return
+        with self._lock:
+            if tokens._access_token == sent[len("Bearer ") :]:
+                tokens._access_token = None  # nobody refreshed it meanwhile: do it now
+        request.headers["authorization"] = f"Bearer {tokens.api_key}"
+        yield request
+
 
 class Client:
     """A Label Studio server reached through the SDK with one API key.
@@ -68,10 +203,14 @@ class Client:
         retries: int = 4,
         backoff: float = 0.5,
         follow_redirects: bool = True,
+        verify: Verify = True,
+        ca_bundle: str | os.PathLike[str] | None = None,
     ) -> None:
         # Rebound at once: a traceback listing this frame's variables shows the mask.
         api_key = Secret(api_key)
         self.url = url.rstrip("/")
+        #: The proxy the environment sends requests to this server through, if any.
+        self.proxy = _proxy_for(self.url)
         #: Reads and idempotent steps are tried ``1 + retries`` times, waiting ``backoff``,
         #: then twice, four times as long... between tries (or what ``Retry-After`` says).
         self.retries = retries
@@ -87,16 +226,37 @@ class Client:
         self._scrub: Callable[[str], str] = api_key.scrub
         # Our own HTTP client, so that close() can end its connections. follow_redirects
         # False: a 3xx to another host would take the key with it (the ML backend's case).
-        self._http = httpx.Client(timeout=timeout, follow_redirects=follow_redirects)
+        # trust_env: $HTTPS_PROXY, $HTTP_PROXY, $ALL_PROXY and $NO_PROXY choose a proxy.
+        self._http = httpx.Client(
+            timeout=timeout,
+            follow_redirects=follow_redirects,
+            verify=tls_context(verify, ca_bundle),
+            trust_env=True,
+        )
         # The SDK's own retries are off (it retries POSTs too): :meth:`call` retries what
         # is safe to send twice.
-        self.client = LabelStudio(
-            base_url=self.url,
-            api_key=api_key.reveal(),
-            httpx_client=self._http,
-            timeout=timeout,
-            max_retries=0,
-        )
+        failed: LabelStudioError | None = None
+        try:
+            self.client = LabelStudio(
+                base_url=self.url,
+                api_key=api_key.reveal(),
+                httpx_client=self._http,
+                timeout=timeout,
+                max_retries=0,
+            )
+        except ApiError as exc:  # the SDK reads a personal access token's expiry itself
+            failed = self.error("use this API key", exc)
+        if failed is not None:
+            self._http.close()
+            raise failed
+        tokens = getattr(self.client._client_wrapper, "_tokens_client", None)
+        if tokens is not None:
+            # The SDK joins base URL and refresh path with urljoin, which drops a path
+            # prefix (https://host/labelstudio -> https://host/api/token/refresh/), and
+            # reads the answer as JSON whatever it is (a proxy's HTML 502 page): ours
+            # keeps the prefix and turns any refusal into an ApiError that call() words.
+            tokens.refresh = self._refresh
+            self._http.auth = _RefreshOn401(tokens, tokens._token_refresh_lock)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.url!r})"
@@ -111,6 +271,23 @@ class Client:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _refresh(self, refresh_token: str | None = None) -> TokenRefreshResponse:
+        """Trade the personal access token for an access token (the SDK's ``refresh``)."""
+        tokens = self.client._client_wrapper._tokens_client
+        token = tokens._api_key if refresh_token is None else refresh_token
+        # Through our client (TLS, proxy); it carries no Bearer header: not retried on 401.
+        response = self._http.post(f"{self.url}/api/token/refresh/", json={"refresh": token})
+        try:
+            body: Any = response.json()
+        except ValueError:
+            body = {"detail": response.text[:500]}
+        if response.status_code != 200 or not isinstance(body, dict) or "access" not in body:
+            if response.status_code == 401:
+                body = {"detail": f"the personal access token was refused: {_detail(body)}"}
+            raise ApiError(status_code=response.status_code, headers=dict(response.headers),
+                           body=body)  # fmt: skip
+        return TokenRefreshResponse(access=str(body["access"]))
+
     # -- what the SDK has no call for -------------------------------------------------------
     def resolve_auth(self) -> dict[str, str]:
         """The headers the SDK sends, its token resolved now (a personal access token is
@@ -121,12 +298,27 @@ class Client:
         """
         return dict(self.client._client_wrapper.get_headers())
 
+    @property
+    def prefix(self) -> str:
+        """The base URL's path (``/labelstudio`` for ``https://host/labelstudio``; ``""``
+        for a server at the root of its host)."""
+        return httpx.URL(self.url).raw_path.decode("ascii").rstrip("/")
+
+    def path(self, path: str) -> str:
+        """``path`` relative to the base URL: a server path (``/labelstudio/data/upload/...``,
+        as a server behind a path prefix spells its files) loses the base URL's own path,
+        so that joined to the base URL it names the same place."""
+        prefix = self.prefix
+        if prefix and path.startswith(prefix + "/"):
+            path = path[len(prefix) :]
+        return path.lstrip("/")
+
     def request(self, path: str, *, method: str = "GET", **kwargs: Any) -> httpx.Response:
         """One request to ``<url>/<path>`` through the SDK's own HTTP client: its base URL
         and auth headers (legacy token or personal access token alike). ``kwargs`` are
         the SDK's (``params``, ``files``, ``request_options``, ...)."""
         http = self.client._client_wrapper.httpx_client
-        return http.request(path.lstrip("/"), method=method, **kwargs)
+        return http.request(self.path(path), method=method, **kwargs)
 
     def import_tasks(self, pid: int, tasks: list[dict[str, Any]]) -> dict[str, Any]:
         """``POST /api/projects/<pid>/import?return_task_ids=true`` with ``tasks`` as one
@@ -162,7 +354,7 @@ class Client:
         it is all in memory. The SDK joins base URL and path as strings, so the host
         stays the base URL's."""
         http = self.client._client_wrapper.httpx_client
-        with http.stream(path.lstrip("/"), method="GET", params=params) as response:
+        with http.stream(self.path(path), method="GET", params=params) as response:
             yield response
 
     # -- errors ---------------------------------------------------------------------------
@@ -195,13 +387,22 @@ class Client:
                         "(pass timeout= to connect() for large imports)"
                     )
             except httpx.HTTPError as exc:
-                if not (idempotent and isinstance(exc, RETRY_ERRORS) and attempt < self.retries):
+                tls = _tls_problem(exc)
+                if tls is not None:  # no second try: the certificate stays what it is
+                    failed = LabelStudioError(self._scrub(self._untrusted(what, tls)))
+                elif not (idempotent and isinstance(exc, RETRY_ERRORS) and attempt < self.retries):
                     tried = f" after {attempt + 1} tries" if attempt else ""
+                    via = (
+                        f" through the proxy {self.proxy} ($HTTPS_PROXY/$HTTP_PROXY; "
+                        "$NO_PROXY lists hosts reached directly)"
+                        if self.proxy else ""
+                    )  # fmt: skip
                     failed = LabelStudioError(
                         self._scrub(
-                            f"cannot {what}: cannot reach Label Studio at {self.url}{tried} "
-                            f"({exc or type(exc).__name__}); check that the server is running "
-                            "and the URL is right, then try again (what was done is kept)"
+                            f"cannot {what}: cannot reach Label Studio at {self.url}{via}"
+                            f"{tried} ({exc or type(exc).__name__}); check that the server "
+                            "is running and the URL is right, then try again (what was done "
+                            "is kept)"
                         )
                     )
             if failed is not None:
@@ -214,10 +415,29 @@ class Client:
             )
             attempt += 1
 
+    def _untrusted(self, what: str, problem: str) -> str:
+        if "hostname" in problem.lower() or "ip address mismatch" in problem.lower():
+            fix = (
+                "the certificate is made out to another name than the URL's host: use the "
+                "name the certificate has, or have the certificate reissued"
+            )
+        elif "expired" in problem.lower():
+            fix = "the certificate has expired: the server's administrator must renew it"
+        else:
+            fix = (
+                "the certificate is not trusted (self-signed, or signed by a private CA): "
+                "pass ca_bundle='/path/to/ca.pem' to connect() (the CA that signed it, in "
+                "PEM), or set SSL_CERT_FILE or REQUESTS_CA_BUNDLE to that file"
+            )
+        return f"cannot {what}: TLS check of {self.url} failed ({problem}): {fix}"
+
     def error(self, what: str, exc: ApiError, *, tries: int = 1) -> LabelStudioError:
         status = exc.status_code
         body = exc.body if isinstance(exc.body, dict) else {"detail": exc.body}
         detail = str(body.get("detail") or "").strip()
+        if detail.startswith("<"):  # a proxy's HTML error page: its title says it
+            title = re.search(r"<title>(.*?)</title>", detail, re.S | re.I)
+            detail = title.group(1).strip() if title else re.sub(r"<[^>]+>|\s+", " ", detail)
         problems = body.get("validation_errors") or {}
         if isinstance(problems, dict) and problems:
             detail = "; ".join(
@@ -225,11 +445,20 @@ class Client:
                 for field, msgs in problems.items()
             )
         if status == 401:
-            hint = (
-                "the server refused the API key: check LABEL_STUDIO_API_KEY / api_key= "
-                "(a personal access token or, where the organization allows them, a legacy "
-                "token)"
-            )
+            lowered = detail.lower()
+            if "expired" in lowered or "blacklisted" in lowered or "not valid" in lowered:
+                # A personal access token that ran out or was revoked: no retry helps.
+                hint = (
+                    "the personal access token has expired or was revoked: make a new one "
+                    "(Label Studio > Account & Settings > Personal Access Token) and "
+                    "connect() with it; labels made meanwhile stay in the local store"
+                )
+            else:
+                hint = (
+                    "the server refused the API key: check LABEL_STUDIO_API_KEY / api_key= "
+                    "(a personal access token or, where the organization allows them, a "
+                    "legacy token)"
+                )
             detail = f"{hint}; server said: {detail}" if detail else hint
         elif status == 403:
             detail = (
@@ -249,6 +478,8 @@ class Client:
             )
         elif status == 429:
             detail = f"too many requests ({detail or 'rate limited'}): wait, then try again"
+        elif status in _GATEWAY:
+            detail = f"{_GATEWAY[status]}; try again later (what was done is kept)"
         elif status is not None and status >= 500:
             detail = (
                 f"the server failed ({detail or 'internal error'}): try again later; the "
@@ -404,6 +635,12 @@ class Client:
                         f"give the webhook {hook_url} the model's credentials", give, int(hook.id)
                     )
         return backend
+
+
+def _detail(body: object) -> str:
+    if isinstance(body, dict):
+        return str(body.get("detail") or body.get("messages") or body)
+    return str(body)
 
 
 def _retry_after(headers: Mapping[str, str] | None) -> float | None:

@@ -11,7 +11,7 @@ import os
 from typing import TYPE_CHECKING, Literal
 
 from ..core.errors import LabelStudioError
-from .client import Client
+from .client import Client, Verify
 from .secret import Secret
 from .sync import PullReport, PushReport, pull, push
 
@@ -40,10 +40,15 @@ class Connection(Client):
         timeout: float = 60.0,
         retries: int = 4,
         backoff: float = 0.5,
+        verify: Verify = True,
+        ca_bundle: str | os.PathLike[str] | None = None,
     ) -> None:
         # Rebound at once: a traceback listing this frame's variables shows the mask.
         api_key = Secret(api_key)
-        super().__init__(url, api_key, timeout=timeout, retries=retries, backoff=backoff)
+        super().__init__(
+            url, api_key, timeout=timeout, retries=retries, backoff=backoff, verify=verify,
+            ca_bundle=ca_bundle,
+        )  # fmt: skip
         try:
             # Not retried: a wrong URL or a stopped server should say so at once.
             me = self.call("check the API key", self.client.users.whoami, idempotent=False)
@@ -131,6 +136,8 @@ def connect(
     timeout: float = 60.0,
     retries: int = 4,
     backoff: float = 0.5,
+    ca_bundle: str | os.PathLike[str] | None = None,
+    verify: Verify = True,
 ) -> Connection:
     """Connect to a Label Studio server and check the key.
 
@@ -149,6 +156,23 @@ def connect(
         Reads and idempotent steps are tried again up to ``retries`` times on connection
         errors, 429 and 5xx, waiting ``backoff`` seconds, then twice as long each time
         (429: what ``Retry-After`` says). Imports are never sent twice.
+    ca_bundle
+        The CA certificate(s), in PEM, that signed the server's TLS certificate (a
+        company CA, a self-signed server's own certificate): a file or a folder. Default:
+        the first of ``$SSL_CERT_FILE``, ``$SSL_CERT_DIR``, ``$REQUESTS_CA_BUNDLE``,
+        ``$CURL_CA_BUNDLE`` that is set, else the system's CAs and certifi's.
+    verify
+        ``True`` (default) checks the server's certificate; ``False`` checks nothing
+        (never for a server holding real data); an ``ssl.SSLContext`` is used as it is.
+
+    Notes
+    -----
+    ``url`` may carry a path, for a server behind a reverse proxy under a prefix
+    (``https://example.org/labelstudio``; Label Studio then needs
+    ``LABEL_STUDIO_HOST=https://example.org/labelstudio``). Requests go through the
+    proxy ``$HTTPS_PROXY`` / ``$HTTP_PROXY`` / ``$ALL_PROXY`` names unless ``$NO_PROXY``
+    lists the server's host. A personal access token is traded for short-lived access
+    tokens, again whenever one expires, also mid-request (the request is sent again).
 
     Raises
     ------
@@ -164,4 +188,7 @@ def connect(
     # Held masked from here on: with IPython's verbose tracebacks (%xmode Verbose) a failed
     # connect lists this frame's variables, and a plain string would show the key.
     api_key = Secret(api_key or os.environ.get("LABEL_STUDIO_API_KEY"))
-    return Connection(url, api_key, timeout=timeout, retries=retries, backoff=backoff)
+    return Connection(
+        url, api_key, timeout=timeout, retries=retries, backoff=backoff, verify=verify,
+        ca_bundle=ca_bundle,
+    )  # fmt: skip

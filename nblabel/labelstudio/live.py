@@ -25,10 +25,10 @@ import httpx
 import pandas as pd
 from label_studio_sdk.core.api_error import ApiError
 
-from ..core.errors import ItemError, LabelStudioError
+from ..core.errors import ConfigMismatchError, ItemError, LabelStudioError
 from ..core.job import Extension, Job
 from ..tags import Schema
-from .client import NO_RETRY, Client
+from .client import NO_RETRY, Client, check_compatible
 from .sync import ID_FIELD, list_tasks, pull, pushed_by_us, store_import_id, task_hash
 
 
@@ -174,6 +174,7 @@ class Live(Extension):
         self.project = pid
         self.poll = poll
         self.error = ""
+        self._config_ok = ""  # the project's config as last read, when it fitted
         self._remote = ls.remote_key(pid)
         # item -> (annotation id, seq) of what this store sent, kept in the store.
         self._sent_where = f"{self._remote} live annotations"
@@ -301,6 +302,7 @@ class Live(Extension):
                     return
                 todo = sorted(self._pending)
             try:
+                self._check_config()
                 for key in todo:
                     with self._wake:
                         self._pending.discard(key)
@@ -318,8 +320,18 @@ class Live(Extension):
                 failures = 0
             except (LabelStudioError, httpx.HTTPError) as exc:
                 failures += 1
+                if isinstance(exc, ConfigMismatchError):
+                    problem = (
+                        f"the labeling config of project {self.project} was changed in Label "
+                        f"Studio while you labeled: {'; '.join(exc.differences)}. Change it "
+                        "back in Label Studio (sending resumes), or open the project again "
+                        "with Labeler.from_labelstudio to label with the new config"
+                    )
+                else:
+                    problem = str(exc)
                 message = (
-                    f"{self.pending} label(s) wait to reach Label Studio (kept in the store): {exc}"
+                    f"{self.pending} label(s) wait to reach Label Studio (kept in the store): "
+                    f"{problem}"
                 )
                 if message != self.error:
                     self.error = message
@@ -333,6 +345,18 @@ class Live(Extension):
                     self.job.note(None, self.error)
                 with self._wake:
                     self._wake.wait(timeout=5.0)
+
+    def _check_config(self) -> None:
+        """Raise :class:`ConfigMismatchError` (naming what changed) when the project's
+        labeling config was changed in Label Studio so that labels made here no longer
+        fit it (a label renamed or removed, a control or object changed); layout, styles
+        and hotkeys may change. One read a round: a config is small."""
+        ls = self.ls
+        found = ls.call(f"read project {self.project}", ls.client.projects.get, self.project)
+        xml = str(found.label_config or "")
+        if xml != self._config_ok:
+            check_compatible(self.job.schema, xml, project=found)
+            self._config_ok = xml
 
     def _sync(self, key: str, *, force: bool = False) -> None:
         """Make the server's annotation of ``key`` (ours) match the local journal."""

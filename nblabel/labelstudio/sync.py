@@ -911,7 +911,9 @@ def _upload(ls: Client, pid: int, files: list[tuple[str, bytes]]) -> dict[str, s
         for name, _ in files:
             # The server prefixes a random 8-character id: "upload/<pid>/<uuid8>-<name>".
             if stored.endswith("-" + name):
-                out[name] = "/data/" + stored
+                # Behind a path prefix the server's own URLs carry it, as Label Studio's
+                # for the files it imports itself: the UI asks the host for this path.
+                out[name] = f"{ls.prefix}/data/{stored}"
     return out
 
 

@@ -90,7 +90,11 @@ class TimeSeriesLabeler(Labeler):
         Draw every channel in one plot, each on its own y-scale (its range in the legend),
         instead of one plot per channel; the key ``o`` switches between the two.
     time_format
-        ``strftime`` format of string x values (Label Studio's ``timeFormat``).
+        ``strftime`` format of string x values (Label Studio's ``timeFormat``). Datetime x
+        values (a long DataFrame's column, or the DataFrames of a ``series`` column) get
+        ``"%Y-%m-%d %H:%M:%S.%f"`` when none is given: a push then sends the times as
+        strings in it (UTC), and Label Studio shows a date axis instead of epoch
+        milliseconds. Ranges come back from Label Studio either way (strings or numbers).
     sort
         Sort each series by x instead of refusing an unsorted one.
 
@@ -136,6 +140,8 @@ class TimeSeriesLabeler(Labeler):
         else:
             raise TypeError("pass by='series id column' or series='column of paths/frames'")
         self._ts_options = {"long": long, "sort": sort}
+        if time_format is None and x is not None and _datetime_x(data, series, x, long):
+            time_format = DATE_AXIS_FORMAT
         xml = ts.config(
             column=column,
             channels=list(channels),
@@ -159,6 +165,27 @@ class TimeSeriesLabeler(Labeler):
         names = [o.name for o in self.schema.objects if o.type == "timeseries"]
         name = object or names[0]
         return self.job.sources.target(str(item), name).series
+
+
+#: The ``timeFormat`` datetime x values get by default (Label Studio reads ``%f`` as
+#: milliseconds, and nblabel writes three digits): a date axis in Label Studio's UI.
+DATE_AXIS_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def _datetime_x(data: pd.DataFrame, series: str | None, x: str, long: Any) -> bool:
+    """Whether the x values are datetimes, from what is in memory: a long DataFrame's
+    column, or the first item's series when it is a DataFrame (files are not opened for
+    this: pass ``time_format=`` for them)."""
+    if long is not None:
+        column = data[x] if x in data.columns else None
+    else:
+        first = data[series].dropna().head(1).tolist() if series in data.columns else []
+        frame = first[0] if first else None
+        column = frame[x] if isinstance(frame, pd.DataFrame) and x in frame.columns else None
+    return column is not None and (
+        isinstance(column.dtype, pd.DatetimeTZDtype)
+        or pd.api.types.is_datetime64_any_dtype(column.dtype)
+    )
 
 
 def long_items(

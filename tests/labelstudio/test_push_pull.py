@@ -405,7 +405,11 @@ def test_time_series_go_inline_and_ranges_come_back_in_x_units(ls, title):
     column = w.schema.objects[0].column  # the TimeSeries object's $value
     data = tasks[first].data[column]
     assert sorted(data) == ["ax", "ay", "az", "t"]
-    assert data["t"] == [series.ls_value(v) for v in series.x.tolist()]
+    # Datetimes get a timeFormat by default: Label Studio shows a date axis, not epoch ms.
+    project = ls.client.projects.get(report.project)
+    assert 'timeFormat="%Y-%m-%d %H:%M:%S.%f"' in project.label_config
+    assert data["t"][:2] == ["2024-05-01 07:00:00.000", "2024-05-01 07:00:00.020"]  # UTC
+    assert len(data["t"]) == len(series)
     assert data["ax"][:3] == series.channels["ax"][:3].tolist()
     assert tasks[first].annotations[0]["result"] == stored
 

@@ -452,3 +452,29 @@ def test_a_range_end_that_is_no_time_names_the_item_and_the_format():
             "value": {"start": "soon", "end": "later", "timeserieslabels": ["walk"]}}  # fmt: skip
     with pytest.raises(ResultError, match=r"item 'k': region 'r': start 'soon' .*'%Y-%m-%d'"):
         validate(schema, [item], key="k", complete=False)
+
+
+def test_datetime_x_gets_a_time_format_so_label_studio_shows_dates():
+    df = nblabel.samples.accelerometer(2)
+    fmt = 'timeFormat="%Y-%m-%d %H:%M:%S.%f"'
+    w = nblabel.TimeSeriesLabeler(df, by="recording", x="t", channels=["ax"], ranges=["walk"],
+                                  store=":memory:")  # fmt: skip
+    assert fmt in w.schema.xml
+    first = w.items.ids[0]
+    source = w.job.sources.sources["ts"]
+    sent = source.task_value(None, 0, first)["t"]
+    series = w.series(first)
+    # UTC strings in the format, one per sample, ms exact; results stay numbers (epoch ms).
+    assert sent[1] == "2024-05-01 07:00:00.020" and len(sent) == len(series)
+    assert series.ls_value(series.x[1]) == 1714546800020
+    frames = pd.DataFrame({"s": [g for _, g in df.groupby("recording")]})
+    w = nblabel.TimeSeriesLabeler(frames, series="s", x="t", channels=["ax"], ranges=["walk"],
+                                  store=":memory:")  # fmt: skip
+    assert fmt in w.schema.xml
+    numbers = df.assign(t=range(len(df)))
+    w = nblabel.TimeSeriesLabeler(numbers, by="recording", x="t", channels=["ax"],
+                                  ranges=["walk"], store=":memory:")  # fmt: skip
+    assert "timeFormat" not in w.schema.xml
+    w = nblabel.TimeSeriesLabeler(df, by="recording", x="t", channels=["ax"], ranges=["walk"],
+                                  time_format="%Y-%m-%dT%H:%M:%S.%f", store=":memory:")  # fmt: skip
+    assert 'timeFormat="%Y-%m-%dT%H:%M:%S.%f"' in w.schema.xml
