@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -88,17 +88,37 @@ def fill(disk: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def ls_server() -> Iterator[object]:
-    """A real Label Studio on 127.0.0.1, started once per test session, stopped by PID.
+def ls_servers() -> Iterator[Callable[[str], object]]:
+    """Real Label Studio servers on 127.0.0.1, one per database (``"sqlite"``,
+    ``"postgresql"``), each started on first use and kept for the whole session, stopped
+    by PID at its end. A pool rather than a parametrized fixture: pytest would stop one
+    server and start the other each time consecutive tests switch database.
 
-    Installed on first use into its own venv (``$NBLABEL_LS_VENV``); each session gets a
-    fresh SQLite data dir and a random admin token. Here rather than in
-    ``tests/labelstudio/conftest.py`` because the notebook test uses it too.
+    Installed on first use into its own venv (``$NBLABEL_LS_VENV``); each server gets a
+    fresh data dir (an SQLite file, or a PostgreSQL cluster of its own) and a random admin
+    token. A PostgreSQL variant is skipped where PostgreSQL is not installed
+    (``scripts/test`` installs Debian's ``postgresql``).
     """
-    from nblabel.labelstudio.localserver import LocalServer
+    from nblabel.labelstudio.localserver import LocalServer, postgres_bin
 
-    server = LocalServer.start()
+    started: dict[str, LocalServer] = {}
+
+    def server(database: str) -> LocalServer:
+        if database not in started:
+            if database == "postgresql" and postgres_bin() is None:
+                pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+            started[database] = LocalServer.start(database=database)
+        return started[database]
+
     try:
         yield server
     finally:
-        server.stop()
+        for one in started.values():
+            one.stop()
+
+
+@pytest.fixture(scope="session")
+def ls_server(ls_servers) -> object:
+    """The SQLite-backed server of :func:`ls_servers`. Here rather than in
+    ``tests/labelstudio/conftest.py`` because the notebook test uses it too."""
+    return ls_servers("sqlite")

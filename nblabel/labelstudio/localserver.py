@@ -9,12 +9,19 @@ only, and is stopped by its PID. Nothing here imports pytest.
     from nblabel.labelstudio.localserver import LocalServer
     with LocalServer.start() as server:
         server.url, server.api_key, server.username, server.password
+
+A team's server keeps its database in PostgreSQL: ``LocalServer.start(database="postgresql")``
+starts a throwaway PostgreSQL cluster (Debian's ``postgresql`` package, found under
+``/usr/lib/postgresql/*/bin``) on a free loopback port first, from a template cluster that
+already holds Label Studio's migrations, and stops it with the server.
 """
 
 from __future__ import annotations
 
 import atexit
+import glob
 import os
+import pwd
 import secrets
 import shutil
 import signal
@@ -26,6 +33,7 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 LABEL_STUDIO_VERSION = "1.23.2"
 _READY = ".nblabel-ready"  # written once pip finished, so a half-made venv is never trusted
@@ -130,6 +138,227 @@ def _template_dir() -> Path:
     return template
 
 
+# -- PostgreSQL ----------------------------------------------------------------------------
+def postgres_bin() -> Path | None:
+    """The newest ``/usr/lib/postgresql/<major>/bin`` with ``initdb`` and ``postgres``
+    (Debian's ``postgresql`` package), or ``$NBLABEL_PG_BIN``; None when there is none."""
+    given = os.environ.get("NBLABEL_PG_BIN")
+    found = [Path(given)] if given else []
+    found += sorted(
+        (Path(p) for p in glob.glob("/usr/lib/postgresql/*/bin")),
+        key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+        reverse=True,
+    )
+    for where in found:
+        if (where / "initdb").is_file() and (where / "postgres").is_file():
+            return where
+    return None
+
+
+def _postgres_user() -> tuple[int, int] | None:
+    """The (uid, gid) PostgreSQL runs as: it refuses to run as root, so a root caller runs
+    it as the ``postgres`` user Debian's package makes; anyone else as themselves (None)."""
+    if os.geteuid() != 0:
+        return None
+    try:
+        entry = pwd.getpwnam(os.environ.get("NBLABEL_PG_USER", "postgres"))
+    except KeyError:
+        raise RuntimeError(
+            "PostgreSQL refuses to run as root and there is no 'postgres' user to run it as: "
+            "apt-get install postgresql (it makes one), or set NBLABEL_PG_USER"
+        ) from None
+    return entry.pw_uid, entry.pw_gid
+
+
+def _give(path: Path, owner: tuple[int, int] | None) -> None:
+    """Hand ``path`` (and everything under it) to ``owner``."""
+    if owner is None:
+        return
+    os.chown(path, *owner)
+    for top, dirs, files in os.walk(path):
+        for name in dirs + files:
+            os.chown(os.path.join(top, name), *owner, follow_symlinks=False)
+
+
+def _as(owner: tuple[int, int] | None) -> dict[str, Any]:
+    """Popen arguments that run the child as ``owner``."""
+    if owner is None:
+        return {}
+    return {"user": owner[0], "group": owner[1], "extra_groups": []}
+
+
+@dataclass
+class LocalPostgres:
+    """A throwaway PostgreSQL cluster on 127.0.0.1 (TCP only, password auth), stopped by
+    its postmaster's PID. ``fsync`` is off (a test cluster: a killed process loses nothing
+    with it off, only a crashed machine would); commits stay synchronous."""
+
+    port: int
+    root: Path
+    user: str
+    password: str = field(repr=False)
+    name: str = "postgres"
+    pid: int = 0
+    startup_seconds: float = 0.0
+    _proc: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def log(self) -> Path:
+        return self.root / "postgres.log"
+
+    def env(self) -> dict[str, str]:
+        """The settings that point Label Studio at this cluster."""
+        return {
+            "DJANGO_DB": "default",
+            "POSTGRE_NAME": self.name,
+            "POSTGRE_USER": self.user,
+            "POSTGRE_PASSWORD": self.password,
+            "POSTGRE_HOST": "127.0.0.1",
+            "POSTGRE_PORT": str(self.port),
+        }
+
+    @classmethod
+    def create(cls, *, port: int | None = None, template: Path | None = None) -> LocalPostgres:
+        """A new cluster in a temp dir (a copy of ``template``'s data dir, else ``initdb``),
+        started."""
+        binaries = postgres_bin()
+        if binaries is None:
+            raise RuntimeError(
+                "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): "
+                "apt-get install postgresql, or set NBLABEL_PG_BIN"
+            )
+        owner = _postgres_user()
+        root = Path(tempfile.mkdtemp(prefix="nblabel-pg-"))
+        if template is not None:
+            shutil.copytree(template / "data", root / "data", symlinks=True)
+            password = (template / "password").read_text().strip()
+            _give(root, owner)
+            os.chmod(root / "data", 0o700)
+        else:
+            password = secrets.token_urlsafe(16)
+            pwfile = root / "pwfile"
+            pwfile.write_text(password + "\n")
+            _give(root, owner)
+            subprocess.run(
+                [str(binaries / "initdb"), "-D", str(root / "data"), "-U", "nblabel",
+                 f"--pwfile={pwfile}", "--auth=scram-sha-256", "-E", "UTF8",
+                 "--locale=C", "--no-sync"],
+                check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **_as(owner),
+            )  # fmt: skip
+            pwfile.unlink()
+        pg = cls(port=port or _free_port(), root=root, user="nblabel", password=password)
+        try:
+            pg.start()
+        except BaseException:
+            shutil.rmtree(root, ignore_errors=True)
+            raise
+        atexit.register(pg.stop)
+        return pg
+
+    def start(self, timeout: float = 60.0) -> None:
+        """Start the postmaster (again) on the same port and data dir."""
+        binaries = postgres_bin()
+        assert binaries is not None
+        started = time.monotonic()
+        self.log.unlink(missing_ok=True)
+        with open(self.log, "wb") as out:
+            self._proc = subprocess.Popen(
+                [str(binaries / "postgres"), "-D", str(self.data),
+                 "-c", "listen_addresses=127.0.0.1", "-c", f"port={self.port}",
+                 "-c", "unix_socket_directories=", "-c", "fsync=off",
+                 "-c", "full_page_writes=off", "-c", "max_connections=200"],
+                stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                cwd=self.root, start_new_session=True, **_as(_postgres_user()),
+            )  # fmt: skip
+        self.pid = self._proc.pid
+        deadline = started + timeout
+        while time.monotonic() < deadline:
+            if self._proc.poll() is not None:
+                raise RuntimeError(f"PostgreSQL exited ({self._proc.returncode}):\n{self.tail()}")
+            if "ready to accept connections" in self.tail(200):
+                self.startup_seconds = time.monotonic() - started
+                return
+            time.sleep(0.1)
+        self.stop()
+        raise TimeoutError(f"PostgreSQL did not start on port {self.port}:\n{self.tail()}")
+
+    def tail(self, lines: int = 40) -> str:
+        try:
+            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+    def kill(self) -> None:
+        """SIGKILL the postmaster and its backends, as a crash would; the data stays."""
+        proc = self._proc
+        if proc is not None and proc.poll() is None:
+            # The whole process group: backends left behind would hold the shared memory
+            # and keep a restarted postmaster out.
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=15)
+        self._proc = None
+
+    def restart(self, timeout: float = 60.0) -> None:
+        """Kill (as a crash would) and start again: PostgreSQL recovers from its WAL."""
+        self.kill()
+        self.start(timeout)
+
+    def shutdown(self, timeout: float = 30.0) -> None:
+        """A clean, fast shutdown (SIGINT); the data stays."""
+        proc = self._proc
+        if proc is not None and proc.poll() is None:
+            try:
+                os.kill(proc.pid, signal.SIGINT)
+                proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=timeout)
+            except ProcessLookupError:
+                pass
+        self._proc = None
+
+    def stop(self) -> None:
+        """Shut down and remove the cluster."""
+        self.shutdown()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _postgres_template() -> Path:
+    """A cluster holding Label Studio's migrations (made once, ~1 min), copied for every
+    PostgreSQL-backed server: a start then takes seconds, not a minute."""
+    binaries = postgres_bin()
+    major = binaries.parent.name if binaries is not None else "none"
+    template = venv_dir().parent / f"label-studio-pg{major}-template-{LABEL_STUDIO_VERSION}"
+    if (template / _READY).is_file():
+        return template
+    if template.exists():
+        shutil.rmtree(template)
+    pg = LocalPostgres.create()
+    try:
+        with tempfile.TemporaryDirectory(prefix="nblabel-ls-init-") as tmp:
+            home = Path(tmp)
+            data = home / "data"
+            subprocess.run(
+                [str(executable()), "init", "--quiet", "--data-dir", str(data),
+                 "--enable-legacy-api-token"],
+                env=_server_env(home, data, pg.env()), check=True,
+                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=900,
+            )  # fmt: skip
+        pg.shutdown()
+        template.mkdir(parents=True)
+        shutil.copytree(pg.data, template / "data", symlinks=True)
+        (template / "password").write_text(pg.password)
+        os.chmod(template / "password", 0o600)
+    finally:
+        pg.stop()
+    (template / _READY).touch()
+    return template
+
+
 @dataclass
 class LocalServer:
     """A running Label Studio; :meth:`start` makes one, :meth:`stop` ends it.
@@ -147,6 +376,8 @@ class LocalServer:
     log: Path
     startup_seconds: float
     port: int = 0
+    #: The PostgreSQL cluster holding the server's database (``database="postgresql"``).
+    postgres: LocalPostgres | None = None
     _env: dict[str, str] = field(default_factory=dict, repr=False)
     _proc: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
@@ -164,17 +395,31 @@ class LocalServer:
         timeout: float = 180.0,
         env: dict[str, str] | None = None,
         install_if_missing: bool = True,
+        database: str = "sqlite",
     ) -> LocalServer:
-        """Start a server with a fresh data dir; wait until ``/health`` answers ``UP``."""
+        """Start a server with a fresh data dir; wait until ``/health`` answers ``UP``.
+
+        ``database="postgresql"`` keeps its database in a :class:`LocalPostgres` cluster
+        of its own (started first, stopped with the server) instead of SQLite.
+        """
+        if database not in ("sqlite", "postgresql"):
+            raise ValueError(f"database= must be 'sqlite' or 'postgresql', got {database!r}")
         if not is_installed():
             if not install_if_missing:
                 raise RuntimeError(f"Label Studio is not installed in {venv_dir()}")
             install()
-        template = _template_dir()
+        template = _template_dir() if database == "sqlite" else None
+        postgres = None
+        if database == "postgresql":
+            postgres = LocalPostgres.create(template=_postgres_template())
+            env = {**postgres.env(), **(env or {})}
         root = Path(tempfile.mkdtemp(prefix="nblabel-ls-"))
         data = root / "data"
-        shutil.copytree(template, data)
-        (data / _READY).unlink(missing_ok=True)
+        if template is not None:
+            shutil.copytree(template, data)
+            (data / _READY).unlink(missing_ok=True)
+        else:
+            data.mkdir()  # media only: the database is the cluster's
         port = port or _free_port()
         username = "admin@example.com"
         password = secrets.token_urlsafe(16)
@@ -195,9 +440,15 @@ class LocalServer:
             log=root / "server.log",
             startup_seconds=0.0,
             port=port,
+            postgres=postgres,
             _env=_server_env(root, data, extra),
         )
-        server._launch(timeout)
+        try:
+            server._launch(timeout)
+        except BaseException:
+            if postgres is not None:
+                postgres.stop()
+            raise
         # Started in its own session (a Ctrl+C meant for us does not reach it): make sure
         # it does not outlive this process.
         atexit.register(server.stop)
@@ -285,6 +536,8 @@ class LocalServer:
             except ProcessLookupError:
                 pass
         self._proc = None
+        if self.postgres is not None:
+            self.postgres.stop()
         shutil.rmtree(self.root, ignore_errors=True)
 
     def __enter__(self) -> LocalServer:
@@ -304,6 +557,8 @@ def main() -> None:
             install(quiet=True)
         # Migrations on an empty database take ~40 s: done once here, not in each start.
         print(f"data dir template: {_template_dir()}")
+        if postgres_bin() is not None:
+            print(f"PostgreSQL cluster template: {_postgres_template()}")
         return
     raise SystemExit("usage: python -m nblabel.labelstudio.localserver install")
 

@@ -1,5 +1,9 @@
-"""Fixtures for tests against a real Label Studio (the server itself: ``ls_server`` in
-``tests/conftest.py``). Every test here is marked ``labelstudio``."""
+"""Fixtures for tests against a real Label Studio (the servers themselves: ``ls_servers``
+in ``tests/conftest.py``). Every test here is marked ``labelstudio``.
+
+A module marked ``pytest.mark.databases("sqlite", "postgresql")`` runs each of its tests
+once against a server of each database (``ls_server`` and ``ls`` follow ``ls_database``);
+every other test talks to the SQLite one."""
 
 from __future__ import annotations
 
@@ -24,6 +28,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.labelstudio)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    marker = metafunc.definition.get_closest_marker("databases")
+    if marker is not None and "ls_database" in metafunc.fixturenames:
+        metafunc.parametrize("ls_database", list(marker.args), indirect=True)
+
+
+@pytest.fixture
+def ls_database(request: pytest.FixtureRequest) -> str:
+    """The database of the server this test talks to (see the module docstring)."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def ls_server(ls_servers, ls_database):
+    """The server of ``ls_database`` (the session-wide one of :func:`ls_servers`)."""
+    return ls_servers(ls_database)
 
 
 @pytest.fixture

@@ -13,6 +13,9 @@ import nblabel
 
 from ..support.labelstudio import label, server_tasks
 
+# Each test runs against a server on SQLite and one on PostgreSQL (a team's server).
+pytestmark = pytest.mark.databases("sqlite", "postgresql")
+
 
 def _choice(value: str) -> list[dict[str, object]]:
     return [{"from_name": "choice", "to_name": "text", "type": "choices",

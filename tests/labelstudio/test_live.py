@@ -10,6 +10,9 @@ import pytest
 import nblabel
 import nblabel.labelstudio as nls
 
+# Each test runs against a server on SQLite and one on PostgreSQL (a team's server).
+pytestmark = pytest.mark.databases("sqlite", "postgresql")
+
 CONFIG = """<View>
   <Text name="text" value="$text"/>
   <Choices name="sentiment" toName="text">

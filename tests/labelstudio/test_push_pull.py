@@ -16,6 +16,9 @@ import nblabel.labelstudio as nls
 from ..support.labelstudio import label, server_tasks
 from .conftest import personal_access_token
 
+# Each test runs against a server on SQLite and one on PostgreSQL (a team's server).
+pytestmark = pytest.mark.databases("sqlite", "postgresql")
+
 
 def test_text_round_trip_field_by_field_and_repush_adds_nothing(ls, title):
     df = pd.DataFrame({"text": ["great film", "awful plot", "fine 🙂"]}, index=[10, 20, 30])
