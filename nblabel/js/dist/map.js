@@ -17141,7 +17141,8 @@ var protocol_default = {
     progress: "Counts for the progress bar (fields below).",
     error: "The last error for the user, '' when there is none.",
     _assist: "{on: bool, timeout: seconds}: the labeler has assist= (the smart tools ask Python with the assist request); {} without.",
-    _others: "Other processes labeling the same store file now: {count: int, names: [distinct annotator names, at most 5]}; {} or count 0 when there are none. Shown as one line in the header."
+    _others: "Other processes labeling the same store file now: {count: int, names: [distinct annotator names, at most 5]}; {} or count 0 when there are none. Shown as one line in the header.",
+    _first: "The first item on screen as a fetch reply holds it, {items: [payload], buffers: [binary]}, sent in the message that opens the widget so the browser paints it without a request; {} once the browser has asked for anything (or when there is no item)."
   },
   current: {
     key: "str: the item's key.",
@@ -17153,8 +17154,8 @@ var protocol_default = {
     can_undo: "bool: this session has a submit or skip to undo.",
     can_redo: "bool: and one to redo.",
     nav: "{prev, next, next_unlabeled, first_unlabeled}: keys or null; next_unlabeled may be a skipped item once no new one is left.",
-    ahead: "[keys]: the next unlabeled items in queue order (as many as prefetch), where submits and skips lead one after the other; the browser moves through them without waiting for Python, its submits and skips queued in order.",
-    prefetch: "[keys]: a few items to load ahead.",
+    ahead: "[keys]: the next unlabeled items in queue order (as many as prefetch, at least 4), where submits and skips lead one after the other; the browser moves through them without waiting for Python, its submits and skips queued in order.",
+    prefetch: "[keys]: a few items to load ahead: the first prefetch items of ahead, then the neighbours; the browser loads, after the item on screen, as many items of ahead as this list holds (Python counts from its current item, which lags behind the screen while submits are in flight).",
     predictions: "[LS result items]: pre-filled regions, spans, ranges or choices to accept (with predictions= or a model returning results), while the item is not submitted.",
     suggestion: "{choices, score, model_version}: what an attached model suggests, for the header (with model= only).",
     suggests: "true with model=: an unlabeled item may come with a pre-selected suggestion, so an Enter on an item shown ahead of Python, not yet edited, waits for its `current`."
