@@ -279,14 +279,14 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         self._held_moves: dict[str, dict[int, dict[str, Any]]] = {}
         #: The browser's smart-tool prompts, answered on worker threads (newest first).
         self._asker = Asker(self._run_assist, timeout=assist_timeout)
-        assist = (
+        smart = (
             {"on": True, "timeout": float(assist_timeout)} if self.job.assistant is not None else {}
         )
         # Everything the browser needs to paint the first item goes in the message that
         # opens the widget: no trait update after it, no fetch round trip before the paint.
         state = self._state()
         first = self._first_item(state["current"].get("key"))
-        super().__init__(_schema=schema.summary(), **state, _first=first, _assist=assist)
+        super().__init__(_schema=schema.summary(), **state, _first=first, _assist=smart)
         self.job.on_refresh(self._background_refresh)
         self.on_msg(self._on_msg)
         if self.learning is not None:
