@@ -32,7 +32,9 @@ def test_a_model_s_spans_are_drawn_accepted_and_stored_with_its_version(lab):
     root.wait_for(state="visible")
     root.page.wait_for_function("el => el.dataset.state === 'ready'", arg=root.element_handle())
     predicted = root.locator('[data-testid="span"][data-predicted]')
-    predicted.first.wait_for(state="visible", timeout=15_000)  # once the model has landed
+    predicted.first.wait_for(state="visible", timeout=45_000)  # once the model has landed (its
+    # first predictions come from the worker process, which a fresh kernel starts: seconds
+    # on a loaded machine)
     assert predicted.evaluate_all("els => els.map(e => e.dataset.tags)") == ["PER 80%"]
     # The header says which model drew them.
     header = root.locator('[data-testid="suggestion"]')

@@ -255,7 +255,7 @@ def test_a_callable_past_the_timeout_says_so_in_the_widget_and_errors() -> None:
     ("answer", "says"),
     [
         (RuntimeError("no GPU"), "assist raised RuntimeError: no GPU"),
-        (None, "assist found nothing for this prompt"),
+        (None, "assist returned None"),
         ([], "assist found nothing for this prompt"),
         ("a string", "must return a list of Label Studio result items"),
         ([_box(x=90, w=50)], "assist answer dropped"),
