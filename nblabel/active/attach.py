@@ -103,6 +103,14 @@ class Learning(Extension):
             self._apply(pin_next=True)
         self.job.refresh()
 
+    def catch_up(self) -> None:
+        """The job is shown now (``ready``): show a model that landed before, while the
+        widget was being made (a model's first predictions come within moments), whose
+        landing was not shown then."""
+        self.ready = True
+        if self.learner.stamp != self._applied[0]:
+            self._model_landed()
+
     def _label_of(self, ev: Any) -> Any:
         if ev is None or ev.action != "submit":
             return None

@@ -581,7 +581,11 @@ class ModelPredictions(Predictions):
         self.learner = learner
         self.held: str | None = None
         self._versions: dict[str, int] = {}
-        self._lock = threading.Lock()
+        # Held while an item's prediction is read and cached: the version recorded for
+        # it is never older than what is cached (a refresh on another thread after a new
+        # model, and a fetch reading the old one, would otherwise leave the old answer
+        # cached under the new version, for good).
+        self._lock = threading.RLock()
 
     def _row(self, row: pd.Series) -> Any:  # pragma: no cover - raw() is used instead
         raise NotImplementedError
@@ -613,5 +617,6 @@ class ModelPredictions(Predictions):
     def for_item(
         self, key: str, *, target_of: TargetOf | None = None
     ) -> tuple[list[dict[str, Any]], list[str]]:
-        self._drop_stale(key)
-        return super().for_item(key, target_of=target_of)
+        with self._lock:
+            self._drop_stale(key)
+            return super().for_item(key, target_of=target_of)

@@ -290,7 +290,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         self.job.on_refresh(self._background_refresh)
         self.on_msg(self._on_msg)
         if self.learning is not None:
-            self.learning.ready = True
+            self.learning.catch_up()
 
     @classmethod
     def from_labelstudio(

@@ -3,6 +3,8 @@ them, and the kernel stores them with the model version that suggested them."""
 
 from __future__ import annotations
 
+import pytest
+
 from .jupyter_harness import ARTIFACTS_DIR
 
 SETUP = """
@@ -21,27 +23,30 @@ def predict(items):
 
 w = nblabel.TextLabeler(df, spans=["PER"], model=nblabel.Model(predict, name="names"),
                         cold_start=0, job="ui-active-spans")
+import time
+time.sleep(PAUSE)
 w
 """
 
 
-def test_a_model_s_spans_are_drawn_accepted_and_stored_with_its_version(lab):
-    lab.open_cells(SETUP)
+@pytest.mark.parametrize("pause", [0, 2], ids=["shown-at-once", "model-lands-first"])
+def test_a_model_s_spans_are_drawn_accepted_and_stored_with_its_version(lab, pause):
+    # With a pause before the widget is shown, its model lands while it is being made:
+    # its first predictions must be drawn all the same.
+    lab.open_cells(SETUP.replace("PAUSE", str(pause)))
     lab.run_all()
     root = lab.page.locator('[data-testid="nblabel"]').first
     root.wait_for(state="visible")
     root.page.wait_for_function("el => el.dataset.state === 'ready'", arg=root.element_handle())
     predicted = root.locator('[data-testid="span"][data-predicted]')
-    predicted.first.wait_for(state="visible", timeout=45_000)  # once the model has landed (its
-    # first predictions come from the worker process, which a fresh kernel starts: seconds
-    # on a loaded machine)
+    predicted.first.wait_for(state="visible", timeout=15_000)  # once the model has landed
     assert predicted.evaluate_all("els => els.map(e => e.dataset.tags)") == ["PER 80%"]
     # The header says which model drew them.
     header = root.locator('[data-testid="suggestion"]')
     root.page.wait_for_function(
         "el => el.textContent === '1 predicted · names-v1'", arg=header.element_handle()
     )
-    lab.screenshot("active-spans-predicted", directory=ARTIFACTS_DIR)
+    lab.screenshot(f"active-spans-predicted-{pause}", directory=ARTIFACTS_DIR)
     key = root.get_attribute("data-key")
     root.focus()
     root.press("a")
