@@ -348,6 +348,25 @@ _SCROLL_TO = f"""([el, from, to]) => {{
   text.scrollTop += r.top - text.getBoundingClientRect().top - 80;
 }}"""
 
+_TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
+def _settled_rect(page, root, start: int, end: int) -> dict:
+    """Scroll the text to UTF-16 ``start:end`` and measure it once the layout has settled:
+    blocks drawn for the first time (``content-visibility: auto``) take their real height
+    after the scroll, which moves the text under a rect measured too early."""
+    args = [root.element_handle(), start, end]
+    box = None
+    for _ in range(20):
+        page.evaluate(_SCROLL_TO, args)
+        page.evaluate(_TWO_FRAMES)
+        again = page.evaluate(TEXT_RECT, args)
+        if again == box:
+            return box
+        box = again
+    raise AssertionError(f"the text kept moving under {start}:{end}: {box}")
+
+
 # Put a collapsed selection (a caret) at UTF-16 index `from`, its block's end in view.
 _CARET_AT = f"""([el, from]) => {{
   const text = el.querySelector('[data-testid=text]');
@@ -387,8 +406,7 @@ def test_long_document_in_blocks_labels_deep_spans_with_exact_offsets(lab):
     # Deep in the document: double-click a word, label it; the kernel's offsets are exact.
     target = "line 4321: Ada 👩‍💻 met Bob"
     at = doc.index(target) + target.index("Bob")
-    page.evaluate(_SCROLL_TO, [root.element_handle(), utf16(doc, at), utf16(doc, at + 3)])
-    box = page.evaluate(TEXT_RECT, [root.element_handle(), utf16(doc, at), utf16(doc, at + 3)])
+    box = _settled_rect(page, root, utf16(doc, at), utf16(doc, at + 3))
     double_click(page, box)
     root.press("1")  # PER
     root.locator('[data-testid="span"]').first.wait_for(state="visible")
