@@ -168,6 +168,14 @@ class Live(Extension):
         The last failure to reach the server ("" once a send worked again).
     """
 
+    #: Seconds between two looks for tasks deleted in Label Studio.
+    DELETED_EVERY = 60.0
+    #: Seconds after a send without another one until a look checks what it sent.
+    SETTLE = 2.0
+    #: Seconds between two reads of the project's labeling config (a change made in Label
+    #: Studio is noticed within this; labels made after it wait until it fits again).
+    CONFIG_EVERY = 5.0
+
     def __init__(self, ls: Client, job: Job, pid: int, *, poll: float = 5.0) -> None:
         self.ls = ls
         self.job = job
@@ -185,6 +193,20 @@ class Live(Extension):
         self._idle = threading.Event()
         self._polling = threading.Lock()  # the thread and the user may both poll
         self._pending.update(self._unsent())
+        # Items whose annotation may be on the server without our knowing its id (a send
+        # whose answer never came, or a previous session's unsent labels): their task's
+        # annotations are read before sending, so one that got there is adopted, not
+        # doubled. Every other send relies on the look taken just before it.
+        self._unsure: set[str] = set(self._pending)
+        # Others' annotations per item as of the last look (read from the store then).
+        self._others: dict[str, list[tuple[int, str]]] = {}  # (annotation id, who)
+        # Sent since the last look: two labelers that checked a task at the same moment
+        # may both send to it; the next look settles it (see _settle).
+        self._unverified: set[str] = set()
+        self._sent_at = 0.0
+        self._forced: set[str] = set()  # sent on purpose beside someone else's
+        self._deleted_checked = 0.0
+        self._config_read = -float("inf")
         job.attach(self)
         self._thread = threading.Thread(target=self._run, name="nblabel-live", daemon=True)
         self._thread.start()
@@ -209,15 +231,40 @@ class Live(Extension):
         self._kick()
         while time.monotonic() < end:
             with self._wake:
-                if not self._pending and self._idle.is_set():
+                if not self._pending and not self._unverified and self._idle.is_set():
                     return True
             time.sleep(0.05)
         return False
 
-    def poll_now(self) -> set[str]:
-        """Read what others labeled since the last look; returns those items' keys."""
+    def poll_now(self, *, also: Iterable[str] = ()) -> set[str]:
+        """Read what others labeled since the last look; returns those items' keys.
+
+        ``also``: items about to be sent, whose tasks are read in the same request
+        whatever their age: the check that nobody else labeled them meanwhile."""
+        known = self.job.store.remote_tasks(self._remote)
+        task_ids = [t for t in (known.get(k, (None, None, None))[0] for k in also) if t]
+        # The project as recorded by follow(): no request to look it up again.
+        project = (
+            None
+            if self.job.store.get_meta("labelstudio.project") == self._remote
+            else (self.project)
+        )
         with self._polling:
-            report = pull(self.ls, self.job, project=self.project, prefer="local", refresh=False)
+            # Deleted tasks are looked for (one request more) once a minute: the looks
+            # before every send would otherwise cost a request per submit.
+            now = time.monotonic()
+            check = now - self._deleted_checked >= self.DELETED_EVERY
+            report = pull(self.ls, self.job, project=project, prefer="local",
+                          refresh=False, check_deleted=check, also=task_ids)  # fmt: skip
+            if check:
+                self._deleted_checked = now
+            others: dict[str, list[tuple[int, str]]] = {}
+            for ann, _ in self.job.store.others_annotations():
+                if ann.remote == self._remote:
+                    others.setdefault(ann.item, []).append((ann.id, str(ann.annotator or "?")))
+            self._others = others
+            self._settle()
+            self._unverified.clear()
         keys = report.items
         if keys:
             job = self.job
@@ -241,7 +288,43 @@ class Live(Extension):
     def send(self, item: str) -> None:
         """Send ``item``'s labels even though someone else labeled it (a conflict)."""
         self._conflicts.pop(str(item), None)
+        self._forced.add(str(item))
         self._sync(str(item), force=True)
+
+    def _settle(self) -> None:
+        """Take back our annotation of a task that someone else's older one reached
+        first: both labelers checked the task, saw it free and sent at the same moment.
+        The older annotation (lower id) stays on the server; ours stays in the local
+        store as a conflict (``send(item)`` sends it anyway), as if the check had seen
+        the other one. Each side decides alike, so exactly one annotation is left."""
+        sent = self._sent()
+        for key, found in self._others.items():
+            if key not in sent or key in self._forced:
+                continue
+            mine = sent[key][0]
+            older = [who for aid, who in found if aid < mine]
+            if not older:
+                continue
+            ls = self.ls
+            try:
+                ls.call(f"take back the annotation of item {key!r}",
+                        ls.client.annotations.delete, id=mine)  # fmt: skip
+            except LabelStudioError as exc:
+                if exc.status_code != 404:
+                    raise
+            store = self.job.store
+            store.set_remote_files(self._sent_where, [(key, "", "")])
+            task_id, data_hash, _ = store.remote_tasks(self._remote).get(key, (None, None, None))
+            if task_id is not None:
+                store.set_remote_tasks(self._remote, [(key, task_id, data_hash, None)])
+            self._conflicts[key] = older
+            with self.job.lock:
+                self.job.note(
+                    key,
+                    f"item {key!r} was labeled in Label Studio by {', '.join(older)} at the "
+                    "same moment: your label is kept here, not sent "
+                    "(labeler.live.send(item) sends it anyway)",
+                )
 
     def close(self, job: Job | None = None) -> None:
         """Stop the thread (what is pending stays in the store for the next session)."""
@@ -297,12 +380,33 @@ class Live(Extension):
                     return
                 if not self._pending:
                     self._idle.set()
-                    self._wake.wait(timeout=max(0.0, next_poll - time.monotonic()))
+                    wake = next_poll
+                    if self._unverified:  # a look soon settles what was just sent
+                        wake = min(wake, self._sent_at + self.SETTLE)
+                    self._wake.wait(timeout=max(0.0, wake - time.monotonic()))
                 if self._stop:
                     return
-                todo = sorted(self._pending)
+                # At most 100 a batch: their tasks are named in one request's URL.
+                todo = sorted(self._pending)[:100]
             try:
-                self._check_config()
+                # The project's config, read again at most every CONFIG_EVERY seconds (a
+                # read each round would be a third request per submit at a human pace): a
+                # change made in Label Studio that labels no longer fit stops the sends.
+                if time.monotonic() - self._config_read >= self.CONFIG_EVERY:
+                    self._check_config()
+                    self._config_read = time.monotonic()
+                # One look at what others did, before sending, that reads the tasks
+                # about to be sent too: the conflict check of every label in this batch
+                # (an item someone else labeled meanwhile is not sent) and the poll in
+                # one request, so a send costs about two requests in all.
+                now = time.monotonic()
+                if (
+                    todo
+                    or now >= next_poll
+                    or (self._unverified and now >= self._sent_at + self.SETTLE)
+                ):
+                    self.poll_now(also=todo)
+                    next_poll = time.monotonic() + self.poll
                 for key in todo:
                     with self._wake:
                         self._pending.discard(key)
@@ -312,9 +416,6 @@ class Live(Extension):
                         with self._wake:
                             self._pending.add(key)
                         raise
-                if time.monotonic() >= next_poll or todo:
-                    self.poll_now()
-                    next_poll = time.monotonic() + self.poll
                 if failures:
                     self.error = ""
                 failures = 0
@@ -380,6 +481,10 @@ class Live(Extension):
                     if exc.status_code != 404:
                         raise
                 store.set_remote_files(self._sent_where, [(key, "", "")])
+                # Nothing of ours on the task now: a look before the next send must not
+                # take the deletion for one made in Label Studio (and undo a redo).
+                known = store.remote_tasks(self._remote).get(key, (task_id, None, None))
+                store.set_remote_tasks(self._remote, [(key, task_id, known[1], None)])
             return
         if sent is not None:
             if sent[1] == want.seq:
@@ -389,20 +494,25 @@ class Live(Extension):
             self._record(key, task_id, sent[0], want.seq)
             return
         tag = store.identity()
-        existing = ls.call(f"read the annotations of item {key!r}", ls.client.annotations.list,
-                           id=task_id)  # fmt: skip
-        others = []
-        for a in existing:
-            info = a if isinstance(a, dict) else a.dict()
-            if info.get("was_cancelled"):
-                continue
-            if pushed_by_us(tag, info.get("import_id")) is not None:
-                # Sent before, its answer lost (a crash, a cut connection): adopt it.
-                self._record(key, task_id, int(info["id"]), -1)
-                self._sync(key)
-                return
-            who = info.get("created_username") or info.get("completed_by") or "?"
-            others.append(str(who).strip(" ,"))
+        if key in self._unsure:
+            existing = ls.call(f"read the annotations of item {key!r}",
+                               ls.client.annotations.list, id=task_id)  # fmt: skip
+            others = []
+            for a in existing:
+                info = a if isinstance(a, dict) else a.dict()
+                if info.get("was_cancelled"):
+                    continue
+                if pushed_by_us(tag, info.get("import_id")) is not None:
+                    # Sent before, its answer lost (a crash, a cut connection): adopt it.
+                    self._unsure.discard(key)
+                    self._record(key, task_id, int(info["id"]), -1)
+                    self._sync(key)
+                    return
+                who = info.get("created_username") or info.get("completed_by") or "?"
+                others.append(str(who).strip(" ,"))
+            self._unsure.discard(key)
+        else:
+            others = [who for _, who in self._others.get(key, [])]
         if others and not force:
             self._conflicts[key] = others
             with self.job.lock:
@@ -413,6 +523,8 @@ class Live(Extension):
                     "(labeler.live.send(item) sends it anyway)",
                 )
             return
+        # Until the server answers, the annotation may or may not be there.
+        self._unsure.add(key)
         try:
             made = ls.call(
                 f"send the labels of item {key!r}",
@@ -426,7 +538,14 @@ class Live(Extension):
             )
         except ApiError as exc:  # pragma: no cover - call() converts these
             raise ls.error(f"send the labels of item {key!r}", exc) from None
+        except LabelStudioError as exc:
+            if exc.status_code is not None and 400 <= exc.status_code < 500:
+                self._unsure.discard(key)  # refused: nothing was stored
+            raise
+        self._unsure.discard(key)
         self._record(key, task_id, int(made.id), want.seq)
+        self._unverified.add(key)
+        self._sent_at = time.monotonic()
 
     def _record(self, key: str, task_id: int, annotation: int, seq: int) -> None:
         store = self.job.store

@@ -19,6 +19,7 @@ already holds Label Studio's migrations, and stops it with the server.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import glob
 import os
 import pwd
@@ -296,10 +297,18 @@ class LocalPostgres:
         """SIGKILL the postmaster and its backends, as a crash would; the data stays."""
         proc = self._proc
         if proc is not None and proc.poll() is None:
-            # The whole process group: backends left behind would hold the shared memory
-            # and keep a restarted postmaster out.
-            os.killpg(proc.pid, signal.SIGKILL)
+            # Its backends too: each is a process group of its own (PostgreSQL makes them
+            # group leaders), and one left behind holds the shared memory, which keeps a
+            # restarted postmaster out ("pre-existing shared memory block is still in use").
+            children = _children(proc.pid)
+            os.kill(proc.pid, signal.SIGKILL)
+            for child in children:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(child, signal.SIGKILL)
             proc.wait(timeout=15)
+            deadline = time.monotonic() + 15
+            while any(_alive(c) for c in children) and time.monotonic() < deadline:
+                time.sleep(0.05)
         self._proc = None
 
     def restart(self, timeout: float = 60.0) -> None:
@@ -315,8 +324,7 @@ class LocalPostgres:
                 os.kill(proc.pid, signal.SIGINT)
                 proc.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=timeout)
+                self.kill()
             except ProcessLookupError:
                 pass
         self._proc = None
@@ -325,6 +333,30 @@ class LocalPostgres:
         """Shut down and remove the cluster."""
         self.shutdown()
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _children(pid: int) -> list[int]:
+    """The PIDs whose parent is ``pid`` (Linux's /proc; none found elsewhere)."""
+    out = []
+    for stat in glob.glob("/proc/[0-9]*/stat"):
+        try:
+            text = Path(stat).read_text()
+        except OSError:
+            continue
+        # "pid (comm) state ppid ...": comm may hold spaces and parentheses.
+        fields = text[text.rfind(")") + 2 :].split()
+        if len(fields) > 1 and fields[1] == str(pid):
+            out.append(int(stat.split("/")[2]))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` still runs (a zombie, waiting to be reaped, does not)."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return text[text.rfind(")") + 2 :].split()[0] != "Z"
 
 
 def _postgres_template() -> Path:

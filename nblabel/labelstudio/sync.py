@@ -16,11 +16,13 @@ import json
 import mimetypes
 import os
 import re
+import weakref
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, ClassVar
 from urllib.parse import quote
 
 import numpy as np
@@ -40,6 +42,8 @@ ID_FIELD = "nblabel_id"
 _UPLOAD_FILES = 50  # files per upload request
 _UPLOAD_BYTES = 32 * 2**20  # bytes per upload request
 _LS_TIME = "%Y-%m-%dT%H:%M:%S.%fZ"  # the one format the Data Manager's Datetime filter reads
+#: How far before the last pull's newest update the next pull reads again (see pull()).
+OVERLAP = dt.timedelta(seconds=5)
 
 
 @dataclass
@@ -931,7 +935,14 @@ def pull(
     project: int | str | None = None,
     prefer: str = "remote",
     refresh: bool = True,
+    check_deleted: bool = True,
+    also: Iterable[int] = (),
 ) -> PullReport:
+    """See :meth:`nblabel.labelstudio.Connection.pull`. ``check_deleted=False`` (a live
+    labeler's frequent looks) skips the look for deleted tasks (one request): the next
+    pull that looks sees them, as the task count it compares is kept up to date.
+    ``also``: task ids read in the same request whatever their age (a live labeler's
+    check, before it sends, that nobody else labeled them meanwhile)."""
     apply = {"remote": "always", "local": "if-unlabeled", "both": "show"}.get(prefer)
     if apply is None:
         raise ValueError(f"prefer= must be 'remote', 'local' or 'both', got {prefer!r}")
@@ -955,27 +966,28 @@ def pull(
     since = store.get_meta(mark)
     query = None
     if since is not None:
-        # Strictly after the newest update already read (microseconds, the server's own
-        # clock). A write committed later than our read but stamped earlier (a long
-        # transaction on a Postgres server) would be missed; sqlite servers have one writer.
-        after = _when(since)
-        query = {
-            "filters": {
-                "conjunction": "and",
-                "items": [
-                    {
-                        "filter": "filter:tasks:updated_at",
-                        "operator": "greater",
-                        "type": "Datetime",
-                        "value": after.astimezone(dt.timezone.utc).strftime(_LS_TIME),
-                    }
-                ],
+        # After the newest update already read (the server's own clock), less a margin:
+        # Label Studio stamps a task's updated_at when it saves it, before its transaction
+        # commits, so with several writers at once (a team; PostgreSQL) a change can
+        # commit after a read that saw a later stamp. Annotations already read are told
+        # apart by their own updated_at below, so reading a task again changes nothing.
+        after = _when(since) - OVERLAP
+        filters: list[dict[str, Any]] = [
+            {
+                "filter": "filter:tasks:updated_at",
+                "operator": "greater",
+                "type": "Datetime",
+                "value": after.astimezone(dt.timezone.utc).strftime(_LS_TIME),
             }
-        }
-    users = {
-        int(u.id): str(u.email or u.username or u.id)
-        for u in ls.call("list users", ls.client.users.list)
-    }
+        ]
+        # Tasks the caller is about to write to (a live labeler's sends): read now,
+        # whatever their age, so that what others put there is known first.
+        filters += [
+            {"filter": "filter:tasks:id", "operator": "equal", "type": "Number", "value": int(t)}
+            for t in sorted(set(also))
+        ]
+        query = {"filters": {"conjunction": "or", "items": filters}}
+    users = _Users(ls)
     versions = store.remote_annotation_versions(remote)
     rows = store.remote_annotation_rows(remote)
     by_item: dict[str, dict[int, int | None]] = {}  # item -> its pulled annotations -> seq
@@ -993,13 +1005,17 @@ def pull(
     # Ours, unchanged: written in one transaction at the end (one each would cost an fsync
     # per task on the first pull after a large push).
     noted: list[tuple[int, str, list[dict[str, Any]], float, str, float | None]] = []
-    for task in list_tasks(ls, pid, query=query, fields="all"):
-        report.tasks_read += 1
+    listed = (
+        _all_tasks(ls, pid) if since is None else list_tasks(ls, pid, query=query, fields="all")
+    )
+    for task in listed:
+        updated = _when(task.updated_at) if task.updated_at else None
+        if since is None or updated is None or updated > _when(since):
+            report.tasks_read += 1  # what changed since the last pull (not the margin)
         if on_server is not None:
             on_server.add(int(task.id))
         elif getattr(task, "created_at", None) and _when(task.created_at) > _when(since):
             created += 1
-        updated = _when(task.updated_at) if task.updated_at else None
         if updated is not None and (newest is None or updated > newest):
             newest = updated
         key = (task.data or {}).get(ID_FIELD) or by_task.get(int(task.id))
@@ -1045,7 +1061,7 @@ def pull(
                 int(a["id"]),
                 key,
                 result,
-                annotator=users.get(int(user), str(user)) if user is not None else None,
+                annotator=users.name(user) if user is not None else None,
                 created_at=_when(
                     (a.get("updated_at") if edit else None)
                     or a.get("created_at")
@@ -1075,7 +1091,12 @@ def pull(
         # After the task's annotations: a deleted one's labels may be replaced by a new one.
         sync.deletions(key, task, anns, by_item.get(key, {}), pushed, edited)
     store.note_remote_annotations(remote, noted)
-    if on_server is None:
+    if on_server is None and not check_deleted:
+        mark_count = f"labelstudio.pulled_task_count {remote}"
+        last = store.get_meta(mark_count)
+        if created and last is not None:
+            store.set_meta(mark_count, str(int(last) + created))
+    elif on_server is None:
         on_server = _task_ids_if_deleted(ls, store, pid, remote, created)
     else:
         store.set_meta(f"labelstudio.pulled_task_count {remote}", str(len(on_server)))
@@ -1089,6 +1110,65 @@ def pull(
     if refresh:
         _refresh(job, touched)
     return report
+
+
+#: Seconds the first pull waits for Label Studio's export of the whole project.
+EXPORT_TIMEOUT = 3600.0
+
+
+def _all_tasks(ls: Client, pid: int) -> list[SimpleNamespace]:
+    """Every task of the project with its annotations: Label Studio's own JSON export of
+    all tasks, one request. The Data Manager's task list (``fields=all``) took 1.5x as
+    long as that export: each page counts the project's annotations and predictions again.
+    Label Studio keeps a copy of each export in its export folder, as it does for an
+    export from its UI: only a first pull reads this way, later ones read what changed."""
+
+    def export() -> Any:
+        response = ls.request(
+            f"api/projects/{int(pid)}/export",
+            params={"exportType": "JSON", "download_all_tasks": "true"},
+            request_options={"timeout_in_seconds": EXPORT_TIMEOUT},
+        )
+        if not 200 <= response.status_code < 300:
+            try:
+                body: Any = response.json()
+            except ValueError:
+                body = response.text[:500]
+            raise ApiError(status_code=response.status_code, headers=dict(response.headers),
+                           body=body)  # fmt: skip
+        return response.json()
+
+    tasks = ls.call(f"export the tasks of project {pid}", export)
+    fields = ("id", "data", "annotations", "created_at", "updated_at")
+    return [SimpleNamespace(**{f: t.get(f) for f in fields}) for t in tasks]
+
+
+class _Users:
+    """User id -> e-mail (or name), as the annotations' authors are shown: the server's
+    user list, read once per connection and again only when an unknown id turns up (a
+    live labeler pulls every few seconds; the list rarely changes)."""
+
+    _known: ClassVar[weakref.WeakKeyDictionary[Client, dict[int, str]]] = (
+        weakref.WeakKeyDictionary()
+    )
+
+    def __init__(self, ls: Client) -> None:
+        self.ls = ls
+
+    def name(self, user: object) -> str:
+        try:
+            uid = int(user)  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return str(user)
+        known = self._known.get(self.ls)
+        if known is None or uid not in known:
+            known = {
+                int(u.id): str(u.email or u.username or u.id)
+                for u in self.ls.call("list users", self.ls.client.users.list)
+            }
+            known.setdefault(uid, str(uid))  # a deleted user: not asked for again
+            self._known[self.ls] = known
+        return known[uid]
 
 
 class _Sync:

@@ -180,16 +180,17 @@ def test_a_server_stopped_mid_pull_is_waited_for(ls_server):
                    "value": {"choices": ["neg"]}}]  # fmt: skip
         ls.client.annotations.create(id=task.id, result=result, lead_time=1.0)
 
-        real_list = ls.client.tasks.list
+        # A first pull reads the tasks through Label Studio's export.
+        real_request = ls.request
         restart = threading.Thread(target=ls_server.restart)
 
-        def stop_then_list(**kwargs):
-            if not restart.is_alive() and restart.ident is None:
+        def stop_then_request(path, **kwargs):
+            if "/export" in path and restart.ident is None:
                 ls_server.kill()  # the server goes away just as the tasks are read
                 restart.start()
-            return real_list(**kwargs)
+            return real_request(path, **kwargs)
 
-        ls.client.tasks.list = stop_then_list  # type: ignore[method-assign]
+        ls.request = stop_then_request  # type: ignore[method-assign]
         try:
             pulled = ls.pull(w)
         finally:

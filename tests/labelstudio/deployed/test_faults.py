@@ -94,6 +94,9 @@ def test_a_config_changed_in_label_studio_while_labeling_is_named(deployed, titl
         ls.client.projects.import_tasks(id=project.id, request=[{"text": "a"}, {"text": "b"}])
         live = nblabel.Labeler.from_labelstudio(ls, project=project.id, store="l.sqlite",
                                                 poll=60)  # fmt: skip
+        # Read before every send here (by default at most every 5 s: a change is noticed
+        # within that, and what is labeled after it waits).
+        live.live.CONFIG_EVERY = 0.0
         try:
             # Someone renames a label in Label Studio's settings while the notebook labels.
             renamed = CONFIG.replace('"neg"', '"negative"')
