@@ -15,7 +15,9 @@ import io
 import json
 import mimetypes
 import os
+import random
 import re
+import time
 import weakref
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
@@ -1116,12 +1118,18 @@ def pull(
 EXPORT_TIMEOUT = 3600.0
 
 
-def _all_tasks(ls: Client, pid: int) -> list[SimpleNamespace]:
+def _all_tasks(ls: Client, pid: int) -> Iterator[Any]:
     """Every task of the project with its annotations: Label Studio's own JSON export of
     all tasks, one request. The Data Manager's task list (``fields=all``) took 1.5x as
     long as that export: each page counts the project's annotations and predictions again.
     Label Studio keeps a copy of each export in its export folder, as it does for an
-    export from its UI: only a first pull reads this way, later ones read what changed."""
+    export from its UI: only a first pull reads this way, later ones read what changed.
+
+    Label Studio writes each export to a file named by the project, the minute and the
+    content, and reads it back: several notebooks opening one project at once write the
+    same file at once, and one of them may read it half written (a team's ten labelers
+    did). A body that is not whole JSON is asked for again, after a random pause; after
+    :data:`EXPORT_TRIES` such answers the task list is read instead."""
 
     def export() -> Any:
         response = ls.request(
@@ -1136,11 +1144,23 @@ def _all_tasks(ls: Client, pid: int) -> list[SimpleNamespace]:
                 body = response.text[:500]
             raise ApiError(status_code=response.status_code, headers=dict(response.headers),
                            body=body)  # fmt: skip
-        return response.json()
+        try:
+            return response.json()
+        except ValueError:
+            return None  # cut short (see above)
 
-    tasks = ls.call(f"export the tasks of project {pid}", export)
-    fields = ("id", "data", "annotations", "created_at", "updated_at")
-    return [SimpleNamespace(**{f: t.get(f) for f in fields}) for t in tasks]
+    for attempt in range(EXPORT_TRIES):
+        tasks = ls.call(f"export the tasks of project {pid}", export)
+        if isinstance(tasks, list):
+            fields = ("id", "data", "annotations", "created_at", "updated_at")
+            return iter([SimpleNamespace(**{f: t.get(f) for f in fields}) for t in tasks])
+        if attempt + 1 < EXPORT_TRIES:
+            time.sleep(random.uniform(0.2, 1.0) * 2**attempt)
+    return list_tasks(ls, pid, query=None, fields="all")
+
+
+#: Answers of Label Studio's export that were not whole JSON before the task list is read.
+EXPORT_TRIES = 3
 
 
 class _Users:
