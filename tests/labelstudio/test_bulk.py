@@ -60,17 +60,16 @@ def test_bulk_labels_are_pushed_as_stored_open_in_label_studio_and_come_back(
             page.goto(f"{ls_server.url}/projects/{report.project}/data?task={tasks['b1'].id}")
             # Each choice is a radio button in a label reading "blue[2]" (its hotkey).
             inputs = "[...document.querySelectorAll('input[type=radio], input[type=checkbox]')]"
-            page.wait_for_function(
-                f"() => {inputs}.some(e => e.checked"
-                " && (e.closest('label')?.innerText || '').startsWith('blue'))",
+            # The editor renders more than once: read what is checked in the same look
+            # that finds it settled on exactly one choice, "blue".
+            found = page.wait_for_function(
+                f"() => {{ const c = {inputs}.filter(e => e.checked)"
+                ".map(e => e.closest('label')?.innerText || '').filter(Boolean);"
+                " return c.length === 1 && c[0].startsWith('blue') ? c : null; }",
                 timeout=60_000,
             )
-            checked = page.evaluate(
-                f"() => {inputs}.filter(e => e.checked)"
-                ".map(e => e.closest('label')?.innerText || '')"
-            )
-            chosen = [c for c in checked if c]  # the data manager's row boxes have no label
-            assert len(chosen) == 1 and chosen[0].startswith("blue"), checked
+            chosen = found.json_value()  # the data manager's row boxes have no label
+            assert len(chosen) == 1 and chosen[0].startswith("blue"), chosen
             assert not [e for e in errors if "mobx-state-tree" in e]
         except BaseException:
             page.screenshot(path=str(ARTIFACTS_DIR / "labelstudio-bulk.png"))
