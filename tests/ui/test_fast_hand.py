@@ -60,6 +60,11 @@ def test_submits_outrun_a_slow_kernel_in_order_and_nothing_is_lost(lab):
     # The first submit takes 8 s in Python: items 1..4 (Python's plan, prefetched) must be
     # on screen and labeled before Python has answered anything.
     root = setup(lab, 0.15, first=8.0)
+    # Items 1..4 fetched before the first (8 s) submit holds the kernel: on a loaded machine
+    # the prefetch could still be on its way, and item 1 would then wait for Python.
+    root.page.wait_for_function(
+        "el => el.dataset.busy === 'false'", arg=root.element_handle(), timeout=30_000
+    )
     pressed = []
     started = time.monotonic()
     for i in range(5):
