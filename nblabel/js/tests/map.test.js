@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import spec from "../../protocol.json" with { type: "json" };
-import { choiceForKey, decodePoints, pointColors, rgba, setAll, setSome, toRows, typed, visible } from "../src/map/points.js";
+import { affineFrom, choiceForKey, decodePoints, pointColors, rgba, setAll, setSome, splat, toRows, typed, visible } from "../src/map/points.js";
 import { MAP_REQUESTS, Requester } from "../src/protocol.js";
 
 class FakeModel {
@@ -90,4 +90,78 @@ test("keys 1-9 pick a choice by position, with or without Shift", () => {
   assert.equal(choiceForKey({ code: "Digit1", key: "!" }, choices), "cat"); // Shift+1
   assert.equal(choiceForKey({ code: "Digit3", key: "3" }, choices), null);
   assert.equal(choiceForKey({ code: "KeyU", key: "u" }, choices), null);
+});
+
+test("three points and their screen positions give the camera's affine map", () => {
+  // x to the right, y up (screen y grows down), scaled by 100, origin at (50, 80).
+  const f = affineFrom(
+    [
+      [0, 0],
+      [1, 0],
+      [0, 1],
+    ],
+    [
+      [50, 80],
+      [150, 80],
+      [50, -20],
+    ],
+  );
+  const at = ([x, y]) => [f[0] * x + f[1] * y + f[2], f[3] * x + f[4] * y + f[5]];
+  assert.deepEqual(at([0.5, 0.25]), [100, 55]);
+  assert.equal(affineFrom([[0, 0], [1, 1], [2, 2]], [[0, 0], [1, 1], [2, 2]]), null);
+});
+
+test("a CPU frame paints every point in its colour, later rows on top, hidden rows left out", () => {
+  const width = 8;
+  const height = 4;
+  const pixels = new Uint8ClampedArray(width * height * 4);
+  const colors = [rgba("#c8c8c8"), rgba("#ff0000"), rgba("#0000ff")];
+  // Data x, y in [0, 1] onto the 8 x 4 pixels (y up).
+  const affine = [8, 0, 0, 0, -4, 3];
+  const rows = [
+    [0, 0, 1], // pixel (0, 3): red
+    [0.5, 0.5, 2], // (4, 1): blue
+    [0.5, 0.5, 1], // the same pixel, later: red on top
+    [0.9, 0.9, 2], // hidden
+  ];
+  const hidden = new Uint8Array([0, 0, 0, 1]);
+  const painted = splat(pixels, width, height, rows, colors, affine, { size: 1, hidden });
+  assert.equal(painted, 3);
+  const px = (x, y) => [...pixels.slice((y * width + x) * 4, (y * width + x) * 4 + 4)];
+  assert.deepEqual(px(0, 3), [255, 0, 0, 255]);
+  assert.deepEqual(px(4, 1), [255, 0, 0, 255]);
+  assert.deepEqual(px(7, 0), [255, 255, 255, 255]); // the hidden point's pixel stays white
+  // Off the canvas: not painted, no error.
+  assert.equal(splat(pixels, width, height, [[5, 5, 1]], colors, affine), 0);
+});
+
+test("with a selection the other points fade and the selected ones are drawn on top", () => {
+  const width = 6;
+  const height = 6;
+  const pixels = new Uint8ClampedArray(width * height * 4);
+  const colors = [rgba("#000000"), rgba("#ff0000")];
+  const rows = [
+    [1, 1, 0],
+    [4, 4, 1],
+  ];
+  splat(pixels, width, height, rows, colors, [1, 0, 0, 0, 1, 0], { size: 1, selected: [1], inactive: 0.4 });
+  const px = (x, y) => [...pixels.slice((y * width + x) * 4, (y * width + x) * 4 + 3)];
+  // Black at 40 % over white: 60 % of white.
+  assert.deepEqual(px(1, 1), [153, 153, 153]);
+  // The selected point at full colour, a pixel bigger on each side.
+  assert.deepEqual(px(4, 4), [255, 0, 0]);
+  assert.deepEqual(px(3, 3), [255, 0, 0]);
+  assert.deepEqual(px(5, 5), [255, 0, 0]);
+});
+
+test("continuous values spread over the ramp as WebGL picks its colours", () => {
+  const pixels = new Uint8ClampedArray(3 * 1 * 4);
+  const ramp = [rgba("#000000"), rgba("#808080"), rgba("#ffffff")];
+  const rows = [
+    [0, 0, 0],
+    [1, 0, 0.6],
+    [2, 0, 1],
+  ];
+  splat(pixels, 3, 1, rows, ramp, [1, 0, 0, 0, 1, 0], { continuous: true });
+  assert.deepEqual([pixels[0], pixels[4], pixels[8]], [0, 128, 255]);
 });

@@ -96,3 +96,97 @@ export function pointSize(n) {
   if (n > 5000) return 4;
   return 7;
 }
+
+/** The affine map `[a, b, c, d, e, f]` (`px = a·x + b·y + c`, `py = d·x + e·y + f`) that
+ * takes three data points `src` (`[[x, y], …]`, not on one line) to their screen positions
+ * `dst`; `null` when they are on one line. */
+export function affineFrom(src, dst) {
+  const [[x0, y0], [x1, y1], [x2, y2]] = src;
+  const det = x0 * (y1 - y2) - y0 * (x1 - x2) + (x1 * y2 - x2 * y1);
+  if (!det) return null;
+  // Cramer's rule for [x y 1] · [a b c]ᵀ = p, once for each screen axis.
+  const solve = (p0, p1, p2) => [
+    (p0 * (y1 - y2) - y0 * (p1 - p2) + (p1 * y2 - p2 * y1)) / det,
+    (x0 * (p1 - p2) - p0 * (x1 - x2) + (x1 * p2 - x2 * p1)) / det,
+    (x0 * (y1 * p2 - y2 * p1) - y0 * (x1 * p2 - x2 * p1) + p0 * (x1 * y2 - x2 * y1)) / det,
+  ];
+  return [...solve(dst[0][0], dst[1][0], dst[2][0]), ...solve(dst[0][1], dst[1][1], dst[2][1])];
+}
+
+/** The colour index of a value, as regl-scatterplot picks it: the category itself, or a
+ * continuous value in [0, 1] spread over the ramp. */
+function colorIndex(value, count, continuous) {
+  const i = continuous ? Math.floor((value || 0) * (count - 1)) : Math.floor(value || 0);
+  return i < 0 ? 0 : i >= count ? count - 1 : i;
+}
+
+/** A frame of the map painted on the CPU: every point of `rows` (`[x, y, value]`) as a
+ * `size`-pixel square of its colour (`colors`, `[r, g, b, a]` in 0..1) into `pixels` (RGBA,
+ * `width` × `height`, white first), in row order as the WebGL frame draws them. With a
+ * selection, the other points are faded (`inactive` opacity) and the selected ones drawn on
+ * top in `activeColors`. `hidden` (a mask, 1 = off the map) rows are left out. Returns how
+ * many points were painted.
+ *
+ * Software WebGL (no GPU) takes about a second to draw a million points; this takes tens of
+ * milliseconds, so the map shows a new state at once and WebGL's frame follows. */
+export function splat(pixels, width, height, rows, colors, affine, opts = {}) {
+  const { size = 1, continuous = false, selected = null, activeColors = colors, inactive = 0.4, hidden = null } = opts;
+  const words = new Uint32Array(pixels.buffer, pixels.byteOffset, width * height);
+  words.fill(0xffffffff);
+  const [a, b, c, d, e, f] = affine;
+  const s = Math.max(1, Math.round(size));
+  const half = (s - 1) / 2;
+  const faded = selected && selected.length ? inactive : 1;
+  // Per colour: its packed pixel (opaque) or its premultiplied channels (blended).
+  const prep = (list, alpha) =>
+    list.map(([r, g, bl]) => ({
+      word: (255 << 24) | (Math.round(bl * 255) << 16) | (Math.round(g * 255) << 8) | Math.round(r * 255),
+      r: r * 255 * alpha,
+      g: g * 255 * alpha,
+      b: bl * 255 * alpha,
+      keep: 1 - alpha,
+    }));
+  const normal = prep(colors, faded);
+  const active = prep(activeColors.length ? activeColors : colors, 1);
+  const opaque = faded >= 1;
+  const paint = (i, table, solid, grow) => {
+    const row = rows[i];
+    if (!row) return 0;
+    const px = Math.round(a * row[0] + b * row[1] + c - half - grow);
+    const py = Math.round(d * row[0] + e * row[1] + f - half - grow);
+    const side = s + 2 * grow;
+    if (px >= width || py >= height || px + side <= 0 || py + side <= 0) return 0;
+    const col = table[colorIndex(row[2], table.length, continuous)];
+    const x0 = Math.max(px, 0);
+    const y0 = Math.max(py, 0);
+    const x1 = Math.min(width, px + side);
+    const y1 = Math.min(height, py + side);
+    for (let yy = y0; yy < y1; yy++) {
+      let k = yy * width + x0;
+      for (let xx = x0; xx < x1; xx++, k++) {
+        if (solid) {
+          words[k] = col.word;
+        } else {
+          const o = k * 4;
+          pixels[o] = col.r + pixels[o] * col.keep;
+          pixels[o + 1] = col.g + pixels[o + 1] * col.keep;
+          pixels[o + 2] = col.b + pixels[o + 2] * col.keep;
+        }
+      }
+    }
+    return 1;
+  };
+  let painted = 0;
+  const n = rows.length;
+  for (let i = 0; i < n; i++) {
+    if (hidden && hidden[i]) continue;
+    painted += paint(i, normal, opaque, 0);
+  }
+  if (selected && selected.length) {
+    for (let j = 0; j < selected.length; j++) {
+      const i = selected[j];
+      if (!(hidden && hidden[i])) paint(i, active, true, 1);
+    }
+  }
+  return painted;
+}
