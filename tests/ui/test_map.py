@@ -177,3 +177,64 @@ def test_a_selection_from_python_labeled_one_by_one_in_the_labeler(lab):
     kept = lab.eval_json("sorted(int(i) for i in m.selection)")
     assert len(kept) == 28 and set(kept) <= set(range(40, 80))
     assert not lab.page_errors
+
+
+# 150,000 points (more than the map's CPU_FRAME_MIN): a blob of 300 (items 0-299) alone
+# in the upper-right corner, the others spread over the rest.
+MANY = """
+import numpy as np, pandas as pd, nblabel
+rng = np.random.default_rng(1)
+n = 150_000
+xy = rng.uniform(-1, 0.4, size=(n, 2))
+xy[:300] = rng.normal([0.8, 0.8], 0.03, size=(300, 2))
+df = pd.DataFrame({"text": [f"t{i}" for i in range(n)], "x": xy[:, 0], "y": xy[:, 1]})
+w = nblabel.TextLabeler(df, choices=["cat", "dog", "cow"], store="many.sqlite")
+m = nblabel.map(w, coords=("x", "y"), height=420)
+m
+"""
+
+# The colour of each given point at its centre in the CPU frame and in WebGL's (both are
+# 2-D canvases: regl-scatterplot copies its frames into the map's canvas).
+PIXELS = """([el, items]) => {
+  const webgl = el.querySelector('[data-testid="map-canvas"]');
+  const cpu = el.querySelector('[data-testid="map-quick"]');
+  const read = (c) => c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+  const a = read(cpu), b = read(webgl);
+  const sx = webgl.width / webgl.clientWidth, sy = webgl.height / webgl.clientHeight;
+  return items.map((i) => {
+    const [x, y] = el.screenPosition(i);
+    const k = (Math.floor(y * sy) * webgl.width + Math.floor(x * sx)) * 4;
+    return [[a[k], a[k + 1], a[k + 2]], [b[k], b[k + 1], b[k + 2]]];
+  });
+}"""
+
+
+def test_many_points_in_software_webgl_are_painted_on_the_cpu_first_as_webgl_draws_them(lab):
+    lab.open_cells(MANY, viewport=(1300, 900))
+    lab.run_all(timeout=180)
+    root = ready(lab)
+    page = lab.page
+    # No GPU here: WebGL is SwiftShader, so the map paints its frames on the CPU first.
+    assert root.get_attribute("data-cpu-frames") == "true"
+    assert int(root.get_attribute("data-shown-at")) <= int(root.get_attribute("data-gl-drawn-at"))
+    # A bulk label of the blob: its colours on the CPU frame, then in WebGL's.
+    draws = int(root.get_attribute("data-draws"))
+    gl = int(root.get_attribute("data-gl-drawn-at"))
+    lab.eval_in_kernel("m.select(range(300)); bulk = m.label('dog')")
+    draws = wait_draws(root, draws)
+    page.wait_for_function(
+        "([el, t]) => Number(el.dataset.glDrawnAt) > t && el.querySelector("
+        "'[data-testid=\"map-quick\"]').hidden",
+        arg=[root.element_handle(), gl],
+        timeout=30_000,
+    )
+    assert lab.eval_json("len(bulk.labeled)") == 300
+    rng = np.random.default_rng(0)
+    sample = list(range(0, 300, 3)) + rng.choice(np.arange(300, 150_000), 200).tolist()
+    pairs = np.array(page.evaluate(PIXELS, [root.element_handle(), sample]), dtype=float)
+    cpu, webgl = pairs[:, 0], pairs[:, 1]
+    blob_cpu = cpu[:100]
+    assert (np.abs(blob_cpu - DOG).sum(axis=1) < 60).mean() > 0.9  # the blob in dog's colour
+    agree = (np.abs(cpu - webgl).max(axis=1) < 48).mean()
+    assert agree > 0.9, f"the CPU frame and WebGL's agree at {agree:.0%} of the points"
+    assert not lab.page_errors
