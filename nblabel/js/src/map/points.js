@@ -124,68 +124,90 @@ function colorIndex(value, count, continuous) {
  * `size`-pixel square of its colour (`colors`, `[r, g, b, a]` in 0..1) into `pixels` (RGBA,
  * `width` × `height`, white first), in row order as the WebGL frame draws them. With a
  * selection, the other points are faded (`inactive` opacity) and the selected ones drawn on
- * top in `activeColors`. `hidden` (a mask, 1 = off the map) rows are left out. Returns how
- * many points were painted.
+ * top in `activeColors`, a pixel bigger on each side. `hidden` (a mask, 1 = off the map)
+ * rows are left out. Returns how many points were painted.
  *
- * Software WebGL (no GPU) takes about a second to draw a million points; this takes tens of
- * milliseconds, so the map shows a new state at once and WebGL's frame follows. */
+ * Software WebGL (no GPU) takes about a second to draw a million points; this takes about
+ * a tenth of that, so the map shows a new state at once and WebGL's frame follows. */
 export function splat(pixels, width, height, rows, colors, affine, opts = {}) {
   const { size = 1, continuous = false, selected = null, activeColors = colors, inactive = 0.4, hidden = null } = opts;
   const words = new Uint32Array(pixels.buffer, pixels.byteOffset, width * height);
   words.fill(0xffffffff);
+  const fade = selected && selected.length ? inactive : 1;
+  const n = rows.length;
+  const count = colors.length;
+  // Per colour: the opaque pixel as one word, or (faded) what the colour adds to each
+  // channel and how much of the white below is left: white is all there is below a fade's
+  // first coat, and later points blend over earlier ones.
+  const solid = new Uint32Array(count);
+  const add = new Float32Array(count * 3);
+  colors.forEach(([r, g, b], k) => {
+    solid[k] = ((255 << 24) | (Math.round(b * 255) << 16) | (Math.round(g * 255) << 8) | Math.round(r * 255)) >>> 0;
+    add[k * 3] = r * 255 * fade;
+    add[k * 3 + 1] = g * 255 * fade;
+    add[k * 3 + 2] = b * 255 * fade;
+  });
+  const keep256 = Math.round((1 - fade) * 256);
   const [a, b, c, d, e, f] = affine;
   const s = Math.max(1, Math.round(size));
   const half = (s - 1) / 2;
-  const faded = selected && selected.length ? inactive : 1;
-  // Per colour: its packed pixel (opaque) or its premultiplied channels (blended).
-  const prep = (list, alpha) =>
-    list.map(([r, g, bl]) => ({
-      word: (255 << 24) | (Math.round(bl * 255) << 16) | (Math.round(g * 255) << 8) | Math.round(r * 255),
-      r: r * 255 * alpha,
-      g: g * 255 * alpha,
-      b: bl * 255 * alpha,
-      keep: 1 - alpha,
-    }));
-  const normal = prep(colors, faded);
-  const active = prep(activeColors.length ? activeColors : colors, 1);
-  const opaque = faded >= 1;
-  const paint = (i, table, solid, grow) => {
+  let painted = 0;
+  for (let i = 0; i < n; i++) {
+    if (hidden !== null && hidden[i]) continue;
     const row = rows[i];
-    if (!row) return 0;
-    const px = Math.round(a * row[0] + b * row[1] + c - half - grow);
-    const py = Math.round(d * row[0] + e * row[1] + f - half - grow);
-    const side = s + 2 * grow;
-    if (px >= width || py >= height || px + side <= 0 || py + side <= 0) return 0;
-    const col = table[colorIndex(row[2], table.length, continuous)];
-    const x0 = Math.max(px, 0);
-    const y0 = Math.max(py, 0);
-    const x1 = Math.min(width, px + side);
-    const y1 = Math.min(height, py + side);
-    for (let yy = y0; yy < y1; yy++) {
-      let k = yy * width + x0;
-      for (let xx = x0; xx < x1; xx++, k++) {
-        if (solid) {
-          words[k] = col.word;
-        } else {
-          const o = k * 4;
-          pixels[o] = col.r + pixels[o] * col.keep;
-          pixels[o + 1] = col.g + pixels[o + 1] * col.keep;
-          pixels[o + 2] = col.b + pixels[o + 2] * col.keep;
+    const x = row[0];
+    const y = row[1];
+    let px = Math.round(a * x + b * y + c - half);
+    let py = Math.round(d * x + e * y + f - half);
+    let x1 = px + s;
+    let y1 = py + s;
+    if (px >= width || py >= height || x1 <= 0 || y1 <= 0) continue;
+    if (px < 0) px = 0;
+    if (py < 0) py = 0;
+    if (x1 > width) x1 = width;
+    if (y1 > height) y1 = height;
+    const v = row[2] || 0;
+    let k = continuous ? Math.floor(v * (count - 1)) : Math.floor(v);
+    k = k < 0 ? 0 : k >= count ? count - 1 : k;
+    painted++;
+    if (fade >= 1) {
+      const word = solid[k];
+      for (let yy = py; yy < y1; yy++) {
+        for (let o = yy * width + px, end = yy * width + x1; o < end; o++) words[o] = word;
+      }
+    } else {
+      // Integer blending on whole pixels (keep in 1/256ths): a third of the time of
+      // three clamped channel writes.
+      const ar = add[k * 3];
+      const ag = add[k * 3 + 1];
+      const ab = add[k * 3 + 2];
+      for (let yy = py; yy < y1; yy++) {
+        for (let o = yy * width + px, end = yy * width + x1; o < end; o++) {
+          const w = words[o];
+          const r = (ar + (((w & 255) * keep256) >> 8)) | 0;
+          const g = (ag + ((((w >>> 8) & 255) * keep256) >> 8)) | 0;
+          const bl = (ab + ((((w >>> 16) & 255) * keep256) >> 8)) | 0;
+          words[o] = (0xff000000 | (bl << 16) | (g << 8) | r) >>> 0;
         }
       }
     }
-    return 1;
-  };
-  let painted = 0;
-  const n = rows.length;
-  for (let i = 0; i < n; i++) {
-    if (hidden && hidden[i]) continue;
-    painted += paint(i, normal, opaque, 0);
   }
   if (selected && selected.length) {
+    const active = activeColors.length ? activeColors : colors;
+    const big = s + 2;
     for (let j = 0; j < selected.length; j++) {
       const i = selected[j];
-      if (!(hidden && hidden[i])) paint(i, active, true, 1);
+      const row = rows[i];
+      if (!row || (hidden !== null && hidden[i])) continue;
+      const px = Math.round(a * row[0] + b * row[1] + c - half - 1);
+      const py = Math.round(d * row[0] + e * row[1] + f - half - 1);
+      const [r, g, bl] = active[colorIndex(row[2], active.length, continuous)];
+      const word = ((255 << 24) | (Math.round(bl * 255) << 16) | (Math.round(g * 255) << 8) | Math.round(r * 255)) >>> 0;
+      for (let yy = Math.max(py, 0); yy < Math.min(height, py + big); yy++) {
+        const x0 = Math.max(px, 0);
+        const x1 = Math.min(width, px + big);
+        if (x0 < x1) words.fill(word, yy * width + x0, yy * width + x1);
+      }
     }
   }
   return painted;
