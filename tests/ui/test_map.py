@@ -217,6 +217,10 @@ def test_many_points_in_software_webgl_are_painted_on_the_cpu_first_as_webgl_dra
     # No GPU here: WebGL is SwiftShader, so the map paints its frames on the CPU first.
     assert root.get_attribute("data-cpu-frames") == "true"
     assert int(root.get_attribute("data-shown-at")) <= int(root.get_attribute("data-gl-drawn-at"))
+    # The first CPU frame (still in its canvas) drew the lone blob where WebGL drew it.
+    first = np.array(page.evaluate(PIXELS, [root.element_handle(), list(range(0, 300, 5))]))
+    assert (first[:, 0].min(axis=1) < 235).mean() > 0.9  # not white: a point is there
+    assert (np.abs(first[:, 0] - first[:, 1]).max(axis=1) < 48).mean() > 0.9
     # A bulk label of the blob: its colours on the CPU frame, then in WebGL's.
     draws = int(root.get_attribute("data-draws"))
     gl = int(root.get_attribute("data-gl-drawn-at"))
