@@ -17416,16 +17416,18 @@ function decodePoints(msg, buffers) {
   const values = msg.values === "uint8" ? typed(buffers[2], Uint8Array) : typed(buffers[2], Float32Array);
   return { x: coords(buffers[0]), y: coords(buffers[1]), values };
 }
-function setAll(rows, values) {
+function setAll(rows, values, copy = null) {
   const n = Math.min(rows.length, values.length);
   for (let i = 0; i < n; i++) rows[i][2] = values[i];
+  if (copy) copy.set(values.subarray(0, Math.min(copy.length, values.length)));
 }
-function setSome(rows, index, values) {
+function setSome(rows, index, values, copy = null) {
   let done = 0;
   for (let i = 0; i < index.length; i++) {
     const row = rows[index[i]];
     if (row) {
       row[2] = values[i];
+      if (copy) copy[index[i]] = values[i];
       done++;
     }
   }
@@ -17476,60 +17478,98 @@ function colorIndex(value, count, continuous) {
   const i = continuous ? Math.floor((value || 0) * (count - 1)) : Math.floor(value || 0);
   return i < 0 ? 0 : i >= count ? count - 1 : i;
 }
-function splat(pixels, width, height, rows, colors, affine, opts = {}) {
-  const { size = 1, continuous = false, selected = null, activeColors = colors, inactive = 0.4, hidden = null } = opts;
-  const words = new Uint32Array(pixels.buffer, pixels.byteOffset, width * height);
-  words.fill(4294967295);
-  const fade = selected && selected.length ? inactive : 1;
-  const n = rows.length;
-  const count = colors.length;
-  const solid = new Uint32Array(count);
-  const add = new Float32Array(count * 3);
-  colors.forEach(([r, g, b2], k) => {
-    solid[k] = (255 << 24 | Math.round(b2 * 255) << 16 | Math.round(g * 255) << 8 | Math.round(r * 255)) >>> 0;
-    add[k * 3] = r * 255 * fade;
-    add[k * 3 + 1] = g * 255 * fade;
-    add[k * 3 + 2] = b2 * 255 * fade;
-  });
-  const keep256 = Math.round((1 - fade) * 256);
+function squareStarts(x, y, affine, width, height, size) {
+  const n = x.length;
+  const out = new Int32Array(n);
   const [a, b, c, d, e, f] = affine;
   const s = Math.max(1, Math.round(size));
   const half = (s - 1) / 2;
+  for (let i = 0; i < n; i++) {
+    const px = Math.round(a * x[i] + b * y[i] + c - half);
+    const py = Math.round(d * x[i] + e * y[i] + f - half);
+    out[i] = px >= 0 && py >= 0 && px + s <= width && py + s <= height ? py * width + px : -1;
+  }
+  return out;
+}
+function splat(pixels, width, height, points, colors, affine, opts = {}) {
+  const { size = 1, continuous = false, selected = null, activeColors = colors, inactive = 0.4, hidden = null } = opts;
+  const { x, y, values } = points;
+  const s = Math.max(1, Math.round(size));
+  const half = (s - 1) / 2;
+  const starts = opts.starts || squareStarts(x, y, affine, width, height, s);
+  const words = new Uint32Array(pixels.buffer, pixels.byteOffset, width * height);
+  words.fill(4294967295);
+  const fade = selected && selected.length ? inactive : 1;
+  const n = x.length;
+  const count = colors.length;
+  const [a, b, c, d, e, f] = affine;
+  const solid = new Uint32Array(count);
+  const add = new Int32Array(count * 3);
+  colors.forEach(([r, g, bl], k) => {
+    solid[k] = (255 << 24 | Math.round(bl * 255) << 16 | Math.round(g * 255) << 8 | Math.round(r * 255)) >>> 0;
+    add[k * 3] = Math.round(r * 255 * fade);
+    add[k * 3 + 1] = Math.round(g * 255 * fade);
+    add[k * 3 + 2] = Math.round(bl * 255 * fade);
+  });
+  const keep = Math.round((1 - fade) * 256);
+  const colorOf = (i) => {
+    const v = values[i] || 0;
+    const k = continuous ? Math.floor(v * (count - 1)) : Math.floor(v);
+    return k < 0 ? 0 : k >= count ? count - 1 : k;
+  };
+  const blend = (o, k) => {
+    const w = words[o];
+    const r = Math.min(255, add[k * 3] + ((w & 255) * keep >> 8));
+    const g = Math.min(255, add[k * 3 + 1] + ((w >>> 8 & 255) * keep >> 8));
+    const bl = Math.min(255, add[k * 3 + 2] + ((w >>> 16 & 255) * keep >> 8));
+    words[o] = (4278190080 | bl << 16 | g << 8 | r) >>> 0;
+  };
+  const edge = (i, k) => {
+    const px = Math.round(a * x[i] + b * y[i] + c - half);
+    const py = Math.round(d * x[i] + e * y[i] + f - half);
+    const x0 = Math.max(px, 0);
+    const x1 = Math.min(width, px + s);
+    const y1 = Math.min(height, py + s);
+    if (x0 >= x1) return 0;
+    let any = 0;
+    for (let yy = Math.max(py, 0); yy < y1; yy++) {
+      for (let o = yy * width + x0, end = yy * width + x1; o < end; o++) {
+        if (fade >= 1) words[o] = solid[k];
+        else blend(o, k);
+        any = 1;
+      }
+    }
+    return any;
+  };
   let painted = 0;
+  const two = s === 2;
   for (let i = 0; i < n; i++) {
     if (hidden !== null && hidden[i]) continue;
-    const row = rows[i];
-    const x = row[0];
-    const y = row[1];
-    let px = Math.round(a * x + b * y + c - half);
-    let py = Math.round(d * x + e * y + f - half);
-    let x1 = px + s;
-    let y1 = py + s;
-    if (px >= width || py >= height || x1 <= 0 || y1 <= 0) continue;
-    if (px < 0) px = 0;
-    if (py < 0) py = 0;
-    if (x1 > width) x1 = width;
-    if (y1 > height) y1 = height;
-    const v = row[2] || 0;
-    let k = continuous ? Math.floor(v * (count - 1)) : Math.floor(v);
-    k = k < 0 ? 0 : k >= count ? count - 1 : k;
+    const k = colorOf(i);
+    const o = starts[i];
+    if (o < 0) {
+      painted += edge(i, k);
+      continue;
+    }
     painted++;
-    if (fade >= 1) {
-      const word = solid[k];
-      for (let yy = py; yy < y1; yy++) {
-        for (let o = yy * width + px, end = yy * width + x1; o < end; o++) words[o] = word;
+    if (two) {
+      if (fade >= 1) {
+        const word = solid[k];
+        words[o] = word;
+        words[o + 1] = word;
+        words[o + width] = word;
+        words[o + width + 1] = word;
+      } else {
+        blend(o, k);
+        blend(o + 1, k);
+        blend(o + width, k);
+        blend(o + width + 1, k);
       }
     } else {
-      const ar = add[k * 3];
-      const ag = add[k * 3 + 1];
-      const ab = add[k * 3 + 2];
-      for (let yy = py; yy < y1; yy++) {
-        for (let o = yy * width + px, end = yy * width + x1; o < end; o++) {
-          const w = words[o];
-          const r = ar + ((w & 255) * keep256 >> 8) | 0;
-          const g = ag + ((w >>> 8 & 255) * keep256 >> 8) | 0;
-          const bl = ab + ((w >>> 16 & 255) * keep256 >> 8) | 0;
-          words[o] = (4278190080 | bl << 16 | g << 8 | r) >>> 0;
+      for (let r = 0; r < s; r++) {
+        for (let q = o + r * width, end = q + s; q < end; q++) {
+          if (fade >= 1) words[q] = solid[k];
+          else blend(q, k);
         }
       }
     }
@@ -17539,16 +17579,15 @@ function splat(pixels, width, height, rows, colors, affine, opts = {}) {
     const big = s + 2;
     for (let j = 0; j < selected.length; j++) {
       const i = selected[j];
-      const row = rows[i];
-      if (!row || hidden !== null && hidden[i]) continue;
-      const px = Math.round(a * row[0] + b * row[1] + c - half - 1);
-      const py = Math.round(d * row[0] + e * row[1] + f - half - 1);
-      const [r, g, bl] = active[colorIndex(row[2], active.length, continuous)];
+      if (i >= n || hidden !== null && hidden[i]) continue;
+      const px = Math.round(a * x[i] + b * y[i] + c - half - 1);
+      const py = Math.round(d * x[i] + e * y[i] + f - half - 1);
+      const [r, g, bl] = active[colorIndex(values[i], active.length, continuous)];
       const word = (255 << 24 | Math.round(bl * 255) << 16 | Math.round(g * 255) << 8 | Math.round(r * 255)) >>> 0;
+      const x0 = Math.max(px, 0);
+      const x1 = Math.min(width, px + big);
       for (let yy = Math.max(py, 0); yy < Math.min(height, py + big); yy++) {
-        const x0 = Math.max(px, 0);
-        const x1 = Math.min(width, px + big);
-        if (x0 < x1) words.fill(word, yy * width + x0, yy * width + x1);
+        for (let o = yy * width + x0, end = yy * width + x1; o < end; o++) words[o] = word;
       }
     }
   }
@@ -17732,6 +17771,9 @@ function mountMap({ model, el }) {
   root.dataset.renderAt = String(Date.now());
   let scatterplot = null;
   let rows = null;
+  let points = null;
+  let starts = null;
+  let startsKey = "";
   let spatialIndex = null;
   let filter = null;
   let scale = "categorical";
@@ -17819,8 +17861,15 @@ function mountMap({ model, el }) {
     const sx = width / (canvas.clientWidth || width);
     const sy = height / (canvas.clientHeight || height);
     const scaled = [affine[0] * sx, affine[1] * sx, affine[2] * sx, affine[3] * sy, affine[4] * sy, affine[5] * sy];
-    splat(image.data, width, height, rows, colors, scaled, {
-      size: scatterplot.get("pointSize") * dpr,
+    const size = scatterplot.get("pointSize") * dpr;
+    const key = [...scaled, width, height, size].join();
+    if (key !== startsKey) {
+      starts = squareStarts(points.x, points.y, scaled, width, height, size);
+      startsKey = key;
+    }
+    splat(image.data, width, height, points, colors, scaled, {
+      starts,
+      size,
       continuous: scale === "continuous",
       selected,
       hidden: hiddenMask,
@@ -17907,6 +17956,7 @@ function mountMap({ model, el }) {
     root.dataset.pointsAt = String(Date.now());
     const { x, y, values } = decodePoints(msg, buffers);
     rows = toRows(x, y, values);
+    points = { x, y, values: Float32Array.from(values) };
     scale = msg.scale || "categorical";
     filter = visible(msg.n, msg.hidden);
     if (msg.hidden && msg.hidden.length) {
@@ -17945,10 +17995,10 @@ function mountMap({ model, el }) {
     scatterplot.subscribe("lassoStart", () => {
       lassoing = true;
     });
-    scatterplot.subscribe("select", ({ points }) => {
+    scatterplot.subscribe("select", ({ points: points2 }) => {
       const wasLasso = lassoing;
       lassoing = false;
-      selected = Array.from(points);
+      selected = Array.from(points2);
       sendSelection();
       if (!wasLasso && selected.length === 1) openItem(selected[0]);
     });
@@ -18017,8 +18067,8 @@ function mountMap({ model, el }) {
     if (!msg || !rows) return;
     if (msg.kind === "colors") {
       scale = msg.scale || scale;
-      if (msg.full) setAll(rows, typed(buffers[0], Float32Array));
-      else setSome(rows, typed(buffers[0], Uint32Array), typed(buffers[1], Float32Array));
+      if (msg.full) setAll(rows, typed(buffers[0], Float32Array), points.values);
+      else setSome(rows, typed(buffers[0], Uint32Array), typed(buffers[1], Float32Array), points.values);
       applyLegend();
       const painted = paintCpuFrame();
       if (painted) painted.then(redraw);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import spec from "../../protocol.json" with { type: "json" };
-import { affineFrom, choiceForKey, decodePoints, pointColors, rgba, setAll, setSome, splat, toRows, typed, visible } from "../src/map/points.js";
+import { affineFrom, choiceForKey, decodePoints, pointColors, rgba, setAll, setSome, splat, squareStarts, toRows, typed, visible } from "../src/map/points.js";
 import { MAP_REQUESTS, Requester } from "../src/protocol.js";
 
 class FakeModel {
@@ -92,6 +92,13 @@ test("keys 1-9 pick a choice by position, with or without Shift", () => {
   assert.equal(choiceForKey({ code: "KeyU", key: "u" }, choices), null);
 });
 
+/** `[x, y, value]` rows as the typed columns the CPU frame reads. */
+const columns = (rows) => ({
+  x: Float32Array.from(rows, (r) => r[0]),
+  y: Float32Array.from(rows, (r) => r[1]),
+  values: Float32Array.from(rows, (r) => r[2]),
+});
+
 test("three points and their screen positions give the camera's affine map", () => {
   // x to the right, y up (screen y grows down), scaled by 100, origin at (50, 80).
   const f = affineFrom(
@@ -125,14 +132,14 @@ test("a CPU frame paints every point in its colour, later rows on top, hidden ro
     [0.9, 0.9, 2], // hidden
   ];
   const hidden = new Uint8Array([0, 0, 0, 1]);
-  const painted = splat(pixels, width, height, rows, colors, affine, { size: 1, hidden });
+  const painted = splat(pixels, width, height, columns(rows), colors, affine, { size: 1, hidden });
   assert.equal(painted, 3);
   const px = (x, y) => [...pixels.slice((y * width + x) * 4, (y * width + x) * 4 + 4)];
   assert.deepEqual(px(0, 3), [255, 0, 0, 255]);
   assert.deepEqual(px(4, 1), [255, 0, 0, 255]);
   assert.deepEqual(px(7, 0), [255, 255, 255, 255]); // the hidden point's pixel stays white
   // Off the canvas: not painted, no error.
-  assert.equal(splat(pixels, width, height, [[5, 5, 1]], colors, affine), 0);
+  assert.equal(splat(pixels, width, height, columns([[5, 5, 1]]), colors, affine), 0);
 });
 
 test("with a selection the other points fade and the selected ones are drawn on top", () => {
@@ -144,7 +151,7 @@ test("with a selection the other points fade and the selected ones are drawn on 
     [1, 1, 0],
     [4, 4, 1],
   ];
-  splat(pixels, width, height, rows, colors, [1, 0, 0, 0, 1, 0], { size: 1, selected: [1], inactive: 0.4 });
+  splat(pixels, width, height, columns(rows), colors, [1, 0, 0, 0, 1, 0], { size: 1, selected: [1], inactive: 0.4 });
   const px = (x, y) => [...pixels.slice((y * width + x) * 4, (y * width + x) * 4 + 3)];
   // Black at 40 % over white: 60 % of white.
   assert.deepEqual(px(1, 1), [153, 153, 153]);
@@ -162,6 +169,39 @@ test("continuous values spread over the ramp as WebGL picks its colours", () => 
     [1, 0, 0.6],
     [2, 0, 1],
   ];
-  splat(pixels, 3, 1, rows, ramp, [1, 0, 0, 0, 1, 0], { continuous: true });
+  splat(pixels, 3, 1, columns(rows), ramp, [1, 0, 0, 0, 1, 0], { continuous: true });
   assert.deepEqual([pixels[0], pixels[4], pixels[8]], [0, 128, 255]);
+});
+
+test("squares of two pixels, the usual size, and squares cut by the canvas's edge", () => {
+  const width = 5;
+  const height = 4;
+  const pixels = new Uint8ClampedArray(width * height * 4);
+  const colors = [rgba("#000000"), rgba("#00ff00")];
+  // Pixel space: a square of 2 centred at (x, y) covers x - 0.5 .. x + 0.5, rounded.
+  const pts = columns([
+    [1.5, 1.5, 1], // pixels (1..2, 1..2)
+    [4.5, 3.5, 1], // (4, 3) only: cut by the right and bottom edges
+    [-3, 0, 1], // wholly outside
+  ]);
+  const affine = [1, 0, 0, 0, 1, 0];
+  assert.deepEqual([...squareStarts(pts.x, pts.y, affine, width, height, 2)], [6, -1, -1]);
+  assert.equal(splat(pixels, width, height, pts, colors, affine, { size: 2 }), 2);
+  const green = (x, y) => pixels[(y * width + x) * 4 + 1] === 255 && pixels[(y * width + x) * 4] === 0;
+  for (const [x, y] of [[1, 1], [2, 1], [1, 2], [2, 2], [4, 3]]) assert.ok(green(x, y), `pixel ${x}, ${y}`);
+  assert.ok(!green(0, 0) && !green(3, 3) && !green(3, 1));
+  // The same with the places given: the same frame.
+  const again = new Uint8ClampedArray(pixels.length);
+  splat(again, width, height, pts, colors, affine, { size: 2, starts: squareStarts(pts.x, pts.y, affine, width, height, 2) });
+  assert.deepEqual(again, pixels);
+});
+
+test("colour updates keep the typed copy of the values in step", () => {
+  const rows = toRows(new Float32Array(3), new Float32Array(3), new Float32Array([0, 0, 0]));
+  const copy = new Float32Array(3);
+  setSome(rows, new Uint32Array([2]), new Float32Array([4]), copy);
+  assert.deepEqual([...copy], [0, 0, 4]);
+  setAll(rows, new Float32Array([1, 2, 3]), copy);
+  assert.deepEqual([...copy], [1, 2, 3]);
+  assert.deepEqual(rows.map((r) => r[2]), [1, 2, 3]);
 });

@@ -7,7 +7,7 @@
 import createScatterplot from "regl-scatterplot";
 import { MAP_REQUESTS, Requester } from "../protocol.js";
 import { errorText, h } from "../shell/dom.js";
-import { affineFrom, choiceForKey, decodePoints, pointColors, pointSize, setAll, setSome, splat, toRows, typed, visible } from "./points.js";
+import { affineFrom, choiceForKey, decodePoints, pointColors, pointSize, setAll, setSome, splat, squareStarts, toRows, typed, visible } from "./points.js";
 import { stripTiles } from "./strip.js";
 
 const COLOR_BY = [
@@ -110,6 +110,9 @@ export function mountMap({ model, el }) {
   // -- state ---------------------------------------------------------------------------------
   let scatterplot = null;
   let rows = null;
+  let points = null; // the same as typed arrays {x, y, values}: what the CPU frame reads
+  let starts = null; // where each point's square starts in the CPU frame, for `startsKey`
+  let startsKey = "";
   let spatialIndex = null;
   let filter = null;
   let scale = "categorical";
@@ -212,8 +215,15 @@ export function mountMap({ model, el }) {
     const sx = width / (canvas.clientWidth || width);
     const sy = height / (canvas.clientHeight || height);
     const scaled = [affine[0] * sx, affine[1] * sx, affine[2] * sx, affine[3] * sy, affine[4] * sy, affine[5] * sy];
-    splat(image.data, width, height, rows, colors, scaled, {
-      size: scatterplot.get("pointSize") * dpr,
+    const size = scatterplot.get("pointSize") * dpr;
+    const key = [...scaled, width, height, size].join();
+    if (key !== startsKey) {
+      starts = squareStarts(points.x, points.y, scaled, width, height, size);
+      startsKey = key;
+    }
+    splat(image.data, width, height, points, colors, scaled, {
+      starts,
+      size,
       continuous: scale === "continuous",
       selected,
       hidden: hiddenMask,
@@ -315,6 +325,7 @@ export function mountMap({ model, el }) {
     root.dataset.pointsAt = String(Date.now());
     const { x, y, values } = decodePoints(msg, buffers);
     rows = toRows(x, y, values);
+    points = { x, y, values: Float32Array.from(values) };
     scale = msg.scale || "categorical";
     filter = visible(msg.n, msg.hidden);
     if (msg.hidden && msg.hidden.length) {
@@ -445,8 +456,8 @@ export function mountMap({ model, el }) {
     if (!msg || !rows) return;
     if (msg.kind === "colors") {
       scale = msg.scale || scale;
-      if (msg.full) setAll(rows, typed(buffers[0], Float32Array));
-      else setSome(rows, typed(buffers[0], Uint32Array), typed(buffers[1], Float32Array));
+      if (msg.full) setAll(rows, typed(buffers[0], Float32Array), points.values);
+      else setSome(rows, typed(buffers[0], Uint32Array), typed(buffers[1], Float32Array), points.values);
       applyLegend();
       // The new colours on the CPU first, shown before WebGL's slow frame holds the page.
       const painted = paintCpuFrame();
