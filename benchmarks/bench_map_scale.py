@@ -183,6 +183,7 @@ def main() -> None:
             count = int(root.get_attribute("data-selected"))
             lasso_ms.append(int(root.get_attribute("data-selected-at")) - released)
             replies: list[int] = []
+            colours_at: list[int] = []
             for key, stamp, times in (
                 ("2", "data-label-at", label_ms),
                 ("u", "data-undo-at", undo_ms),
@@ -196,6 +197,8 @@ def main() -> None:
                 )  # fmt: skip
                 drawn = int(root.get_attribute("data-drawn-at"))
                 times.append(drawn - int(root.get_attribute(stamp)))
+                # The new colours reached the page (labels committed before they are sent).
+                colours = int(root.get_attribute("data-colors-at")) - int(root.get_attribute(stamp))
                 if key == "2":  # WebGL's own frame of the new colours (later with CPU frames)
                     page.wait_for_function(
                         "([el, a]) => Number(el.dataset.glDrawnAt) > Number(el.getAttribute(a))",
@@ -212,11 +215,13 @@ def main() -> None:
                     "([el, a]) => el.getAttribute(a)", arg=[root.element_handle(), replied]
                 )
                 replies.append(int(root.get_attribute(replied)) - int(root.get_attribute(stamp)))
+                colours_at.append(colours)
                 if key == "2":
                     nb.wait_for_kernel_idle(timeout=60)
                     stored.append(count_in_store(nb))
             print(f"  repeat {r + 1}: lasso of {count:,} -> {lasso_ms[-1]} ms, key 2 -> "
-                  f"{label_ms[-1]} ms (Python replied at {replies[0]} ms; WebGL's frame at "
+                  f"{label_ms[-1]} ms (colours in the page at {colours_at[0]} ms, Python replied "
+                  f"at {replies[0]} ms; WebGL's frame at "
                   f"{label_gl_ms[-1]} ms), u -> {undo_ms[-1]} "
                   f"ms (replied at {replies[1]} ms), stored {stored[-1]}", flush=True)  # fmt: skip
         print(f"map shown, cached embedding, every run:        "

@@ -17862,7 +17862,7 @@ function mountMap({ model, el }) {
     const sy = height / (canvas.clientHeight || height);
     const scaled = [affine[0] * sx, affine[1] * sx, affine[2] * sx, affine[3] * sy, affine[4] * sy, affine[5] * sy];
     const size = scatterplot.get("pointSize") * dpr;
-    const key = [...scaled, width, height, size].join();
+    const key = [...scaled.map((v) => v.toFixed(3)), width, height, size].join();
     if (key !== startsKey) {
       starts = squareStarts(points.x, points.y, scaled, width, height, size);
       startsKey = key;
@@ -18066,6 +18066,7 @@ function mountMap({ model, el }) {
   function onCustom(msg, buffers) {
     if (!msg || !rows) return;
     if (msg.kind === "colors") {
+      root.dataset.colorsAt = String(Date.now());
       scale = msg.scale || scale;
       if (msg.full) setAll(rows, typed(buffers[0], Float32Array), points.values);
       else setSome(rows, typed(buffers[0], Uint32Array), typed(buffers[1], Float32Array), points.values);
