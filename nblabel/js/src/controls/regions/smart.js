@@ -1,9 +1,9 @@
 // Smart mode on images (issue #19): with `assist=` in Python, Shift+S turns it on; then a click
 // is a positive point, Alt-click or a right-click a negative one, a drag a box. Each prompt
-// goes to the assist callable (the `assist` request, answered on a Python worker thread)
-// and its answer is drawn at once as a dashed prediction for the active label. Further
-// clicks refine the same answer (the points add up); Enter or "a" accepts it (one undo
-// step), Esc drops it. Only the newest prompt's answer is ever drawn: an older one that
+// goes to the assist callable (the `assist` request, answered on a Python worker thread, or
+// on the kernel's own thread for a model known to be fast) and its answer is drawn at once
+// as a dashed prediction for the active label. Further clicks refine the same answer (the
+// points add up); Enter or "a" accepts it (one undo step), Esc drops it. Only the newest prompt's answer is ever drawn: an older one that
 // comes late is dropped here as in Python.
 
 import { ASSIST } from "../../protocol.js";
