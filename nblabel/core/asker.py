@@ -1,25 +1,33 @@
-"""Answers to the browser's smart-tool prompts, off the kernel's message thread.
+"""Answers to the browser's smart-tool prompts, off the kernel's message thread when slow.
 
 An assist callable may take seconds (a model on a CPU). The kernel must keep answering the
-browser meanwhile (keys, fetches, submits), so each prompt runs on a worker thread, and
-what the user sees follows the newest prompt only:
+browser meanwhile (keys, fetches, submits), so a prompt runs on a worker thread (unless its
+call is known to be fast, below), and what the user sees follows the newest prompt only:
 
 - per item, at most one call runs and at most one prompt waits; a newer prompt replaces the
   waiting one, and the replaced one (and a running one it overtakes) is answered
   ``superseded`` at once: its answer, when it comes, is dropped, never shown;
 - a call running longer than ``timeout`` seconds is answered ``timeout`` and abandoned (a
   thread cannot be stopped: its answer is dropped when it comes) and the next prompt of the
-  item starts without waiting for it.
+  item starts without waiting for it;
+- a prompt whose previous call under the same ``warm`` key (the item and its object) took
+  at most ``inline_seconds``, with nothing of its item running or waiting, runs at once on
+  the caller's thread: a fast model's answer leaves with no thread to start and no hand-over
+  between threads (each costs milliseconds on a busy machine, where a waiting thread gets
+  the interpreter only every switch interval). A first call, a slow one or one that timed
+  out sends the next one to a worker again, so a slow model never holds the kernel.
 
 Each prompt's ``deliver(outcome)`` is called exactly once, on whichever thread settles it
-(a worker, the timer, or the caller's for a superseded prompt), never under the lock.
+(a worker, the timer, or the caller's for a superseded prompt or a fast call), never under
+the lock.
 """
 
 from __future__ import annotations
 
+import math
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +50,7 @@ class _Ticket:
     key: str
     payload: Any
     deliver: Callable[[Outcome], None]
+    warm: Hashable | None = None
     settled: bool = False
     timer: threading.Timer | None = field(default=None, repr=False)
 
@@ -61,26 +70,48 @@ class Asker:
         Called on a worker thread with a prompt's ``payload``.
     timeout
         Seconds a call may take before its prompt is answered ``timeout``.
+    inline_seconds
+        A call known to take at most this long (its last one under the same ``warm`` key)
+        runs on the caller's thread; ``0`` never.
     """
 
-    def __init__(self, run: Callable[[Any], Any], *, timeout: float = 30.0) -> None:
+    #: Warm keys remembered (the most recent ones).
+    REMEMBERED = 256
+
+    def __init__(
+        self, run: Callable[[Any], Any], *, timeout: float = 30.0, inline_seconds: float = 0.05
+    ) -> None:
         if not (isinstance(timeout, int | float) and timeout > 0):
             raise ValueError(
                 f"the assist timeout must be a positive number of seconds, got {timeout!r}"
             )
         self.run = run
         self.timeout = float(timeout)
+        self.inline_seconds = float(inline_seconds)
         self._lock = threading.Lock()
         self._slots: dict[str, _Slot] = {}
+        self._took: dict[Hashable, float] = {}  # warm key -> its last call's seconds
         self._closed = False
 
-    def ask(self, key: str, payload: Any, deliver: Callable[[Outcome], None]) -> None:
-        """Ask about item ``key``; ``deliver(outcome)`` is called once when it settles."""
-        ticket = _Ticket(key, payload, deliver)
+    def ask(
+        self,
+        key: str,
+        payload: Any,
+        deliver: Callable[[Outcome], None],
+        *,
+        warm: Hashable | None = None,
+    ) -> None:
+        """Ask about item ``key``; ``deliver(outcome)`` is called once when it settles.
+        ``warm``: what the call's speed is remembered by (``None``: always a worker)."""
+        ticket = _Ticket(key, payload, deliver, warm)
         settle: list[tuple[_Ticket, Outcome]] = []
+        inline = False
         with self._lock:
             if self._closed:
                 settle.append((ticket, Outcome("superseded")))
+            elif self._fast(key, warm):
+                inline = True
+                self._slots[key] = _Slot(running=ticket)
             else:
                 slot = self._slots.setdefault(key, _Slot())
                 for older in (slot.waiting, slot.running):
@@ -92,6 +123,8 @@ class Asker:
                     self._start(slot)
         for t, outcome in settle:
             t.deliver(outcome)
+        if inline:
+            self._work(ticket)
 
     def busy(self, key: str) -> bool:
         """Whether a prompt of item ``key`` runs or waits."""
@@ -116,6 +149,23 @@ class Asker:
             t.deliver(Outcome("superseded"))
 
     # -- under the lock ----------------------------------------------------------------------
+    def _fast(self, key: str, warm: Hashable | None) -> bool:
+        """Whether a prompt of ``key`` runs on the caller's thread (see the module)."""
+        if warm is None or self.inline_seconds <= 0:
+            return False
+        slot = self._slots.get(key)
+        if slot is not None and (slot.running is not None or slot.waiting is not None):
+            return False
+        return self._took.get(warm, math.inf) <= self.inline_seconds
+
+    def _remember(self, warm: Hashable | None, seconds: float) -> None:
+        if warm is None:
+            return
+        self._took.pop(warm, None)  # re-inserted: the dict's order is the recency
+        self._took[warm] = seconds
+        while len(self._took) > self.REMEMBERED:
+            del self._took[next(iter(self._took))]
+
     def _start(self, slot: _Slot) -> None:
         ticket = slot.waiting
         slot.waiting = None
@@ -130,7 +180,7 @@ class Asker:
         ticket.timer.start()
         worker.start()
 
-    # -- on other threads --------------------------------------------------------------------
+    # -- on a worker (or the caller's thread for a fast call) ----------------------------------
     def _work(self, ticket: _Ticket) -> None:
         t0 = time.perf_counter()
         try:
@@ -140,6 +190,7 @@ class Asker:
         outcome.seconds = time.perf_counter() - t0
         deliver = False
         with self._lock:
+            self._remember(ticket.warm, outcome.seconds)
             if ticket.timer is not None:
                 ticket.timer.cancel()
             if not ticket.settled:
@@ -150,6 +201,8 @@ class Asker:
 
     def _expire(self, ticket: _Ticket) -> None:
         with self._lock:
+            # Whatever it did before, this call is slow now: the next one goes to a worker.
+            self._remember(ticket.warm, math.inf)
             if ticket.settled:
                 # Superseded meanwhile: the slot still waits for this call to end, unless a
                 # newer prompt should not wait for a call past its time.

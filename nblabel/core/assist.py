@@ -15,6 +15,7 @@ tags, never imports them.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -235,17 +236,27 @@ class Assistant:
         self.schema = schema
 
     def answer(
-        self, item: AssistItem, prompt: Prompt, *, target_of: TargetOf | None = None
+        self,
+        item: AssistItem,
+        prompt: Prompt,
+        *,
+        target_of: TargetOf | None = None,
+        clock: list[float] | None = None,
     ) -> tuple[list[Result], list[str]]:
         """``(predictions, problems)``: the callable's checked answer for ``item`` (each
         result item with ``id``, ``origin: "prediction"``, ``score``, ``model_version``),
         and one message naming the item per problem. Never raises for the callable's
-        faults: a raising callable, a malformed answer or a bad region is a problem."""
+        faults: a raising callable, a malformed answer or a bad region is a problem.
+        ``clock`` gets the callable's own seconds appended (the checks left out)."""
         key = item.key
+        t0 = time.perf_counter()
         try:
             raw = self.fn(item, prompt)
         except Exception as exc:  # a user's callable: report, never break the session
             return [], [f"item {key!r}: assist raised {type(exc).__name__}: {exc}"]
+        finally:
+            if clock is not None:
+                clock.append(time.perf_counter() - t0)
         try:
             result, score, version = _parse(raw, key)
         except ResultError as exc:

@@ -683,11 +683,17 @@ class Job:
         return found.get(key, [])
 
     def answer_assist(
-        self, prompt: Prompt, *, item: object, across: bool = False
+        self,
+        prompt: Prompt,
+        *,
+        item: object,
+        across: bool = False,
+        clock: list[float] | None = None,
     ) -> tuple[dict[str, list[Result]], list[tuple[str, str]]]:
         """The checked answers of ``assist=`` to ``prompt`` on item ``item`` (every item
         with ``across``), ``({key: predictions}, [(key, problem)])``, recording nothing
-        (see :meth:`record_assist`): the browser's prompts run this on a worker thread."""
+        (see :meth:`record_assist`): the browser's prompts run this on a worker thread.
+        ``clock`` gets each call's own seconds (the callable's, not the checks')."""
         if self.assistant is None:
             raise TypeError("this job has no assist=: pass assist=callable or 'default'")
         if prompt.object not in self.sources.sources:
@@ -704,7 +710,7 @@ class Job:
                 if prompted is not None:
                     # The item the prompt was made on (a time range's own samples).
                     one.extra["prompted"] = prompted
-                answer, said = self.assistant.answer(one, prompt,
+                answer, said = self.assistant.answer(one, prompt, clock=clock,
                                                      target_of=self.target_of(k))  # fmt: skip
             except Exception as exc:  # a broken item never stops the others
                 answer, said = [], [f"item {k!r}: cannot ask assist: {type(exc).__name__}: {exc}"]

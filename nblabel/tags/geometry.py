@@ -300,14 +300,14 @@ _DECODED: OrderedDict[tuple[bytes, int, int], np.ndarray] = OrderedDict()
 _DECODED_BYTES = 256 * 2**20
 
 
-def mask_from_rle(rle: Sequence[int], size: tuple[int, int]) -> np.ndarray:
+def mask_from_rle(rle: Sequence[int], size: tuple[int, int], *, shared: bool = False) -> np.ndarray:
     """Label Studio's brush RLE of an image of ``size`` = (width, height) as a boolean mask
-    (height, width)."""
+    (height, width). ``shared``: the cached mask itself, read-only (no copy: for a look)."""
     w, h = size
     key = (hashlib.blake2b(bytes(rle), digest_size=16).digest(), int(w), int(h))
     if key in _DECODED:
         _DECODED.move_to_end(key)
-        return _DECODED[key].copy()
+        return _DECODED[key] if shared else _DECODED[key].copy()
     flat = rle_decode(rle)
     if flat.size != w * h * 4:
         raise ValueError(
@@ -315,10 +315,12 @@ def mask_from_rle(rle: Sequence[int], size: tuple[int, int]) -> np.ndarray:
             "it was made for an image of another size"
         )
     mask = flat.reshape(h, w, 4)[:, :, 3] > 0
-    _DECODED[key] = mask.copy()
+    kept = mask if shared else mask.copy()
+    kept.flags.writeable = False
+    _DECODED[key] = kept
     while sum(m.nbytes for m in _DECODED.values()) > _DECODED_BYTES and len(_DECODED) > 1:
         _DECODED.popitem(last=False)
-    return mask
+    return kept if shared else mask
 
 
 def resize_mask(mask: np.ndarray, size: tuple[int, int]) -> np.ndarray:

@@ -780,17 +780,27 @@ def _check_polygon(value: dict[str, Any], where: str) -> dict[str, Any]:
     return value
 
 
+def _is_bytes(values: list[Any]) -> bool:
+    """Whether every value is an int (not a bool) in 0..255: a mask's RLE has thousands, so
+    the test runs in C (``bytes()`` refuses the rest of the range and other types)."""
+    if not set(map(type, values)) <= {int}:
+        return False
+    try:
+        bytes(values)
+    except ValueError:
+        return False
+    return True
+
+
 def _check_brush(value: dict[str, Any], where: str, ow: Any, oh: Any, convert: bool) -> dict:
     fmt = value.get("format", "rle" if "rle" in value else None)
     if fmt == "rle":
         rle = value.get("rle")
-        if not isinstance(rle, list) or not all(
-            isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 255 for v in rle
-        ):
+        if not isinstance(rle, list) or not _is_bytes(rle):
             raise ResultError(f"{where}: rle must be a list of bytes (0-255)")
         if convert:  # a fresh submission: its RLE must cover this image exactly
             try:
-                if not mask_from_rle(rle, (int(ow), int(oh))).any():
+                if not mask_from_rle(rle, (int(ow), int(oh)), shared=True).any():
                     raise ResultError(f"{where}: the mask is empty; paint it or delete it")
             except (ValueError, IndexError, TypeError) as exc:
                 raise ResultError(f"{where}: {exc}") from None

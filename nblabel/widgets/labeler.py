@@ -277,7 +277,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         #: arrived before it (see _in_order).
         self._next_move: dict[str, int] = {}
         self._held_moves: dict[str, dict[int, dict[str, Any]]] = {}
-        #: The browser's smart-tool prompts, answered on worker threads (newest first).
+        #: The browser's smart-tool prompts, answered on worker threads unless fast (newest
+        #: first).
         self._asker = Asker(self._run_assist, timeout=assist_timeout)
         smart = (
             {"on": True, "timeout": float(assist_timeout)} if self.job.assistant is not None else {}
@@ -629,14 +630,21 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         self.job.items.pos(key)  # an unknown item: KeyError, answered at once
         prompt = Prompt.from_browser(self.job.schema, content)
         rid, across = content.get("id"), bool(content.get("across"))
+        # A fast model's answer to a click on an item it answered fast before is made here,
+        # on the kernel's thread, and sent before this request's "idle" (see Asker); a
+        # question about every item never is.
         self._asker.ask(key, (key, prompt, across),
-                        lambda outcome: self._assist_done(rid, key, across, outcome))  # fmt: skip
+                        lambda outcome: self._assist_done(rid, key, across, outcome),
+                        warm=None if across else (key, prompt.object))  # fmt: skip
         return LATER, []
 
     def _run_assist(self, payload: tuple[str, Prompt, bool]) -> Any:
-        """On a worker thread: the checked answer, nothing recorded yet."""
+        """On a worker thread (or this one, for a fast model): the checked answer, nothing
+        recorded yet, and the callable's own seconds."""
         key, prompt, across = payload
-        return self.job.answer_assist(prompt, item=key, across=across)
+        clock: list[float] = []
+        found, problems = self.job.answer_assist(prompt, item=key, across=across, clock=clock)
+        return found, problems, sum(clock)
 
     def _assist_done(self, rid: object, key: str, across: bool, outcome: Outcome) -> None:
         """Answer the browser's prompt once it settled (on whichever thread it did)."""
@@ -664,7 +672,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                 self.error = self.job.error
             self.send(failure(rid, message))
             return
-        found, problems = outcome.value
+        found, problems, own_seconds = outcome.value
         mine = found.get(key, [])
         problems = list(problems)
         if not (mine or any(k == key for k, _ in problems) or (across and any(found.values()))):
@@ -688,7 +696,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                   problems=[p for k, p in problems if k == key],
                   elsewhere={"items": len(elsewhere),
                              "results": sum(len(v) for v in elsewhere.values())},
-                  seconds=round(outcome.seconds, 4)),
+                  seconds=round(own_seconds, 4)),
             buffers,
         )  # fmt: skip
 
@@ -705,7 +713,9 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                 target = page_of(self.job.sources.target(key, str(r.get("to_name"))), r, "")
                 if target is not None:
                     ow, oh = int(r["original_width"]), int(r["original_height"])
-                    mask = resize_mask(mask_from_rle(value["rle"], (ow, oh)), target.display)
+                    # The mask its check decoded (kept, read-only): no decode nor copy again.
+                    mask = resize_mask(mask_from_rle(value["rle"], (ow, oh), shared=True),
+                                       target.display)  # fmt: skip
                     rest = {k: v for k, v in value.items() if k not in ("rle", "format")}
                     rest.update(format="bits", buffer=len(buffers), width=mask.shape[1],
                                 height=mask.shape[0])  # fmt: skip

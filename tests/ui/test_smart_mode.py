@@ -60,9 +60,12 @@ def test_click_refine_negative_accept_undo_and_submit_a_mask(lab):
     assert root.locator('[data-testid="viewport"]').get_attribute("data-smart") == "on"
     # The help lists the key.
     assert "Shift+S" in root.locator(".nbl-help").inner_text()
+    height = root.bounding_box()["height"]
     page.mouse.click(*_at(root, 0.5, 0.5))  # on the green rectangle
     _answered(root, 1)
     assert _preds(root) == 1
+    # The answer shows in place: the widget (and the notebook under it) does not move.
+    assert root.bounding_box()["height"] == height
     # A second click on it refines the same answer: one prediction, two points asked.
     page.mouse.click(*_at(root, 0.4, 0.6))
     _answered(root, 2)

@@ -1,6 +1,7 @@
 """The browser's smart-tool prompts (issue #19): the ``assist`` request runs the callable on a
-worker thread, a newer prompt on an item supersedes an older one (whose answer is never
-shown), a callable past the timeout is reported, and a failing one leaves labeling going."""
+worker thread (on the message thread once known fast), a newer prompt on an item supersedes
+an older one (whose answer is never shown), a callable past the timeout is reported, and a
+failing one leaves labeling going."""
 
 from __future__ import annotations
 
@@ -173,6 +174,56 @@ def test_a_raising_call_is_an_error_outcome_and_the_timeout_must_be_positive() -
         Asker(lambda p: p, timeout=0)
 
 
+def test_a_call_known_to_be_fast_runs_on_the_callers_thread() -> None:
+    threads: list[str] = []
+
+    def run(payload: str) -> str:
+        threads.append(threading.current_thread().name)
+        return payload
+
+    asker = Asker(run, timeout=10, inline_seconds=1.0)
+    got, deliver = _collect()
+    here = threading.current_thread().name
+    # The first call under a warm key goes to a worker: nothing says yet that it is fast.
+    asker.ask("a", "first", deliver("first"), warm=("a", "image"))
+    _until(lambda: len(got) == 1)
+    assert threads[0] != here
+    # Known fast now: answered before ask returns, on this thread.
+    asker.ask("a", "second", deliver("second"), warm=("a", "image"))
+    assert [(n, o.kind, o.value) for n, o in got[1:]] == [("second", "answer", "second")]
+    assert threads[1] == here and not asker.busy("a")
+    # Another object of the item, no warm key, or inline answers turned off: a worker.
+    asker.ask("a", "other", deliver("other"), warm=("a", "page2"))
+    asker.ask("a", "across", deliver("across"))
+    _until(lambda: len(got) == 4)
+    off = Asker(run, timeout=10, inline_seconds=0)
+    off.ask("a", "x", deliver("x"), warm="w")
+    _until(lambda: len(got) == 5)
+    off.ask("a", "y", deliver("y"), warm="w")
+    _until(lambda: len(got) == 6)
+    assert here not in threads[2:]
+
+
+def test_a_call_that_turned_slow_sends_the_next_prompts_to_a_worker() -> None:
+    threads: list[str] = []
+
+    def run(payload: str) -> str:
+        threads.append(threading.current_thread().name)
+        if payload == "slow":
+            time.sleep(0.3)  # past inline_seconds
+        return payload
+
+    asker = Asker(run, timeout=10, inline_seconds=0.15)
+    got, deliver = _collect()
+    here = threading.current_thread().name
+    for name in ("warm-up", "fast", "slow", "next"):
+        asker.ask("a", name, deliver(name), warm="a")
+        _until(lambda n=name: any(g == n for g, _ in got))
+    # The slow call was known fast and held the caller once; the one after it is not.
+    assert threads[1:] == [here, here, threads[3]] and threads[3] != here
+    assert [o.value for _, o in got] == ["warm-up", "fast", "slow", "next"]
+
+
 # -- through the widget ---------------------------------------------------------------------------
 def test_the_request_runs_off_the_message_thread_and_answers_predictions() -> None:
     threads: list[str] = []
@@ -194,6 +245,33 @@ def test_the_request_runs_off_the_message_thread_and_answers_predictions() -> No
     # Kept as the item's predictions: Python's view of the item draws them too.
     assert [p["id"] for p in w.job.assisted["0"]] == [pred["id"]]
     assert w.errors.empty
+
+
+def test_a_fast_models_next_click_is_answered_before_the_message_handler_returns() -> None:
+    threads: list[str] = []
+
+    def assist(item: Any, prompt: Any) -> list[dict[str, Any]]:
+        threads.append(threading.current_thread().name)
+        return [_box()]
+
+    w = _labeler(assist)
+    w._asker.inline_seconds = 5.0  # "fast" whatever the machine's load
+    replies = Replies(w)
+    w._handle_custom_msg(_click("c1"), [])
+    replies.wait("c1")
+    # The second click on the item: the answer is sent on the message thread itself, so it
+    # leaves before the kernel's "idle" with no thread to start or hand over to.
+    w._handle_custom_msg(_click("c2", x=60), [])
+    assert [m.get("id") for m, _ in replies.sent] == ["c1", "c2"]
+    msg = replies.sent[1][0]
+    assert msg["ok"] and not msg["superseded"] and len(msg["predictions"]) == 1
+    assert threads[1] == threading.current_thread().name != threads[0]
+    # Another item's first click is not known fast: a worker again.
+    w._handle_custom_msg({**_click("c3"), "key": "1"}, [])
+    replies.wait("c3")
+    assert threads[2] != threading.current_thread().name
+    # The reply's seconds are the callable's own (a zero-time one here), a number.
+    assert isinstance(msg["seconds"], float) and msg["seconds"] >= 0
 
 
 def test_a_brush_answer_travels_as_bits_at_the_display_size() -> None:

@@ -87,13 +87,16 @@ export function createPanel(L, command) {
       const iv = L.imageViews[0];
       zoomText.textContent = `${Math.round((iv ? iv.view.view().s : 1) * 100)}%`;
       const preds = L.regions.filter((r) => r.pending);
-      predBox.hidden = !preds.length;
+      const smartOn = Boolean(L.smart && L.smart.on);
+      // In smart mode the box keeps its room while empty: an answer appearing (or dropped)
+      // then changes no layout (the widget's height would move the notebook under it).
+      predBox.hidden = !preds.length && !smartOn;
+      predBox.style.visibility = preds.length ? "" : "hidden";
       const shownPreds = preds.filter((r) => !hiddenByScore(r, L.threshold)).length;
       scoreText.textContent = `${L.threshold.toFixed(2)} · ${shownPreds} of ${preds.length} shown`;
       sizeInput.value = String(L.brushSize);
       sizeText.textContent = `${L.brushSize}px`;
       eraseButton.setAttribute("aria-pressed", String(L.erasing));
-      const smartOn = Boolean(L.smart && L.smart.on);
       smartButton.setAttribute("aria-pressed", String(smartOn));
       smartBadge.hidden = !smartOn;
       status.textContent = statusText();

@@ -208,6 +208,11 @@ export function createRegionLayer({ controls: claimed, allControls, objects, vie
     schedule() {
       if (!frame) frame = requestAnimationFrame(render);
     },
+    /** Draw within `ms`, or sooner with anything else drawn (see smart.js: a click's marks
+     * go on screen with its answer when that comes first). */
+    scheduleWithin(ms) {
+      if (!soon) soon = setTimeout(L.schedule, ms);
+    },
     /** Draw now (a smart answer: on screen in the next frame, not the one after it). */
     renderNow() {
       if (frame) cancelAnimationFrame(frame);
@@ -215,11 +220,14 @@ export function createRegionLayer({ controls: claimed, allControls, objects, vie
     },
   };
   let frame = 0;
+  let soon = 0;
   L.smart = createSmart(L, { request, assist });
   const panel = createPanel(L, command);
 
   function render() {
     frame = 0;
+    clearTimeout(soon);
+    soon = 0;
     for (const iv of L.imageViews) renderView(L, iv);
     panel.render();
     // Per-region controls (a TextArea per box) learn the boxes and the selection; their
@@ -479,6 +487,7 @@ export function createRegionLayer({ controls: claimed, allControls, objects, vie
     ],
     dispose() {
       if (frame) cancelAnimationFrame(frame);
+      clearTimeout(soon);
       for (const off of unlisten) off();
       panel.dispose();
       root.removeEventListener("keyup", onKeyUp);

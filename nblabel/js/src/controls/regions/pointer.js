@@ -124,7 +124,9 @@ function onPointerMove(L, event, iv) {
   if (L.drawing && L.drawing.view === iv.spec.name) L.drawing.hover = snapPoint(p, shown.size);
   const drag = L.drag;
   if (!drag || drag.view !== iv.spec.name) {
-    if (L.drawing || L.activeShape() === "mask") L.schedule();
+    // The brush's outline follows the pointer; in smart mode it is not drawn, and a frame
+    // per move would only compete with the answer's.
+    if (L.drawing || (L.activeShape() === "mask" && !(L.smart && L.smart.on))) L.schedule();
     return;
   }
   if (!drag.moved && Math.hypot(event.clientX - drag.client.x, event.clientY - drag.client.y) < 3) return;
@@ -176,9 +178,11 @@ function onPointerUp(L, _event, iv) {
   const shown = L.showing(iv);
   if (!shown) return;
   if (d.kind === "smart") {
-    if (d.moved && d.box && d.box.w >= 1 && d.box.h >= 1) L.smart.ask(iv, shown, { box: d.box });
-    else L.smart.ask(iv, shown, { point: [d.start.x, d.start.y], positive: d.positive });
-    L.schedule();
+    const asked =
+      d.moved && d.box && d.box.w >= 1 && d.box.h >= 1
+        ? L.smart.ask(iv, shown, { box: d.box })
+        : L.smart.ask(iv, shown, { point: [d.start.x, d.start.y], positive: d.positive });
+    if (!asked) L.schedule();
     return;
   }
   if (d.kind === "box") {

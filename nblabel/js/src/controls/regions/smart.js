@@ -1,14 +1,13 @@
 // Smart mode on images (issue #19): with `assist=` in Python, Shift+S turns it on; then a click
 // is a positive point, Alt-click or a right-click a negative one, a drag a box. Each prompt
-// goes to the assist callable (the `assist` request, answered on a Python worker thread)
-// and its answer is drawn at once as a dashed prediction for the active label. Further
-// clicks refine the same answer (the points add up); Enter or "a" accepts it (one undo
-// step), Esc drops it. Only the newest prompt's answer is ever drawn: an older one that
+// goes to the assist callable (the `assist` request, answered on a Python worker thread, or
+// on the kernel's own thread for a model known to be fast) and its answer is drawn at once
+// as a dashed prediction for the active label. Further clicks refine the same answer (the
+// points add up); Enter or "a" accepts it (one undo step), Esc drops it. Only the newest prompt's answer is ever drawn: an older one that
 // comes late is dropped here as in Python.
 
 import { ASSIST } from "../../protocol.js";
 import { errorText } from "../../shell/dom.js";
-import { tint } from "./brush.js";
 import { accept, regionFromItem } from "./model.js";
 
 // Shift+S: a capital letter is no default hotkey (Python gives labels lower-case letters and
@@ -20,37 +19,75 @@ export const SMART_HELP = {
   text: "Smart mode on/off: a click marks the object, Alt-click or right-click marks “not this”, a drag draws a box; the model's answer shows at once (Enter or a accepts it, Esc drops it)",
 };
 
+/** The rows `[top, bottom)` of a mask of one bit per pixel (rows top to bottom, most
+ * significant bit first) that hold any of it, as 32-bit pixels (`word` where set, 0
+ * elsewhere), and the index of its first pixel; null for an empty mask. Only those rows are
+ * written to the canvas: a click's object is a fraction of the image. */
+export function maskRows(bytes, width, height, word) {
+  const n = width * height;
+  let lo = 0;
+  let hi = Math.min(bytes.length, Math.ceil(n / 8));
+  while (lo < hi && !bytes[lo]) lo += 1;
+  while (hi > lo && !bytes[hi - 1]) hi -= 1;
+  if (lo === hi) return null;
+  const set = (i) => bytes[i >> 3] & (128 >> (i & 7));
+  let first = lo * 8;
+  while (first < n && !set(first)) first += 1;
+  let last = Math.min(hi * 8, n) - 1;
+  while (last >= first && !set(last)) last -= 1;
+  if (first >= n || last < first) return null;
+  const top = Math.floor(first / width);
+  const bottom = Math.floor(last / width) + 1;
+  const px = new Uint32Array(width * (bottom - top));
+  const offset = top * width;
+  for (let byte = lo; byte < hi; byte += 1) {
+    const b = bytes[byte];
+    if (!b) continue;
+    const base = byte * 8;
+    for (let bit = 0; bit < 8; bit += 1) {
+      if (b & (128 >> bit) && base + bit < n) px[base + bit - offset] = word;
+    }
+  }
+  return { top, bottom, px, first };
+}
+
+const rgbaOf = new Map(); // CSS colour -> its RGBA bytes
+
+/** `color` (any CSS colour) as one 32-bit pixel of an ImageData, in this machine's order. */
+function pixelOf(color) {
+  let rgba = rgbaOf.get(color);
+  if (!rgba) {
+    const ctx = Object.assign(document.createElement("canvas"), { width: 1, height: 1 }).getContext("2d");
+    ctx.fillStyle = color;
+    ctx.fillRect(0, 0, 1, 1);
+    rgba = ctx.getImageData(0, 0, 1, 1).data;
+    rgbaOf.set(color, rgba);
+  }
+  return new Uint32Array(Uint8ClampedArray.from(rgba).buffer)[0];
+}
+
 /** A canvas of the display copy's size painted from a mask of one bit per pixel (most
- * significant first), tinted `color`; and its top-most pixel in original pixels. Painted
- * with one ImageData write: no PNG to encode in Python nor to decode here. */
+ * significant first) in `color`; and its top-most pixel in original pixels. Painted with one
+ * ImageData write of the rows the mask spans, already in its colour: no PNG to encode in
+ * Python nor to decode here, no second pass to tint it. */
 export function bitsCanvas(bytes, width, height, color, size) {
   const canvas = document.createElement("canvas");
   canvas.width = width;
   canvas.height = height;
   canvas.className = "nbl-brush nbl-brush-pred";
-  const ctx = canvas.getContext("2d");
-  const image = ctx.createImageData(width, height);
-  const px = new Uint32Array(image.data.buffer);
-  const n = width * height;
-  let first = -1;
-  for (let byte = 0; byte < bytes.length; byte += 1) {
-    const b = bytes[byte];
-    if (!b) continue;
-    const base = byte * 8;
-    for (let bit = 0; bit < 8; bit += 1) {
-      if (b & (128 >> bit) && base + bit < n) {
-        px[base + bit] = 0xffffffff;
-        if (first < 0) first = base + bit;
-      }
-    }
-  }
-  ctx.putImageData(image, 0, 0);
-  tint(canvas, color);
-  const anchor = first < 0 ? null : { x: ((first % width) * size.w) / width, y: (Math.floor(first / width) * size.h) / height };
+  const rows = maskRows(bytes, width, height, pixelOf(color));
+  if (!rows) return { canvas, anchor: null };
+  const image = new ImageData(new Uint8ClampedArray(rows.px.buffer), width, rows.bottom - rows.top);
+  canvas.getContext("2d").putImageData(image, 0, rows.top);
+  const { first } = rows;
+  const anchor = { x: ((first % width) * size.w) / width, y: (Math.floor(first / width) * size.h) / height };
   return { canvas, anchor };
 }
 
 const asBytes = (buf) => (buf instanceof ArrayBuffer ? new Uint8Array(buf) : new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
+
+// A slow model's prompt shows its marks (the points, the box) after this many ms at most.
+const MARKS_MS = 100;
 
 /** The smart mode of region layer `L`; `request` asks Python, `assist` is the `_assist`
  * trait ({on, timeout}). */
@@ -95,12 +132,13 @@ export function createSmart(L, { request, assist }) {
       return true;
     },
     /** A click (`point`: [x, y] original pixels, positive) or a drag (`box`: {x, y, w, h}). */
+    /** Whether a prompt went to Python (it then draws its marks itself). */
     ask(iv, shown, { point = null, positive = true, box = null }) {
-      if (!L.canEdit()) return;
+      if (!L.canEdit()) return false;
       const active = L.active;
       if (!active) {
         L.onHint("Pick a label first: the model's answer gets it.");
-        return;
+        return false;
       }
       const { w, h } = shown.size;
       const pct = (v, side) => Math.min(100, Math.max(0, (v / side) * 100));
@@ -116,7 +154,10 @@ export function createSmart(L, { request, assist }) {
       p.seq = ++seq;
       p.waiting = true;
       L.root.dataset.smart = "waiting";
-      L.schedule();
+      // The click's marks go on screen with the answer when it comes within MARKS_MS (a
+      // fast model's does): a frame of their own now would be painted just as the answer
+      // arrives, and on a busy machine hold the answer's frame up by as long as it takes.
+      L.scheduleWithin(MARKS_MS);
       const mine = p.seq;
       const content = { key: p.key, object: p.object, control: p.control, labels: p.labels, points: p.points, box: p.box };
       // When this prompt went out and its answer came back (bench_smart_click.py).
@@ -131,6 +172,7 @@ export function createSmart(L, { request, assist }) {
           L.schedule();
         },
       );
+      return true;
     },
     answered(p, mine, msg, buffers) {
       // Stale: a newer prompt, another item, or Python said a newer one overtook it.
