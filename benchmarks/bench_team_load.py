@@ -49,10 +49,6 @@ CONFIG = """<View>
 </View>"""
 
 
-NEG = {"from_name": "sentiment", "to_name": "text", "type": "choices",
-       "value": {"choices": ["neg"]}}  # fmt: skip
-
-
 NEG = {
     "from_name": "sentiment",
     "to_name": "text",
@@ -71,22 +67,31 @@ def make_project(ls: nls.Connection, title: str, n: int) -> int:
     return pid
 
 
-def server_pids(server: LocalServer) -> list[psutil.Process]:
-    procs = [psutil.Process(server.pid)]
+def server_pids(server: LocalServer) -> list[int]:
+    """The roots of the server's process trees: Label Studio, and PostgreSQL's postmaster."""
+    roots = [server.pid]
     if server.postgres is not None and server.postgres.pid:
-        pg = psutil.Process(server.postgres.pid)
-        procs += [pg, *pg.children(recursive=True)]
-    return procs
+        roots.append(server.postgres.pid)
+    return roots
 
 
-def cpu_seconds(procs: list[psutil.Process]) -> float:
+def cpu_seconds(roots: list[int]) -> float:
+    """CPU time (user + system) of the trees under ``roots`` as they are now, the
+    children they already reaped included (PostgreSQL's backends come and go): read
+    at the start and the end of a run, the difference is what the server spent."""
     total = 0.0
-    for p in procs:
+    for root in roots:
         try:
-            t = p.cpu_times()
-            total += t.user + t.system + t.children_user + t.children_system
+            top = psutil.Process(root)
+            procs = [top, *top.children(recursive=True)]
         except psutil.Error:
-            pass
+            continue
+        for p in procs:
+            try:
+                t = p.cpu_times()
+                total += t.user + t.system + t.children_user + t.children_system
+            except psutil.Error:
+                pass
     return total
 
 
@@ -140,7 +145,7 @@ def run(server: LocalServer, ls: nls.Connection, *, name: str, labelers: int, su
         while not all((tmp / f"l{i}.json.started").exists() for i in range(labelers)):
             time.sleep(0.2)
         time.sleep(max(3.0, submits * pace / 3))
-        cpu0 = cpu_seconds(watched)
+        spent = cpu_seconds(watched) - cpu0  # by the processes about to be killed
         if kill == "label-studio":
             server.kill()
             time.sleep(3)
@@ -151,7 +156,7 @@ def run(server: LocalServer, ls: nls.Connection, *, name: str, labelers: int, su
             time.sleep(3)
             server.postgres.start()
         watched = server_pids(server)
-        cpu0 -= cpu_seconds(watched)  # counters of the new processes start at zero
+        cpu0 = cpu_seconds(watched) - spent  # the new processes' counters start afresh
     results = []
     for i, (proc, log) in enumerate(procs):
         proc.wait()

@@ -395,16 +395,15 @@ class Live(Extension):
                 if time.monotonic() - self._config_read >= self.CONFIG_EVERY:
                     self._check_config()
                     self._config_read = time.monotonic()
-                # One look at what others did, before sending, that reads the tasks
-                # about to be sent too: the conflict check of every label in this batch
-                # (an item someone else labeled meanwhile is not sent) and the poll in
-                # one request, so a send costs about two requests in all.
+                # A look at what others did when one is due (every `poll` seconds, and
+                # SETTLE after a send), reading the tasks about to be sent too: the
+                # conflict check of every label in this batch (an item someone else
+                # labeled is not sent). Between looks labels go at once, checked against
+                # the last look: a look before every send doubled the requests per label
+                # and, with a team on one server, was most of its load. Two labelers that
+                # send to one task between looks are settled by the next (_settle).
                 now = time.monotonic()
-                if (
-                    todo
-                    or now >= next_poll
-                    or (self._unverified and now >= self._sent_at + self.SETTLE)
-                ):
+                if now >= next_poll or (self._unverified and now >= self._sent_at + self.SETTLE):
                     self.poll_now(also=todo)
                     next_poll = time.monotonic() + self.poll
                 for key in todo:
