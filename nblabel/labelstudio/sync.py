@@ -1158,16 +1158,56 @@ def _changed_tasks(
     Data Manager's computed columns (``fields=all``), and a pull's window holds the tasks
     of its margin again each time (all the tasks of a bulk import, every task a team
     labeled in the last seconds)."""
-    stamps = list(
-        list_tasks(ls, pid, query=window, fields="task_only", include="id,updated_at,created_at",
-                   page_size=5000)
-    )  # fmt: skip
+    stamps = list(_task_stamps(ls, pid, window))
     want = {int(t) for t in also}
     for task in stamps:
         stamp = _when(task.updated_at).isoformat() if task.updated_at else None
         if stamp is None or margin.get(str(int(task.id))) != stamp:
             want.add(int(task.id))
     return stamps, _tasks_by_id(ls, pid, sorted(want))
+
+
+def _task_stamps(ls: Client, pid: int, query: dict[str, Any], size: int = 5000) -> Iterator[Any]:
+    """Id, updated_at and created_at of the tasks ``query`` selects, page by page, read as
+    JSON: the SDK's models cost more to build than the server spends on these fields
+    (0.6 ms against 0.4 ms a task)."""
+
+    def page(number: int) -> Any:
+        response = ls.request(
+            "api/tasks/",
+            params={
+                "project": int(pid),
+                "fields": "task_only",
+                "include": "id,updated_at,created_at",
+                "page": number,
+                "page_size": size,
+                "query": json.dumps(query),
+                "resolve_uri": "false",
+            },
+        )
+        if response.status_code == 404 and number > 1:
+            return {"tasks": []}  # "Invalid page.": past the end
+        if not 200 <= response.status_code < 300:
+            try:
+                body: Any = response.json()
+            except ValueError:
+                body = response.text[:500]
+            raise ApiError(status_code=response.status_code, headers=dict(response.headers),
+                           body=body)  # fmt: skip
+        return response.json()
+
+    number = 1
+    while True:
+        answer = ls.call(f"list the tasks of project {pid}", page, number)
+        tasks = answer.get("tasks", []) if isinstance(answer, dict) else answer
+        fields = ("id", "updated_at", "created_at")
+        yield from (SimpleNamespace(**{f: t.get(f) for f in fields}) for t in tasks)
+        total = answer.get("total") if isinstance(answer, dict) else None
+        if len(tasks) < size or (
+            isinstance(total, int) and (number - 1) * size + len(tasks) >= total
+        ):
+            return
+        number += 1
 
 
 def _tasks_by_id(ls: Client, pid: int, ids: list[int]) -> list[Any]:
