@@ -1031,6 +1031,14 @@ def pull(
         top = max(stamp_of.values())
         if newest is None or top > newest:
             newest = top
+    # Authors' names looked up now, not inside a batch (which holds the store): the user
+    # list is read when an id is new.
+    for task in listed:
+        for a in task.annotations or []:
+            if pushed_by_us(tag, a.get("import_id")) is None:
+                for who in (a.get("completed_by"), a.get("updated_by")):
+                    if who is not None:
+                        users.name(who)
     # Written a thousand tasks a transaction: one commit each would cost an fsync.
     with contextlib.closing(_in_batches(store, listed)) as batches:
         for task in batches:
