@@ -1162,7 +1162,7 @@ def _changed_tasks(
     (``margin``: task id -> updated_at read last) plus the tasks ``also`` names.
 
     Two cheap requests instead of one dear one: Label Studio's task list costs about
-    0.1 ms a task for these three fields and about 5 ms a task with annotations and the
+    0.4 ms a task for these three fields and about 5 ms a task with annotations and the
     Data Manager's computed columns (``fields=all``), and a pull's window holds the tasks
     of its margin again each time (all the tasks of a bulk import, every task a team
     labeled in the last seconds)."""
