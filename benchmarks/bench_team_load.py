@@ -9,9 +9,12 @@ stored on the server p50/p95 (the annotation's ``created_at``, same machine cloc
 the CPU share of the server's processes (Label Studio and PostgreSQL; psutil). Then the
 same with Label Studio, and separately PostgreSQL, killed mid-run and started again.
 
-    python benchmarks/bench_team_load.py [LABELERS] [SUBMITS] [PACE] [TASKS]
+    python benchmarks/bench_team_load.py [LABELERS] [SUBMITS] [PACE] [TASKS] [RUNS]
     # defaults: 10 labelers, 200 submits each, ~1 s between submits, 5,000 tasks
-    # (PACE 0 is the burst run; the human-paced run is PACE; both are made)
+    # (PACE 0 is the burst run; the human-paced run is PACE; both are made). The kill
+    # runs have half the labelers, a quarter of the submits at half the pace, unless
+    # RUNS is "kill": then only the two kill runs, with LABELERS, SUBMITS and PACE as
+    # given. RUNS "pace": only the human-paced run.
 
 Run from the repository root (the labelers are ``python -m tests.support.team``).
 """
@@ -49,10 +52,6 @@ CONFIG = """<View>
 </View>"""
 
 
-NEG = {"from_name": "sentiment", "to_name": "text", "type": "choices",
-       "value": {"choices": ["neg"]}}  # fmt: skip
-
-
 NEG = {
     "from_name": "sentiment",
     "to_name": "text",
@@ -71,23 +70,34 @@ def make_project(ls: nls.Connection, title: str, n: int) -> int:
     return pid
 
 
-def server_pids(server: LocalServer) -> list[psutil.Process]:
-    procs = [psutil.Process(server.pid)]
+def server_pids(server: LocalServer) -> list[int]:
+    """The roots of the server's process trees: Label Studio, and PostgreSQL's postmaster."""
+    roots = [server.pid]
     if server.postgres is not None and server.postgres.pid:
-        pg = psutil.Process(server.postgres.pid)
-        procs += [pg, *pg.children(recursive=True)]
-    return procs
+        roots.append(server.postgres.pid)
+    return roots
 
 
-def cpu_seconds(procs: list[psutil.Process]) -> float:
-    total = 0.0
-    for p in procs:
+def cpu_seconds(roots: list[int]) -> np.ndarray:
+    """CPU time (user + system) of each tree under ``roots`` as it is now, the children
+    it already reaped included (PostgreSQL's backends come and go): read at the start
+    and the end of a run, the difference is what the server spent."""
+    out = np.zeros(2)
+    for i, root in enumerate(roots):
+        total = 0.0
         try:
-            t = p.cpu_times()
-            total += t.user + t.system + t.children_user + t.children_system
+            top = psutil.Process(root)
+            procs = [top, *top.children(recursive=True)]
         except psutil.Error:
-            pass
-    return total
+            continue
+        for p in procs:
+            try:
+                t = p.cpu_times()
+                total += t.user + t.system + t.children_user + t.children_system
+            except psutil.Error:
+                pass
+        out[i] = total
+    return out
 
 
 class UIUser(threading.Thread):
@@ -140,7 +150,7 @@ def run(server: LocalServer, ls: nls.Connection, *, name: str, labelers: int, su
         while not all((tmp / f"l{i}.json.started").exists() for i in range(labelers)):
             time.sleep(0.2)
         time.sleep(max(3.0, submits * pace / 3))
-        cpu0 = cpu_seconds(watched)
+        spent = cpu_seconds(watched) - cpu0  # by the processes about to be killed
         if kill == "label-studio":
             server.kill()
             time.sleep(3)
@@ -151,7 +161,7 @@ def run(server: LocalServer, ls: nls.Connection, *, name: str, labelers: int, su
             time.sleep(3)
             server.postgres.start()
         watched = server_pids(server)
-        cpu0 -= cpu_seconds(watched)  # counters of the new processes start at zero
+        cpu0 = cpu_seconds(watched) - spent  # the new processes' counters start afresh
     results = []
     for i, (proc, log) in enumerate(procs):
         proc.wait()
@@ -201,9 +211,11 @@ def run(server: LocalServer, ls: nls.Connection, *, name: str, labelers: int, su
             f"  submit -> stored p50 {np.percentile(lat_ms, 50):.0f} ms, "
             f"p95 {np.percentile(lat_ms, 95):.0f} ms ({len(lat_ms)} annotations)"
         )
+    cores = psutil.cpu_count()
     print(
-        f"  server CPU {cpu:.1f} s over {wall:.1f} s wall = {cpu / wall / psutil.cpu_count():.0%}"
-        f" of {psutil.cpu_count()} cores; load {os.getloadavg()}"
+        f"  server CPU {cpu.sum():.1f} s over {wall:.1f} s wall = {cpu.sum() / wall / cores:.0%}"
+        f" of {cores} cores (Label Studio {cpu[0]:.1f} s, PostgreSQL {cpu[1]:.1f} s; "
+        f"{cpu.sum() / max(n_submits, 1) * 1000:.0f} ms a submit); load {os.getloadavg()}"
     )
 
 
@@ -212,6 +224,7 @@ def main() -> None:
     submits = int(sys.argv[2]) if len(sys.argv) > 2 else 200
     pace = float(sys.argv[3]) if len(sys.argv) > 3 else 1.0
     tasks = int(sys.argv[4]) if len(sys.argv) > 4 else 5000
+    runs = sys.argv[5] if len(sys.argv) > 5 else "all"
     t0 = time.perf_counter()
     server = LocalServer.start(database="postgresql")
     print(f"Label Studio on PostgreSQL up in {time.perf_counter() - t0:.1f} s; "
@@ -219,12 +232,17 @@ def main() -> None:
     try:
         with nls.connect(server.url, api_key=server.api_key, timeout=120) as ls:
             common = {"labelers": labelers, "tasks": tasks}
-            run(server, ls, name="human pace", submits=submits, pace=pace, **common)
-            run(server, ls, name="burst", submits=submits, pace=0.0, **common)
+            if runs in ("all", "pace"):
+                run(server, ls, name="human pace", submits=submits, pace=pace, **common)
+            if runs == "all":
+                run(server, ls, name="burst", submits=submits, pace=0.0, **common)
             small = {"labelers": max(2, labelers // 2), "submits": max(20, submits // 4),
                      "pace": pace / 2, "tasks": tasks}  # fmt: skip
-            run(server, ls, name="kill Label Studio", kill="label-studio", **small)
-            run(server, ls, name="kill PostgreSQL", kill="postgresql", **small)
+            if runs == "kill":
+                small = {"labelers": labelers, "submits": submits, "pace": pace, "tasks": tasks}
+            if runs in ("all", "kill"):
+                run(server, ls, name="kill Label Studio", kill="label-studio", **small)
+                run(server, ls, name="kill PostgreSQL", kill="postgresql", **small)
     finally:
         server.stop()
 

@@ -148,6 +148,7 @@ class Store:
         #: A write failed: the next one starts on a fresh connection (SQLite keeps a
         #: connection it opened read-only so, even once the file is writable again).
         self._stale = False
+        self._batch_owner: int | None = None  # the thread inside batch(), if any
         try:
             if self.path is not None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -198,6 +199,19 @@ class Store:
     # -- plumbing -------------------------------------------------------------------------
     def _tx(self) -> _Transaction:
         return _Transaction(self)
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """The writes this thread makes inside, in one transaction: one commit (one fsync)
+        for many, where each on its own would commit (a pull of 90,000 annotations spent
+        most of its own time there). An error rolls all of them back. Other threads wait
+        for the store meanwhile: keep a batch short (no network inside)."""
+        with self._tx():
+            self._batch_owner = threading.get_ident()
+            try:
+                yield
+            finally:
+                self._batch_owner = None
 
     def close(self) -> None:
         with self._lock:
@@ -1203,10 +1217,14 @@ class _Transaction:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.inner = False
 
     def __enter__(self) -> sqlite3.Connection:
         store = self.store
         store._lock.acquire()
+        if store._batch_owner == threading.get_ident():
+            self.inner = True  # part of the batch's transaction: it commits or rolls back
+            return store._db
         try:
             store._before_write()
             store._db.execute("BEGIN IMMEDIATE")
@@ -1221,6 +1239,9 @@ class _Transaction:
 
     def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
         store = self.store
+        if self.inner:
+            store._lock.release()
+            return
         try:
             if exc is None:
                 try:

@@ -205,6 +205,8 @@ class Live(Extension):
         self._unverified: set[str] = set()
         self._sent_at = 0.0
         self._forced: set[str] = set()  # sent on purpose beside someone else's
+        # Others' annotations newer than ours, by item, already looked up (_settle).
+        self._checked: dict[str, set[int]] = {}
         self._deleted_checked = 0.0
         self._config_read = -float("inf")
         job.attach(self)
@@ -304,7 +306,17 @@ class Live(Extension):
             mine = sent[key][0]
             older = [who for aid, who in found if aid < mine]
             if not older:
-                continue
+                # Ours is the older: another live labeler takes its own back, but an
+                # annotation made elsewhere (Label Studio's UI, a script) stays, so ours
+                # gives way to it. Its check (is the task free?) and its save are apart;
+                # on a busy server, seconds apart.
+                newer = {aid for aid, _ in found if aid > mine}
+                if not newer or newer <= self._checked.get(key, set()):
+                    continue
+                older = self._made_elsewhere(key, newer)
+                self._checked[key] = self._checked.get(key, set()) | newer
+                if not older:
+                    continue
             ls = self.ls
             try:
                 ls.call(f"take back the annotation of item {key!r}",
@@ -325,6 +337,24 @@ class Live(Extension):
                     "same moment: your label is kept here, not sent "
                     "(labeler.live.send(item) sends it anyway)",
                 )
+
+    def _made_elsewhere(self, key: str, ids: set[int]) -> list[str]:
+        """Who made those of annotations ``ids`` of ``key``'s task that no nblabel store
+        sent (a store tags its annotations with its identity in ``import_id``)."""
+        task_id = self.job.store.remote_tasks(self._remote).get(key, (None, None, None))[0]
+        if task_id is None:
+            return []
+        ls = self.ls
+        listed = ls.call(f"read the annotations of item {key!r}", ls.client.annotations.list,
+                         id=task_id)  # fmt: skip
+        out = []
+        for a in listed:
+            info = a if isinstance(a, dict) else a.dict()
+            tagged = isinstance(info.get("import_id"), int) and info["import_id"] >> 32 != 0
+            if int(info["id"]) in ids and not info.get("was_cancelled") and not tagged:
+                who = info.get("created_username") or info.get("completed_by") or "?"
+                out.append(str(who).strip(" ,"))
+        return out
 
     def close(self, job: Job | None = None) -> None:
         """Stop the thread (what is pending stays in the store for the next session)."""
@@ -395,16 +425,15 @@ class Live(Extension):
                 if time.monotonic() - self._config_read >= self.CONFIG_EVERY:
                     self._check_config()
                     self._config_read = time.monotonic()
-                # One look at what others did, before sending, that reads the tasks
-                # about to be sent too: the conflict check of every label in this batch
-                # (an item someone else labeled meanwhile is not sent) and the poll in
-                # one request, so a send costs about two requests in all.
+                # A look at what others did when one is due (every `poll` seconds, and
+                # SETTLE after a send), reading the tasks about to be sent too: the
+                # conflict check of every label in this batch (an item someone else
+                # labeled is not sent). Between looks labels go at once, checked against
+                # the last look: a look before every send doubled the requests per label
+                # and, with a team on one server, was most of its load. Two labelers that
+                # send to one task between looks are settled by the next (_settle).
                 now = time.monotonic()
-                if (
-                    todo
-                    or now >= next_poll
-                    or (self._unverified and now >= self._sent_at + self.SETTLE)
-                ):
+                if now >= next_poll or (self._unverified and now >= self._sent_at + self.SETTLE):
                     self.poll_now(also=todo)
                     next_poll = time.monotonic() + self.poll
                 for key in todo:

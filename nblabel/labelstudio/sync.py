@@ -9,6 +9,7 @@ server already has, and the ``updated_at`` watermark of the last pull.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import hashlib
 import io
@@ -20,7 +21,7 @@ import re
 import time
 import weakref
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -966,29 +967,27 @@ def pull(
     report = PullReport(project=pid)
     mark = f"labelstudio.pulled_until {remote}"
     since = store.get_meta(mark)
-    query = None
+    window = None
     if since is not None:
         # After the newest update already read (the server's own clock), less a margin:
         # Label Studio stamps a task's updated_at when it saves it, before its transaction
         # commits, so with several writers at once (a team; PostgreSQL) a change can
-        # commit after a read that saw a later stamp. Annotations already read are told
-        # apart by their own updated_at below, so reading a task again changes nothing.
+        # commit after a read that saw a later stamp. Tasks of the margin already read at
+        # the stamp they still carry are not read again (see _changed_tasks).
         after = _when(since) - OVERLAP
-        filters: list[dict[str, Any]] = [
-            {
-                "filter": "filter:tasks:updated_at",
-                "operator": "greater",
-                "type": "Datetime",
-                "value": after.astimezone(dt.timezone.utc).strftime(_LS_TIME),
+        window = {
+            "filters": {
+                "conjunction": "and",
+                "items": [
+                    {
+                        "filter": "filter:tasks:updated_at",
+                        "operator": "greater",
+                        "type": "Datetime",
+                        "value": after.astimezone(dt.timezone.utc).strftime(_LS_TIME),
+                    }
+                ],
             }
-        ]
-        # Tasks the caller is about to write to (a live labeler's sends): read now,
-        # whatever their age, so that what others put there is known first.
-        filters += [
-            {"filter": "filter:tasks:id", "operator": "equal", "type": "Number", "value": int(t)}
-            for t in sorted(set(also))
-        ]
-        query = {"filters": {"conjunction": "or", "items": filters}}
+        }
     users = _Users(ls)
     versions = store.remote_annotation_versions(remote)
     rows = store.remote_annotation_rows(remote)
@@ -1007,10 +1006,16 @@ def pull(
     # Ours, unchanged: written in one transaction at the end (one each would cost an fsync
     # per task on the first pull after a large push).
     noted: list[tuple[int, str, list[dict[str, Any]], float, str, float | None]] = []
-    listed = (
-        _all_tasks(ls, pid) if since is None else list_tasks(ls, pid, query=query, fields="all")
-    )
-    for task in listed:
+    margin_key = f"labelstudio.pulled_margin {remote}"
+    if window is None:
+        listed = list(_all_tasks(ls, pid))
+        stamps: list[Any] = listed
+    else:
+        stamps, listed = _changed_tasks(
+            ls, pid, window, also, json.loads(store.get_meta(margin_key) or "{}")
+        )
+    stamp_of: dict[int, dt.datetime] = {}  # task id -> its updated_at as last read
+    for task in stamps:
         updated = _when(task.updated_at) if task.updated_at else None
         if since is None or updated is None or updated > _when(since):
             report.tasks_read += 1  # what changed since the last pull (not the margin)
@@ -1018,80 +1023,97 @@ def pull(
             on_server.add(int(task.id))
         elif getattr(task, "created_at", None) and _when(task.created_at) > _when(since):
             created += 1
-        if updated is not None and (newest is None or updated > newest):
-            newest = updated
-        key = (task.data or {}).get(ID_FIELD) or by_task.get(int(task.id))
-        if key is None or _position(items, str(key)) is None:
-            report.skipped_unknown_tasks += 1
-            continue
-        key = str(key)
-        pushed = tasks_known.get(key, (None, None, None))[2]
-        anns = sorted(task.annotations or [], key=lambda a: (str(a.get("created_at")), a["id"]))
-        edited: set[int] = set()  # ours, edited in Label Studio: taken back below
-        for a in anns:
-            if a.get("was_cancelled"):
+        if updated is not None:
+            stamp_of[int(task.id)] = updated
+    # The watermark comes from the stamps alone: a task read by id later may carry a
+    # newer stamp than changes that commit meanwhile, which the next window must hold.
+    if stamp_of:
+        top = max(stamp_of.values())
+        if newest is None or top > newest:
+            newest = top
+    # Authors' names looked up now, not inside a batch (which holds the store): the user
+    # list is read when an id is new.
+    for task in listed:
+        for a in task.annotations or []:
+            if pushed_by_us(tag, a.get("import_id")) is None:
+                for who in (a.get("completed_by"), a.get("updated_by")):
+                    if who is not None:
+                        users.name(who)
+    # Written a thousand tasks a transaction: one commit each would cost an fsync.
+    with contextlib.closing(_in_batches(store, listed)) as batches:
+        for task in batches:
+            key = (task.data or {}).get(ID_FIELD) or by_task.get(int(task.id))
+            if key is None or _position(items, str(key)) is None:
+                report.skipped_unknown_tasks += 1
                 continue
-            mine = pushed_by_us(tag, a.get("import_id"))
-            version = str(a.get("updated_at") or a.get("created_at"))
-            if versions.get(int(a["id"])) == version:
-                report.ours += mine is not None
-                continue
-            before = rows.get(int(a["id"]))
-            result = a.get("result") or []
-            if mine is not None and sync.unchanged(result, mine, pushed, before):
-                # Ours, as sent (or as a live labeler updated it since): nothing new, but
-                # its id and version are noted, so an edit or a deletion is seen later.
-                noted.append((
-                    int(a["id"]), key, result,
-                    _when(a.get("created_at") or task.updated_at).timestamp(), version,
-                    a.get("lead_time"),
-                ))  # fmt: skip
+            key = str(key)
+            pushed = tasks_known.get(key, (None, None, None))[2]
+            anns = sorted(task.annotations or [], key=lambda a: (str(a.get("created_at")), a["id"]))
+            edited: set[int] = set()  # ours, edited in Label Studio: taken back below
+            for a in anns:
+                if a.get("was_cancelled"):
+                    continue
+                mine = pushed_by_us(tag, a.get("import_id"))
+                version = str(a.get("updated_at") or a.get("created_at"))
+                if versions.get(int(a["id"])) == version:
+                    report.ours += mine is not None
+                    continue
+                before = rows.get(int(a["id"]))
+                result = a.get("result") or []
+                if mine is not None and sync.unchanged(result, mine, pushed, before):
+                    # Ours, as sent (or as a live labeler updated it since): nothing new, but
+                    # its id and version are noted, so an edit or a deletion is seen later.
+                    noted.append((
+                        int(a["id"]), key, result,
+                        _when(a.get("created_at") or task.updated_at).timestamp(), version,
+                        a.get("lead_time"),
+                    ))  # fmt: skip
+                    versions[int(a["id"])] = version
+                    report.ours += 1
+                    continue
+                try:
+                    result = validate(schema, result, key=key, complete=False)
+                except ResultError as exc:
+                    report.errors.append(f"annotation {a['id']} on task {task.id}: {exc}")
+                    continue
+                # An edit: of an annotation pulled before, or of one this store pushed. Its
+                # author is whoever edited it last.
+                edit = mine is not None or before is not None
+                user = (a.get("updated_by") if edit else None) or a.get("completed_by")
+                seq = store.add_remote_annotation(
+                    remote,
+                    int(a["id"]),
+                    key,
+                    result,
+                    annotator=users.name(user) if user is not None else None,
+                    created_at=_when(
+                        (a.get("updated_at") if edit else None)
+                        or a.get("created_at")
+                        or task.updated_at
+                    ).timestamp(),
+                    updated_at=version,
+                    lead_time=a.get("lead_time"),
+                    apply=apply,
+                    # This labeler wrote it into the journal (and refreshes it itself below);
+                    # other processes on the same store see it as theirs.
+                    session=job.session.id,
+                    # Labels in force that the server already has (ours as pushed) are no
+                    # local edit: Label Studio's newer version replaces them whatever prefer=.
+                    synced=[s for s in (mine, pushed) if s is not None] if mine is not None else (),
+                    # The losing side of a conflict stays in the journal.
+                    keep=edit,
+                )
                 versions[int(a["id"])] = version
-                report.ours += 1
-                continue
-            try:
-                result = validate(schema, result, key=key, complete=False)
-            except ResultError as exc:
-                report.errors.append(f"annotation {a['id']} on task {task.id}: {exc}")
-                continue
-            # An edit: of an annotation pulled before, or of one this store pushed. Its
-            # author is whoever edited it last.
-            edit = mine is not None or before is not None
-            user = (a.get("updated_by") if edit else None) or a.get("completed_by")
-            seq = store.add_remote_annotation(
-                remote,
-                int(a["id"]),
-                key,
-                result,
-                annotator=users.name(user) if user is not None else None,
-                created_at=_when(
-                    (a.get("updated_at") if edit else None)
-                    or a.get("created_at")
-                    or task.updated_at
-                ).timestamp(),
-                updated_at=version,
-                lead_time=a.get("lead_time"),
-                apply=apply,
-                # This labeler wrote it into the journal (and refreshes it itself below);
-                # other processes on the same store see it as theirs.
-                session=job.session.id,
-                # Labels in force that the server already has (ours as pushed) are no
-                # local edit: Label Studio's newer version replaces them whatever prefer=.
-                synced=[s for s in (mine, pushed) if s is not None] if mine is not None else (),
-                # The losing side of a conflict stays in the journal.
-                keep=edit,
-            )
-            versions[int(a["id"])] = version
-            if edit:
-                report.annotations_edited += 1
-                edited.add(int(a["id"]))
-            else:
-                report.annotations_new += 1
-            if seq is not None:
-                report.annotations_applied += 1
-                touched.add(key)
-        # After the task's annotations: a deleted one's labels may be replaced by a new one.
-        sync.deletions(key, task, anns, by_item.get(key, {}), pushed, edited)
+                if edit:
+                    report.annotations_edited += 1
+                    edited.add(int(a["id"]))
+                else:
+                    report.annotations_new += 1
+                if seq is not None:
+                    report.annotations_applied += 1
+                    touched.add(key)
+            # After the task's annotations: a deleted one's labels may be replaced by a new one.
+            sync.deletions(key, task, anns, by_item.get(key, {}), pushed, edited)
     store.note_remote_annotations(remote, noted)
     if on_server is None and not check_deleted:
         mark_count = f"labelstudio.pulled_task_count {remote}"
@@ -1108,10 +1130,111 @@ def pull(
                 sync.task_deleted(key, by_item.get(key, {}), pushed)
     if newest is not None:
         store.set_meta(mark, newest.isoformat())
+        # The tasks of the next pull's margin, as read now: not read again unless changed.
+        edge = newest - OVERLAP
+        store.set_meta(
+            margin_key,
+            json.dumps({str(t): u.isoformat() for t, u in stamp_of.items() if u >= edge}),
+        )
     report.items = touched
     if refresh:
         _refresh(job, touched)
     return report
+
+
+def _in_batches(store: Store, tasks: list[Any], size: int = 1000) -> Generator[Any, None, None]:
+    """``tasks``, each ``size`` of them inside one :meth:`Store.batch` (close it when
+    stopping early: the batch holds the store)."""
+    for start in range(0, len(tasks), size):
+        with store.batch():
+            yield from tasks[start : start + size]
+
+
+#: Task ids named in one request that reads tasks by id (they go in its URL).
+IDS_PER_REQUEST = 100
+
+
+def _changed_tasks(
+    ls: Client, pid: int, window: dict[str, Any], also: Iterable[int], margin: dict[str, str]
+) -> tuple[list[Any], list[Any]]:
+    """The tasks updated in ``window`` (id, updated_at and created_at only), and, with
+    their annotations, those of them not already read at the stamp they carry
+    (``margin``: task id -> updated_at read last) plus the tasks ``also`` names.
+
+    Two cheap requests instead of one dear one: Label Studio's task list costs about
+    0.4 ms a task for these three fields and about 5 ms a task with annotations and the
+    Data Manager's computed columns (``fields=all``), and a pull's window holds the tasks
+    of its margin again each time (all the tasks of a bulk import, every task a team
+    labeled in the last seconds)."""
+    stamps = list(_task_stamps(ls, pid, window))
+    want = {int(t) for t in also}
+    for task in stamps:
+        stamp = _when(task.updated_at).isoformat() if task.updated_at else None
+        if stamp is None or margin.get(str(int(task.id))) != stamp:
+            want.add(int(task.id))
+    return stamps, _tasks_by_id(ls, pid, sorted(want))
+
+
+def _task_stamps(ls: Client, pid: int, query: dict[str, Any], size: int = 5000) -> Iterator[Any]:
+    """Id, updated_at and created_at of the tasks ``query`` selects, page by page, read as
+    JSON: the SDK's models cost more to build than the server spends on these fields
+    (0.6 ms against 0.4 ms a task)."""
+
+    def page(number: int) -> Any:
+        response = ls.request(
+            "api/tasks/",
+            params={
+                "project": int(pid),
+                "fields": "task_only",
+                "include": "id,updated_at,created_at",
+                "page": number,
+                "page_size": size,
+                "query": json.dumps(query),
+                "resolve_uri": "false",
+            },
+        )
+        if response.status_code == 404 and number > 1:
+            return {"tasks": []}  # "Invalid page.": past the end
+        if not 200 <= response.status_code < 300:
+            try:
+                body: Any = response.json()
+            except ValueError:
+                body = response.text[:500]
+            raise ApiError(status_code=response.status_code, headers=dict(response.headers),
+                           body=body)  # fmt: skip
+        return response.json()
+
+    number = 1
+    while True:
+        answer = ls.call(f"list the tasks of project {pid}", page, number)
+        tasks = answer.get("tasks", []) if isinstance(answer, dict) else answer
+        fields = ("id", "updated_at", "created_at")
+        yield from (SimpleNamespace(**{f: t.get(f) for f in fields}) for t in tasks)
+        total = answer.get("total") if isinstance(answer, dict) else None
+        if len(tasks) < size or (
+            isinstance(total, int) and (number - 1) * size + len(tasks) >= total
+        ):
+            return
+        number += 1
+
+
+def _tasks_by_id(ls: Client, pid: int, ids: list[int]) -> list[Any]:
+    """The tasks ``ids`` names, with their annotations (``fields=all``), a hundred a request."""
+    out: list[Any] = []
+    for start in range(0, len(ids), IDS_PER_REQUEST):
+        chunk = ids[start : start + IDS_PER_REQUEST]
+        query = {
+            "filters": {
+                "conjunction": "or",
+                "items": [
+                    {"filter": "filter:tasks:id", "operator": "equal", "type": "Number",
+                     "value": int(t)}
+                    for t in chunk
+                ],
+            }
+        }  # fmt: skip
+        out += list_tasks(ls, pid, query=query, fields="all")
+    return out
 
 
 #: Seconds the first pull waits for Label Studio's export of the whole project.

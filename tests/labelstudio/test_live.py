@@ -147,6 +147,31 @@ def test_two_labelers_at_once_label_no_task_twice_and_lose_nothing(ls, title):
             w.close()
 
 
+def test_a_label_gives_way_to_one_saved_just_after_it_in_label_studios_ui(ls, title):
+    # Label Studio's UI checks that a task is free, then saves; on a busy server those are
+    # seconds apart, so it can save beside a label the notebook sent meanwhile. The UI
+    # cannot take its annotation back: the notebook takes its own back (kept locally).
+    pid, tasks = made_in_label_studio(ls, title, n=3)
+    w = nblabel.Labeler.from_labelstudio(ls, project=pid, store="ui.sqlite", poll=60)
+    try:
+        assert w.session.key == str(tasks[0])
+        w.submit("pos")
+        assert w.live.flush(20)
+        (mine,) = annotations(ls, tasks[0])
+        theirs = ls.client.annotations.create(id=tasks[0], result=choice("neg"))
+        assert int(theirs.id) > int(mine["id"])  # the UI's came after the notebook's
+
+        w.live.poll_now()
+        assert [a["id"] for a in annotations(ls, tasks[0])] == [theirs.id]
+        assert list(w.live.conflicts["item"]) == [str(tasks[0])]
+        assert w.labels.loc[str(tasks[0]), "sentiment"] == "pos"  # kept here
+        assert w.live.flush(20)
+        assert [a["id"] for a in annotations(ls, tasks[0])] == [theirs.id]
+    finally:
+        w.live.close()
+        w.close()
+
+
 @pytest.mark.slow
 def test_labels_made_while_the_server_is_down_reach_it_later(ls_server, title):
     with nls.connect(ls_server.url, api_key=ls_server.api_key) as ls:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 from pathlib import Path
 
 import httpx
@@ -495,3 +496,43 @@ def test_time_series_with_a_time_format_go_as_dates_and_string_ranges_come_back(
         series.to_x(series.x[3]),
         series.to_x(series.x[7]),
     )
+
+
+def test_a_pull_reads_with_annotations_only_the_tasks_changed_since_the_last(ls, title):
+    # The window a pull reads again (the last seconds before the newest change it read,
+    # for changes that commit late) holds the whole import just pushed: those tasks are
+    # listed again, but their annotations are read only when a task changed.
+    df = pd.DataFrame({"text": [f"review {i}" for i in range(40)]})
+    w = nblabel.TextLabeler(df, text="text", choices=["pos", "neg"], store="m.sqlite")
+    label(w, "0", "pos")
+    report = ls.push(w, project=title)
+    assert ls.pull(w).ours == 1
+    remote = ls.remote_key(report.project)
+    margin = json.loads(w.store.get_meta(f"labelstudio.pulled_margin {remote}") or "{}")
+    assert margin  # the next window holds tasks already read
+    task = server_tasks(ls, report.project)["7"]
+
+    full_reads: list[str] = []
+
+    def count(request: httpx.Request) -> None:
+        if request.url.path.endswith("/api/tasks/") and request.url.params.get("fields") == "all":
+            full_reads.append(request.url.params.get("query", ""))
+
+    ls._http.event_hooks["request"].append(count)
+    try:
+        again = ls.pull(w)
+        assert (again.tasks_read, again.annotations_new, full_reads) == (0, 0, [])
+
+        ls.client.annotations.create(id=task.id, result=[
+            {"from_name": "choice", "to_name": "text", "type": "choices",
+             "value": {"choices": ["neg"]}}
+        ])  # fmt: skip
+        third = ls.pull(w)
+    finally:
+        ls._http.event_hooks["request"].remove(count)
+    assert (third.annotations_new, third.annotations_applied) == (1, 1)
+    assert w.labels.loc[7, "choice"] == "neg"
+    # One request with annotations, naming the one task that changed.
+    assert len(full_reads) == 1 and json.loads(full_reads[0])["filters"]["items"] == [
+        {"filter": "filter:tasks:id", "operator": "equal", "type": "Number", "value": task.id}
+    ]

@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import random
+import re
 import sys
 import time
 from collections import Counter
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> None:
     requests: Counter[str] = Counter()
 
     def count(request: Any) -> None:
-        requests[f"{request.method} {request.url.path}"] += 1
+        requests[f"{request.method} {re.sub(r'/[0-9]+', '/<id>', request.url.path)}"] += 1
 
     # The connection's own HTTP client: every request the live sync makes goes through it.
     ls._http.event_hooks["request"].append(count)

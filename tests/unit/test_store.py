@@ -155,3 +155,20 @@ def test_a_second_process_reads_while_this_one_writes(tmp_path: Path):
     out, _ = proc.communicate(timeout=30)
     lo, hi = map(int, out.split())
     assert lo >= 1 and hi == 50
+
+
+def test_a_batch_commits_its_writes_together_and_an_error_keeps_none(tmp_path: Path):
+    s = Store(tmp_path / "j.sqlite")
+    other = Store(tmp_path / "j.sqlite")  # another connection: sees only what committed
+    with s.batch():
+        s.set_meta("a", "1")
+        s.submit("1", R)
+        assert other.get_meta("a") is None and other.state("1") is None
+    assert other.get_meta("a") == "1" and other.state("1") is not None
+    with pytest.raises(RuntimeError), s.batch():
+        s.set_meta("b", "2")
+        s.submit("2", R)
+        raise RuntimeError("stop")
+    assert s.get_meta("b") is None and s.state("2") is None
+    s.set_meta("c", "3")  # the store writes on after a failed batch
+    assert other.get_meta("c") == "3"
