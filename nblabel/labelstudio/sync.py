@@ -1195,13 +1195,7 @@ def _task_stamps(ls: Client, pid: int, query: dict[str, Any], size: int = 5000) 
         )
         if response.status_code == 404 and number > 1:
             return {"tasks": []}  # "Invalid page.": past the end
-        if not 200 <= response.status_code < 300:
-            try:
-                body: Any = response.json()
-            except ValueError:
-                body = response.text[:500]
-            raise ApiError(status_code=response.status_code, headers=dict(response.headers),
-                           body=body)  # fmt: skip
+        _raise_unless_ok(response)
         return response.json()
 
     number = 1
@@ -1241,6 +1235,18 @@ def _tasks_by_id(ls: Client, pid: int, ids: list[int]) -> list[Any]:
 EXPORT_TIMEOUT = 3600.0
 
 
+def _raise_unless_ok(response: Any) -> None:
+    """An ``ApiError`` (status, headers, the body as JSON or its first 500 characters) for
+    a raw response that is not 2xx, as the SDK raises for its own calls."""
+    if not 200 <= response.status_code < 300:
+        try:
+            body: Any = response.json()
+        except ValueError:
+            body = response.text[:500]
+        raise ApiError(status_code=response.status_code, headers=dict(response.headers),
+                       body=body)  # fmt: skip
+
+
 def _all_tasks(ls: Client, pid: int) -> Iterator[Any]:
     """Every task of the project with its annotations: Label Studio's own JSON export of
     all tasks, one request. The Data Manager's task list (``fields=all``) took 1.5x as
@@ -1260,13 +1266,7 @@ def _all_tasks(ls: Client, pid: int) -> Iterator[Any]:
             params={"exportType": "JSON", "download_all_tasks": "true"},
             request_options={"timeout_in_seconds": EXPORT_TIMEOUT},
         )
-        if not 200 <= response.status_code < 300:
-            try:
-                body: Any = response.json()
-            except ValueError:
-                body = response.text[:500]
-            raise ApiError(status_code=response.status_code, headers=dict(response.headers),
-                           body=body)  # fmt: skip
+        _raise_unless_ok(response)
         try:
             return response.json()
         except ValueError:
