@@ -188,3 +188,33 @@ def test_several_annotators_per_task_agreement_and_annotations_by_annotator(ls, 
     assert w.annotations_by("nobody@example.com").empty
     with pytest.raises(ValueError, match="no control 'nope'"):
         w.agreement("nope")
+
+
+def test_a_store_joining_a_project_pulls_its_labels_then_sees_a_task_deleted(ls, title):
+    # A team's project, pushed by one notebook; another notebook (a fresh store that knows
+    # no task of it) pulls it: its first pull reads the annotated tasks only.
+    w = _labeler("team.sqlite", n=5)
+    for key in "abc":
+        label(w, key, "pos")
+    project = ls.push(w, project=title).project
+    tasks = server_tasks(ls, project)
+    ls.client.annotations.create(id=tasks["d"].id, result=_choice("neg"), lead_time=1.0)
+
+    joined = _labeler("joined.sqlite", n=5)
+    first = ls.pull(joined, project=project)
+    assert (first.annotations_new, first.annotations_applied) == (4, 4)
+    labels = joined.labels["choice"]
+    assert [labels[k] for k in "abcd"] == ["pos", "pos", "pos", "neg"]
+    assert pd.isna(labels["e"])
+
+    # A labeled task is deleted while another is made: the task count alone would not
+    # tell; the pull sees the deletion all the same.
+    ls.client.tasks.delete(id=tasks["b"].id)
+    ls.client.projects.import_tasks(id=project, request=[{"text": "made in Label Studio"}])
+    second = ls.pull(joined, project=project)
+    assert (second.tasks_deleted, second.annotations_deleted) == (1, 1)
+    assert pd.isna(joined.labels.loc["b", "choice"])
+    assert _journal(joined, "b") == [("submit", ["pos"]), ("undo", None)]
+
+    third = ls.pull(joined, project=project)
+    assert (third.annotations_deleted, third.tasks_deleted, third.items) == (0, 0, set())
