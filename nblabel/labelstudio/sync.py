@@ -1008,17 +1008,8 @@ def pull(
     noted: list[tuple[int, str, list[dict[str, Any]], float, str, float | None]] = []
     learned: list[tuple[str, int, str, None]] = []  # tasks first known by this pull
     margin_key = f"labelstudio.pulled_margin {remote}"
-    # A first pull by a store that knows no task of the project (a notebook joining a
-    # team's project) reads Label Studio's default export, annotated tasks only: it has no
-    # task whose deletion it must see, and the others carry no labels. The task count it
-    # keeps for the next pull's look for deleted tasks is read before that export, so a
-    # task deleted meanwhile makes the counts differ (the next pull reads every id).
-    annotated_only = window is None and not tasks_known
-    count_before = _task_count(ls, pid) if annotated_only else 0
-    if annotated_only:
-        on_server = None
     if window is None:
-        listed = list(_all_tasks(ls, pid, every=not annotated_only))
+        listed = list(_all_tasks(ls, pid))
         stamps: list[Any] = listed
     else:
         stamps, listed = _changed_tasks(
@@ -1031,8 +1022,6 @@ def pull(
             report.tasks_read += 1  # what changed since the last pull (not the margin)
         if on_server is not None:
             on_server.add(int(task.id))
-        elif since is None:
-            pass  # a first pull of annotated tasks only: counted before (count_before)
         elif getattr(task, "created_at", None) and _when(task.created_at) > _when(since):
             created += 1
         if updated is not None:
@@ -1133,9 +1122,7 @@ def pull(
     store.note_remote_annotations(remote, noted)
     if learned:
         store.set_remote_tasks(remote, learned)
-    if annotated_only:
-        store.set_meta(f"labelstudio.pulled_task_count {remote}", str(count_before))
-    elif on_server is None and not check_deleted:
+    if on_server is None and not check_deleted:
         mark_count = f"labelstudio.pulled_task_count {remote}"
         last = store.get_meta(mark_count)
         if created and last is not None:
@@ -1267,17 +1254,10 @@ def _raise_unless_ok(response: Any) -> None:
                        body=body)  # fmt: skip
 
 
-def _task_count(ls: Client, pid: int) -> int:
-    """How many tasks the project has now (one request)."""
-    proj = ls.call(f"read project {pid}", ls.client.projects.get, pid)
-    return int(proj.task_number or 0)
-
-
-def _all_tasks(ls: Client, pid: int, *, every: bool = True) -> Iterator[Any]:
-    """Every task of the project with its annotations (``every=False``: the annotated
-    ones, Label Studio's default export): Label Studio's own JSON export, one request.
-    The Data Manager's task list (``fields=all``) took 1.5x as long as that export: each
-    page counts the project's annotations and predictions again.
+def _all_tasks(ls: Client, pid: int) -> Iterator[Any]:
+    """Every task of the project with its annotations: Label Studio's own JSON export of
+    all tasks, one request. The Data Manager's task list (``fields=all``) took 1.5x as
+    long as that export: each page counts the project's annotations and predictions again.
     Label Studio keeps a copy of each export in its export folder, as it does for an
     export from its UI: only a first pull reads this way, later ones read what changed.
 
@@ -1290,7 +1270,7 @@ def _all_tasks(ls: Client, pid: int, *, every: bool = True) -> Iterator[Any]:
     def export() -> Any:
         response = ls.request(
             f"api/projects/{int(pid)}/export",
-            params={"exportType": "JSON", "download_all_tasks": "true" if every else "false"},
+            params={"exportType": "JSON", "download_all_tasks": "true"},
             request_options={"timeout_in_seconds": EXPORT_TIMEOUT},
         )
         _raise_unless_ok(response)
@@ -1449,7 +1429,8 @@ def _task_ids_if_deleted(
     the last pull was read by this one (its ``updated_at`` is after the watermark), so
     that count is the last pull's plus ``created`` exactly when nothing was deleted:
     only then is the whole id list (about 0.6 ms a task) spared."""
-    count = _task_count(ls, pid)
+    proj = ls.call(f"read project {pid}", ls.client.projects.get, pid)
+    count = int(proj.task_number or 0)
     mark = f"labelstudio.pulled_task_count {remote}"
     last = store.get_meta(mark)
     if last is not None and int(last) + created == count:

@@ -192,7 +192,7 @@ def test_several_annotators_per_task_agreement_and_annotations_by_annotator(ls, 
 
 def test_a_store_joining_a_project_pulls_its_labels_then_sees_a_task_deleted(ls, title):
     # A team's project, pushed by one notebook; another notebook (a fresh store that knows
-    # no task of it) pulls it: its first pull reads the annotated tasks only.
+    # no task of it) pulls it, and learns its tasks from the annotations it reads.
     w = _labeler("team.sqlite", n=5)
     for key in "abc":
         label(w, key, "pos")

@@ -144,8 +144,11 @@ def run(w: Any, c: dict[str, Any]) -> dict[str, Any]:
         pos = w.items.pos(c["item"])
         end = time.monotonic() + c.get("timeout", 10)
         while time.monotonic() < end:
-            if int(w.session.status[pos]) == c["status"]:
-                return {"ok": True, "t": time.time()}
+            # Under the job's lock: the watcher sets the status and says so on screen in
+            # one locked step; read outside it, the status came first once (under load).
+            with w.job.lock:
+                if int(w.session.status[pos]) == c["status"]:
+                    return {"ok": True, "t": time.time()}
             time.sleep(0.002)
         return {"ok": False}
     if op == "wait_others":
