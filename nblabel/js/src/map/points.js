@@ -124,6 +124,11 @@ function colorIndex(value, count, continuous) {
   return i < 0 ? 0 : i >= count ? count - 1 : i;
 }
 
+/** An opaque RGBA pixel (channels in 0..1) as one little-endian word of an ImageData. */
+function opaqueWord(r, g, b) {
+  return ((255 << 24) | (Math.round(b * 255) << 16) | (Math.round(g * 255) << 8) | Math.round(r * 255)) >>> 0;
+}
+
 /** Where each point's square (`size` pixels a side) starts under `affine` in a canvas of
  * `width` × `height` pixels: its top-left pixel's index, or -1 when the square is not
  * wholly inside (those are clipped one by one). Kept while the view stays: a new frame of
@@ -171,17 +176,13 @@ export function splat(pixels, width, height, points, colors, affine, opts = {}) 
   const solid = new Uint32Array(count);
   const add = new Int32Array(count * 3);
   colors.forEach(([r, g, bl], k) => {
-    solid[k] = ((255 << 24) | (Math.round(bl * 255) << 16) | (Math.round(g * 255) << 8) | Math.round(r * 255)) >>> 0;
+    solid[k] = opaqueWord(r, g, bl);
     add[k * 3] = Math.round(r * 255 * fade);
     add[k * 3 + 1] = Math.round(g * 255 * fade);
     add[k * 3 + 2] = Math.round(bl * 255 * fade);
   });
   const keep = Math.round((1 - fade) * 256);
-  const colorOf = (i) => {
-    const v = values[i] || 0;
-    const k = continuous ? Math.floor(v * (count - 1)) : Math.floor(v);
-    return k < 0 ? 0 : k >= count ? count - 1 : k;
-  };
+  const colorOf = (i) => colorIndex(values[i], count, continuous);
   const blend = (o, k) => {
     const w = words[o];
     const r = Math.min(255, add[k * 3] + (((w & 255) * keep) >> 8));
@@ -250,7 +251,7 @@ export function splat(pixels, width, height, points, colors, affine, opts = {}) 
       const px = Math.round(a * x[i] + b * y[i] + c - half - 1);
       const py = Math.round(d * x[i] + e * y[i] + f - half - 1);
       const [r, g, bl] = active[colorIndex(values[i], active.length, continuous)];
-      const word = ((255 << 24) | (Math.round(bl * 255) << 16) | (Math.round(g * 255) << 8) | Math.round(r * 255)) >>> 0;
+      const word = opaqueWord(r, g, bl);
       const x0 = Math.max(px, 0);
       const x1 = Math.min(width, px + big);
       for (let yy = Math.max(py, 0); yy < Math.min(height, py + big); yy++) {
