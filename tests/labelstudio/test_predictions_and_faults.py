@@ -180,7 +180,7 @@ def test_a_server_stopped_mid_pull_is_waited_for(ls_server):
                    "value": {"choices": ["neg"]}}]  # fmt: skip
         ls.client.annotations.create(id=task.id, result=result, lead_time=1.0)
 
-        # A first pull reads the tasks through Label Studio's export.
+        # A first pull reads the tasks through a snapshot of the project.
         real_request = ls.request
         restart = threading.Thread(target=ls_server.restart)
 

@@ -536,3 +536,43 @@ def test_a_pull_reads_with_annotations_only_the_tasks_changed_since_the_last(ls,
     assert len(full_reads) == 1 and json.loads(full_reads[0])["filters"]["items"] == [
         {"filter": "filter:tasks:id", "operator": "equal", "type": "Number", "value": task.id}
     ]
+
+
+def test_a_first_pull_reads_a_snapshot_of_the_project_and_leaves_none_behind(ls, title):
+    # A store that never pushed joins a project labeled in Label Studio: its first pull
+    # reads one snapshot of every task (Label Studio's export snapshots, deleted after),
+    # not the export nor the task list.
+    df = pd.DataFrame({"text": [f"review {i}" for i in range(12)]})
+    first = nblabel.TextLabeler(df, text="text", choices=["pos", "neg"], store="a.sqlite")
+    for i in (2, 5, 9):
+        label(first, str(i), "neg")
+    report = ls.push(first, project=title)
+    task = server_tasks(ls, report.project)["3"]
+    ls.client.annotations.create(id=task.id, result=[
+        {"from_name": "choice", "to_name": "text", "type": "choices",
+         "value": {"choices": ["pos"]}}
+    ])  # fmt: skip
+
+    seen: list[tuple[str, str]] = []
+
+    def note(request: httpx.Request) -> None:
+        seen.append((request.method, request.url.path.split("/api/", 1)[-1]))
+
+    joining = nblabel.TextLabeler(df, text="text", choices=["pos", "neg"], store="b.sqlite")
+    ls._http.event_hooks["request"].append(note)
+    try:
+        pulled = ls.pull(joining, project=report.project)
+    finally:
+        ls._http.event_hooks["request"].remove(note)
+    assert (pulled.tasks_read, pulled.annotations_new) == (12, 4)
+    assert joining.labels["choice"].dropna().to_dict() == {2: "neg", 3: "pos", 5: "neg", 9: "neg"}
+    made = [p for m, p in seen if m == "POST"]
+    assert made == [f"projects/{report.project}/exports/"]
+    assert not any(p.endswith("/export") or p.startswith("tasks") for _, p in seen), seen
+    snapshot = [(m, p) for m, p in seen if p.startswith(f"projects/{report.project}/exports/")]
+    assert snapshot[0][0] == "POST" and snapshot[-1][0] == "DELETE"
+    assert snapshot[-2] == ("GET", snapshot[-1][1] + "/download")
+    left = ls.request(f"api/projects/{report.project}/exports/").json()
+    assert left == []
+    # Known from now on: a later pull reads only what changed.
+    assert ls.pull(joining, project=report.project).tasks_read == 0
