@@ -1,12 +1,13 @@
 """Pull speed against a real Label Studio, next to the server's own default export.
 
 Issue 18's targets, on a project where most tasks are annotated already (by the team, in
-Label Studio): the first pull (no watermark) in <= 1x Label Studio's default export of the
-project (``GET /api/projects/<id>/export?exportType=JSON``: annotated tasks only), and a
-pull after 100 new or edited annotations in <= 1/20 of that export, measured in the same
-run. The project is built with bulk imports that carry the annotations (the fastest way
-to make one); the server is a fresh local Label Studio (this machine), started here and
-stopped at the end.
+Label Studio): the first pull (no watermark) in <= 1x Label Studio's default export of
+the project (``GET /api/projects/<id>/export?exportType=JSON``: annotated tasks only),
+and a pull after 100 new or edited annotations in <= 1/20 of that export, measured in
+the same run. The first pull reads a snapshot of every task (Label Studio's export
+snapshots API), which the server makes faster than that export. The project is built
+with bulk imports that carry the annotations (the fastest way to make one); the server
+is a fresh local Label Studio (this machine), started here and stopped at the end.
 
     python benchmarks/bench_labelstudio_pull.py [N] [sqlite|postgresql] [ANNOTATED_SHARE]
     # defaults: 100000 tasks, sqlite, 0.9 of them annotated
