@@ -19,36 +19,28 @@ export const SMART_HELP = {
   text: "Smart mode on/off: a click marks the object, Alt-click or right-click marks “not this”, a drag draws a box; the model's answer shows at once (Enter or a accepts it, Esc drops it)",
 };
 
-/** The rows `[top, bottom)` of a mask of one bit per pixel (rows top to bottom, most
- * significant bit first) that hold any of it, as 32-bit pixels (`word` where set, 0
- * elsewhere), and the index of its first pixel; null for an empty mask. Only those rows are
- * written to the canvas: a click's object is a fraction of the image. */
-export function maskRows(bytes, width, height, word) {
-  const n = width * height;
-  let lo = 0;
-  let hi = Math.min(bytes.length, Math.ceil(n / 8));
-  while (lo < hi && !bytes[lo]) lo += 1;
-  while (hi > lo && !bytes[hi - 1]) hi -= 1;
-  if (lo === hi) return null;
-  const set = (i) => bytes[i >> 3] & (128 >> (i & 7));
-  let first = lo * 8;
-  while (first < n && !set(first)) first += 1;
-  let last = Math.min(hi * 8, n) - 1;
-  while (last >= first && !set(last)) last -= 1;
-  if (first >= n || last < first) return null;
-  const top = Math.floor(first / width);
-  const bottom = Math.floor(last / width) + 1;
-  const px = new Uint32Array(width * (bottom - top));
-  const offset = top * width;
-  for (let byte = lo; byte < hi; byte += 1) {
+/** The pixels of a mask of one bit per pixel over its bounding box (`cols` x `rows`, row
+ * after row, most significant bit first, no padding between rows) as 32-bit pixels (`word`
+ * where set, 0 elsewhere), and the index of its first set pixel; null for an empty mask.
+ * Python sends the box alone: a click's object is a fraction of the image. */
+export function maskPixels(bytes, cols, rows, word) {
+  const n = cols * rows;
+  const end = Math.min(bytes.length, Math.ceil(n / 8));
+  const px = new Uint32Array(n);
+  let first = -1;
+  for (let byte = 0; byte < end; byte += 1) {
     const b = bytes[byte];
     if (!b) continue;
     const base = byte * 8;
     for (let bit = 0; bit < 8; bit += 1) {
-      if (b & (128 >> bit) && base + bit < n) px[base + bit - offset] = word;
+      const i = base + bit;
+      if (b & (128 >> bit) && i < n) {
+        px[i] = word;
+        if (first < 0) first = i;
+      }
     }
   }
-  return { top, bottom, px, first };
+  return first < 0 ? null : { px, first };
 }
 
 const rgbaOf = new Map(); // CSS colour -> its RGBA bytes
@@ -66,22 +58,24 @@ function pixelOf(color) {
   return new Uint32Array(Uint8ClampedArray.from(rgba).buffer)[0];
 }
 
-/** A canvas of the display copy's size painted from a mask of one bit per pixel (most
- * significant first) in `color`; and its top-most pixel in original pixels. Painted with one
- * ImageData write of the rows the mask spans, already in its colour: no PNG to encode in
- * Python nor to decode here, no second pass to tint it. */
-export function bitsCanvas(bytes, width, height, color, size) {
+/** A canvas of the display copy's size (`bits.width` x `bits.height`) painted from a mask of
+ * one bit per pixel over its bounding box `bits.box` ([top, left, rows, cols]) in `color`; and
+ * its top-most pixel in original pixels. Painted with one ImageData write of the box alone,
+ * already in its colour: no PNG to encode in Python nor to decode here, no second pass to
+ * tint it. */
+export function bitsCanvas(bytes, bits, color, size) {
+  const { width, height } = bits;
+  const [top, left, rows, cols] = Array.isArray(bits.box) ? bits.box.map(Number) : [0, 0, height, width];
   const canvas = document.createElement("canvas");
   canvas.width = width;
   canvas.height = height;
   canvas.className = "nbl-brush nbl-brush-pred";
-  const rows = maskRows(bytes, width, height, pixelOf(color));
-  if (!rows) return { canvas, anchor: null };
-  const image = new ImageData(new Uint8ClampedArray(rows.px.buffer), width, rows.bottom - rows.top);
-  canvas.getContext("2d").putImageData(image, 0, rows.top);
-  const { first } = rows;
-  const anchor = { x: ((first % width) * size.w) / width, y: (Math.floor(first / width) * size.h) / height };
-  return { canvas, anchor };
+  const found = rows > 0 && cols > 0 ? maskPixels(bytes, cols, rows, pixelOf(color)) : null;
+  if (!found) return { canvas, anchor: null };
+  canvas.getContext("2d").putImageData(new ImageData(new Uint8ClampedArray(found.px.buffer), cols, rows), left, top);
+  const x = left + (found.first % cols);
+  const y = top + Math.floor(found.first / cols);
+  return { canvas, anchor: { x: (x * size.w) / width, y: (y * size.h) / height } };
 }
 
 const asBytes = (buf) => (buf instanceof ArrayBuffer ? new Uint8Array(buf) : new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
@@ -205,7 +199,7 @@ export function createSmart(L, { request, assist }) {
       if (!control || control.type !== item.type || !(size.w > 0) || !buffers[v.buffer]) return null;
       const labels = Array.isArray(v[item.type]) ? v[item.type].map(String) : [];
       const r = { id: String(item.id), from_name: control.name, to_name: item.to_name || control.to_name, type: item.type, origin: "prediction", score: item.score, labels, split: {}, size, pending: true, src: null };
-      const { canvas, anchor } = bitsCanvas(asBytes(buffers[v.buffer]), v.width, v.height, L.style.colorOf(r), size);
+      const { canvas, anchor } = bitsCanvas(asBytes(buffers[v.buffer]), v, L.style.colorOf(r), size);
       // `edited`: its PNG is read from the canvas on submit (the bits are not a result).
       return { ...r, shape: { png: null, canvas, anchor }, edited: true, ...(Number.isInteger(item.item_index) ? { item_index: item.item_index } : {}) };
     }
