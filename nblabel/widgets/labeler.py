@@ -195,7 +195,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     error = traitlets.Unicode("").tag(sync=True)
     #: Who else labels this store: ``{"count": int, "names": [at most 5 names]}``.
     _others = traitlets.Dict().tag(sync=True)
-    #: ``{"on": True, "timeout": seconds}`` with ``assist=``: the smart tools ask Python.
+    #: ``{"on": True, "timeout": seconds, "fast": seconds}`` with ``assist=``: the smart
+    #: tools ask Python (a model faster than "fast" on the press of a click).
     _assist = traitlets.Dict().tag(sync=True)
     #: The first item on screen as a fetch reply has it, ``{"items": [payload], "buffers":
     #: [bytes]}``, sent with the widget so the browser paints it without asking; emptied
@@ -291,8 +292,12 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         #: The browser's smart-tool prompts, answered on worker threads unless fast (newest
         #: first).
         self._asker = Asker(self._run_assist, timeout=assist_timeout)
+        # "fast": a model whose last answer took at most this long is asked on the press of
+        # a click, not its release (the asker answers it on the kernel's thread too).
         smart = (
-            {"on": True, "timeout": float(assist_timeout)} if self.job.assistant is not None else {}
+            {"on": True, "timeout": float(assist_timeout), "fast": self._asker.inline_seconds}
+            if self.job.assistant is not None
+            else {}
         )
         # Everything the browser needs to paint the first item goes in the message that
         # opens the widget: no trait update after it, no fetch round trip before the paint.

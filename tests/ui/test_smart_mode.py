@@ -144,6 +144,42 @@ def test_a_dragged_box_gives_a_polygon_and_a_right_click_is_negative(lab):
     assert len(xs) == 1 and min(xs[0]) in range(30, 33) and max(xs[0]) in range(69, 72)
 
 
+def test_a_fast_model_is_asked_on_the_press_and_a_drag_takes_the_point_back(lab):
+    root = _open(
+        lab,
+        "seen = []\n"
+        "def assist(item, prompt):  # no time at all: asked on the press once known fast\n"
+        "    seen.append(prompt)\n"
+        "    return [{'from_name': 'box', 'to_name': 'image', 'type': 'rectanglelabels',\n"
+        "             'original_width': 512, 'original_height': 384,\n"
+        "             'value': {'x': 10 * len(seen), 'y': 10, 'width': 20, 'height': 20,\n"
+        "                       'rectanglelabels': ['fruit']}}]\n"
+        'w = nblabel.ImageLabeler(df, boxes=["fruit"], assist=assist, job="ui-smart-press")\n'
+        "w",
+    )
+    page = lab.page
+    root.press("Shift+S")
+    page.mouse.click(*_at(root, 0.5, 0.5))  # the first answer: asked on the release
+    _answered(root, 1)
+    # The model answered fast: the next click is asked on its press, and its answer shows
+    # while the button is still held.
+    page.mouse.move(*_at(root, 0.2, 0.2))
+    page.mouse.down()
+    _answered(root, 2)
+    assert root.locator('[data-testid="smart-pos"]').count() == 2
+    # The press becomes a drag: its point is taken back, the box is asked on release.
+    page.mouse.move(*_at(root, 0.3, 0.3), steps=2)
+    page.mouse.move(*_at(root, 0.6, 0.7), steps=3)
+    page.mouse.up()
+    _answered(root, 3)
+    assert root.locator('[data-testid="smart-pos"]').count() == 1
+    assert root.locator(".nbl-smart-box").count() == 1
+    asked = lab.eval_json("[[len(q.points), q.box is not None] for q in seen]")
+    assert asked == [[1, False], [2, False], [1, True]]
+    assert lab.eval_json("[r['value']['x'] for r in w.job.assisted['a0']]") == [30]
+    assert root.locator(".nbl-region-pred").count() == 1
+
+
 def test_a_raising_callable_is_named_and_labeling_goes_on(lab):
     root = _open(
         lab,

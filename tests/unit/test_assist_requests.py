@@ -235,7 +235,8 @@ def test_the_request_runs_off_the_message_thread_and_answers_predictions() -> No
         return [_box()]
 
     w = _labeler(assist)
-    assert w._assist == {"on": True, "timeout": 30.0}  # the browser offers the smart tools
+    # The browser offers the smart tools, and asks a model this fast on a click's press.
+    assert w._assist == {"on": True, "timeout": 30.0, "fast": 0.05}
     replies = Replies(w)
     w._handle_custom_msg(_click("r1"), [])
     msg, _ = replies.wait("r1")

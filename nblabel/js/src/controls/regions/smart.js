@@ -1,5 +1,7 @@
 // Smart mode on images (issue #19): with `assist=` in Python, Shift+S turns it on; then a click
-// is a positive point, Alt-click or a right-click a negative one, a drag a box. Each prompt
+// is a positive point, Alt-click or a right-click a negative one, a drag a box. A model whose
+// last answer was fast is asked on the click's press (its point taken back should the press
+// become a drag); a slower one on the release. Each prompt
 // goes to the assist callable (the `assist` request, answered on a Python worker thread, or
 // on the kernel's own thread for a model known to be fast) and its answer is drawn at once
 // as a dashed prediction for the active label. Further clicks refine the same answer (the
@@ -88,10 +90,15 @@ const MARKS_MS = 100;
 export function createSmart(L, { request, assist }) {
   const available = Boolean(assist && assist.on && request);
   const timeoutMs = ((assist && Number(assist.timeout)) || 30) * 1000 + 5000;
+  const fastSeconds = assist && assist.fast != null ? Number(assist.fast) : 0.05;
   let seq = 0;
   const S = {
     available,
     on: false,
+    // Whether the model's last answer took at most `fastSeconds`: a click is then asked on
+    // its press, not its release (the release comes ~100 ms later), at the cost of a call
+    // taken back when the press becomes a drag, which a slow model could not afford.
+    fast: false,
     // The prompt being answered: {key, object, page, control, labels, points: [[x%, y%,
     // positive]], box: [x%, y%, w%, h%] | null, seq, ids: [regions of its answer], waiting}.
     prompt: null,
@@ -125,14 +132,14 @@ export function createSmart(L, { request, assist }) {
       if (L.canEdit()) L.commit(accept(L.regions, p.ids));
       return true;
     },
-    /** A click (`point`: [x, y] original pixels, positive) or a drag (`box`: {x, y, w, h}). */
-    /** Whether a prompt went to Python (it then draws its marks itself). */
+    /** A click (`point`: [x, y] original pixels, positive) or a drag (`box`: {x, y, w, h}):
+     * the prompt's number when it went to Python (it then draws its marks itself), else 0. */
     ask(iv, shown, { point = null, positive = true, box = null }) {
-      if (!L.canEdit()) return false;
+      if (!L.canEdit()) return 0;
       const active = L.active;
       if (!active) {
         L.onHint("Pick a label first: the model's answer gets it.");
-        return false;
+        return 0;
       }
       const { w, h } = shown.size;
       const pct = (v, side) => Math.min(100, Math.max(0, (v / side) * 100));
@@ -159,18 +166,31 @@ export function createSmart(L, { request, assist }) {
       request(ASSIST, content, { timeout: timeoutMs }).then(
         ({ msg, buffers }) => S.answered(p, mine, msg, buffers),
         (err) => {
-          if (S.prompt !== p || p.seq !== mine) return;
+          if (S.prompt !== p || p.seq !== mine || p.retracted === mine) return;
+          S.fast = false;
           p.waiting = false;
           L.root.dataset.smart = "failed";
           L.onHint(errorText(err));
           L.schedule();
         },
       );
-      return true;
+      return mine;
+    },
+    /** The press asked as prompt `mine` became a drag: its point is taken back (the box is
+     * asked on release) and its answer, when it comes, dropped. */
+    retract(mine) {
+      const p = S.prompt;
+      if (!p || p.seq !== mine) return;
+      p.points.pop();
+      p.retracted = mine;
+      L.schedule();
     },
     answered(p, mine, msg, buffers) {
       // Stale: a newer prompt, another item, or Python said a newer one overtook it.
       if (S.prompt !== p || p.seq !== mine || msg.superseded || L.key !== p.key) return;
+      // A press taken back (it became a drag): still waiting for the box's answer.
+      if (p.retracted === mine) return;
+      S.fast = Number.isFinite(Number(msg.seconds)) && Number(msg.seconds) <= fastSeconds;
       L.root.nblabelSmartReplyAt = performance.now();
       p.waiting = false;
       const made = [];
