@@ -49,6 +49,21 @@ def _preds(root) -> int:
     return root.locator(".nbl-region-pred").count()
 
 
+def _painted(root, selector: str) -> int:
+    """Pixels painted in the canvas ``selector`` (0 without one)."""
+    return root.evaluate(
+        """(el, sel) => {
+            const c = el.querySelector(sel);
+            if (!c || !c.width) return 0;
+            const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+            let n = 0;
+            for (let i = 3; i < d.length; i += 4) if (d[i]) n += 1;
+            return n;
+        }""",
+        selector,
+    )
+
+
 def test_click_refine_negative_accept_undo_and_submit_a_mask(lab):
     root = _open(lab, 'w = nblabel.ImageLabeler(df, masks=["fruit"], assist="default", '
                       'job="ui-smart-mask")\nw')  # fmt: skip
@@ -64,6 +79,9 @@ def test_click_refine_negative_accept_undo_and_submit_a_mask(lab):
     page.mouse.click(*_at(root, 0.5, 0.5))  # on the green rectangle
     _answered(root, 1)
     assert _preds(root) == 1
+    # The pending answer's mask is painted in the view's canvas of answers: the rectangle,
+    # 200 x 160 pixels of the 512 x 384 image.
+    assert _painted(root, '[data-testid="smart-answers"]') == 200 * 160
     # The answer shows in place: the widget (and the notebook under it) does not move.
     assert root.bounding_box()["height"] == height
     # A second click on it refines the same answer: one prediction, two points asked.
@@ -83,6 +101,9 @@ def test_click_refine_negative_accept_undo_and_submit_a_mask(lab):
     # Enter accepts (not a submit), Ctrl+Z takes it back to a prediction, "a" accepts again.
     root.press("Enter")
     page.wait_for_function("el => !el.querySelector('.nbl-region-pred')", arg=root.element_handle())
+    # Accepted, the mask has a canvas of its own; the canvas of answers is empty.
+    assert _painted(root, '[data-testid="smart-answers"]') == 0
+    assert _painted(root, 'canvas.nbl-brush:not([data-testid="smart-answers"])') == 200 * 160
     assert root.get_attribute("data-key") == "a0"
     root.press("Control+z")
     page.wait_for_function(

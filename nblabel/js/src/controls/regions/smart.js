@@ -73,11 +73,11 @@ export function bitsCanvas(bytes, bits, color, size) {
   canvas.height = height;
   canvas.className = "nbl-brush nbl-brush-pred";
   const found = rows > 0 && cols > 0 ? maskPixels(bytes, cols, rows, pixelOf(color)) : null;
-  if (!found) return { canvas, anchor: null };
+  if (!found) return { canvas, anchor: null, box: null };
   canvas.getContext("2d").putImageData(new ImageData(new Uint8ClampedArray(found.px.buffer), cols, rows), left, top);
   const x = left + (found.first % cols);
   const y = top + Math.floor(found.first / cols);
-  return { canvas, anchor: { x: (x * size.w) / width, y: (y * size.h) / height } };
+  return { canvas, anchor: { x: (x * size.w) / width, y: (y * size.h) / height }, box: [top, left, rows, cols] };
 }
 
 const asBytes = (buf) => (buf instanceof ArrayBuffer ? new Uint8Array(buf) : new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
@@ -219,9 +219,11 @@ export function createSmart(L, { request, assist }) {
       if (!control || control.type !== item.type || !(size.w > 0) || !buffers[v.buffer]) return null;
       const labels = Array.isArray(v[item.type]) ? v[item.type].map(String) : [];
       const r = { id: String(item.id), from_name: control.name, to_name: item.to_name || control.to_name, type: item.type, origin: "prediction", score: item.score, labels, split: {}, size, pending: true, src: null };
-      const { canvas, anchor } = bitsCanvas(asBytes(buffers[v.buffer]), v, L.style.colorOf(r), size);
+      const { canvas, anchor, box } = bitsCanvas(asBytes(buffers[v.buffer]), v, L.style.colorOf(r), size);
       // `edited`: its PNG is read from the canvas on submit (the bits are not a result).
-      return { ...r, shape: { png: null, canvas, anchor }, edited: true, ...(Number.isInteger(item.item_index) ? { item_index: item.item_index } : {}) };
+      // `box`: the part of the canvas it paints, drawn from there into the view's one
+      // canvas of pending answers (draw.js) while it is pending.
+      return { ...r, shape: { png: null, canvas, anchor, box }, edited: true, ...(Number.isInteger(item.item_index) ? { item_index: item.item_index } : {}) };
     }
     return regionFromItem(item, L.controls, size.w > 0 ? size : null, { pending: true });
   }
