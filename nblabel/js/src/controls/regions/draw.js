@@ -88,7 +88,8 @@ export function renderView(L, iv) {
     nodes.push(svg("circle", { class: `nbl-brush-cursor${L.erasing ? " nbl-erasing" : ""}`, cx: L.hover.p.x, cy: L.hover.p.y, r }));
   }
   if (L.smart) nodes.push(...smartNodes(L, iv, shown, k));
-  if (answers.length || iv.parts.answers) canvases.unshift(answersCanvas(iv, shown, answers));
+  // Last, as the answers come last in the regions: over the masks already there.
+  if (answers.length || iv.parts.answers) canvases.push(answersCanvas(iv, shown, answers));
   layer.replaceChildren(...nodes);
   if (brushes.childElementCount !== canvases.length || canvases.some((c, i) => brushes.children[i] !== c)) brushes.replaceChildren(...canvases);
   iv.parts.viewport.dataset.tool = L.spaceDown ? "pan" : L.activeShape() || "";
