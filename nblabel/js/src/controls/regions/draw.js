@@ -50,7 +50,7 @@ export function renderView(L, iv) {
       g.append(ellipseNode(r.shape, "nbl-shape"));
       const b = ellipseBounds(r.shape);
       anchor = { x: b.x0, y: b.y0 };
-    } else if (r.pending && r.shape.box && r.id !== L.selected) {
+    } else if (r.pending && r.shape.small && r.id !== L.selected) {
       answers.push(r.shape);
       anchor = r.shape.anchor || null;
     } else {
@@ -105,7 +105,7 @@ export function renderView(L, iv) {
 }
 
 /** The one canvas of view `iv` showing the masks of pending smart answers (`shapes`, each
- * with its own canvas and the `box` [top, left, rows, cols] it paints), kept on screen once
+ * with a canvas `small` of its `box` [top, left, rows, cols]: smart.js), kept on screen once
  * made: a new canvas element put on screen with each answer cost that frame's commit ~3.5 ms
  * more of the page's time (software rendering) than redrawing one already there. */
 function answersCanvas(iv, shown, shapes) {
@@ -125,7 +125,7 @@ function answersCanvas(iv, shown, shapes) {
   ctx.clearRect(0, 0, w, h);
   for (const s of shapes) {
     const [top, left, rows, cols] = s.box;
-    if (rows > 0 && cols > 0) ctx.drawImage(s.canvas, left, top, cols, rows, left, top, cols, rows);
+    ctx.drawImage(s.small, left, top, cols, rows);
   }
   kept.drawn = shapes;
   return canvas;
