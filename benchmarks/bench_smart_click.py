@@ -17,8 +17,9 @@ Two models:
   Target: total p95 <= 150 ms.
 
 And, in the zero-time model's notebook, the floor under both: an "echo" widget of a few
-lines whose click sends an empty message that Python answers at once with a buffer of the
-mask's size, painted into a canvas in the page and timed to the painted frame the same way.
+lines whose click sends an empty message that Python answers at once with the bits of a
+mask's bounding box (the size of the labeler's answers), painted into a canvas in the page
+and timed to the painted frame the same way.
 What is left between the floor and the labeler's figure is nblabel's.
 
 Where the time goes is traced on one wall clock (``time.time()`` in the kernel,
@@ -149,9 +150,10 @@ _IOPub._really_send = _really_send
 """
 
 # The floor no change in nblabel can go below: a widget of a few lines whose click sends an
-# empty message, which Python answers at once on the kernel's thread with a buffer the size
-# of the mask's bits (1024 x 768 / 8 bytes); the page paints it into a canvas and waits for
-# the painted frame, exactly as the labeler's click is timed.
+# empty message, which Python answers at once on the kernel's thread with the bits of the
+# mask's bounding box (160 x 200 / 8 bytes) and the box, as the labeler's answer travels;
+# the page paints the box into a canvas and waits for the painted frame, exactly as the
+# labeler's click is timed.
 ECHO_JS = """
 export default { render({ model, el }) {
   const c = document.createElement("canvas");
@@ -170,13 +172,14 @@ export default { render({ model, el }) {
     const back = performance.now();
     const b0 = buffers[0];
     const bits = new Uint8Array(b0.buffer, b0.byteOffset, b0.byteLength);
-    const image = ctx.createImageData(1024, 768);
+    const [top, left, rows, cols] = msg.box;
+    const image = ctx.createImageData(cols, rows);
     const px = new Uint32Array(image.data.buffer);
     for (let i = 0; i < bits.length; i += 1) {
       const b = bits[i];
       if (b) for (let k = 0; k < 8; k += 1) if (b & (128 >> k)) px[i * 8 + k] = 0xff8040ff;
     }
-    ctx.putImageData(image, 0, 0);
+    ctx.putImageData(image, left, top);
     const drawn = performance.now();
     requestAnimationFrame(() => {
       const ch = new MessageChannel();
@@ -199,8 +202,11 @@ class _Echo(_anywidget.AnyWidget):
 _echo_bits = []
 for _k in range(8):
     _m = np.zeros((768, 1024), bool)
-    _m[100 + 20 * _k:300 + 20 * _k, 200:400] = True
-    _echo_bits.append(np.packbits(_m, axis=None).tobytes())
+    _m[100 + 20 * _k:260 + 20 * _k, 200:400] = True  # 160 x 200, as the labeler's masks
+    _top, _left = 100 + 20 * _k, 200
+    _box = [_top, _left, 160, 200]  # top, left, rows, cols
+    _bits = np.packbits(_m[_top:_top + 160, _left:_left + 200], axis=None)
+    _echo_bits.append((_box, _bits.tobytes()))
 _echo = _Echo()
 _echo_n = [0]
 def _pong(widget, content, buffers):
@@ -208,7 +214,8 @@ def _pong(widget, content, buffers):
     rid = content.get("id")
     trace.setdefault(rid, {{}})["handler"] = _time.time()
     trace[rid]["handed"] = _time.time()
-    widget.send({{"kind": "reply", "id": rid}}, [_echo_bits[_echo_n[0] % 8]])
+    _box, _bits = _echo_bits[_echo_n[0] % 8]
+    widget.send({{"kind": "reply", "id": rid, "box": _box}}, [_bits])
 _echo.on_msg(_pong)
 """
 

@@ -60,6 +60,17 @@ LATER = object()
 MAX_HELD = 256
 
 
+def _bounding_box(mask: np.ndarray) -> tuple[int, int, int, int]:
+    """``(top, left, rows, cols)`` of the pixels set in ``mask``; ``(0, 0, 0, 0)`` for none."""
+    on_rows = np.flatnonzero(mask.any(axis=1))
+    if not on_rows.size:
+        return 0, 0, 0, 0
+    top, bottom = int(on_rows[0]), int(on_rows[-1]) + 1
+    on_cols = np.flatnonzero(mask[top:bottom].any(axis=0))
+    left, right = int(on_cols[0]), int(on_cols[-1]) + 1
+    return top, left, bottom - top, right - left
+
+
 class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     """Label the rows of a DataFrame with any supported Label Studio labeling config.
 
@@ -184,7 +195,8 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     error = traitlets.Unicode("").tag(sync=True)
     #: Who else labels this store: ``{"count": int, "names": [at most 5 names]}``.
     _others = traitlets.Dict().tag(sync=True)
-    #: ``{"on": True, "timeout": seconds}`` with ``assist=``: the smart tools ask Python.
+    #: ``{"on": True, "timeout": seconds, "fast": seconds}`` with ``assist=``: the smart
+    #: tools ask Python (a model faster than "fast" on the press of a click).
     _assist = traitlets.Dict().tag(sync=True)
     #: The first item on screen as a fetch reply has it, ``{"items": [payload], "buffers":
     #: [bytes]}``, sent with the widget so the browser paints it without asking; emptied
@@ -280,8 +292,12 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
         #: The browser's smart-tool prompts, answered on worker threads unless fast (newest
         #: first).
         self._asker = Asker(self._run_assist, timeout=assist_timeout)
+        # "fast": a model whose last answer took at most this long is asked on the press of
+        # a click, not its release (the asker answers it on the kernel's thread too).
         smart = (
-            {"on": True, "timeout": float(assist_timeout)} if self.job.assistant is not None else {}
+            {"on": True, "timeout": float(assist_timeout), "fast": self._asker.inline_seconds}
+            if self.job.assistant is not None
+            else {}
         )
         # Everything the browser needs to paint the first item goes in the message that
         # opens the widget: no trait update after it, no fetch round trip before the paint.
@@ -703,8 +719,9 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
     def _with_mask_buffers(
         self, key: str, items: list[dict[str, Any]], buffers: list[bytes]
     ) -> list[dict[str, Any]]:
-        """``items`` for the browser, each brush mask as one bit per display pixel in
-        ``buffers`` (a PNG would cost an encode here and a decode there: milliseconds a
+        """``items`` for the browser, each brush mask as one bit per display pixel of its
+        bounding box in ``buffers`` (a PNG would cost an encode here and a decode there, the
+        whole image's bits 98 KB at 1024 x 768 to pack, carry and scan: milliseconds a
         click's answer should not wait for)."""
         out = []
         for r in items:
@@ -717,9 +734,12 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                     mask = resize_mask(mask_from_rle(value["rle"], (ow, oh), shared=True),
                                        target.display)  # fmt: skip
                     rest = {k: v for k, v in value.items() if k not in ("rle", "format")}
+                    box = _bounding_box(mask)
+                    top, left, rows, cols = box
                     rest.update(format="bits", buffer=len(buffers), width=mask.shape[1],
-                                height=mask.shape[0])  # fmt: skip
-                    buffers.append(np.packbits(mask, axis=None).tobytes())
+                                height=mask.shape[0], box=list(box))  # fmt: skip
+                    crop = mask[top : top + rows, left : left + cols]
+                    buffers.append(np.packbits(crop, axis=None).tobytes())
                     out.append({**r, "value": rest})
                     continue
             out.extend(self.job.for_browser(key, [r]))

@@ -49,6 +49,21 @@ def _preds(root) -> int:
     return root.locator(".nbl-region-pred").count()
 
 
+def _painted(root, selector: str) -> int:
+    """Pixels painted in the canvas ``selector`` (0 without one)."""
+    return root.evaluate(
+        """(el, sel) => {
+            const c = el.querySelector(sel);
+            if (!c || !c.width) return 0;
+            const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+            let n = 0;
+            for (let i = 3; i < d.length; i += 4) if (d[i]) n += 1;
+            return n;
+        }""",
+        selector,
+    )
+
+
 def test_click_refine_negative_accept_undo_and_submit_a_mask(lab):
     root = _open(lab, 'w = nblabel.ImageLabeler(df, masks=["fruit"], assist="default", '
                       'job="ui-smart-mask")\nw')  # fmt: skip
@@ -64,6 +79,9 @@ def test_click_refine_negative_accept_undo_and_submit_a_mask(lab):
     page.mouse.click(*_at(root, 0.5, 0.5))  # on the green rectangle
     _answered(root, 1)
     assert _preds(root) == 1
+    # The pending answer's mask is painted in the view's canvas of answers: the rectangle,
+    # 200 x 160 pixels of the 512 x 384 image.
+    assert _painted(root, '[data-testid="smart-answers"]') == 200 * 160
     # The answer shows in place: the widget (and the notebook under it) does not move.
     assert root.bounding_box()["height"] == height
     # A second click on it refines the same answer: one prediction, two points asked.
@@ -83,6 +101,9 @@ def test_click_refine_negative_accept_undo_and_submit_a_mask(lab):
     # Enter accepts (not a submit), Ctrl+Z takes it back to a prediction, "a" accepts again.
     root.press("Enter")
     page.wait_for_function("el => !el.querySelector('.nbl-region-pred')", arg=root.element_handle())
+    # Accepted, the mask has a canvas of its own; the canvas of answers is empty.
+    assert _painted(root, '[data-testid="smart-answers"]') == 0
+    assert _painted(root, 'canvas.nbl-brush:not([data-testid="smart-answers"])') == 200 * 160
     assert root.get_attribute("data-key") == "a0"
     root.press("Control+z")
     page.wait_for_function(
@@ -142,6 +163,42 @@ def test_a_dragged_box_gives_a_polygon_and_a_right_click_is_negative(lab):
         "[[round(p[0]) for p in r['value']['points']] for r in w.store.state('a0').result]"
     )
     assert len(xs) == 1 and min(xs[0]) in range(30, 33) and max(xs[0]) in range(69, 72)
+
+
+def test_a_fast_model_is_asked_on_the_press_and_a_drag_takes_the_point_back(lab):
+    root = _open(
+        lab,
+        "seen = []\n"
+        "def assist(item, prompt):  # no time at all: asked on the press once known fast\n"
+        "    seen.append(prompt)\n"
+        "    return [{'from_name': 'box', 'to_name': 'image', 'type': 'rectanglelabels',\n"
+        "             'original_width': 512, 'original_height': 384,\n"
+        "             'value': {'x': 10 * len(seen), 'y': 10, 'width': 20, 'height': 20,\n"
+        "                       'rectanglelabels': ['fruit']}}]\n"
+        'w = nblabel.ImageLabeler(df, boxes=["fruit"], assist=assist, job="ui-smart-press")\n'
+        "w",
+    )
+    page = lab.page
+    root.press("Shift+S")
+    page.mouse.click(*_at(root, 0.5, 0.5))  # the first answer: asked on the release
+    _answered(root, 1)
+    # The model answered fast: the next click is asked on its press, and its answer shows
+    # while the button is still held.
+    page.mouse.move(*_at(root, 0.2, 0.2))
+    page.mouse.down()
+    _answered(root, 2)
+    assert root.locator('[data-testid="smart-pos"]').count() == 2
+    # The press becomes a drag: its point is taken back, the box is asked on release.
+    page.mouse.move(*_at(root, 0.3, 0.3), steps=2)
+    page.mouse.move(*_at(root, 0.6, 0.7), steps=3)
+    page.mouse.up()
+    _answered(root, 3)
+    assert root.locator('[data-testid="smart-pos"]').count() == 1
+    assert root.locator(".nbl-smart-box").count() == 1
+    asked = lab.eval_json("[[len(q.points), q.box is not None] for q in seen]")
+    assert asked == [[1, False], [2, False], [1, True]]
+    assert lab.eval_json("[r['value']['x'] for r in w.job.assisted['a0']]") == [30]
+    assert root.locator(".nbl-region-pred").count() == 1
 
 
 def test_a_raising_callable_is_named_and_labeling_goes_on(lab):

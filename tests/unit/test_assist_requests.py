@@ -15,6 +15,7 @@ import pytest
 
 import nblabel
 from nblabel.core.asker import Asker, Outcome
+from nblabel.tags.rle import encode_mask
 
 
 class Replies:
@@ -234,7 +235,8 @@ def test_the_request_runs_off_the_message_thread_and_answers_predictions() -> No
         return [_box()]
 
     w = _labeler(assist)
-    assert w._assist == {"on": True, "timeout": 30.0}  # the browser offers the smart tools
+    # The browser offers the smart tools, and asks a model this fast on a click's press.
+    assert w._assist == {"on": True, "timeout": 30.0, "fast": 0.05}
     replies = Replies(w)
     w._handle_custom_msg(_click("r1"), [])
     msg, _ = replies.wait("r1")
@@ -274,7 +276,7 @@ def test_a_fast_models_next_click_is_answered_before_the_message_handler_returns
     assert isinstance(msg["seconds"], float) and msg["seconds"] >= 0
 
 
-def test_a_brush_answer_travels_as_bits_at_the_display_size() -> None:
+def test_a_brush_answer_travels_as_the_bits_of_its_box_at_the_display_size() -> None:
     w = nblabel.ImageLabeler(pd.DataFrame({"image": [_image()]}), masks=["fruit"],
                              store=":memory:", assist="default")  # fmt: skip
     replies = Replies(w)
@@ -284,11 +286,41 @@ def test_a_brush_answer_travels_as_bits_at_the_display_size() -> None:
     value = pred["value"]
     assert value["format"] == "bits" and (value["width"], value["height"]) == (64, 48)
     assert value["brushlabels"] == ["fruit"] and "rle" not in value
-    bits = np.unpackbits(np.frombuffer(buffers[value["buffer"]], np.uint8))[: 64 * 48]
-    mask = bits.reshape(48, 64).astype(bool)
+    # Only the mask's bounding box travels: [top, left, rows, cols] of the display copy.
+    top, left, rows, cols = value["box"]
+    assert (top, left, rows, cols) == (12, 16, 24, 32)
+    raw = buffers[value["buffer"]]
+    assert len(raw) == rows * cols // 8
+    bits = np.unpackbits(np.frombuffer(raw, np.uint8))[: rows * cols]
+    mask = np.zeros((48, 64), bool)
+    mask[top : top + rows, left : left + cols] = bits.reshape(rows, cols).astype(bool)
     expected = np.zeros((48, 64), bool)
     expected[12:36, 16:48] = True
     assert (mask == expected).all()
+
+
+def test_an_odd_shaped_mask_answer_travels_as_the_bits_of_its_box() -> None:
+    shape = np.zeros((48, 64), bool)
+    shape[5, 40:43] = True  # an L: a short top row, then a column further left
+    shape[6:20, 10] = True
+
+    def assist(item: Any, prompt: Any) -> list[dict[str, Any]]:
+        value = {"format": "rle", "rle": encode_mask(shape), "brushlabels": ["fruit"]}
+        return [{"from_name": "mask", "to_name": "image", "type": "brushlabels",
+                 "original_width": 64, "original_height": 48, "value": value}]  # fmt: skip
+
+    w = nblabel.ImageLabeler(pd.DataFrame({"image": [_image()]}), masks=["fruit"],
+                             store=":memory:", assist=assist)  # fmt: skip
+    replies = Replies(w)
+    w._handle_custom_msg({**_click("l1"), "control": "mask", "labels": ["fruit"]}, [])
+    msg, buffers = replies.wait("l1")
+    value = msg["predictions"][0]["value"]
+    top, left, rows, cols = value["box"]
+    assert (top, left, rows, cols) == (5, 10, 15, 33)
+    bits = np.unpackbits(np.frombuffer(buffers[value["buffer"]], np.uint8))[: rows * cols]
+    got = np.zeros((48, 64), bool)
+    got[top : top + rows, left : left + cols] = bits.reshape(rows, cols).astype(bool)
+    assert (got == shape).all()
 
 
 def test_a_slow_answer_overtaken_by_a_newer_click_is_never_shown() -> None:

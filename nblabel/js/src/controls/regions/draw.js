@@ -28,6 +28,7 @@ export function renderView(L, iv) {
   const k = 1 / iv.view.scale();
   const nodes = [];
   const canvases = [];
+  const answers = []; // the shapes of pending smart answers, drawn into one canvas
   for (const r of L.visible().filter((x) => x.to_name === iv.spec.name && x.item_index === shown.page)) {
     const color = L.style.colorOf(r);
     const cls = `nbl-region${r.pending ? " nbl-region-pred" : ""}${r.id === L.selected ? " nbl-region-selected" : ""}`;
@@ -49,6 +50,9 @@ export function renderView(L, iv) {
       g.append(ellipseNode(r.shape, "nbl-shape"));
       const b = ellipseBounds(r.shape);
       anchor = { x: b.x0, y: b.y0 };
+    } else if (r.pending && r.shape.small && r.id !== L.selected) {
+      answers.push(r.shape);
+      anchor = r.shape.anchor || null;
     } else {
       const canvas = brushCanvas(L, r, shown, color);
       canvas.classList.toggle("nbl-brush-selected", r.id === L.selected);
@@ -84,6 +88,8 @@ export function renderView(L, iv) {
     nodes.push(svg("circle", { class: `nbl-brush-cursor${L.erasing ? " nbl-erasing" : ""}`, cx: L.hover.p.x, cy: L.hover.p.y, r }));
   }
   if (L.smart) nodes.push(...smartNodes(L, iv, shown, k));
+  // Last, as the answers come last in the regions: over the masks already there.
+  if (answers.length || iv.parts.answers) canvases.push(answersCanvas(iv, shown, answers));
   layer.replaceChildren(...nodes);
   if (brushes.childElementCount !== canvases.length || canvases.some((c, i) => brushes.children[i] !== c)) brushes.replaceChildren(...canvases);
   iv.parts.viewport.dataset.tool = L.spaceDown ? "pan" : L.activeShape() || "";
@@ -96,6 +102,33 @@ export function renderView(L, iv) {
     L.smart.fresh = false;
     L.root.nblabelSmartDrawnAt = performance.now();
   }
+}
+
+/** The one canvas of view `iv` showing the masks of pending smart answers (`shapes`, each
+ * with a canvas `small` of its `box` [top, left, rows, cols]: smart.js), kept on screen once
+ * made: a new canvas element put on screen with each answer cost that frame's commit ~3.5 ms
+ * more of the page's time (software rendering) than redrawing one already there. */
+function answersCanvas(iv, shown, shapes) {
+  let kept = iv.parts.answers;
+  if (!kept) {
+    const canvas = document.createElement("canvas");
+    canvas.className = "nbl-brush nbl-brush-pred";
+    canvas.dataset.testid = "smart-answers";
+    kept = iv.parts.answers = { canvas, drawn: [] };
+  }
+  const { canvas } = kept;
+  const { w, h } = shown.display;
+  const sized = canvas.width === w && canvas.height === h;
+  if (sized && kept.drawn.length === shapes.length && shapes.every((s, i) => s === kept.drawn[i])) return canvas;
+  if (!sized) Object.assign(canvas, { width: w, height: h });
+  const ctx = canvas.getContext("2d");
+  ctx.clearRect(0, 0, w, h);
+  for (const s of shapes) {
+    const [top, left, rows, cols] = s.box;
+    ctx.drawImage(s.small, left, top, cols, rows);
+  }
+  kept.drawn = shapes;
+  return canvas;
 }
 
 /** The smart prompt's points (+ green, − red) and box, in original pixels. */

@@ -48,8 +48,11 @@ function onPointerDown(L, event, iv) {
     return;
   }
   if (smart) {
-    // A click is a point, a drag a box: told apart on release.
-    L.drag = { ...base, kind: "smart", box: null, positive: !(event.altKey || event.button === 2) };
+    // A click is a point, a drag a box: told apart on release, or, for a fast model, asked
+    // as a point on the press (`early`: that prompt's number), taken back if it becomes a drag.
+    const positive = !(event.altKey || event.button === 2);
+    L.drag = { ...base, kind: "smart", box: null, positive, early: 0 };
+    if (L.smart.fast) L.drag.early = L.smart.ask(iv, shown, { point: [p.x, p.y], positive });
     return;
   }
   const editable = L.canEdit();
@@ -138,6 +141,10 @@ function onPointerMove(L, event, iv) {
     drag.client = { x: event.clientX, y: event.clientY };
     return;
   }
+  if (kind === "smart" && drag.early) {
+    L.smart.retract(drag.early);
+    drag.early = 0;
+  }
   if (kind === "box" || kind === "smart") {
     drag.box = boxFromPoints(drag.start, p, shown.size);
   } else if (kind === "ellipse") {
@@ -178,6 +185,7 @@ function onPointerUp(L, _event, iv) {
   const shown = L.showing(iv);
   if (!shown) return;
   if (d.kind === "smart") {
+    if (d.early) return; // a click asked on its press
     const asked =
       d.moved && d.box && d.box.w >= 1 && d.box.h >= 1
         ? L.smart.ask(iv, shown, { box: d.box })
