@@ -1256,15 +1256,28 @@ def _raise_unless_ok(response: Any) -> None:
                        body=body)  # fmt: skip
 
 
+def _ok_json(response: Any) -> Any:
+    """The body of a 2xx raw response as JSON, ``None`` when it is not whole JSON (cut
+    short); any other status raises as :func:`_raise_unless_ok`."""
+    _raise_unless_ok(response)
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _exported(tasks: list[dict[str, Any]]) -> Iterator[Any]:
+    """Tasks as an export or a snapshot writes them, with the fields a pull reads."""
+    fields = ("id", "data", "annotations", "created_at", "updated_at")
+    return iter([SimpleNamespace(**{f: t.get(f) for f in fields}) for t in tasks])
+
+
 def _all_tasks(ls: Client, pid: int) -> Iterator[Any]:
     """Every task of the project with its annotations, as a first pull reads them: a
     snapshot of the project (:func:`_snapshot_tasks`), or where the server makes none,
     its export of all tasks (:func:`_exported_tasks`)."""
     tasks = _snapshot_tasks(ls, pid)
-    if tasks is None:
-        return _exported_tasks(ls, pid)
-    fields = ("id", "data", "annotations", "created_at", "updated_at")
-    return iter([SimpleNamespace(**{f: t.get(f) for f in fields}) for t in tasks])
+    return _exported_tasks(ls, pid) if tasks is None else _exported(tasks)
 
 
 #: What a first pull's snapshot leaves out: drafts and predictions as ids only, authors
@@ -1317,14 +1330,8 @@ def _snapshot_tasks(ls: Client, pid: int) -> list[dict[str, Any]] | None:
             return {}
 
     def read(path: str, **params: Any) -> Any:
-        response = ls.request(
-            path, params=params, request_options={"timeout_in_seconds": EXPORT_TIMEOUT}
-        )
-        _raise_unless_ok(response)
-        try:
-            return response.json()
-        except ValueError:
-            return None
+        timeout = {"timeout_in_seconds": EXPORT_TIMEOUT}
+        return _ok_json(ls.request(path, params=params, request_options=timeout))
 
     export = ls.call(f"make a snapshot of project {pid}", create)
     if export is None:
@@ -1380,17 +1387,12 @@ def _exported_tasks(ls: Client, pid: int) -> Iterator[Any]:
             params={"exportType": "JSON", "download_all_tasks": "true"},
             request_options={"timeout_in_seconds": EXPORT_TIMEOUT},
         )
-        _raise_unless_ok(response)
-        try:
-            return response.json()
-        except ValueError:
-            return None  # cut short (see above)
+        return _ok_json(response)  # None: cut short (see above)
 
     for attempt in range(EXPORT_TRIES):
         tasks = ls.call(f"export the tasks of project {pid}", export)
         if isinstance(tasks, list):
-            fields = ("id", "data", "annotations", "created_at", "updated_at")
-            return iter([SimpleNamespace(**{f: t.get(f) for f in fields}) for t in tasks])
+            return _exported(tasks)
         if attempt + 1 < EXPORT_TRIES:
             time.sleep(random.uniform(0.2, 1.0) * 2**attempt)
     return list_tasks(ls, pid, query=None, fields="all")

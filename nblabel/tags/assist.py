@@ -31,7 +31,7 @@ from PIL import Image
 
 from ..core.assist import AssistFn, AssistItem, Prompt
 from ..core.schema import Schema
-from .geometry import orientation_of, polygon_area, self_intersection
+from .geometry import mask_box, orientation_of, polygon_area, self_intersection
 from .image import load_image, upright
 from .rle import encode_mask
 
@@ -468,11 +468,11 @@ def mask_result(mask: np.ndarray, prompt: Prompt, kind: str, labels: list[str]) 
     label = {kind: labels} if kind.endswith("labels") else {}
     if kind.startswith("brush"):
         return {**base, "value": {"format": "rle", "rle": encode_mask(mask), **label}}
-    rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
     if kind.startswith("rectangle"):
-        x, y = float(cols[0] / w * 100), float(rows[0] / h * 100)
-        value = {"x": x, "y": y, "width": float((cols[-1] + 1) / w * 100 - x),
-                 "height": float((rows[-1] + 1) / h * 100 - y), "rotation": 0}  # fmt: skip
+        top, left, n_rows, n_cols = mask_box(mask)
+        x, y = float(left / w * 100), float(top / h * 100)
+        value = {"x": x, "y": y, "width": float((left + n_cols) / w * 100 - x),
+                 "height": float((top + n_rows) / h * 100 - y), "rotation": 0}  # fmt: skip
         return {**base, "value": {**value, **label}}
     if kind.startswith("polygon"):
         outline = mask_outline(mask)
@@ -489,11 +489,10 @@ def mask_outline(mask: np.ndarray, *, tolerance: float = 1.0) -> np.ndarray:
     edges (a pixel ``(r, c)`` spans ``r..r+1``, ``c..c+1``), simplified to within
     ``tolerance`` pixels and never crossing itself."""
     sk = _skimage()
-    rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
-    r0, c0 = int(rows[0]), int(cols[0])
+    r0, c0, n_rows, n_cols = mask_box(mask)
     # Traced on the part of the mask it covers (marching squares costs by the pixel), with
     # a border of zeros so parts touching the image's edge are closed.
-    crop = np.pad(mask[r0 : rows[-1] + 1, c0 : cols[-1] + 1], 1).astype(np.float32)
+    crop = np.pad(mask[r0 : r0 + n_rows, c0 : c0 + n_cols], 1).astype(np.float32)
     contours = sk.measure.find_contours(crop, 0.5)
     # The largest by area: a hole's outline can be longer than a smooth outer one.
     contour = max(contours, key=lambda c: abs(polygon_area(c)))

@@ -289,6 +289,18 @@ def _within(a: np.ndarray, b: np.ndarray, q: np.ndarray) -> np.ndarray:
 
 
 # -- brush masks --------------------------------------------------------------------------------
+def mask_box(mask: np.ndarray) -> tuple[int, int, int, int]:
+    """``(top, left, rows, cols)`` of the pixels set in a boolean mask (H, W); ``(0, 0, 0,
+    0)`` for an empty one."""
+    on_rows = np.flatnonzero(mask.any(axis=1))
+    if not on_rows.size:
+        return 0, 0, 0, 0
+    top, bottom = int(on_rows[0]), int(on_rows[-1]) + 1
+    on_cols = np.flatnonzero(mask[top:bottom].any(axis=0))
+    left, right = int(on_cols[0]), int(on_cols[-1]) + 1
+    return top, left, bottom - top, right - left
+
+
 def mask_to_rle(mask: np.ndarray) -> list[int]:
     """A boolean mask (H, W) as Label Studio's brush RLE (alpha 255 where set)."""
     return rle_encode_mask(mask)

@@ -41,6 +41,7 @@ from .geometry import (
     ellipse_from_pixels,
     ellipse_points,
     ellipse_to_pixels,
+    mask_box,
     mask_from_png,
     mask_from_rle,
     mask_to_display,
@@ -508,11 +509,11 @@ def _pixels(item: Result) -> dict[str, Any]:
         if not issubclass(kind, BrushLabels):
             return kind.pixels(value, ow, oh)
         mask = brush_mask(item)
-        ys, xs = np.nonzero(mask.any(axis=1))[0], np.nonzero(mask.any(axis=0))[0]
+        top, left, rows, cols = mask_box(mask)
         found: dict[str, Any] = {"mask": mask}
-        if len(xs):
-            found.update(x=float(xs[0]), y=float(ys[0]), width=float(xs[-1] + 1 - xs[0]),
-                         height=float(ys[-1] + 1 - ys[0]), rotation=0.0)  # fmt: skip
+        if rows:
+            found.update(x=float(left), y=float(top), width=float(cols), height=float(rows),
+                         rotation=0.0)  # fmt: skip
         return found
     except (KeyError, TypeError, ValueError, IndexError):
         return {}  # a malformed stored item: the stale check names it

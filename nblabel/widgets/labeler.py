@@ -26,7 +26,7 @@ from ..core.job import Job
 from ..core.store import Store
 from ..io import export as _export
 from ..tags import Schema
-from ..tags.geometry import mask_from_rle, resize_mask
+from ..tags.geometry import mask_box, mask_from_rle, resize_mask
 from ..tags.labels import spans_as
 from ..tags.regions import mask_of, page_of
 from ..tags.relations import relations_frame
@@ -58,17 +58,6 @@ LATER = object()
 #: Moves held while an earlier one of the same view has not arrived; past this many, the
 #: gap is taken to be lost and the held ones go through in their order.
 MAX_HELD = 256
-
-
-def _bounding_box(mask: np.ndarray) -> tuple[int, int, int, int]:
-    """``(top, left, rows, cols)`` of the pixels set in ``mask``; ``(0, 0, 0, 0)`` for none."""
-    on_rows = np.flatnonzero(mask.any(axis=1))
-    if not on_rows.size:
-        return 0, 0, 0, 0
-    top, bottom = int(on_rows[0]), int(on_rows[-1]) + 1
-    on_cols = np.flatnonzero(mask[top:bottom].any(axis=0))
-    left, right = int(on_cols[0]), int(on_cols[-1]) + 1
-    return top, left, bottom - top, right - left
 
 
 class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
@@ -734,7 +723,7 @@ class Labeler(anywidget.AnyWidget):  # type: ignore[misc]
                     mask = resize_mask(mask_from_rle(value["rle"], (ow, oh), shared=True),
                                        target.display)  # fmt: skip
                     rest = {k: v for k, v in value.items() if k not in ("rle", "format")}
-                    box = _bounding_box(mask)
+                    box = mask_box(mask)
                     top, left, rows, cols = box
                     rest.update(format="bits", buffer=len(buffers), width=mask.shape[1],
                                 height=mask.shape[0], box=list(box))  # fmt: skip

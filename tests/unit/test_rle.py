@@ -7,7 +7,7 @@ import pytest
 from label_studio_sdk.converter import brush as ls_brush
 
 from nblabel.tags import rle
-from nblabel.tags.geometry import mask_from_rle, mask_to_rle
+from nblabel.tags.geometry import mask_box, mask_from_rle, mask_to_rle
 
 
 def random_masks(seed: int, n: int):
@@ -84,3 +84,12 @@ def test_a_cut_or_malformed_rle_is_a_clear_error():
         rle.decode([300, 1, 2, 3, 4, 5, 6, 7])
     with pytest.raises(ValueError, match="2-D"):
         rle.encode_mask(np.zeros(5))
+
+
+def test_mask_box_is_top_left_rows_cols_of_the_set_pixels() -> None:
+    mask = np.zeros((6, 9), bool)
+    assert mask_box(mask) == (0, 0, 0, 0)
+    mask[2, 7] = mask[4, 3] = True
+    assert mask_box(mask) == (2, 3, 3, 5)
+    mask[:] = True
+    assert mask_box(mask) == (0, 0, 6, 9)
