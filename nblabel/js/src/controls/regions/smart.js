@@ -116,8 +116,9 @@ export function createSmart(L, { request, assist }) {
     available,
     on: false,
     // Whether the model's last answer took at most `fastSeconds`: a click is then asked on
-    // its press, not its release (the release comes ~100 ms later), at the cost of a call
-    // taken back when the press becomes a drag, which a slow model could not afford.
+    // its press, not its release (which comes as long after as the button is held), at the
+    // cost of a call taken back when the press becomes a drag, which a slow model could not
+    // afford.
     fast: false,
     // The prompt being answered: {key, object, page, control, labels, points: [[x%, y%,
     // positive]], box: [x%, y%, w%, h%] | null, seq, ids: [regions of its answer], waiting}.
